@@ -1,0 +1,28 @@
+/** Number formatters for one case's currency and locale. */
+export interface Formatters {
+  money: (value: number) => string;
+  percent: (value: number) => string;
+  months: (value: number) => string;
+  number: (value: number) => string;
+}
+
+/**
+ * Formatters that follow the case's currency and locale. Non-finite values read as
+ * words, never as "NaN": +∞ months is "not within horizon".
+ *
+ * @example
+ * formatters('EUR', 'de-DE').money(1234.5) // '1.235 €'
+ */
+export function formatters(currency: string, locale = 'en-GB'): Formatters {
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const plain = new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 });
+  const undefinedValue = (value: number): string | undefined =>
+    Number.isNaN(value) ? 'n/a' : value === Infinity ? '+∞' : value === -Infinity ? '−∞' : undefined;
+  return {
+    money: (value) => undefinedValue(value) ?? money.format(value),
+    percent: (value) => undefinedValue(value) ?? percent.format(value),
+    months: (value) => (value === Infinity ? 'not within horizon' : (undefinedValue(value) ?? `month ${Math.round(value)}`)),
+    number: (value) => undefinedValue(value) ?? plain.format(value),
+  };
+}

@@ -1,0 +1,113 @@
+import type { BusinessCase } from '../../models/case/case-schema.ts';
+import type { RunSummary, LabelledSummary } from '../../models/engine/summarize-run.ts';
+import type { PointEstimate } from '../../models/engine/point-estimate.ts';
+import { formatters, type Formatters } from './formatters.ts';
+import { textTable } from './text-table.ts';
+
+/**
+ * The readable report of `valuegate simulate`.
+ *
+ * @example
+ * console.log(renderSimulation(bc, summary, pointEstimate));
+ */
+export function renderSimulation(bc: BusinessCase, summary: RunSummary, point: PointEstimate): string {
+  const f = formatters(bc.currency, bc.locale);
+  const out: string[] = [];
+  const { npv, roi, paybackMonth, discountedPaybackMonth, irrAnnual } = summary.outputs;
+  out.push(`${bc.name}`);
+  out.push(
+    `${summary.trials.toLocaleString('en')} trials · seed ${summary.seed} · ${summary.sampling === 'lhs' ? 'Latin Hypercube' : 'Monte Carlo'} · ` +
+      `${summary.horizonMonths} months · discount ${f.percent(summary.discountRateAnnual)}/yr (monthly, end of month) · engine ${summary.engineVersion}`,
+  );
+  out.push('');
+  const p = npv.probabilityPositive;
+  out.push(`P(NPV > 0) = ${f.percent(p.value)} ± ${f.percent(p.standardError)} (1 s.e.)`);
+  out.push('');
+  const row = (label: string, s: LabelledSummary, format: (value: number) => string, withMean = true): string[] => [
+    label,
+    withMean ? `${format(s.mean)} ± ${format(s.standardError)}` : '',
+    format(s.percentiles.p5),
+    format(s.percentiles.p10),
+    format(s.percentiles.p50),
+    format(s.percentiles.p90),
+    format(s.percentiles.p95),
+  ];
+  out.push(
+    textTable(
+      ['Result', 'mean ± s.e.', 'p5', 'p10', 'p50', 'p90', 'p95'],
+      [
+        row('NPV', npv, f.money),
+        row('ROI', roi, f.percent),
+        row('PV benefits', summary.outputs.pvBenefits, f.money),
+        row('PV costs', summary.outputs.pvCosts, f.money),
+        row('Payback (undiscounted)', paybackMonth, shortMonths, false),
+        row('Payback (discounted)', discountedPaybackMonth, shortMonths, false),
+        row('IRR (annual)', irrAnnual, f.percent, false),
+      ],
+    ),
+  );
+  const notPaidBack = discountedPaybackMonth.positiveInfiniteCount / summary.trials;
+  out.push(
+    `Discounted payback not within the horizon in ${f.percent(notPaidBack)} of trials; ` +
+      `IRR undefined (no or several sign changes) in ${f.percent(irrAnnual.undefinedCount / summary.trials)}.`,
+  );
+  out.push('');
+  out.push(`Point estimate (every input at its median, exact decimal): NPV ${point.npv} ${bc.currency}, ROI ${point.roi}, PV costs ${point.pvCosts} ${bc.currency}`);
+  out.push('');
+  out.push(renderCosts(summary, f));
+  if (summary.missingCostCategories.length) {
+    out.push('');
+    out.push(`Hidden costs? No cost line in: ${summary.missingCostCategories.map((c) => c.label).join('; ')}.`);
+  }
+  if (summary.pilotVsProduction) {
+    out.push('');
+    out.push(renderPilot(summary, f));
+  }
+  for (const metric of Object.values(summary.outputs).filter((o) => o.id.startsWith('metric.'))) {
+    if (metric === Object.values(summary.outputs).find((o) => o.id.startsWith('metric.'))) out.push('', 'Custom metrics');
+    out.push(`  ${metric.label} (${metric.unit}): p50 ${f.number(metric.percentiles.p50)}, 90% interval ${f.number(metric.percentiles.p5)} to ${f.number(metric.percentiles.p95)}`);
+  }
+  if (summary.achievedCorrelation) {
+    const c = summary.achievedCorrelation;
+    const pairs: string[] = [];
+    for (let a = 0; a < c.inputs.length; a++) for (let b = a + 1; b < c.inputs.length; b++) pairs.push(`${c.inputs[a]}~${c.inputs[b]} ${c.matrix[a][b].toFixed(3)}`);
+    out.push('', `Rank correlation achieved (Iman–Conover): ${pairs.join(', ')}`);
+  }
+  return out.join('\n');
+}
+
+function shortMonths(value: number): string {
+  return value === Infinity ? '>horizon' : Number.isNaN(value) ? 'n/a' : `m${Math.round(value)}`;
+}
+
+function renderCosts(summary: RunSummary, f: Formatters): string {
+  const years = summary.costByCategory[0]?.meanByYear.length ?? 0;
+  const rows = summary.costByCategory.map((row) => [
+    row.label,
+    ...row.meanByYear.map(f.money),
+    f.money(row.meanTotal),
+    row.hasLines ? f.percent(row.share) : 'not priced',
+  ]);
+  const totals = Array.from({ length: years }, (_, year) => summary.costByCategory.reduce((sum, row) => sum + row.meanByYear[year], 0));
+  rows.push(['Total', ...totals.map(f.money), f.money(totals.reduce((a, b) => a + b, 0)), '100%']);
+  return `Full cost by category (mean, undiscounted)\n${textTable(['Category', ...Array.from({ length: years }, (_, y) => `Year ${y + 1}`), 'Total', 'Share'], rows)}`;
+}
+
+function renderPilot(summary: RunSummary, f: Formatters): string {
+  const pilot = summary.pilotVsProduction!;
+  const lines = [
+    `Pilot vs production`,
+    textTable(
+      ['', 'p10', 'p50', 'p90'],
+      [
+        [`Pilot ROI (${pilot.pilotDurationMonths} months, pilot costs only)`, f.percent(pilot.pilotRoi.percentiles.p10), f.percent(pilot.pilotRoi.percentiles.p50), f.percent(pilot.pilotRoi.percentiles.p90)],
+        ['Production ROI (full cost, discounted)', f.percent(pilot.productionRoi.percentiles.p10), f.percent(pilot.productionRoi.percentiles.p50), f.percent(pilot.productionRoi.percentiles.p90)],
+      ],
+    ),
+    `→ ${pilot.explanation}.`,
+  ];
+  if (pilot.categoriesNeverPaid.length) {
+    lines.push(`Costs the pilot never paid: ${pilot.categoriesNeverPaid.map((c) => `${c.label} (${f.money(c.meanTotal)})`).join('; ')}.`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,114 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { CompiledModel } from '../../models/formula/compile-case.ts';
+import { assembleResult, type SimulationResult } from '../../models/engine/assemble-result.ts';
+import { simulate } from '../../models/engine/simulate.ts';
+import { allocateBuffers } from '../../models/engine/simulation-buffers.ts';
+import { chunkCount, CHUNK_SIZE, simulationEnv, type SimulationEnv } from '../../models/engine/simulation-env.ts';
+import type { WorkerMessage, WorkerTask } from './simulation-worker.ts';
+
+/** Pool settings. */
+export interface SimulationPoolOptions {
+  /** Worker threads; default min(2, available cores). */
+  threads: number;
+  /** Runs smaller than this go on the calling thread: starting work on a worker costs more. */
+  minTrialsForWorkers: number;
+}
+
+const DEFAULTS = {
+  threads: Math.max(1, Math.min(2, availableParallelism())),
+  minTrialsForWorkers: 100_000,
+} satisfies SimulationPoolOptions;
+
+/** Per-run options. */
+export interface PoolRunOptions {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * A warm pool of worker threads that split a run's chunks between them. Results are
+ * bit-identical to `simulate` on one thread: chunks draw from their own streams and
+ * partial sums are combined in chunk order.
+ *
+ * @example
+ * const pool = new SimulationPool();
+ * const result = await pool.run(model, { trials: 1_000_000, seed: 1 });
+ * await pool.close();
+ */
+export class SimulationPool {
+  readonly options: SimulationPoolOptions;
+  private readonly workers: Worker[] = [];
+  private nextTaskId = 1;
+
+  constructor(options: Partial<SimulationPoolOptions> = {}) {
+    this.options = { ...DEFAULTS, ...options };
+    if (this.options.threads > 1) {
+      for (let i = 0; i < this.options.threads; i++) {
+        const worker = new Worker(new URL('./simulation-worker.ts', import.meta.url));
+        worker.unref();
+        this.workers.push(worker);
+      }
+    }
+  }
+
+  /** Runs a simulation, on the workers when it is large enough. */
+  async run(model: CompiledModel, settings: Partial<SimulationEnv>, options: PoolRunOptions = {}): Promise<SimulationResult> {
+    const env = simulationEnv(settings);
+    const chunks = chunkCount(env.trials);
+    if (this.workers.length < 2 || env.trials < this.options.minTrialsForWorkers || chunks < 2) {
+      const signal = options.signal ? { get aborted() { return options.signal!.aborted; } } : undefined;
+      return simulate(model, env, { onProgress: options.onProgress, signal });
+    }
+    const buffers = allocateBuffers(model, env, true);
+    const cancel = new Int32Array(new SharedArrayBuffer(4));
+    const onAbort = (): void => void Atomics.store(cancel, 0, 1);
+    options.signal?.addEventListener('abort', onAbort);
+    const shares = this.workers.length;
+    const perWorker = Math.ceil(chunks / shares);
+    const progress = new Array<number>(shares).fill(0);
+    try {
+      await Promise.all(
+        this.workers.map((worker, index) => {
+          const first = index * perWorker;
+          const last = Math.min(chunks, first + perWorker);
+          if (first >= last) return Promise.resolve();
+          const task: WorkerTask = { id: this.nextTaskId++, model, env, buffers, first, last, cancel };
+          return new Promise<void>((resolve, reject) => {
+            const listener = (message: WorkerMessage): void => {
+              if (message.id !== task.id) return;
+              if (message.type === 'progress') {
+                progress[index] = message.done;
+                options.onProgress?.(progress.reduce((a, b) => a + b, 0), env.trials);
+                return;
+              }
+              worker.off('message', listener);
+              worker.off('error', onError);
+              if (message.type === 'done') {
+                progress[index] = Math.min(env.trials, last * CHUNK_SIZE) - first * CHUNK_SIZE;
+                options.onProgress?.(progress.reduce((a, b) => a + b, 0), env.trials);
+                resolve();
+              } else reject(Object.assign(new Error(message.message), { name: message.name }));
+            };
+            const onError = (error: Error): void => {
+              worker.off('message', listener);
+              reject(error);
+            };
+            worker.on('message', listener);
+            worker.once('error', onError);
+            worker.postMessage(task);
+          });
+        }),
+      );
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+    return assembleResult(model, env, buffers);
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    this.workers.length = 0;
+  }
+}

@@ -1,0 +1,47 @@
+import { parentPort } from 'node:worker_threads';
+import type { CompiledModel } from '../../models/formula/compile-case.ts';
+import { runChunks } from '../../models/engine/simulate.ts';
+import type { SimulationBuffers } from '../../models/engine/simulation-buffers.ts';
+import type { SimulationEnv } from '../../models/engine/simulation-env.ts';
+
+/** A share of one run, sent by the pool. Buffers are SharedArrayBuffer-backed. */
+export interface WorkerTask {
+  id: number;
+  model: CompiledModel;
+  env: SimulationEnv;
+  buffers: SimulationBuffers;
+  first: number;
+  last: number;
+  /** Int32Array flag: non-zero means cancel. */
+  cancel: Int32Array;
+}
+
+export type WorkerMessage =
+  | { id: number; type: 'progress'; done: number }
+  | { id: number; type: 'done' }
+  | { id: number; type: 'error'; message: string; name: string };
+
+parentPort!.on('message', (task: WorkerTask) => {
+  try {
+    const signal = {
+      get aborted() {
+        return Atomics.load(task.cancel, 0) !== 0;
+      },
+    };
+    let reported = 0;
+    runChunks(task.model, task.env, task.buffers, task.first, task.last, {
+      signal,
+      onProgress(done) {
+        // Progress every ~64k trials keeps messages cheap.
+        if (done - reported >= 65_536) {
+          reported = done;
+          parentPort!.postMessage({ id: task.id, type: 'progress', done } satisfies WorkerMessage);
+        }
+      },
+    });
+    parentPort!.postMessage({ id: task.id, type: 'done' } satisfies WorkerMessage);
+  } catch (error) {
+    const failure = error as Error;
+    parentPort!.postMessage({ id: task.id, type: 'error', message: failure.message, name: failure.name } satisfies WorkerMessage);
+  }
+});

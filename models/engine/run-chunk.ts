@@ -1,0 +1,85 @@
+import { fillUniforms } from '../rng/sfc32.ts';
+import { streamState } from '../rng/stream-state.ts';
+import { imanConover } from '../sampling/iman-conover.ts';
+import { stratifyUniforms } from '../sampling/latin-hypercube.ts';
+import type { RunnableModel } from './runnable-model.ts';
+import { chunkBounds, type SimulationBuffers } from './simulation-buffers.ts';
+import { CHUNK_SIZE, type SimulationEnv } from './simulation-env.ts';
+
+/** The stream key reserved for Iman–Conover's score permutations. */
+const CORRELATION_STREAM = 0x636f7272;
+
+/** Per-thread scratch, allocated once and reused for every chunk. */
+export interface ChunkScratch {
+  uniforms: Float64Array;
+  permutation: Uint32Array;
+  columns: Float64Array[];
+  flows: Float64Array;
+  outputViews: Float64Array[];
+}
+
+/**
+ * Allocates the scratch a thread needs to run chunks of this model.
+ *
+ * @example
+ * const scratch = chunkScratch(runnable);
+ */
+export function chunkScratch(runnable: RunnableModel): ChunkScratch {
+  return {
+    uniforms: new Float64Array(CHUNK_SIZE),
+    permutation: new Uint32Array(CHUNK_SIZE),
+    columns: runnable.model.inputs.map(() => new Float64Array(CHUNK_SIZE)),
+    flows: new Float64Array(runnable.model.horizonMonths),
+    outputViews: [],
+  };
+}
+
+/**
+ * Samples one chunk's inputs from its own streams, applies correlations, runs the
+ * kernel and writes the chunk's slice of every buffer. A chunk's numbers depend only
+ * on (seed, chunk index, trial count), never on which thread runs it.
+ *
+ * @example
+ * for (let c = 0; c < chunkCount(env.trials); c++) runChunk(runnable, env, c, buffers, scratch);
+ */
+export function runChunk(
+  runnable: RunnableModel,
+  env: SimulationEnv,
+  chunkIndex: number,
+  buffers: SimulationBuffers,
+  scratch: ChunkScratch,
+): void {
+  const { model, distributions } = runnable;
+  const { start, size } = chunkBounds(chunkIndex, env.trials);
+  for (let index = 0; index < model.inputs.length; index++) {
+    const column = scratch.columns[index];
+    const spec = model.inputs[index].spec;
+    if (spec.type === 'fixed' && !spec.truncate) {
+      column.fill(spec.value, 0, size);
+      continue;
+    }
+    const state = streamState(env.seed, chunkIndex, model.inputs[index].streamKey);
+    fillUniforms(state, scratch.uniforms, size);
+    if (env.sampling === 'lhs') stratifyUniforms(scratch.uniforms, size, state, scratch.permutation);
+    distributions[index].fillFromUniforms(scratch.uniforms, column, size);
+  }
+  if (runnable.correlation && model.correlation) {
+    const indices = model.correlation.inputIndices;
+    const achieved = imanConover(
+      indices.map((index) => scratch.columns[index]),
+      size,
+      runnable.correlation,
+      streamState(env.seed, chunkIndex, CORRELATION_STREAM),
+    );
+    buffers.chunkCorrelations.set(achieved, chunkIndex * indices.length * indices.length);
+  }
+  if (buffers.inputs) {
+    for (let index = 0; index < model.inputs.length; index++) {
+      buffers.inputs[index].set(scratch.columns[index].subarray(0, size), start);
+    }
+  }
+  const accumulatorSize = model.accumulators.size;
+  const accumulator = buffers.chunkAccumulators.subarray(chunkIndex * accumulatorSize, (chunkIndex + 1) * accumulatorSize);
+  runnable.resetIrr();
+  runnable.kernel(scratch.columns, size, buffers.outputs, start, accumulator, scratch.flows, buffers.fan, start, buffers.fanRows);
+}

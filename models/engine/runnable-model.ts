@@ -1,0 +1,47 @@
+import { createDistribution } from '../distributions/create-distribution.ts';
+import type { Distribution } from '../distributions/distribution.ts';
+import type { CompiledModel } from '../formula/compile-case.ts';
+import { factorCorrelation, type CorrelationFactor } from '../sampling/correlation-matrix.ts';
+import { kernelHelpers } from './kernel-helpers.ts';
+
+export type Kernel = (
+  cols: Float64Array[],
+  n: number,
+  out: Float64Array[],
+  offset: number,
+  acc: Float64Array,
+  flows: Float64Array,
+  fan: Float64Array,
+  fanFirstRow: number,
+  fanRows: number,
+) => void;
+
+/** A compiled model made executable in this thread: kernel, distributions and scratch. */
+export interface RunnableModel {
+  model: CompiledModel;
+  kernel: Kernel;
+  resetIrr: () => void;
+  distributions: Distribution[];
+  correlation: CorrelationFactor | null;
+}
+
+/**
+ * Instantiates a compiled model in the current thread (main, worker or browser).
+ * The kernel source was generated only from the whitelisted syntax tree: names are
+ * mapped to numbered locals and numbers to literals, so no case text reaches it.
+ *
+ * @example
+ * const runnable = instantiate(compileCase(bc));
+ */
+export function instantiate(model: CompiledModel): RunnableModel {
+  const helpers = kernelHelpers(model.discountRateAnnual, model.horizonMonths);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from the whitelisted AST only
+  const kernel = new Function('helpers', model.kernelSource)(helpers) as Kernel;
+  return {
+    model,
+    kernel,
+    resetIrr: helpers.resetIrr,
+    distributions: model.inputs.map((input) => createDistribution(input.spec)),
+    correlation: model.correlation ? factorCorrelation(model.correlation.matrix) : null,
+  };
+}

@@ -1,0 +1,52 @@
+import type { CompiledModel } from '../formula/compile-case.ts';
+import { chunkCount, CHUNK_SIZE, type SimulationEnv } from './simulation-env.ts';
+
+/**
+ * Every array a run writes into. They may be backed by SharedArrayBuffer, so worker
+ * threads fill their chunks in place; each chunk writes only its own slice.
+ */
+export interface SimulationBuffers {
+  outputs: Float64Array[];
+  inputs: Float64Array[] | null;
+  /** fanRows × horizonMonths cumulative net cash flows of the leading trials. */
+  fan: Float64Array;
+  fanRows: number;
+  /** One accumulator block per chunk, summed in chunk order at the end (deterministic). */
+  chunkAccumulators: Float64Array;
+  /** One k×k achieved rank-correlation block per chunk (weighted by chunk size when merged). */
+  chunkCorrelations: Float64Array;
+}
+
+/**
+ * Allocates the buffers for a run. Pass `shared: true` to back them with
+ * SharedArrayBuffer for worker threads.
+ *
+ * @example
+ * const buffers = allocateBuffers(model, env);
+ */
+export function allocateBuffers(model: CompiledModel, env: SimulationEnv, shared = false): SimulationBuffers {
+  const make = (length: number): Float64Array =>
+    shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+  const chunks = chunkCount(env.trials);
+  const fanRows = Math.min(env.fanTrials, env.trials);
+  const correlated = model.correlation?.inputIndices.length ?? 0;
+  return {
+    outputs: model.outputs.map(() => make(env.trials)),
+    inputs: env.keepInputs ? model.inputs.map(() => make(env.trials)) : null,
+    fan: make(fanRows * model.horizonMonths),
+    fanRows,
+    chunkAccumulators: make(chunks * model.accumulators.size),
+    chunkCorrelations: make(chunks * correlated * correlated),
+  };
+}
+
+/**
+ * First trial index and size of a chunk.
+ *
+ * @example
+ * chunkBounds(2, 10_000) // { start: 8192, size: 1808 }
+ */
+export function chunkBounds(chunkIndex: number, trials: number): { start: number; size: number } {
+  const start = chunkIndex * CHUNK_SIZE;
+  return { start, size: Math.min(CHUNK_SIZE, trials - start) };
+}

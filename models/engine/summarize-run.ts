@@ -1,0 +1,142 @@
+import { COST_CATEGORIES, COST_CATEGORY_LABELS, type CostCategory } from '../case/cost-categories.ts';
+import type { CompiledModel } from '../formula/compile-case.ts';
+import { quantiles } from '../stats/quantiles.ts';
+import type { SimulationResult } from './assemble-result.ts';
+import { summarizeOutput, type OutputSummary } from './summarize-output.ts';
+
+/** A summary with its output's identity. */
+export interface LabelledSummary extends OutputSummary {
+  id: string;
+  label: string;
+  unit: string;
+}
+
+/** The pilot's ROI set beside the full-cost production ROI. */
+export interface PilotVsProduction {
+  pilotDurationMonths: number;
+  pilotRoi: LabelledSummary;
+  productionRoi: LabelledSummary;
+  reportedPilotRoi: number | null;
+  /** Median pilot ROI ÷ median production ROI; null when production ROI is not positive. */
+  overstatementFactor: number | null;
+  explanation: string;
+  /** Production cost categories the pilot never paid for. */
+  categoriesNeverPaid: { category: CostCategory; label: string; meanTotal: number }[];
+}
+
+/** Everything a report of one run shows. */
+export interface RunSummary {
+  trials: number;
+  seed: number;
+  sampling: string;
+  engineVersion: string;
+  horizonMonths: number;
+  discountRateAnnual: number;
+  outputs: Record<string, LabelledSummary>;
+  costByCategory: { category: CostCategory; label: string; meanTotal: number; meanByYear: number[]; share: number; hasLines: boolean }[];
+  benefitByLine: { id: string; label: string; meanTotal: number; meanByYear: number[] }[];
+  /** Taxonomy categories with no cost line: likely hidden costs. */
+  missingCostCategories: { category: CostCategory; label: string }[];
+  /** Cumulative net cash flow percentiles per month (months 1..H). */
+  cashFlowFan: { basedOnTrials: number; p10: number[]; p50: number[]; p90: number[] };
+  pilotVsProduction: PilotVsProduction | null;
+  achievedCorrelation: SimulationResult['achievedCorrelation'];
+}
+
+/**
+ * Summarises a run for reports, the CLI and the API.
+ *
+ * @example
+ * const summary = summarizeRun(model, simulate(model, { trials: 10_000 }));
+ * summary.outputs.npv.probabilityPositive.value
+ */
+export function summarizeRun(model: CompiledModel, result: SimulationResult): RunSummary {
+  const outputs: Record<string, LabelledSummary> = {};
+  for (const descriptor of model.outputs) {
+    outputs[descriptor.id] = { id: descriptor.id, label: descriptor.label, unit: descriptor.unit, ...summarizeOutput(result.outputs[descriptor.id]) };
+  }
+  const totalCost = outputs.totalCosts.mean;
+  const costByCategory = COST_CATEGORIES.map((category, index) => {
+    const meanByYear = result.meanCostByCategoryYear[index];
+    const meanTotal = meanByYear.reduce((a, b) => a + b, 0);
+    return {
+      category,
+      label: COST_CATEGORY_LABELS[category],
+      meanTotal,
+      meanByYear,
+      share: totalCost > 0 ? meanTotal / totalCost : 0,
+      hasLines: model.costCategoriesWithLines.includes(category),
+    };
+  });
+  const benefitByLine = model.accumulators.benefitIds.map((id, index) => {
+    const meanByYear = result.meanBenefitByLineYear[index];
+    const descriptor = model.outputs.find((output) => output.id === `benefit.${id}`)!;
+    return { id, label: descriptor.label, meanTotal: meanByYear.reduce((a, b) => a + b, 0), meanByYear };
+  });
+  return {
+    trials: result.env.trials,
+    seed: result.env.seed,
+    sampling: result.env.sampling,
+    engineVersion: result.engineVersion,
+    horizonMonths: model.horizonMonths,
+    discountRateAnnual: model.discountRateAnnual,
+    outputs,
+    costByCategory,
+    benefitByLine,
+    missingCostCategories: costByCategory
+      .filter((row) => !row.hasLines || row.meanTotal === 0)
+      .map((row) => ({ category: row.category, label: row.label })),
+    cashFlowFan: cashFlowFan(result),
+    pilotVsProduction: model.pilot ? pilotVsProduction(model, outputs, costByCategory) : null,
+    achievedCorrelation: result.achievedCorrelation,
+  };
+}
+
+function cashFlowFan(result: SimulationResult): RunSummary['cashFlowFan'] {
+  const { rows, months, values } = result.fan;
+  const column = new Float64Array(rows);
+  const p10: number[] = [];
+  const p50: number[] = [];
+  const p90: number[] = [];
+  for (let m = 0; m < months; m++) {
+    for (let r = 0; r < rows; r++) column[r] = values[r * months + m];
+    const [a, b, c] = rows > 0 ? quantiles(column, [0.1, 0.5, 0.9]) : [NaN, NaN, NaN];
+    p10.push(a);
+    p50.push(b);
+    p90.push(c);
+  }
+  return { basedOnTrials: rows, p10, p50, p90 };
+}
+
+function pilotVsProduction(
+  model: CompiledModel,
+  outputs: Record<string, LabelledSummary>,
+  costByCategory: RunSummary['costByCategory'],
+): PilotVsProduction {
+  const pilotRoi = outputs.pilotRoi;
+  const productionRoi = outputs.roi;
+  const pilotMedian = pilotRoi.percentiles.p50;
+  const productionMedian = productionRoi.percentiles.p50;
+  let overstatementFactor: number | null = null;
+  let explanation: string;
+  if (productionMedian > 0 && pilotMedian > 0) {
+    overstatementFactor = pilotMedian / productionMedian;
+    explanation = `pilot ROI is ×${overstatementFactor.toFixed(1)} the full-cost production ROI (medians)`;
+  } else if (productionMedian <= 0 && pilotMedian > 0) {
+    explanation = `the pilot shows a positive ROI (median ${(pilotMedian * 100).toFixed(0)}%) but full-cost production ROI is negative (median ${(productionMedian * 100).toFixed(0)}%)`;
+  } else {
+    explanation = `pilot ROI median ${(pilotMedian * 100).toFixed(0)}%, production ROI median ${(productionMedian * 100).toFixed(0)}%`;
+  }
+  const paid = new Set(model.pilot!.categoriesPaid);
+  return {
+    pilotDurationMonths: model.pilot!.durationMonths,
+    pilotRoi,
+    productionRoi,
+    reportedPilotRoi: null,
+    overstatementFactor,
+    explanation,
+    categoriesNeverPaid: costByCategory
+      .filter((row) => row.meanTotal > 0 && !paid.has(row.category))
+      .map((row) => ({ category: row.category, label: row.label, meanTotal: row.meanTotal })),
+  };
+}

@@ -1,0 +1,14 @@
+export { FinanceError, FINANCE_ERROR_MESSAGES } from './finance-error.ts';
+export type { FinanceErrorCode, FinanceErrorDetails } from './finance-error.ts';
+export type { DateInput } from './to-day-number.ts';
+export type { PaybackOptions } from './payback.ts';
+export { npv } from './npv.ts';
+export { pv } from './pv.ts';
+export { xnpv } from './xnpv.ts';
+export { irr } from './irr.ts';
+export { irrAll } from './irr-all.ts';
+export { xirr } from './xirr.ts';
+export { xirrAll } from './xirr-all.ts';
+export { mirr } from './mirr.ts';
+export { payback } from './payback.ts';
+export { countPossibleIrrs } from './count-possible-irrs.ts';

@@ -1,0 +1,401 @@
+import type { BusinessCase } from '../case/case-schema.ts';
+import { COST_CATEGORIES, type CostCategory } from '../case/cost-categories.ts';
+import type { DistributionSpec } from '../distributions/spec.ts';
+import { hashName } from '../rng/stream-state.ts';
+import { CORE_OUTPUTS, PILOT_OUTPUTS, costOutputs, type OutputDescriptor } from '../engine/outputs.ts';
+import { emitExpr, emitRaw, type EmitContext } from './emit-js.ts';
+import { namesIn, product, type Expr } from './expr.ts';
+import { FormulaError } from './formula-error.ts';
+import { parseFormula } from './parse-formula.ts';
+import { CONSTANT, PER_MONTH, PER_TRIAL, levelOf, type Level, type NameScope } from './resolve-names.ts';
+
+/** Bumped whenever a change to the engine could change any simulated number. */
+export const ENGINE_VERSION = '1.0.0';
+
+/** A compiled case: plain data (structured-cloneable), so it can be sent to workers. */
+export interface CompiledModel {
+  engineVersion: string;
+  horizonMonths: number;
+  years: number;
+  discountRateAnnual: number;
+  inputs: { name: string; label?: string; unit: string; spec: DistributionSpec; streamKey: number }[];
+  correlation?: { inputIndices: number[]; matrix: number[][] };
+  outputs: OutputDescriptor[];
+  /** Layout of the per-chunk sums: cost by category and year, then benefit by line and year. */
+  accumulators: { costByCategoryYear: number; benefitByLineYear: number; size: number; benefitIds: string[] };
+  costCategoriesWithLines: CostCategory[];
+  pilot?: { durationMonths: number; categoriesPaid: CostCategory[] };
+  /** Body of `new Function('helpers', kernelSource)`, generated from the whitelisted syntax tree only. */
+  kernelSource: string;
+}
+
+interface ParsedFormula {
+  expr: Expr;
+  source: string;
+  path: string;
+}
+
+const OUTPUT_NAMES_FOR_METRICS = ['npv', 'roi', 'pvBenefits', 'pvCosts', 'totalBenefits', 'totalCosts'] as const;
+
+/**
+ * Compiles a validated case: parses every formula once, resolves names, rejects
+ * cycles and misplaced time references, and generates one columnar kernel that
+ * folds each month into the outputs as it goes (nothing is stored per trial-month).
+ *
+ * @example
+ * const model = compileCase(parseCase(json));
+ */
+export function compileCase(bc: BusinessCase): CompiledModel {
+  const H = bc.horizonMonths;
+  const years = Math.ceil(H / 12);
+  const inputNames = Object.keys(bc.inputs);
+
+  const bindings = new Map<string, string>([
+    ['month', 'm'],
+    ['year', 'yr'],
+    ['monthOfYear', 'moy'],
+    ['adoption', 'ad'],
+    ['horizonMonths', String(H)],
+    ['pi', 'Math.PI'],
+    ['e', 'Math.E'],
+  ]);
+  const levels = new Map<string, Level>([
+    ['month', PER_MONTH],
+    ['year', PER_MONTH],
+    ['monthOfYear', PER_MONTH],
+    ['adoption', PER_MONTH],
+    ['horizonMonths', CONSTANT],
+    ['pi', CONSTANT],
+    ['e', CONSTANT],
+  ]);
+  const scopeLevels = new Map<string, Level>();
+  inputNames.forEach((name, index) => {
+    bindings.set(name, `x${index}`);
+    levels.set(name, PER_TRIAL);
+    scopeLevels.set(name, PER_TRIAL);
+  });
+
+  const parse = (source: string | number, path: string): ParsedFormula => ({
+    expr: parseFormula(source, path),
+    source: String(source),
+    path,
+  });
+  const check = (formula: ParsedFormula, scope: NameScope): Level =>
+    levelOf(formula.expr, scope, formula.path, formula.source);
+  const monthScope = (): NameScope => ({ levels: scopeLevels, context: 'a monthly line', allowTime: true });
+  const trialScope = (context: string): NameScope => ({ levels: scopeLevels, context, allowTime: false });
+
+  // Variables: named formulas, ordered so each comes after what it uses.
+  const variableFormulas = new Map<string, ParsedFormula>();
+  for (const [name, source] of Object.entries(bc.variables ?? {})) {
+    variableFormulas.set(name, parse(source, `/variables/${name}`));
+  }
+  const variableOrder = orderVariables(variableFormulas);
+  variableOrder.forEach((name, index) => {
+    const formula = variableFormulas.get(name)!;
+    const level = check(formula, monthScope());
+    scopeLevels.set(name, level);
+    levels.set(name, level);
+    bindings.set(name, `v${index}`);
+  });
+
+  const adoption = {
+    start: parse(bc.adoption.startMonth, '/adoption/startMonth'),
+    half: parse(bc.adoption.monthsToHalf, '/adoption/monthsToHalf'),
+    ceiling: parse(bc.adoption.ceiling, '/adoption/ceiling'),
+  };
+  for (const formula of Object.values(adoption)) check(formula, trialScope('adoption curve parameters'));
+
+  const benefits = bc.benefits.map((line, index) => {
+    const amount = parse(line.amount, `/benefits/${index}/amount`);
+    const realization = parse(line.realization, `/benefits/${index}/realization`);
+    check(amount, monthScope());
+    check(realization, monthScope());
+    return { line, amount, realization };
+  });
+  const costs = bc.costs.map((line, index) => {
+    const path = `/costs/${index}`;
+    if (line.kind === 'perUnit') {
+      const volume = parse(line.volume, `${path}/volume`);
+      const unitCost = parse(line.unitCost, `${path}/unitCost`);
+      check(volume, monthScope());
+      check(unitCost, monthScope());
+      return { line, value: product([volume.expr, unitCost.expr]) };
+    }
+    const amount = parse(line.amount, `${path}/amount`);
+    check(amount, monthScope());
+    return { line, value: amount.expr };
+  });
+
+  const pilot = bc.pilot && {
+    scope: parse(bc.pilot.scopeShare, '/pilot/scopeShare'),
+    adoption: parse(bc.pilot.adoption, '/pilot/adoption'),
+    costs: bc.pilot.costs.map((cost, index) => parse(cost.amount, `/pilot/costs/${index}/amount`)),
+  };
+  if (pilot) {
+    check(pilot.scope, trialScope('the pilot scope share'));
+    check(pilot.adoption, trialScope('the pilot adoption'));
+    for (const cost of pilot.costs) check(cost, trialScope('pilot costs (totals over the pilot)'));
+  }
+
+  const metricLevels = new Map(scopeLevels);
+  for (const name of OUTPUT_NAMES_FOR_METRICS) metricLevels.set(name, PER_TRIAL);
+  const metrics = (bc.metrics ?? []).map((metric, index) => {
+    const formula = parse(metric.formula, `/metrics/${index}/formula`);
+    check(formula, { levels: metricLevels, context: 'a metric (metrics are per trial, not per month)', allowTime: false });
+    return { metric, formula };
+  });
+
+  // ---- code generation ----
+  const trialStatements: string[] = [];
+  const growthSteps: string[] = [];
+  const hoisted = new Map<string, string>();
+  const context: EmitContext = {
+    bindings,
+    levels,
+    statefulGrowth: true,
+    hoist(code) {
+      let local = hoisted.get(code);
+      if (!local) {
+        local = `h${hoisted.size}`;
+        hoisted.set(code, local);
+        trialStatements.push(`const ${local} = ${code};`);
+      }
+      return local;
+    },
+    monthlyGrowth(rateCode) {
+      const key = `grow:${rateCode}`;
+      let local = hoisted.get(key);
+      if (!local) {
+        local = `gv${growthSteps.length}`;
+        hoisted.set(key, local);
+        trialStatements.push(`const gs${growthSteps.length} = Math.pow(1 + ${rateCode}, 1 / 12); let ${local} = 1;`);
+        growthSteps.push(`${local} *= gs${growthSteps.length};`);
+      }
+      return local;
+    },
+  };
+
+  const used = usedVariables(variableFormulas, [
+    ...benefits.flatMap((b) => [b.amount.expr, b.realization.expr]),
+    ...costs.map((c) => c.value),
+    ...Object.values(adoption).map((f) => f.expr),
+    ...(pilot ? [pilot.scope.expr, pilot.adoption.expr, ...pilot.costs.map((c) => c.expr)] : []),
+    ...metrics.map((m) => m.formula.expr),
+  ]);
+  const monthVariables: string[] = [];
+  variableOrder.forEach((name) => {
+    if (!used.has(name)) return;
+    const formula = variableFormulas.get(name)!;
+    if (levels.get(name) === PER_MONTH) monthVariables.push(name);
+    else trialStatements.push(`const ${bindings.get(name)} = ${emitExpr(formula.expr, context)};`);
+  });
+  const emitMonthVariables = (): string[] =>
+    monthVariables.map((name) => `const ${bindings.get(name)} = ${emitExpr(variableFormulas.get(name)!.expr, context)};`);
+
+  trialStatements.push(
+    `const adS = ${emitExpr(adoption.start.expr, context)};`,
+    // Guards keep a sampled parameter from breaking the curve: at least 0.01 month to half, ceiling within [0, 1].
+    `const adH = Math.max(${emitExpr(adoption.half.expr, context)}, 0.01);`,
+    `const adC = Math.min(Math.max(${emitExpr(adoption.ceiling.expr, context)}, 0), 1);`,
+    'const adK = LN99 / adH; const adR = Math.exp(-adK); let adE = -1;',
+  );
+
+  const gate = (expr: string, from?: number, to?: number, only?: number): string => {
+    if (only !== undefined) return `(m === ${only} ? ${expr} : 0)`;
+    const conditions = [from !== undefined ? `m >= ${from}` : '', to !== undefined ? `m <= ${to}` : ''].filter(Boolean);
+    return conditions.length ? `(${conditions.join(' && ')} ? ${expr} : 0)` : expr;
+  };
+
+  const monthBody: string[] = emitMonthVariables();
+  const benefitLocals = benefits.map(({ line, amount, realization }, index) => {
+    const value = product([amount.expr, realization.expr, line.scaleByAdoption ? { kind: 'name', name: 'adoption' } : { kind: 'number', value: 1 }]);
+    monthBody.push(`const b${index} = ${gate(emitExpr(value, context), line.fromMonth, line.toMonth)};`);
+    return `b${index}`;
+  });
+  const categoryIndex = new Map(COST_CATEGORIES.map((category, index) => [category, index]));
+  const costsByCategory = new Map<CostCategory, string[]>();
+  costs.forEach(({ line, value }, index) => {
+    const code =
+      line.kind === 'oneTime'
+        ? gate(emitExpr(value, context), undefined, undefined, line.month)
+        : gate(emitExpr(value, context), line.fromMonth, line.toMonth);
+    monthBody.push(`const k${index} = ${code};`);
+    costsByCategory.set(line.category, [...(costsByCategory.get(line.category) ?? []), `k${index}`]);
+  });
+  const usedCategories = COST_CATEGORIES.filter((category) => costsByCategory.has(category));
+  for (const category of usedCategories) monthBody.push(`yc${categoryIndex.get(category)} += ${costsByCategory.get(category)!.join(' + ')};`);
+  benefitLocals.forEach((local, index) => monthBody.push(`yb${index} += ${local};`));
+  monthBody.push(
+    `const ben = ${benefitLocals.join(' + ') || '0'};`,
+    `const cost = ${costs.map((_, index) => `k${index}`).join(' + ') || '0'};`,
+    'const net = ben - cost; const dfm = df[m];',
+    'pvB += ben * dfm; pvC += cost * dfm; tb += ben; tc += cost;',
+    'cum += net; cumD += net * dfm;',
+    'if (cum <= 0) lastNeg = m; if (cumD <= 0) lastNegD = m;',
+    'flows[m - 1] = net;',
+    'if (fanOn) fan[fanBase + m - 1] = cum;',
+    ...growthSteps,
+  );
+
+  const costByCategoryYear = 0;
+  const benefitByLineYear = COST_CATEGORIES.length * years;
+  const accumulatorSize = benefitByLineYear + benefits.length * years;
+
+  const outputs: OutputDescriptor[] = [...CORE_OUTPUTS];
+  if (pilot) outputs.push(...PILOT_OUTPUTS);
+  const categoryOutputStart = outputs.length;
+  outputs.push(...costOutputs());
+  const benefitOutputStart = outputs.length;
+  for (const { line } of benefits) outputs.push({ id: `benefit.${line.id}`, label: line.label, unit: 'currency', group: 'benefit' });
+  const metricOutputStart = outputs.length;
+  for (const { metric } of metrics) outputs.push({ id: `metric.${metric.id}`, label: metric.label, unit: metric.unit, group: 'metric' });
+
+  const afterTrial: string[] = [
+    'const i = offset + t;',
+    'const rNpv = pvB - pvC;',
+    'o0[i] = rNpv; o1[i] = rNpv / pvC; o2[i] = pvB; o3[i] = pvC; o4[i] = tb; o5[i] = tc;',
+    'o6[i] = cum > 0 ? lastNeg + 1 : Infinity;',
+    'o7[i] = cumD > 0 ? lastNegD + 1 : Infinity;',
+    `o8[i] = irr(flows, ${H});`,
+  ];
+  if (pilot && bc.pilot) {
+    context.statefulGrowth = false;
+    const pilotLines = benefits.map(({ line, amount, realization }) =>
+      emitExpr(
+        product([
+          amount.expr,
+          bc.pilot!.countsRealization ? realization.expr : { kind: 'number', value: 1 },
+          line.scaleByAdoption ? { kind: 'name', name: 'adoption' } : { kind: 'number', value: 1 },
+        ]),
+        context,
+      ),
+    );
+    const pilotAdoption = emitExpr(pilot.adoption.expr, context);
+    const pilotScope = emitExpr(pilot.scope.expr, context);
+    const pilotCost = pilot.costs.map((cost) => emitExpr(cost.expr, context)).join(' + ') || '0';
+    afterTrial.push(
+      'let pilotBen = 0;',
+      `for (let m = 1; m <= ${bc.pilot.durationMonths}; m++) {`,
+      `const yr = ((m - 1) / 12 | 0) + 1; const moy = m - (yr - 1) * 12; const ad = ${pilotAdoption};`,
+      ...emitMonthVariables(),
+      `pilotBen += ${pilotLines.join(' + ')};`,
+      '}',
+      `pilotBen *= ${pilotScope};`,
+      `const pilotCost = ${pilotCost};`,
+      'o9[i] = (pilotBen - pilotCost) / pilotCost; o10[i] = pilotBen; o11[i] = pilotCost;',
+    );
+  }
+  COST_CATEGORIES.forEach((category, index) => {
+    afterTrial.push(`o${categoryOutputStart + index}[i] = ${costsByCategory.has(category) ? `cat${index}` : '0'};`);
+  });
+  benefits.forEach((_, index) => afterTrial.push(`o${benefitOutputStart + index}[i] = bt${index};`));
+  if (metrics.length) {
+    const metricBindings = new Map(bindings);
+    metricBindings.set('npv', 'rNpv').set('roi', '(rNpv / pvC)').set('pvBenefits', 'pvB').set('pvCosts', 'pvC');
+    metricBindings.set('totalBenefits', 'tb').set('totalCosts', 'tc');
+    const metricContext: EmitContext = { ...context, bindings: metricBindings, levels: metricLevels };
+    metrics.forEach(({ formula }, index) => afterTrial.push(`o${metricOutputStart + index}[i] = ${emitRaw(formula.expr, metricContext)};`));
+  }
+
+  const categoryLocals = usedCategories.map((category) => categoryIndex.get(category)!);
+  const yearStart = [
+    ...categoryLocals.map((c) => `let yc${c} = 0;`),
+    ...benefits.map((_, index) => `let yb${index} = 0;`),
+  ];
+  const yearEnd = [
+    ...categoryLocals.map((c) => `acc[${costByCategoryYear + c * years} + y - 1] += yc${c}; cat${c} += yc${c};`),
+    ...benefits.map((_, index) => `acc[${benefitByLineYear + index * years} + y - 1] += yb${index}; bt${index} += yb${index};`),
+  ];
+
+  const kernelSource = [
+    '"use strict";',
+    'const { irr, ramp, fmod, roundHalfAway, df } = helpers;',
+    'const LN99 = Math.log(99);',
+    'return function kernel(cols, n, out, offset, acc, flows, fan, fanFirstRow, fanRows) {',
+    ...inputNames.map((_, index) => `const c${index} = cols[${index}];`),
+    ...outputs.map((_, index) => `const o${index} = out[${index}];`),
+    'for (let t = 0; t < n; t++) {',
+    ...inputNames.map((_, index) => `const x${index} = c${index}[t];`),
+    ...trialStatements,
+    'let pvB = 0, pvC = 0, tb = 0, tc = 0, cum = 0, cumD = 0, lastNeg = 0, lastNegD = 0;',
+    ...categoryLocals.map((c) => `let cat${c} = 0;`),
+    ...benefits.map((_, index) => `let bt${index} = 0;`),
+    `const fanOn = fanFirstRow + t < fanRows; const fanBase = (fanFirstRow + t) * ${H};`,
+    `for (let y = 1; y <= ${years}; y++) {`,
+    ...yearStart,
+    `const mEnd = y * 12 < ${H} ? y * 12 : ${H};`,
+    'for (let m = (y - 1) * 12 + 1; m <= mEnd; m++) {',
+    'const yr = y; const moy = m - (y - 1) * 12;',
+    'let ad = 0;',
+    'if (m >= adS) { if (adE < 0) adE = Math.exp(-adK * (m - adS - adH)); ad = adC / (1 + adE); adE *= adR; }',
+    ...monthBody,
+    '}',
+    ...yearEnd,
+    '}',
+    ...afterTrial,
+    '}',
+    '};',
+  ].join('\n');
+
+  const correlation = bc.correlations && {
+    inputIndices: bc.correlations.inputs.map((name) => inputNames.indexOf(name)),
+    matrix: bc.correlations.matrix,
+  };
+
+  return {
+    engineVersion: ENGINE_VERSION,
+    horizonMonths: H,
+    years,
+    discountRateAnnual: bc.discountRateAnnual,
+    inputs: inputNames.map((name) => ({
+      name,
+      label: bc.inputs[name].label,
+      unit: bc.inputs[name].unit,
+      spec: bc.inputs[name].distribution,
+      streamKey: hashName(name),
+    })),
+    correlation,
+    outputs,
+    accumulators: { costByCategoryYear, benefitByLineYear, size: accumulatorSize, benefitIds: bc.benefits.map((b) => b.id) },
+    costCategoriesWithLines: usedCategories,
+    pilot: bc.pilot && {
+      durationMonths: bc.pilot.durationMonths,
+      categoriesPaid: [...new Set(bc.pilot.costs.map((cost) => cost.category))],
+    },
+    kernelSource,
+  };
+}
+
+function orderVariables(formulas: Map<string, ParsedFormula>): string[] {
+  const order: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string, trail: string[]): void => {
+    if (state.get(name) === 'done') return;
+    const formula = formulas.get(name)!;
+    if (state.get(name) === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(name)), name];
+      throw new FormulaError(formula.path, formula.source, `circular definition: ${cycle.join(' → ')}`);
+    }
+    state.set(name, 'visiting');
+    for (const dependency of namesIn(formula.expr)) {
+      if (formulas.has(dependency)) visit(dependency, [...trail, name]);
+    }
+    state.set(name, 'done');
+    order.push(name);
+  };
+  for (const name of formulas.keys()) visit(name, []);
+  return order;
+}
+
+function usedVariables(formulas: Map<string, ParsedFormula>, roots: Expr[]): Set<string> {
+  const used = new Set<string>();
+  const pending = roots.flatMap((expr) => [...namesIn(expr)]);
+  while (pending.length) {
+    const name = pending.pop()!;
+    if (!formulas.has(name) || used.has(name)) continue;
+    used.add(name);
+    pending.push(...namesIn(formulas.get(name)!.expr));
+  }
+  return used;
+}

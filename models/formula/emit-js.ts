@@ -1,0 +1,177 @@
+import type { Expr } from './expr.ts';
+import { CONSTANT, PER_MONTH, type Level } from './resolve-names.ts';
+
+/** How names map to JavaScript locals in the generated kernel. */
+export interface EmitContext {
+  /** name → JS expression for it (a local variable or a literal). */
+  bindings: Map<string, string>;
+  /** name → level, to decide what can be hoisted out of the month loop. */
+  levels: Map<string, Level>;
+  /** Adds a per-trial statement and returns the local holding its value (deduplicated). */
+  hoist(code: string): string;
+  /** Adds a value that is stepped multiplicatively each month; returns its local name. */
+  monthlyGrowth(annualRateCode: string): string;
+  /** False in the pilot loop, where the monthly growth locals are not valid. */
+  statefulGrowth: boolean;
+}
+
+/**
+ * Emits JavaScript for a whitelisted expression. Everything that does not vary by
+ * month is hoisted out of the month loop; products are flattened so their per-trial
+ * factors are multiplied once per trial rather than once per month.
+ *
+ * @example
+ * emitExpr(parseFormula('volume * minutes / 60 * adoption', '/x'), context) // 'h0 * ad'
+ */
+export function emitExpr(expr: Expr, context: EmitContext): string {
+  const level = levelIn(expr, context);
+  if (level < PER_MONTH && expr.kind !== 'number' && expr.kind !== 'name') {
+    return context.hoist(emitRaw(expr, context));
+  }
+  if (expr.kind === 'binary' && (expr.op === '*' || expr.op === '/')) return emitProduct(expr, context);
+  return emitRaw(expr, context);
+}
+
+function levelIn(expr: Expr, context: EmitContext): Level {
+  switch (expr.kind) {
+    case 'number':
+      return CONSTANT;
+    case 'name':
+      return context.levels.get(expr.name) ?? PER_MONTH;
+    case 'unary':
+      return levelIn(expr.arg, context);
+    case 'binary':
+      return Math.max(levelIn(expr.left, context), levelIn(expr.right, context)) as Level;
+    case 'conditional':
+      return Math.max(levelIn(expr.test, context), levelIn(expr.then, context), levelIn(expr.otherwise, context)) as Level;
+    case 'call': {
+      if (expr.fn === 'ramp' || expr.fn === 'step' || expr.fn === 'between' || expr.fn === 'grow') return PER_MONTH;
+      return expr.args.reduce<Level>((max, arg) => Math.max(max, levelIn(arg, context)) as Level, CONSTANT);
+    }
+  }
+}
+
+function emitProduct(expr: Expr, context: EmitContext): string {
+  const factors: { expr: Expr; divide: boolean }[] = [];
+  const collect = (node: Expr, divide: boolean): void => {
+    if (node.kind === 'binary' && node.op === '*') {
+      collect(node.left, divide);
+      collect(node.right, divide);
+    } else if (node.kind === 'binary' && node.op === '/') {
+      collect(node.left, divide);
+      collect(node.right, !divide);
+    } else factors.push({ expr: node, divide });
+  };
+  collect(expr, false);
+  const steady = factors.filter((factor) => levelIn(factor.expr, context) < PER_MONTH);
+  const varying = factors.filter((factor) => levelIn(factor.expr, context) === PER_MONTH);
+  const parts: string[] = [];
+  if (steady.length > 0) {
+    const numerator = steady.filter((f) => !f.divide).map((f) => emitRaw(f.expr, context));
+    const denominator = steady.filter((f) => f.divide).map((f) => emitRaw(f.expr, context));
+    const code =
+      (numerator.length ? numerator.join(' * ') : '1') + (denominator.length ? ` / (${denominator.join(' * ')})` : '');
+    parts.push(steady.length === 1 && !steady[0].divide && (steady[0].expr.kind === 'name' || steady[0].expr.kind === 'number') ? code : context.hoist(code));
+  } else parts.push('1');
+  let code = parts[0];
+  for (const factor of varying) code = `${code} ${factor.divide ? '/' : '*'} ${emitExpr(factor.expr, context)}`;
+  return `(${code})`;
+}
+
+function literal(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`non-finite literal ${value}`);
+  return value < 0 || Object.is(value, -0) ? `(${String(value)})` : String(value);
+}
+
+export function emitRaw(expr: Expr, context: EmitContext): string {
+  // Inside a per-month expression, per-trial operands are hoisted; inside hoisted code they are inlined.
+  const varies = levelIn(expr, context) === PER_MONTH;
+  const sub = (node: Expr): string => (varies ? emitExpr(node, context) : emitRaw(node, context));
+  switch (expr.kind) {
+    case 'number':
+      return literal(expr.value);
+    case 'name': {
+      const bound = context.bindings.get(expr.name);
+      if (bound === undefined) throw new Error(`internal: unbound name ${expr.name}`);
+      return bound;
+    }
+    case 'unary':
+      return expr.op === 'negate' ? `(-${sub(expr.arg)})` : `(${sub(expr.arg)} ? 0 : 1)`;
+    case 'conditional':
+      return `(${sub(expr.test)} ? ${sub(expr.then)} : ${sub(expr.otherwise)})`;
+    case 'binary': {
+      const a = sub(expr.left);
+      const b = sub(expr.right);
+      switch (expr.op) {
+        case '+':
+        case '-':
+        case '*':
+        case '/':
+          return `(${a} ${expr.op} ${b})`;
+        case '^':
+          return `Math.pow(${a}, ${b})`;
+        case 'mod':
+          return `fmod(${a}, ${b})`;
+        case '<':
+        case '>':
+        case '<=':
+        case '>=':
+          return `(${a} ${expr.op} ${b} ? 1 : 0)`;
+        case '==':
+          return `(${a} === ${b} ? 1 : 0)`;
+        case '!=':
+          return `(${a} !== ${b} ? 1 : 0)`;
+        case 'and':
+          return `(${a} && ${b} ? 1 : 0)`;
+        case 'or':
+          return `(${a} || ${b} ? 1 : 0)`;
+        case 'xor':
+          return `(!${a} !== !${b} ? 1 : 0)`;
+      }
+    }
+    // falls through: every binary op returns above
+    case 'call': {
+      const args = (expr as Extract<Expr, { kind: 'call' }>).args.map(sub);
+      switch ((expr as Extract<Expr, { kind: 'call' }>).fn) {
+        case 'min':
+          return args.length === 1 ? args[0] : `Math.min(${args.join(', ')})`;
+        case 'max':
+          return args.length === 1 ? args[0] : `Math.max(${args.join(', ')})`;
+        case 'abs':
+          return `Math.abs(${args[0]})`;
+        case 'sqrt':
+          return `Math.sqrt(${args[0]})`;
+        case 'exp':
+          return `Math.exp(${args[0]})`;
+        case 'log':
+          return args.length === 1 ? `Math.log(${args[0]})` : `(Math.log(${args[0]}) / Math.log(${args[1]}))`;
+        case 'log10':
+          return `Math.log10(${args[0]})`;
+        case 'pow':
+          return `Math.pow(${args[0]}, ${args[1]})`;
+        case 'floor':
+          return `Math.floor(${args[0]})`;
+        case 'ceil':
+          return `Math.ceil(${args[0]})`;
+        case 'round':
+          return `roundHalfAway(${args[0]})`;
+        case 'clamp':
+          return `Math.min(Math.max(${args[0]}, ${args[1]}), ${args[2]})`;
+        case 'if':
+          return `(${args[0]} ? ${args[1]} : ${args[2]})`;
+        case 'ramp':
+          return `ramp(m, ${args[0]}, ${args[1]})`;
+        case 'step':
+          return `(m >= ${args[0]} ? 1 : 0)`;
+        case 'between':
+          return `(m >= ${args[0]} && m <= ${args[1]} ? 1 : 0)`;
+        case 'grow': {
+          const rateExpr = (expr as Extract<Expr, { kind: 'call' }>).args[0];
+          if (context.statefulGrowth && levelIn(rateExpr, context) < PER_MONTH) return context.monthlyGrowth(args[0]);
+          return `Math.pow(1 + ${args[0]}, (m - 1) / 12)`;
+        }
+      }
+      throw new Error(`internal: no emitter for ${(expr as Extract<Expr, { kind: 'call' }>).fn}`);
+    }
+  }
+}

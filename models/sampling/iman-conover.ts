@@ -1,0 +1,162 @@
+import { normalInv } from '../math/normal-inv.ts';
+import { nextUint32, type RngState } from '../rng/sfc32.ts';
+import type { CorrelationFactor } from './correlation-matrix.ts';
+
+/**
+ * Iman & Conover (1982): rearranges each column (the samples themselves are kept,
+ * only their order changes, so every marginal distribution is untouched) so that
+ * the columns' rank correlation approaches the target whose square-root factor is
+ * given. Works in place on one chunk and returns the Spearman matrix achieved
+ * (row-major k×k).
+ *
+ * @example
+ * const achieved = imanConover([volume, handleTime], n, factorCorrelation(target), state);
+ */
+export function imanConover(columns: Float64Array[], n: number, target: CorrelationFactor, state: RngState): Float64Array {
+  const k = columns.length;
+  const achieved = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) achieved[i * k + i] = 1;
+  if (n < k + 2) return achieved;
+
+  const baseScores = new Float64Array(n);
+  let sumSquares = 0;
+  for (let j = 0; j < n; j++) {
+    baseScores[j] = normalInv((j + 1) / (n + 1));
+    sumSquares += baseScores[j] * baseScores[j];
+  }
+  const scale = 1 / Math.sqrt(sumSquares / n);
+  const scores = new Float64Array(n * k);
+  for (let c = 0; c < k; c++) {
+    for (let j = 0; j < n; j++) scores[j * k + c] = baseScores[j] * scale;
+    for (let j = n - 1; j > 0; j--) {
+      const r = Math.floor((nextUint32(state) * (j + 1)) / 4294967296);
+      const swap = scores[j * k + c];
+      scores[j * k + c] = scores[r * k + c];
+      scores[r * k + c] = swap;
+    }
+  }
+
+  const lower = cholesky(scoreCorrelation(scores, n, k), k);
+  if (!lower) return achieved;
+  const transform = multiply(target.factor, invertLower(lower, k), k);
+  const row = new Float64Array(k);
+  for (let j = 0; j < n; j++) {
+    for (let a = 0; a < k; a++) {
+      let sum = 0;
+      for (let b = 0; b < k; b++) sum += transform[a * k + b] * scores[j * k + b];
+      row[a] = sum;
+    }
+    for (let a = 0; a < k; a++) scores[j * k + a] = row[a];
+  }
+
+  const ranks: Uint32Array[] = [];
+  const keys = new Float64Array(n);
+  const sortedKeys = new Float64Array(n);
+  const sortedValues = new Float64Array(n);
+  const taken = new Uint8Array(n);
+  for (let c = 0; c < k; c++) {
+    for (let j = 0; j < n; j++) keys[j] = scores[j * k + c];
+    sortedKeys.set(keys);
+    sortedKeys.sort();
+    taken.fill(0);
+    const rank = new Uint32Array(n);
+    for (let j = 0; j < n; j++) {
+      let position = lowerBound(sortedKeys, keys[j], n);
+      while (taken[position]) position++;
+      taken[position] = 1;
+      rank[j] = position;
+    }
+    ranks.push(rank);
+    const column = columns[c];
+    sortedValues.set(column.subarray(0, n));
+    sortedValues.sort();
+    for (let j = 0; j < n; j++) column[j] = sortedValues[rank[j]];
+  }
+
+  const denominator = n * (n * n - 1);
+  for (let a = 0; a < k; a++) {
+    for (let b = a + 1; b < k; b++) {
+      let sumSquaredDifferences = 0;
+      for (let j = 0; j < n; j++) {
+        const d = ranks[a][j] - ranks[b][j];
+        sumSquaredDifferences += d * d;
+      }
+      const rho = 1 - (6 * sumSquaredDifferences) / denominator;
+      achieved[a * k + b] = rho;
+      achieved[b * k + a] = rho;
+    }
+  }
+  return achieved;
+}
+
+function lowerBound(sorted: Float64Array, value: number, n: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function scoreCorrelation(scores: Float64Array, n: number, k: number): Float64Array {
+  const means = new Float64Array(k);
+  for (let j = 0; j < n; j++) for (let a = 0; a < k; a++) means[a] += scores[j * k + a] / n;
+  const covariance = new Float64Array(k * k);
+  for (let j = 0; j < n; j++) {
+    for (let a = 0; a < k; a++) {
+      const da = scores[j * k + a] - means[a];
+      for (let b = a; b < k; b++) covariance[a * k + b] += da * (scores[j * k + b] - means[b]);
+    }
+  }
+  const correlation = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    for (let b = a; b < k; b++) {
+      const value = covariance[a * k + b] / Math.sqrt(covariance[a * k + a] * covariance[b * k + b]);
+      correlation[a * k + b] = value;
+      correlation[b * k + a] = value;
+    }
+  }
+  return correlation;
+}
+
+function cholesky(matrix: Float64Array, k: number): Float64Array | undefined {
+  const lower = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = matrix[i * k + j];
+      for (let m = 0; m < j; m++) sum -= lower[i * k + m] * lower[j * k + m];
+      if (i === j) {
+        if (sum <= 1e-12) return undefined;
+        lower[i * k + i] = Math.sqrt(sum);
+      } else lower[i * k + j] = sum / lower[j * k + j];
+    }
+  }
+  return lower;
+}
+
+function invertLower(lower: Float64Array, k: number): Float64Array {
+  const inverse = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    inverse[i * k + i] = 1 / lower[i * k + i];
+    for (let j = 0; j < i; j++) {
+      let sum = 0;
+      for (let m = j; m < i; m++) sum -= lower[i * k + m] * inverse[m * k + j];
+      inverse[i * k + j] = sum / lower[i * k + i];
+    }
+  }
+  return inverse;
+}
+
+function multiply(left: Float64Array, right: Float64Array, k: number): Float64Array {
+  const product = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      let sum = 0;
+      for (let m = 0; m < k; m++) sum += left[i * k + m] * right[m * k + j];
+      product[i * k + j] = sum;
+    }
+  }
+  return product;
+}

@@ -1,0 +1,3 @@
+export { stratifyUniforms } from './latin-hypercube.ts';
+export { factorCorrelation, symmetricEigen, CorrelationError, type CorrelationFactor } from './correlation-matrix.ts';
+export { imanConover } from './iman-conover.ts';

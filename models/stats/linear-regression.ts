@@ -1,0 +1,150 @@
+/** Result of `linearRegression`. */
+export interface LinearRegression {
+  intercept: number;
+  /** One slope per column (0 for aliased columns). */
+  coefficients: Float64Array;
+  /** Standardised slopes b_i·sd(x_i)/sd(y) (the SRCs), 0 for aliased columns. */
+  standardized: Float64Array;
+  /** Coefficient of determination of the fit with intercept; NaN when y is constant. */
+  rSquared: number;
+  n: number;
+  /** Indices of columns left out because they are constant or collinear with earlier ones. */
+  aliased: number[];
+  /**
+   * Pearson correlations between the columns, k×k row-major (a by-product of the fit);
+   * NaN in the rows/columns of constant columns. On rank columns these are Spearman ρs.
+   */
+  correlations: Float64Array;
+}
+
+/** Pivots below this (on the correlation scale) are treated as collinearity. */
+const PIVOT_TOLERANCE = 1e-10;
+
+/**
+ * Multiple least-squares regression y ≈ b0 + Σ b_i·x_i via the normal equations on the
+ * correlation scale: the centred cross-product matrix is scaled to a correlation matrix
+ * R, R·β = r (r = corr(x_i, y)) is solved by Cholesky, then b_i = β_i·sd(y)/sd(x_i) and
+ * R² = β·r. Centring and scaling keep the system well conditioned; a column that is
+ * constant or (numerically) a linear combination of earlier ones is dropped (listed in
+ * `aliased`, coefficient 0). Cost: k(k+1)/2 passes over n, no per-row allocation.
+ * Columns must not contain NaN.
+ *
+ * @example
+ * const x = new Float64Array([0, 1, 2, 3]);
+ * linearRegression([x], new Float64Array([1, 3, 5, 7])); // intercept 1, coefficients [2], rSquared 1
+ */
+export function linearRegression(columns: readonly Float64Array[], y: Float64Array): LinearRegression {
+  const k = columns.length;
+  const n = y.length;
+  for (let i = 0; i < k; i++) {
+    if (columns[i].length !== n) throw new RangeError(`linearRegression: column ${i} has length ${columns[i].length}, expected ${n}`);
+  }
+  const means = new Float64Array(k);
+  for (let i = 0; i < k; i++) means[i] = columnMean(columns[i]);
+  const my = columnMean(y);
+
+  // Centred cross products: S (k×k, lower triangle), c = X'y, syy.
+  const S = new Float64Array(k * k);
+  const c = new Float64Array(k);
+  let syy = 0;
+  for (let t = 0; t < n; t++) {
+    const d = y[t] - my;
+    syy += d * d;
+  }
+  for (let i = 0; i < k; i++) {
+    const xi = columns[i];
+    const mi = means[i];
+    let sy = 0;
+    for (let t = 0; t < n; t++) sy += (xi[t] - mi) * (y[t] - my);
+    c[i] = sy;
+    for (let j = 0; j <= i; j++) {
+      const xj = columns[j];
+      const mj = means[j];
+      let s = 0;
+      for (let t = 0; t < n; t++) s += (xi[t] - mi) * (xj[t] - mj);
+      S[i * k + j] = s;
+    }
+  }
+
+  const coefficients = new Float64Array(k);
+  const standardized = new Float64Array(k);
+  const aliased: number[] = [];
+  const scale = new Float64Array(k);
+  for (let i = 0; i < k; i++) scale[i] = Math.sqrt(S[i * k + i]);
+  const correlations = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j <= i; j++) {
+      const r = i === j ? (scale[i] > 0 ? 1 : Number.NaN) : S[i * k + j] / (scale[i] * scale[j]);
+      const clamped = r > 1 ? 1 : r < -1 ? -1 : r;
+      correlations[i * k + j] = clamped;
+      correlations[j * k + i] = clamped;
+    }
+  }
+  if (!(syy > 0)) {
+    for (let i = 0; i < k; i++) if (!(scale[i] > 0)) aliased.push(i);
+    return { intercept: my, coefficients, standardized, rSquared: Number.NaN, n, aliased, correlations };
+  }
+  const sdy = Math.sqrt(syy);
+
+  // Correlation matrix R (lower triangle) and r, then Cholesky R = L·L' in place.
+  const L = new Float64Array(k * k);
+  const r = new Float64Array(k);
+  const keep = new Uint8Array(k);
+  for (let i = 0; i < k; i++) {
+    if (!(scale[i] > 0)) continue;
+    r[i] = c[i] / (scale[i] * sdy);
+    for (let j = 0; j <= i; j++) if (scale[j] > 0) L[i * k + j] = i === j ? 1 : correlations[i * k + j];
+  }
+  for (let j = 0; j < k; j++) {
+    if (!(scale[j] > 0)) {
+      aliased.push(j);
+      continue;
+    }
+    let d = L[j * k + j];
+    for (let p = 0; p < j; p++) d -= L[j * k + p] * L[j * k + p];
+    if (d < PIVOT_TOLERANCE) {
+      aliased.push(j);
+      for (let p = 0; p < k; p++) L[j * k + p] = 0;
+      continue;
+    }
+    keep[j] = 1;
+    const ljj = Math.sqrt(d);
+    L[j * k + j] = ljj;
+    for (let i = j + 1; i < k; i++) {
+      if (!(scale[i] > 0)) continue;
+      let s = L[i * k + j];
+      for (let p = 0; p < j; p++) s -= L[i * k + p] * L[j * k + p];
+      L[i * k + j] = s / ljj;
+    }
+  }
+  // Forward then back substitution over the kept columns (aliased rows are zero).
+  const z = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    if (!keep[i]) continue;
+    let s = r[i];
+    for (let p = 0; p < i; p++) if (keep[p]) s -= L[i * k + p] * z[p];
+    z[i] = s / L[i * k + i];
+  }
+  for (let i = k - 1; i >= 0; i--) {
+    if (!keep[i]) continue;
+    let s = z[i];
+    for (let p = i + 1; p < k; p++) if (keep[p]) s -= L[p * k + i] * standardized[p];
+    standardized[i] = s / L[i * k + i];
+  }
+  let rSquared = 0;
+  let intercept = my;
+  for (let i = 0; i < k; i++) {
+    if (!keep[i]) continue;
+    rSquared += standardized[i] * r[i];
+    coefficients[i] = (standardized[i] * sdy) / scale[i];
+    intercept -= coefficients[i] * means[i];
+  }
+  aliased.sort((a, b) => a - b);
+  return { intercept, coefficients, standardized, rSquared: Math.min(1, Math.max(0, rSquared)), n, aliased, correlations };
+}
+
+function columnMean(x: Float64Array): number {
+  let s = 0;
+  for (let t = 0; t < x.length; t++) s += x[t];
+  return s / x.length;
+}

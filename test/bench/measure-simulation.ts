@@ -1,0 +1,44 @@
+// One benchmark measurement in its own process, so peak RSS belongs to this size only.
+// Usage: tsx test/bench/measure-simulation.ts FIXTURE TRIALS REPEATS
+import { readFileSync } from 'node:fs';
+import { parseCase } from '../../models/case/parse-case.ts';
+import { summarizeRun } from '../../models/engine/summarize-run.ts';
+import { SimulationPool } from '../../api/workers/simulation-pool.ts';
+
+const [fixture, trialsText, repeatsText] = process.argv.slice(2);
+const trials = Number(trialsText);
+const repeats = Number(repeatsText);
+const { model } = parseCase(JSON.parse(readFileSync(fixture, 'utf8')));
+const pool = new SimulationPool();
+const simulateMs: number[] = [];
+const totalMs: number[] = [];
+// One warm-up run: JIT and worker start-up are not what a warm server pays per run.
+await pool.run(model, { trials: Math.min(trials, 200_000), seed: 99 });
+for (let r = 0; r < repeats; r++) {
+  const start = performance.now();
+  const result = await pool.run(model, { trials, seed: r + 1 });
+  const simulated = performance.now();
+  summarizeRun(model, result);
+  const end = performance.now();
+  simulateMs.push(simulated - start);
+  totalMs.push(end - start);
+}
+await pool.close();
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+process.stdout.write(
+  JSON.stringify({
+    measurement: 'simulate',
+    fixture,
+    trials,
+    repeats,
+    threads: pool.options.threads,
+    medianSimulateMs: +median(simulateMs).toFixed(1),
+    medianWithSummaryMs: +median(totalMs).toFixed(1),
+    trialsPerSecond: Math.round(trials / (median(totalMs) / 1000)),
+    peakRssMb: +(process.resourceUsage().maxRSS / 1024).toFixed(1),
+  }) + '\n',
+);

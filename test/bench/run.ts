@@ -1,0 +1,47 @@
+// `npm run bench`: prints one JSON line per measurement (medians; the machine is shared and noisy).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parseCase } from '../../models/case/parse-case.ts';
+import { simulate } from '../../models/engine/simulate.ts';
+import { naiveNpv } from './naive-mathjs.ts';
+
+const FIXTURE = 'fixtures/contact-center-assistant.json';
+const sizes: [number, number][] = [
+  [10_000, 21],
+  [100_000, 9],
+  [1_000_000, 5],
+];
+
+const engine: Record<number, number> = {};
+for (const [trials, repeats] of sizes) {
+  const line = execFileSync(process.execPath, [...process.execArgv, 'test/bench/measure-simulation.ts', FIXTURE, String(trials), String(repeats)], {
+    encoding: 'utf8',
+  });
+  process.stdout.write(line);
+  engine[trials] = JSON.parse(line).medianWithSummaryMs;
+}
+
+const bc = parseCase(JSON.parse(readFileSync(FIXTURE, 'utf8')));
+const naiveTrials = 10_000;
+const naiveStart = performance.now();
+naiveNpv(bc.case, naiveTrials);
+const naiveMs = performance.now() - naiveStart;
+// The engine at the same size, single thread, for a like-for-like ratio.
+const singleThread: number[] = [];
+for (let r = 0; r < 11; r++) {
+  const start = performance.now();
+  simulate(bc.model, { trials: naiveTrials, seed: r + 1 });
+  singleThread.push(performance.now() - start);
+}
+singleThread.sort((a, b) => a - b);
+const engineMs = singleThread[5];
+process.stdout.write(
+  JSON.stringify({
+    measurement: 'naive-mathjs-vs-engine',
+    fixture: FIXTURE,
+    trials: naiveTrials,
+    naiveMathjsMs: +naiveMs.toFixed(0),
+    engineSingleThreadMedianMs: +engineMs.toFixed(2),
+    speedup: Math.round(naiveMs / engineMs),
+  }) + '\n',
+);

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { quantileSorted } from '../../models/stats/quantile-sorted.ts';
+import { quantiles } from '../../models/stats/quantiles.ts';
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
+  };
+}
+
+const PS = [0, 0.001, 0.01, 0.05, 0.1, 0.25, 0.333, 0.5, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1];
+
+/** Reference: full sort of the non-NaN values, then quantileSorted. */
+function reference(values: Float64Array, ps: number[]): number[] {
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort();
+  return ps.map((p) => quantileSorted(sorted, p));
+}
+
+describe('quantiles (selection, no full sort)', () => {
+  it('gives the PERCENTILE.INC values of a small unsorted column, in the order asked', () => {
+    const q = quantiles(new Float64Array([50, 15, 40, 20, 35]), [0.75, 0.4, 0]);
+    expect(q[0]).toBe(40);
+    expect(q[1]).toBeCloseTo(29, 12);
+    expect(q[2]).toBe(15);
+  });
+
+  it('matches quantileSorted bit for bit on large continuous data (Floyd–Rivest sampling path)', () => {
+    const rng = mulberry32(1);
+    for (const n of [1, 2, 3, 601, 10_007, 100_000]) {
+      const x = new Float64Array(n);
+      for (let i = 0; i < n; i++) x[i] = Math.log(rng()) * (rng() < 0.5 ? -1 : 3);
+      expect(Array.from(quantiles(x, PS))).toEqual(reference(x, PS));
+    }
+  });
+
+  it('matches on heavily tied data, ignores NaN and keeps infinities', () => {
+    const rng = mulberry32(2);
+    const n = 50_000;
+    const x = new Float64Array(n);
+    for (let i = 0; i < n; i++) x[i] = Math.floor(rng() * 7);
+    x[3] = Number.NaN;
+    x[10] = Number.NaN;
+    x[20] = Infinity;
+    x[30] = -Infinity;
+    expect(Array.from(quantiles(x, PS))).toEqual(reference(x, PS));
+    expect(quantiles(x, [0, 1])[0]).toBe(-Infinity);
+    expect(quantiles(x, [0, 1])[1]).toBe(Infinity);
+  });
+
+  it('does not modify its input', () => {
+    const x = new Float64Array([3, 1, 2]);
+    quantiles(x, [0.5]);
+    expect(Array.from(x)).toEqual([3, 1, 2]);
+  });
+
+  it('returns NaN when no value is left, and an empty array for no probabilities', () => {
+    expect(Array.from(quantiles(new Float64Array([Number.NaN]), [0.5, 0.9]))).toEqual([Number.NaN, Number.NaN]);
+    expect(quantiles(new Float64Array([1, 2]), []).length).toBe(0);
+  });
+
+  it('rejects probabilities outside [0, 1]', () => {
+    expect(() => quantiles(new Float64Array([1]), [-0.1])).toThrow(RangeError);
+  });
+});
