@@ -45,7 +45,9 @@ export class SimulationPool {
     this.options = { ...DEFAULTS, ...options };
     if (this.options.threads > 1) {
       for (let i = 0; i < this.options.threads; i++) {
-        const worker = new Worker(new URL('./simulation-worker.ts', import.meta.url));
+        const worker = new Worker(new URL('./simulation-worker-entry.js', import.meta.url));
+        // A failing worker rejects its run (see run); this keeps the event from crashing the process.
+        worker.on('error', () => undefined);
         worker.unref();
         this.workers.push(worker);
       }

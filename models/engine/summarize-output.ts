@@ -29,12 +29,14 @@ export interface OutputSummary {
 
 /**
  * Summarises one output column: moments with standard error, percentiles, P(>0),
- * histogram and CDF points. Percentiles use selection, not a full sort.
+ * and (unless `distribution: false`) histogram and CDF points. Percentiles use
+ * selection, not a full sort.
  *
  * @example
  * summarizeOutput(result.outputs.npv).percentiles.p50
  */
-export function summarizeOutput(values: Float64Array, bins = 40): OutputSummary {
+export function summarizeOutput(values: Float64Array, options: { bins?: number; distribution?: boolean } = {}): OutputSummary {
+  const bins = options.bins ?? 40;
   let positiveInfinite = 0;
   let negativeInfinite = 0;
   let undefinedCount = 0;
@@ -58,7 +60,7 @@ export function summarizeOutput(values: Float64Array, bins = 40): OutputSummary 
   let edges: number[] = [];
   let counts: number[] = [];
   const cdf: { x: number; p: number }[] = [];
-  if (finiteCount > 0) {
+  if (finiteCount > 0 && options.distribution !== false) {
     const built = histogram(finite, bins);
     edges = Array.from(built.edges);
     counts = Array.from(built.counts);

@@ -4,6 +4,9 @@ import { quantiles } from '../stats/quantiles.ts';
 import type { SimulationResult } from './assemble-result.ts';
 import { summarizeOutput, type OutputSummary } from './summarize-output.ts';
 
+/** Outputs whose histogram and CDF are reported; the rest get moments and percentiles. */
+const FULL_DISTRIBUTION = new Set(['npv', 'roi', 'paybackMonth', 'discountedPaybackMonth', 'irrAnnual', 'pilotRoi']);
+
 /** A summary with its output's identity. */
 export interface LabelledSummary extends OutputSummary {
   id: string;
@@ -53,7 +56,16 @@ export interface RunSummary {
 export function summarizeRun(model: CompiledModel, result: SimulationResult): RunSummary {
   const outputs: Record<string, LabelledSummary> = {};
   for (const descriptor of model.outputs) {
-    outputs[descriptor.id] = { id: descriptor.id, label: descriptor.label, unit: descriptor.unit, ...summarizeOutput(result.outputs[descriptor.id]) };
+    // Category and line totals are reported as means from the run's accumulators;
+    // their per-trial columns stay available to `summarizeOutput` on demand.
+    if (descriptor.group === 'cost' || descriptor.group === 'benefit') continue;
+    const distribution = FULL_DISTRIBUTION.has(descriptor.id) || descriptor.group === 'metric';
+    outputs[descriptor.id] = {
+      id: descriptor.id,
+      label: descriptor.label,
+      unit: descriptor.unit,
+      ...summarizeOutput(result.outputs[descriptor.id], { distribution }),
+    };
   }
   const totalCost = outputs.totalCosts.mean;
   const costByCategory = COST_CATEGORIES.map((category, index) => {

@@ -3,20 +3,19 @@
  * month, as Excel's IRR treats the first flow of a series starting one period out).
  * Returns NaN when no IRR is defined: flows that never change sign, or that change
  * sign more than once (then several rates may solve NPV = 0 and none is "the" IRR).
- * Newton steps in x = 1/(1 + r) with Horner evaluation and a maintained bracket,
- * warm-started from the previous trial's root since neighbouring trials are alike.
+ *
+ * With one sign change there is exactly one root (Descartes). It is found with
+ * Halley's method on g(t) = Σ flow_k e^(−k·t), t = ln(1 + r_monthly), from t = 0,
+ * kept inside a bracket that falls back to bisection, so it always converges.
  *
  * @example
  * const irr = createTrialIrr();
- * irr.solve(new Float64Array([-1000, 100, 1200]), 3) // ≈ 0.2136 monthly → annualised ≈ 9.22
+ * irr.solve(new Float64Array([-1000, 100, 1200]), 3) // monthly ≈ 0.0972 → annualised ≈ 2.04
  */
 export function createTrialIrr(): { solve: (flows: Float64Array, months: number) => number; reset: () => void } {
-  const START = 0.99;
-  let previousX = START;
-  // The warm start is reset at every chunk, so a chunk's results never depend on which thread ran what before.
-  const reset = (): void => {
-    previousX = START;
-  };
+  // Warm start from the previous root: trials of one case have similar rates. Reset per
+  // chunk, so a chunk's results never depend on which thread ran what before it.
+  let previousRoot = 0;
   const solve = function trialIrr(flows: Float64Array, months: number): number {
     let signChanges = 0;
     let lastSign = 0;
@@ -32,43 +31,52 @@ export function createTrialIrr(): { solve: (flows: Float64Array, months: number)
       lastSign = sign;
     }
     if (signChanges !== 1) return NaN;
-
-    // f(x) = Σ flow_m · x^(m+1); with one sign change it has exactly one positive root.
-    const signAtZero = flows[first] > 0 ? 1 : -1;
-    let lo = 0;
-    let hi = 1;
-    while (evaluate(flows, first, last, hi) * signAtZero > 0) {
-      lo = hi;
-      hi *= 2;
-      if (hi > 1e12) return NaN;
-    }
-    let x = previousX > lo && previousX < hi ? previousX : (lo + hi) / 2;
-    for (let iteration = 0; iteration < 100; iteration++) {
-      let value = 0;
-      let slope = 0;
-      for (let m = last; m >= first; m--) {
-        slope = slope * x + value;
-        value = value * x + flows[m];
+    // g(t) has the sign of the first flow as t → −∞... and of the last flow as t → +∞ is reversed:
+    // with terms e^(−k t), large t favours the earliest flow, small (negative) t the latest.
+    const signAtLargeT = flows[first] > 0 ? 1 : -1;
+    let lo = -Infinity; // g has the sign of the last flow below lo
+    let hi = Infinity; // g has the sign of the first flow above hi
+    let t = previousRoot;
+    for (let iteration = 0; iteration < 200; iteration++) {
+      const x = Math.exp(-t);
+      // Powers relative to the first non-zero month keep the sums in range.
+      let power = 1;
+      let g0 = 0;
+      let g1 = 0;
+      let g2 = 0;
+      for (let m = first; m <= last; m++) {
+        const term = flows[m] * power;
+        const k = m - first;
+        g0 += term;
+        g1 += k * term;
+        g2 += k * k * term;
+        power *= x;
       }
-      // value now holds Σ flow_m x^(m - first); the common factor x^(first+1) > 0 keeps the sign.
-      if (value * signAtZero > 0) lo = x;
-      else hi = x;
-      let next = x - value / slope;
-      if (!(next > lo && next < hi)) next = (lo + hi) / 2;
-      if (Math.abs(next - x) <= 1e-14 * x || hi - lo <= 1e-15 * hi) {
-        x = next;
+      g1 = -g1;
+      if (g0 === 0) break;
+      if (g0 * signAtLargeT > 0) hi = Math.min(hi, t);
+      else lo = Math.max(lo, t);
+      const denominator = 2 * g1 * g1 - g0 * g2;
+      let next = denominator !== 0 ? t - (2 * g0 * g1) / denominator : NaN;
+      if (!(next > lo && next < hi)) {
+        // Outside the bracket (or not finite): bisect, or step out to find the other side.
+        next = Number.isFinite(lo) && Number.isFinite(hi) ? (lo + hi) / 2 : Number.isFinite(lo) ? lo + Math.max(1, Math.abs(lo)) : hi - Math.max(1, Math.abs(hi));
+      }
+      if (Math.abs(next - t) <= 1e-12 * Math.max(1e-3, Math.abs(next))) {
+        t = next;
         break;
       }
-      x = next;
+      if (next < -30 || next > 30) return NaN; // |monthly rate| beyond e^30: no meaningful IRR
+      t = next;
     }
-    previousX = x;
-    return Math.pow(x, -12) - 1;
+    previousRoot = Number.isFinite(t) ? t : 0;
+    // The time shift to the first month does not change the root.
+    return Math.exp(12 * t) - 1;
   };
-  return { solve, reset };
-}
-
-function evaluate(flows: Float64Array, first: number, last: number, x: number): number {
-  let value = 0;
-  for (let m = last; m >= first; m--) value = value * x + flows[m];
-  return value;
+  return {
+    solve,
+    reset: () => {
+      previousRoot = 0;
+    },
+  };
 }

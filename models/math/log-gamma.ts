@@ -24,10 +24,11 @@ const REFLECTION_LIMIT = 0.5;
 export function logGamma(x: number): number {
   if (Number.isNaN(x)) return Number.NaN;
   if (x === Infinity) return Infinity;
+  if (x <= 0 && Number.isInteger(x)) return Infinity;
   if (x < REFLECTION_LIMIT) {
     // Γ(x) Γ(1 - x) = π / sin(πx)
     const sine = Math.abs(Math.sin(Math.PI * x));
-    if (sine === 0 || x === -Infinity) return Infinity;
+    if (x === -Infinity) return Infinity;
     return LOG_PI - Math.log(sine) - logGamma(1 - x);
   }
   const z = x - 1;

@@ -1,6 +1,7 @@
 import { normalInv } from '../math/normal-inv.ts';
 import { nextUint32, type RngState } from '../rng/sfc32.ts';
 import type { CorrelationFactor } from './correlation-matrix.ts';
+import { argsortScratch, radixArgsort } from './radix-argsort.ts';
 
 /**
  * Iman & Conover (1982): rearranges each column (the samples themselves are kept,
@@ -18,16 +19,10 @@ export function imanConover(columns: Float64Array[], n: number, target: Correlat
   for (let i = 0; i < k; i++) achieved[i * k + i] = 1;
   if (n < k + 2) return achieved;
 
-  const baseScores = new Float64Array(n);
-  let sumSquares = 0;
-  for (let j = 0; j < n; j++) {
-    baseScores[j] = normalInv((j + 1) / (n + 1));
-    sumSquares += baseScores[j] * baseScores[j];
-  }
-  const scale = 1 / Math.sqrt(sumSquares / n);
+  const baseScores = standardScores(n);
   const scores = new Float64Array(n * k);
   for (let c = 0; c < k; c++) {
-    for (let j = 0; j < n; j++) scores[j * k + c] = baseScores[j] * scale;
+    for (let j = 0; j < n; j++) scores[j * k + c] = baseScores[j];
     for (let j = n - 1; j > 0; j--) {
       const r = Math.floor((nextUint32(state) * (j + 1)) / 4294967296);
       const swap = scores[j * k + c];
@@ -51,25 +46,18 @@ export function imanConover(columns: Float64Array[], n: number, target: Correlat
 
   const ranks: Uint32Array[] = [];
   const keys = new Float64Array(n);
-  const sortedKeys = new Float64Array(n);
+  const order = new Uint32Array(n);
   const sortedValues = new Float64Array(n);
-  const taken = new Uint8Array(n);
+  const scratch = argsortScratch(n);
   for (let c = 0; c < k; c++) {
     for (let j = 0; j < n; j++) keys[j] = scores[j * k + c];
-    sortedKeys.set(keys);
-    sortedKeys.sort();
-    taken.fill(0);
+    radixArgsort(keys, n, order, scratch);
     const rank = new Uint32Array(n);
-    for (let j = 0; j < n; j++) {
-      let position = lowerBound(sortedKeys, keys[j], n);
-      while (taken[position]) position++;
-      taken[position] = 1;
-      rank[j] = position;
-    }
+    for (let position = 0; position < n; position++) rank[order[position]] = position;
     ranks.push(rank);
     const column = columns[c];
-    sortedValues.set(column.subarray(0, n));
-    sortedValues.sort();
+    radixArgsort(column, n, order, scratch);
+    for (let position = 0; position < n; position++) sortedValues[position] = column[order[position]];
     for (let j = 0; j < n; j++) column[j] = sortedValues[rank[j]];
   }
 
@@ -89,16 +77,26 @@ export function imanConover(columns: Float64Array[], n: number, target: Correlat
   return achieved;
 }
 
-function lowerBound(sorted: Float64Array, value: number, n: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
+const scoreCache = new Map<number, Float64Array>();
+
+/** Van der Waerden scores Φ⁻¹(j/(n+1)), scaled to unit variance; the same for every chunk of size n. */
+function standardScores(n: number): Float64Array {
+  let scores = scoreCache.get(n);
+  if (!scores) {
+    scores = new Float64Array(n);
+    let sumSquares = 0;
+    for (let j = 0; j < n; j++) {
+      scores[j] = normalInv((j + 1) / (n + 1));
+      sumSquares += scores[j] * scores[j];
+    }
+    const scale = 1 / Math.sqrt(sumSquares / n);
+    for (let j = 0; j < n; j++) scores[j] *= scale;
+    if (scoreCache.size > 8) scoreCache.clear();
+    scoreCache.set(n, scores);
   }
-  return lo;
+  return scores;
 }
+
 
 function scoreCorrelation(scores: Float64Array, n: number, k: number): Float64Array {
   const means = new Float64Array(k);

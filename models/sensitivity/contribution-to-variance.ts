@@ -9,8 +9,10 @@ import { rankCorrelation } from './rank-correlation.ts';
  * and ignores interactions (see `reliabilityWarnings`).
  *
  * @example
- * // Spearman correlations 0.6 and −0.8 give 0.36 : 0.64
- * contributionToVariance([x1, x2], y); // Float64Array [36, -64]
+ * const y = new Float64Array([1, 4, 9, 16]);
+ * // Spearman ρ = 1 and −0.8 → squares 1 : 0.64
+ * contributionToVariance([new Float64Array([1, 2, 3, 4]), new Float64Array([4, 3, 1, 2])], y);
+ * // Float64Array [60.97…, -39.02…]
  */
 export function contributionToVariance(inputs: readonly Float64Array[], output: Float64Array): Float64Array {
   const rho = rankCorrelation(inputs, output);

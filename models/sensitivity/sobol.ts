@@ -78,7 +78,10 @@ export function sobolIndices(options: SobolOptions): SobolResult {
   if (!Number.isInteger(N) || N < 2) throw new RangeError(`sobolIndices: baseSamples must be an integer >= 2, got ${N}`);
   const blockSize = Math.min(N, options.blockSize ?? 8192);
   if (!Number.isInteger(blockSize) || blockSize < 1) throw new RangeError(`sobolIndices: invalid blockSize ${options.blockSize}`);
-  const boot = options.bootstrap === false ? null : { resamples: 200, confidence: 0.95, ...options.bootstrap };
+  const boot =
+    options.bootstrap === false
+      ? null
+      : { resamples: options.bootstrap?.resamples ?? 200, confidence: options.bootstrap?.confidence ?? 0.95 };
   if (boot && (!Number.isInteger(boot.resamples) || boot.resamples < 1 || !(boot.confidence > 0 && boot.confidence < 1))) {
     throw new RangeError('sobolIndices: bootstrap needs an integer resamples >= 1 and 0 < confidence < 1');
   }

@@ -17,6 +17,9 @@ export interface LinearRegression {
   correlations: Float64Array;
 }
 
+/** Rows per cache-resident chunk when accumulating cross products. */
+const CHUNK_ROWS = 2048;
+
 /** Pivots below this (on the correlation scale) are treated as collinearity. */
 const PIVOT_TOLERANCE = 1e-10;
 
@@ -26,7 +29,7 @@ const PIVOT_TOLERANCE = 1e-10;
  * R, R·β = r (r = corr(x_i, y)) is solved by Cholesky, then b_i = β_i·sd(y)/sd(x_i) and
  * R² = β·r. Centring and scaling keep the system well conditioned; a column that is
  * constant or (numerically) a linear combination of earlier ones is dropped (listed in
- * `aliased`, coefficient 0). Cost: k(k+1)/2 passes over n, no per-row allocation.
+ * `aliased`, coefficient 0). Cost: one pass over the data (k(k+1)/2 dot products on cache-sized row chunks).
  * Columns must not contain NaN.
  *
  * @example
@@ -43,26 +46,38 @@ export function linearRegression(columns: readonly Float64Array[], y: Float64Arr
   for (let i = 0; i < k; i++) means[i] = columnMean(columns[i]);
   const my = columnMean(y);
 
-  // Centred cross products: S (k×k, lower triangle), c = X'y, syy.
+  // Centred cross products S (k×k, lower triangle), c = X'y and syy, accumulated over
+  // row chunks whose centred copies stay in cache: one pass over the data in memory.
   const S = new Float64Array(k * k);
   const c = new Float64Array(k);
   let syy = 0;
-  for (let t = 0; t < n; t++) {
-    const d = y[t] - my;
-    syy += d * d;
-  }
-  for (let i = 0; i < k; i++) {
-    const xi = columns[i];
-    const mi = means[i];
-    let sy = 0;
-    for (let t = 0; t < n; t++) sy += (xi[t] - mi) * (y[t] - my);
-    c[i] = sy;
-    for (let j = 0; j <= i; j++) {
-      const xj = columns[j];
-      const mj = means[j];
-      let s = 0;
-      for (let t = 0; t < n; t++) s += (xi[t] - mi) * (xj[t] - mj);
-      S[i * k + j] = s;
+  const chunk = Math.min(n, CHUNK_ROWS);
+  const scratch = new Float64Array(chunk * (k + 1));
+  for (let t0 = 0; t0 < n; t0 += chunk) {
+    const len = Math.min(chunk, n - t0);
+    const yc = scratch.subarray(k * chunk, k * chunk + len);
+    for (let t = 0; t < len; t++) {
+      const d = y[t0 + t] - my;
+      yc[t] = d;
+      syy += d * d;
+    }
+    for (let i = 0; i < k; i++) {
+      const xi = columns[i];
+      const mi = means[i];
+      const ci = scratch.subarray(i * chunk, i * chunk + len);
+      let sy = 0;
+      for (let t = 0; t < len; t++) {
+        const d = xi[t0 + t] - mi;
+        ci[t] = d;
+        sy += d * yc[t];
+      }
+      c[i] += sy;
+      for (let j = 0; j <= i; j++) {
+        const cj = scratch.subarray(j * chunk, j * chunk + len);
+        let s = 0;
+        for (let t = 0; t < len; t++) s += ci[t] * cj[t];
+        S[i * k + j] += s;
+      }
     }
   }
 
