@@ -48,8 +48,9 @@ export function renderSimulation(bc: BusinessCase, summary: RunSummary, point: P
   );
   const notPaidBack = discountedPaybackMonth.positiveInfiniteCount / summary.trials;
   out.push(
-    `Discounted payback not within the horizon in ${f.percent(notPaidBack)} of trials; ` +
-      `IRR undefined (no or several sign changes) in ${f.percent(irrAnnual.undefinedCount / summary.trials)}.`,
+    `Discounted payback not within the horizon in ${f.percent(notPaidBack)} of trials. ` +
+      `IRR: −∞ where no month's net cash flow is positive (${f.percent(irrAnnual.negativeInfiniteCount / summary.trials)}), ` +
+      `undefined where several rates solve NPV = 0 (${f.percent(irrAnnual.undefinedCount / summary.trials)}).`,
   );
   out.push('');
   out.push(`Point estimate (every input at its median, exact decimal): NPV ${point.npv} ${bc.currency}, ROI ${point.roi}, PV costs ${point.pvCosts} ${bc.currency}`);
@@ -106,6 +107,7 @@ function renderPilot(summary: RunSummary, f: Formatters): string {
     ),
     `→ ${pilot.explanation}.`,
   ];
+  if (pilot.reportedPilotRoi !== null) lines.push(`The pilot team reported an ROI of ${f.percent(pilot.reportedPilotRoi)}.`);
   if (pilot.categoriesNeverPaid.length) {
     lines.push(`Costs the pilot never paid: ${pilot.categoriesNeverPaid.map((c) => `${c.label} (${f.money(c.meanTotal)})`).join('; ')}.`);
   }

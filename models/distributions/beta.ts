@@ -70,7 +70,22 @@ export class BetaDistribution implements Distribution {
   }
 
   fillFromUniforms(u: Float64Array, out: Float64Array, n: number): void {
-    this.table ??= new BetaQuantileTable(this.alpha, this.beta);
+    this.table ??= cachedTable(this.alpha, this.beta);
     this.table.fill(u, out, n, this.min, this.range);
   }
+}
+
+const tableCache = new Map<string, BetaQuantileTable>();
+const TABLE_CACHE_LIMIT = 256;
+
+/** Tables depend only on the shape, and cost milliseconds to build: share them across runs. */
+function cachedTable(alpha: number, beta: number): BetaQuantileTable {
+  const key = `${alpha}/${beta}`;
+  let table = tableCache.get(key);
+  if (!table) {
+    if (tableCache.size >= TABLE_CACHE_LIMIT) tableCache.delete(tableCache.keys().next().value!);
+    table = new BetaQuantileTable(alpha, beta);
+    tableCache.set(key, table);
+  }
+  return table;
 }

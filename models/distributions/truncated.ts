@@ -1,3 +1,4 @@
+import { DiscreteDistribution } from './discrete.ts';
 import { DistributionError, type Distribution } from './distribution.ts';
 import { DISTRIBUTION_ERRORS } from './distribution-errors.ts';
 import { hasFiniteSupport, type FiniteSupport } from './finite-support.ts';
@@ -6,11 +7,15 @@ import { hasClosedFormTruncatedMoments, type Moments } from './truncated-moments
 
 /**
  * `base` conditioned on min <= X <= max (either bound optional). Sampling maps
- * u to base.inv(pLo + u·(pHi − pLo)) with pLo = P(X < min) and pHi = P(X <= max),
- * so it never rejects and stays compatible with Latin Hypercube and Iman–Conover.
- * (For continuous bases pLo = cdf(min); for point masses the left limit keeps an
- * atom sitting exactly on `min`.) Results are clamped to the truncated support,
- * which only matters when rounding of p lands a hair outside it.
+ * u to base.inv(cdf(min) + u·(cdf(max) − cdf(min))), so it never rejects and
+ * stays compatible with Latin Hypercube and Iman–Conover. Results are clamped to
+ * [min, max], which only matters when rounding of p lands a hair outside.
+ *
+ * For point-mass bases (fixed, bernoulli, discrete) the bounds are inclusive: an
+ * atom sitting exactly on `min` or `max` is kept. Their truncation is the
+ * surviving atoms renormalised, which is what restricting the inverse CDF to
+ * (P(X < min), P(X <= max)] gives; it is evaluated on its own cumulative array so
+ * boundaries are exact rather than subject to rounding of p.
  *
  * Moments are exact: sums over the support for point-mass bases, closed forms
  * where the base has them (normal, lognormal, uniform), otherwise adaptive
@@ -38,6 +43,8 @@ export class TruncatedDistribution implements Distribution, Partial<FiniteSuppor
   private readonly mass: number;
   private readonly lowerClamp: number;
   private readonly upperClamp: number;
+  /** The surviving atoms, for point-mass bases; undefined for continuous ones. */
+  private readonly pointMasses: DiscreteDistribution | undefined;
   private moments: Moments | undefined;
 
   constructor(
@@ -58,25 +65,24 @@ export class TruncatedDistribution implements Distribution, Partial<FiniteSuppor
     if (hasFiniteSupport(base)) {
       const values: number[] = [];
       const probabilities: number[] = [];
-      let below = -1;
       for (let k = 0; k < base.supportValues.length; k++) {
         const value = base.supportValues[k];
-        if (value < min) below = k;
-        else if (value <= max) {
+        if (value >= min && value <= max) {
           values.push(value);
           probabilities.push(base.supportProbabilities[k]);
         }
       }
       if (values.length === 0) throw new DistributionError('truncate', DISTRIBUTION_ERRORS.truncateNoMass);
-      // Read pLo/pHi off the base's own cdf so they match the cumulative sums its inv searches.
-      this.lowerProbability = below >= 0 ? base.cdf(base.supportValues[below]) : 0;
-      this.mass = base.cdf(values[values.length - 1]) - this.lowerProbability;
-      const total = probabilities.reduce((sum, probability) => sum + probability, 0);
-      this.supportValues = values;
-      this.supportProbabilities = probabilities.map((probability) => probability / total);
+      this.pointMasses = new DiscreteDistribution(values, probabilities);
+      this.supportValues = this.pointMasses.supportValues;
+      this.supportProbabilities = this.pointMasses.supportProbabilities;
+      // Sampling goes through pointMasses; these only record the surviving probability.
+      this.lowerProbability = 0;
+      this.mass = probabilities.reduce((sum, probability) => sum + probability, 0);
       this.lowerClamp = values[0];
       this.upperClamp = values[values.length - 1];
     } else {
+      this.pointMasses = undefined;
       this.lowerProbability = min === -Infinity ? 0 : base.cdf(min);
       const upperProbability = max === Infinity ? 1 : base.cdf(max);
       this.mass = upperProbability - this.lowerProbability;
@@ -99,6 +105,7 @@ export class TruncatedDistribution implements Distribution, Partial<FiniteSuppor
   }
 
   cdf(x: number): number {
+    if (this.pointMasses) return this.pointMasses.cdf(x);
     if (x < this.lowerClamp) return 0;
     if (x >= this.upperClamp) return 1;
     const probability = (this.base.cdf(x) - this.lowerProbability) / this.mass;
@@ -106,16 +113,22 @@ export class TruncatedDistribution implements Distribution, Partial<FiniteSuppor
   }
 
   inv(p: number): number {
+    if (this.pointMasses) return this.pointMasses.inv(p);
     const x = this.base.inv(this.lowerProbability + p * this.mass);
     return x < this.lowerClamp ? this.lowerClamp : x > this.upperClamp ? this.upperClamp : x;
   }
 
   pdf(x: number): number {
+    if (this.pointMasses) return this.pointMasses.pdf(x);
     if (x < this.lowerClamp || x > this.upperClamp) return 0;
     return this.base.pdf(x) / this.mass;
   }
 
   fillFromUniforms(u: Float64Array, out: Float64Array, n: number): void {
+    if (this.pointMasses) {
+      this.pointMasses.fillFromUniforms(u, out, n);
+      return;
+    }
     const lowerProbability = this.lowerProbability;
     const mass = this.mass;
     for (let i = 0; i < n; i++) out[i] = lowerProbability + u[i] * mass;
@@ -134,15 +147,7 @@ export class TruncatedDistribution implements Distribution, Partial<FiniteSuppor
   }
 
   private exactMoments(): Moments {
-    if (this.supportValues && this.supportProbabilities) {
-      const values = this.supportValues;
-      const probabilities = this.supportProbabilities;
-      let mean = 0;
-      for (let k = 0; k < values.length; k++) mean += values[k] * probabilities[k];
-      let variance = 0;
-      for (let k = 0; k < values.length; k++) variance += (values[k] - mean) * (values[k] - mean) * probabilities[k];
-      return { mean, variance };
-    }
+    if (this.pointMasses) return { mean: this.pointMasses.mean(), variance: this.pointMasses.variance() };
     if (hasClosedFormTruncatedMoments(this.base)) return this.base.truncatedMoments(this.min, this.max);
     const base = this.base;
     return quantileMoments((p) => base.inv(p), this.lowerProbability, this.lowerProbability + this.mass);

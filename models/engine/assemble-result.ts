@@ -6,7 +6,7 @@ import { chunkCount, type SimulationEnv } from './simulation-env.ts';
 export interface SimulationResult {
   env: SimulationEnv;
   engineVersion: string;
-  /** Output id → per-trial column. */
+  /** Output id → per-trial column (line totals only when `keepLineTotals`). */
   outputs: Record<string, Float64Array>;
   /** Input name → sampled column, when `keepInputs` was set. */
   inputs: Record<string, Float64Array> | null;
@@ -54,7 +54,9 @@ export function assembleResult(model: CompiledModel, env: SimulationEnv, buffers
   return {
     env,
     engineVersion: model.engineVersion,
-    outputs: Object.fromEntries(model.outputs.map((output, index) => [output.id, buffers.outputs[index]])),
+    outputs: Object.fromEntries(
+      model.outputs.flatMap((output, index) => (buffers.outputs[index] ? [[output.id, buffers.outputs[index]]] : [])),
+    ),
     inputs: buffers.inputs && Object.fromEntries(model.inputs.map((input, index) => [input.name, buffers.inputs![index]])),
     meanCostByCategoryYear: rows(model.accumulators.costByCategoryYear, (model.accumulators.benefitByLineYear - model.accumulators.costByCategoryYear) / years),
     meanBenefitByLineYear: rows(model.accumulators.benefitByLineYear, model.accumulators.benefitIds.length),

@@ -145,6 +145,7 @@ export function pointEstimate(bc: BusinessCase): PointEstimate {
     for (let m = 1; m <= pilot.durationMonths; m++) {
       const monthScope = withVariables(scope, m, pilotAdoption);
       bc.benefits.forEach((line, index) => {
+        if ((line.fromMonth !== undefined && m < line.fromMonth) || (line.toMonth !== undefined && m > line.toMonth)) return;
         const factors: Expr[] = [parseFormula(line.amount, `/benefits/${index}/amount`)];
         if (pilot.countsRealization) factors.push(parseFormula(line.realization, `/benefits/${index}/realization`));
         if (line.scaleByAdoption) factors.push({ kind: 'name', name: 'adoption' });

@@ -15,7 +15,8 @@ export interface ChunkScratch {
   permutation: Uint32Array;
   columns: Float64Array[];
   flows: Float64Array;
-  outputViews: Float64Array[];
+  /** Chunk-sized stand-ins for line-total columns the run does not keep. */
+  lineScratch: Float64Array;
 }
 
 /**
@@ -30,7 +31,7 @@ export function chunkScratch(runnable: RunnableModel): ChunkScratch {
     permutation: new Uint32Array(CHUNK_SIZE),
     columns: runnable.model.inputs.map(() => new Float64Array(CHUNK_SIZE)),
     flows: new Float64Array(runnable.model.horizonMonths),
-    outputViews: [],
+    lineScratch: new Float64Array(CHUNK_SIZE),
   };
 }
 
@@ -81,5 +82,7 @@ export function runChunk(
   const accumulatorSize = model.accumulators.size;
   const accumulator = buffers.chunkAccumulators.subarray(chunkIndex * accumulatorSize, (chunkIndex + 1) * accumulatorSize);
   runnable.resetIrr();
-  runnable.kernel(scratch.columns, size, buffers.outputs, start, accumulator, scratch.flows, buffers.fan, start, buffers.fanRows);
+  const outputs = buffers.outputs.map((column) => column ?? scratch.lineScratch);
+  const lineOffset = env.keepLineTotals ? start : 0;
+  runnable.kernel(scratch.columns, size, outputs, start, accumulator, scratch.flows, buffers.fan, start, buffers.fanRows, lineOffset);
 }

@@ -14,6 +14,7 @@ export type Kernel = (
   fan: Float64Array,
   fanFirstRow: number,
   fanRows: number,
+  lineOffset: number,
 ) => void;
 
 /** A compiled model made executable in this thread: kernel, distributions and scratch. */

@@ -6,7 +6,8 @@ import { chunkCount, CHUNK_SIZE, type SimulationEnv } from './simulation-env.ts'
  * threads fill their chunks in place; each chunk writes only its own slice.
  */
 export interface SimulationBuffers {
-  outputs: Float64Array[];
+  /** One column per output; null for line totals the run does not keep. */
+  outputs: (Float64Array | null)[];
   inputs: Float64Array[] | null;
   /** fanRows × horizonMonths cumulative net cash flows of the leading trials. */
   fan: Float64Array;
@@ -31,13 +32,23 @@ export function allocateBuffers(model: CompiledModel, env: SimulationEnv, shared
   const fanRows = Math.min(env.fanTrials, env.trials);
   const correlated = model.correlation?.inputIndices.length ?? 0;
   return {
-    outputs: model.outputs.map(() => make(env.trials)),
+    outputs: model.outputs.map((output) => (isLineTotal(output.group) && !env.keepLineTotals ? null : make(env.trials))),
     inputs: env.keepInputs ? model.inputs.map(() => make(env.trials)) : null,
     fan: make(fanRows * model.horizonMonths),
     fanRows,
     chunkAccumulators: make(chunks * model.accumulators.size),
     chunkCorrelations: make(chunks * correlated * correlated),
   };
+}
+
+/**
+ * Whether an output group is a per-category or per-line total.
+ *
+ * @example
+ * isLineTotal('cost') // true
+ */
+export function isLineTotal(group: string): boolean {
+  return group === 'cost' || group === 'benefit';
 }
 
 /**

@@ -10,6 +10,12 @@ export interface SimulationEnv {
   keepInputs: boolean;
   /** How many leading trials keep their monthly cumulative cash flow, for the fan chart. */
   fanTrials: number;
+  /**
+   * Keep per-trial totals per cost category and benefit line (one column each). Their
+   * means are always reported from the run's accumulators; keep the columns only when
+   * an analysis targets them, since at 1M trials each column is 8 MB.
+   */
+  keepLineTotals: boolean;
 }
 
 /**
@@ -25,6 +31,7 @@ export const DEFAULT_SIMULATION_ENV = {
   sampling: 'lhs',
   keepInputs: false,
   fanTrials: 10_000,
+  keepLineTotals: false,
 } as const satisfies SimulationEnv;
 
 /** Largest run the engine accepts in one call. */

@@ -133,7 +133,10 @@ function pilotVsProduction(
   let explanation: string;
   if (productionMedian > 0 && pilotMedian > 0) {
     overstatementFactor = pilotMedian / productionMedian;
-    explanation = `pilot ROI is ×${overstatementFactor.toFixed(1)} the full-cost production ROI (medians)`;
+    explanation =
+      overstatementFactor >= 1
+        ? `the pilot overstates: pilot ROI is ×${overstatementFactor.toFixed(1)} the full-cost production ROI (medians)`
+        : `the pilot understates: full-cost production ROI is ×${(1 / overstatementFactor).toFixed(1)} the pilot ROI (medians), as production runs longer at scale`;
   } else if (productionMedian <= 0 && pilotMedian > 0) {
     explanation = `the pilot shows a positive ROI (median ${(pilotMedian * 100).toFixed(0)}%) but full-cost production ROI is negative (median ${(productionMedian * 100).toFixed(0)}%)`;
   } else {
@@ -144,7 +147,7 @@ function pilotVsProduction(
     pilotDurationMonths: model.pilot!.durationMonths,
     pilotRoi,
     productionRoi,
-    reportedPilotRoi: null,
+    reportedPilotRoi: model.pilot!.reportedRoi,
     overstatementFactor,
     explanation,
     categoriesNeverPaid: costByCategory

@@ -1,10 +1,14 @@
 /**
  * The annualised IRR of one trial's monthly net cash flows (month 1 discounted one
  * month, as Excel's IRR treats the first flow of a series starting one period out).
- * Returns NaN when no IRR is defined: flows that never change sign, or that change
- * sign more than once (then several rates may solve NPV = 0 and none is "the" IRR).
+ * When no rate solves NPV = 0 the result still ranks correctly: −Infinity when no
+ * month's net flow is positive (the project never earns anything back), +Infinity
+ * when none is negative. NaN is returned only when the flows change sign more than
+ * once and the cumulative cash flow also changes sign more than once, so several
+ * rates may solve NPV = 0 and none is "the" IRR.
  *
- * With one sign change there is exactly one root (Descartes). It is found with
+ * With one sign change there is exactly one root (Descartes); with one sign change
+ * of the cumulative cash flow, exactly one positive root (Norström). It is found with
  * Halley's method on g(t) = Σ flow_k e^(−k·t), t = ln(1 + r_monthly), from t = 0,
  * kept inside a bracket that falls back to bisection, so it always converges.
  *
@@ -30,13 +34,29 @@ export function createTrialIrr(): { solve: (flows: Float64Array, months: number)
       if (lastSign !== 0 && sign !== lastSign) signChanges++;
       lastSign = sign;
     }
-    if (signChanges !== 1) return NaN;
+    if (first < 0) return NaN;
+    if (signChanges === 0) return flows[first] > 0 ? Infinity : -Infinity;
+    // Norström: a single sign change of the running total guarantees one root with r > 0.
+    let positiveOnly = false;
+    if (signChanges > 1) {
+      let cumulative = 0;
+      let cumulativeSign = 0;
+      let cumulativeChanges = 0;
+      for (let m = first; m <= last; m++) {
+        cumulative += flows[m];
+        const sign = cumulative > 0 ? 1 : cumulative < 0 ? -1 : 0;
+        if (sign !== 0 && cumulativeSign !== 0 && sign !== cumulativeSign) cumulativeChanges++;
+        if (sign !== 0) cumulativeSign = sign;
+      }
+      if (cumulativeChanges !== 1 || cumulative === 0) return NaN;
+      positiveOnly = true;
+    }
     // g(t) has the sign of the first flow as t → −∞... and of the last flow as t → +∞ is reversed:
     // with terms e^(−k t), large t favours the earliest flow, small (negative) t the latest.
     const signAtLargeT = flows[first] > 0 ? 1 : -1;
-    let lo = -Infinity; // g has the sign of the last flow below lo
+    let lo = positiveOnly ? 0 : -Infinity; // g has the sign of the last flow below lo
     let hi = Infinity; // g has the sign of the first flow above hi
-    let t = previousRoot;
+    let t = positiveOnly && previousRoot <= 0 ? 0.01 : previousRoot;
     for (let iteration = 0; iteration < 200; iteration++) {
       const x = Math.exp(-t);
       // Powers relative to the first non-zero month keep the sums in range.

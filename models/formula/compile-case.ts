@@ -24,7 +24,7 @@ export interface CompiledModel {
   /** Layout of the per-chunk sums: cost by category and year, then benefit by line and year. */
   accumulators: { costByCategoryYear: number; benefitByLineYear: number; size: number; benefitIds: string[] };
   costCategoriesWithLines: CostCategory[];
-  pilot?: { durationMonths: number; categoriesPaid: CostCategory[] };
+  pilot?: { durationMonths: number; categoriesPaid: CostCategory[]; reportedRoi: number | null };
   /** Body of `new Function('helpers', kernelSource)`, generated from the whitelisted syntax tree only. */
   kernelSource: string;
 }
@@ -261,14 +261,19 @@ export function compileCase(bc: BusinessCase): CompiledModel {
   ];
   if (pilot && bc.pilot) {
     context.statefulGrowth = false;
+    // The pilot runs in months 1..D and treats each line as production would in those months.
     const pilotLines = benefits.map(({ line, amount, realization }) =>
-      emitExpr(
-        product([
-          amount.expr,
-          bc.pilot!.countsRealization ? realization.expr : { kind: 'number', value: 1 },
-          line.scaleByAdoption ? { kind: 'name', name: 'adoption' } : { kind: 'number', value: 1 },
-        ]),
-        context,
+      gate(
+        emitExpr(
+          product([
+            amount.expr,
+            bc.pilot!.countsRealization ? realization.expr : { kind: 'number', value: 1 },
+            line.scaleByAdoption ? { kind: 'name', name: 'adoption' } : { kind: 'number', value: 1 },
+          ]),
+          context,
+        ),
+        line.fromMonth,
+        line.toMonth,
       ),
     );
     const pilotAdoption = emitExpr(pilot.adoption.expr, context);
@@ -286,10 +291,12 @@ export function compileCase(bc: BusinessCase): CompiledModel {
       'o9[i] = (pilotBen - pilotCost) / pilotCost; o10[i] = pilotBen; o11[i] = pilotCost;',
     );
   }
+  // Line totals go to chunk-sized scratch unless the run keeps them (lineOffset is then the chunk start).
+  afterTrial.push('const li = lineOffset + t;');
   COST_CATEGORIES.forEach((category, index) => {
-    afterTrial.push(`o${categoryOutputStart + index}[i] = ${costsByCategory.has(category) ? `cat${index}` : '0'};`);
+    afterTrial.push(`o${categoryOutputStart + index}[li] = ${costsByCategory.has(category) ? `cat${index}` : '0'};`);
   });
-  benefits.forEach((_, index) => afterTrial.push(`o${benefitOutputStart + index}[i] = bt${index};`));
+  benefits.forEach((_, index) => afterTrial.push(`o${benefitOutputStart + index}[li] = bt${index};`));
   if (metrics.length) {
     const metricBindings = new Map(bindings);
     metricBindings.set('npv', 'rNpv').set('roi', '(rNpv / pvC)').set('pvBenefits', 'pvB').set('pvCosts', 'pvC');
@@ -312,7 +319,7 @@ export function compileCase(bc: BusinessCase): CompiledModel {
     '"use strict";',
     'const { irr, ramp, fmod, roundHalfAway, df } = helpers;',
     'const LN99 = Math.log(99);',
-    'return function kernel(cols, n, out, offset, acc, flows, fan, fanFirstRow, fanRows) {',
+    'return function kernel(cols, n, out, offset, acc, flows, fan, fanFirstRow, fanRows, lineOffset) {',
     ...inputNames.map((_, index) => `const c${index} = cols[${index}];`),
     ...outputs.map((_, index) => `const o${index} = out[${index}];`),
     'for (let t = 0; t < n; t++) {',
@@ -362,6 +369,7 @@ export function compileCase(bc: BusinessCase): CompiledModel {
     pilot: bc.pilot && {
       durationMonths: bc.pilot.durationMonths,
       categoriesPaid: [...new Set(bc.pilot.costs.map((cost) => cost.category))],
+      reportedRoi: bc.pilot.reportedRoi ?? null,
     },
     kernelSource,
   };

@@ -26,7 +26,8 @@ const UNBOUNDED_BISECTION_FACTOR = 1 / 1024;
 /** Starting point for the p-quantile of Beta(a, b). */
 function initialGuess(p: number, a: number, b: number): number {
   if (a >= 1 && b >= 1) {
-    const z = normalInv(p);
+    // A&S 26.5.22 is written for the upper-tail normal deviate.
+    const z = -normalInv(p);
     const lambda = (z * z - 3) / 6;
     const harmonic = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1));
     const w =
@@ -56,7 +57,10 @@ function solveInLowerHalf(target: number, a: number, b: number, upper: boolean, 
   if (!(z <= HALF)) z = HALF;
   let lo = 0;
   let hi = HALF;
-  let lastStep = Infinity;
+  // rtsafe compares each Newton step with the step before the previous one, so a
+  // bisection does not make the next (good) Newton step look non-converging.
+  let previousStep = Infinity;
+  let stepBeforePrevious = Infinity;
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
     const probability = upper ? incompleteBetaUpper(z, a, b) : incompleteBeta(z, a, b);
     if (probability === target) return z;
@@ -65,19 +69,23 @@ function solveInLowerHalf(target: number, a: number, b: number, upper: boolean, 
     const logZ = Math.log(z);
     // |d ln G / d ln z| = z·density(z) / G
     const logSlope = a * logZ + (b - 1) * Math.log1p(-z) - logNormaliser - Math.log(probability);
-    const step = (direction * (Math.log(probability) - logTarget)) / Math.exp(logSlope);
-    let next = Math.exp(logZ - step);
+    const step = (direction * Math.log(probability / target)) / Math.exp(logSlope);
+    // z·e^(−step) rather than e^(ln z − step): the latter loses |ln z|·ε of precision.
+    let next = z * Math.exp(-step);
+    if (Math.abs(step) <= STEP_TOLERANCE) return next;
     const insideBracket = next > lo && next < hi;
-    const converging = Math.abs(step) <= 0.5 * Math.abs(lastStep);
+    const converging = Math.abs(step) <= 0.5 * Math.abs(stepBeforePrevious);
     // Rounding in G bounds how precisely z is defined (worst for small a, where
     // ln z error = ln G error / a): once Newton only jitters at that level, stop.
     if (insideBracket && !converging && Math.abs(step) <= NOISE_FLOOR) return next;
     if (!insideBracket || !converging) {
       next = lo > 0 ? Math.sqrt(lo) * Math.sqrt(hi) : hi * UNBOUNDED_BISECTION_FACTOR;
     }
-    const taken = Math.log(next) - logZ;
+    if (next === 0) return 0; // the root underflows
+    const taken = Math.log(next / z);
     if (Math.abs(taken) <= STEP_TOLERANCE || hi - lo <= STEP_TOLERANCE * hi) return next;
-    lastStep = taken;
+    stepBeforePrevious = previousStep;
+    previousStep = taken;
     z = next;
   }
   return z;
