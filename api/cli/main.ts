@@ -2,6 +2,19 @@ import { z } from 'zod';
 import { caseSchema } from '../../models/case/case-schema.ts';
 import { formatCaseIssue } from '../../models/case/case-error.ts';
 import { validateCase } from '../../models/case/parse-case.ts';
+import {
+  AnalysisError,
+  breakEvenAnalysis,
+  compareCases,
+  sampleSensitivity,
+  sobolAnalysis,
+  spiderAnalysis,
+  tornadoAnalysis,
+  valueOfInformation,
+} from '../../models/analysis/index.ts';
+import type { BusinessCase } from '../../models/case/case-schema.ts';
+import { applyVariant, VariantError } from '../../models/case/apply-variant.ts';
+import { simulate } from '../../models/engine/simulate.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
 import { summarizeRun } from '../../models/engine/summarize-run.ts';
 import { SimulationPool } from '../workers/simulation-pool.ts';
@@ -9,6 +22,15 @@ import { parseOptions, type CliOptions } from './parse-options.ts';
 import { progressBar } from './progress-bar.ts';
 import { CaseFileSyntaxError, readCaseFile } from './read-case-file.ts';
 import { renderSimulation } from './render-simulation.ts';
+import {
+  renderBreakEven,
+  renderCompare,
+  renderSampleSensitivity,
+  renderSobol,
+  renderSpider,
+  renderTornado,
+  renderVoi,
+} from './render-analyses.ts';
 import { USAGE } from './usage.ts';
 import { EXIT, UsageError } from './usage-error.ts';
 
@@ -21,7 +43,118 @@ const COMMANDS: Record<string, Command> = {
   simulate: simulateCommand,
   validate: validateCommand,
   schema: schemaCommand,
+  sensitivity: sensitivityCommand,
+  voi: voiCommand,
+  compare: compareCommand,
 };
+
+const SENSITIVITY_METHODS = ['tornado', 'spider', 'rank', 'sobol', 'breakeven'] as const;
+
+function print(options: CliOptions, json: unknown, text: () => string): void {
+  process.stdout.write(options.json ? JSON.stringify(json, jsonReplacer, 2) + '\n' : text() + '\n');
+}
+
+function analysisSettings(options: CliOptions, bc: { simulation?: { trials?: number; seed?: number; sampling?: 'mc' | 'lhs' } }) {
+  return {
+    trials: options.trials ?? bc.simulation?.trials ?? 10_000,
+    seed: options.seed ?? bc.simulation?.seed ?? 1,
+    sampling: options.sampling ?? bc.simulation?.sampling ?? 'lhs',
+  };
+}
+
+async function sensitivityCommand(options: CliOptions): Promise<void> {
+  const file = requireFile(options, 'sensitivity');
+  const method = options.method ?? 'tornado';
+  if (!(SENSITIVITY_METHODS as readonly string[]).includes(method)) {
+    throw new UsageError(`--method must be one of ${SENSITIVITY_METHODS.join(', ')}, got "${method}"`);
+  }
+  const { case: bc, model } = loadValidCase(file);
+  const settings = analysisSettings(options, bc);
+  const output = options.output ?? 'npv';
+  await withAnalysisErrors(() => {
+    switch (method) {
+      case 'tornado': {
+        const result = tornadoAnalysis(model, { output, lowPercentile: options.percentiles?.[0], highPercentile: options.percentiles?.[1] });
+        return print(options, result, () => renderTornado(bc, result));
+      }
+      case 'spider': {
+        const result = spiderAnalysis(model, { output });
+        return print(options, result, () => renderSpider(bc, result));
+      }
+      case 'rank': {
+        const run = simulate(model, { ...settings, keepInputs: true, fanTrials: 0 });
+        const result = sampleSensitivity(model, run, output);
+        return print(options, result, () => renderSampleSensitivity(result));
+      }
+      case 'sobol': {
+        const result = sobolAnalysis(model, { output, seed: settings.seed, baseSamples: options.samples });
+        return print(options, result, () => renderSobol(result));
+      }
+      case 'breakeven': {
+        if (output !== 'npv') throw new UsageError('--method breakeven finds where mean NPV crosses zero; it takes no --output');
+        const result = breakEvenAnalysis(model, { seed: settings.seed });
+        return print(options, result, () => renderBreakEven(result));
+      }
+    }
+  });
+}
+
+async function voiCommand(options: CliOptions): Promise<void> {
+  const file = requireFile(options, 'voi');
+  const { case: bc, model } = loadValidCase(file);
+  const settings = analysisSettings(options, bc);
+  const run = simulate(model, { ...settings, keepInputs: true, fanTrials: 0 });
+  const result = valueOfInformation(model, measurementCosts(bc), run);
+  print(options, result, () => renderVoi(bc, result));
+}
+
+async function compareCommand(options: CliOptions): Promise<void> {
+  const [, fileA, fileB, ...extra] = options.positionals;
+  if (!fileA) throw new UsageError('compare needs two case files A B, or FILE --variant NAME');
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (options.variant !== undefined && fileB) throw new UsageError('give either two files or --variant, not both');
+  if (options.variant === undefined && !fileB) throw new UsageError('compare needs two case files A B, or FILE --variant NAME');
+  const a = loadValidCase(fileA);
+  let b: ReturnType<typeof loadValidCase>;
+  let nameB: string;
+  if (options.variant !== undefined) {
+    let variant: ReturnType<typeof applyVariant>;
+    try {
+      variant = applyVariant(a.case, options.variant);
+    } catch (error) {
+      if (error instanceof VariantError) throw new UsageError(`--variant: ${error.message}${error.hint ? ` (did you mean "${error.hint}"?)` : ''}`);
+      throw error;
+    }
+    const result = validateCase(variant.document);
+    if (!result.ok) throw new InvalidCase(`${fileA} variant "${options.variant}": invalid\n${result.issues.map((issue) => `  ${formatCaseIssue(issue)}`).join('\n')}`);
+    b = result;
+    nameB = `${a.case.name} — ${variant.label}`;
+  } else {
+    b = loadValidCase(fileB);
+    nameB = b.case.name;
+  }
+  const settings = analysisSettings(options, a.case);
+  await withAnalysisErrors(() => {
+    const result = compareCases(a.model, b.model, settings, options.output ?? 'npv');
+    print(options, result, () => renderCompare(a.case, a.case.name, nameB, result));
+  });
+}
+
+function measurementCosts(bc: BusinessCase): Record<string, number | undefined> {
+  return Object.fromEntries(Object.entries(bc.inputs).map(([name, input]) => [name, input.measurementCost]));
+}
+
+/** Analysis settings errors are usage errors: they name the option. */
+async function withAnalysisErrors(run: () => void | Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof AnalysisError) {
+      throw new UsageError(`--${error.field === 'output' ? 'output' : error.field}: ${error.message}${error.hint ? ` (did you mean "${error.hint}"?)` : ''}`);
+    }
+    throw error;
+  }
+}
 
 function requireFile(options: CliOptions, command: string): string {
   const [file, ...extra] = options.positionals.slice(1);

@@ -12,6 +12,11 @@ export interface CliOptions {
   help: boolean;
   method?: string;
   output?: string;
+  /** Tornado percentiles, e.g. [0.1, 0.9]. */
+  percentiles?: [number, number];
+  /** Sobol base samples. */
+  samples?: number;
+  variant?: string;
 }
 
 /**
@@ -35,6 +40,9 @@ export function parseOptions(argv: string[]): CliOptions {
         threads: { type: 'string' },
         method: { type: 'string' },
         output: { type: 'string' },
+        percentiles: { type: 'string' },
+        samples: { type: 'string' },
+        variant: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -57,7 +65,19 @@ export function parseOptions(argv: string[]): CliOptions {
     help: values.help ?? false,
     method: values.method,
     output: values.output,
+    percentiles: percentilePair(values.percentiles),
+    samples: integerOption('--samples', values.samples, 64, 1_048_576),
+    variant: values.variant,
   };
+}
+
+function percentilePair(raw: string | undefined): [number, number] | undefined {
+  if (raw === undefined) return undefined;
+  const parts = raw.split(',').map((part) => Number(part.trim()));
+  if (parts.length !== 2 || parts.some((p) => !Number.isFinite(p)) || !(parts[0] > 0 && parts[0] < parts[1] && parts[1] < 100)) {
+    throw new UsageError(`--percentiles must be two percentiles "LOW,HIGH" with 0 < LOW < HIGH < 100, got "${raw}"`);
+  }
+  return [parts[0] / 100, parts[1] / 100];
 }
 
 function integerOption(flag: string, raw: string | undefined, min: number, max: number): number | undefined {

@@ -4,6 +4,11 @@ export const USAGE = `valuegate — AI pilot to production business case
 Usage:
   valuegate simulate FILE [--trials N] [--seed S] [--sampling mc|lhs] [--json]
   valuegate validate FILE [--json]
+  valuegate sensitivity FILE [--method tornado|spider|rank|sobol|breakeven] [--output npv] [--json]
+  valuegate voi FILE [--trials N] [--json]
+  valuegate compare A B [--output npv] [--json]
+  valuegate compare FILE --variant NAME [--json]
+  valuegate gate FILE [--trials N] [--json]
   valuegate schema                      print the case-file JSON Schema
 
 Options:
@@ -11,6 +16,12 @@ Options:
   --seed S          non-negative integer seed (default: the case's, else 1)
   --sampling M      mc (plain Monte Carlo) or lhs (Latin Hypercube, default)
   --threads T       worker threads for large runs (default: up to 2; 1 = run in this thread)
+  --method M        sensitivity method (default tornado)
+  --output O        analysed output: npv (default), roi, payback, discountedPaybackMonth,
+                    paybackMonth, irr, pilotRoi, or a custom metric id
+  --percentiles L,H tornado percentiles (default 10,90)
+  --samples N       Sobol base samples N (model runs N·(k+2); default 16384)
+  --variant NAME    compare the case with one of its variants
   --json            print machine-readable JSON instead of tables
   -h, --help        show this help
 

@@ -6,6 +6,7 @@ import { simulate } from '../../models/engine/simulate.ts';
 import { allocateBuffers } from '../../models/engine/simulation-buffers.ts';
 import { chunkCount, CHUNK_SIZE, simulationEnv, type SimulationEnv } from '../../models/engine/simulation-env.ts';
 import type { WorkerMessage, WorkerTask } from './simulation-worker.ts';
+import { withDefaults } from '../../models/engine/with-defaults.ts';
 
 /** Pool settings. */
 export interface SimulationPoolOptions {
@@ -42,7 +43,7 @@ export class SimulationPool {
   private nextTaskId = 1;
 
   constructor(options: Partial<SimulationPoolOptions> = {}) {
-    this.options = { ...DEFAULTS, ...options };
+    this.options = withDefaults<SimulationPoolOptions>(DEFAULTS, options);
     if (this.options.threads > 1) {
       for (let i = 0; i < this.options.threads; i++) {
         const worker = new Worker(new URL('./simulation-worker-entry.js', import.meta.url));

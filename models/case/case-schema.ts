@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { distributionSpecSchema } from '../distributions/spec.ts';
+import { decisionRulesSchema } from '../gate/decision-rules.ts';
 import { COST_CATEGORIES } from './cost-categories.ts';
 import { readinessSchema } from './readiness.ts';
 
@@ -157,6 +158,22 @@ export const metricSchema = z.strictObject({
   formula: formulaSchema,
 });
 
+/**
+ * A variant of the case, for comparisons such as "with knowledge-base clean-up"
+ * against "without": lines removed by id, inputs or variables overridden, lines added.
+ */
+export const variantSchema = z.strictObject({
+  label: z.string().min(1),
+  description: z.string().optional(),
+  /** Ids of benefit or cost lines this variant does not have. */
+  removeLines: z.array(identifier).optional(),
+  /** Inputs whose distribution differs in this variant (new inputs may be added too). */
+  inputs: z.record(identifier, inputSchema).optional(),
+  variables: z.record(identifier, formulaSchema).optional(),
+  addBenefits: z.array(benefitLineSchema).optional(),
+  addCosts: z.array(costLineSchema).optional(),
+});
+
 export const simulationDefaultsSchema = z.strictObject({
   trials: z.number().int().min(1).max(10_000_000).optional(),
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
@@ -198,6 +215,8 @@ export const caseSchema = z.strictObject({
   decisionCriteria: decisionCriteriaSchema.optional(),
   readiness: readinessSchema.optional(),
   metrics: z.array(metricSchema).optional(),
+  decisionRules: decisionRulesSchema.optional(),
+  variants: z.record(identifier, variantSchema).optional(),
   simulation: simulationDefaultsSchema.optional(),
 });
 

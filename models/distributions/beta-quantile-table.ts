@@ -24,15 +24,23 @@ import { logBeta } from '../math/log-beta.ts';
  * ~2e-12 of the range for PERT shapes (lambda 4 to 100), ~1e-11 for U-shaped or
  * J-shaped Betas (alpha or beta down to 0.05), and ~1e-13 for concentrated ones;
  * the interpolation error, not the exact inverse (~1e-15), dominates. Sampling
- * costs ~30 ns per draw.
+ * costs ~30–40 ns per draw; building the table (4,097 exact inverses) ~10–25 ms.
  */
 
 /**
  * Documented bound on |table quantile − exact quantile| as a fraction of the
  * range (measured maximum ~1.3e-11, see above).
+ *
+ * @example
+ * Math.abs(tableValue - exactValue) <= BETA_TABLE_MAX_ERROR * (max - min)
  */
 export const BETA_TABLE_MAX_ERROR = 2e-11;
-/** Number of intervals in t; the table has one more node than this. */
+/**
+ * Number of intervals in t; the table has one more node than this.
+ *
+ * @example
+ * const nodeSpacing = 76 / BETA_TABLE_INTERVALS; // in logit(u)
+ */
 export const BETA_TABLE_INTERVALS = 4096;
 /** The table spans t = logit(u) in [−LOGIT_LIMIT, LOGIT_LIMIT]. */
 const LOGIT_LIMIT = 38;

@@ -14,7 +14,7 @@ import { requirePositive, requireRange } from './validation.ts';
  * @example
  * const d = new BetaDistribution(2, 5);
  * d.mean() // 0.2857142857142857
- * d.cdf(0.3) // 0.579825
+ * d.cdf(0.3) // ≈ 0.579825
  */
 export class BetaDistribution implements Distribution {
   readonly type: string = 'beta';

@@ -1,6 +1,8 @@
 /**
  * The messages `DistributionError` carries. They are constants so callers and
- * tests can match them; the offending parameter is in `DistributionError.field`.
+ * tests can match them; the offending parameter is in `DistributionError.field`,
+ * a spec key such as `max` or, for nested keys, a JSON-pointer-style path such as
+ * `truncate/max` (so callers can append it to the spec's own pointer).
  *
  * @example
  * new DistributionError('max', DISTRIBUTION_ERRORS.maxNotAboveMin)

@@ -13,7 +13,7 @@ import { requireFinite, requirePositive } from './validation.ts';
  *
  * @example
  * const d = LognormalDistribution.fromPercentiles(10, 1000);
- * d.inv(0.5) // 100 (the median is the geometric mean of p5 and p95)
+ * d.inv(0.5) // ≈ 100 (the median is the geometric mean of p5 and p95)
  */
 export class LognormalDistribution implements Distribution, ClosedFormTruncatedMoments {
   readonly type = 'lognormal';
@@ -49,8 +49,8 @@ export class LognormalDistribution implements Distribution, ClosedFormTruncatedM
    *
    * @example
    * const d = LognormalDistribution.fromMeanAndSd(100, 30);
-   * d.mean() // 100
-   * Math.sqrt(d.variance()) // 30
+   * d.mean() // ≈ 100
+   * Math.sqrt(d.variance()) // ≈ 30
    */
   static fromMeanAndSd(mean: number, sd: number): LognormalDistribution {
     requirePositive('mean', mean);

@@ -20,7 +20,7 @@ export const STANDARD_NORMAL_P95 = 1.6448536269514722;
  *
  * @example
  * const d = new NormalDistribution(100, 15);
- * d.inv(0.975) // 129.39945976810081
+ * d.inv(0.975) // ≈ 129.3994597681008
  * NormalDistribution.fromPercentiles(80, 120).mean() // 100
  */
 export class NormalDistribution implements Distribution, ClosedFormTruncatedMoments {

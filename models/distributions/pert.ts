@@ -3,7 +3,12 @@ import { DistributionError } from './distribution.ts';
 import { DISTRIBUTION_ERRORS } from './distribution-errors.ts';
 import { requireFinite, requirePositive, requireRange } from './validation.ts';
 
-/** The classic PERT weight of the mode: mean = (min + 4·mode + max) / 6. */
+/**
+ * The classic PERT weight of the mode: mean = (min + 4·mode + max) / 6.
+ *
+ * @example
+ * new PertDistribution(0, 3, 12).lambda === DEFAULT_PERT_LAMBDA // true
+ */
 export const DEFAULT_PERT_LAMBDA = 4;
 
 /**

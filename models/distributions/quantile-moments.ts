@@ -30,8 +30,7 @@ export function quantileMoments(quantile: (p: number) => number, pLo: number, pH
   const quantileAt = (tau: number): number => {
     const expNegAbs = Math.exp(-Math.abs(tau));
     const tail = expNegAbs / (1 + expNegAbs);
-    const x = quantile(tau <= 0 ? pLo + mass * tail : pHi - mass * tail);
-    return x;
+    return quantile(tau <= 0 ? pLo + mass * tail : pHi - mass * tail);
   };
   const weightAt = (tau: number): number => {
     const expNegAbs = Math.exp(-Math.abs(tau));

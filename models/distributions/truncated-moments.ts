@@ -1,12 +1,22 @@
 import type { Distribution } from './distribution.ts';
 
-/** Mean and variance of a distribution. */
+/**
+ * Mean and variance of a distribution.
+ *
+ * @example
+ * const { mean, variance }: Moments = new NormalDistribution(0, 1).truncatedMoments(0, Infinity);
+ */
 export interface Moments {
   readonly mean: number;
   readonly variance: number;
 }
 
-/** A distribution that knows the moments of itself conditioned on [min, max] in closed form. */
+/**
+ * A distribution that knows the moments of itself conditioned on [min, max] in closed form.
+ *
+ * @example
+ * new UniformDistribution(0, 10).truncatedMoments(4, 20) // { mean: 7, variance: 3 }
+ */
 export interface ClosedFormTruncatedMoments {
   /** Moments conditioned on min <= X <= max (either bound may be infinite). */
   truncatedMoments(min: number, max: number): Moments;

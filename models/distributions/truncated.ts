@@ -25,14 +25,15 @@ import { hasClosedFormTruncatedMoments, type Moments } from './truncated-moments
  * `fillFromUniforms` runs the base's column transform in place (out doubles as
  * its input), which every distribution in this folder supports.
  *
- * Resolution limit: p is a double, so truncating a continuous distribution to a
- * region of probability below ~1e-12 (e.g. a normal beyond 7 sd) samples it
- * coarsely; moments stay exact where closed forms exist.
+ * Resolution limit: p is a double near 1 is spaced 1.1e-16 apart, so keeping only
+ * a far upper tail of a continuous distribution (probability below ~1e-12, e.g. a
+ * normal above +7 sd) samples it coarsely; lower tails keep full resolution, and
+ * moments stay exact where closed forms exist.
  *
  * @example
  * const d = new TruncatedDistribution(new NormalDistribution(0, 1), 0);
  * d.mean() // 0.7978845608028654 (= √(2/π))
- * d.inv(0.5) // 0.6744897501960818
+ * d.inv(0.5) // 0.6744897501960817 (= Φ⁻¹(3/4))
  */
 export class TruncatedDistribution implements Distribution, Partial<FiniteSupport> {
   readonly type: string;
@@ -53,12 +54,12 @@ export class TruncatedDistribution implements Distribution, Partial<FiniteSuppor
     readonly max: number = Infinity,
   ) {
     if (typeof min !== 'number' || Number.isNaN(min) || min === Infinity) {
-      throw new DistributionError('truncate.min', DISTRIBUTION_ERRORS.notFinite);
+      throw new DistributionError('truncate/min', DISTRIBUTION_ERRORS.notFinite);
     }
     if (typeof max !== 'number' || Number.isNaN(max) || max === -Infinity) {
-      throw new DistributionError('truncate.max', DISTRIBUTION_ERRORS.notFinite);
+      throw new DistributionError('truncate/max', DISTRIBUTION_ERRORS.notFinite);
     }
-    if (max < min) throw new DistributionError('truncate.max', DISTRIBUTION_ERRORS.truncateBoundsReversed);
+    if (max < min) throw new DistributionError('truncate/max', DISTRIBUTION_ERRORS.truncateBoundsReversed);
     this.type = base.type;
     this.discrete = base.discrete;
 

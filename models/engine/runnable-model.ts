@@ -34,8 +34,10 @@ export interface RunnableModel {
  * @example
  * const runnable = instantiate(compileCase(bc));
  */
-export function instantiate(model: CompiledModel): RunnableModel {
+export function instantiate(model: CompiledModel, options: { computeIrr?: boolean } = {}): RunnableModel {
   const helpers = kernelHelpers(model.discountRateAnnual, model.horizonMonths);
+  // Analyses that do not target IRR skip its root finding, the costliest per-trial step.
+  if (options.computeIrr === false) helpers.irr = () => NaN;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from the whitelisted AST only
   const kernel = new Function('helpers', model.kernelSource)(helpers) as Kernel;
   return {

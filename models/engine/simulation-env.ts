@@ -1,3 +1,5 @@
+import { withDefaults } from './with-defaults.ts';
+
 /** Plain Monte Carlo, or Latin Hypercube (stratified within each chunk). */
 export type SamplingMethod = 'mc' | 'lhs';
 
@@ -44,7 +46,7 @@ export const MAX_TRIALS = 10_000_000;
  * simulationEnv({ trials: 50_000, seed: 7 }).sampling // 'lhs'
  */
 export function simulationEnv(overrides: Partial<SimulationEnv> = {}): SimulationEnv {
-  const env: SimulationEnv = { ...DEFAULT_SIMULATION_ENV, ...stripUndefined(overrides) };
+  const env: SimulationEnv = withDefaults<SimulationEnv>(DEFAULT_SIMULATION_ENV, overrides);
   if (!Number.isInteger(env.trials) || env.trials < 1 || env.trials > MAX_TRIALS) {
     throw new RangeError(`trials must be an integer from 1 to ${MAX_TRIALS}, got ${env.trials}`);
   }
@@ -54,9 +56,6 @@ export function simulationEnv(overrides: Partial<SimulationEnv> = {}): Simulatio
   return env;
 }
 
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 /**
  * The number of chunks a run splits into.

@@ -26,7 +26,12 @@ const GAUSS_WEIGHTS = [
 ] as const;
 const MACHINE_EPSILON = 2.220446049250313e-16;
 
-/** Tolerances and budget for `integrate`. */
+/**
+ * Tolerances and budget for `integrate`.
+ *
+ * @example
+ * integrate(Math.exp, 0, 1, { relativeTolerance: 1e-10, maxIntervals: 50 })
+ */
 export interface IntegrationOptions {
   /** Stop when the estimated error is below this (default 1e-300, i.e. rely on the relative one). */
   absoluteTolerance?: number;
@@ -85,7 +90,7 @@ const ERROR_SLOT = 14;
  *
  * @example
  * integrate(Math.sin, 0, Math.PI) // 2
- * integrate((x) => 1 / Math.sqrt(x), 0, 1) // 2 (to ~1e-10)
+ * integrate((x) => 1 / Math.sqrt(x), 0, 1) // 2 (to ~1e-15, despite the singularity)
  */
 export function integrate(
   f: (x: number) => number,

@@ -11,8 +11,9 @@ import { normalInv } from './normal-inv.ts';
  * straight line, so Newton converges in a few steps even when z is 1e-200.
  * It starts from the Abramowitz & Stegun 26.5.22 / power-law guesses (Numerical
  * Recipes §6.14) and is safeguarded by a bracket [lo, hi] that every evaluation
- * shrinks: a step that leaves the bracket, or fails to halve the previous one, is
- * replaced by (geometric) bisection, as in NR's rtsafe, so it always converges.
+ * shrinks: a step that leaves the bracket, or fails to halve the step before the
+ * previous one, is replaced by (geometric) bisection, as in NR's rtsafe, so it
+ * always converges; typically in 3 to 6 iterations.
  */
 const MAX_ITERATIONS = 300;
 const STEP_TOLERANCE = 4e-16;
@@ -50,7 +51,6 @@ function initialGuess(p: number, a: number, b: number): number {
  */
 function solveInLowerHalf(target: number, a: number, b: number, upper: boolean, guess: number): number {
   const logNormaliser = logBeta(a, b);
-  const logTarget = Math.log(target);
   const direction = upper ? -1 : 1;
   let z = guess;
   if (!(z >= SMALLEST_GUESS)) z = SMALLEST_GUESS;
@@ -98,8 +98,8 @@ function solveInLowerHalf(target: number, a: number, b: number, upper: boolean, 
  * near 0.05 or in the thousands, ~1e-13). NaN for p outside [0, 1].
  *
  * @example
- * incompleteBetaInv(0.579825, 2, 5) // 0.3
- * incompleteBetaInv(0.5, 3, 3) // 0.5
+ * incompleteBetaInv(0.579825, 2, 5) // ≈ 0.3
+ * incompleteBetaInv(0.5, 3, 3) // ≈ 0.5
  */
 export function incompleteBetaInv(p: number, a: number, b: number): number {
   if (!(p >= 0 && p <= 1) || !(a > 0) || !(b > 0)) return Number.NaN;

@@ -29,7 +29,7 @@ function stirlingRemainder(x: number): number {
  * leading Stirling terms analytically, so it keeps ~1e-15 relative accuracy.
  *
  * @example
- * logBeta(2, 3) // -2.4849066497880004 (= ln(1/12))
+ * logBeta(2, 3) // ≈ -2.4849066497880004 (= ln(1/12))
  */
 export function logBeta(a: number, b: number): number {
   const small = Math.min(a, b);

@@ -18,8 +18,8 @@ const REFLECTION_LIMIT = 0.5;
  * +Infinity at 0 and the negative integers.
  *
  * @example
- * logGamma(0.5) // 0.5723649429247001 (= ln √π)
- * logGamma(10) // 12.801827480081469 (= ln 9!)
+ * logGamma(0.5) // ≈ 0.5723649429247001 (= ln √π)
+ * logGamma(10) // ≈ 12.801827480081469 (= ln 9!)
  */
 export function logGamma(x: number): number {
   if (Number.isNaN(x)) return Number.NaN;

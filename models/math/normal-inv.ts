@@ -64,7 +64,7 @@ const F7 = 2.04426310338993978564e-15;
  * precision). Returns -Infinity at 0, +Infinity at 1 and NaN outside [0, 1].
  *
  * @example
- * normalInv(0.975) // 1.959963984540054
+ * normalInv(0.975) // ≈ 1.959963984540054
  * normalInv(0.5) // 0
  */
 export function normalInv(p: number): number {
@@ -103,7 +103,7 @@ export function normalInv(p: number): number {
  * @example
  * const u = Float64Array.of(0.5, 0.975);
  * const out = new Float64Array(2);
- * fillNormalQuantiles(u, out, 2, 10, 2); // out = [10, 13.919927969080108]
+ * fillNormalQuantiles(u, out, 2, 10, 2); // out ≈ [10, 13.919927969080108]
  */
 export function fillNormalQuantiles(
   u: Float64Array,

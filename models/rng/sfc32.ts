@@ -6,10 +6,11 @@
 export type RngState = Uint32Array;
 
 const TWO_POW_26 = 67108864;
-const TWO_POW_53 = 9007199254740992;
+// 52 random bits: (k + 0.5) / 2^52 is exact for every k < 2^52, so u never rounds to 0 or 1.
+const TWO_POW_52 = 4503599627370496;
 
 /**
- * Fills out[0..n) with uniforms in the open interval (0, 1), 53 bits each, and
+ * Fills out[0..n) with uniforms in the open interval (0, 1), 52 bits each, and
  * advances the state. State lives in locals inside the loop: it is the hot path.
  *
  * @example
@@ -29,7 +30,7 @@ export function fillUniforms(state: RngState, out: Float64Array, n: number): voi
     b = (c + (c << 3)) | 0;
     c = (c << 21) | (c >>> 11);
     c = (c + t) | 0;
-    const high = (t >>> 5) * TWO_POW_26;
+    const high = (t >>> 6) * TWO_POW_26;
     t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
@@ -37,7 +38,7 @@ export function fillUniforms(state: RngState, out: Float64Array, n: number): voi
     c = (c << 21) | (c >>> 11);
     c = (c + t) | 0;
     // +0.5 keeps the draw strictly inside (0, 1), so inverse CDFs never see 0 or 1.
-    out[i] = (high + (t >>> 6) + 0.5) / TWO_POW_53;
+    out[i] = (high + (t >>> 6) + 0.5) / TWO_POW_52;
   }
   state[0] = a;
   state[1] = b;
@@ -72,8 +73,8 @@ export function nextUint32(state: RngState): number {
  * nextUniform(streamState(1, 0, 0)) // 0 < u < 1
  */
 export function nextUniform(state: RngState): number {
-  const high = (nextUint32(state) >>> 5) * TWO_POW_26;
-  return (high + (nextUint32(state) >>> 6) + 0.5) / TWO_POW_53;
+  const high = (nextUint32(state) >>> 6) * TWO_POW_26;
+  return (high + (nextUint32(state) >>> 6) + 0.5) / TWO_POW_52;
 }
 
 /**

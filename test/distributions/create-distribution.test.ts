@@ -104,10 +104,25 @@ describe('createDistribution', () => {
         'sd',
         DISTRIBUTION_ERRORS.lognormalMeanSdOutOfRange,
       ],
-      ['triangular mode > max', { type: 'triangular', min: 0, mode: 11, max: 10 }, 'mode', DISTRIBUTION_ERRORS.modeOutsideRange],
-      ['triangular min >= max', { type: 'triangular', min: 3, mode: 3, max: 1 }, 'max', DISTRIBUTION_ERRORS.maxNotAboveMin],
+      [
+        'triangular mode > max',
+        { type: 'triangular', min: 0, mode: 11, max: 10 },
+        'mode',
+        DISTRIBUTION_ERRORS.modeOutsideRange,
+      ],
+      [
+        'triangular min >= max',
+        { type: 'triangular', min: 3, mode: 3, max: 1 },
+        'max',
+        DISTRIBUTION_ERRORS.maxNotAboveMin,
+      ],
       ['pert mode < min', { type: 'pert', min: 0, mode: -1, max: 10 }, 'mode', DISTRIBUTION_ERRORS.modeOutsideRange],
-      ['pert lambda <= 0', { type: 'pert', min: 0, mode: 1, max: 10, lambda: 0 }, 'lambda', DISTRIBUTION_ERRORS.notPositive],
+      [
+        'pert lambda <= 0',
+        { type: 'pert', min: 0, mode: 1, max: 10, lambda: 0 },
+        'lambda',
+        DISTRIBUTION_ERRORS.notPositive,
+      ],
       ['beta alpha <= 0', { type: 'beta', alpha: 0, beta: 1 }, 'alpha', DISTRIBUTION_ERRORS.notPositive],
       ['beta min >= max', { type: 'beta', alpha: 1, beta: 1, min: 2 }, 'max', DISTRIBUTION_ERRORS.maxNotAboveMin],
       ['bernoulli p > 1', { type: 'bernoulli', p: 1.2 }, 'p', DISTRIBUTION_ERRORS.probabilityOutOfRange],
@@ -118,7 +133,12 @@ describe('createDistribution', () => {
         'weights',
         DISTRIBUTION_ERRORS.weightsLengthMismatch,
       ],
-      ['discrete zero weights', { type: 'discrete', values: [1, 2], weights: [0, 0] }, 'weights', DISTRIBUTION_ERRORS.weightsAllZero],
+      [
+        'discrete zero weights',
+        { type: 'discrete', values: [1, 2], weights: [0, 0] },
+        'weights',
+        DISTRIBUTION_ERRORS.weightsAllZero,
+      ],
       [
         'truncation with no mass',
         { type: 'uniform', min: 0, max: 1, truncate: { min: 2 } },
@@ -128,7 +148,7 @@ describe('createDistribution', () => {
       [
         'truncation bounds reversed',
         { type: 'normal', mean: 0, sd: 1, truncate: { min: 1, max: -1 } },
-        'truncate.max',
+        'truncate/max',
         DISTRIBUTION_ERRORS.truncateBoundsReversed,
       ],
       [

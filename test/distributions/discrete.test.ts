@@ -54,9 +54,25 @@ describe('DiscreteDistribution', () => {
 
   it('rejects bad parameters, naming the field', () => {
     expectDistributionError(() => new DiscreteDistribution([], []), 'values', DISTRIBUTION_ERRORS.valuesEmpty);
-    expectDistributionError(() => new DiscreteDistribution([1, 2], [1]), 'weights', DISTRIBUTION_ERRORS.weightsLengthMismatch);
-    expectDistributionError(() => new DiscreteDistribution([1, 2], [0, 0]), 'weights', DISTRIBUTION_ERRORS.weightsAllZero);
-    expectDistributionError(() => new DiscreteDistribution([1, 2], [1, -1]), 'weights', DISTRIBUTION_ERRORS.weightNegative);
-    expectDistributionError(() => new DiscreteDistribution([1, Number.NaN], [1, 1]), 'values', DISTRIBUTION_ERRORS.notFinite);
+    expectDistributionError(
+      () => new DiscreteDistribution([1, 2], [1]),
+      'weights',
+      DISTRIBUTION_ERRORS.weightsLengthMismatch,
+    );
+    expectDistributionError(
+      () => new DiscreteDistribution([1, 2], [0, 0]),
+      'weights',
+      DISTRIBUTION_ERRORS.weightsAllZero,
+    );
+    expectDistributionError(
+      () => new DiscreteDistribution([1, 2], [1, -1]),
+      'weights',
+      DISTRIBUTION_ERRORS.weightNegative,
+    );
+    expectDistributionError(
+      () => new DiscreteDistribution([1, Number.NaN], [1, 1]),
+      'values',
+      DISTRIBUTION_ERRORS.notFinite,
+    );
   });
 });

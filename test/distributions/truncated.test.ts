@@ -154,6 +154,12 @@ describe('TruncatedDistribution of a PERT', () => {
     const lowMass = incompleteBeta(2 / 12, 2, 4);
     const mass = incompleteBeta(9 / 12, 2, 4) - lowMass;
     expectClose(d.cdf(5), (incompleteBeta(5 / 12, 2, 4) - lowMass) / mass, 1e-13);
+    for (const p of [0.001, 0.2, 0.5, 0.8, 0.999]) {
+      const x = d.inv(p);
+      expect(x).toBeGreaterThanOrEqual(2);
+      expect(x).toBeLessThanOrEqual(9);
+      expectClose((incompleteBeta(x / 12, 2, 4) - lowMass) / mass, p, 1e-13);
+    }
     expectCdfInvertsInv(d, 1e-13);
     expect(d.type).toBe('pert');
   });
@@ -236,7 +242,11 @@ describe('TruncatedDistribution of point masses', () => {
 describe('TruncatedDistribution validation', () => {
   it('rejects bounds that leave no probability mass', () => {
     const normal = new NormalDistribution(0, 1);
-    expectDistributionError(() => new TruncatedDistribution(normal, 1, 1), 'truncate', DISTRIBUTION_ERRORS.truncateNoMass);
+    expectDistributionError(
+      () => new TruncatedDistribution(normal, 1, 1),
+      'truncate',
+      DISTRIBUTION_ERRORS.truncateNoMass,
+    );
     expectDistributionError(
       () => new TruncatedDistribution(new UniformDistribution(0, 1), 2, 3),
       'truncate',
@@ -252,20 +262,28 @@ describe('TruncatedDistribution validation', () => {
       'truncate',
       DISTRIBUTION_ERRORS.truncateNoMass,
     );
-    expectDistributionError(() => new TruncatedDistribution(normal, 40), 'truncate', DISTRIBUTION_ERRORS.truncateNoMass);
+    expectDistributionError(
+      () => new TruncatedDistribution(normal, 40),
+      'truncate',
+      DISTRIBUTION_ERRORS.truncateNoMass,
+    );
   });
 
   it('rejects reversed or invalid bounds, naming the bound', () => {
     const normal = new NormalDistribution(0, 1);
     expectDistributionError(
       () => new TruncatedDistribution(normal, 2, 1),
-      'truncate.max',
+      'truncate/max',
       DISTRIBUTION_ERRORS.truncateBoundsReversed,
     );
-    expectDistributionError(() => new TruncatedDistribution(normal, Number.NaN), 'truncate.min', DISTRIBUTION_ERRORS.notFinite);
+    expectDistributionError(
+      () => new TruncatedDistribution(normal, Number.NaN),
+      'truncate/min',
+      DISTRIBUTION_ERRORS.notFinite,
+    );
     expectDistributionError(
       () => new TruncatedDistribution(normal, 0, Number.NaN),
-      'truncate.max',
+      'truncate/max',
       DISTRIBUTION_ERRORS.notFinite,
     );
   });

@@ -1,0 +1,157 @@
+import type { BusinessCase } from '../../models/case/case-schema.ts';
+import type {
+  BreakEvenRow,
+  CompareResult,
+  SampleSensitivityResult,
+  SobolAnalysisResult,
+  SpiderResult,
+  TornadoResult,
+  VoiResult,
+} from '../../models/analysis/index.ts';
+import { formatters, type Formatters } from './formatters.ts';
+import { textTable } from './text-table.ts';
+
+/** Formats an analysis target's values: money for NPV-like outputs, percent for ratios. */
+export function outputFormatter(f: Formatters, output: string): (value: number) => string {
+  if (output === 'roi' || output === 'irrAnnual' || output === 'pilotRoi') return f.percent;
+  if (output === 'paybackMonth' || output === 'discountedPaybackMonth') return (value) => (value === Infinity ? '>horizon' : `m${value.toFixed(1)}`);
+  if (output.startsWith('metric.')) return f.number;
+  return f.money;
+}
+
+const number = (value: number): string => (Math.abs(value) >= 1000 || (Math.abs(value) < 0.01 && value !== 0) ? value.toPrecision(4) : Number(value.toPrecision(4)).toString());
+
+/** Tornado as a table with a text bar. */
+export function renderTornado(bc: BusinessCase, result: TornadoResult): string {
+  const f = formatters(bc.currency, bc.locale);
+  const format = outputFormatter(f, result.output);
+  const maxSwing = result.bars[0]?.swing ?? 1;
+  const rows = result.bars.map((bar) => [
+    bar.label,
+    `${number(bar.lowValue)} … ${number(bar.highValue)} ${bar.unit}`,
+    format(bar.outputAtLow),
+    format(bar.outputAtHigh),
+    format(bar.swing),
+    '█'.repeat(Math.max(1, Math.round((bar.swing / maxSwing) * 20))),
+  ]);
+  return [
+    `Tornado: ${result.output} with each input at p${result.lowPercentile * 100} / p${result.highPercentile * 100}, others at their medians`,
+    `Baseline (all inputs at median): ${format(result.baselineOutput)}`,
+    '',
+    textTable(['Input', 'range (low … high)', 'at low', 'at high', 'swing', ''], rows),
+  ].join('\n');
+}
+
+/** Spider as a table: output at selected percentiles per input. */
+export function renderSpider(bc: BusinessCase, result: SpiderResult): string {
+  const f = formatters(bc.currency, bc.locale);
+  const format = outputFormatter(f, result.output);
+  const shown = [0, 4, 9, 14, 18].filter((index) => index < result.percentiles.length);
+  return [
+    `Spider: ${result.output} against each input's percentile, others at their medians (baseline ${format(result.baselineOutput)})`,
+    '',
+    textTable(
+      ['Input', ...shown.map((index) => `p${Math.round(result.percentiles[index] * 100)}`), 'range'],
+      result.series.map((series) => [series.label, ...shown.map((index) => format(series.outputs[index])), format(series.range)]),
+    ),
+  ].join('\n');
+}
+
+/** Rank correlation, SRC and contribution to variance, with reliability warnings. */
+export function renderSampleSensitivity(result: SampleSensitivityResult): string {
+  const rows = result.rows.map((row) => [
+    row.label,
+    row.rankCorrelation.toFixed(3),
+    row.standardizedCoefficient.toFixed(3),
+    `${row.contributionToVariance.toFixed(1)}%`,
+  ]);
+  const lines = [
+    `Sensitivity of ${result.output} from the Monte Carlo sample (${result.trials.toLocaleString('en')} trials; regression R² ${result.regressionRSquared.toFixed(3)})`,
+    '',
+    textTable(['Input', 'Spearman ρ', 'SRC', 'contribution to variance'], rows),
+  ];
+  for (const warning of result.warnings) lines.push(`warning: ${warning.message}`);
+  return lines.join('\n');
+}
+
+/** Sobol first- and total-order indices with confidence intervals. */
+export function renderSobol(result: SobolAnalysisResult): string {
+  const interval = (ci: [number, number]): string => `[${ci[0].toFixed(3)}, ${ci[1].toFixed(3)}]`;
+  const lines = [
+    `Sobol indices of ${result.output}: N = ${result.baseSamples.toLocaleString('en')} base samples, ${result.evaluations.toLocaleString('en')} model runs (Saltelli 2010 first order, Jansen total order, 95% bootstrap intervals)`,
+    '',
+    textTable(
+      ['Input', 'first order', '95% CI', 'total order', '95% CI', ''],
+      result.rows.map((row) => [row.label, row.first.toFixed(3), interval(row.firstCi), row.total.toFixed(3), interval(row.totalCi), '█'.repeat(Math.max(0, Math.round(row.total * 40)))]),
+    ),
+  ];
+  for (const warning of result.warnings) lines.push(`warning: ${warning}`);
+  return lines.join('\n');
+}
+
+/** Break-even values per input. */
+export function renderBreakEven(rows: BreakEvenRow[]): string {
+  return [
+    'Break-even: the value of each input at which mean NPV crosses zero (the other inputs keep their distributions)',
+    '',
+    textTable(
+      ['Input', 'break-even value', 'percentile', 'searched range'],
+      rows.map((row) => [
+        row.label,
+        row.value === null ? 'none in range' : `${number(row.value)} ${row.unit}`,
+        row.percentile === null ? '' : `p${(row.percentile * 100).toFixed(0)}`,
+        `${number(row.rangeLow)} … ${number(row.rangeHigh)}`,
+      ]),
+    ),
+  ].join('\n');
+}
+
+/** EVPI and the EVPPI ranking with measurement costs. */
+export function renderVoi(bc: BusinessCase, result: VoiResult): string {
+  const f = formatters(bc.currency, bc.locale);
+  const lines = [
+    `Value of information for the go/no-go decision (${result.trials.toLocaleString('en')} trials)`,
+    `Expected NPV ${f.money(result.expectedNpv)} ± ${f.money(result.expectedNpvStandardError)} → current choice: ${result.preferred === 'go' ? 'GO' : 'STOP'}`,
+    `Expected opportunity loss: if go ${f.money(result.expectedOpportunityLoss.go)}, if stop ${f.money(result.expectedOpportunityLoss.stop)}`,
+    `EVPI (perfect information on everything) ${f.money(result.evpi.value)} ± ${f.money(result.evpi.standardError)}`,
+    '',
+    textTable(
+      ['What to measure', 'EVPPI', '± s.e.', 'measurement cost', 'net value'],
+      result.ranking.map((row) => [
+        row.label,
+        f.money(row.evppi),
+        f.money(row.standardError),
+        row.measurementCost === null ? '—' : f.money(row.measurementCost),
+        row.netValue === null ? '—' : f.money(row.netValue),
+      ]),
+    ),
+  ];
+  const worth = result.ranking.filter((row) => row.netValue !== null && row.netValue > 0);
+  if (worth.length) {
+    lines.push('');
+    for (const row of worth) lines.push(`→ Measuring ${row.label} before deciding is worth up to ${f.money(row.evppi)}; it costs ${f.money(row.measurementCost!)}.`);
+  }
+  return lines.join('\n');
+}
+
+/** The difference distribution of two cases. */
+export function renderCompare(bc: BusinessCase, nameA: string, nameB: string, result: CompareResult): string {
+  const f = formatters(bc.currency, bc.locale);
+  const format = outputFormatter(f, result.output);
+  const row = (label: string, s: CompareResult['a']): string[] => [
+    label,
+    format(s.mean),
+    format(s.percentiles.p5),
+    format(s.percentiles.p50),
+    format(s.percentiles.p95),
+    f.percent(s.probabilityPositive.value),
+  ];
+  return [
+    `Compare ${result.output}: A = ${nameA}, B = ${nameB} (${result.trials.toLocaleString('en')} trials, seed ${result.seed}, common random numbers on ${result.sharedInputs.length} shared inputs)`,
+    '',
+    textTable(['', 'mean', 'p5', 'p50', 'p95', 'P(>0)'], [row('A', result.a), row('B', result.b), row('A − B', result.difference)]),
+    '',
+    `P(A better than B) = ${f.percent(result.probabilityABetter.value)} ± ${f.percent(result.probabilityABetter.standardError)}`,
+    `Standard error of the mean difference: ${format(result.standardErrorOfMeanDifference.commonRandomNumbers)} with common random numbers (independent runs: ${format(result.standardErrorOfMeanDifference.independentRuns)})`,
+  ].join('\n');
+}

@@ -1,0 +1,72 @@
+import { withDefaults } from '../engine/with-defaults.ts';
+import type { CompiledModel } from '../formula/compile-case.ts';
+import { findBreakEven } from '../sensitivity/find-break-even.ts';
+import { simulate } from '../engine/simulate.ts';
+import { modelEvaluator } from './model-evaluator.ts';
+
+/** Break-even settings. */
+export interface BreakEvenSettings {
+  /** Trials used to estimate mean NPV at each candidate value (common random numbers). */
+  trials: number;
+  seed: number;
+  /** The input's range searched: its [p, 1 − p] percentiles (bounded inputs: their support). */
+  rangeTail: number;
+}
+
+const DEFAULTS = { trials: 1000, seed: 1, rangeTail: 0.001 } satisfies BreakEvenSettings;
+
+export interface BreakEvenRow {
+  input: string;
+  label: string;
+  unit: string;
+  /** The value at which mean NPV crosses zero, or null. */
+  value: number | null;
+  /** Percentile of that value in the input's distribution. */
+  percentile: number | null;
+  reason?: string;
+  rangeLow: number;
+  rangeHigh: number;
+}
+
+/**
+ * For each input, the value at which mean NPV crosses zero when that input is fixed
+ * at the value and every other input keeps its distribution (sampled once and reused
+ * for every candidate: common random numbers), or "no crossing within range".
+ *
+ * @example
+ * breakEvenAnalysis(model).find((row) => row.input === 'realization')?.value
+ */
+export function breakEvenAnalysis(model: CompiledModel, settings: Partial<BreakEvenSettings> = {}): BreakEvenRow[] {
+  const options = withDefaults<typeof DEFAULTS>(DEFAULTS, settings);
+  const sample = simulate(model, { trials: options.trials, seed: options.seed, keepInputs: true, fanTrials: 0 });
+  const evaluator = modelEvaluator(model, { computeIrr: false });
+  const distributions = evaluator.runnable.distributions;
+  const columns = model.inputs.map((input) => sample.inputs![input.name]);
+  const npvIndex = model.outputs.findIndex((output) => output.id === 'npv');
+  const n = options.trials;
+  const rows: BreakEvenRow[] = [];
+  model.inputs.forEach((input, index) => {
+    const distribution = distributions[index];
+    const low = distribution.inv(options.rangeTail);
+    const high = distribution.inv(1 - options.rangeTail);
+    const label = input.label ?? input.name;
+    if (!(high > low)) return;
+    const fixed = new Float64Array(n);
+    const trialColumns = columns.slice();
+    trialColumns[index] = fixed;
+    const meanNpv = (x: number): number => {
+      fixed.fill(x);
+      const npv = evaluator.evaluate(trialColumns, n, npvIndex);
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += npv[i];
+      return sum / n;
+    };
+    const found = findBreakEven(meanNpv, low, high, { gridIntervals: 8, near: distribution.inv(0.5) });
+    if (found.value === null) {
+      rows.push({ input: input.name, label, unit: input.unit, value: null, percentile: null, reason: found.reason, rangeLow: low, rangeHigh: high });
+    } else {
+      rows.push({ input: input.name, label, unit: input.unit, value: found.value, percentile: distribution.cdf(found.value), rangeLow: low, rangeHigh: high });
+    }
+  });
+  return rows;
+}

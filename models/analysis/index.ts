@@ -1,0 +1,10 @@
+export { AnalysisError } from './analysis-error.ts';
+export { resolveOutput, analysisColumn } from './output-target.ts';
+export { modelEvaluator, type ModelEvaluator } from './model-evaluator.ts';
+export { tornadoAnalysis, type TornadoResult, type TornadoRow, type TornadoSettings } from './tornado-analysis.ts';
+export { spiderAnalysis, type SpiderResult, type SpiderSettings } from './spider-analysis.ts';
+export { sampleSensitivity, type SampleSensitivityResult } from './sample-sensitivity.ts';
+export { sobolAnalysis, type SobolAnalysisResult, type SobolSettings } from './sobol-analysis.ts';
+export { breakEvenAnalysis, type BreakEvenRow, type BreakEvenSettings } from './break-even-analysis.ts';
+export { valueOfInformation, type VoiResult, type VoiRow } from './value-of-information.ts';
+export { compareCases, type CompareResult } from './compare-cases.ts';

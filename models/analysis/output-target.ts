@@ -1,0 +1,65 @@
+import { closestName } from '../case/closest-name.ts';
+import type { CompiledModel } from '../formula/compile-case.ts';
+import type { OutputDescriptor } from '../engine/outputs.ts';
+import { AnalysisError } from './analysis-error.ts';
+
+const ALIASES: Record<string, string> = {
+  payback: 'discountedPaybackMonth',
+  irr: 'irrAnnual',
+};
+
+/**
+ * Resolves what an analysis targets: an output id (`npv`, `roi`, `paybackMonth`,
+ * `discountedPaybackMonth`, `irrAnnual`, …), an alias (`payback`, `irr`), or a
+ * custom metric by its id (with or without the `metric.` prefix).
+ *
+ * @example
+ * resolveOutput(model, 'payback').id // 'discountedPaybackMonth'
+ */
+export function resolveOutput(model: CompiledModel, name = 'npv'): OutputDescriptor {
+  const wanted = ALIASES[name] ?? name;
+  const found =
+    model.outputs.find((output) => output.id === wanted) ?? model.outputs.find((output) => output.id === `metric.${wanted}`);
+  if (!found) {
+    const choices = [...model.outputs.filter((o) => o.group !== 'cost' && o.group !== 'benefit').map((o) => o.id), ...Object.keys(ALIASES)];
+    throw new AnalysisError('output', `unknown output "${name}"; choose one of ${choices.join(', ')}`, closestName(name, choices));
+  }
+  return found;
+}
+
+/**
+ * An output column made usable by variance-based methods: payback "not within the
+ * horizon" (+∞) counts as horizon + 1 month; IRR −∞ (never positive) as −100% and
+ * +∞ as the largest finite value. Trials with no defined value (NaN) make the
+ * analysis fail with a clear message rather than a silent bias.
+ *
+ * @example
+ * const y = analysisColumn(model, 'discountedPaybackMonth', result.outputs.discountedPaybackMonth);
+ */
+export function analysisColumn(model: CompiledModel, outputId: string, values: Float64Array): Float64Array {
+  let needsCopy = false;
+  let undefinedCount = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value !== value) undefinedCount++;
+    else if (!Number.isFinite(value)) needsCopy = true;
+  }
+  if (undefinedCount > 0) {
+    throw new AnalysisError(
+      'output',
+      `${outputId} is undefined in ${undefinedCount} of ${values.length} trials (several rates solve NPV = 0); analyse npv or roi instead`,
+    );
+  }
+  if (!needsCopy) return values;
+  const out = new Float64Array(values.length);
+  let largestFinite = -Infinity;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]) && values[i] > largestFinite) largestFinite = values[i];
+  const isPayback = outputId === 'paybackMonth' || outputId === 'discountedPaybackMonth';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === Infinity) out[i] = isPayback ? model.horizonMonths + 1 : largestFinite;
+    else if (value === -Infinity) out[i] = outputId === 'irrAnnual' ? -1 : -largestFinite;
+    else out[i] = value;
+  }
+  return out;
+}
