@@ -1,0 +1,150 @@
+import type { BusinessCase } from '../case/case-schema.ts';
+import type { LabelledSummary, RunSummary } from '../engine/summarize-run.ts';
+import { resolveDecisionRules, type DecisionRules } from './decision-rules.ts';
+import { gateCriteria, type Criterion } from './gate-criteria.ts';
+import { DEFAULT_GATE_LOCALE, gateFormat } from './gate-format.ts';
+import { gateHeadline } from './gate-headline.ts';
+import { hiddenCostFlags, type HiddenCostFlag } from './hidden-costs.ts';
+import { measureNext, type MeasureNextEntry, type VoiRankingEntry } from './measure-next.ts';
+import { medianInterval } from './median-interval.ts';
+import { readinessStatus, type ReadinessGateStatus } from './readiness-status.ts';
+import type { Recommendation } from './recommendation.ts';
+import { redesignLevers, type GateTornado, type Lever } from './redesign-levers.ts';
+import { valueMeasurementChecks, type ValueMeasurementCheck } from './value-measurement-checks.ts';
+
+/** Everything the gate decides from. */
+export interface GateInputs {
+  /** The validated case (defaults applied). */
+  case: BusinessCase;
+  /** From `summarizeRun`; reads outputs npv, discountedPaybackMonth and pvCosts, missingCostCategories and trials. */
+  summary: RunSummary;
+  /** Per-trial discounted payback months (+Infinity: not within the horizon), for the median's interval. */
+  discountedPayback: Float64Array;
+  /** Value of information of the go/stop decision: EVPI and the per-input EVPPI ranking. */
+  voi: { evpi: { value: number; standardError: number }; ranking: VoiRankingEntry[] };
+  /** The NPV tornado, bars sorted by swing. */
+  tornado: GateTornado;
+  /** Overrides (e.g. a portfolio's), merged over the case's decisionRules, over the defaults. */
+  rules?: Partial<DecisionRules>;
+  /** The evaluation date, YYYY-MM-DD (injected: models read no clock). */
+  today: string;
+}
+
+/** The gate's verdict with everything behind it. */
+export interface GateResult {
+  recommendation: Recommendation;
+  /** One sentence a board reads. */
+  headline: string;
+  /** Every criterion, met or failed, in decision order. */
+  criteria: Criterion[];
+  readiness: ReadinessGateStatus[];
+  /** The automatic value-measurement checks. */
+  valueMeasurement: ValueMeasurementCheck[];
+  /** Cost categories with no cost: likely hidden costs. */
+  missingCostCategories: HiddenCostFlag[];
+  /** Measurements worth making before deciding, most valuable first. */
+  measureNext: MeasureNextEntry[];
+  /** The drivers a redesign should work on (empty unless the recommendation is redesign). */
+  levers: Lever[];
+  rulesUsed: DecisionRules;
+  evaluatedOn: string;
+}
+
+/** Messages for inputs the gate cannot use, as constants. */
+export const GATE_ERRORS = {
+  today: 'today must be a date as YYYY-MM-DD',
+  paybackLength: 'discountedPayback must hold one value per trial of the summary',
+  missingOutput: 'the run summary lacks an output the gate needs',
+} as const;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The value gate: recommends scale, redesign, stop or keep-as-research, and lists every
+ * criterion with its figure and Monte Carlo error. Precedence, first match wins:
+ *
+ * 1. keepAsResearch: no business owner, or no quantified baseline (at least one
+ *    baseline metric): without them nobody owns the outcome or value cannot be shown.
+ * 2. scale: P(NPV > 0) ≥ scaleMinProbabilityPositive, AND median discounted payback ≤
+ *    scaleMaxMedianDiscountedPaybackMonths, AND every required readiness gate reaches
+ *    the required level.
+ * 3. stop: P(NPV > 0) < stopBelowProbabilityPositive AND EVPI ≤ stopMaxEvpiShareOfStake ×
+ *    expected PV of costs (even perfect information would not be worth measuring).
+ * 4. redesign: anything else, naming the levers (tornado drivers whose favourable end
+ *    alone makes NPV positive when the baseline NPV is not; the top three drivers when it
+ *    is) and what to measure next.
+ *
+ * Decisions use the point figures; a figure within tooCloseZ standard errors of its
+ * threshold (or a payback threshold inside the median's 95 % interval) is marked too
+ * close to call, with the trial count that would probably settle it.
+ *
+ * @example
+ * const result = evaluateGate({ case: bc, summary, discountedPayback: run.outputs.discountedPaybackMonth,
+ *   voi, tornado, today: '2026-05-01' });
+ * result.recommendation // 'redesign'
+ */
+export function evaluateGate(inputs: GateInputs): GateResult {
+  const { case: bc, summary, today } = inputs;
+  if (!ISO_DATE.test(today)) throw new RangeError(GATE_ERRORS.today);
+  if (inputs.discountedPayback.length !== summary.trials) {
+    throw new RangeError(`${GATE_ERRORS.paybackLength}: ${inputs.discountedPayback.length} values for ${summary.trials} trials`);
+  }
+  const npv = output(summary, 'npv');
+  const stake = output(summary, 'pvCosts').mean;
+  const rules = resolveDecisionRules(bc.decisionRules, inputs.rules);
+  const locale = bc.locale ?? DEFAULT_GATE_LOCALE;
+  const format = gateFormat(bc.currency, locale);
+  const readiness = readinessStatus(bc.readiness);
+  const criteria = gateCriteria({
+    case: bc,
+    trials: summary.trials,
+    probabilityPositive: npv.probabilityPositive,
+    payback: medianInterval(inputs.discountedPayback),
+    evpi: inputs.voi.evpi,
+    stake,
+    readiness,
+    rules,
+    format,
+    locale,
+  });
+  const passes = (group: Criterion['group']): boolean => criteria.filter((c) => c.group === group).every((c) => c.met);
+  const recommendation: Recommendation = !passes('prerequisite')
+    ? 'keepAsResearch'
+    : passes('scale')
+      ? 'scale'
+      : passes('stop')
+        ? 'stop'
+        : 'redesign';
+  const levers = recommendation === 'redesign' ? redesignLevers(inputs.tornado, format) : [];
+  const next = measureNext(inputs.voi.ranking, format, rules.tooCloseZ);
+  const headline = gateHeadline({
+    recommendation,
+    criteria,
+    meanNpv: npv.mean,
+    stake,
+    levers,
+    baselineNpv: inputs.tornado.baselineOutput,
+    measureNext: next,
+    rules,
+    format,
+    trials: summary.trials,
+  });
+  return {
+    recommendation,
+    headline,
+    criteria,
+    readiness,
+    valueMeasurement: valueMeasurementChecks(bc, today),
+    missingCostCategories: hiddenCostFlags(summary.missingCostCategories),
+    measureNext: next,
+    levers,
+    rulesUsed: rules,
+    evaluatedOn: today,
+  };
+}
+
+function output(summary: RunSummary, id: 'npv' | 'pvCosts'): LabelledSummary {
+  const found = summary.outputs[id];
+  if (!found) throw new RangeError(`${GATE_ERRORS.missingOutput}: ${id}`);
+  return found;
+}

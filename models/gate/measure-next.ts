@@ -1,0 +1,49 @@
+import type { GateFormat } from './gate-format.ts';
+
+/** One input's value of information, as ranked by the VOI analysis. */
+export interface VoiRankingEntry {
+  input: string;
+  label: string;
+  /** Expected value of partial perfect information about this input. */
+  evppi: number;
+  standardError: number;
+  /** What measuring it would cost; null when the case does not say. */
+  measurementCost: number | null;
+  /** evppi − measurementCost; null when the cost is unknown. */
+  netValue: number | null;
+}
+
+/** An input worth measuring before deciding. */
+export interface MeasureNextEntry extends VoiRankingEntry {
+  /** EVPPI is within the z-standard-error noise band: it may be worth nothing. */
+  withinNoise: boolean;
+  sentence: string;
+}
+
+/**
+ * The measurements worth making before deciding: inputs whose net value of information
+ * is positive, or, where the measurement cost is unknown, whose EVPPI is positive.
+ * Sorted by net value (EVPPI where the cost is unknown), largest first.
+ *
+ * @example
+ * measureNext([{ input: 'adoption', label: 'Adoption', evppi: 40000, standardError: 2000,
+ *   measurementCost: 15000, netValue: 25000 }], gateFormat('EUR'), 2)[0].sentence
+ * // 'Measuring Adoption before deciding is worth up to €40,000; it costs €15,000.'
+ */
+export function measureNext(ranking: readonly VoiRankingEntry[], format: GateFormat, z: number): MeasureNextEntry[] {
+  const worth = (entry: VoiRankingEntry): number | null =>
+    entry.netValue ?? (entry.measurementCost === null ? entry.evppi : entry.evppi - entry.measurementCost);
+  return ranking
+    .filter((entry) => (worth(entry) ?? 0) > 0)
+    .sort((a, b) => worth(b)! - worth(a)!)
+    .map((entry) => {
+      const withinNoise = entry.evppi < z * entry.standardError;
+      const cost = entry.measurementCost === null ? 'its measurement cost is not estimated' : `it costs ${format.money(entry.measurementCost)}`;
+      const noise = withinNoise ? ` (within Monte Carlo noise: SE ${format.money(entry.standardError)})` : '';
+      return {
+        ...entry,
+        withinNoise,
+        sentence: `Measuring ${entry.label} before deciding is worth up to ${format.money(entry.evppi)}${noise}; ${cost}.`,
+      };
+    });
+}

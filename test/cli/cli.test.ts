@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const CLI = ['--import', 'tsx', 'api/cli/main.ts'];
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'valuegate-cli-'));
+
+describe('valuegate CLI', () => {
+  it('validates every fixture', async () => {
+    for (const fixture of ['contact-center-assistant', 'finance-cost-anomaly', 'document-processing']) {
+      const result = await cli('validate', `fixtures/${fixture}.json`);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/valid \(format v1\)/);
+    }
+  });
+
+  it('simulates a fixture as JSON with the requested trials and seed', async () => {
+    const result = await cli('simulate', 'fixtures/document-processing.json', '--trials', '3000', '--seed', '9', '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.summary.trials).toBe(3000);
+    expect(json.summary.seed).toBe(9);
+    expect(json.summary.outputs.npv.finiteCount).toBe(3000);
+    expect(Object.keys(json.summary.outputs.npv.percentiles)).toEqual(['p5', 'p10', 'p50', 'p90', 'p95']);
+    expect(json.pointEstimate.npv).toMatch(/^-?\d+\.\d{2}$/);
+  });
+
+  it('prints the readable report with every table', async () => {
+    const result = await cli('simulate', 'fixtures/finance-cost-anomaly.json', '--trials', '2000');
+    expect(result.code, result.stderr).toBe(0);
+    for (const heading of ['P(NPV > 0)', 'Full cost by category', 'Pilot vs production', 'Hidden costs?']) expect(result.stdout).toContain(heading);
+  });
+
+  it.each([
+    [['simulate'], /simulate needs a case FILE/],
+    [['simulate', 'fixtures/document-processing.json', '--trials', 'many'], /--trials must be a whole number, got "many"/],
+    [['simulate', 'fixtures/document-processing.json', '--trials', '0'], /--trials must be between 1 and/],
+    [['simulate', 'fixtures/document-processing.json', '--sampling', 'sobol'], /--sampling must be "mc" or "lhs"/],
+    [['simulate', 'fixtures/document-processing.json', '--frobnicate'], /Unknown option '--frobnicate'/],
+    [['launch'], /unknown command "launch"/],
+    [['sensitivity', 'fixtures/document-processing.json', '--method', 'morris'], /--method must be one of/],
+    [['sensitivity', 'fixtures/document-processing.json', '--output', 'npvv'], /unknown output "npvv".*did you mean "npv"/],
+    [['sensitivity', 'fixtures/document-processing.json', '--percentiles', '90,10'], /--percentiles must be two percentiles/],
+    [['compare', 'fixtures/contact-center-assistant.json', '--variant', 'withoutKb'], /did you mean "withoutKbCleanup"/],
+    [['simulate', 'fixtures/nope.json'], /cannot read the file \(ENOENT\)/],
+  ])('exits 2 with a usage message for %j', async (args, message) => {
+    const result = await cli(...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain('Usage:');
+  });
+
+  it('exits 1 naming the JSON path for an invalid case, and for a file that is not JSON', async () => {
+    const bad = join(tmp, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ formatVersion: 1, name: 'x', horizonMonth: 12 }));
+    const result = await cli('validate', bad);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('/horizonMonth: unknown field (did you mean "horizonMonths"?)');
+    const notJson = join(tmp, 'not.json');
+    writeFileSync(notJson, '{ "formatVersion": 1, ');
+    const syntax = await cli('simulate', notJson);
+    expect(syntax.code).toBe(1);
+    expect(syntax.stderr).toMatch(/not valid JSON/);
+  });
+
+  it('prints a JSON Schema for editors', async () => {
+    const result = await cli('schema');
+    const schema = JSON.parse(result.stdout);
+    expect(schema.$schema).toMatch(/json-schema\.org/);
+    expect(schema.properties.inputs).toBeDefined();
+    expect(schema.additionalProperties).toBe(false);
+  });
+});
