@@ -8,3 +8,4 @@ export { sobolAnalysis, type SobolAnalysisResult, type SobolSettings } from './s
 export { breakEvenAnalysis, type BreakEvenRow, type BreakEvenSettings } from './break-even-analysis.ts';
 export { valueOfInformation, type VoiResult, type VoiRow } from './value-of-information.ts';
 export { compareCases, type CompareResult } from './compare-cases.ts';
+export { portfolioValue, type PortfolioValue } from './portfolio-value.ts';

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { READINESS_GATES, type ReadinessGate } from '../case/readiness.ts';
 
-/** The least a readiness gate must reach to count towards scaling. */
+/**
+ * The least a readiness gate must reach to count towards scaling.
+ *
+ * @example
+ * READINESS_LEVELS.includes('partly') // true
+ */
 export const READINESS_LEVELS = ['met', 'partly'] as const;
 export type ReadinessLevel = (typeof READINESS_LEVELS)[number];
 
@@ -25,7 +30,12 @@ export interface DecisionRules {
   driftDays: number;
 }
 
-/** Messages of the rule checks, as constants. */
+/**
+ * Messages of the rule checks, as constants.
+ *
+ * @example
+ * expect(() => resolveDecisionRules({ stopBelowProbabilityPositive: 0.9 })).toThrow(DECISION_RULES_ERRORS.stopAboveScale);
+ */
 export const DECISION_RULES_ERRORS = {
   probability: 'must be a probability between 0 and 1',
   positive: 'must be a number greater than 0',

@@ -50,7 +50,12 @@ export interface GateResult {
   evaluatedOn: string;
 }
 
-/** Messages for inputs the gate cannot use, as constants. */
+/**
+ * Messages for inputs the gate cannot use, as constants.
+ *
+ * @example
+ * expect(() => evaluateGate({ ...inputs, today: '1 May' })).toThrow(GATE_ERRORS.today);
+ */
 export const GATE_ERRORS = {
   today: 'today must be a date as YYYY-MM-DD',
   paybackLength: 'discountedPayback must hold one value per trial of the summary',

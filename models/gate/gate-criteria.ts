@@ -1,10 +1,10 @@
 import type { BusinessCase } from '../case/case-schema.ts';
+import { MAX_TRIALS } from '../engine/simulation-env.ts';
 import type { DecisionRules } from './decision-rules.ts';
 import type { GateFormat } from './gate-format.ts';
 import type { MedianInterval } from './median-interval.ts';
 import { meetsReadinessLevel, type ReadinessGateStatus } from './readiness-status.ts';
 import { niceTrialCount, tooCloseToCall } from './too-close.ts';
-import { MAX_TRIALS } from '../engine/simulation-env.ts';
 
 /** Which step of the decision a criterion belongs to. */
 export type CriterionGroup = 'prerequisite' | 'scale' | 'stop';
@@ -156,21 +156,29 @@ function paybackCriterion(inputs: CriteriaInputs): Criterion {
     interval: [lower, upper],
     tooClose,
   };
-  if (median === Infinity) criterion.note = 'more than half of the trials do not pay back within the horizon';
-  if (!tooClose) return criterion;
-  const lead =
-    `the 95% interval of the median discounted payback (${format.months(lower)} to ${format.months(upper)}) contains ` +
-    `the ${format.months(threshold)} threshold: too close to call at ${format.count(inputs.trials)} trials`;
-  // The interval's side facing the threshold must shrink past it; its width falls as 1/√n.
-  const reach = median <= threshold ? upper - median : median - lower;
-  const distance = Math.abs(threshold - median);
-  if (!(distance > 0) || !Number.isFinite(reach)) {
-    criterion.note = `${lead}; more trials narrow the interval, but the median sits ${distance === 0 ? 'on' : 'near'} the threshold`;
-    return criterion;
+  const notes: string[] = [];
+  if (median === Infinity) notes.push('more than half of the trials do not pay back within the horizon');
+  if (tooClose) {
+    notes.push(
+      `the 95% interval of the median discounted payback (${format.months(lower)} to ${format.months(upper)}) contains ` +
+        `the ${format.months(threshold)} threshold: too close to call at ${format.count(inputs.trials)} trials`,
+    );
+    // The interval's side facing the threshold must shrink past it; its width falls as 1/√n.
+    const reach = median <= threshold ? upper - median : median - lower;
+    const distance = Math.abs(threshold - median);
+    if (distance === 0) notes.push('more trials narrow the interval, but the median sits on the threshold');
+    else if (!Number.isFinite(reach) || !Number.isFinite(distance)) notes.push('more trials narrow the interval');
+    else {
+      const needed = niceTrialCount(inputs.trials * (reach / distance) ** 2);
+      criterion.suggestedTrials = Math.min(MAX_TRIALS, needed);
+      notes.push(
+        needed > MAX_TRIALS
+          ? `even ${format.count(MAX_TRIALS)} trials may not settle it`
+          : `about ${format.count(needed)} trials would settle it`,
+      );
+    }
   }
-  const needed = Math.min(MAX_TRIALS, niceTrialCount(inputs.trials * (reach / distance) ** 2));
-  criterion.suggestedTrials = needed;
-  criterion.note = `${lead}; about ${format.count(needed)} trials would settle it`;
+  if (notes.length > 0) criterion.note = notes.join('; ');
   return criterion;
 }
 

@@ -12,7 +12,12 @@ export interface GateFormat {
   value(value: number): string;
 }
 
-/** The locale used when the case names none. */
+/**
+ * The locale used when the case names none.
+ *
+ * @example
+ * gateFormat('EUR', bc.locale ?? DEFAULT_GATE_LOCALE)
+ */
 export const DEFAULT_GATE_LOCALE = 'en-GB';
 
 /**

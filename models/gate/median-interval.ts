@@ -14,7 +14,12 @@ export interface MedianInterval {
   upperRank: number;
 }
 
-/** z of a two-sided 95 % interval. */
+/**
+ * z of a two-sided 95 % interval.
+ *
+ * @example
+ * medianInterval(values, MEDIAN_INTERVAL_Z)
+ */
 export const MEDIAN_INTERVAL_Z = 1.96;
 
 /**

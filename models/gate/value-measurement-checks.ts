@@ -3,7 +3,12 @@ import type { BusinessCase } from '../case/case-schema.ts';
 /** Outcome of one automatic check. */
 export type CheckOutcome = 'yes' | 'partly' | 'no';
 
-/** Identifiers of the automatic value-measurement checks, in review order. */
+/**
+ * Identifiers of the automatic value-measurement checks, in review order.
+ *
+ * @example
+ * VALUE_MEASUREMENT_CHECK_IDS[3] // 'criteriaBeforeResults'
+ */
 export const VALUE_MEASUREMENT_CHECK_IDS = ['quantifiedBaseline', 'valueHypothesis', 'measurementPlan', 'criteriaBeforeResults'] as const;
 export type ValueMeasurementCheckId = (typeof VALUE_MEASUREMENT_CHECK_IDS)[number];
 
@@ -19,7 +24,12 @@ export interface ValueMeasurementCheck {
 /** The parts of a case the checks read. */
 export type ValueMeasurementSections = Pick<BusinessCase, 'baseline' | 'valueHypothesis' | 'measurementPlan' | 'decisionCriteria'>;
 
-/** Labels of the checks, as they appear in reports. */
+/**
+ * Labels of the checks, as they appear in reports.
+ *
+ * @example
+ * VALUE_MEASUREMENT_CHECK_LABELS.quantifiedBaseline // 'Quantified baseline'
+ */
 export const VALUE_MEASUREMENT_CHECK_LABELS = {
   quantifiedBaseline: 'Quantified baseline',
   valueHypothesis: 'Value hypothesis with expected changes',
@@ -27,7 +37,12 @@ export const VALUE_MEASUREMENT_CHECK_LABELS = {
   criteriaBeforeResults: 'Scale/stop criteria set before results were seen',
 } as const satisfies Record<ValueMeasurementCheckId, string>;
 
-/** Check details, as constants. */
+/**
+ * Check details, as constants.
+ *
+ * @example
+ * valueMeasurementChecks({})[0].detail === VALUE_MEASUREMENT_DETAILS.noBaseline // true
+ */
 export const VALUE_MEASUREMENT_DETAILS = {
   noBaseline: 'no baseline: there is nothing to measure the change against',
   baselineNotQuantified: 'the baseline is described but has no metric with a value',

@@ -1,0 +1,166 @@
+import { parentPort } from 'node:worker_threads';
+import {
+  AnalysisError,
+  breakEvenAnalysis,
+  compareCases,
+  portfolioValue,
+  sampleSensitivity,
+  sobolAnalysis,
+  spiderAnalysis,
+  tornadoAnalysis,
+  valueOfInformation,
+} from '../../models/analysis/index.ts';
+import { validateCase, type ValidatedCase } from '../../models/case/parse-case.ts';
+import { pointEstimate } from '../../models/engine/point-estimate.ts';
+import { simulate } from '../../models/engine/simulate.ts';
+import { summarizeRun } from '../../models/engine/summarize-run.ts';
+import { evaluateGate } from '../../models/gate/evaluate-gate.ts';
+import type { JobMessage, JobRequest } from './job-types.ts';
+
+/** Set by the pool: non-zero cancels the job running in this worker. */
+let cancelFlag: Int32Array | null = null;
+const compiled = new Map<string, ValidatedCase>();
+
+class JobFailure extends Error {
+  constructor(
+    message: string,
+    readonly issues?: unknown,
+  ) {
+    super(message);
+    this.name = 'InvalidCase';
+  }
+}
+
+function load(document: unknown): ValidatedCase {
+  const key = JSON.stringify(document);
+  let entry = compiled.get(key);
+  if (!entry) {
+    const result = validateCase(document);
+    if (!result.ok) throw new JobFailure('the case is invalid', result.issues);
+    entry = result;
+    if (compiled.size > 16) compiled.clear();
+    compiled.set(key, entry);
+  }
+  return entry;
+}
+
+const signal = {
+  get aborted() {
+    return cancelFlag !== null && Atomics.load(cancelFlag, 0) !== 0;
+  },
+};
+
+function measurementCosts(validated: ValidatedCase): Record<string, number | undefined> {
+  return Object.fromEntries(Object.entries(validated.case.inputs).map(([name, input]) => [name, input.measurementCost]));
+}
+
+function run(jobId: number, request: JobRequest): unknown {
+  const progress = (done: number, total: number): void => {
+    parentPort!.postMessage({ jobId, type: 'progress', done, total } satisfies JobMessage);
+  };
+  switch (request.type) {
+    case 'simulate': {
+      const validated = load(request.document);
+      const result = simulate(validated.model, request.settings, { signal, onProgress: progress });
+      return { summary: summarizeRun(validated.model, result), pointEstimate: pointEstimate(validated.case) };
+    }
+    case 'trials': {
+      const validated = load(request.document);
+      const result = simulate(validated.model, { ...request.settings, fanTrials: 0, keepLineTotals: true }, { signal, onProgress: progress });
+      return { outputs: result.outputs };
+    }
+    case 'portfolio': {
+      const cases = request.documents.map((document) => {
+        const validated = load(document);
+        return { case: validated.case, model: validated.model };
+      });
+      return portfolioValue(cases, { trials: request.trials, seed: request.seed });
+    }
+    case 'compare': {
+      const a = load(request.a);
+      const b = load(request.b);
+      return compareCases(a.model, b.model, request.settings, request.output);
+    }
+    case 'analysis': {
+      const validated = load(request.document);
+      const { model } = validated;
+      const params = request.params;
+      switch (request.kind) {
+        case 'tornado':
+          return tornadoAnalysis(model, { output: params.output, lowPercentile: params.lowPercentile, highPercentile: params.highPercentile });
+        case 'spider':
+          return spiderAnalysis(model, { output: params.output });
+        case 'sobol':
+          return sobolAnalysis(model, { output: params.output, baseSamples: params.baseSamples, seed: request.settings.seed });
+        case 'breakeven':
+          return breakEvenAnalysis(model, { seed: request.settings.seed });
+        case 'rank': {
+          const sample = simulate(model, { ...request.settings, keepInputs: true, fanTrials: 0 }, { signal, onProgress: progress });
+          return sampleSensitivity(model, sample, params.output);
+        }
+        case 'voi': {
+          const sample = simulate(model, { ...request.settings, keepInputs: true, fanTrials: 0 }, { signal, onProgress: progress });
+          return valueOfInformation(model, measurementCosts(validated), sample);
+        }
+        case 'gate': {
+          const sample = simulate(model, { ...request.settings, keepInputs: true }, { signal, onProgress: progress });
+          const summary = summarizeRun(model, sample);
+          const voi = valueOfInformation(model, measurementCosts(validated), sample);
+          const tornado = tornadoAnalysis(model);
+          return evaluateGate({
+            case: validated.case,
+            summary,
+            discountedPayback: sample.outputs.discountedPaybackMonth,
+            voi,
+            tornado,
+            today: request.today,
+          });
+        }
+      }
+    }
+  }
+  throw new Error('unknown job');
+}
+
+parentPort!.on('message', (message: { jobId: number; request: JobRequest; cancel: Int32Array }) => {
+  cancelFlag = message.cancel;
+  try {
+    const result = run(message.jobId, message.request);
+    parentPort!.postMessage({ jobId: message.jobId, type: 'result', result } satisfies JobMessage);
+  } catch (error) {
+    const failure = error as Error & { field?: string; hint?: string; issues?: unknown };
+    parentPort!.postMessage({
+      jobId: message.jobId,
+      type: 'error',
+      name: failure instanceof AnalysisError ? 'AnalysisError' : failure.name,
+      message: failure.message,
+      field: failure.field,
+      hint: failure.hint,
+      issues: failure.issues,
+    } satisfies JobMessage);
+  } finally {
+    cancelFlag = null;
+  }
+});
+
+// Warm the JIT and the formula compiler once at start-up, so a user's first run is as fast as later ones.
+{
+  const warmUp = validateCase({
+    formatVersion: 1,
+    name: 'warm-up',
+    ownership: { sponsor: 'warm-up' },
+    currency: 'EUR',
+    startDate: '2027-01-01',
+    horizonMonths: 24,
+    discountRateAnnual: 0.1,
+    inputs: { x: { unit: 'EUR', source: 'warm-up', distribution: { type: 'pert', min: 1, mode: 2, max: 4 } } },
+    adoption: { type: 'logistic', startMonth: 1, monthsToHalf: 3, ceiling: 1 },
+    benefits: [{ id: 'b', label: 'b', amount: 'x * 100' }],
+    costs: [{ id: 'c', label: 'c', category: 'other', kind: 'oneTime', month: 1, amount: 500 }],
+  });
+  if (warmUp.ok) {
+    const result = simulate(warmUp.model, { trials: 8192, seed: 1 });
+    summarizeRun(warmUp.model, result);
+    pointEstimate(warmUp.case);
+  }
+}

@@ -1,0 +1,137 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { applyVariant, VariantError } from '../../models/case/apply-variant.ts';
+import { caseSchema } from '../../models/case/case-schema.ts';
+import { JobError } from '../jobs/job-pool.ts';
+import { ANALYSIS_KINDS } from '../jobs/job-types.ts';
+import type { App } from '../server/create-app.ts';
+import { requirePermission } from '../server/auth.ts';
+import { ApiError } from '../server/problem.ts';
+import { insertAnalysis, listAnalyses } from '../services/analysis-store.ts';
+import { getVersion } from '../services/case-store.ts';
+import { requireCase } from './case-routes.ts';
+import { errorResponses, idParam, jsonResponse } from './openapi-common.ts';
+import { requireRun } from './run-routes.ts';
+
+const analysisBody = z
+  .object({
+    kind: z.enum(ANALYSIS_KINDS),
+    output: z.string().max(100).optional(),
+    lowPercentile: z.number().gt(0).lt(1).optional(),
+    highPercentile: z.number().gt(0).lt(1).optional(),
+    baseSamples: z.number().int().min(64).max(262_144).optional(),
+  })
+  .strict();
+
+const compareBody = z
+  .object({
+    a: z.object({ caseId: z.string(), version: z.number().int().min(1).optional() }).strict(),
+    b: z.object({ caseId: z.string(), version: z.number().int().min(1).optional(), variant: z.string().optional() }).strict(),
+    trials: z.number().int().min(100).max(200_000).optional(),
+    seed: z.number().int().min(0).optional(),
+    sampling: z.enum(['mc', 'lhs']).optional(),
+    output: z.string().max(100).optional(),
+  })
+  .strict();
+
+/** A failed analysis job is the caller's problem when it names a bad setting. */
+function toApiError(error: unknown): never {
+  if (error instanceof JobError) {
+    if (error.name === 'AnalysisError') throw new ApiError(422, error.message, [{ path: `/${error.field ?? 'output'}`, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }]);
+    if (error.name === 'InvalidCase') throw new ApiError(422, 'the case version is invalid', error.issues as never);
+  }
+  throw error;
+}
+
+/**
+ * Analyses stored with the run they rest on (tornado, spider, rank, Sobol,
+ * break-even, value of information, gate), and case comparisons.
+ *
+ * @example
+ * registerAnalysisRoutes(app);
+ */
+export function registerAnalysisRoutes(app: App): void {
+  app.use('/api/runs/:id/analyses', async (c, next) => (c.req.method === 'POST' ? requirePermission('write')(c, next) : next()));
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/runs/{id}/analyses',
+      tags: ['analyses'],
+      summary: 'Run an analysis on the case version and settings of a run, and store it with the run',
+      request: { params: idParam, body: { required: true, content: { 'application/json': { schema: analysisBody } } } },
+      responses: { 201: jsonResponse('AnalysisResource'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const services = c.get('services');
+      const run = await requireRun(services, c.req.valid('param').id, false);
+      if (run.status !== 'succeeded') throw new ApiError(409, `the run is ${run.status}; analyses rest on a succeeded run`);
+      const { kind, ...params } = c.req.valid('json');
+      const version = await getVersion(services.db, run.caseId, run.caseVersion);
+      const result = await services.jobs
+        .submit({
+          type: 'analysis',
+          document: version!.document,
+          settings: { trials: run.trials, seed: run.seed, sampling: run.sampling },
+          kind,
+          params,
+          today: services.now().toISOString().slice(0, 10),
+        })
+        .result.catch(toApiError);
+      const record = await insertAnalysis(services.db, run.id, kind, params, result, c.get('principal').name);
+      return c.json(record, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/runs/{id}/analyses',
+      tags: ['analyses'],
+      summary: "A run's stored analyses, newest first",
+      request: { params: idParam, query: z.object({ kind: z.enum(ANALYSIS_KINDS).optional() }) },
+      responses: { 200: jsonResponse('{ items: AnalysisResource[] }'), ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const services = c.get('services');
+      const run = await requireRun(services, c.req.valid('param').id, false);
+      return c.json({ items: await listAnalyses(services.db, run.id, c.req.valid('query').kind) }, 200);
+    },
+  );
+
+  app.use('/api/compare', requirePermission('write'));
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/compare',
+      tags: ['analyses'],
+      summary: 'Compare two cases, or a case and one of its variants, with common random numbers',
+      request: { body: { required: true, content: { 'application/json': { schema: compareBody } } } },
+      responses: { 200: jsonResponse('CompareResult'), ...errorResponses(400, 401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const services = c.get('services');
+      const body = c.req.valid('json');
+      const documentOf = async (side: { caseId: string; version?: number }): Promise<unknown> => {
+        const record = await requireCase(services.db, side.caseId);
+        if (!side.version || side.version === record.currentVersion) return record.document;
+        const version = await getVersion(services.db, record.id, side.version);
+        if (!version) throw new ApiError(404, `case ${record.id} has no version ${side.version}`);
+        return version.document;
+      };
+      const a = await documentOf(body.a);
+      let b = await documentOf(body.b);
+      if (body.b.variant) {
+        const parsed = caseSchema.safeParse(b);
+        if (!parsed.success) throw new ApiError(422, 'case B is invalid');
+        try {
+          b = applyVariant(parsed.data, body.b.variant).document;
+        } catch (error) {
+          if (error instanceof VariantError) throw new ApiError(422, error.message, [{ path: '/b/variant', message: error.message, ...(error.hint ? { hint: error.hint } : {}) }]);
+          throw error;
+        }
+      }
+      const settings = { trials: body.trials ?? 10_000, seed: body.seed ?? 1, sampling: body.sampling ?? ('lhs' as const) };
+      const result = await services.jobs.submit({ type: 'compare', a, b, settings, output: body.output ?? 'npv' }).result.catch(toApiError);
+      return c.json(result as object, 200);
+    },
+  );
+}

@@ -1,0 +1,227 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { diffDocuments } from '../../models/case/diff-documents.ts';
+import type { App } from '../server/create-app.ts';
+import { requirePermission } from '../server/auth.ts';
+import { ApiError } from '../server/problem.ts';
+import { caseOverview, type CaseListItem } from '../services/case-overview.ts';
+import { archiveCase, createCase, getCase, getVersion, listVersions, updateCase, type CaseRecord } from '../services/case-store.ts';
+import { caseBody, errorResponses, idParam, jsonResponse } from './openapi-common.ts';
+import { integerParam, readJson, requireValidCase, versionTag } from './route-helpers.ts';
+
+const listQuery = z.object({
+  owner: z.string().optional(),
+  decision: z.enum(['scale', 'redesign', 'stop', 'keepAsResearch', 'none']).optional(),
+  recommendation: z.enum(['scale', 'redesign', 'stop', 'keepAsResearch', 'none']).optional(),
+  gateStatus: z.enum(['met', 'partly', 'notMet', 'notStarted']).optional(),
+  q: z.string().max(200).optional(),
+  includeArchived: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+function withWarnings(record: CaseRecord) {
+  const validated = requireValidCaseQuietly(record.document);
+  return { ...record, warnings: validated };
+}
+
+function requireValidCaseQuietly(document: unknown) {
+  try {
+    return requireValidCase(document).warnings;
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Case routes: create, read, list with filters and paging, update with
+ * ETag/If-Match optimistic concurrency, archive, versions and diffs.
+ *
+ * @example
+ * registerCaseRoutes(app);
+ */
+export function registerCaseRoutes(app: App): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases',
+      tags: ['cases'],
+      summary: 'List cases with their latest run, recommendation, readiness and decision',
+      request: { query: listQuery },
+      responses: { 200: jsonResponse('A page of CaseListItem'), ...errorResponses(400, 401) },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const { db } = c.get('services');
+      let items: CaseListItem[] = await caseOverview(db, { includeArchived: query.includeArchived === 'true', now: c.get('services').now() });
+      if (query.owner) items = items.filter((item) => (item.businessOwner ?? '').toLowerCase().includes(query.owner!.toLowerCase()));
+      if (query.q) items = items.filter((item) => item.name.toLowerCase().includes(query.q!.toLowerCase()));
+      if (query.decision) items = items.filter((item) => (item.latestDecision?.decision ?? 'none') === query.decision);
+      if (query.recommendation) items = items.filter((item) => (item.recommendation ?? 'none') === query.recommendation);
+      if (query.gateStatus) items = items.filter((item) => item.gateStatus === query.gateStatus);
+      return c.json({ items: items.slice(query.offset, query.offset + query.limit), total: items.length, limit: query.limit, offset: query.offset }, 200);
+    },
+  );
+
+  app.use('/api/cases', async (c, next) => (c.req.method === 'POST' ? requirePermission('write')(c, next) : next()));
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cases',
+      tags: ['cases'],
+      summary: 'Create a case (version 1) from a case document',
+      request: { body: caseBody },
+      responses: { 201: jsonResponse('The created case, with ETag'), ...errorResponses(400, 401, 403, 413, 415, 422) },
+    }),
+    async (c) => {
+      const document = await readJson(c);
+      const validated = requireValidCase(document);
+      const record = await createCase(c.get('services').db, document, validated.case, c.get('principal').name);
+      c.header('ETag', versionTag(record.currentVersion));
+      c.header('Location', `/api/cases/${record.id}`);
+      return c.json({ ...record, warnings: validated.warnings }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{id}',
+      tags: ['cases'],
+      summary: 'Read a case with its current document',
+      request: { params: idParam },
+      responses: { 200: jsonResponse('The case, with ETag "v<version>"'), ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const record = await requireCase(c.get('services').db, c.req.valid('param').id);
+      c.header('ETag', versionTag(record.currentVersion));
+      return c.json(withWarnings(record), 200);
+    },
+  );
+
+  app.use('/api/cases/:id', async (c, next) => (c.req.method === 'PUT' ? requirePermission('write')(c, next) : next()));
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/cases/{id}',
+      tags: ['cases'],
+      summary: 'Save a new version (requires If-Match with the version you edited)',
+      request: {
+        params: idParam,
+        query: z.object({ message: z.string().max(500).optional() }),
+        headers: z.object({ 'if-match': z.string().optional().openapi({ example: '"v3"' }) }),
+        body: caseBody,
+      },
+      responses: { 200: jsonResponse('The case at its new version'), ...errorResponses(400, 401, 403, 404, 412, 413, 415, 422, 428) },
+    }),
+    async (c) => {
+      const { db } = c.get('services');
+      const id = c.req.valid('param').id;
+      const existing = await requireCase(db, id);
+      const ifMatch = c.req.header('if-match');
+      if (!ifMatch) throw new ApiError(428, `send If-Match: ${versionTag(existing.currentVersion)} with the version you edited, so no one's update is lost`);
+      const match = /^(?:W\/)?"v(\d+)"$/.exec(ifMatch.trim());
+      if (!match) throw new ApiError(400, `If-Match must look like "v3", got ${ifMatch}`, [{ path: 'If-Match', message: 'must be an ETag like "v3"' }]);
+      if (existing.archived) throw new ApiError(409, 'the case is archived; archived cases cannot change');
+      const document = await readJson(c);
+      const validated = requireValidCase(document);
+      const outcome = await updateCase(db, id, Number(match[1]), document, validated.case, c.get('principal').name, c.req.valid('query').message);
+      if (outcome.kind === 'missing') throw new ApiError(404, `no case ${id}`);
+      if (outcome.kind === 'conflict') {
+        throw new ApiError(
+          412,
+          `the case changed since version ${match[1]}: it is now at version ${outcome.current.currentVersion}; merge your edits into it and retry with If-Match ${versionTag(outcome.current.currentVersion)}`,
+          undefined,
+          { current: outcome.current },
+          { ETag: versionTag(outcome.current.currentVersion) },
+        );
+      }
+      c.header('ETag', versionTag(outcome.record.currentVersion));
+      return c.json({ ...outcome.record, warnings: validated.warnings }, 200);
+    },
+  );
+
+  app.use('/api/cases/:id/archive', requirePermission('write'));
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cases/{id}/archive',
+      tags: ['cases'],
+      summary: 'Archive a case (it stays readable)',
+      request: { params: idParam },
+      responses: { 200: jsonResponse('The archived case'), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      const record = await archiveCase(c.get('services').db, c.req.valid('param').id);
+      if (!record) throw new ApiError(404, `no case ${c.req.valid('param').id}`);
+      return c.json(record, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{id}/versions',
+      tags: ['cases'],
+      summary: 'List every version of a case',
+      request: { params: idParam },
+      responses: { 200: jsonResponse('{ items: VersionRecord[] }'), ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const { db } = c.get('services');
+      const record = await requireCase(db, c.req.valid('param').id);
+      return c.json({ items: await listVersions(db, record.id) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{id}/versions/{version}',
+      tags: ['cases'],
+      summary: 'Read one version with its document',
+      request: { params: z.object({ id: z.string(), version: z.string() }) },
+      responses: { 200: jsonResponse('The version with its document'), ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const { db } = c.get('services');
+      const { id, version: raw } = c.req.valid('param');
+      const version = integerParam(raw, 'version');
+      const found = await getVersion(db, id, version);
+      if (!found) throw new ApiError(404, `case ${id} has no version ${version}`);
+      return c.json(found, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{id}/diff',
+      tags: ['cases'],
+      summary: 'Field-by-field diff between two versions',
+      request: { params: idParam, query: z.object({ from: z.string(), to: z.string() }) },
+      responses: { 200: jsonResponse('{ from, to, changes }'), ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const { db } = c.get('services');
+      const id = c.req.valid('param').id;
+      const query = c.req.valid('query');
+      const from = integerParam(query.from, 'from');
+      const to = integerParam(query.to, 'to');
+      const [before, after] = await Promise.all([getVersion(db, id, from), getVersion(db, id, to)]);
+      if (!before || !after) throw new ApiError(404, `case ${id} has no version ${!before ? from : to}`);
+      return c.json({ from, to, changes: diffDocuments(before.document, after.document) }, 200);
+    },
+  );
+}
+
+/**
+ * The case, or 404.
+ *
+ * @example
+ * const record = await requireCase(db, id);
+ */
+export async function requireCase(db: Parameters<typeof getCase>[0], id: string): Promise<CaseRecord> {
+  const record = await getCase(db, id);
+  if (!record) throw new ApiError(404, `no case ${id}`);
+  return record;
+}

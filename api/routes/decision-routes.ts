@@ -1,0 +1,76 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { App } from '../server/create-app.ts';
+import { requirePermission } from '../server/auth.ts';
+import { ApiError } from '../server/problem.ts';
+import { listAnalyses } from '../services/analysis-store.ts';
+import { appendDecision, listDecisions } from '../services/decision-store.ts';
+import { requireCase } from './case-routes.ts';
+import { errorResponses, idParam, jsonResponse } from './openapi-common.ts';
+import { requireRun } from './run-routes.ts';
+
+const decisionBody = z
+  .object({
+    decision: z.enum(['scale', 'redesign', 'stop', 'keepAsResearch']),
+    rationale: z.string().trim().min(1, 'say why').max(5000),
+    runId: z.string(),
+  })
+  .strict();
+
+/**
+ * The append-only decision record: only approvers write, nobody edits or deletes.
+ * Each decision pins the exact case version (and its hash) and the run it rests on.
+ *
+ * @example
+ * registerDecisionRoutes(app);
+ */
+export function registerDecisionRoutes(app: App): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{id}/decisions',
+      tags: ['decisions'],
+      summary: "A case's decisions, oldest first",
+      request: { params: idParam },
+      responses: { 200: jsonResponse('{ items: DecisionResource[] }'), ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const { db } = c.get('services');
+      const record = await requireCase(db, c.req.valid('param').id);
+      return c.json({ items: await listDecisions(db, record.id) }, 200);
+    },
+  );
+
+  app.use('/api/cases/:id/decisions', async (c, next) => (c.req.method === 'POST' ? requirePermission('decide')(c, next) : next()));
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cases/{id}/decisions',
+      tags: ['decisions'],
+      summary: 'Record a decision (approver role only); it rests on a succeeded run of this case',
+      request: { params: idParam, body: { required: true, content: { 'application/json': { schema: decisionBody } } } },
+      responses: { 201: jsonResponse('DecisionResource'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const services = c.get('services');
+      const record = await requireCase(services.db, c.req.valid('param').id);
+      const body = c.req.valid('json');
+      const run = await requireRun(services, body.runId, false).catch(() => {
+        throw new ApiError(422, `no run ${body.runId}`, [{ path: '/runId', message: 'no such run' }]);
+      });
+      if (run.caseId !== record.id) throw new ApiError(422, 'the run belongs to another case', [{ path: '/runId', message: 'belongs to another case' }]);
+      if (run.status !== 'succeeded') throw new ApiError(409, `the run is ${run.status}; a decision rests on a succeeded run`);
+      const [gate] = await listAnalyses(services.db, run.id, 'gate');
+      const decision = await appendDecision(services.db, {
+        caseId: record.id,
+        caseVersion: run.caseVersion,
+        caseHash: run.caseHash,
+        runId: run.id,
+        decision: body.decision,
+        recommendation: gate ? ((gate.result as { recommendation?: string }).recommendation ?? null) : null,
+        rationale: body.rationale,
+        takenBy: c.get('principal').name,
+      });
+      return c.json(decision, 201);
+    },
+  );
+}

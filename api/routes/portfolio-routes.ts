@@ -1,0 +1,77 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { PortfolioValue } from '../../models/analysis/portfolio-value.ts';
+import type { App } from '../server/create-app.ts';
+import { caseOverview } from '../services/case-overview.ts';
+import { listCases } from '../services/case-store.ts';
+import { errorResponses, jsonResponse } from './openapi-common.ts';
+
+const query = z.object({
+  driftDays: z.coerce.number().int().min(1).max(3650).default(90),
+  trials: z.coerce.number().int().min(200).max(20_000).default(2000),
+});
+
+/**
+ * The board view across cases: counts per recommended and taken decision and per
+ * gate status, expected value against full cost (per currency: never summed across
+ * currencies), pilots drifting without a decision, measured post-launch value, and
+ * the portfolio value fan chart.
+ *
+ * @example
+ * registerPortfolioRoutes(app);
+ */
+export function registerPortfolioRoutes(app: App): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/portfolio',
+      tags: ['portfolio'],
+      summary: 'Board view: decisions, gates, value against full cost, drift, measured value and the value fan',
+      request: { query },
+      responses: { 200: jsonResponse('Portfolio'), ...errorResponses(400, 401) },
+    }),
+    async (c) => {
+      const services = c.get('services');
+      const { driftDays, trials } = c.req.valid('query');
+      const items = await caseOverview(services.db, { includeArchived: false, now: services.now() });
+      const count = (values: string[]): Record<string, number> =>
+        values.reduce<Record<string, number>>((counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }), {});
+      const totals = new Map<string, { currency: string; cases: number; casesWithRuns: number; expectedValue: number; fullCost: number }>();
+      for (const item of items) {
+        const entry = totals.get(item.currency) ?? { currency: item.currency, cases: 0, casesWithRuns: 0, expectedValue: 0, fullCost: 0 };
+        entry.cases++;
+        if (item.latestRun?.status === 'succeeded' && item.latestRun.npvMean !== null) {
+          entry.casesWithRuns++;
+          entry.expectedValue += item.latestRun.npvMean;
+          entry.fullCost += item.latestRun.totalCostMean ?? 0;
+        }
+        totals.set(item.currency, entry);
+      }
+      const documents = (await listCases(services.db, { includeArchived: false })).map((record) => record.document);
+      let valueFan: PortfolioValue[] = [];
+      if (documents.length) {
+        valueFan = await services.jobs.submit<PortfolioValue[]>({ type: 'portfolio', documents, trials, seed: 1 }).result;
+      }
+      return c.json(
+        {
+          cases: items.length,
+          byRecommendation: count(items.map((item) => item.recommendation ?? 'none')),
+          byDecision: count(items.map((item) => item.latestDecision?.decision ?? 'none')),
+          byGateStatus: count(items.map((item) => item.gateStatus)),
+          passedGates: items.filter((item) => item.gateStatus === 'met').length,
+          totals: [...totals.values()],
+          driftDays,
+          drifting: items
+            .filter((item) => item.daysSinceLastDecision > driftDays && item.latestDecision?.decision !== 'stop')
+            .map((item) => ({ id: item.id, name: item.name, businessOwner: item.businessOwner, daysSinceLastDecision: item.daysSinceLastDecision })),
+          withMeasuredValue: items.filter((item) => item.hasMeasuredValue).length,
+          stopped: items
+            .filter((item) => item.latestDecision?.decision === 'stop')
+            .map((item) => ({ id: item.id, name: item.name, rationale: item.latestDecision!.rationale, takenAt: item.latestDecision!.takenAt })),
+          valueFan,
+          items,
+        },
+        200,
+      );
+    },
+  );
+}

@@ -1,0 +1,228 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { stream, streamSSE } from 'hono/streaming';
+import type { App } from '../server/create-app.ts';
+import { requirePermission } from '../server/auth.ts';
+import { ApiError } from '../server/problem.ts';
+import { startRun } from '../services/run-executor.ts';
+import { getRun, listRuns, type RunRecord } from '../services/run-store.ts';
+import type { RunEvent } from '../services/run-registry.ts';
+import type { Services } from '../server/services.ts';
+import { requireCase } from './case-routes.ts';
+import { errorResponses, idParam, jsonResponse } from './openapi-common.ts';
+
+const runBody = z
+  .object({
+    trials: z.number().int().min(1).optional(),
+    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    sampling: z.enum(['mc', 'lhs']).optional(),
+    version: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
+
+function withProgress(services: Services, run: RunRecord): RunRecord {
+  const live = services.runs.progressOf(run.id);
+  return live ? { ...run, progress: live } : run;
+}
+
+/**
+ * Runs: start (queued in the worker pool, or awaited with ?wait=true), read, list,
+ * follow progress as Server-Sent Events, cancel, and export per-trial outputs as CSV.
+ *
+ * @example
+ * registerRunRoutes(app);
+ */
+export function registerRunRoutes(app: App): void {
+  app.use('/api/cases/:id/runs', async (c, next) => (c.req.method === 'POST' ? requirePermission('write')(c, next) : next()));
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cases/{id}/runs',
+      tags: ['runs'],
+      summary: 'Simulate a case version (defaults: current version, the case simulation settings, else 10,000 trials, seed 1, LHS)',
+      request: {
+        params: idParam,
+        query: z.object({ wait: z.enum(['true', 'false']).optional() }),
+        body: { required: false, content: { 'application/json': { schema: runBody } } },
+      },
+      responses: { 201: jsonResponse('The finished run (wait=true)'), 202: jsonResponse('The queued run; follow /api/runs/{id}/events'), ...errorResponses(400, 401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const services = c.get('services');
+      const record = await requireCase(services.db, c.req.valid('param').id);
+      const body = c.req.valid('json') ?? {};
+      const version = body.version ?? record.currentVersion;
+      if (version > record.currentVersion) throw new ApiError(404, `case ${record.id} has no version ${version}`);
+      const defaults = (record.document as { simulation?: { trials?: number; seed?: number; sampling?: 'mc' | 'lhs' } }).simulation ?? {};
+      const settings = {
+        trials: body.trials ?? defaults.trials ?? 10_000,
+        seed: body.seed ?? defaults.seed ?? 1,
+        sampling: body.sampling ?? defaults.sampling ?? ('lhs' as const),
+      };
+      if (settings.trials > services.config.maxTrials) {
+        throw new ApiError(422, `trials must be at most ${services.config.maxTrials.toLocaleString('en')} on this server`, [{ path: '/trials', message: `must be at most ${services.config.maxTrials}` }]);
+      }
+      const { run, finished } = await startRun(services, record, version, settings, c.get('principal').name);
+      c.header('Location', `/api/runs/${run.id}`);
+      if (c.req.valid('query').wait === 'true') {
+        await finished;
+        return c.json((await getRun(services.db, run.id))!, 201);
+      }
+      return c.json(run, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{id}/runs',
+      tags: ['runs'],
+      summary: "A case's runs, newest first (without summaries)",
+      request: { params: idParam },
+      responses: { 200: jsonResponse('{ items: RunResource[] }'), ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const services = c.get('services');
+      const record = await requireCase(services.db, c.req.valid('param').id);
+      const runs = await listRuns(services.db, record.id);
+      return c.json({ items: runs.map((run) => withProgress(services, run)) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/runs/{id}',
+      tags: ['runs'],
+      summary: 'A run with its summary and exact point estimate',
+      request: { params: idParam },
+      responses: { 200: jsonResponse('RunResource'), ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const services = c.get('services');
+      return c.json(withProgress(services, await requireRun(services, c.req.valid('param').id)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/runs/{id}/events',
+      tags: ['runs'],
+      summary: 'Progress as Server-Sent Events (progress, then a final status)',
+      request: { params: idParam },
+      responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } }, ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const services = c.get('services');
+      const run = await requireRun(services, c.req.valid('param').id, false);
+      return streamSSE(c, async (sse) => {
+        const queue: RunEvent[] = [];
+        let wake: (() => void) | null = null;
+        const unsubscribe = services.runs.subscribe(run.id, (event) => {
+          queue.push(event);
+          wake?.();
+        });
+        try {
+          const current = await getRun(services.db, run.id, false);
+          const live = services.runs.progressOf(run.id);
+          if (live) await sse.writeSSE({ event: 'progress', data: JSON.stringify(live) });
+          await sse.writeSSE({ event: 'status', data: JSON.stringify({ status: current!.status }) });
+          if (FINAL.has(current!.status)) return;
+          for (;;) {
+            while (queue.length) {
+              const event = queue.shift()!;
+              await sse.writeSSE({ event: event.type, data: JSON.stringify(event.type === 'progress' ? { done: event.done, total: event.total } : { status: event.status }) });
+              if (event.type === 'status' && FINAL.has(event.status)) return;
+            }
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+              setTimeout(resolve, 15_000);
+            });
+            wake = null;
+            if (sse.aborted) return;
+            if (!queue.length) await sse.writeSSE({ event: 'ping', data: '{}' });
+          }
+        } finally {
+          unsubscribe();
+        }
+      });
+    },
+  );
+
+  app.use('/api/runs/:id/cancel', requirePermission('write'));
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/runs/{id}/cancel',
+      tags: ['runs'],
+      summary: 'Cancel a queued or running run',
+      request: { params: idParam },
+      responses: { 202: jsonResponse('The run (its status becomes cancelled)'), ...errorResponses(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const services = c.get('services');
+      const run = await requireRun(services, c.req.valid('param').id, false);
+      if (FINAL.has(run.status)) throw new ApiError(409, `the run already ${run.status === 'succeeded' ? 'finished' : run.status === 'failed' ? 'failed' : 'was cancelled'}`);
+      services.runs.cancel(run.id);
+      return c.json((await getRun(services.db, run.id, false))!, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/runs/{id}/trials.csv',
+      tags: ['runs', 'export'],
+      summary: 'Per-trial outputs as CSV, streamed (recomputed exactly from the stored seed and case version)',
+      request: { params: idParam },
+      responses: { 200: { description: 'text/csv', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(401, 404, 409) },
+    }),
+    async (c) => {
+      const services = c.get('services');
+      const run = await requireRun(services, c.req.valid('param').id, false);
+      if (run.status !== 'succeeded') throw new ApiError(409, `the run is ${run.status}; per-trial outputs exist for succeeded runs`);
+      const { rows } = await services.db.query<{ document: unknown }>('SELECT document FROM case_versions WHERE case_id = $1 AND version = $2', [run.caseId, run.caseVersion]);
+      const { outputs } = await services.jobs.submit<{ outputs: Record<string, Float64Array> }>({
+        type: 'trials',
+        document: rows[0].document,
+        settings: { trials: run.trials, seed: run.seed, sampling: run.sampling },
+      }).result;
+      const columns = Object.keys(outputs);
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="run-${run.id}-trials.csv"`);
+      return stream(c, async (out) => {
+        await out.write(`trial,${columns.join(',')}\n`);
+        const block = 2000;
+        for (let start = 0; start < run.trials; start += block) {
+          const lines: string[] = [];
+          for (let t = start; t < Math.min(run.trials, start + block); t++) {
+            lines.push(`${t + 1},${columns.map((column) => csvNumber(outputs[column][t])).join(',')}`);
+          }
+          await out.write(lines.join('\n') + '\n');
+          if (out.aborted) return;
+        }
+      });
+    },
+  );
+}
+
+function csvNumber(value: number): string {
+  if (Number.isNaN(value)) return '';
+  if (value === Infinity) return 'Infinity';
+  if (value === -Infinity) return '-Infinity';
+  return String(value);
+}
+
+/**
+ * The run, or 404.
+ *
+ * @example
+ * const run = await requireRun(services, id);
+ */
+export async function requireRun(services: Services, id: string, withSummary = true): Promise<RunRecord> {
+  const run = await getRun(services.db, id, withSummary);
+  if (!run) throw new ApiError(404, `no run ${id}`);
+  return run;
+}

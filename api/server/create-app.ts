@@ -1,0 +1,129 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { toJsonPointer } from '../../models/case/case-error.ts';
+import { registerAnalysisRoutes } from '../routes/analysis-routes.ts';
+import { registerCaseRoutes } from '../routes/case-routes.ts';
+import { registerDecisionRoutes } from '../routes/decision-routes.ts';
+import { registerDocsRoutes } from '../routes/docs-routes.ts';
+import { registerExportRoutes } from '../routes/export-routes.ts';
+import { registerMetaRoutes } from '../routes/meta-routes.ts';
+import { registerPortfolioRoutes } from '../routes/portfolio-routes.ts';
+import { registerRunRoutes } from '../routes/run-routes.ts';
+import { registerStaticRoutes } from '../routes/static-routes.ts';
+import type { AppEnv } from './app-env.ts';
+import { authenticate } from './auth.ts';
+import { ApiError, problem } from './problem.ts';
+import { requestLog, type LogSink } from './request-log.ts';
+import type { Services } from './services.ts';
+
+/** The Hono app type every route module registers on. */
+export type App = OpenAPIHono<AppEnv>;
+
+/** Options beyond the services. */
+export interface AppOptions {
+  log: LogSink;
+  /** Directory of the built web app; omitted in API-only tests. */
+  webRoot?: string;
+}
+
+/**
+ * Builds the whole service: middleware, every /api route, the OpenAPI document and
+ * docs page, and the web app. Tests build it for real and call `app.request(...)`.
+ *
+ * @example
+ * const app = createApp(services, { log: () => undefined });
+ * const response = await app.request('/api/health');
+ */
+export function createApp(services: Services, options: AppOptions): App {
+  const app: App = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const target = (result as { target?: string }).target ?? 'request';
+      const errors = result.error.issues.map((issue) => ({
+        path: `${target === 'json' ? '' : `${target}:`}${toJsonPointer(issue.path)}`,
+        message: issue.message.replace(/^Invalid input: /, ''),
+      }));
+      return c.json(problem(400, `invalid ${target === 'json' ? 'request body' : target}`, c.req.path, errors), 400, {
+        'Content-Type': 'application/problem+json',
+      });
+    },
+  });
+
+  app.use('*', requestLog(options.log));
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        // The generated simulation kernel is compiled with new Function in the browser worker.
+        scriptSrc: ["'self'", "'unsafe-eval'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  if (services.config.corsOrigins.length) {
+    app.use('/api/*', cors({ origin: services.config.corsOrigins, allowHeaders: ['Authorization', 'Content-Type', 'If-Match'], exposeHeaders: ['ETag', 'Location', 'X-Request-Id'] }));
+  }
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: services.config.maxBodyBytes,
+      onError: (c) => c.json(problem(413, `the request body is larger than ${services.config.maxBodyBytes} bytes`, c.req.path), 413, { 'Content-Type': 'application/problem+json' }),
+    }),
+  );
+
+  registerMetaRoutes(app);
+  registerDocsRoutes(app);
+  app.use('/api/*', async (c, next) => {
+    if (c.req.path === '/api/health' || c.req.path === '/api/openapi.json' || c.req.path.startsWith('/api/docs')) return next();
+    return authenticate(services.db, { disabled: services.config.authDisabled })(c, next);
+  });
+  registerCaseRoutes(app);
+  registerRunRoutes(app);
+  registerAnalysisRoutes(app);
+  registerDecisionRoutes(app);
+  registerPortfolioRoutes(app);
+  registerExportRoutes(app);
+
+  app.all('/api/*', (c) =>
+    c.json(problem(404, `no route ${c.req.method} ${c.req.path}`, c.req.path), 404, { 'Content-Type': 'application/problem+json' }),
+  );
+  if (options.webRoot) registerStaticRoutes(app, options.webRoot);
+  app.notFound((c) => c.json(problem(404, `no route ${c.req.method} ${c.req.path}`, c.req.path), 404, { 'Content-Type': 'application/problem+json' }));
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      return c.json(problem(error.status, error.detail, c.req.path, error.errors, error.extensions), error.status as ContentfulStatusCode, {
+        'Content-Type': 'application/problem+json',
+        ...error.headers,
+      });
+    }
+    if (error instanceof HTTPException) {
+      const detail =
+        error.status === 415
+          ? 'send the body as JSON with Content-Type: application/json'
+          : error.status === 400 && /malformed json/i.test(error.message)
+            ? 'the request body is not valid JSON'
+            : error.message || 'request rejected';
+      return c.json(problem(error.status, detail, c.req.path), error.status as ContentfulStatusCode, { 'Content-Type': 'application/problem+json' });
+    }
+    options.log({ time: new Date().toISOString(), level: 'error', msg: 'unhandled error', path: c.req.path, requestId: c.get('requestId'), error: String((error as Error)?.stack ?? error) });
+    return c.json(problem(500, 'internal error; the request id identifies it in the server log', c.req.path), 500, { 'Content-Type': 'application/problem+json' });
+  });
+  return app;
+}

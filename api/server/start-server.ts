@@ -1,0 +1,74 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { JobPool } from '../jobs/job-pool.ts';
+import { ensureAdminToken } from '../services/token-store.ts';
+import { failInterruptedRuns } from '../services/run-store.ts';
+import { RunRegistry } from '../services/run-registry.ts';
+import { openDatabase } from '../storage/open-database.ts';
+import type { ServiceConfig } from './config.ts';
+import { createApp, type App } from './create-app.ts';
+import type { LogSink } from './request-log.ts';
+import { seedFixtures } from './seed-fixtures.ts';
+import type { Services } from './services.ts';
+
+/** A started service. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  app: App;
+  services: Services;
+  /** Finishes in-flight requests, stops the workers, closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens storage (migrating it), seeds fixtures into an empty database, makes sure an
+ * admin token exists, starts the worker pool and listens.
+ *
+ * @example
+ * const server = await startServer(loadConfig(process.env), { log: console.log });
+ */
+export async function startServer(
+  config: ServiceConfig,
+  options: { log: LogSink; webRoot?: string; fixturesDir?: URL; inMemory?: boolean; schema?: string },
+): Promise<RunningServer> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, inMemory: options.inMemory, schema: options.schema });
+  await failInterruptedRuns(db);
+  if (config.seedFixtures && options.fixturesDir) {
+    const loaded = await seedFixtures(db, options.fixturesDir);
+    if (loaded) options.log({ level: 'info', msg: `loaded ${loaded} fixture cases into the empty database` });
+  }
+  if (config.authDisabled) {
+    options.log({
+      level: 'warn',
+      msg: `LOCAL SINGLE-USER MODE: no tokens are checked and every caller has every role. Bound to ${config.host} only. Set VALUEGATE_AUTH=on to require tokens.`,
+    });
+  } else {
+    const created = await ensureAdminToken(db, config.adminToken);
+    if (created) options.log({ level: 'warn', msg: `first start: created an admin token; it is shown only now, store it safely: ${created}` });
+  }
+  const jobs = new JobPool({ workers: config.workers, maxConcurrent: config.maxConcurrentJobs });
+  const services: Services = { db, jobs, runs: new RunRegistry(), config, now: () => new Date() };
+  const app = createApp(services, { log: options.log, webRoot: options.webRoot });
+  const server: ServerType = await new Promise((resolve) => {
+    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  options.log({ level: 'info', msg: `valuegate listening on ${url} (storage: ${db.kind}${db.kind === 'pglite' ? ` in ${options.inMemory ? 'memory' : config.dataDir}` : ''})` });
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    app,
+    services,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await jobs.close();
+        await db.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import type { BusinessCase } from '../../models/case/case-schema.ts';
+import { canonicalJson } from '../../models/decision/canonical-json.ts';
+import { sha256 } from '../../models/decision/sha256.ts';
+import type { Queryable } from '../storage/database.ts';
+
+/** A case as the API returns it. */
+export interface CaseRecord {
+  id: string;
+  name: string;
+  businessOwner: string | null;
+  sponsor: string;
+  currency: string;
+  locale: string | null;
+  currentVersion: number;
+  hash: string;
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  document: unknown;
+}
+
+interface CaseRow {
+  id: string;
+  name: string;
+  business_owner: string | null;
+  sponsor: string;
+  currency: string;
+  locale: string | null;
+  current_version: number;
+  current_hash: string;
+  archived_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  created_by: string;
+  document: unknown;
+}
+
+const SELECT_CASE = `
+  SELECT c.*, v.document FROM cases c
+  JOIN case_versions v ON v.case_id = c.id AND v.version = c.current_version`;
+
+function toRecord(row: CaseRow): CaseRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    businessOwner: row.business_owner,
+    sponsor: row.sponsor,
+    currency: row.currency,
+    locale: row.locale,
+    currentVersion: Number(row.current_version),
+    hash: row.current_hash,
+    archived: row.archived_at !== null,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    createdBy: row.created_by,
+    document: row.document,
+  };
+}
+
+/**
+ * The hash a version is known by: SHA-256 of the canonical JSON of the document as stored.
+ *
+ * @example
+ * documentHash({ name: 'x' }) // 64 hex characters
+ */
+export function documentHash(document: unknown): string {
+  return sha256(canonicalJson(document));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether a string is a UUID (ids are; anything else cannot name a row).
+ *
+ * @example
+ * isUuid('not-an-id') // false
+ */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/**
+ * Stores a new case as version 1.
+ *
+ * @example
+ * const record = await createCase(db, document, parsed, 'alice');
+ */
+export async function createCase(db: Queryable, document: unknown, parsed: BusinessCase, createdBy: string, message?: string): Promise<CaseRecord> {
+  const id = randomUUID();
+  const hash = documentHash(document);
+  await db.query(
+    `INSERT INTO cases (id, name, business_owner, sponsor, currency, locale, current_version, current_hash, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)`,
+    [id, parsed.name, parsed.ownership.businessOwner ?? null, parsed.ownership.sponsor, parsed.currency, parsed.locale ?? null, hash, createdBy],
+  );
+  await db.query(
+    'INSERT INTO case_versions (case_id, version, document, hash, message, created_by) VALUES ($1, 1, $2, $3, $4, $5)',
+    [id, JSON.stringify(document), hash, message ?? 'created', createdBy],
+  );
+  return (await getCase(db, id))!;
+}
+
+/**
+ * One case with its current document, or null.
+ *
+ * @example
+ * const record = await getCase(db, id);
+ */
+export async function getCase(db: Queryable, id: string): Promise<CaseRecord | null> {
+  if (!isUuid(id)) return null;
+  const { rows } = await db.query<CaseRow>(`${SELECT_CASE} WHERE c.id = $1`, [id]);
+  return rows[0] ? toRecord(rows[0]) : null;
+}
+
+/** The outcome of a conditional update. */
+export type UpdateOutcome = { kind: 'updated'; record: CaseRecord } | { kind: 'conflict'; current: CaseRecord } | { kind: 'missing' };
+
+/**
+ * Saves a new version only if the case is still at `expectedVersion` (optimistic
+ * concurrency): the version check and the insert happen in one transaction with a
+ * conditional UPDATE, so of concurrent writers exactly one wins each version and
+ * the others get a conflict. No write is ever lost silently.
+ *
+ * @example
+ * const outcome = await updateCase(db, id, 3, document, parsed, 'alice');
+ */
+export async function updateCase(
+  db: { transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> } & Queryable,
+  id: string,
+  expectedVersion: number,
+  document: unknown,
+  parsed: BusinessCase,
+  updatedBy: string,
+  message?: string,
+): Promise<UpdateOutcome> {
+  if (!isUuid(id)) return { kind: 'missing' };
+  const hash = documentHash(document);
+  const updated = await db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ current_version: number }>(
+      `UPDATE cases SET current_version = current_version + 1, current_hash = $3, name = $4, business_owner = $5,
+         sponsor = $6, currency = $7, locale = $8, updated_at = now()
+       WHERE id = $1 AND current_version = $2 AND archived_at IS NULL
+       RETURNING current_version`,
+      [id, expectedVersion, hash, parsed.name, parsed.ownership.businessOwner ?? null, parsed.ownership.sponsor, parsed.currency, parsed.locale ?? null],
+    );
+    if (rows.length === 0) return false;
+    await tx.query(
+      'INSERT INTO case_versions (case_id, version, document, hash, message, created_by) VALUES ($1, $2, $3, $4, $5, $6)',
+      [id, Number(rows[0].current_version), JSON.stringify(document), hash, message ?? null, updatedBy],
+    );
+    return true;
+  });
+  const current = await getCase(db, id);
+  if (!current) return { kind: 'missing' };
+  return updated ? { kind: 'updated', record: current } : { kind: 'conflict', current };
+}
+
+/**
+ * Archives a case (it stays readable; it leaves the default lists).
+ *
+ * @example
+ * await archiveCase(db, id);
+ */
+export async function archiveCase(db: Queryable, id: string): Promise<CaseRecord | null> {
+  if (!isUuid(id)) return null;
+  await db.query('UPDATE cases SET archived_at = COALESCE(archived_at, now()), updated_at = now() WHERE id = $1', [id]);
+  return getCase(db, id);
+}
+
+/** One stored version. */
+export interface VersionRecord {
+  version: number;
+  hash: string;
+  createdAt: string;
+  createdBy: string;
+  message: string | null;
+  document?: unknown;
+}
+
+/**
+ * Every version of a case, oldest first, without documents.
+ *
+ * @example
+ * const versions = await listVersions(db, id);
+ */
+export async function listVersions(db: Queryable, id: string): Promise<VersionRecord[]> {
+  const { rows } = await db.query<{ version: number; hash: string; created_at: Date; created_by: string; message: string | null }>(
+    'SELECT version, hash, created_at, created_by, message FROM case_versions WHERE case_id = $1 ORDER BY version',
+    [id],
+  );
+  return rows.map((row) => ({
+    version: Number(row.version),
+    hash: row.hash,
+    createdAt: new Date(row.created_at).toISOString(),
+    createdBy: row.created_by,
+    message: row.message,
+  }));
+}
+
+/**
+ * One version with its document, or null.
+ *
+ * @example
+ * const v2 = await getVersion(db, id, 2);
+ */
+export async function getVersion(db: Queryable, id: string, version: number): Promise<VersionRecord | null> {
+  if (!isUuid(id)) return null;
+  const { rows } = await db.query<{ version: number; hash: string; created_at: Date; created_by: string; message: string | null; document: unknown }>(
+    'SELECT version, hash, created_at, created_by, message, document FROM case_versions WHERE case_id = $1 AND version = $2',
+    [id, version],
+  );
+  const row = rows[0];
+  return row
+    ? { version: Number(row.version), hash: row.hash, createdAt: new Date(row.created_at).toISOString(), createdBy: row.created_by, message: row.message, document: row.document }
+    : null;
+}
+
+/**
+ * All cases (current documents), newest first, optionally including archived ones.
+ *
+ * @example
+ * const cases = await listCases(db, { includeArchived: false });
+ */
+export async function listCases(db: Queryable, options: { includeArchived: boolean }): Promise<CaseRecord[]> {
+  const { rows } = await db.query<CaseRow>(
+    `${SELECT_CASE} ${options.includeArchived ? '' : 'WHERE c.archived_at IS NULL'} ORDER BY c.updated_at DESC, c.id`,
+  );
+  return rows.map(toRecord);
+}

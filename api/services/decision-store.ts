@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../storage/database.ts';
+
+/** An append-only decision with the exact case version and run it rests on. */
+export interface DecisionRecordRow {
+  id: string;
+  caseId: string;
+  decision: string;
+  recommendation: string | null;
+  rationale: string;
+  takenBy: string;
+  takenAt: string;
+  caseVersion: number;
+  caseHash: string;
+  runId: string;
+  run: { seed: number; trials: number; sampling: string; engineVersion: string };
+}
+
+const SELECT = `SELECT d.*, r.seed, r.trials, r.sampling, r.engine_version FROM decisions d JOIN runs r ON r.id = d.run_id`;
+
+function toRecord(row: Record<string, unknown>): DecisionRecordRow {
+  return {
+    id: String(row.id),
+    caseId: String(row.case_id),
+    decision: String(row.decision),
+    recommendation: (row.recommendation as string | null) ?? null,
+    rationale: String(row.rationale),
+    takenBy: String(row.taken_by),
+    takenAt: new Date(row.taken_at as string).toISOString(),
+    caseVersion: Number(row.case_version),
+    caseHash: String(row.case_hash),
+    runId: String(row.run_id),
+    run: { seed: Number(row.seed), trials: Number(row.trials), sampling: String(row.sampling), engineVersion: String(row.engine_version) },
+  };
+}
+
+/**
+ * Appends a decision. There is no update or delete, and a database trigger refuses both.
+ *
+ * @example
+ * await appendDecision(db, { caseId, caseVersion, caseHash, runId, decision: 'scale', recommendation: 'scale', rationale, takenBy });
+ */
+export async function appendDecision(
+  db: Queryable,
+  decision: { caseId: string; caseVersion: number; caseHash: string; runId: string; decision: string; recommendation: string | null; rationale: string; takenBy: string },
+): Promise<DecisionRecordRow> {
+  const id = randomUUID();
+  await db.query(
+    `INSERT INTO decisions (id, case_id, case_version, case_hash, run_id, decision, recommendation, rationale, taken_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [id, decision.caseId, decision.caseVersion, decision.caseHash, decision.runId, decision.decision, decision.recommendation, decision.rationale, decision.takenBy],
+  );
+  const { rows } = await db.query<Record<string, unknown>>(`${SELECT} WHERE d.id = $1`, [id]);
+  return toRecord(rows[0]);
+}
+
+/**
+ * A case's decisions, oldest first.
+ *
+ * @example
+ * const history = await listDecisions(db, caseId);
+ */
+export async function listDecisions(db: Queryable, caseId: string): Promise<DecisionRecordRow[]> {
+  const { rows } = await db.query<Record<string, unknown>>(`${SELECT} WHERE d.case_id = $1 ORDER BY d.taken_at, d.id`, [caseId]);
+  return rows.map(toRecord);
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import type { PointEstimate } from '../../models/engine/point-estimate.ts';
+import type { RunSummary } from '../../models/engine/summarize-run.ts';
+import type { RunSettings } from '../jobs/job-types.ts';
+import type { Queryable } from '../storage/database.ts';
+import { isUuid } from './case-store.ts';
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+/** A run as the API returns it. */
+export interface RunRecord {
+  id: string;
+  caseId: string;
+  caseVersion: number;
+  caseHash: string;
+  status: RunStatus;
+  trials: number;
+  seed: number;
+  sampling: 'mc' | 'lhs';
+  engineVersion: string;
+  progress: { done: number; total: number };
+  summary?: RunSummary;
+  pointEstimate?: PointEstimate;
+  error?: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  createdBy: string;
+}
+
+const iso = (value: unknown): string | null => (value ? new Date(value as string).toISOString() : null);
+
+function toRecord(row: Record<string, unknown>, withSummary: boolean): RunRecord {
+  const status = row.status as RunStatus;
+  const trials = Number(row.trials);
+  return {
+    id: String(row.id),
+    caseId: String(row.case_id),
+    caseVersion: Number(row.case_version),
+    caseHash: String(row.case_hash),
+    status,
+    trials,
+    seed: Number(row.seed),
+    sampling: row.sampling as 'mc' | 'lhs',
+    engineVersion: String(row.engine_version),
+    progress: { done: status === 'succeeded' ? trials : 0, total: trials },
+    ...(withSummary && row.summary ? { summary: row.summary as RunSummary } : {}),
+    ...(withSummary && row.point_estimate ? { pointEstimate: row.point_estimate as PointEstimate } : {}),
+    ...(row.error ? { error: String(row.error) } : {}),
+    createdAt: iso(row.created_at)!,
+    startedAt: iso(row.started_at),
+    finishedAt: iso(row.finished_at),
+    createdBy: String(row.created_by),
+  };
+}
+
+/**
+ * Records a queued run of one case version.
+ *
+ * @example
+ * const run = await insertRun(db, { caseId, caseVersion: 3, caseHash, settings, engineVersion, createdBy });
+ */
+export async function insertRun(
+  db: Queryable,
+  run: { caseId: string; caseVersion: number; caseHash: string; settings: RunSettings; engineVersion: string; createdBy: string },
+): Promise<RunRecord> {
+  const id = randomUUID();
+  await db.query(
+    `INSERT INTO runs (id, case_id, case_version, case_hash, status, trials, seed, sampling, engine_version, created_by)
+     VALUES ($1, $2, $3, $4, 'queued', $5, $6, $7, $8, $9)`,
+    [id, run.caseId, run.caseVersion, run.caseHash, run.settings.trials, run.settings.seed, run.settings.sampling, run.engineVersion, run.createdBy],
+  );
+  return (await getRun(db, id))!;
+}
+
+/**
+ * One run, or null.
+ *
+ * @example
+ * const run = await getRun(db, id);
+ */
+export async function getRun(db: Queryable, id: string, withSummary = true): Promise<RunRecord | null> {
+  if (!isUuid(id)) return null;
+  const { rows } = await db.query<Record<string, unknown>>('SELECT * FROM runs WHERE id = $1', [id]);
+  return rows[0] ? toRecord(rows[0], withSummary) : null;
+}
+
+/**
+ * A case's runs, newest first, without their summaries.
+ *
+ * @example
+ * const runs = await listRuns(db, caseId);
+ */
+export async function listRuns(db: Queryable, caseId: string): Promise<RunRecord[]> {
+  const { rows } = await db.query<Record<string, unknown>>(
+    `SELECT id, case_id, case_version, case_hash, status, trials, seed, sampling, engine_version, error, created_at, started_at, finished_at, created_by
+     FROM runs WHERE case_id = $1 ORDER BY created_at DESC, id`,
+    [caseId],
+  );
+  return rows.map((row) => toRecord(row, false));
+}
+
+/**
+ * Marks a run started.
+ *
+ * @example
+ * await markRunning(db, id);
+ */
+export async function markRunning(db: Queryable, id: string): Promise<void> {
+  await db.query(`UPDATE runs SET status = 'running', started_at = now() WHERE id = $1 AND status = 'queued'`, [id]);
+}
+
+/**
+ * Stores a finished run's results, with its key money figures in exact numeric columns.
+ *
+ * @example
+ * await markSucceeded(db, id, summary, point);
+ */
+export async function markSucceeded(db: Queryable, id: string, summary: RunSummary, point: PointEstimate): Promise<void> {
+  const npv = summary.outputs.npv;
+  const money = (value: number): string | null => (Number.isFinite(value) ? value.toFixed(2) : null);
+  await db.query(
+    `UPDATE runs SET status = 'succeeded', finished_at = now(), summary = $2, point_estimate = $3,
+       npv_mean = $4, npv_p50 = $5, probability_npv_positive = $6, pv_costs_mean = $7, total_cost_mean = $8
+     WHERE id = $1`,
+    [
+      id,
+      JSON.stringify(summary, jsonSafe),
+      JSON.stringify(point),
+      money(npv.mean),
+      money(npv.percentiles.p50),
+      Number.isFinite(npv.probabilityPositive.value) ? npv.probabilityPositive.value : null,
+      money(summary.outputs.pvCosts.mean),
+      money(summary.outputs.totalCosts.mean),
+    ],
+  );
+}
+
+/**
+ * Marks a run failed or cancelled.
+ *
+ * @example
+ * await markEnded(db, id, 'failed', 'the case is invalid');
+ */
+export async function markEnded(db: Queryable, id: string, status: 'failed' | 'cancelled', error?: string): Promise<void> {
+  await db.query(`UPDATE runs SET status = $2, finished_at = now(), error = $3 WHERE id = $1 AND status IN ('queued', 'running')`, [id, status, error ?? null]);
+}
+
+/**
+ * Runs left queued or running by a previous process cannot finish: mark them failed.
+ *
+ * @example
+ * await failInterruptedRuns(db);
+ */
+export async function failInterruptedRuns(db: Queryable): Promise<void> {
+  await db.query(`UPDATE runs SET status = 'failed', finished_at = now(), error = 'the server stopped before the run finished' WHERE status IN ('queued', 'running')`);
+}
+
+/** JSON has no Infinity or NaN: keep them as strings a reader can tell apart. */
+export function jsonSafe(_key: string, value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
+  return value;
+}
