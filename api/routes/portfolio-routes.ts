@@ -61,7 +61,8 @@ export function registerPortfolioRoutes(app: App): void {
           totals: [...totals.values()],
           driftDays,
           drifting: items
-            .filter((item) => item.daysSinceLastDecision > driftDays && item.latestDecision?.decision !== 'stop')
+            // Scale and stop are final; a pilot without a decision, or kept open (redesign, research), drifts.
+            .filter((item) => item.daysSinceLastDecision > driftDays && !['scale', 'stop'].includes(item.latestDecision?.decision ?? ''))
             .map((item) => ({ id: item.id, name: item.name, businessOwner: item.businessOwner, daysSinceLastDecision: item.daysSinceLastDecision })),
           withMeasuredValue: items.filter((item) => item.hasMeasuredValue).length,
           stopped: items
