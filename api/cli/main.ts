@@ -6,6 +6,7 @@ import {
   AnalysisError,
   breakEvenAnalysis,
   compareCases,
+  gateAnalysis,
   sampleSensitivity,
   sobolAnalysis,
   spiderAnalysis,
@@ -25,6 +26,7 @@ import { renderSimulation } from './render-simulation.ts';
 import {
   renderBreakEven,
   renderCompare,
+  renderGate,
   renderSampleSensitivity,
   renderSobol,
   renderSpider,
@@ -46,7 +48,17 @@ const COMMANDS: Record<string, Command> = {
   sensitivity: sensitivityCommand,
   voi: voiCommand,
   compare: compareCommand,
+  gate: gateCommand,
 };
+
+async function gateCommand(options: CliOptions): Promise<void> {
+  const file = requireFile(options, 'gate');
+  const { case: bc, model } = loadValidCase(file);
+  const settings = analysisSettings(options, bc);
+  const today = new Date().toISOString().slice(0, 10);
+  const result = gateAnalysis(bc, model, settings, today);
+  print(options, result, () => renderGate(bc, result, settings.trials));
+}
 
 const SENSITIVITY_METHODS = ['tornado', 'spider', 'rank', 'sobol', 'breakeven'] as const;
 

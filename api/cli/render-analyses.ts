@@ -8,6 +8,8 @@ import type {
   TornadoResult,
   VoiResult,
 } from '../../models/analysis/index.ts';
+import type { GateResult } from '../../models/gate/evaluate-gate.ts';
+import { RECOMMENDATION_LABELS } from '../../models/gate/recommendation.ts';
 import { formatters, type Formatters } from './formatters.ts';
 import { textTable } from './text-table.ts';
 
@@ -154,4 +156,57 @@ export function renderCompare(bc: BusinessCase, nameA: string, nameB: string, re
     `P(A better than B) = ${f.percent(result.probabilityABetter.value)} ± ${f.percent(result.probabilityABetter.standardError)}`,
     `Standard error of the mean difference: ${format(result.standardErrorOfMeanDifference.commonRandomNumbers)} with common random numbers (independent runs: ${format(result.standardErrorOfMeanDifference.independentRuns)})`,
   ].join('\n');
+}
+
+/** The gate: recommendation, every criterion with its figure and Monte Carlo error, readiness, hidden costs, what to measure. */
+export function renderGate(bc: BusinessCase, result: GateResult, trials: number): string {
+  const f = formatters(bc.currency, bc.locale);
+  const figure = (criterion: GateResult['criteria'][number]): string => {
+    const value = criterion.figure;
+    if (criterion.id.toLowerCase().includes('probability') || criterion.id.startsWith('readiness.')) return f.percent(value);
+    if (criterion.id === 'businessOwner') return value >= 1 ? 'named' : 'none';
+    if (criterion.id === 'quantifiedBaseline') return `${value} metric${value === 1 ? '' : 's'}`;
+    if (criterion.id.toLowerCase().includes('payback')) return value === Infinity ? '>horizon' : `${Math.round(value)} months`;
+    if (criterion.id.toLowerCase().includes('evpi')) return f.money(value);
+    return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : String(value);
+  };
+  const threshold = (criterion: GateResult['criteria'][number]): string => {
+    if (criterion.id === 'businessOwner') return 'named';
+    const probe = { ...criterion, figure: criterion.threshold };
+    return `${criterion.comparison} ${figure(probe)}`;
+  };
+  const error = (criterion: GateResult['criteria'][number]): string =>
+    criterion.standardError !== null
+      ? `± ${figure({ ...criterion, figure: criterion.standardError })}`
+      : criterion.interval
+        ? `95% CI ${figure({ ...criterion, figure: criterion.interval[0] })}–${figure({ ...criterion, figure: criterion.interval[1] })}`
+        : '';
+  const lines = [
+    `Gate for "${bc.name}" (${trials.toLocaleString('en')} trials, evaluated ${result.evaluatedOn})`,
+    '',
+    `RECOMMENDATION: ${RECOMMENDATION_LABELS[result.recommendation].toUpperCase()}`,
+    result.headline,
+    '',
+    textTable(
+      ['Criterion', 'figure', 'MC error', 'threshold', 'met'],
+      result.criteria.map((criterion) => [criterion.label, figure(criterion), error(criterion), threshold(criterion), criterion.met ? 'yes' : 'NO']),
+    ),
+  ];
+  for (const criterion of result.criteria.filter((c) => c.tooClose)) lines.push(`too close to call: ${criterion.label}: ${criterion.note ?? ''}`);
+  lines.push('', 'Readiness gates', textTable(['Gate', 'status', 'items met'], result.readiness.map((gate) => [gate.label, gate.status, `${gate.met}/${gate.total}`])));
+  lines.push('', 'Value-measurement gate (checked from the case)');
+  for (const check of result.valueMeasurement) lines.push(`  [${check.passed === 'yes' ? 'x' : check.passed === 'partly' ? '~' : ' '}] ${check.label}: ${check.detail}`);
+  if (result.missingCostCategories.length) {
+    lines.push('', 'Likely hidden costs (no cost line):');
+    for (const flag of result.missingCostCategories) lines.push(`  - ${flag.label}: ${flag.note}`);
+  }
+  if (result.levers.length) {
+    lines.push('', 'Levers that could fix the case:');
+    for (const lever of result.levers) lines.push(`  - ${lever.sentence}`);
+  }
+  if (result.measureNext.length) {
+    lines.push('', 'What to measure next:');
+    for (const entry of result.measureNext) lines.push(`  - ${entry.sentence}${entry.withinNoise ? ' (within Monte Carlo noise)' : ''}`);
+  }
+  return lines.join('\n');
 }

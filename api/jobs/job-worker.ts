@@ -3,6 +3,7 @@ import {
   AnalysisError,
   breakEvenAnalysis,
   compareCases,
+  gateAnalysis,
   portfolioValue,
   sampleSensitivity,
   sobolAnalysis,
@@ -14,7 +15,6 @@ import { validateCase, type ValidatedCase } from '../../models/case/parse-case.t
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { summarizeRun } from '../../models/engine/summarize-run.ts';
-import { evaluateGate } from '../../models/gate/evaluate-gate.ts';
 import type { JobMessage, JobRequest } from './job-types.ts';
 
 /** Set by the pool: non-zero cancels the job running in this worker. */
@@ -102,20 +102,8 @@ function run(jobId: number, request: JobRequest): unknown {
           const sample = simulate(model, { ...request.settings, keepInputs: true, fanTrials: 0 }, { signal, onProgress: progress });
           return valueOfInformation(model, measurementCosts(validated), sample);
         }
-        case 'gate': {
-          const sample = simulate(model, { ...request.settings, keepInputs: true }, { signal, onProgress: progress });
-          const summary = summarizeRun(model, sample);
-          const voi = valueOfInformation(model, measurementCosts(validated), sample);
-          const tornado = tornadoAnalysis(model);
-          return evaluateGate({
-            case: validated.case,
-            summary,
-            discountedPayback: sample.outputs.discountedPaybackMonth,
-            voi,
-            tornado,
-            today: request.today,
-          });
-        }
+        case 'gate':
+          return gateAnalysis(validated.case, model, request.settings, request.today, { signal, onProgress: progress });
       }
     }
   }

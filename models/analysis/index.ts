@@ -9,3 +9,4 @@ export { breakEvenAnalysis, type BreakEvenRow, type BreakEvenSettings } from './
 export { valueOfInformation, type VoiResult, type VoiRow } from './value-of-information.ts';
 export { compareCases, type CompareResult } from './compare-cases.ts';
 export { portfolioValue, type PortfolioValue } from './portfolio-value.ts';
+export { gateAnalysis } from './gate-analysis.ts';

@@ -30,11 +30,13 @@ export interface MeasureNextEntry extends VoiRankingEntry {
  *   measurementCost: 15000, netValue: 25000 }], gateFormat('EUR'), 2)[0].sentence
  * // 'Measuring Adoption before deciding is worth up to €40,000; it costs €15,000.'
  */
-export function measureNext(ranking: readonly VoiRankingEntry[], format: GateFormat, z: number): MeasureNextEntry[] {
+export function measureNext(ranking: readonly VoiRankingEntry[], format: GateFormat, z: number, limit = MEASURE_NEXT_LIMIT): MeasureNextEntry[] {
   const worth = (entry: VoiRankingEntry): number | null =>
     entry.netValue ?? (entry.measurementCost === null ? entry.evppi : entry.evppi - entry.measurementCost);
+  // Where the cost is unknown, an EVPPI indistinguishable from zero is no reason to measure.
+  const distinguishable = (entry: VoiRankingEntry): boolean => entry.measurementCost !== null || entry.evppi >= z * entry.standardError;
   return ranking
-    .filter((entry) => (worth(entry) ?? 0) > 0)
+    .filter((entry) => (worth(entry) ?? 0) > 0 && distinguishable(entry))
     .sort((a, b) => worth(b)! - worth(a)!)
     .map((entry) => {
       const withinNoise = entry.evppi < z * entry.standardError;
@@ -45,5 +47,9 @@ export function measureNext(ranking: readonly VoiRankingEntry[], format: GateFor
         withinNoise,
         sentence: `Measuring ${entry.label} before deciding is worth up to ${format.money(entry.evppi)}${noise}; ${cost}.`,
       };
-    });
+    })
+    .slice(0, limit);
 }
+
+/** The gate lists at most this many measurements: the board needs the few that matter. */
+export const MEASURE_NEXT_LIMIT = 5;
