@@ -21,6 +21,10 @@ for (const [trials, repeats] of sizes) {
   engine[trials] = JSON.parse(line).medianWithSummaryMs;
 }
 
+for (const script of ['test/bench/measure-analyses.ts', 'test/bench/measure-api-run.ts']) {
+  process.stdout.write(execFileSync(process.execPath, [...process.execArgv, script, FIXTURE], { encoding: 'utf8' }));
+}
+
 const bc = parseCase(JSON.parse(readFileSync(FIXTURE, 'utf8')));
 const naiveTrials = 10_000;
 const naiveStart = performance.now();
