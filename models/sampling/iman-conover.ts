@@ -20,7 +20,8 @@ export function imanConover(columns: Float64Array[], n: number, target: Correlat
   if (n < k + 2) return achieved;
 
   const baseScores = standardScores(n);
-  const scores = new Float64Array(n * k);
+  const scratch = scratchFor(n, k);
+  const scores = scratch.scores;
   for (let c = 0; c < k; c++) {
     for (let j = 0; j < n; j++) scores[j * k + c] = baseScores[j];
     for (let j = n - 1; j > 0; j--) {
@@ -44,19 +45,14 @@ export function imanConover(columns: Float64Array[], n: number, target: Correlat
     for (let a = 0; a < k; a++) scores[j * k + a] = row[a];
   }
 
-  const ranks: Uint32Array[] = [];
-  const keys = new Float64Array(n);
-  const order = new Uint32Array(n);
-  const sortedValues = new Float64Array(n);
-  const scratch = argsortScratch(n);
+  const { keys, order, sortedValues, ranks } = scratch;
   for (let c = 0; c < k; c++) {
     for (let j = 0; j < n; j++) keys[j] = scores[j * k + c];
-    radixArgsort(keys, n, order, scratch);
-    const rank = new Uint32Array(n);
+    radixArgsort(keys, n, order, scratch.argsort);
+    const rank = ranks[c];
     for (let position = 0; position < n; position++) rank[order[position]] = position;
-    ranks.push(rank);
     const column = columns[c];
-    radixArgsort(column, n, order, scratch);
+    radixArgsort(column, n, order, scratch.argsort);
     for (let position = 0; position < n; position++) sortedValues[position] = column[order[position]];
     for (let j = 0; j < n; j++) column[j] = sortedValues[rank[j]];
   }
@@ -75,6 +71,36 @@ export function imanConover(columns: Float64Array[], n: number, target: Correlat
     }
   }
   return achieved;
+}
+
+interface IcScratch {
+  scores: Float64Array;
+  keys: Float64Array;
+  order: Uint32Array;
+  sortedValues: Float64Array;
+  ranks: Uint32Array[];
+  argsort: ReturnType<typeof argsortScratch>;
+}
+
+let lastScratch: { n: number; k: number; scratch: IcScratch } | null = null;
+
+/** Chunks are all the same size: reuse one set of buffers instead of allocating per chunk. */
+function scratchFor(n: number, k: number): IcScratch {
+  if (!lastScratch || lastScratch.n !== n || lastScratch.k !== k) {
+    lastScratch = {
+      n,
+      k,
+      scratch: {
+        scores: new Float64Array(n * k),
+        keys: new Float64Array(n),
+        order: new Uint32Array(n),
+        sortedValues: new Float64Array(n),
+        ranks: Array.from({ length: k }, () => new Uint32Array(n)),
+        argsort: argsortScratch(n),
+      },
+    };
+  }
+  return lastScratch.scratch;
 }
 
 const scoreCache = new Map<number, Float64Array>();
