@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { toJsonPointer } from '../../models/case/case-error.ts';
+import { registerActualsRoutes } from '../routes/actuals-routes.ts';
 import { registerAnalysisRoutes } from '../routes/analysis-routes.ts';
 import { registerCaseRoutes } from '../routes/case-routes.ts';
 import { registerDecisionRoutes } from '../routes/decision-routes.ts';
@@ -14,6 +15,7 @@ import { registerMetaRoutes } from '../routes/meta-routes.ts';
 import { registerPortfolioRoutes } from '../routes/portfolio-routes.ts';
 import { registerRunRoutes } from '../routes/run-routes.ts';
 import { registerStaticRoutes } from '../routes/static-routes.ts';
+import { registerTokenRoutes } from '../routes/token-routes.ts';
 import type { AppEnv } from './app-env.ts';
 import { authenticate } from './auth.ts';
 import { ApiError, problem } from './problem.ts';
@@ -87,18 +89,20 @@ export function createApp(services: Services, options: AppOptions): App {
     }),
   );
 
-  registerMetaRoutes(app);
   registerDocsRoutes(app);
   app.use('/api/*', async (c, next) => {
     if (c.req.path === '/api/health' || c.req.path === '/api/openapi.json' || c.req.path.startsWith('/api/docs')) return next();
     return authenticate(services.db, { disabled: services.config.authDisabled })(c, next);
   });
+  registerMetaRoutes(app);
   registerCaseRoutes(app);
   registerRunRoutes(app);
   registerAnalysisRoutes(app);
   registerDecisionRoutes(app);
   registerPortfolioRoutes(app);
   registerExportRoutes(app);
+  registerTokenRoutes(app);
+  registerActualsRoutes(app);
 
   app.all('/api/*', (c) =>
     c.json(problem(404, `no route ${c.req.method} ${c.req.path}`, c.req.path), 404, { 'Content-Type': 'application/problem+json' }),

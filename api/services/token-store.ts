@@ -76,3 +76,42 @@ export async function ensureAdminToken(db: Queryable, configured?: string): Prom
   if (rows.length > 0) return null;
   return (await createToken(db, 'first admin', 'admin')).token;
 }
+
+/** A token as listed to admins: never the token itself. */
+export interface TokenInfo {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/**
+ * Every token, newest first, without secrets.
+ *
+ * @example
+ * const tokens = await listTokens(db);
+ */
+export async function listTokens(db: Queryable): Promise<TokenInfo[]> {
+  const { rows } = await db.query<{ id: string; name: string; role: Role; created_at: Date; revoked_at: Date | null }>(
+    'SELECT id, name, role, created_at, revoked_at FROM api_tokens ORDER BY created_at DESC, id',
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    createdAt: new Date(row.created_at).toISOString(),
+    revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
+  }));
+}
+
+/**
+ * Revokes a token; returns false when there is no such token.
+ *
+ * @example
+ * await revokeToken(db, id);
+ */
+export async function revokeToken(db: Queryable, id: string): Promise<boolean> {
+  const { rows } = await db.query('UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING id', [id]);
+  return rows.length > 0;
+}
