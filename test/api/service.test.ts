@@ -118,7 +118,7 @@ describe('npm start', () => {
   it('serves the API with fixtures, says local mode loudly, and shuts down cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'valuegate-start-'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'api/server/main.ts'], {
-      env: { ...process.env, PORT: '0', VALUEGATE_DATA_DIR: dataDir, DATABASE_URL: '', VALUEGATE_WORKERS: '1' },
+      env: { ...process.env, PORT: '0', VALUEGATE_DATA_DIR: dataDir, DATABASE_URL: '', VALUEGATE_WORKERS: '1', VALUEGATE_SKIP_WEB_BUILD: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
