@@ -1,9 +1,40 @@
 import { defineConfig } from 'vitest/config';
+import solid from 'vite-plugin-solid';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/web/**', 'test/e2e/**'],
+        },
+      },
+      {
+        // The web app's components: Solid JSX in jsdom.
+        extends: true,
+        plugins: [solid()],
+        resolve: { conditions: ['development', 'browser'] },
+        test: {
+          name: 'web',
+          include: ['test/web/**/*.test.tsx', 'test/web/**/*.test.ts'],
+          environment: 'jsdom',
+        },
+      },
+      {
+        // The real browser journey: builds web/, starts the API, drives Chromium.
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
   },
 });

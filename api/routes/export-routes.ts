@@ -1,14 +1,70 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { TornadoResult } from '../../models/analysis/tornado-analysis.ts';
+import { caseSchema } from '../../models/case/case-schema.ts';
+import type { GateResult } from '../../models/gate/evaluate-gate.ts';
+import { JobError } from '../jobs/job-pool.ts';
+import type { AnalysisKind, RunSettings } from '../jobs/job-types.ts';
 import type { App } from '../server/create-app.ts';
 import { requirePermission } from '../server/auth.ts';
 import { ApiError } from '../server/problem.ts';
-import { createCase, getVersion } from '../services/case-store.ts';
+import type { Services } from '../server/services.ts';
+import { listAnalyses } from '../services/analysis-store.ts';
+import { createCase, getVersion, type CaseRecord } from '../services/case-store.ts';
+import { getRun, type RunRecord } from '../services/run-store.ts';
+import { buildCaseWorkbook, XLSX_CONTENT_TYPE } from '../services/xlsx-export.ts';
 import { requireCase } from './case-routes.ts';
 import { caseBody, errorResponses, idParam, jsonResponse } from './openapi-common.ts';
 import { readJson, requireValidCase, versionTag } from './route-helpers.ts';
 
 /**
- * Case JSON out (any version) and in.
+ * A file name from a case name: lower-case ASCII words joined by dashes (safe inside a
+ * quoted Content-Disposition filename).
+ *
+ * @example
+ * downloadSlug('Claims intake: IDP!') // 'claims-intake-idp'
+ */
+export function downloadSlug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'case';
+}
+
+/**
+ * The case's newest succeeded run with its summary, or null when it has none.
+ *
+ * @example
+ * const run = await latestSucceededRun(db, caseId);
+ */
+export async function latestSucceededRun(db: Services['db'], caseId: string): Promise<RunRecord | null> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM runs WHERE case_id = $1 AND status = 'succeeded' ORDER BY created_at DESC, id LIMIT 1`,
+    [caseId],
+  );
+  return rows[0] ? getRun(db, String(rows[0].id)) : null;
+}
+
+/** Runs one analysis of a run's case version in the worker pool (never on the event loop). */
+function analysisJob<T>(services: Services, document: unknown, run: RunRecord, kind: AnalysisKind): Promise<T> {
+  const settings: RunSettings = { trials: run.trials, seed: run.seed, sampling: run.sampling };
+  return services.jobs
+    .submit<T>({ type: 'analysis', document, settings, kind, params: {}, today: services.now().toISOString().slice(0, 10) })
+    .result.catch((error: unknown) => {
+      if (error instanceof JobError && (error.name === 'InvalidCase' || error.name === 'AnalysisError')) {
+        throw new ApiError(422, `the ${kind} analysis of case version ${run.caseVersion} failed: ${error.message}`);
+      }
+      throw error;
+    });
+}
+
+/** The run's case version document: the record's own when the run is on the current version. */
+async function runDocument(db: Services['db'], record: CaseRecord, run: RunRecord): Promise<unknown> {
+  if (run.caseVersion === record.currentVersion) return record.document;
+  const version = await getVersion(db, record.id, run.caseVersion);
+  if (!version) throw new ApiError(404, `case ${record.id} has no version ${run.caseVersion}`);
+  return version.document;
+}
+
+/**
+ * Case JSON out (any version) and in, and the Excel workbook of the case's latest
+ * succeeded run (assumptions, costs, benefits, results, tornado, gate).
  *
  * @example
  * registerExportRoutes(app);
@@ -29,10 +85,54 @@ export function registerExportRoutes(app: App): void {
       const version = c.req.valid('query').version ?? record.currentVersion;
       const stored = version === record.currentVersion ? record : await getVersion(db, record.id, version);
       if (!stored) throw new ApiError(404, `case ${record.id} has no version ${version}`);
-      const slug = record.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'case';
-      c.header('Content-Disposition', `attachment; filename="${slug}-v${version}.json"`);
+      c.header('Content-Disposition', `attachment; filename="${downloadSlug(record.name)}-v${version}.json"`);
       c.header('ETag', versionTag(version));
       return c.json(stored.document as object, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{id}/export.xlsx',
+      tags: ['export'],
+      summary: "Excel workbook of the case's latest succeeded run: assumptions, cost by category, benefit by line, results, tornado and gate",
+      request: { params: idParam },
+      responses: {
+        200: { description: 'The workbook (values only, no formulas)', content: { [XLSX_CONTENT_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } } },
+        ...errorResponses(401, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const services = c.get('services');
+      const record = await requireCase(services.db, c.req.valid('param').id);
+      const run = await latestSucceededRun(services.db, record.id);
+      if (!run?.summary) throw new ApiError(409, `case ${record.id} has no succeeded run yet; run it first (POST /api/cases/${record.id}/runs)`);
+      const document = await runDocument(services.db, record, run);
+      const parsed = caseSchema.safeParse(document);
+      if (!parsed.success) throw new ApiError(422, `case version ${run.caseVersion} no longer validates; export it as JSON instead`);
+      const [storedGate] = await listAnalyses(services.db, run.id, 'gate');
+      // A viewer's download must not write: a gate computed here is shown, not stored.
+      const [tornado, gate] = await Promise.all([
+        analysisJob<TornadoResult>(services, document, run, 'tornado'),
+        storedGate
+          ? { result: storedGate.result as GateResult, source: `stored gate analysis ${storedGate.id} (${storedGate.createdAt}, ${storedGate.createdBy})` }
+          : analysisJob<GateResult>(services, document, run, 'gate').then((result) => ({ result, source: 'computed for this export from the run; not stored' })),
+      ]);
+      const bytes = await buildCaseWorkbook({
+        caseId: record.id,
+        case: parsed.data,
+        currentVersion: record.currentVersion,
+        run,
+        tornado,
+        gate,
+        exportedAt: services.now(),
+      });
+      return c.body(bytes, 200, {
+        'Content-Type': XLSX_CONTENT_TYPE,
+        'Content-Disposition': `attachment; filename="${downloadSlug(record.name)}-v${run.caseVersion}-run-${run.id.slice(0, 8)}.xlsx"`,
+        'Cache-Control': 'no-store',
+      });
     },
   );
 

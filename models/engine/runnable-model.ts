@@ -4,6 +4,21 @@ import type { CompiledModel } from '../formula/compile-case.ts';
 import { factorCorrelation, type CorrelationFactor } from '../sampling/correlation-matrix.ts';
 import { kernelHelpers } from './kernel-helpers.ts';
 
+/**
+ * Iman–Conover correlates normal scores, whose Spearman correlation is (6/π)·asin(r/2)
+ * for a Pearson r; aiming at r = 2·sin(π·ρ/6) makes the achieved rank correlation
+ * match the target ρ. If that converted matrix is not positive semi-definite (rare,
+ * near-singular targets), the target itself is used.
+ */
+function scoreCorrelationFactor(matrix: number[][]): CorrelationFactor {
+  const converted = matrix.map((row, i) => row.map((rho, j) => (i === j ? 1 : 2 * Math.sin((Math.PI * rho) / 6))));
+  try {
+    return factorCorrelation(converted);
+  } catch {
+    return factorCorrelation(matrix);
+  }
+}
+
 export type Kernel = (
   cols: Float64Array[],
   n: number,
@@ -45,6 +60,6 @@ export function instantiate(model: CompiledModel, options: { computeIrr?: boolea
     kernel,
     resetIrr: helpers.resetIrr,
     distributions: model.inputs.map((input) => createDistribution(input.spec)),
-    correlation: model.correlation ? factorCorrelation(model.correlation.matrix) : null,
+    correlation: model.correlation ? scoreCorrelationFactor(model.correlation.matrix) : null,
   };
 }

@@ -14,7 +14,7 @@
  *
  * @example
  * const irr = createTrialIrr();
- * irr.solve(new Float64Array([-1000, 100, 1200]), 3) // monthly ≈ 0.0972 → annualised ≈ 2.04
+ * irr.solve(new Float64Array([-1000, 100, 1200]), 3) // monthly ≈ 0.1466 → annualised ≈ 4.16
  */
 export function createTrialIrr(): { solve: (flows: Float64Array, months: number) => number; reset: () => void } {
   // Warm start from the previous root: trials of one case have similar rates. Reset per

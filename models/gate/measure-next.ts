@@ -34,7 +34,9 @@ export function measureNext(ranking: readonly VoiRankingEntry[], format: GateFor
   const worth = (entry: VoiRankingEntry): number | null =>
     entry.netValue ?? (entry.measurementCost === null ? entry.evppi : entry.evppi - entry.measurementCost);
   // Where the cost is unknown, an EVPPI indistinguishable from zero is no reason to measure.
-  const distinguishable = (entry: VoiRankingEntry): boolean => entry.measurementCost !== null || entry.evppi >= z * entry.standardError;
+  // At least one currency unit too: a value of 1e-10 with a zero standard error is rounding noise.
+  const distinguishable = (entry: VoiRankingEntry): boolean =>
+    entry.measurementCost !== null || entry.evppi >= Math.max(z * entry.standardError, MINIMUM_WORTH);
   return ranking
     .filter((entry) => (worth(entry) ?? 0) > 0 && distinguishable(entry))
     .sort((a, b) => worth(b)! - worth(a)!)
@@ -50,6 +52,9 @@ export function measureNext(ranking: readonly VoiRankingEntry[], format: GateFor
     })
     .slice(0, limit);
 }
+
+/** Below one unit of the case currency a value of information is not worth a line. */
+const MINIMUM_WORTH = 1;
 
 /** The gate lists at most this many measurements: the board needs the few that matter. */
 export const MEASURE_NEXT_LIMIT = 5;

@@ -17,7 +17,7 @@ export type RoundingMode = keyof typeof ROUNDING_MODES;
 export const MONEY_ERRORS = {
   currency: 'currency must be an ISO 4217 code',
   nonFinite: 'amount must be a finite number',
-  weights: 'allocation weights must be non-negative and not all zero',
+  weights: 'allocation weights must be finite, non-negative and not all zero',
 } as const;
 
 /**
@@ -54,8 +54,10 @@ export function roundMoney(amount: Decimal | number | string, currency: string, 
  */
 export function allocate(total: Decimal | number | string, weights: readonly number[], currency: string): string[] {
   const digits = minorUnits(currency);
-  const weightSum = weights.reduce((sum, weight) => sum + weight, 0);
-  if (!(weightSum > 0) || weights.some((weight) => !(weight >= 0))) throw new RangeError(MONEY_ERRORS.weights);
+  if (weights.length === 0 || weights.some((weight) => !(weight >= 0) || !Number.isFinite(weight))) throw new RangeError(MONEY_ERRORS.weights);
+  // Sum in decimal: a float sum of large weights could overflow to Infinity.
+  const weightSum = weights.reduce((sum, weight) => sum.plus(weight), new Decimal(0));
+  if (!weightSum.gt(0)) throw new RangeError(MONEY_ERRORS.weights);
   const scale = new Decimal(10).pow(digits);
   const units = new Decimal(total).mul(scale).toDecimalPlaces(0, ROUNDING_MODES.halfUp);
   const exact = weights.map((weight) => units.mul(weight).div(weightSum));

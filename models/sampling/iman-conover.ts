@@ -45,7 +45,7 @@ export function imanConover(columns: Float64Array[], n: number, target: Correlat
     for (let a = 0; a < k; a++) scores[j * k + a] = row[a];
   }
 
-  const { keys, order, sortedValues, ranks } = scratch;
+  const { keys, order, sortedValues, ranks, finalRanks, runRank } = scratch;
   for (let c = 0; c < k; c++) {
     for (let j = 0; j < n; j++) keys[j] = scores[j * k + c];
     radixArgsort(keys, n, order, scratch.argsort);
@@ -55,17 +55,35 @@ export function imanConover(columns: Float64Array[], n: number, target: Correlat
     radixArgsort(column, n, order, scratch.argsort);
     for (let position = 0; position < n; position++) sortedValues[position] = column[order[position]];
     for (let j = 0; j < n; j++) column[j] = sortedValues[rank[j]];
+    // Average ranks over runs of equal values, so the reported Spearman is right for discrete inputs too.
+    for (let start = 0; start < n; ) {
+      let end = start + 1;
+      while (end < n && sortedValues[end] === sortedValues[start]) end++;
+      const average = (start + end - 1) / 2;
+      for (let position = start; position < end; position++) runRank[position] = average;
+      start = end;
+    }
+    const final = finalRanks[c];
+    for (let j = 0; j < n; j++) final[j] = runRank[rank[j]];
   }
 
-  const denominator = n * (n * n - 1);
+  // Spearman = Pearson correlation of the (average) ranks of the rearranged columns.
+  const meanRank = (n - 1) / 2;
   for (let a = 0; a < k; a++) {
     for (let b = a + 1; b < k; b++) {
-      let sumSquaredDifferences = 0;
+      let cross = 0;
+      let squaresA = 0;
+      let squaresB = 0;
+      const rankA = finalRanks[a];
+      const rankB = finalRanks[b];
       for (let j = 0; j < n; j++) {
-        const d = ranks[a][j] - ranks[b][j];
-        sumSquaredDifferences += d * d;
+        const da = rankA[j] - meanRank;
+        const db = rankB[j] - meanRank;
+        cross += da * db;
+        squaresA += da * da;
+        squaresB += db * db;
       }
-      const rho = 1 - (6 * sumSquaredDifferences) / denominator;
+      const rho = squaresA > 0 && squaresB > 0 ? cross / Math.sqrt(squaresA * squaresB) : 0;
       achieved[a * k + b] = rho;
       achieved[b * k + a] = rho;
     }
@@ -79,6 +97,8 @@ interface IcScratch {
   order: Uint32Array;
   sortedValues: Float64Array;
   ranks: Uint32Array[];
+  finalRanks: Float64Array[];
+  runRank: Float64Array;
   argsort: ReturnType<typeof argsortScratch>;
 }
 
@@ -96,6 +116,8 @@ function scratchFor(n: number, k: number): IcScratch {
         order: new Uint32Array(n),
         sortedValues: new Float64Array(n),
         ranks: Array.from({ length: k }, () => new Uint32Array(n)),
+        finalRanks: Array.from({ length: k }, () => new Float64Array(n)),
+        runRank: new Float64Array(n),
         argsort: argsortScratch(n),
       },
     };

@@ -18,5 +18,11 @@ export function stratifyUniforms(u: Float64Array, n: number, state: RngState, pe
     permutation[i] = permutation[j];
     permutation[j] = swap;
   }
-  for (let i = 0; i < n; i++) u[i] = (permutation[i] + u[i]) / n;
+  for (let i = 0; i < n; i++) {
+    const value = (permutation[i] + u[i]) / n;
+    // Rounding can lift the top stratum's largest draw to exactly 1; inverse CDFs need u < 1.
+    u[i] = value < 1 ? value : LARGEST_BELOW_ONE;
+  }
 }
+
+const LARGEST_BELOW_ONE = 1 - 2 ** -53;

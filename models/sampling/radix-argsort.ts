@@ -27,9 +27,8 @@ export function argsortScratch(capacity: number): ArgsortScratch {
 /**
  * Writes into `order` the indices of values[0..n) in ascending order, by a stable
  * 4-pass 8-bit LSD radix sort on each value's order-preserving float32 image.
- * Values closer than float32 resolution keep their index order, which is enough
- * for rank-based rearrangement (it permutes samples, so marginals stay exact) and
- * is deterministic. NaN is not expected.
+ * Values that share a float32 image are then ordered exactly by their float64 value
+ * (ties keep index order), so the result is an exact stable argsort. NaN is not expected.
  *
  * @example
  * radixArgsort(values, n, order, scratch);
@@ -68,5 +67,17 @@ export function radixArgsort(values: Float64Array, n: number, order: Uint32Array
     source = target;
     target = swapOrder;
   }
-  // After an even number of passes the sorted indices are back in `order`.
+  // After an even number of passes the sorted indices and keys are back in `order` and `keys`.
+  // Values that share a float32 key are put in exact float64 order (such runs are short).
+  for (let i = 1; i < n; i++) {
+    if (keys[i] !== keys[i - 1]) continue;
+    const index = order[i];
+    const value = values[index];
+    let j = i - 1;
+    while (j >= 0 && keys[j] === keys[i] && values[order[j]] > value) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = index;
+  }
 }

@@ -17,7 +17,8 @@ CREATE TABLE cases (
 CREATE TABLE case_versions (
   case_id uuid NOT NULL REFERENCES cases (id),
   version integer NOT NULL,
-  document jsonb NOT NULL,
+  -- json, not jsonb: the document is kept exactly as written (key order included).
+  document json NOT NULL,
   hash text NOT NULL,
   message text,
   created_at timestamptz NOT NULL DEFAULT now(),

@@ -1,0 +1,39 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { REPO_ROOT } from './test-server.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = `${REPO_ROOT}test-artifacts/screenshots`;
+export const DOCS_SCREENSHOT_DIR = `${REPO_ROOT}docs/screenshots`;
+
+/** Whether Debian's Chromium is installed (CI installs it with apt-get). */
+export const hasChromium = existsSync(CHROMIUM_PATH);
+
+/** Headless Chromium with the flags that keep it quiet and offline. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Collects page errors and failed API calls, so a test can assert the page stayed healthy. */
+export function watchPage(page: Page): { errors: string[] } {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return { errors };
+}
+
+/** Saves a screenshot to test-artifacts/screenshots/<name>.png (and to docs/screenshots when asked). */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; docs?: boolean } = {}): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: options.fullPage ?? true });
+  if (options.docs) {
+    mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
+    // README pictures: the viewport only, so each PNG stays small.
+    await page.screenshot({ path: `${DOCS_SCREENSHOT_DIR}/${name}.png`, fullPage: false });
+  }
+}
