@@ -15,6 +15,8 @@ import {
 } from '../../models/analysis/index.ts';
 import type { BusinessCase } from '../../models/case/case-schema.ts';
 import { applyVariant, VariantError } from '../../models/case/apply-variant.ts';
+import { toCaseIssues } from '../../models/case/zod-issues.ts';
+import { decisionRulesSchema } from '../../models/gate/decision-rules.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
 import { summarizeRun } from '../../models/engine/summarize-run.ts';
@@ -56,7 +58,8 @@ async function gateCommand(options: CliOptions): Promise<void> {
   const { case: bc, model } = loadValidCase(file);
   const settings = analysisSettings(options, bc);
   const today = new Date().toISOString().slice(0, 10);
-  const result = gateAnalysis(bc, model, settings, today);
+  const rules = options.rules ? readRules(options.rules) : undefined;
+  const result = gateAnalysis(bc, model, settings, today, { rules });
   print(options, result, () => renderGate(bc, result, settings.trials));
 }
 
@@ -150,6 +153,15 @@ async function compareCommand(options: CliOptions): Promise<void> {
     const result = compareCases(a.model, b.model, settings, options.output ?? 'npv');
     print(options, result, () => renderCompare(a.case, a.case.name, nameB, result));
   });
+}
+
+/** Portfolio-level decision rules from a JSON file, validated with the case format's rules schema. */
+function readRules(file: string) {
+  const parsed = decisionRulesSchema.safeParse(readCaseFile(file));
+  if (!parsed.success) {
+    throw new InvalidCase(`${file}: invalid decision rules\n${toCaseIssues(parsed.error.issues, decisionRulesSchema, readCaseFile(file)).map((issue) => `  ${formatCaseIssue(issue)}`).join('\n')}`);
+  }
+  return parsed.data;
 }
 
 function measurementCosts(bc: BusinessCase): Record<string, number | undefined> {

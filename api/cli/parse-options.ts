@@ -17,6 +17,8 @@ export interface CliOptions {
   /** Sobol base samples. */
   samples?: number;
   variant?: string;
+  /** A JSON file of portfolio-level decision rules. */
+  rules?: string;
 }
 
 /**
@@ -43,6 +45,7 @@ export function parseOptions(argv: string[]): CliOptions {
         percentiles: { type: 'string' },
         samples: { type: 'string' },
         variant: { type: 'string' },
+        rules: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -68,6 +71,7 @@ export function parseOptions(argv: string[]): CliOptions {
     percentiles: percentilePair(values.percentiles),
     samples: integerOption('--samples', values.samples, 64, 1_048_576),
     variant: values.variant,
+    rules: values.rules,
   };
 }
 

@@ -8,7 +8,7 @@ Usage:
   valuegate voi FILE [--trials N] [--json]
   valuegate compare A B [--output npv] [--json]
   valuegate compare FILE --variant NAME [--json]
-  valuegate gate FILE [--trials N] [--json]
+  valuegate gate FILE [--trials N] [--rules RULES.json] [--json]
   valuegate schema                      print the case-file JSON Schema
 
 Options:
@@ -22,6 +22,7 @@ Options:
   --percentiles L,H tornado percentiles (default 10,90)
   --samples N       Sobol base samples N (model runs N·(k+2); default 16384)
   --variant NAME    compare the case with one of its variants
+  --rules FILE      portfolio-level decision rules (JSON) over the case's own and the defaults
   --json            print machine-readable JSON instead of tables
   -h, --help        show this help
 

@@ -23,6 +23,7 @@ export interface AnalysisParams {
   lowPercentile?: number;
   highPercentile?: number;
   baseSamples?: number;
+  rules?: Record<string, unknown>;
 }
 
 /** Messages from a worker. */

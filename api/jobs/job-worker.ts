@@ -103,7 +103,7 @@ function run(jobId: number, request: JobRequest): unknown {
           return valueOfInformation(model, measurementCosts(validated), sample);
         }
         case 'gate':
-          return gateAnalysis(validated.case, model, request.settings, request.today, { signal, onProgress: progress });
+          return gateAnalysis(validated.case, model, request.settings, request.today, { signal, onProgress: progress, rules: params.rules as never });
       }
     }
   }

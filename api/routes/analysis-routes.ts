@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { applyVariant, VariantError } from '../../models/case/apply-variant.ts';
 import { caseSchema } from '../../models/case/case-schema.ts';
 import { JobError } from '../jobs/job-pool.ts';
+import { decisionRulesSchema } from '../../models/gate/decision-rules.ts';
 import { ANALYSIS_KINDS } from '../jobs/job-types.ts';
 import type { App } from '../server/create-app.ts';
 import { requirePermission } from '../server/auth.ts';
@@ -19,6 +20,8 @@ const analysisBody = z
     lowPercentile: z.number().gt(0).lt(1).optional(),
     highPercentile: z.number().gt(0).lt(1).optional(),
     baseSamples: z.number().int().min(64).max(262_144).optional(),
+    /** Portfolio-level decision rules for kind "gate", over the case's own rules and the defaults. */
+    rules: decisionRulesSchema.optional(),
   })
   .strict();
 

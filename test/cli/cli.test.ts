@@ -78,6 +78,34 @@ describe('valuegate CLI', () => {
     expect(syntax.stderr).toMatch(/not valid JSON/);
   });
 
+  it('runs every analysis command on a fixture as JSON', async () => {
+    const file = 'fixtures/document-processing.json';
+    const tornado = JSON.parse((await cli('sensitivity', file, '--json')).stdout);
+    expect(tornado.bars.length).toBeGreaterThan(5);
+    expect(tornado.bars[0].swing).toBeGreaterThanOrEqual(tornado.bars[1].swing);
+    const rank = JSON.parse((await cli('sensitivity', file, '--method', 'rank', '--trials', '2000', '--json')).stdout);
+    expect(rank.rows[0]).toHaveProperty('standardizedCoefficient');
+    const voi = JSON.parse((await cli('voi', file, '--trials', '4000', '--json')).stdout);
+    expect(voi.evpi.value).toBeGreaterThanOrEqual(0);
+    const gate = JSON.parse((await cli('gate', file, '--trials', '4000', '--json')).stdout);
+    expect(['scale', 'redesign', 'stop', 'keepAsResearch']).toContain(gate.recommendation);
+    expect(gate.criteria.length).toBeGreaterThan(3);
+    const compare = JSON.parse((await cli('compare', file, file, '--trials', '2000', '--json')).stdout);
+    expect(compare.difference.sd).toBe(0);
+  });
+
+  it('applies portfolio-level decision rules to the gate and rejects bad rule files', async () => {
+    const rules = join(tmp, 'rules.json');
+    writeFileSync(rules, JSON.stringify({ scaleMinProbabilityPositive: 0.99 }));
+    const strict = JSON.parse((await cli('gate', 'fixtures/document-processing.json', '--trials', '4000', '--rules', rules, '--json')).stdout);
+    expect(strict.rulesUsed.scaleMinProbabilityPositive).toBe(0.99);
+    const bad = join(tmp, 'bad-rules.json');
+    writeFileSync(bad, JSON.stringify({ scaleMinProbability: 0.6 }));
+    const result = await cli('gate', 'fixtures/document-processing.json', '--rules', bad);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('did you mean "scaleMinProbabilityPositive"?');
+  });
+
   it('prints a JSON Schema for editors', async () => {
     const result = await cli('schema');
     const schema = JSON.parse(result.stdout);
