@@ -1,4 +1,4 @@
-import { nextUint32, type RngState } from '../rng/sfc32.ts';
+import type { RngState } from '../rng/sfc32.ts';
 
 /**
  * Turns n independent uniforms into a Latin Hypercube column in place: each of the
@@ -11,13 +11,28 @@ import { nextUint32, type RngState } from '../rng/sfc32.ts';
  */
 export function stratifyUniforms(u: Float64Array, n: number, state: RngState, permutation: Uint32Array): void {
   for (let i = 0; i < n; i++) permutation[i] = i;
+  // sfc32 inlined with its state in locals (the hot path); identical to calling nextUint32.
+  let a = state[0] | 0;
+  let b = state[1] | 0;
+  let c = state[2] | 0;
+  let d = state[3] | 0;
   for (let i = n - 1; i > 0; i--) {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
     // Multiply-shift maps a uint32 to [0, i] with negligible bias for n << 2^32.
-    const j = Math.floor((nextUint32(state) * (i + 1)) / 4294967296);
+    const j = Math.floor(((t >>> 0) * (i + 1)) / 4294967296);
     const swap = permutation[i];
     permutation[i] = permutation[j];
     permutation[j] = swap;
   }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
   for (let i = 0; i < n; i++) {
     const value = (permutation[i] + u[i]) / n;
     // Rounding can lift the top stratum's largest draw to exactly 1; inverse CDFs need u < 1.
