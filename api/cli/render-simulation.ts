@@ -46,6 +46,8 @@ export function renderSimulation(bc: BusinessCase, summary: RunSummary, point: P
       ],
     ),
   );
+  const se = npv.percentileStandardErrors;
+  out.push(`Monte Carlo s.e. of the NPV percentiles: p5 ± ${f.money(se.p5)}, p50 ± ${f.money(se.p50)}, p95 ± ${f.money(se.p95)}.`);
   const notPaidBack = discountedPaybackMonth.positiveInfiniteCount / summary.trials;
   out.push(
     `Discounted payback not within the horizon in ${f.percent(notPaidBack)} of trials. ` +
@@ -87,11 +89,12 @@ function renderCosts(summary: RunSummary, f: Formatters): string {
     row.label,
     ...row.meanByYear.map(f.money),
     f.money(row.meanTotal),
+    row.hasLines ? `± ${f.money(row.standardError)}` : '',
     row.hasLines ? f.percent(row.share) : 'not priced',
   ]);
   const totals = Array.from({ length: years }, (_, year) => summary.costByCategory.reduce((sum, row) => sum + row.meanByYear[year], 0));
-  rows.push(['Total', ...totals.map(f.money), f.money(totals.reduce((a, b) => a + b, 0)), '100%']);
-  return `Full cost by category (mean, undiscounted)\n${textTable(['Category', ...Array.from({ length: years }, (_, y) => `Year ${y + 1}`), 'Total', 'Share'], rows)}`;
+  rows.push(['Total', ...totals.map(f.money), f.money(totals.reduce((a, b) => a + b, 0)), `± ${f.money(summary.outputs.totalCosts.standardError)}`, '100%']);
+  return `Full cost by category (mean, undiscounted)\n${textTable(['Category', ...Array.from({ length: years }, (_, y) => `Year ${y + 1}`), 'Total', 's.e.', 'Share'], rows)}`;
 }
 
 function renderPilot(summary: RunSummary, f: Formatters): string {

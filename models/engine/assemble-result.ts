@@ -14,6 +14,10 @@ export interface SimulationResult {
   meanCostByCategoryYear: number[][];
   /** Mean undiscounted benefit per benefit line (rows, case order) and year (columns). */
   meanBenefitByLineYear: number[][];
+  /** Standard error of the mean total cost per category (taxonomy order). */
+  costTotalStandardErrors: number[];
+  /** Standard error of the mean total benefit per line (case order). */
+  benefitTotalStandardErrors: number[];
   /** Cumulative net cash flow of the leading trials: rows × months, row-major. */
   fan: { rows: number; months: number; values: Float64Array };
   /** Rank correlation achieved between the correlated inputs (chunk-size-weighted mean). */
@@ -40,6 +44,17 @@ export function assembleResult(model: CompiledModel, env: SimulationEnv, buffers
       Array.from({ length: years }, (_, year) => totals[offset + row * years + year] / env.trials),
     );
 
+  // From sums and sums of squares of per-trial totals; clamped at 0 against rounding in near-constant totals.
+  const standardErrors = (squaresOffset: number, rowsOffset: number, count: number): number[] =>
+    Array.from({ length: count }, (_, row) => {
+      let sum = 0;
+      for (let year = 0; year < years; year++) sum += totals[rowsOffset + row * years + year];
+      const n = env.trials;
+      if (n < 2) return NaN;
+      const variance = Math.max(0, (totals[squaresOffset + row] - (sum * sum) / n) / (n - 1));
+      return Math.sqrt(variance / n);
+    });
+
   let achievedCorrelation: SimulationResult['achievedCorrelation'] = null;
   if (model.correlation) {
     const k = model.correlation.inputIndices.length;
@@ -60,6 +75,8 @@ export function assembleResult(model: CompiledModel, env: SimulationEnv, buffers
     inputs: buffers.inputs && Object.fromEntries(model.inputs.map((input, index) => [input.name, buffers.inputs![index]])),
     meanCostByCategoryYear: rows(model.accumulators.costByCategoryYear, (model.accumulators.benefitByLineYear - model.accumulators.costByCategoryYear) / years),
     meanBenefitByLineYear: rows(model.accumulators.benefitByLineYear, model.accumulators.benefitIds.length),
+    costTotalStandardErrors: standardErrors(model.accumulators.costTotalSquares, model.accumulators.costByCategoryYear, (model.accumulators.benefitByLineYear - model.accumulators.costByCategoryYear) / years),
+    benefitTotalStandardErrors: standardErrors(model.accumulators.benefitTotalSquares, model.accumulators.benefitByLineYear, model.accumulators.benefitIds.length),
     fan: { rows: buffers.fanRows, months: model.horizonMonths, values: buffers.fan },
     achievedCorrelation,
   };

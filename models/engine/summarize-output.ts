@@ -20,6 +20,12 @@ export interface OutputSummary {
   sd: number;
   /** p5, p10, p50, p90, p95 over all defined values (±Infinity included in the ranking). */
   percentiles: { p5: number; p10: number; p50: number; p90: number; p95: number };
+  /**
+   * Monte Carlo standard error of each percentile, from the distribution-free 95%
+   * order-statistic interval: (q(p + δ) − q(p − δ)) / (2·1.96), δ = 1.96·√(p(1 − p)/n).
+   * Infinite where the interval reaches ±Infinity (e.g. payback beyond the horizon).
+   */
+  percentileStandardErrors: { p5: number; p10: number; p50: number; p90: number; p95: number };
   /** P(value > 0) over defined values, with its binomial standard error. */
   probabilityPositive: { value: number; standardError: number };
   histogram: { edges: number[]; counts: number[] };
@@ -54,7 +60,18 @@ export function summarizeOutput(values: Float64Array, options: { bins?: number; 
   const finiteCount = defined - positiveInfinite - negativeInfinite;
   const finite = finiteCount === values.length ? values : values.filter((value) => Number.isFinite(value));
   const moments = meanAndStandardError(finite);
-  const [p5, p10, p50, p90, p95] = quantiles(values, SUMMARY_PERCENTILES);
+  const defined0 = values.length - undefinedCount;
+  const bands = SUMMARY_PERCENTILES.flatMap((p) => {
+    const delta = 1.96 * Math.sqrt((p * (1 - p)) / Math.max(defined0, 1));
+    return [Math.max(0, p - delta), Math.min(1, p + delta)];
+  });
+  const all = quantiles(values, [...SUMMARY_PERCENTILES, ...bands]);
+  const [p5, p10, p50, p90, p95] = all;
+  const percentileError = (index: number): number => {
+    const low = all[5 + 2 * index];
+    const high = all[6 + 2 * index];
+    return low === high ? 0 : (high - low) / (2 * 1.96);
+  };
   const probability = defined > 0 ? positive / defined : NaN;
 
   let edges: number[] = [];
@@ -76,6 +93,7 @@ export function summarizeOutput(values: Float64Array, options: { bins?: number; 
     standardError: moments.standardError,
     sd: moments.sd,
     percentiles: { p5, p10, p50, p90, p95 },
+    percentileStandardErrors: { p5: percentileError(0), p10: percentileError(1), p50: percentileError(2), p90: percentileError(3), p95: percentileError(4) },
     probabilityPositive: { value: probability, standardError: Math.sqrt((probability * (1 - probability)) / defined) },
     histogram: { edges, counts },
     cdf,

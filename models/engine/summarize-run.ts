@@ -36,8 +36,8 @@ export interface RunSummary {
   horizonMonths: number;
   discountRateAnnual: number;
   outputs: Record<string, LabelledSummary>;
-  costByCategory: { category: CostCategory; label: string; meanTotal: number; meanByYear: number[]; share: number; hasLines: boolean }[];
-  benefitByLine: { id: string; label: string; meanTotal: number; meanByYear: number[] }[];
+  costByCategory: { category: CostCategory; label: string; meanTotal: number; standardError: number; meanByYear: number[]; share: number; hasLines: boolean }[];
+  benefitByLine: { id: string; label: string; meanTotal: number; standardError: number; meanByYear: number[] }[];
   /** Taxonomy categories with no cost line: likely hidden costs. */
   missingCostCategories: { category: CostCategory; label: string }[];
   /** Cumulative net cash flow percentiles per month (months 1..H). */
@@ -75,6 +75,7 @@ export function summarizeRun(model: CompiledModel, result: SimulationResult): Ru
       category,
       label: COST_CATEGORY_LABELS[category],
       meanTotal,
+      standardError: result.costTotalStandardErrors[index],
       meanByYear,
       share: totalCost > 0 ? meanTotal / totalCost : 0,
       hasLines: model.costCategoriesWithLines.includes(category),
@@ -83,7 +84,7 @@ export function summarizeRun(model: CompiledModel, result: SimulationResult): Ru
   const benefitByLine = model.accumulators.benefitIds.map((id, index) => {
     const meanByYear = result.meanBenefitByLineYear[index];
     const descriptor = model.outputs.find((output) => output.id === `benefit.${id}`)!;
-    return { id, label: descriptor.label, meanTotal: meanByYear.reduce((a, b) => a + b, 0), meanByYear };
+    return { id, label: descriptor.label, meanTotal: meanByYear.reduce((a, b) => a + b, 0), standardError: result.benefitTotalStandardErrors[index], meanByYear };
   });
   return {
     trials: result.env.trials,

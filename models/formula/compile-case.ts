@@ -22,7 +22,11 @@ export interface CompiledModel {
   correlation?: { inputIndices: number[]; matrix: number[][] };
   outputs: OutputDescriptor[];
   /** Layout of the per-chunk sums: cost by category and year, then benefit by line and year. */
-  accumulators: { costByCategoryYear: number; benefitByLineYear: number; size: number; benefitIds: string[] };
+  /**
+   * Layout of the per-chunk sums: cost by category and year, benefit by line and year,
+   * then the sums of squares of each per-trial category and line total (for standard errors).
+   */
+  accumulators: { costByCategoryYear: number; benefitByLineYear: number; costTotalSquares: number; benefitTotalSquares: number; size: number; benefitIds: string[] };
   costCategoriesWithLines: CostCategory[];
   pilot?: { durationMonths: number; categoriesPaid: CostCategory[]; reportedRoi: number | null };
   /** Body of `new Function('helpers', kernelSource)`, generated from the whitelisted syntax tree only. */
@@ -240,7 +244,9 @@ export function compileCase(bc: BusinessCase): CompiledModel {
 
   const costByCategoryYear = 0;
   const benefitByLineYear = COST_CATEGORIES.length * years;
-  const accumulatorSize = benefitByLineYear + benefits.length * years;
+  const costTotalSquares = benefitByLineYear + benefits.length * years;
+  const benefitTotalSquares = costTotalSquares + COST_CATEGORIES.length;
+  const accumulatorSize = benefitTotalSquares + benefits.length;
 
   const outputs: OutputDescriptor[] = [...CORE_OUTPUTS];
   if (pilot) outputs.push(...PILOT_OUTPUTS);
@@ -252,6 +258,8 @@ export function compileCase(bc: BusinessCase): CompiledModel {
   for (const { metric } of metrics) outputs.push({ id: `metric.${metric.id}`, label: metric.label, unit: metric.unit, group: 'metric' });
 
   const afterTrial: string[] = [
+    ...COST_CATEGORIES.map((category, index) => (costsByCategory.has(category) ? `acc[${costTotalSquares + index}] += cat${index} * cat${index};` : '')).filter(Boolean),
+    ...benefits.map((_, index) => `acc[${benefitTotalSquares + index}] += bt${index} * bt${index};`),
     'const i = offset + t;',
     'const rNpv = pvB - pvC;',
     'o0[i] = rNpv; o1[i] = rNpv / pvC; o2[i] = pvB; o3[i] = pvC; o4[i] = tb; o5[i] = tc;',
@@ -364,7 +372,7 @@ export function compileCase(bc: BusinessCase): CompiledModel {
     })),
     correlation,
     outputs,
-    accumulators: { costByCategoryYear, benefitByLineYear, size: accumulatorSize, benefitIds: bc.benefits.map((b) => b.id) },
+    accumulators: { costByCategoryYear, benefitByLineYear, costTotalSquares, benefitTotalSquares, size: accumulatorSize, benefitIds: bc.benefits.map((b) => b.id) },
     costCategoriesWithLines: usedCategories,
     pilot: bc.pilot && {
       durationMonths: bc.pilot.durationMonths,

@@ -36,6 +36,7 @@ export function labelled(id: string, figures: { mean: number; p?: number; pSe?: 
     standardError: 0,
     sd: 0,
     percentiles: { p5: figures.mean, p10: figures.mean, p50: figures.mean, p90: figures.mean, p95: figures.mean },
+    percentileStandardErrors: { p5: 0, p10: 0, p50: 0, p90: 0, p95: 0 },
     probabilityPositive: { value: figures.p ?? 1, standardError: figures.pSe ?? 0 },
     histogram: { edges: [], counts: [] },
     cdf: [],
