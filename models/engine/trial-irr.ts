@@ -16,11 +16,14 @@
  * const irr = createTrialIrr();
  * irr.solve(new Float64Array([-1000, 100, 1200]), 3) // monthly ≈ 0.1466 → annualised ≈ 4.16
  */
-export function createTrialIrr(): { solve: (flows: Float64Array, months: number) => number; reset: () => void } {
+export function createTrialIrr(): {
+  solve: (flows: Float64Array, months: number, hintRate?: number, hintValue?: number, hintTotal?: number) => number;
+  reset: () => void;
+} {
   // Warm start from the previous root: trials of one case have similar rates. Reset per
   // chunk, so a chunk's results never depend on which thread ran what before it.
   let previousRoot = 0;
-  const solve = function trialIrr(flows: Float64Array, months: number): number {
+  const solve = function trialIrr(flows: Float64Array, months: number, hintRate = NaN, hintValue = NaN, hintTotal = NaN): number {
     let signChanges = 0;
     let lastSign = 0;
     let first = -1;
@@ -57,6 +60,12 @@ export function createTrialIrr(): { solve: (flows: Float64Array, months: number)
     let lo = positiveOnly ? 0 : -Infinity; // g has the sign of the last flow below lo
     let hi = Infinity; // g has the sign of the first flow above hi
     let t = positiveOnly && previousRoot <= 0 ? 0.01 : previousRoot;
+    // Two free points of g: the undiscounted total at t = 0 and the NPV at the discount rate.
+    // Their secant usually lands next to the root, so Halley needs a step or two.
+    if (hintRate > 0 && Number.isFinite(hintValue) && Number.isFinite(hintTotal) && hintTotal !== hintValue) {
+      const secant = (hintTotal * hintRate) / (hintTotal - hintValue);
+      if (Number.isFinite(secant) && secant > -1 && secant < 5 && (!positiveOnly || secant > 0)) t = secant;
+    }
     for (let iteration = 0; iteration < 200; iteration++) {
       const x = Math.exp(-t);
       // Powers relative to the first non-zero month keep the sums in range.

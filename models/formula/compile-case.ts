@@ -265,7 +265,8 @@ export function compileCase(bc: BusinessCase): CompiledModel {
     'o0[i] = rNpv; o1[i] = rNpv / pvC; o2[i] = pvB; o3[i] = pvC; o4[i] = tb; o5[i] = tc;',
     'o6[i] = cum > 0 ? lastNeg + 1 : Infinity;',
     'o7[i] = cumD > 0 ? lastNegD + 1 : Infinity;',
-    `o8[i] = irr(flows, ${H});`,
+    // NPV at the discount rate and the undiscounted total are two free points for the IRR's starting guess.
+    `o8[i] = irr(flows, ${H}, ${Math.log(1 + bc.discountRateAnnual) / 12}, rNpv, cum);`,
   ];
   if (pilot && bc.pilot) {
     context.statefulGrowth = false;

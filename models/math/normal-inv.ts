@@ -115,18 +115,19 @@ export function fillNormalQuantiles(
   for (let i = 0; i < n; i++) {
     const p = u[i];
     const q = p - 0.5;
-    let z: number;
+    // z starts as a double and only ever holds doubles, so optimised code keeps it unboxed.
+    let z = 0;
     if (Math.abs(q) <= SPLIT_CENTRAL) {
       const r = CENTRAL_OFFSET - q * q;
       z =
         (q * (((((((A7 * r + A6) * r + A5) * r + A4) * r + A3) * r + A2) * r + A1) * r + A0)) /
         (((((((B7 * r + B6) * r + B5) * r + B4) * r + B3) * r + B2) * r + B1) * r + 1);
     } else if (!(p >= 0 && p <= 1)) {
-      z = Number.NaN;
+      z = 0 / 0;
     } else if (p === 0) {
-      z = -Infinity;
+      z = -1 / 0;
     } else if (p === 1) {
-      z = Infinity;
+      z = 1 / 0;
     } else {
       let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
       if (r <= SPLIT_TAIL) {
