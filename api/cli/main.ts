@@ -17,6 +17,7 @@ import type { BusinessCase } from '../../models/case/case-schema.ts';
 import { applyVariant, VariantError } from '../../models/case/apply-variant.ts';
 import { toCaseIssues } from '../../models/case/zod-issues.ts';
 import { decisionRulesSchema } from '../../models/gate/decision-rules.ts';
+import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
 import { summarizeRun } from '../../models/engine/summarize-run.ts';
@@ -66,7 +67,7 @@ async function gateCommand(options: CliOptions): Promise<void> {
 const SENSITIVITY_METHODS = ['tornado', 'spider', 'rank', 'sobol', 'breakeven'] as const;
 
 function print(options: CliOptions, json: unknown, text: () => string): void {
-  process.stdout.write(options.json ? JSON.stringify(json, jsonReplacer, 2) + '\n' : text() + '\n');
+  process.stdout.write(options.json ? JSON.stringify(json, nonFiniteAsString, 2) + '\n' : text() + '\n');
 }
 
 function analysisSettings(options: CliOptions, bc: { simulation?: { trials?: number; seed?: number; sampling?: 'mc' | 'lhs' } }) {
@@ -212,7 +213,7 @@ async function simulateCommand(options: CliOptions): Promise<void> {
     const point = pointEstimate(bc);
     const elapsedMs = performance.now() - started;
     if (options.json) {
-      process.stdout.write(JSON.stringify({ case: bc.name, currency: bc.currency, summary, pointEstimate: point, warnings, elapsedMs }, jsonReplacer, 2) + '\n');
+      process.stdout.write(JSON.stringify({ case: bc.name, currency: bc.currency, summary, pointEstimate: point, warnings, elapsedMs }, nonFiniteAsString, 2) + '\n');
     } else {
       for (const warning of warnings) process.stderr.write(`warning: ${formatCaseIssue(warning)}\n`);
       process.stdout.write(renderSimulation(bc, summary, point) + '\n');
@@ -223,11 +224,6 @@ async function simulateCommand(options: CliOptions): Promise<void> {
   }
 }
 
-/** JSON has no Infinity or NaN: write them as strings a reader can tell apart. */
-function jsonReplacer(_key: string, value: unknown): unknown {
-  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? null : value > 0 ? 'Infinity' : '-Infinity';
-  return value;
-}
 
 function validateCommand(options: CliOptions): void {
   const file = requireFile(options, 'validate');

@@ -12,6 +12,7 @@ import { getVersion } from '../services/case-store.ts';
 import { requireCase } from './case-routes.ts';
 import { errorResponses, idParam, jsonResponse } from './openapi-common.ts';
 import { requireRun } from './run-routes.ts';
+import { jsonWithNonFinite } from './route-helpers.ts';
 
 const analysisBody = z
   .object({
@@ -134,7 +135,7 @@ export function registerAnalysisRoutes(app: App): void {
       }
       const settings = { trials: body.trials ?? 10_000, seed: body.seed ?? 1, sampling: body.sampling ?? ('lhs' as const) };
       const result = await services.jobs.submit({ type: 'compare', a, b, settings, output: body.output ?? 'npv' }).result.catch(toApiError);
-      return c.json(result as object, 200);
+      return jsonWithNonFinite(c, result) as never;
     },
   );
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { validateCase, type ValidatedCase } from '../../models/case/parse-case.ts';
+import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import { ApiError } from '../server/problem.ts';
 import type { AppEnv } from '../server/app-env.ts';
 
@@ -55,4 +56,15 @@ export function integerParam(raw: string | undefined, name: string, min = 1, max
  */
 export function versionTag(version: number): string {
   return `"v${version}"`;
+}
+
+/**
+ * A JSON response that keeps ±Infinity and NaN as strings (see nonFiniteAsString),
+ * as stored results do, instead of JSON.stringify's silent null.
+ *
+ * @example
+ * return jsonWithNonFinite(c, compareResult);
+ */
+export function jsonWithNonFinite(c: Context<AppEnv>, data: unknown, status: 200 | 201 = 200): Response {
+  return c.body(JSON.stringify(data, nonFiniteAsString), status, { 'Content-Type': 'application/json; charset=UTF-8' });
 }

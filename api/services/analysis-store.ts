@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../storage/database.ts';
-import { jsonSafe } from './run-store.ts';
+import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 
 /** An analysis stored with the run it rests on. */
 export interface AnalysisRecord {
@@ -36,7 +36,7 @@ export async function insertAnalysis(db: Queryable, runId: string, kind: string,
   const recommendation = kind === 'gate' ? ((result as { recommendation?: string }).recommendation ?? null) : null;
   await db.query(
     'INSERT INTO analyses (id, run_id, kind, params, result, recommendation, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [id, runId, kind, JSON.stringify(params), JSON.stringify(result, jsonSafe), recommendation, createdBy],
+    [id, runId, kind, JSON.stringify(params), JSON.stringify(result, nonFiniteAsString), recommendation, createdBy],
   );
   const { rows } = await db.query<Record<string, unknown>>('SELECT * FROM analyses WHERE id = $1', [id]);
   return toRecord(rows[0]);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BusinessCase } from '../../models/case/case-schema.ts';
-import { canonicalJson } from '../../models/decision/canonical-json.ts';
-import { sha256 } from '../../models/decision/sha256.ts';
+import { caseHash } from '../../models/decision/case-hash.ts';
 import type { Queryable } from '../storage/database.ts';
 
 /** A case as the API returns it. */
@@ -59,15 +58,6 @@ function toRecord(row: CaseRow): CaseRecord {
   };
 }
 
-/**
- * The hash a version is known by: SHA-256 of the canonical JSON of the document as stored.
- *
- * @example
- * documentHash({ name: 'x' }) // 64 hex characters
- */
-export function documentHash(document: unknown): string {
-  return sha256(canonicalJson(document));
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -89,7 +79,8 @@ export function isUuid(value: string): boolean {
  */
 export async function createCase(db: Queryable, document: unknown, parsed: BusinessCase, createdBy: string, message?: string): Promise<CaseRecord> {
   const id = randomUUID();
-  const hash = documentHash(document);
+  // One hashing rule everywhere: the validated case, so written-out defaults do not change it.
+  const hash = caseHash(parsed);
   await db.query(
     `INSERT INTO cases (id, name, business_owner, sponsor, currency, locale, current_version, current_hash, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)`,
@@ -136,7 +127,7 @@ export async function updateCase(
   message?: string,
 ): Promise<UpdateOutcome> {
   if (!isUuid(id)) return { kind: 'missing' };
-  const hash = documentHash(document);
+  const hash = caseHash(parsed);
   const updated = await db.transaction(async (tx) => {
     const { rows } = await tx.query<{ current_version: number }>(
       `UPDATE cases SET current_version = current_version + 1, current_hash = $3, name = $4, business_owner = $5,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PointEstimate } from '../../models/engine/point-estimate.ts';
+import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import type { RunSummary } from '../../models/engine/summarize-run.ts';
 import type { RunSettings } from '../jobs/job-types.ts';
 import type { Queryable } from '../storage/database.ts';
@@ -125,7 +126,7 @@ export async function markSucceeded(db: Queryable, id: string, summary: RunSumma
      WHERE id = $1`,
     [
       id,
-      JSON.stringify(summary, jsonSafe),
+      JSON.stringify(summary, nonFiniteAsString),
       JSON.stringify(point),
       money(npv.mean),
       money(npv.percentiles.p50),
@@ -156,8 +157,3 @@ export async function failInterruptedRuns(db: Queryable): Promise<void> {
   await db.query(`UPDATE runs SET status = 'failed', finished_at = now(), error = 'the server stopped before the run finished' WHERE status IN ('queued', 'running')`);
 }
 
-/** JSON has no Infinity or NaN: keep them as strings a reader can tell apart. */
-export function jsonSafe(_key: string, value: unknown): unknown {
-  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
-  return value;
-}

@@ -36,6 +36,9 @@ export function levelOf(expr: Expr, scope: NameScope, path: string, source: stri
       return CONSTANT;
     case 'name': {
       const known = scope.levels.get(expr.name);
+      if (known === PER_MONTH && !scope.allowTime) {
+        return fail(`"${expr.name}" varies by month (it uses month, year, adoption or a time function) and cannot be used in ${scope.context}`);
+      }
       if (known !== undefined) return known;
       if (expr.name in CONSTANT_NAMES) return CONSTANT;
       if (expr.name in TIME_NAMES) {

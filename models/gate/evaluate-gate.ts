@@ -99,7 +99,9 @@ export function evaluateGate(inputs: GateInputs): GateResult {
   const rules = resolveDecisionRules(bc.decisionRules, inputs.rules);
   const locale = bc.locale ?? DEFAULT_GATE_LOCALE;
   const format = gateFormat(bc.currency, locale);
-  const readiness = readinessStatus(bc.readiness);
+  const automaticChecks = valueMeasurementChecks(bc, today);
+  // The value-measurement gate is met only if the automatic checks pass as well as its checklist.
+  const readiness = readinessStatus(withAutomaticChecks(bc.readiness, automaticChecks));
   const criteria = gateCriteria({
     case: bc,
     trials: summary.trials,
@@ -139,7 +141,7 @@ export function evaluateGate(inputs: GateInputs): GateResult {
     headline,
     criteria,
     readiness,
-    valueMeasurement: valueMeasurementChecks(bc, today),
+    valueMeasurement: automaticChecks,
     missingCostCategories: hiddenCostFlags(summary.missingCostCategories),
     measureNext: next,
     levers,
@@ -152,4 +154,17 @@ function output(summary: RunSummary, id: 'npv' | 'pvCosts'): LabelledSummary {
   const found = summary.outputs[id];
   if (!found) throw new RangeError(`${GATE_ERRORS.missingOutput}: ${id}`);
   return found;
+}
+
+const CHECK_STATUS = { yes: 'met', partly: 'partly', no: 'notMet' } as const;
+
+/** The readiness checklists with the automatic value-measurement checks added to that gate's items. */
+function withAutomaticChecks(readiness: BusinessCase['readiness'], checks: ValueMeasurementCheck[]): BusinessCase['readiness'] {
+  const automatic = checks.map((check) => ({
+    item: `${check.label} (checked automatically from the case)`,
+    status: CHECK_STATUS[check.passed],
+    evidence: { text: check.detail },
+    owner: 'valuegate',
+  }));
+  return { ...(readiness ?? {}), valueMeasurement: [...(readiness?.valueMeasurement ?? []), ...automatic] };
 }

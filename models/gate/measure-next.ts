@@ -23,7 +23,7 @@ export interface MeasureNextEntry extends VoiRankingEntry {
 /**
  * The measurements worth making before deciding: inputs whose net value of information
  * is positive, or, where the measurement cost is unknown, whose EVPPI is positive.
- * Sorted by net value (EVPPI where the cost is unknown), largest first.
+ * Sorted by EVPPI, largest first (its cost decides only whether it makes the list).
  *
  * @example
  * measureNext([{ input: 'adoption', label: 'Adoption', evppi: 40000, standardError: 2000,
@@ -39,7 +39,8 @@ export function measureNext(ranking: readonly VoiRankingEntry[], format: GateFor
     entry.measurementCost !== null || entry.evppi >= Math.max(z * entry.standardError, MINIMUM_WORTH);
   return ranking
     .filter((entry) => (worth(entry) ?? 0) > 0 && distinguishable(entry))
-    .sort((a, b) => worth(b)! - worth(a)!)
+    // Ranked by the value of the information itself; a known cost only decides whether it is worth buying.
+    .sort((a, b) => b.evppi - a.evppi)
     .map((entry) => {
       const withinNoise = entry.evppi < z * entry.standardError;
       const cost = entry.measurementCost === null ? 'its measurement cost is not estimated' : `it costs ${format.money(entry.measurementCost)}`;

@@ -53,14 +53,14 @@ describe.skipIf(!hasChromium)('web journey in Chromium', () => {
     await page.getByRole('heading', { name: /reply-drafting assistant/, level: 1 }).waitFor();
     await page.locator('[data-testid=live-panel][data-revision="0"]').waitFor({ timeout: 30_000 });
     await expect(page.locator('[data-testid=save-status]').textContent()).resolves.toContain('version 1');
-    await screenshot(page, 'case-editor', { fullPage: false, docs: true });
+    await screenshot(page, 'case-editor', { fullPage: false });
   });
 
   it('3. changes an input range and sees the live results change', async () => {
     const panel = page.locator('[data-testid=live-panel]');
     const before = await panel.locator('[data-testid=npv-p50]').textContent();
     const input = page.locator('details[data-input="minutesSavedPerContact"]');
-    await input.locator('summary').click();
+    await input.locator(':scope > summary').click();
     const range = input.locator('[data-testid=range-minutesSavedPerContact]');
     const rangeBefore = await range.textContent();
     await input.getByLabel('Maximum', { exact: true }).fill('3');
@@ -72,8 +72,9 @@ describe.skipIf(!hasChromium)('web journey in Chromium', () => {
     const latency = Number(await panel.getAttribute('data-latency-ms'));
     console.log(`live preview: edit → chart in ${latency.toFixed(0)} ms (one edit, 10,000 trials)`);
     expect(latency).toBeGreaterThan(0);
-    await input.scrollIntoViewIfNeeded();
-    await screenshot(page, 'case-editor-input', { fullPage: false, docs: true });
+    await input.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.mouse.wheel(0, -60);
+    await screenshot(page, 'case-editor-input', { docs: true, fullPage: false });
     // Autosave writes version 2 with If-Match.
     await page.locator('[data-testid=save-status][data-state=saved]', { hasText: 'version 2' }).waitFor({ timeout: 15_000 });
   });
@@ -91,7 +92,7 @@ describe.skipIf(!hasChromium)('web journey in Chromium', () => {
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
     await page.getByLabel('Trials', { exact: true }).selectOption('250000');
-    await page.getByRole('button', { name: /^Run 250,000 trials on the server$/ }).click();
+    await page.getByRole('button', { name: /^Run 250.000 trials on the server$/ }).click();
     await page.locator('[data-testid=run-progress]').waitFor();
     await page.locator('[data-testid=run-progress][data-status=succeeded]').waitFor({ timeout: 60_000 });
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
@@ -99,12 +100,12 @@ describe.skipIf(!hasChromium)('web journey in Chromium', () => {
     console.log(`progress values seen: ${[...new Set(seen)].join(', ')}`);
     expect(fractions.some(([value, max]) => value === max)).toBe(true);
     expect(fractions.some(([value, max]) => value > 0 && value < max)).toBe(true);
-    await expect(page.locator('[data-testid=results-source]').textContent()).resolves.toContain('250,000 trials');
+    await expect(page.locator('[data-testid=results-source]').textContent()).resolves.toContain('250.000 trials');
     await page.locator('[data-testid=npv-cdf] svg').waitFor();
     await page.locator('[data-testid=pilot-vs-production]').waitFor();
-    await screenshot(page, 'results');
-    await page.locator('[data-testid=npv-histogram]').scrollIntoViewIfNeeded();
-    await screenshot(page, 'results', { fullPage: false, docs: true });
+    await page.locator('[data-testid=key-figures]').first().evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.mouse.wheel(0, -40);
+    await screenshot(page, 'results', { docs: true });
   });
 
   it('5. opens sensitivity and the gate', async () => {
@@ -113,9 +114,7 @@ describe.skipIf(!hasChromium)('web journey in Chromium', () => {
     await page.locator('[data-testid=spider] svg').first().waitFor({ timeout: 60_000 });
     await page.locator('[data-testid=sobol] svg').first().waitFor({ timeout: 90_000 });
     await page.locator('[data-testid=break-even] tbody tr').first().waitFor({ timeout: 60_000 });
-    await screenshot(page, 'sensitivity');
-    await page.locator('[data-testid=tornado]').scrollIntoViewIfNeeded();
-    await screenshot(page, 'sensitivity', { fullPage: false, docs: true });
+    await screenshot(page, 'sensitivity', { docs: true });
 
     await tab('Value of information').click();
     await page.locator('[data-testid=evpi]').waitFor({ timeout: 60_000 });
@@ -132,7 +131,7 @@ describe.skipIf(!hasChromium)('web journey in Chromium', () => {
     await page.locator('[data-testid=recommendation]').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid=gate-criteria] tr[data-criterion]').first().waitFor();
     expect(await page.locator('[data-testid=gate-criteria] tr[data-criterion]').count()).toBeGreaterThanOrEqual(6);
-    await screenshot(page, 'gate');
+    await screenshot(page, 'gate', { docs: true });
   });
 
   it('6. records a decision as an approver', async () => {
@@ -144,8 +143,7 @@ describe.skipIf(!hasChromium)('web journey in Chromium', () => {
     const history = page.locator('[data-testid=decision-history] tbody tr');
     await history.first().waitFor();
     await expect(history.first().textContent()).resolves.toContain('Redesign');
-    await page.locator('[data-testid=recommendation]').scrollIntoViewIfNeeded();
-    await screenshot(page, 'gate', { fullPage: false, docs: true });
+    await screenshot(page, 'gate-decided');
   });
 
   it('7. sees the decision in the portfolio and the history', async () => {
@@ -155,8 +153,7 @@ describe.skipIf(!hasChromium)('web journey in Chromium', () => {
     await expect.poll(() => row.locator('[data-testid=decision-taken]').textContent()).toContain('Redesign');
     await expect(row.textContent()).resolves.toMatch(/%/);
     await page.locator('[data-testid=portfolio-fan] svg').first().waitFor({ timeout: 30_000 });
-    await screenshot(page, 'portfolio');
-    await screenshot(page, 'portfolio', { fullPage: false, docs: true });
+    await screenshot(page, 'portfolio', { docs: true });
 
     await go(`#/cases/${caseId}/history`);
     await page.locator('[data-testid=timeline]').getByText('Decision recorded').waitFor();
@@ -170,8 +167,7 @@ describe.skipIf(!hasChromium)('web journey in Chromium', () => {
     await page.locator('[data-testid=board-pack]').waitFor();
     await page.locator('[data-testid=board-pack] [data-testid=gate-criteria]').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid=board-pack] .board-section svg').first().waitFor();
-    await screenshot(page, 'board-pack');
-    await screenshot(page, 'board-pack', { fullPage: false, docs: true });
+    await screenshot(page, 'board-pack', { docs: true });
     await page.emulateMedia({ media: 'print' });
     const dir = `${REPO_ROOT}test-artifacts`;
     mkdirSync(dir, { recursive: true });

@@ -105,14 +105,14 @@ describe('evaluateGate: the four recommendations', () => {
       ['setup', 'low', 15_000, 500],
     ]);
     expect(result.levers[0].sentence).toBe('Adoption ceiling at its high end (0.9) alone lifts NPV from -€10,000 to €5,000');
-    // Handle time (EVPPI €3,000, cost unknown) ranks above adoption (net €2,500); unit cost (net −€500) and noise (0) drop out.
+    // Ranked by EVPPI: adoption (€4,000, net €2,500) above handle time (€3,000, cost unknown); unit cost (net −€500) and noise (0) drop out.
     expect(result.measureNext.map((entry) => entry.sentence)).toEqual([
-      'Measuring Handle time before deciding is worth up to €3,000; its measurement cost is not estimated.',
       'Measuring Adoption ceiling before deciding is worth up to €4,000; it costs €1,500.',
+      'Measuring Handle time before deciding is worth up to €3,000; its measurement cost is not estimated.',
     ]);
     expect(result.headline).toBe(
       'Redesign before scaling: 10% chance of a positive NPV against the 80% required; ' +
-        'levers: Adoption ceiling, Unit cost and Setup cost; measure Handle time first (worth up to €3,000).',
+        'levers: Adoption ceiling, Unit cost and Setup cost; measure Adoption ceiling first (worth up to €4,000).',
     );
   });
 
@@ -319,9 +319,19 @@ describe('evaluateGate: readiness and rule overrides', () => {
   });
 
   it('counts the gates when more than three fail', () => {
+    // Without checklists, only the value-measurement gate can be met: by its automatic checks on the case.
     const result = evaluateGate(gateInputs({ caseInput: readyCaseInput({ readiness: undefined }) }));
-    expect(result.headline).toBe('Redesign before scaling: 6 of 6 required readiness gates not met.');
+    expect(result.headline).toBe('Redesign before scaling: 5 of 6 required readiness gates not met.');
+    expect(criterion(result.criteria, 'readiness.valueMeasurement')).toMatchObject({ met: true, figure: 1 });
     expect(criterion(result.criteria, 'readiness.governanceRisk')).toMatchObject({ met: false, figure: 0, note: 'no checklist items: gate not started' });
+  });
+
+  it('fails the value-measurement gate when an automatic check fails, whatever its checklist says', () => {
+    const result = evaluateGate(gateInputs({ caseInput: readyCaseInput({ measurementPlan: undefined }) }));
+    expect(result.recommendation).toBe('redesign');
+    const gate = criterion(result.criteria, 'readiness.valueMeasurement');
+    expect(gate.met).toBe(false);
+    expect(result.readiness.find((row) => row.gate === 'valueMeasurement')!.items.some((item) => item.item.startsWith('Measurement plan') && item.status === 'notMet')).toBe(true);
   });
 
   it('merges overrides over the case’s rules over the defaults', () => {

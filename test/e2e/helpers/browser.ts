@@ -27,8 +27,11 @@ export function watchPage(page: Page): { errors: string[] } {
   return { errors };
 }
 
-/** Saves a screenshot to test-artifacts/screenshots/<name>.png (and to docs/screenshots when asked). */
-export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; docs?: boolean } = {}): Promise<void> {
+/**
+ * Saves the page (whole, unless `fullPage: false`) to test-artifacts/screenshots/<name>.png and, with `docs`, the
+ * viewport (1280×800, a small PNG) to docs/screenshots/<name>.png for the README.
+ */
+export async function screenshot(page: Page, name: string, options: { docs?: boolean; fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: options.fullPage ?? true });
   if (options.docs) {
