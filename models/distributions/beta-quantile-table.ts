@@ -1,6 +1,7 @@
 import { incompleteBeta } from '../math/incomplete-beta.ts';
 import { incompleteBetaInv } from '../math/incomplete-beta-inv.ts';
 import { logBeta } from '../math/log-beta.ts';
+import * as dm from '../math/deterministic-math.ts';
 
 /*
  * Why a table: the exact Beta quantile (Newton on the incomplete beta function)
@@ -81,24 +82,24 @@ export class BetaQuantileTable {
     for (let k = 0; k <= intervals; k++) {
       const t = -LOGIT_LIMIT + k * step;
       // u = σ(t) and 1 − u = σ(−t), each formed without cancellation.
-      const logU = -Math.log1p(Math.exp(-t));
-      const logOneMinusU = -Math.log1p(Math.exp(t));
+      const logU = -dm.log1p(dm.exp(-t));
+      const logOneMinusU = -dm.log1p(dm.exp(t));
       // For u > 1/2 solve the mirrored problem (1 − X ~ Beta(b, a)) so that a tiny
       // 1 − u is not rounded away and 1 − x keeps its digits.
       let logX: number;
       let logOneMinusX: number;
       if (t <= 0) {
-        const x = incompleteBetaInv(Math.exp(logU), alpha, beta);
-        logX = Math.log(x);
-        logOneMinusX = Math.log1p(-x);
+        const x = incompleteBetaInv(dm.exp(logU), alpha, beta);
+        logX = dm.log(x);
+        logOneMinusX = dm.log1p(-x);
       } else {
-        const oneMinusX = incompleteBetaInv(Math.exp(logOneMinusU), beta, alpha);
-        logX = Math.log1p(-oneMinusX);
-        logOneMinusX = Math.log(oneMinusX);
+        const oneMinusX = incompleteBetaInv(dm.exp(logOneMinusU), beta, alpha);
+        logX = dm.log1p(-oneMinusX);
+        logOneMinusX = dm.log(oneMinusX);
       }
       nodes[k] = logX - logOneMinusX;
       // ln(dy/dt) = ln u + ln(1 − u) − a·ln x − b·ln(1 − x) + ln B(a, b)
-      slopes[k] = Math.exp(logU + logOneMinusU - alpha * logX - beta * logOneMinusX + logNormaliser) * step;
+      slopes[k] = dm.exp(logU + logOneMinusU - alpha * logX - beta * logOneMinusX + logNormaliser) * step;
     }
     let first = intervals / 2;
     while (first > 0 && isUsable(nodes[first - 1], slopes[first - 1])) first--;
@@ -160,13 +161,13 @@ export class BetaQuantileTable {
         out[i] = min + range * (central[j] + f * (central[j + 1] + f * (central[j + 2] + f * central[j + 3])));
         continue;
       }
-      const s = (Math.log(p / (1 - p)) + LOGIT_LIMIT) * inverseStep;
+      const s = (dm.log(p / (1 - p)) + LOGIT_LIMIT) * inverseStep;
       if (s >= first && s < end) {
         const k = s | 0;
         const f = s - k;
         const j = k * COEFFICIENTS_PER_INTERVAL;
         const y = coefficients[j] + f * (coefficients[j + 1] + f * (coefficients[j + 2] + f * coefficients[j + 3]));
-        out[i] = min + range / (1 + Math.exp(-y));
+        out[i] = min + range / (1 + dm.exp(-y));
       } else {
         out[i] = min + range * incompleteBetaInv(p, this.alpha, this.beta);
       }
@@ -191,7 +192,7 @@ const CENTRAL_CHECK_EVERY = 16;
 
 function buildCentralTable(alpha: number, beta: number): Float64Array | null {
   const logNormaliser = logBeta(alpha, beta);
-  const logPdf = (x: number): number => (alpha - 1) * Math.log(x) + (beta - 1) * Math.log1p(-x) - logNormaliser;
+  const logPdf = (x: number): number => (alpha - 1) * dm.log(x) + (beta - 1) * dm.log1p(-x) - logNormaliser;
   const nodes = new Float64Array(CENTRAL_INTERVALS + 1);
   const slopes = new Float64Array(CENTRAL_INTERVALS + 1);
   let x = incompleteBetaInv(CENTRAL_LOW, alpha, beta);
@@ -202,7 +203,7 @@ function buildCentralTable(alpha: number, beta: number): Float64Array | null {
       x = Math.min(Math.max(x + slopes[k - 1], Number.MIN_VALUE), 1 - Number.EPSILON);
       let converged = false;
       for (let iteration = 0; iteration < 8; iteration++) {
-        const step = (incompleteBeta(x, alpha, beta) - u) * Math.exp(-logPdf(x));
+        const step = (incompleteBeta(x, alpha, beta) - u) * dm.exp(-logPdf(x));
         const next = x - step;
         if (!(next > 0 && next < 1)) break;
         x = next;
@@ -214,7 +215,7 @@ function buildCentralTable(alpha: number, beta: number): Float64Array | null {
       if (!converged) x = incompleteBetaInv(u, alpha, beta);
     }
     nodes[k] = x;
-    slopes[k] = Math.exp(-logPdf(x)) * CENTRAL_STEP;
+    slopes[k] = dm.exp(-logPdf(x)) * CENTRAL_STEP;
   }
   const coefficients = new Float64Array(CENTRAL_INTERVALS * COEFFICIENTS_PER_INTERVAL);
   for (let k = 0; k < CENTRAL_INTERVALS; k++) {

@@ -4,6 +4,7 @@ import { logBeta } from '../math/log-beta.ts';
 import { BetaQuantileTable } from './beta-quantile-table.ts';
 import type { Distribution } from './distribution.ts';
 import { requirePositive, requireRange } from './validation.ts';
+import * as dm from '../math/deterministic-math.ts';
 
 /**
  * Beta(alpha, beta) rescaled from [0, 1] to [min, max]. `inv` is the exact
@@ -64,9 +65,9 @@ export class BetaDistribution implements Distribution {
     if (!(x >= this.min && x <= this.max)) return 0;
     const z = (x - this.min) / this.range;
     // (a − 1)·ln z is 0·(−∞) = NaN at an edge when a = 1; the factor is 1 there.
-    const lowerTerm = this.alpha === 1 ? 0 : (this.alpha - 1) * Math.log(z);
-    const upperTerm = this.beta === 1 ? 0 : (this.beta - 1) * Math.log1p(-z);
-    return Math.exp(lowerTerm + upperTerm - this.logNormaliser) / this.range;
+    const lowerTerm = this.alpha === 1 ? 0 : (this.alpha - 1) * dm.log(z);
+    const upperTerm = this.beta === 1 ? 0 : (this.beta - 1) * dm.log1p(-z);
+    return dm.exp(lowerTerm + upperTerm - this.logNormaliser) / this.range;
   }
 
   fillFromUniforms(u: Float64Array, out: Float64Array, n: number): void {

@@ -6,6 +6,7 @@ import { DISTRIBUTION_ERRORS } from './distribution-errors.ts';
 import { STANDARD_NORMAL_P95 } from './normal.ts';
 import type { ClosedFormTruncatedMoments, Moments } from './truncated-moments.ts';
 import { requireFinite, requirePositive } from './validation.ts';
+import * as dm from '../math/deterministic-math.ts';
 
 /**
  * Lognormal: X = exp(mu + sigma·Z) with Z standard normal, so ln X has mean
@@ -32,14 +33,14 @@ export class LognormalDistribution implements Distribution, ClosedFormTruncatedM
    * sigma = (ln p95 − ln p5)/(2·Φ⁻¹(0.95)).
    *
    * @example
-   * LognormalDistribution.fromPercentiles(1, Math.exp(2 * 1.6448536269514722)).sigma // 1
+   * LognormalDistribution.fromPercentiles(1, dm.exp(2 * 1.6448536269514722)).sigma // 1
    */
   static fromPercentiles(p5: number, p95: number): LognormalDistribution {
     requirePositive('p5', p5);
     requirePositive('p95', p95);
     if (!(p95 > p5)) throw new DistributionError('p95', DISTRIBUTION_ERRORS.p95NotAboveP5);
-    const logP5 = Math.log(p5);
-    const logP95 = Math.log(p95);
+    const logP5 = dm.log(p5);
+    const logP95 = dm.log(p95);
     return new LognormalDistribution(0.5 * (logP5 + logP95), (logP95 - logP5) / (2 * STANDARD_NORMAL_P95));
   }
 
@@ -57,11 +58,11 @@ export class LognormalDistribution implements Distribution, ClosedFormTruncatedM
     requirePositive('sd', sd);
     const ratio = sd / mean;
     // log1p keeps sigma² accurate when sd is small relative to the mean.
-    const sigmaSquared = Math.log1p(ratio * ratio);
+    const sigmaSquared = dm.log1p(ratio * ratio);
     if (!(sigmaSquared > 0 && Number.isFinite(sigmaSquared))) {
       throw new DistributionError('sd', DISTRIBUTION_ERRORS.lognormalMeanSdOutOfRange);
     }
-    return new LognormalDistribution(Math.log(mean) - 0.5 * sigmaSquared, Math.sqrt(sigmaSquared));
+    return new LognormalDistribution(dm.log(mean) - 0.5 * sigmaSquared, Math.sqrt(sigmaSquared));
   }
 
   sample(rng: () => number): number {
@@ -69,32 +70,32 @@ export class LognormalDistribution implements Distribution, ClosedFormTruncatedM
   }
 
   mean(): number {
-    return Math.exp(this.mu + 0.5 * this.sigma * this.sigma);
+    return dm.exp(this.mu + 0.5 * this.sigma * this.sigma);
   }
 
   /** (e^{σ²} − 1)·e^{2μ + σ²}, with expm1 so small σ keeps its precision. */
   variance(): number {
     const sigmaSquared = this.sigma * this.sigma;
-    return Math.expm1(sigmaSquared) * Math.exp(2 * this.mu + sigmaSquared);
+    return dm.expm1(sigmaSquared) * dm.exp(2 * this.mu + sigmaSquared);
   }
 
   cdf(x: number): number {
     if (x <= 0) return 0;
-    return normalCdf((Math.log(x) - this.mu) / this.sigma);
+    return normalCdf((dm.log(x) - this.mu) / this.sigma);
   }
 
   inv(p: number): number {
-    return Math.exp(this.mu + this.sigma * normalInv(p));
+    return dm.exp(this.mu + this.sigma * normalInv(p));
   }
 
   pdf(x: number): number {
     if (!(x > 0)) return 0;
-    return normalPdf((Math.log(x) - this.mu) / this.sigma) / (this.sigma * x);
+    return normalPdf((dm.log(x) - this.mu) / this.sigma) / (this.sigma * x);
   }
 
   fillFromUniforms(u: Float64Array, out: Float64Array, n: number): void {
     fillNormalQuantiles(u, out, n, this.mu, this.sigma);
-    for (let i = 0; i < n; i++) out[i] = Math.exp(out[i]);
+    for (let i = 0; i < n; i++) out[i] = dm.exp(out[i]);
   }
 
   /**
@@ -102,14 +103,14 @@ export class LognormalDistribution implements Distribution, ClosedFormTruncatedM
    * Z = Φ(β) − Φ(α), E[X^k | bounds] = e^{kμ + k²σ²/2}·(Φ(β − kσ) − Φ(α − kσ))/Z.
    */
   truncatedMoments(min: number, max: number): Moments {
-    const alpha = min > 0 ? (Math.log(min) - this.mu) / this.sigma : -Infinity;
-    const beta = (Math.log(max) - this.mu) / this.sigma;
+    const alpha = min > 0 ? (dm.log(min) - this.mu) / this.sigma : -Infinity;
+    const beta = (dm.log(max) - this.mu) / this.sigma;
     const mass = normalIntervalProbability(alpha, beta);
     const sigma = this.sigma;
     const first =
-      (Math.exp(this.mu + 0.5 * sigma * sigma) * normalIntervalProbability(alpha - sigma, beta - sigma)) / mass;
+      (dm.exp(this.mu + 0.5 * sigma * sigma) * normalIntervalProbability(alpha - sigma, beta - sigma)) / mass;
     const second =
-      (Math.exp(2 * this.mu + 2 * sigma * sigma) * normalIntervalProbability(alpha - 2 * sigma, beta - 2 * sigma)) /
+      (dm.exp(2 * this.mu + 2 * sigma * sigma) * normalIntervalProbability(alpha - 2 * sigma, beta - 2 * sigma)) /
       mass;
     return { mean: first, variance: second - first * first };
   }

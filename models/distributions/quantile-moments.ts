@@ -1,5 +1,6 @@
 import { integrate } from '../math/gauss-kronrod.ts';
 import type { Moments } from './truncated-moments.ts';
+import * as dm from '../math/deterministic-math.ts';
 
 /*
  * E[X] = (1 / m) ∫ Q(p) dp over [pLo, pHi] with m = pHi − pLo, and likewise for
@@ -28,12 +29,12 @@ const MAX_INTERVALS = 400;
 export function quantileMoments(quantile: (p: number) => number, pLo: number, pHi: number): Moments {
   const mass = pHi - pLo;
   const quantileAt = (tau: number): number => {
-    const expNegAbs = Math.exp(-Math.abs(tau));
+    const expNegAbs = dm.exp(-Math.abs(tau));
     const tail = expNegAbs / (1 + expNegAbs);
     return quantile(tau <= 0 ? pLo + mass * tail : pHi - mass * tail);
   };
   const weightAt = (tau: number): number => {
-    const expNegAbs = Math.exp(-Math.abs(tau));
+    const expNegAbs = dm.exp(-Math.abs(tau));
     return expNegAbs / ((1 + expNegAbs) * (1 + expNegAbs));
   };
   const centre = quantile(pLo + 0.5 * mass);

@@ -1,4 +1,5 @@
 import { createTrialIrr } from './trial-irr.ts';
+import * as dm from '../math/deterministic-math.ts';
 
 /**
  * The discount factor for each month under end-of-month discounting at an annual
@@ -10,7 +11,7 @@ import { createTrialIrr } from './trial-irr.ts';
  */
 export function monthlyDiscountFactors(discountRateAnnual: number, horizonMonths: number): Float64Array {
   const factors = new Float64Array(horizonMonths + 1);
-  for (let m = 0; m <= horizonMonths; m++) factors[m] = Math.pow(1 + discountRateAnnual, -m / 12);
+  for (let m = 0; m <= horizonMonths; m++) factors[m] = dm.pow(1 + discountRateAnnual, -m / 12);
   return factors;
 }
 
@@ -25,6 +26,10 @@ export function monthlyDiscountFactors(discountRateAnnual: number, horizonMonths
 export function kernelHelpers(discountRateAnnual: number, horizonMonths: number) {
   const irr = createTrialIrr();
   return {
+    dexp: dm.exp,
+    dlog: dm.log,
+    dlog10: dm.log10,
+    dpow: dm.pow,
     irr: irr.solve,
     resetIrr: irr.reset,
     df: monthlyDiscountFactors(discountRateAnnual, horizonMonths),

@@ -3,6 +3,7 @@ import type { Distribution } from '../distributions/distribution.ts';
 import type { CompiledModel } from '../formula/compile-case.ts';
 import { factorCorrelation, type CorrelationFactor } from '../sampling/correlation-matrix.ts';
 import { kernelHelpers } from './kernel-helpers.ts';
+import { sinPi } from '../math/deterministic-math.ts';
 
 /**
  * Iman–Conover correlates normal scores, whose Spearman correlation is (6/π)·asin(r/2)
@@ -11,7 +12,7 @@ import { kernelHelpers } from './kernel-helpers.ts';
  * near-singular targets), the target itself is used.
  */
 function scoreCorrelationFactor(matrix: number[][]): CorrelationFactor {
-  const converted = matrix.map((row, i) => row.map((rho, j) => (i === j ? 1 : 2 * Math.sin((Math.PI * rho) / 6))));
+  const converted = matrix.map((row, i) => row.map((rho, j) => (i === j ? 1 : 2 * sinPi(rho / 6))));
   try {
     return factorCorrelation(converted);
   } catch {

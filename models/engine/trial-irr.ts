@@ -1,3 +1,4 @@
+import * as dm from '../math/deterministic-math.ts';
 /**
  * The annualised IRR of one trial's monthly net cash flows (month 1 discounted one
  * month, as Excel's IRR treats the first flow of a series starting one period out).
@@ -67,7 +68,7 @@ export function createTrialIrr(): {
       if (Number.isFinite(secant) && secant > -1 && secant < 5 && (!positiveOnly || secant > 0)) t = secant;
     }
     for (let iteration = 0; iteration < 200; iteration++) {
-      const x = Math.exp(-t);
+      const x = dm.exp(-t);
       // Powers relative to the first non-zero month keep the sums in range.
       let power = 1;
       let g0 = 0;
@@ -100,7 +101,7 @@ export function createTrialIrr(): {
     }
     previousRoot = Number.isFinite(t) ? t : 0;
     // The time shift to the first month does not change the root.
-    return Math.exp(12 * t) - 1;
+    return dm.exp(12 * t) - 1;
   };
   return {
     solve,

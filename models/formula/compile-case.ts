@@ -2,6 +2,7 @@ import type { BusinessCase } from '../case/case-schema.ts';
 import { COST_CATEGORIES, type CostCategory } from '../case/cost-categories.ts';
 import type { DistributionSpec } from '../distributions/spec.ts';
 import { hashName } from '../rng/stream-state.ts';
+import * as dm from '../math/deterministic-math.ts';
 import { CORE_OUTPUTS, PILOT_OUTPUTS, costOutputs, type OutputDescriptor } from '../engine/outputs.ts';
 import { emitExpr, emitRaw, type EmitContext } from './emit-js.ts';
 import { namesIn, product, type Expr } from './expr.ts';
@@ -173,7 +174,7 @@ export function compileCase(bc: BusinessCase): CompiledModel {
       if (!local) {
         local = `gv${growthSteps.length}`;
         hoisted.set(key, local);
-        trialStatements.push(`const gs${growthSteps.length} = Math.pow(1 + ${rateCode}, 1 / 12); let ${local} = 1;`);
+        trialStatements.push(`const gs${growthSteps.length} = dpow(1 + ${rateCode}, 1 / 12); let ${local} = 1;`);
         growthSteps.push(`${local} *= gs${growthSteps.length};`);
       }
       return local;
@@ -202,7 +203,7 @@ export function compileCase(bc: BusinessCase): CompiledModel {
     // Guards keep a sampled parameter from breaking the curve: at least 0.01 month to half, ceiling within [0, 1].
     `const adH = Math.max(${emitExpr(adoption.half.expr, context)}, 0.01);`,
     `const adC = Math.min(Math.max(${emitExpr(adoption.ceiling.expr, context)}, 0), 1);`,
-    'const adK = LN99 / adH; const adR = Math.exp(-adK); let adE = -1;',
+    'const adK = LN99 / adH; const adR = dexp(-adK); let adE = -1;',
   );
 
   const gate = (expr: string, from?: number, to?: number, only?: number): string => {
@@ -266,7 +267,7 @@ export function compileCase(bc: BusinessCase): CompiledModel {
     'o6[i] = cum > 0 ? lastNeg + 1 : Infinity;',
     'o7[i] = cumD > 0 ? lastNegD + 1 : Infinity;',
     // NPV at the discount rate and the undiscounted total are two free points for the IRR's starting guess.
-    `o8[i] = irr(flows, ${H}, ${Math.log(1 + bc.discountRateAnnual) / 12}, rNpv, cum);`,
+    `o8[i] = irr(flows, ${H}, ${dm.log(1 + bc.discountRateAnnual) / 12}, rNpv, cum);`,
   ];
   if (pilot && bc.pilot) {
     context.statefulGrowth = false;
@@ -326,8 +327,9 @@ export function compileCase(bc: BusinessCase): CompiledModel {
 
   const kernelSource = [
     '"use strict";',
-    'const { irr, ramp, fmod, roundHalfAway, df } = helpers;',
-    'const LN99 = Math.log(99);',
+    // Transcendentals come from the deterministic library, so the browser gives the server's bits.
+    'const { irr, ramp, fmod, roundHalfAway, df, dexp, dlog, dlog10, dpow } = helpers;',
+    'const LN99 = dlog(99);',
     'return function kernel(cols, n, out, offset, acc, flows, fan, fanFirstRow, fanRows, lineOffset) {',
     ...inputNames.map((_, index) => `const c${index} = cols[${index}];`),
     ...outputs.map((_, index) => `const o${index} = out[${index}];`),
@@ -344,7 +346,7 @@ export function compileCase(bc: BusinessCase): CompiledModel {
     'for (let m = (y - 1) * 12 + 1; m <= mEnd; m++) {',
     'const yr = y; const moy = m - (y - 1) * 12;',
     'let ad = 0;',
-    'if (m >= adS) { if (adE < 0) adE = Math.exp(-adK * (m - adS - adH)); ad = adC / (1 + adE); adE *= adR; }',
+    'if (m >= adS) { if (adE < 0) adE = dexp(-adK * (m - adS - adH)); ad = adC / (1 + adE); adE *= adR; }',
     ...monthBody,
     '}',
     ...yearEnd,

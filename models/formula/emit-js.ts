@@ -109,7 +109,7 @@ export function emitRaw(expr: Expr, context: EmitContext): string {
         case '/':
           return `(${a} ${expr.op} ${b})`;
         case '^':
-          return `Math.pow(${a}, ${b})`;
+          return `dpow(${a}, ${b})`;
         case 'mod':
           return `fmod(${a}, ${b})`;
         case '<':
@@ -142,13 +142,13 @@ export function emitRaw(expr: Expr, context: EmitContext): string {
         case 'sqrt':
           return `Math.sqrt(${args[0]})`;
         case 'exp':
-          return `Math.exp(${args[0]})`;
+          return `dexp(${args[0]})`;
         case 'log':
-          return args.length === 1 ? `Math.log(${args[0]})` : `(Math.log(${args[0]}) / Math.log(${args[1]}))`;
+          return args.length === 1 ? `dlog(${args[0]})` : `(dlog(${args[0]}) / dlog(${args[1]}))`;
         case 'log10':
-          return `Math.log10(${args[0]})`;
+          return `dlog10(${args[0]})`;
         case 'pow':
-          return `Math.pow(${args[0]}, ${args[1]})`;
+          return `dpow(${args[0]}, ${args[1]})`;
         case 'floor':
           return `Math.floor(${args[0]})`;
         case 'ceil':
@@ -168,7 +168,7 @@ export function emitRaw(expr: Expr, context: EmitContext): string {
         case 'grow': {
           const rateExpr = (expr as Extract<Expr, { kind: 'call' }>).args[0];
           if (context.statefulGrowth && levelIn(rateExpr, context) < PER_MONTH) return context.monthlyGrowth(args[0]);
-          return `Math.pow(1 + ${args[0]}, (m - 1) / 12)`;
+          return `dpow(1 + ${args[0]}, (m - 1) / 12)`;
         }
       }
       throw new Error(`internal: no emitter for ${(expr as Extract<Expr, { kind: 'call' }>).fn}`);

@@ -1,4 +1,5 @@
 import { MAX_TRIALS } from '../engine/simulation-env.ts';
+import * as dm from '../math/deterministic-math.ts';
 
 /** What `tooCloseToCall` needs to know about one figure. */
 export interface TooCloseOptions {
@@ -40,7 +41,7 @@ export interface TooCloseCall {
  */
 export function niceTrialCount(trials: number): number {
   if (!(trials > 0)) return 0;
-  const step = 10 ** Math.max(0, Math.floor(Math.log10(trials)) - 1);
+  const step = 10 ** Math.max(0, Math.floor(dm.log10(trials)) - 1);
   return Math.ceil((trials / step) * (1 - 1e-9)) * step;
 }
 

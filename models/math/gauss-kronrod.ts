@@ -1,3 +1,4 @@
+import * as dm from './deterministic-math.ts';
 /*
  * Globally adaptive 15-point Gauss–Kronrod quadrature in the style of QUADPACK's
  * QAG: always bisect the interval with the largest error estimate, so endpoint
@@ -77,7 +78,7 @@ function kronrod15(f: (x: number) => number, a: number, b: number, scratch: Floa
   let error = Math.abs((kronrod - gauss) * halfLength);
   spread *= scale;
   absolute *= scale;
-  if (spread !== 0 && error !== 0) error = spread * Math.min(1, Math.pow((200 * error) / spread, 1.5));
+  if (spread !== 0 && error !== 0) error = spread * Math.min(1, dm.pow((200 * error) / spread, 1.5));
   scratch[ERROR_SLOT] = Math.max(error, 50 * MACHINE_EPSILON * absolute);
   return kronrod * halfLength;
 }

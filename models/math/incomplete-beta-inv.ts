@@ -1,6 +1,7 @@
 import { incompleteBeta, incompleteBetaUpper } from './incomplete-beta.ts';
 import { logBeta } from './log-beta.ts';
 import { normalInv } from './normal-inv.ts';
+import * as dm from './deterministic-math.ts';
 
 /*
  * Newton's method on ln G(z) − ln target as a function of s = ln z, where z is
@@ -34,15 +35,15 @@ function initialGuess(p: number, a: number, b: number): number {
     const w =
       (z * Math.sqrt(lambda + harmonic)) / harmonic -
       (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (lambda + 5 / 6 - 2 / (3 * harmonic));
-    return a / (a + b * Math.exp(2 * w));
+    return a / (a + b * dm.exp(2 * w));
   }
-  const logA = Math.log(a / (a + b));
-  const logB = Math.log(b / (a + b));
-  const lowerWeight = Math.exp(a * logA) / a;
-  const upperWeight = Math.exp(b * logB) / b;
+  const logA = dm.log(a / (a + b));
+  const logB = dm.log(b / (a + b));
+  const lowerWeight = dm.exp(a * logA) / a;
+  const upperWeight = dm.exp(b * logB) / b;
   const total = lowerWeight + upperWeight;
-  if (p < lowerWeight / total) return Math.pow(a * total * p, 1 / a);
-  return 1 - Math.pow(b * total * (1 - p), 1 / b);
+  if (p < lowerWeight / total) return dm.pow(a * total * p, 1 / a);
+  return 1 - dm.pow(b * total * (1 - p), 1 / b);
 }
 
 /**
@@ -66,12 +67,12 @@ function solveInLowerHalf(target: number, a: number, b: number, upper: boolean, 
     if (probability === target) return z;
     if (probability < target === !upper) lo = z;
     else hi = z;
-    const logZ = Math.log(z);
+    const logZ = dm.log(z);
     // |d ln G / d ln z| = z·density(z) / G
-    const logSlope = a * logZ + (b - 1) * Math.log1p(-z) - logNormaliser - Math.log(probability);
-    const step = (direction * Math.log(probability / target)) / Math.exp(logSlope);
+    const logSlope = a * logZ + (b - 1) * dm.log1p(-z) - logNormaliser - dm.log(probability);
+    const step = (direction * dm.log(probability / target)) / dm.exp(logSlope);
     // z·e^(−step) rather than e^(ln z − step): the latter loses |ln z|·ε of precision.
-    let next = z * Math.exp(-step);
+    let next = z * dm.exp(-step);
     if (Math.abs(step) <= STEP_TOLERANCE) return next;
     const insideBracket = next > lo && next < hi;
     const converging = Math.abs(step) <= 0.5 * Math.abs(stepBeforePrevious);
@@ -82,7 +83,7 @@ function solveInLowerHalf(target: number, a: number, b: number, upper: boolean, 
       next = lo > 0 ? Math.sqrt(lo) * Math.sqrt(hi) : hi * UNBOUNDED_BISECTION_FACTOR;
     }
     if (next === 0) return 0; // the root underflows
-    const taken = Math.log(next / z);
+    const taken = dm.log(next / z);
     if (Math.abs(taken) <= STEP_TOLERANCE || hi - lo <= STEP_TOLERANCE * hi) return next;
     stepBeforePrevious = previousStep;
     previousStep = taken;

@@ -1,4 +1,5 @@
 import { logBeta } from './log-beta.ts';
+import * as dm from './deterministic-math.ts';
 
 /*
  * Continued fraction for I_x(a, b) (Abramowitz & Stegun 26.5.8), evaluated with
@@ -45,7 +46,7 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 
 /** x^a (1−x)^b / B(a, b), via logs so large parameters do not overflow. */
 function betaPrefactor(x: number, a: number, b: number): number {
-  return Math.exp(a * Math.log(x) + b * Math.log1p(-x) - logBeta(a, b));
+  return dm.exp(a * dm.log(x) + b * dm.log1p(-x) - logBeta(a, b));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { logGamma } from './log-gamma.ts';
+import * as dm from './deterministic-math.ts';
 
 const HALF_LOG_2PI = 0.91893853320467274178;
 /** From here on the Stirling remainder series below is accurate to 1e-17. */
@@ -38,17 +39,17 @@ export function logBeta(a: number, b: number): number {
   if (small >= STIRLING_THRESHOLD) {
     const correction = stirlingRemainder(small) + stirlingRemainder(large) - stirlingRemainder(sum);
     return (
-      -0.5 * Math.log(large) +
+      -0.5 * dm.log(large) +
       HALF_LOG_2PI +
       correction +
-      (small - 0.5) * Math.log(small / sum) +
-      large * Math.log1p(-small / sum)
+      (small - 0.5) * dm.log(small / sum) +
+      large * dm.log1p(-small / sum)
     );
   }
   if (large >= STIRLING_THRESHOLD) {
     const correction = stirlingRemainder(large) - stirlingRemainder(sum);
     return (
-      logGamma(small) + correction + small - small * Math.log(sum) + (large - 0.5) * Math.log1p(-small / sum)
+      logGamma(small) + correction + small - small * dm.log(sum) + (large - 0.5) * dm.log1p(-small / sum)
     );
   }
   return logGamma(a) + logGamma(b) - logGamma(sum);

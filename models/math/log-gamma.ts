@@ -1,3 +1,4 @@
+import * as dm from './deterministic-math.ts';
 /*
  * Lanczos approximation with g = 7 and nine coefficients (Godfrey's set):
  * about 1e-15 relative error in Γ, i.e. ~1e-15 absolute error in ln Γ.
@@ -27,13 +28,13 @@ export function logGamma(x: number): number {
   if (x <= 0 && Number.isInteger(x)) return Infinity;
   if (x < REFLECTION_LIMIT) {
     // Γ(x) Γ(1 - x) = π / sin(πx)
-    const sine = Math.abs(Math.sin(Math.PI * x));
+    const sine = Math.abs(dm.sinPi(x));
     if (x === -Infinity) return Infinity;
-    return LOG_PI - Math.log(sine) - logGamma(1 - x);
+    return LOG_PI - dm.log(sine) - logGamma(1 - x);
   }
   const z = x - 1;
   let series = LANCZOS_COEFFICIENTS[0];
   for (let i = 1; i < LANCZOS_COEFFICIENTS.length; i++) series += LANCZOS_COEFFICIENTS[i] / (z + i);
   const t = z + LANCZOS_G + 0.5;
-  return HALF_LOG_2PI + (z + 0.5) * Math.log(t) - t + Math.log(series);
+  return HALF_LOG_2PI + (z + 0.5) * dm.log(t) - t + dm.log(series);
 }

@@ -1,3 +1,4 @@
+import * as dm from './deterministic-math.ts';
 /*
  * W. J. Cody, "Rational Chebyshev approximations for the error function",
  * Math. Comp. 23 (1969) 631–638, in the form R's pnorm() uses: three rational
@@ -45,7 +46,7 @@ const TINY = 1.1102230246251565e-16; // below this x·(rational) is already exac
 function gaussianTail(y: number): number {
   const head = Math.trunc(y * 16) / 16;
   const del = (y - head) * (y + head);
-  return Math.exp(-head * head * 0.5) * Math.exp(-del * 0.5);
+  return dm.exp(-head * head * 0.5) * dm.exp(-del * 0.5);
 }
 
 /**

@@ -1,3 +1,4 @@
+import * as dm from './deterministic-math.ts';
 /*
  * M. J. Wichura, "Algorithm AS 241: The percentage points of the normal
  * distribution", Applied Statistics 37 (1988) 477–484, PPND16: rational
@@ -79,7 +80,7 @@ export function normalInv(p: number): number {
   if (!(p >= 0 && p <= 1)) return Number.NaN;
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;
-  let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+  let r = Math.sqrt(-dm.log(q < 0 ? p : 1 - p));
   let z: number;
   if (r <= SPLIT_TAIL) {
     r -= MIDDLE_OFFSET;
@@ -129,7 +130,7 @@ export function fillNormalQuantiles(
     } else if (p === 1) {
       z = 1 / 0;
     } else {
-      let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+      let r = Math.sqrt(-dm.log(q < 0 ? p : 1 - p));
       if (r <= SPLIT_TAIL) {
         r -= MIDDLE_OFFSET;
         z =

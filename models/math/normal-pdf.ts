@@ -1,3 +1,4 @@
+import * as dm from './deterministic-math.ts';
 const INV_SQRT_2PI = 0.398942280401432677939946059934;
 
 /**
@@ -7,5 +8,5 @@ const INV_SQRT_2PI = 0.398942280401432677939946059934;
  * normalPdf(0) // 0.3989422804014327
  */
 export function normalPdf(x: number): number {
-  return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+  return INV_SQRT_2PI * dm.exp(-0.5 * x * x);
 }

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/server/start-server.ts';
 import { hasChromium, launchChromium, screenshot, watchPage } from './helpers/browser.ts';
-import { REPO_ROOT, startTestServer } from './helpers/test-server.ts';
+import { REPO_ROOT, runSeededCases, startTestServer } from './helpers/test-server.ts';
 
 /**
  * The journey of issue 5 in real Chromium against the real server: portfolio, a case from
@@ -20,6 +20,7 @@ describe.skipIf(!hasChromium)('web journey in Chromium', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    await runSeededCases(server);
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     health = watchPage(page);
   });
@@ -72,8 +73,11 @@ describe.skipIf(!hasChromium)('web journey in Chromium', () => {
     const latency = Number(await panel.getAttribute('data-latency-ms'));
     console.log(`live preview: edit → chart in ${latency.toFixed(0)} ms (one edit, 10,000 trials)`);
     expect(latency).toBeGreaterThan(0);
-    await input.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-    await page.mouse.wheel(0, -60);
+    await input.evaluate((element) => {
+      element.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -150);
+    });
+    await page.mouse.move(5, 790);
     await screenshot(page, 'case-editor-input', { docs: true, fullPage: false });
     // Autosave writes version 2 with If-Match.
     await page.locator('[data-testid=save-status][data-state=saved]', { hasText: 'version 2' }).waitFor({ timeout: 15_000 });
@@ -97,14 +101,18 @@ describe.skipIf(!hasChromium)('web journey in Chromium', () => {
     await page.locator('[data-testid=run-progress][data-status=succeeded]').waitFor({ timeout: 60_000 });
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
     const fractions = seen.map((entry) => entry.split('/').map(Number)).filter(([, max]) => max > 1);
-    console.log(`progress values seen: ${[...new Set(seen)].join(', ')}`);
+    const distinct = [...new Set(seen)];
+    console.log(`server run progress: ${distinct.length} distinct values, ${distinct.slice(0, 3).join(', ')} … ${distinct.at(-1)}`);
     expect(fractions.some(([value, max]) => value === max)).toBe(true);
     expect(fractions.some(([value, max]) => value > 0 && value < max)).toBe(true);
     await expect(page.locator('[data-testid=results-source]').textContent()).resolves.toContain('250.000 trials');
     await page.locator('[data-testid=npv-cdf] svg').waitFor();
     await page.locator('[data-testid=pilot-vs-production]').waitFor();
-    await page.locator('[data-testid=key-figures]').first().evaluate((element) => element.scrollIntoView({ block: 'start' }));
-    await page.mouse.wheel(0, -40);
+    await page.locator('[data-testid=key-figures]').first().evaluate((element) => {
+      element.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -150);
+    });
+    await page.mouse.move(5, 790);
     await screenshot(page, 'results', { docs: true });
   });
 

@@ -32,8 +32,16 @@ export function watchPage(page: Page): { errors: string[] } {
  * viewport (1280×800, a small PNG) to docs/screenshots/<name>.png for the README.
  */
 export async function screenshot(page: Page, name: string, options: { docs?: boolean; fullPage?: boolean } = {}): Promise<void> {
+  // A page we photograph must not carry a failed chart.
+  const chartErrors = await page.locator('.chart-error').allTextContents();
+  if (chartErrors.length) throw new Error(`${name}: ${chartErrors.join('; ')}`);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: options.fullPage ?? true });
+  const fullPage = options.fullPage ?? true;
+  // A whole-page picture taken while scrolled would show the sticky header mid-page.
+  const scrollY = await page.evaluate(() => window.scrollY);
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage });
+  if (fullPage) await page.evaluate((y) => window.scrollTo(0, y), scrollY);
   if (options.docs) {
     mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
     // README pictures: the viewport only, so each PNG stays small.

@@ -1,0 +1,134 @@
+import { createRoot } from 'solid-js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CaseResource } from '../../web/src/lib/api-types.ts';
+import { createCaseSession, type CaseSession } from '../../web/src/stores/case-session.ts';
+import { minimalCase } from '../helpers/minimal-case.ts';
+
+function resource(version: number, name = 'Closed-form case'): CaseResource {
+  return {
+    id: 'case-1',
+    name,
+    businessOwner: 'Head of Service',
+    sponsor: 'COO',
+    currency: 'EUR',
+    locale: null,
+    currentVersion: version,
+    hash: `h${version}`,
+    archived: false,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-02T00:00:00Z',
+    document: minimalCase({ name }),
+    warnings: [],
+  };
+}
+
+interface Call {
+  method: string;
+  ifMatch: string | null;
+  body: unknown;
+}
+
+/** A fake server: PUT answers in turn from `answers`; records what was sent. */
+function fakeFetch(answers: ((body: unknown) => Response)[]): { calls: Call[] } {
+  const calls: Call[] = [];
+  vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+    const headers = new Headers(init.headers);
+    const body = init.body ? JSON.parse(String(init.body)) : undefined;
+    calls.push({ method: init.method ?? 'GET', ifMatch: headers.get('if-match'), body });
+    const answer = answers.shift();
+    if (!answer) throw new Error(`unexpected ${init.method} request`);
+    return answer(body);
+  });
+  return { calls };
+}
+
+const json = (status: number, payload: unknown, etag?: string): Response =>
+  new Response(JSON.stringify(payload), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json', ...(etag ? { etag } : {}) } });
+
+const settle = (ms = 60): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function withSession(run: (session: CaseSession) => Promise<void>): Promise<void> {
+  return createRoot(async (dispose) => {
+    try {
+      const session = createCaseSession(resource(1), '"v1"', { autosaveDelayMs: 10 });
+      // Let the session's effects run once, as they do before a person's first edit.
+      await settle(0);
+      await run(session);
+    } finally {
+      dispose();
+    }
+  });
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('case session autosave', () => {
+  it('saves a valid edit as a new version with If-Match', async () => {
+    const server = fakeFetch([(body) => json(200, { ...resource(2), document: body }, '"v2"')]);
+    await withSession(async (session) => {
+      session.draft.update('/name', 'Renamed');
+      await settle();
+      expect(server.calls).toHaveLength(1);
+      expect(server.calls[0]).toMatchObject({ method: 'PUT', ifMatch: '"v1"' });
+      expect(session.saveState()).toBe('saved');
+      expect(session.etag()).toBe('"v2"');
+    });
+  });
+
+  it('does not save an invalid draft, and says why', async () => {
+    const server = fakeFetch([]);
+    await withSession(async (session) => {
+      session.draft.update('/horizonMonths', 0);
+      await settle();
+      expect(server.calls).toHaveLength(0);
+      expect(session.saveState()).toBe('invalid');
+    });
+  });
+
+  it('on 412 shows the conflict with the other version and the diff, and overwrites nothing', async () => {
+    const theirs = resource(2, 'Saved in another tab');
+    const server = fakeFetch([() => json(412, { title: 'Precondition Failed', status: 412, detail: 'version 2 is current', current: theirs })]);
+    await withSession(async (session) => {
+      session.draft.update('/description', 'my edit');
+      await settle();
+      expect(session.saveState()).toBe('conflict');
+      expect(session.conflict()?.theirs.currentVersion).toBe(2);
+      expect(session.conflict()?.changes.map((change) => change.path)).toEqual(expect.arrayContaining(['/name', '/description']));
+      // No silent retry with the newer tag.
+      session.draft.update('/description', 'another edit');
+      await settle();
+      expect(server.calls).toHaveLength(1);
+    });
+  });
+
+  it('keeps my draft over theirs only when asked, citing their version', async () => {
+    const theirs = resource(2, 'Saved in another tab');
+    const server = fakeFetch([
+      () => json(412, { title: 'Precondition Failed', status: 412, current: theirs }),
+      (body) => json(200, { ...resource(3), document: body }, '"v3"'),
+    ]);
+    await withSession(async (session) => {
+      session.draft.update('/description', 'my edit');
+      await settle();
+      await session.keepMine();
+      expect(server.calls[1]).toMatchObject({ method: 'PUT', ifMatch: '"v2"' });
+      expect((server.calls[1].body as { description: string }).description).toBe('my edit');
+      expect(session.saveState()).toBe('saved');
+      expect(session.resource().currentVersion).toBe(3);
+    });
+  });
+
+  it('takes their version when I discard my edits', async () => {
+    const theirs = resource(2, 'Saved in another tab');
+    fakeFetch([() => json(412, { title: 'Precondition Failed', status: 412, current: theirs })]);
+    await withSession(async (session) => {
+      session.draft.update('/description', 'my edit');
+      await settle();
+      session.takeTheirs();
+      expect(session.draft.document.name).toBe('Saved in another tab');
+      expect(session.draft.document.description).toBeUndefined();
+      expect(session.etag()).toBe('"v2"');
+      expect(session.saveState()).toBe('saved');
+    });
+  });
+});

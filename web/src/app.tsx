@@ -1,0 +1,54 @@
+import { createMemo, Match, Show, Switch, type Component } from 'solid-js';
+import { currentRoute } from './lib/router.ts';
+import { me } from './stores/me-store.ts';
+import { CASE_TABS, CaseWorkspace, type CaseTab } from './pages/case-workspace.tsx';
+import { PortfolioPage } from './pages/portfolio-page.tsx';
+
+/** The app shell: header, skip link, and the hash route's page. */
+export const App: Component = () => {
+  const caseRoute = () => {
+    const [first, id, tab] = currentRoute().segments;
+    if (first !== 'cases' || !id) return null;
+    const known = CASE_TABS.some(([name]) => name === tab);
+    return { id, tab: (known ? tab : 'edit') as CaseTab };
+  };
+  // Keyed on the id only: moving between a case's tabs keeps its editing session.
+  const caseId = createMemo(() => caseRoute()?.id ?? null);
+  return (
+    <>
+      <a class="skip-link" href="#main" onClick={(event) => {
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
+        Skip to content
+      </a>
+      <header class="app-header no-print">
+        <a class="brand" href="#/">
+          <svg viewBox="0 0 16 16" width="20" height="20" aria-hidden="true">
+            <rect width="16" height="16" rx="3" fill="#1d3d63" />
+            <path d="M4 11l3-4 2 2 3-5" stroke="white" stroke-width="1.6" fill="none" />
+          </svg>
+          valuegate
+        </a>
+        <span class="tagline">AI pilot → production business case</span>
+        <span class="user">
+          <Show when={me()} fallback="Not signed in">
+            {(current) => (
+              <>
+                {current().name} · {current().mode === 'local' ? 'local mode, all roles' : current().role}
+              </>
+            )}
+          </Show>
+        </span>
+      </header>
+      <Switch>
+        <Match when={caseId()} keyed>
+          {(id) => <CaseWorkspace caseId={id} tab={caseRoute()?.tab ?? 'edit'} />}
+        </Match>
+        <Match when={true}>
+          <PortfolioPage />
+        </Match>
+      </Switch>
+    </>
+  );
+};

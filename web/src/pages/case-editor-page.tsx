@@ -1,0 +1,74 @@
+import { For, type Component } from 'solid-js';
+import { AdoptionSection } from '../editor/adoption-section.tsx';
+import { BaselineSection } from '../editor/baseline-section.tsx';
+import { BenefitsSection } from '../editor/benefits-section.tsx';
+import { CorrelationsSection } from '../editor/correlations-section.tsx';
+import { CostsSection } from '../editor/costs-section.tsx';
+import { InputsSection } from '../editor/inputs-section.tsx';
+import { LivePanel } from '../editor/live-panel.tsx';
+import { OverviewSection } from '../editor/overview-section.tsx';
+import { PilotSection } from '../editor/pilot-section.tsx';
+import { ReadinessSection } from '../editor/readiness-section.tsx';
+import { SimulationSection } from '../editor/simulation-section.tsx';
+import { VariablesSection } from '../editor/variables-section.tsx';
+import type { CaseSession } from '../stores/case-session.ts';
+
+const SECTIONS = [
+  ['overview', 'Case and ownership', ['/name', '/ownership', '/currency', '/locale', '/startDate', '/horizonMonths', '/discountRateAnnual']],
+  ['baseline', 'Baseline and hypothesis', ['/baseline', '/valueHypothesis', '/measurementPlan', '/decisionCriteria']],
+  ['inputs', 'Inputs', ['/inputs']],
+  ['variables', 'Variables', ['/variables']],
+  ['correlations', 'Correlations', ['/correlations']],
+  ['adoption', 'Adoption', ['/adoption']],
+  ['benefits', 'Benefits', ['/benefits']],
+  ['costs', 'Costs', ['/costs']],
+  ['pilot', 'Pilot', ['/pilot']],
+  ['readiness', 'Readiness', ['/readiness']],
+  ['simulation', 'Simulation', ['/simulation']],
+] as const;
+
+/**
+ * The case editor: every part of the case in order, each field checked by the engine's
+ * own validation as it is typed, with live results re-simulated beside it.
+ */
+export const CaseEditorPage: Component<{ session: CaseSession }> = (props) => {
+  const draft = () => props.session.draft;
+  const problems = (pointers: readonly string[]) => pointers.reduce((sum, pointer) => sum + draft().validation().issues.under(pointer).length, 0);
+  return (
+    <div class="editor-layout">
+      <nav class="section-nav" aria-label="Case sections">
+        <ol>
+          <For each={SECTIONS}>
+            {([id, label, pointers]) => (
+              <li>
+                <a href={`#${location.hash.split('#')[1]?.split('?')[0] ?? ''}`} onClick={(event) => {
+                  event.preventDefault();
+                  const target = document.getElementById(id);
+                  target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+                  target?.querySelector<HTMLElement>('h2')?.focus();
+                }}>
+                  {label}
+                  {problems(pointers) > 0 ? <span class="badge badge-error" aria-label={`${problems(pointers)} problems`}>{problems(pointers)}</span> : null}
+                </a>
+              </li>
+            )}
+          </For>
+        </ol>
+      </nav>
+      <div class="editor-form">
+        <OverviewSection draft={draft()} />
+        <BaselineSection draft={draft()} />
+        <InputsSection draft={draft()} />
+        <VariablesSection draft={draft()} />
+        <CorrelationsSection draft={draft()} />
+        <AdoptionSection draft={draft()} />
+        <BenefitsSection draft={draft()} />
+        <CostsSection draft={draft()} />
+        <PilotSection draft={draft()} />
+        <ReadinessSection draft={draft()} />
+        <SimulationSection draft={draft()} />
+      </div>
+      <LivePanel draft={draft()} preview={props.session.preview} />
+    </div>
+  );
+};

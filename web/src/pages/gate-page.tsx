@@ -1,0 +1,232 @@
+import { createResource, createSignal, For, Show, Suspense, type Component } from 'solid-js';
+import type { GateResult } from '../../../models/gate/evaluate-gate.ts';
+import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from '../../../models/gate/recommendation.ts';
+import { ErrorNotice } from '../components/error-notice.tsx';
+import { GateCriteriaTable } from '../components/gate-criteria-table.tsx';
+import { RequireRun } from '../components/require-run.tsx';
+import { StatusBadge } from '../components/status-badge.tsx';
+import { loadAnalysis } from '../lib/analysis-loader.ts';
+import { api, ApiError } from '../lib/api.ts';
+import type { DecisionResource, RunResource } from '../lib/api-types.ts';
+import { isApprover } from '../stores/me-store.ts';
+import type { CaseContext } from './case-workspace.tsx';
+
+/**
+ * The value gate: the recommendation with every criterion and its figure, the readiness
+ * gates, the decision form for approvers and the append-only decision history.
+ */
+export const GatePage: Component<{ context: CaseContext }> = (props) => {
+  const [decisions, { refetch }] = createResource(() => api.decisions(props.context.session.id).then((page) => page.items));
+  return (
+    <div class="page gate-page">
+      <h2 class="page-title">Gate: scale, redesign, stop or keep as research</h2>
+      <RequireRun context={props.context} what="The gate's criteria">
+        {(run) => <GateEvaluation context={props.context} run={run} onDecided={() => void refetch()} />}
+      </RequireRun>
+      <DecisionHistory decisions={decisions() ?? []} context={props.context} />
+    </div>
+  );
+};
+
+const GateEvaluation: Component<{ context: CaseContext; run: RunResource; onDecided: () => void }> = (props) => {
+  const format = () => props.context.session.draft.format();
+  const [gate] = createResource(() => props.run.id, (id) => loadAnalysis<GateResult>(id, { kind: 'gate' }));
+  return (
+    <Suspense fallback={<p class="muted">Evaluating the gate (tornado and value of information first)…</p>}>
+      <Show when={gate.error}>
+        <ErrorNotice error={gate.error} />
+      </Show>
+      <Show when={gate()?.result}>
+        {(g) => (
+          <>
+            <section class={`recommendation recommendation-${g().recommendation}`} data-testid="recommendation" aria-labelledby="recommendation-title">
+              <p class="eyebrow">Recommendation of the gate (evaluated {format().date(g().evaluatedOn)})</p>
+              <h3 id="recommendation-title">
+                <StatusBadge status={g().recommendation} />
+              </h3>
+              <p class="headline">{g().headline}</p>
+            </section>
+            <GateCriteriaTable criteria={g().criteria} format={format()} />
+            <div class="two-columns">
+              <section class="panel">
+                <h3>Readiness gates</h3>
+                <table class="data-table compact" data-testid="readiness-gates">
+                  <thead>
+                    <tr>
+                      <th scope="col">Gate</th>
+                      <th scope="col">Status</th>
+                      <th scope="col" class="num">Items met</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={g().readiness}>
+                      {(row) => (
+                        <tr>
+                          <th scope="row">{row.label}</th>
+                          <td>
+                            <StatusBadge status={row.status} />
+                          </td>
+                          <td class="num">
+                            {row.met} of {row.total}
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+                <h3>Value measurement</h3>
+                <ul class="check-list">
+                  <For each={g().valueMeasurement}>
+                    {(check) => (
+                      <li>
+                        <StatusBadge status={check.passed === 'yes' ? 'met' : check.passed === 'partly' ? 'partly' : 'notMet'} /> <strong>{check.label}</strong>: {check.detail}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </section>
+              <section class="panel">
+                <Show when={g().levers.length}>
+                  <h3>Redesign levers</h3>
+                  <ul>
+                    <For each={g().levers}>{(lever) => <li>{lever.sentence}</li>}</For>
+                  </ul>
+                </Show>
+                <h3>Measure next</h3>
+                <Show when={g().measureNext.length} fallback={<p class="muted">No measurement is worth more than it costs.</p>}>
+                  <ol>
+                    <For each={g().measureNext.slice(0, 5)}>{(entry) => <li>{entry.sentence}</li>}</For>
+                  </ol>
+                </Show>
+                <Show when={g().missingCostCategories.length}>
+                  <h3>Likely hidden costs</h3>
+                  <ul>
+                    <For each={g().missingCostCategories}>{(flag) => <li>⚠ {flag.note}</li>}</For>
+                  </ul>
+                </Show>
+              </section>
+            </div>
+            <DecisionForm context={props.context} run={props.run} recommendation={g().recommendation} onDecided={props.onDecided} />
+          </>
+        )}
+      </Show>
+    </Suspense>
+  );
+};
+
+const DecisionForm: Component<{ context: CaseContext; run: RunResource; recommendation: string; onDecided: () => void }> = (props) => {
+  const [decision, setDecision] = createSignal<string>(props.recommendation);
+  const [rationale, setRationale] = createSignal('');
+  const [problem, setProblem] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const [recorded, setRecorded] = createSignal<DecisionResource | null>(null);
+  const submit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    if (rationale().trim().length < 10) return void setProblem('Write the rationale (at least a sentence): the board will read it.');
+    setBusy(true);
+    setProblem(null);
+    try {
+      setRecorded(await api.recordDecision(props.context.session.id, { decision: decision(), rationale: rationale().trim(), runId: props.run.id }));
+      setRationale('');
+      props.onDecided();
+    } catch (error) {
+      setProblem(error instanceof ApiError ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Show when={isApprover()} fallback={<p class="muted">Only approvers can record a decision.</p>}>
+      <form class="panel decision-form" onSubmit={(event) => void submit(event)} aria-labelledby="decision-form-title" data-testid="decision-form">
+        <h3 id="decision-form-title">Record the decision (approver)</h3>
+        <fieldset>
+          <legend>Decision</legend>
+          <div class="segmented">
+            <For each={RECOMMENDATIONS}>
+              {(option) => (
+                <label class="segment" classList={{ selected: decision() === option }}>
+                  <input type="radio" name="decision" value={option} checked={decision() === option} onChange={() => setDecision(option)} />
+                  {RECOMMENDATION_LABELS[option]}
+                  {option === props.recommendation ? ' (recommended)' : ''}
+                </label>
+              )}
+            </For>
+          </div>
+        </fieldset>
+        <div class="field">
+          <label for="decision-rationale">Rationale</label>
+          <textarea
+            id="decision-rationale"
+            rows={3}
+            value={rationale()}
+            onInput={(e) => setRationale(e.currentTarget.value)}
+            aria-invalid={Boolean(problem())}
+            aria-describedby={problem() ? 'decision-problem' : 'decision-hint'}
+          />
+          <span id="decision-hint" class="field-hint">
+            Cites run {props.run.id.slice(0, 8)} (version {props.run.caseVersion}, seed {props.run.seed}, {props.context.session.draft.format().count(props.run.trials)} trials). Decisions cannot be edited or deleted.
+          </span>
+          <Show when={problem()}>
+            <span id="decision-problem" class="field-error" role="alert">
+              {problem()}
+            </span>
+          </Show>
+        </div>
+        <Show when={decision() !== props.recommendation}>
+          <p class="notice notice-warning">This departs from the gate's recommendation ({RECOMMENDATION_LABELS[props.recommendation as keyof typeof RECOMMENDATION_LABELS]}); say why in the rationale.</p>
+        </Show>
+        <button type="submit" class="button-primary" disabled={busy()}>
+          {busy() ? 'Recording…' : 'Record decision'}
+        </button>
+        <Show when={recorded()}>
+          <p class="notice notice-success" role="status">
+            ✓ Recorded: {RECOMMENDATION_LABELS[recorded()!.decision as keyof typeof RECOMMENDATION_LABELS] ?? recorded()!.decision} by {recorded()!.takenBy}.
+          </p>
+        </Show>
+      </form>
+    </Show>
+  );
+};
+
+const DecisionHistory: Component<{ decisions: DecisionResource[]; context: CaseContext }> = (props) => {
+  const format = () => props.context.session.draft.format();
+  return (
+    <section class="panel" aria-labelledby="decision-history-title" data-testid="decision-history">
+      <h3 id="decision-history-title">Decision history (append-only)</h3>
+      <Show when={props.decisions.length} fallback={<p class="muted">No decision recorded yet.</p>}>
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Decision</th>
+              <th scope="col">Recommended</th>
+              <th scope="col">By</th>
+              <th scope="col">Rationale</th>
+              <th scope="col">Evidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={[...props.decisions].reverse()}>
+              {(d) => (
+                <tr>
+                  <td>{format().dateTime(d.takenAt)}</td>
+                  <td>
+                    <StatusBadge status={d.decision} />
+                  </td>
+                  <td>
+                    <StatusBadge status={d.recommendation} />
+                  </td>
+                  <td>{d.takenBy}</td>
+                  <td class="rationale">{d.rationale}</td>
+                  <td>
+                    v{d.caseVersion}, run <code>{d.runId.slice(0, 8)}</code>: {format().count(d.run.trials)} trials, seed {d.run.seed}, {d.run.sampling}, engine {d.run.engineVersion}
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+    </section>
+  );
+};

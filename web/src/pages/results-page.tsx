@@ -1,0 +1,129 @@
+import { createEffect, createSignal, on, Show, type Component } from 'solid-js';
+import type { RunSummary } from '../../../models/engine/summarize-run.ts';
+import { CdfChart } from '../charts/cdf-chart.tsx';
+import { CostByCategoryChart } from '../charts/cost-by-category-chart.tsx';
+import { FanChart } from '../charts/fan-chart.tsx';
+import { HistogramChart } from '../charts/histogram-chart.tsx';
+import { PaybackChart } from '../charts/payback-chart.tsx';
+import { CostTable } from '../components/cost-table.tsx';
+import { KeyFigures } from '../components/key-figures.tsx';
+import { PilotVsProductionView } from '../components/pilot-vs-production.tsx';
+import { RunPanel } from '../components/run-panel.tsx';
+import type { CaseContext } from './case-workspace.tsx';
+
+type Source = 'live' | 'server';
+
+/**
+ * Results of one simulation: the live browser preview of the draft, or a stored server
+ * run. Every chart states its trials, seed and sampling, so any figure can be reproduced.
+ */
+export const ResultsPage: Component<{ context: CaseContext }> = (props) => {
+  const [source, setSource] = createSignal<Source>('live');
+  const format = () => props.context.session.draft.format();
+  const preview = () => props.context.session.preview;
+  const latest = () => props.context.runs.latest();
+
+  // When a server run started here finishes, show it.
+  createEffect(
+    on(
+      () => (props.context.runs.progress()?.status === 'succeeded' ? latest()?.id : undefined),
+      (id) => {
+        if (id) setSource('server');
+      },
+      { defer: true },
+    ),
+  );
+
+  const summary = (): RunSummary | null => (source() === 'server' ? (latest()?.summary ?? null) : (preview().result()?.summary ?? null));
+  const describe = (): string => {
+    if (source() === 'server') {
+      const run = latest();
+      return run ? `Stored run ${run.id.slice(0, 8)} of version ${run.caseVersion}: ${format().count(run.trials)} trials, seed ${run.seed}, ${run.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}, engine ${run.engineVersion}` : 'No stored run yet';
+    }
+    const result = preview().result();
+    return result ? `Live preview of the draft in your browser: ${format().count(result.settings.trials)} trials, seed ${result.settings.seed}, ${result.settings.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}` : 'Simulating…';
+  };
+  const moneyAxis = () => `NPV (${format().currency}) →`;
+
+  return (
+    <div class="page results-page">
+      <div class="page-toolbar">
+        <div class="segmented" role="radiogroup" aria-label="Which results to show">
+          <label class="segment" classList={{ selected: source() === 'live' }}>
+            <input type="radio" name="results-source" checked={source() === 'live'} onChange={() => setSource('live')} />
+            Live preview (draft, browser)
+          </label>
+          <label class="segment" classList={{ selected: source() === 'server' }}>
+            <input type="radio" name="results-source" checked={source() === 'server'} onChange={() => setSource('server')} disabled={!latest()} />
+            Stored server run
+          </label>
+        </div>
+        <p class="source-note" data-testid="results-source">
+          {describe()}
+        </p>
+      </div>
+      <RunPanel context={props.context} format={format()} />
+      <Show when={summary()} fallback={<p class="muted">No results yet. Fix the case's problems in the editor, or run on the server.</p>}>
+        {(s) => (
+          <>
+            <KeyFigures summary={s()} format={format()} />
+            <div class="chart-grid">
+              <HistogramChart
+                title="NPV distribution"
+                testId="npv-histogram"
+                histogram={s().outputs.npv.histogram}
+                total={s().outputs.npv.finiteCount}
+                xLabel={moneyAxis()}
+                formatX={format().moneyCompact}
+                signed
+                caption={
+                  <>
+                    Mean {format().money(s().outputs.npv.mean)} (± {format().money(s().outputs.npv.standardError)}); P10 {format().money(s().outputs.npv.percentiles.p10)}, P90{' '}
+                    {format().money(s().outputs.npv.percentiles.p90)}. Hatched bars lose money.
+                  </>
+                }
+              />
+              <CdfChart
+                title="S-curve: probability that NPV is at most x"
+                testId="npv-cdf"
+                cdf={s().outputs.npv.cdf}
+                probabilityPositive={s().outputs.npv.probabilityPositive.value}
+                percentiles={s().outputs.npv.percentiles}
+                xLabel={moneyAxis()}
+                formatX={format().moneyCompact}
+                formatPercent={(p) => format().percent(p)}
+                caption={
+                  <>
+                    P(NPV &gt; 0) = {format().percent(s().outputs.npv.probabilityPositive.value)} ± {format().percent(s().outputs.npv.probabilityPositive.standardError, 2)} (Monte Carlo standard
+                    error).
+                  </>
+                }
+              />
+              <FanChart
+                title="Cumulative net cash flow by month (P10 / P50 / P90)"
+                testId="cash-flow-fan"
+                fan={s().cashFlowFan}
+                formatMoney={format().money}
+                formatMoneyCompact={format().moneyCompact}
+                caption={
+                  <>
+                    Undiscounted, {format().currency}. At month {s().horizonMonths}: P10 {format().money(s().cashFlowFan.p10.at(-1))}, P50 {format().money(s().cashFlowFan.p50.at(-1))}, P90{' '}
+                    {format().money(s().cashFlowFan.p90.at(-1))}. Based on {format().count(s().cashFlowFan.basedOnTrials)} trials.
+                  </>
+                }
+              />
+              <Show when={s().outputs.discountedPaybackMonth}>
+                {(payback) => <PaybackChart payback={payback()} horizonMonths={s().horizonMonths} format={format()} testId="payback-chart" />}
+              </Show>
+            </div>
+            <section class="panel">
+              <CostByCategoryChart summary={s()} format={format()} testId="cost-by-category" />
+              <CostTable summary={s()} format={format()} />
+            </section>
+            <Show when={s().pilotVsProduction}>{(comparison) => <PilotVsProductionView comparison={comparison()} format={format()} />}</Show>
+          </>
+        )}
+      </Show>
+    </div>
+  );
+};
