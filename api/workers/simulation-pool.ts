@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { CompiledModel } from '../../models/formula/compile-case.ts';
 import { assembleResult, type SimulationResult } from '../../models/engine/assemble-result.ts';
 import { simulate } from '../../models/engine/simulate.ts';
-import { allocateBuffers, type SimulationBuffers } from '../../models/engine/simulation-buffers.ts';
+import { allocateBuffers } from '../../models/engine/simulation-buffers.ts';
 import { chunkCount, CHUNK_SIZE, simulationEnv, type SimulationEnv } from '../../models/engine/simulation-env.ts';
 import type { WorkerMessage, WorkerTask } from './simulation-worker.ts';
 import { withDefaults } from '../../models/engine/with-defaults.ts';
@@ -63,7 +63,7 @@ export class SimulationPool {
       const signal = options.signal ? { get aborted() { return options.signal!.aborted; } } : undefined;
       return simulate(model, env, { onProgress: options.onProgress, signal });
     }
-    const buffers = allocateBuffers(model, env);
+    const buffers = allocateBuffers(model, env, true);
     const cancel = new Int32Array(new SharedArrayBuffer(4));
     const onAbort = (): void => void Atomics.store(cancel, 0, 1);
     options.signal?.addEventListener('abort', onAbort);
@@ -76,7 +76,7 @@ export class SimulationPool {
           const first = index * perWorker;
           const last = Math.min(chunks, first + perWorker);
           if (first >= last) return Promise.resolve();
-          const task: WorkerTask = { id: this.nextTaskId++, model, env, first, last, cancel };
+          const task: WorkerTask = { id: this.nextTaskId++, model, env, buffers, first, last, cancel };
           return new Promise<void>((resolve, reject) => {
             const listener = (message: WorkerMessage): void => {
               if (message.id !== task.id) return;
@@ -88,7 +88,6 @@ export class SimulationPool {
               worker.off('message', listener);
               worker.off('error', onError);
               if (message.type === 'done') {
-                mergeShare(buffers, message.buffers, model.horizonMonths);
                 progress[index] = Math.min(env.trials, last * CHUNK_SIZE) - first * CHUNK_SIZE;
                 options.onProgress?.(progress.reduce((a, b) => a + b, 0), env.trials);
                 resolve();
@@ -115,25 +114,4 @@ export class SimulationPool {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
     this.workers.length = 0;
   }
-}
-
-/** Copies a worker's share into the run's buffers at its trial and chunk offsets. */
-function mergeShare(target: SimulationBuffers, share: SimulationBuffers, months: number): void {
-  share.outputs.forEach((column, index) => {
-    if (column) target.outputs[index]!.set(column, share.trialOrigin);
-  });
-  share.inputs?.forEach((column, index) => target.inputs![index].set(column, share.trialOrigin));
-  const trials = share.outputs.find((column) => column)?.length ?? 0;
-  const firstRow = share.trialOrigin;
-  const lastRow = Math.min(share.fanRows, share.trialOrigin + trials);
-  if (lastRow > firstRow) target.fan.set(share.fan.subarray(firstRow * months, lastRow * months), firstRow * months);
-  const accumulatorSize = target.chunkAccumulators.length / countChunks(target);
-  target.chunkAccumulators.set(share.chunkAccumulators, share.chunkOrigin * accumulatorSize);
-  const correlationSize = target.chunkCorrelations.length / countChunks(target);
-  if (correlationSize > 0) target.chunkCorrelations.set(share.chunkCorrelations, share.chunkOrigin * correlationSize);
-}
-
-function countChunks(buffers: SimulationBuffers): number {
-  const trials = buffers.outputs.find((column) => column)?.length ?? 0;
-  return Math.ceil(trials / CHUNK_SIZE);
 }

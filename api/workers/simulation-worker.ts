@@ -1,14 +1,15 @@
 import { parentPort } from 'node:worker_threads';
 import type { CompiledModel } from '../../models/formula/compile-case.ts';
 import { runChunks } from '../../models/engine/simulate.ts';
-import { allocateRangeBuffers, type SimulationBuffers } from '../../models/engine/simulation-buffers.ts';
+import type { SimulationBuffers } from '../../models/engine/simulation-buffers.ts';
 import type { SimulationEnv } from '../../models/engine/simulation-env.ts';
 
-/** A share of one run, sent by the pool: the worker fills buffers for its chunks only. */
+/** A share of one run, sent by the pool. Buffers are SharedArrayBuffer-backed. */
 export interface WorkerTask {
   id: number;
   model: CompiledModel;
   env: SimulationEnv;
+  buffers: SimulationBuffers;
   first: number;
   last: number;
   /** Int32Array flag: non-zero means cancel. */
@@ -17,7 +18,7 @@ export interface WorkerTask {
 
 export type WorkerMessage =
   | { id: number; type: 'progress'; done: number }
-  | { id: number; type: 'done'; buffers: SimulationBuffers }
+  | { id: number; type: 'done' }
   | { id: number; type: 'error'; message: string; name: string };
 
 parentPort!.on('message', (task: WorkerTask) => {
@@ -28,8 +29,7 @@ parentPort!.on('message', (task: WorkerTask) => {
       },
     };
     let reported = 0;
-    const buffers = allocateRangeBuffers(task.model, task.env, task.first, task.last);
-    runChunks(task.model, task.env, buffers, task.first, task.last, {
+    runChunks(task.model, task.env, task.buffers, task.first, task.last, {
       signal,
       onProgress(done) {
         // Progress every ~64k trials keeps messages cheap.
@@ -39,15 +39,7 @@ parentPort!.on('message', (task: WorkerTask) => {
         }
       },
     });
-    // Transferred, not shared: once sent, the worker holds none of this memory.
-    const transfer = [
-      ...buffers.outputs.flatMap((column) => (column ? [column.buffer as ArrayBuffer] : [])),
-      ...(buffers.inputs ?? []).map((column) => column.buffer as ArrayBuffer),
-      buffers.fan.buffer as ArrayBuffer,
-      buffers.chunkAccumulators.buffer as ArrayBuffer,
-      buffers.chunkCorrelations.buffer as ArrayBuffer,
-    ];
-    parentPort!.postMessage({ id: task.id, type: 'done', buffers } satisfies WorkerMessage, transfer);
+    parentPort!.postMessage({ id: task.id, type: 'done' } satisfies WorkerMessage);
   } catch (error) {
     const failure = error as Error;
     parentPort!.postMessage({ id: task.id, type: 'error', message: failure.message, name: failure.name } satisfies WorkerMessage);

@@ -72,19 +72,17 @@ export function runChunk(
       runnable.correlation,
       streamState(env.seed, chunkIndex, CORRELATION_STREAM),
     );
-    buffers.chunkCorrelations.set(achieved, (chunkIndex - buffers.chunkOrigin) * indices.length * indices.length);
+    buffers.chunkCorrelations.set(achieved, chunkIndex * indices.length * indices.length);
   }
   if (buffers.inputs) {
     for (let index = 0; index < model.inputs.length; index++) {
-      buffers.inputs[index].set(scratch.columns[index].subarray(0, size), start - buffers.trialOrigin);
+      buffers.inputs[index].set(scratch.columns[index].subarray(0, size), start);
     }
   }
   const accumulatorSize = model.accumulators.size;
-  const localChunk = chunkIndex - buffers.chunkOrigin;
-  const accumulator = buffers.chunkAccumulators.subarray(localChunk * accumulatorSize, (localChunk + 1) * accumulatorSize);
+  const accumulator = buffers.chunkAccumulators.subarray(chunkIndex * accumulatorSize, (chunkIndex + 1) * accumulatorSize);
   runnable.resetIrr();
   const outputs = buffers.outputs.map((column) => column ?? scratch.lineScratch);
-  const offset = start - buffers.trialOrigin;
-  const lineOffset = env.keepLineTotals ? offset : 0;
-  runnable.kernel(scratch.columns, size, outputs, offset, accumulator, scratch.flows, buffers.fan, start, buffers.fanRows, lineOffset);
+  const lineOffset = env.keepLineTotals ? start : 0;
+  runnable.kernel(scratch.columns, size, outputs, start, accumulator, scratch.flows, buffers.fan, start, buffers.fanRows, lineOffset);
 }

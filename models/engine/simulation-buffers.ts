@@ -16,9 +16,6 @@ export interface SimulationBuffers {
   chunkAccumulators: Float64Array;
   /** One k×k achieved rank-correlation block per chunk (weighted by chunk size when merged). */
   chunkCorrelations: Float64Array;
-  /** The first trial and chunk these buffers hold (non-zero when a worker fills only its share). */
-  trialOrigin: number;
-  chunkOrigin: number;
 }
 
 /**
@@ -41,33 +38,6 @@ export function allocateBuffers(model: CompiledModel, env: SimulationEnv, shared
     fanRows,
     chunkAccumulators: make(chunks * model.accumulators.size),
     chunkCorrelations: make(chunks * correlated * correlated),
-    trialOrigin: 0,
-    chunkOrigin: 0,
-  };
-}
-
-/**
- * Buffers for chunks [firstChunk, lastChunk) only, for a worker's share of a run.
- * The fan keeps its full size (it is small) and only this range's rows are written.
- *
- * @example
- * const share = allocateRangeBuffers(model, env, 0, 122);
- */
-export function allocateRangeBuffers(model: CompiledModel, env: SimulationEnv, firstChunk: number, lastChunk: number): SimulationBuffers {
-  const trialOrigin = firstChunk * CHUNK_SIZE;
-  const trials = Math.min(env.trials, lastChunk * CHUNK_SIZE) - trialOrigin;
-  const chunks = lastChunk - firstChunk;
-  const fanRows = Math.min(env.fanTrials, env.trials);
-  const correlated = model.correlation?.inputIndices.length ?? 0;
-  return {
-    outputs: model.outputs.map((output) => (isLineTotal(output.group) && !env.keepLineTotals ? null : new Float64Array(trials))),
-    inputs: env.keepInputs ? model.inputs.map(() => new Float64Array(trials)) : null,
-    fan: new Float64Array(fanRows * model.horizonMonths),
-    fanRows,
-    chunkAccumulators: new Float64Array(chunks * model.accumulators.size),
-    chunkCorrelations: new Float64Array(chunks * correlated * correlated),
-    trialOrigin,
-    chunkOrigin: firstChunk,
   };
 }
 
