@@ -32,6 +32,7 @@ describe('reproducibility', () => {
     for (const id of Object.keys(single.outputs)) expect(sameBits(single.outputs[id], parallel.outputs[id]), id).toBe(true);
     expect(parallel.meanCostByCategoryYear).toEqual(single.meanCostByCategoryYear);
     expect(sameBits(single.fan.values, parallel.fan.values)).toBe(true);
+    expect(parallel.achievedCorrelation).toEqual(single.achievedCorrelation);
   });
 
   it('depends only on seed and trial count: a chunk is the same in a longer run', () => {
