@@ -55,7 +55,10 @@ export function renderSimulation(bc: BusinessCase, summary: RunSummary, point: P
       `undefined where several rates solve NPV = 0 (${f.percent(irrAnnual.undefinedCount / summary.trials)}).`,
   );
   out.push('');
-  out.push(`Point estimate (every input at its median, exact decimal): NPV ${point.npv} ${bc.currency}, ROI ${point.roi}, PV costs ${point.pvCosts} ${bc.currency}`);
+  out.push(
+    `Point estimate (every input at its median, exact decimal, to the cent): NPV ${point.npv} ${bc.currency}, ` +
+      `ROI ${f.percent(Number(point.roi))}, PV costs ${point.pvCosts} ${bc.currency}`,
+  );
   out.push('');
   out.push(renderCosts(summary, f));
   if (summary.missingCostCategories.length) {
