@@ -8,12 +8,9 @@ import type { Database } from './database.ts';
  * const db = await openPostgres('postgres://postgres@127.0.0.1:5432/test');
  */
 export async function openPostgres(connectionString: string, options: { schema?: string } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
-  const schema = options.schema?.replace(/"/g, '');
-  if (schema) {
-    // Tests isolate themselves in their own schema on a shared server.
-    pool.on('connect', (client) => void client.query(`SET search_path TO "${schema}"`));
-  }
+  const schema = options.schema?.replace(/[^A-Za-z0-9_]/g, '');
+  // Tests isolate themselves in their own schema on a shared server: set at connection start-up.
+  const pool = new pg.Pool({ connectionString, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   const probe = await pool.connect();
   if (schema) await probe.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
   probe.release();
