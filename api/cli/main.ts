@@ -7,13 +7,13 @@ import {
   breakEvenAnalysis,
   compareCases,
   gateAnalysis,
+  measurementCosts,
   sampleSensitivity,
   sobolAnalysis,
   spiderAnalysis,
   tornadoAnalysis,
   valueOfInformation,
 } from '../../models/analysis/index.ts';
-import type { BusinessCase } from '../../models/case/case-schema.ts';
 import { applyVariant, VariantError } from '../../models/case/apply-variant.ts';
 import { toCaseIssues } from '../../models/case/zod-issues.ts';
 import { decisionRulesSchema } from '../../models/gate/decision-rules.ts';
@@ -165,9 +165,6 @@ function readRules(file: string) {
   return parsed.data;
 }
 
-function measurementCosts(bc: BusinessCase): Record<string, number | undefined> {
-  return Object.fromEntries(Object.entries(bc.inputs).map(([name, input]) => [name, input.measurementCost]));
-}
 
 /** Analysis settings errors are usage errors: they name the option. */
 async function withAnalysisErrors(run: () => void | Promise<void>): Promise<void> {

@@ -4,6 +4,7 @@ import {
   breakEvenAnalysis,
   compareCases,
   gateAnalysis,
+  measurementCosts,
   portfolioValue,
   sampleSensitivity,
   sobolAnalysis,
@@ -50,9 +51,6 @@ const signal = {
   },
 };
 
-function measurementCosts(validated: ValidatedCase): Record<string, number | undefined> {
-  return Object.fromEntries(Object.entries(validated.case.inputs).map(([name, input]) => [name, input.measurementCost]));
-}
 
 function run(jobId: number, request: JobRequest): unknown {
   const progress = (done: number, total: number): void => {
@@ -100,7 +98,7 @@ function run(jobId: number, request: JobRequest): unknown {
         }
         case 'voi': {
           const sample = simulate(model, { ...request.settings, keepInputs: true, fanTrials: 0 }, { signal, onProgress: progress });
-          return valueOfInformation(model, measurementCosts(validated), sample);
+          return valueOfInformation(model, measurementCosts(validated.case), sample);
         }
         case 'gate':
           return gateAnalysis(validated.case, model, request.settings, request.today, { signal, onProgress: progress, rules: params.rules as never });

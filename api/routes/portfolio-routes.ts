@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { PortfolioValue } from '../../models/analysis/portfolio-value.ts';
+import type { PortfolioResource } from '../../models/api/resources.ts';
 import type { App } from '../server/create-app.ts';
 import { caseOverview } from '../services/case-overview.ts';
 import { listCases } from '../services/case-store.ts';
@@ -70,7 +71,7 @@ export function registerPortfolioRoutes(app: App): void {
             .map((item) => ({ id: item.id, name: item.name, rationale: item.latestDecision!.rationale, takenAt: item.latestDecision!.takenAt })),
           valueFan,
           items,
-        },
+        } satisfies PortfolioResource,
         200,
       );
     },

@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { BusinessCase } from '../../models/case/case-schema.ts';
 import { createDistribution } from '../../models/distributions/create-distribution.ts';
+import type { ActualRecord, ActualScore } from '../../models/api/resources.ts';
 import type { Queryable } from '../storage/database.ts';
 
-/** A post-launch measurement as stored. */
-export interface ActualRecord {
-  id: string;
-  caseId: string;
-  metric: string;
-  /** As stored: the numeric column keeps four decimal places. */
-  value: number;
-  measuredOn: string;
-  note: string | null;
-  createdAt: string;
-  createdBy: string;
-}
+export type { ActualRecord, ActualScore };
+
 
 /** Where a metric's forecast lives: an input of the case, reached directly or through the value hypothesis. */
 export interface ActualTarget {
@@ -24,19 +15,6 @@ export interface ActualTarget {
   metricUnit?: string;
 }
 
-/** How an actual compares with its forecast. */
-export interface ActualScore {
-  /** The input whose distribution is the forecast; null when the metric maps to none. */
-  input: string | null;
-  /** The unit the value is read in. */
-  unit: string | null;
-  /** Where the actual falls in the forecast distribution (0..1); null when it cannot be placed. */
-  percentile: number | null;
-  /** The actual lies outside the forecast's P10–P90: the forecast was off, re-gate. */
-  regate: boolean;
-  /** One sentence, e.g. 'the actual sits at P12 of the forecast'. */
-  assessment: string;
-}
 
 /** Below P10 or above P90, the forecast missed. */
 const REGATE_LOW = 0.1;

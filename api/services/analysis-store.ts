@@ -1,23 +1,16 @@
+import type { AnalysisKind, AnalysisResource } from '../../models/api/resources.ts';
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../storage/database.ts';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 
 /** An analysis stored with the run it rests on. */
-export interface AnalysisRecord {
-  id: string;
-  runId: string;
-  kind: string;
-  params: Record<string, unknown>;
-  result: unknown;
-  createdAt: string;
-  createdBy: string;
-}
+export type AnalysisRecord = AnalysisResource;
 
 function toRecord(row: Record<string, unknown>): AnalysisRecord {
   return {
     id: String(row.id),
     runId: String(row.run_id),
-    kind: String(row.kind),
+    kind: row.kind as AnalysisKind,
     params: row.params as Record<string, unknown>,
     result: row.result,
     createdAt: new Date(row.created_at as string).toISOString(),

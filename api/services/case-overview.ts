@@ -1,37 +1,12 @@
+import type { CaseListItem, LatestRun } from '../../models/api/resources.ts';
 import { caseSchema } from '../../models/case/case-schema.ts';
+import type { Recommendation } from '../../models/gate/recommendation.ts';
+
+export type { CaseListItem };
 import { readinessStatus, type GateStatus } from '../../models/gate/readiness-status.ts';
 import type { Queryable } from '../storage/database.ts';
 import { listCases, type CaseRecord } from './case-store.ts';
 
-/** One row of the portfolio: the case, its latest evidence and its decision state. */
-export interface CaseListItem {
-  id: string;
-  name: string;
-  businessOwner: string | null;
-  sponsor: string;
-  currency: string;
-  locale: string | null;
-  currentVersion: number;
-  archived: boolean;
-  createdAt: string;
-  updatedAt: string;
-  latestRun: {
-    id: string;
-    status: string;
-    trials: number;
-    probabilityNpvPositive: number | null;
-    npvP50: number | null;
-    npvMean: number | null;
-    totalCostMean: number | null;
-    finishedAt: string | null;
-  } | null;
-  recommendation: string | null;
-  recommendationHeadline: string | null;
-  gateStatus: GateStatus;
-  latestDecision: { decision: string; takenBy: string; takenAt: string; rationale: string } | null;
-  daysSinceLastDecision: number;
-  hasMeasuredValue: boolean;
-}
 
 const numberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
@@ -102,7 +77,7 @@ function toItem(
     latestRun: run
       ? {
           id: String(run.id),
-          status: String(run.status),
+          status: run.status as LatestRun['status'],
           trials: Number(run.trials),
           probabilityNpvPositive: numberOrNull(run.probability_npv_positive),
           npvP50: numberOrNull(run.npv_p50),
@@ -111,11 +86,11 @@ function toItem(
           finishedAt: run.finished_at ? new Date(run.finished_at as string).toISOString() : null,
         }
       : null,
-    recommendation: (gate?.recommendation as string | undefined) ?? null,
+    recommendation: (gate?.recommendation as Recommendation | undefined) ?? null,
     recommendationHeadline: (gate?.headline as string | undefined) ?? null,
     gateStatus: statuses.length ? overallGateStatus(statuses) : 'notStarted',
     latestDecision: decision
-      ? { decision: String(decision.decision), takenBy: String(decision.taken_by), takenAt: new Date(decision.taken_at as string).toISOString(), rationale: String(decision.rationale) }
+      ? { decision: decision.decision as Recommendation, takenBy: String(decision.taken_by), takenAt: new Date(decision.taken_at as string).toISOString(), rationale: String(decision.rationale) }
       : null,
     daysSinceLastDecision: Math.max(0, Math.floor((now.getTime() - lastDecisionAt.getTime()) / 86_400_000)),
     hasMeasuredValue,

@@ -1,24 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { BusinessCase } from '../../models/case/case-schema.ts';
+import type { CaseResource, VersionResource } from '../../models/api/resources.ts';
+import type { BusinessCase, CaseInput } from '../../models/case/case-schema.ts';
 import { caseHash } from '../../models/decision/case-hash.ts';
 import type { Queryable } from '../storage/database.ts';
 
-/** A case as the API returns it. */
-export interface CaseRecord {
-  id: string;
-  name: string;
-  businessOwner: string | null;
-  sponsor: string;
-  currency: string;
-  locale: string | null;
-  currentVersion: number;
-  hash: string;
-  archived: boolean;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string;
-  document: unknown;
-}
+/** A case as stored: the resource without its validation warnings. */
+export type CaseRecord = Omit<CaseResource, 'warnings'>;
 
 interface CaseRow {
   id: string;
@@ -54,7 +41,7 @@ function toRecord(row: CaseRow): CaseRecord {
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     createdBy: row.created_by,
-    document: row.document,
+    document: row.document as CaseInput,
   };
 }
 
@@ -161,14 +148,7 @@ export async function archiveCase(db: Queryable, id: string): Promise<CaseRecord
 }
 
 /** One stored version. */
-export interface VersionRecord {
-  version: number;
-  hash: string;
-  createdAt: string;
-  createdBy: string;
-  message: string | null;
-  document?: unknown;
-}
+export type VersionRecord = VersionResource;
 
 /**
  * Every version of a case, oldest first, without documents.

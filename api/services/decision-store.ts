@@ -1,20 +1,10 @@
+import type { DecisionResource } from '../../models/api/resources.ts';
+import type { Recommendation } from '../../models/gate/recommendation.ts';
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../storage/database.ts';
 
 /** An append-only decision with the exact case version and run it rests on. */
-export interface DecisionRecordRow {
-  id: string;
-  caseId: string;
-  decision: string;
-  recommendation: string | null;
-  rationale: string;
-  takenBy: string;
-  takenAt: string;
-  caseVersion: number;
-  caseHash: string;
-  runId: string;
-  run: { seed: number; trials: number; sampling: string; engineVersion: string };
-}
+export type DecisionRecordRow = DecisionResource;
 
 const SELECT = `SELECT d.*, r.seed, r.trials, r.sampling, r.engine_version FROM decisions d JOIN runs r ON r.id = d.run_id`;
 
@@ -22,8 +12,8 @@ function toRecord(row: Record<string, unknown>): DecisionRecordRow {
   return {
     id: String(row.id),
     caseId: String(row.case_id),
-    decision: String(row.decision),
-    recommendation: (row.recommendation as string | null) ?? null,
+    decision: row.decision as Recommendation,
+    recommendation: (row.recommendation as Recommendation | null) ?? null,
     rationale: String(row.rationale),
     takenBy: String(row.taken_by),
     takenAt: new Date(row.taken_at as string).toISOString(),

@@ -1,33 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { PointEstimate } from '../../models/engine/point-estimate.ts';
+import type { RunResource, RunStatus } from '../../models/api/resources.ts';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import type { RunSummary } from '../../models/engine/summarize-run.ts';
 import type { RunSettings } from '../jobs/job-types.ts';
 import type { Queryable } from '../storage/database.ts';
 import { isUuid } from './case-store.ts';
 
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-
 /** A run as the API returns it. */
-export interface RunRecord {
-  id: string;
-  caseId: string;
-  caseVersion: number;
-  caseHash: string;
-  status: RunStatus;
-  trials: number;
-  seed: number;
-  sampling: 'mc' | 'lhs';
-  engineVersion: string;
-  progress: { done: number; total: number };
-  summary?: RunSummary;
-  pointEstimate?: PointEstimate;
-  error?: string;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  createdBy: string;
-}
+export type RunRecord = RunResource;
+export type { RunStatus };
 
 const iso = (value: unknown): string | null => (value ? new Date(value as string).toISOString() : null);
 

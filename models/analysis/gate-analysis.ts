@@ -6,7 +6,7 @@ import { summarizeRun } from '../engine/summarize-run.ts';
 import { evaluateGate, type GateResult } from '../gate/evaluate-gate.ts';
 import type { DecisionRules } from '../gate/decision-rules.ts';
 import { tornadoAnalysis } from './tornado-analysis.ts';
-import { valueOfInformation } from './value-of-information.ts';
+import { measurementCosts, valueOfInformation } from './value-of-information.ts';
 
 /**
  * The whole gate evaluation of a case: simulate (keeping inputs), summarise, value of
@@ -24,12 +24,11 @@ export function gateAnalysis(
 ): GateResult {
   const sample = simulate(model, { ...settings, keepInputs: true }, options);
   const summary = summarizeRun(model, sample);
-  const costs = Object.fromEntries(Object.entries(bc.inputs).map(([name, input]) => [name, input.measurementCost]));
   return evaluateGate({
     case: bc,
     summary,
     discountedPayback: sample.outputs.discountedPaybackMonth,
-    voi: valueOfInformation(model, costs, sample),
+    voi: valueOfInformation(model, measurementCosts(bc), sample),
     tornado: tornadoAnalysis(model),
     rules: options.rules,
     today,

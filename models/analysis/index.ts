@@ -6,7 +6,7 @@ export { spiderAnalysis, type SpiderResult, type SpiderSettings } from './spider
 export { sampleSensitivity, type SampleSensitivityResult } from './sample-sensitivity.ts';
 export { sobolAnalysis, type SobolAnalysisResult, type SobolSettings } from './sobol-analysis.ts';
 export { breakEvenAnalysis, type BreakEvenRow, type BreakEvenSettings } from './break-even-analysis.ts';
-export { valueOfInformation, type VoiResult, type VoiRow } from './value-of-information.ts';
+export { measurementCosts, valueOfInformation, type VoiResult, type VoiRow } from './value-of-information.ts';
 export { compareCases, type CompareResult } from './compare-cases.ts';
 export { portfolioValue, type PortfolioValue } from './portfolio-value.ts';
 export { gateAnalysis } from './gate-analysis.ts';

@@ -5,6 +5,7 @@ import { rankCorrelation } from '../sensitivity/rank-correlation.ts';
 import { reliabilityWarnings, type ReliabilityWarning } from '../sensitivity/reliability-warnings.ts';
 import { standardizedRegression } from '../sensitivity/standardized-regression.ts';
 import { AnalysisError } from './analysis-error.ts';
+import { isConstant } from './is-constant.ts';
 import { analysisColumn, resolveOutput } from './output-target.ts';
 
 export interface SampleSensitivityRow {
@@ -62,9 +63,4 @@ export function sampleSensitivity(model: CompiledModel, result: SimulationResult
     rows,
     warnings: reliabilityWarnings(columns, output, { names: varying.map((input) => input.name) }),
   };
-}
-
-function isConstant(column: Float64Array): boolean {
-  for (let i = 1; i < column.length; i++) if (column[i] !== column[0]) return false;
-  return true;
 }

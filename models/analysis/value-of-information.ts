@@ -2,7 +2,9 @@ import type { CompiledModel } from '../formula/compile-case.ts';
 import type { SimulationResult } from '../engine/assemble-result.ts';
 import { evpi } from '../voi/evpi.ts';
 import { evppi } from '../voi/evppi.ts';
+import type { BusinessCase } from '../case/case-schema.ts';
 import { AnalysisError } from './analysis-error.ts';
+import { isConstant } from './is-constant.ts';
 
 export interface VoiRow {
   input: string;
@@ -29,6 +31,16 @@ export interface VoiResult {
 }
 
 /**
+ * What measuring each input would cost, as the case states it (undefined where it does not).
+ *
+ * @example
+ * measurementCosts(bc).minutesSavedPerContact // 18000
+ */
+export function measurementCosts(bc: BusinessCase): Record<string, number | undefined> {
+  return Object.fromEntries(Object.entries(bc.inputs).map(([name, input]) => [name, input.measurementCost]));
+}
+
+/**
  * Value of information for the go/no-go decision (go when expected NPV > 0), in the
  * way of Hubbard's Applied Information Economics and Analytica's EVPI: EVPI with the
  * expected opportunity loss of each choice, and per-input EVPPI estimated from the
@@ -36,7 +48,7 @@ export interface VoiResult {
  * with the net value of measuring where the case gives a measurement cost.
  *
  * @example
- * valueOfInformation(bc, model, simulate(model, { trials: 20_000, keepInputs: true })).ranking[0]
+ * valueOfInformation(model, measurementCosts(bc), simulate(model, { trials: 20_000, keepInputs: true })).ranking[0]
  */
 export function valueOfInformation(
   model: CompiledModel,
@@ -82,7 +94,3 @@ export function valueOfInformation(
   };
 }
 
-function isConstant(column: Float64Array): boolean {
-  for (let i = 1; i < column.length; i++) if (column[i] !== column[0]) return false;
-  return true;
-}

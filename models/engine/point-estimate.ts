@@ -1,7 +1,8 @@
 import type { BusinessCase } from '../case/case-schema.ts';
 import { COST_CATEGORIES, type CostCategory } from '../case/cost-categories.ts';
 import { createDistribution } from '../distributions/create-distribution.ts';
-import { namesIn, product, type Expr } from '../formula/expr.ts';
+import { product, type Expr } from '../formula/expr.ts';
+import { orderVariables } from '../formula/order-variables.ts';
 import { parseFormula } from '../formula/parse-formula.ts';
 import { Decimal, roundMoney } from '../money/money.ts';
 
@@ -52,15 +53,19 @@ export function pointEstimate(bc: BusinessCase): PointEstimate {
   scope.set('pi', Decimal.acos(-1));
   scope.set('e', Decimal.exp(1));
 
-  const variables = Object.entries(bc.variables ?? {}).map(([name, source]) => ({ name, expr: parseFormula(source, `/variables/${name}`) }));
-  const orderedVariables = topological(variables);
+  const variables = new Map(
+    Object.entries(bc.variables ?? {}).map(([name, source]) => [name, { expr: parseFormula(source, `/variables/${name}`), source: String(source), path: `/variables/${name}` }]),
+  );
+  const orderedVariables = orderVariables(variables);
   const evaluateVariables = (monthScope: Scope): void => {
-    for (const variable of orderedVariables) monthScope.set(variable.name, evaluate(variable.expr, monthScope));
+    for (const name of orderedVariables) monthScope.set(name, evaluate(variables.get(name)!.expr, monthScope));
   };
 
-  const adoptionStart = evaluate(parseFormula(bc.adoption.startMonth, '/adoption/startMonth'), withVariables(scope, 1, ZERO));
-  const adoptionHalf = Decimal.max(evaluate(parseFormula(bc.adoption.monthsToHalf, '/adoption/monthsToHalf'), withVariables(scope, 1, ZERO)), new Decimal('0.01'));
-  const adoptionCeiling = Decimal.min(Decimal.max(evaluate(parseFormula(bc.adoption.ceiling, '/adoption/ceiling'), withVariables(scope, 1, ZERO)), ZERO), ONE);
+  // Per-trial formulas (adoption parameters, pilot scalars) cannot use time: any month's scope evaluates them.
+  const perTrialScope = withVariables(scope, 1, ZERO);
+  const adoptionStart = evaluate(parseFormula(bc.adoption.startMonth, '/adoption/startMonth'), perTrialScope);
+  const adoptionHalf = Decimal.max(evaluate(parseFormula(bc.adoption.monthsToHalf, '/adoption/monthsToHalf'), perTrialScope), new Decimal('0.01'));
+  const adoptionCeiling = Decimal.min(Decimal.max(evaluate(parseFormula(bc.adoption.ceiling, '/adoption/ceiling'), perTrialScope), ZERO), ONE);
   const steepness = new Decimal(99).ln().div(adoptionHalf);
 
   function withVariables(base: Scope, month: number, adoption: Decimal): Scope {
@@ -74,13 +79,11 @@ export function pointEstimate(bc: BusinessCase): PointEstimate {
     return monthScope;
   }
 
-  const benefitExprs = bc.benefits.map((line, index) =>
-    product([
-      parseFormula(line.amount, `/benefits/${index}/amount`),
-      parseFormula(line.realization, `/benefits/${index}/realization`),
-      line.scaleByAdoption ? { kind: 'name', name: 'adoption' } : { kind: 'number', value: 1 },
-    ]),
-  );
+  const amountExprs = bc.benefits.map((line, index) => parseFormula(line.amount, `/benefits/${index}/amount`));
+  const realizationExprs = bc.benefits.map((line, index) => parseFormula(line.realization, `/benefits/${index}/realization`));
+  const adoptionFactor = (line: BusinessCase['benefits'][number]): Expr =>
+    line.scaleByAdoption ? { kind: 'name', name: 'adoption' } : { kind: 'number', value: 1 };
+  const benefitExprs = bc.benefits.map((line, index) => product([amountExprs[index], realizationExprs[index], adoptionFactor(line)]));
   const costExprs = bc.costs.map((line, index) =>
     line.kind === 'perUnit'
       ? product([parseFormula(line.volume, `/costs/${index}/volume`), parseFormula(line.unitCost, `/costs/${index}/unitCost`)])
@@ -140,21 +143,21 @@ export function pointEstimate(bc: BusinessCase): PointEstimate {
   let pilotRoi: string | null = null;
   if (bc.pilot) {
     const pilot = bc.pilot;
-    const pilotAdoption = evaluate(parseFormula(pilot.adoption, '/pilot/adoption'), withVariables(scope, 1, ZERO));
+    const pilotAdoption = evaluate(parseFormula(pilot.adoption, '/pilot/adoption'), perTrialScope);
+    const pilotExprs = bc.benefits.map((line, index) =>
+      product([amountExprs[index], pilot.countsRealization ? realizationExprs[index] : { kind: 'number', value: 1 }, adoptionFactor(line)]),
+    );
     let pilotBenefits = ZERO;
     for (let m = 1; m <= pilot.durationMonths; m++) {
       const monthScope = withVariables(scope, m, pilotAdoption);
       bc.benefits.forEach((line, index) => {
         if ((line.fromMonth !== undefined && m < line.fromMonth) || (line.toMonth !== undefined && m > line.toMonth)) return;
-        const factors: Expr[] = [parseFormula(line.amount, `/benefits/${index}/amount`)];
-        if (pilot.countsRealization) factors.push(parseFormula(line.realization, `/benefits/${index}/realization`));
-        if (line.scaleByAdoption) factors.push({ kind: 'name', name: 'adoption' });
-        pilotBenefits = pilotBenefits.plus(evaluate(product(factors), monthScope));
+        pilotBenefits = pilotBenefits.plus(evaluate(pilotExprs[index], monthScope));
       });
     }
-    pilotBenefits = pilotBenefits.mul(evaluate(parseFormula(pilot.scopeShare, '/pilot/scopeShare'), withVariables(scope, 1, ZERO)));
+    pilotBenefits = pilotBenefits.mul(evaluate(parseFormula(pilot.scopeShare, '/pilot/scopeShare'), perTrialScope));
     const pilotCosts = pilot.costs.reduce(
-      (sum, cost, index) => sum.plus(evaluate(parseFormula(cost.amount, `/pilot/costs/${index}/amount`), withVariables(scope, 1, ZERO))),
+      (sum, cost, index) => sum.plus(evaluate(parseFormula(cost.amount, `/pilot/costs/${index}/amount`), perTrialScope)),
       ZERO,
     );
     pilotRoi = pilotBenefits.minus(pilotCosts).div(pilotCosts).toFixed(6);
@@ -178,19 +181,6 @@ export function pointEstimate(bc: BusinessCase): PointEstimate {
   };
 }
 
-function topological(variables: { name: string; expr: Expr }[]): { name: string; expr: Expr }[] {
-  const byName = new Map(variables.map((variable) => [variable.name, variable]));
-  const order: { name: string; expr: Expr }[] = [];
-  const seen = new Set<string>();
-  const visit = (name: string): void => {
-    if (seen.has(name)) return;
-    seen.add(name);
-    for (const dependency of namesIn(byName.get(name)!.expr)) if (byName.has(dependency)) visit(dependency);
-    order.push(byName.get(name)!);
-  };
-  for (const variable of variables) visit(variable.name);
-  return order;
-}
 
 const truthy = (value: Decimal): boolean => !value.isZero() && !value.isNaN();
 const flag = (value: boolean): Decimal => (value ? ONE : ZERO);

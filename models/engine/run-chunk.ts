@@ -17,6 +17,8 @@ export interface ChunkScratch {
   flows: Float64Array;
   /** Chunk-sized stand-ins for line-total columns the run does not keep. */
   lineScratch: Float64Array;
+  /** The kernel's output columns for the buffers last run (line scratch where none is kept). */
+  resolved: { buffers: SimulationBuffers; outputs: Float64Array[] } | null;
 }
 
 /**
@@ -32,6 +34,7 @@ export function chunkScratch(runnable: RunnableModel): ChunkScratch {
     columns: runnable.model.inputs.map(() => new Float64Array(CHUNK_SIZE)),
     flows: new Float64Array(runnable.model.horizonMonths),
     lineScratch: new Float64Array(CHUNK_SIZE),
+    resolved: null,
   };
 }
 
@@ -82,7 +85,10 @@ export function runChunk(
   const accumulatorSize = model.accumulators.size;
   const accumulator = buffers.chunkAccumulators.subarray(chunkIndex * accumulatorSize, (chunkIndex + 1) * accumulatorSize);
   runnable.resetIrr();
-  const outputs = buffers.outputs.map((column) => column ?? scratch.lineScratch);
+  if (scratch.resolved?.buffers !== buffers) {
+    scratch.resolved = { buffers, outputs: buffers.outputs.map((column) => column ?? scratch.lineScratch) };
+  }
+  const outputs = scratch.resolved.outputs;
   const lineOffset = env.keepLineTotals ? start : 0;
   runnable.kernel(scratch.columns, size, outputs, start, accumulator, scratch.flows, buffers.fan, start, buffers.fanRows, lineOffset);
 }

@@ -6,7 +6,7 @@ import * as dm from '../math/deterministic-math.ts';
 import { CORE_OUTPUTS, PILOT_OUTPUTS, costOutputs, type OutputDescriptor } from '../engine/outputs.ts';
 import { emitExpr, emitRaw, type EmitContext } from './emit-js.ts';
 import { namesIn, product, type Expr } from './expr.ts';
-import { FormulaError } from './formula-error.ts';
+import { orderVariables, type ParsedFormula } from './order-variables.ts';
 import { parseFormula } from './parse-formula.ts';
 import { CONSTANT, PER_MONTH, PER_TRIAL, levelOf, type Level, type NameScope } from './resolve-names.ts';
 
@@ -34,11 +34,6 @@ export interface CompiledModel {
   kernelSource: string;
 }
 
-interface ParsedFormula {
-  expr: Expr;
-  source: string;
-  path: string;
-}
 
 const OUTPUT_NAMES_FOR_METRICS = ['npv', 'roi', 'pvBenefits', 'pvCosts', 'totalBenefits', 'totalCosts'] as const;
 
@@ -386,26 +381,6 @@ export function compileCase(bc: BusinessCase): CompiledModel {
   };
 }
 
-function orderVariables(formulas: Map<string, ParsedFormula>): string[] {
-  const order: string[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (name: string, trail: string[]): void => {
-    if (state.get(name) === 'done') return;
-    const formula = formulas.get(name)!;
-    if (state.get(name) === 'visiting') {
-      const cycle = [...trail.slice(trail.indexOf(name)), name];
-      throw new FormulaError(formula.path, formula.source, `circular definition: ${cycle.join(' → ')}`);
-    }
-    state.set(name, 'visiting');
-    for (const dependency of namesIn(formula.expr)) {
-      if (formulas.has(dependency)) visit(dependency, [...trail, name]);
-    }
-    state.set(name, 'done');
-    order.push(name);
-  };
-  for (const name of formulas.keys()) visit(name, []);
-  return order;
-}
 
 function usedVariables(formulas: Map<string, ParsedFormula>, roots: Expr[]): Set<string> {
   const used = new Set<string>();

@@ -1,17 +1,8 @@
+import type { VoiRow } from '../analysis/value-of-information.ts';
 import type { GateFormat } from './gate-format.ts';
 
 /** One input's value of information, as ranked by the VOI analysis. */
-export interface VoiRankingEntry {
-  input: string;
-  label: string;
-  /** Expected value of partial perfect information about this input. */
-  evppi: number;
-  standardError: number;
-  /** What measuring it would cost; null when the case does not say. */
-  measurementCost: number | null;
-  /** evppi − measurementCost; null when the cost is unknown. */
-  netValue: number | null;
-}
+export type VoiRankingEntry = VoiRow;
 
 /** An input worth measuring before deciding. */
 export interface MeasureNextEntry extends VoiRankingEntry {

@@ -1,3 +1,5 @@
+import { brentRoot } from '../math/brent-root.ts';
+
 /** A break-even value, or why there is none. */
 export type BreakEvenValue =
   | {
@@ -65,66 +67,6 @@ export function findBreakEven(
   }
   if (best === null) return { value: null, reason: 'no crossing within range' };
   const { a, b, fa, fb } = best as { a: number; b: number; fa: number; fb: number };
-  return { value: fa === 0 ? a : brent(g, a, b, fa, fb, tolerance), crossings };
+  return { value: fa === 0 ? a : brentRoot(g, a, b, fa, fb, 0.5 * tolerance), crossings };
 }
 
-/** Brent–Dekker root finding on a bracket [a, b] with f(a)·f(b) < 0 (zbrent form). */
-function brent(f: (x: number) => number, a: number, b: number, fa: number, fb: number, tolerance: number): number {
-  const EPS = Number.EPSILON;
-  let c = b;
-  let fc = fb;
-  let d = b - a;
-  let e = d;
-  for (let iter = 0; iter < 200; iter++) {
-    if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
-      c = a;
-      fc = fa;
-      d = b - a;
-      e = d;
-    }
-    if (Math.abs(fc) < Math.abs(fb)) {
-      a = b;
-      b = c;
-      c = a;
-      fa = fb;
-      fb = fc;
-      fc = fa;
-    }
-    const tol1 = 2 * EPS * Math.abs(b) + 0.5 * tolerance;
-    const xm = 0.5 * (c - b);
-    if (Math.abs(xm) <= tol1 || fb === 0) return b;
-    if (Math.abs(e) >= tol1 && Math.abs(fa) > Math.abs(fb)) {
-      // Inverse quadratic interpolation, or secant when only two points are distinct.
-      const s = fb / fa;
-      let p: number;
-      let q: number;
-      if (a === c) {
-        p = 2 * xm * s;
-        q = 1 - s;
-      } else {
-        const qq = fa / fc;
-        const r = fb / fc;
-        p = s * (2 * xm * qq * (qq - r) - (b - a) * (r - 1));
-        q = (qq - 1) * (r - 1) * (s - 1);
-      }
-      if (p > 0) q = -q;
-      p = Math.abs(p);
-      if (2 * p < Math.min(3 * xm * q - Math.abs(tol1 * q), Math.abs(e * q))) {
-        e = d;
-        d = p / q;
-      } else {
-        d = xm;
-        e = d;
-      }
-    } else {
-      d = xm;
-      e = d;
-    }
-    a = b;
-    fa = fb;
-    b += Math.abs(d) > tol1 ? d : xm > 0 ? tol1 : -tol1;
-    fb = f(b);
-    if (Number.isNaN(fb)) throw new RangeError(`findBreakEven: g(${b}) is NaN inside a bracketed crossing`);
-  }
-  return b;
-}

@@ -1,6 +1,6 @@
 // Analysis benchmarks: Sobol at 2^14 base samples and EVPPI over every input, medians of repeats.
 import { readFileSync } from 'node:fs';
-import { sobolAnalysis, valueOfInformation } from '../../models/analysis/index.ts';
+import { measurementCosts, sobolAnalysis, valueOfInformation } from '../../models/analysis/index.ts';
 import { parseCase } from '../../models/case/parse-case.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 
@@ -18,7 +18,7 @@ for (let r = 0; r < 3; r++) {
 process.stdout.write(JSON.stringify({ measurement: 'sobol', fixture, baseSamples: 16_384, inputs: model.inputs.length, modelRuns: evaluations, bootstrapResamples: 200, medianMs: Math.round(median(sobolMs)), runs: 3 }) + '\n');
 
 const sample = simulate(model, { trials: 20_000, seed: 1, keepInputs: true, fanTrials: 0 });
-const costs = Object.fromEntries(Object.entries(bc.inputs).map(([name, input]) => [name, input.measurementCost]));
+const costs = measurementCosts(bc);
 const evppiMs: number[] = [];
 for (let r = 0; r < 7; r++) {
   const start = performance.now();

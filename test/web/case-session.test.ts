@@ -16,6 +16,7 @@ function resource(version: number, name = 'Closed-form case'): CaseResource {
     hash: `h${version}`,
     archived: false,
     createdAt: '2026-01-01T00:00:00Z',
+    createdBy: 'editor',
     updatedAt: '2026-01-02T00:00:00Z',
     document: minimalCase({ name }),
     warnings: [],

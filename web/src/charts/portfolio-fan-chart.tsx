@@ -15,7 +15,7 @@ interface MonthPoint {
 
 /** The server's fan, per currency; the contract's single-interval form is shown as text. */
 function fansOf(portfolio: Portfolio): PortfolioValueFan[] {
-  return Array.isArray(portfolio.valueFan) ? portfolio.valueFan : [];
+  return portfolio.valueFan;
 }
 
 /**

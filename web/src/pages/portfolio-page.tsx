@@ -44,7 +44,7 @@ export const PortfolioPage: Component = () => {
   const formatFor = (currency: string) => caseFormat(currency, allCases()?.items.find((item) => item.currency === currency)?.locale);
   // Totals per currency from the server; the contract's single total is shown in the first case's currency.
   const totals = (p: Portfolio): PortfolioTotal[] =>
-    p.totals ?? [{ currency: allCases()?.items[0]?.currency ?? 'EUR', cases: p.cases, casesWithRuns: p.cases, expectedValue: p.totalExpectedValue ?? 0, fullCost: p.totalFullCost ?? 0 }];
+    p.totals;
 
   return (
     <main id="main" class="page portfolio-page" tabindex="-1">

@@ -14,7 +14,7 @@ function holds(role: string, permission: string): boolean {
   const current = me();
   if (!current) return true;
   if (current.mode === 'local' || current.role === role || current.role === 'admin') return true;
-  return Boolean(current.roles?.includes(role) || current.permissions?.includes(permission));
+  return current.permissions.includes(permission);
 }
 
 /** Whether the current user may record decisions (the approver role). */

@@ -1,0 +1,191 @@
+import type { PortfolioValue } from '../analysis/portfolio-value.ts';
+import type { CaseInput } from '../case/case-schema.ts';
+import type { DocumentChange } from '../case/diff-documents.ts';
+import type { PointEstimate } from '../engine/point-estimate.ts';
+import type { SamplingMethod } from '../engine/simulation-env.ts';
+import type { RunSummary } from '../engine/summarize-run.ts';
+import type { GateStatus } from '../gate/readiness-status.ts';
+import type { Recommendation } from '../gate/recommendation.ts';
+
+/*
+ * The HTTP resources of the API (api/docs/api-contract.md), declared once here so the
+ * service that sends them and the web app that reads them share one definition.
+ */
+
+/** Identity and ownership fields every case resource carries. */
+export interface CaseHeader {
+  id: string;
+  name: string;
+  businessOwner: string | null;
+  sponsor: string;
+  currency: string;
+  locale: string | null;
+  currentVersion: number;
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A case with its current document (GET /api/cases/{id}). */
+export interface CaseResource extends CaseHeader {
+  hash: string;
+  createdBy: string;
+  document: CaseInput;
+  warnings: { path: string; message: string; hint?: string }[];
+}
+
+/** The latest run of a case as the portfolio shows it. */
+export interface LatestRun {
+  id: string;
+  status: RunStatus;
+  trials: number;
+  probabilityNpvPositive: number | null;
+  npvP50: number | null;
+  npvMean: number | null;
+  totalCostMean: number | null;
+  finishedAt: string | null;
+}
+
+/** One row of the portfolio (GET /api/cases). */
+export interface CaseListItem extends CaseHeader {
+  latestRun: LatestRun | null;
+  recommendation: Recommendation | null;
+  recommendationHeadline: string | null;
+  gateStatus: GateStatus;
+  latestDecision: { decision: Recommendation; takenBy: string; takenAt: string; rationale: string } | null;
+  daysSinceLastDecision: number;
+  hasMeasuredValue: boolean;
+}
+
+/** One stored version of a case; `document` only when a single version is read. */
+export interface VersionResource {
+  version: number;
+  hash: string;
+  createdAt: string;
+  createdBy: string;
+  message: string | null;
+  document?: unknown;
+}
+
+/** A field-by-field diff between two versions. */
+export interface DiffResource {
+  from: number;
+  to: number;
+  changes: DocumentChange[];
+}
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+/** A run: everything needed to reproduce it, its progress and (when read alone) its results. */
+export interface RunResource {
+  id: string;
+  caseId: string;
+  caseVersion: number;
+  caseHash: string;
+  status: RunStatus;
+  trials: number;
+  seed: number;
+  sampling: SamplingMethod;
+  engineVersion: string;
+  progress: { done: number; total: number };
+  summary?: RunSummary;
+  pointEstimate?: PointEstimate;
+  error?: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  createdBy: string;
+}
+
+export type AnalysisKind = 'tornado' | 'spider' | 'rank' | 'sobol' | 'breakeven' | 'voi' | 'gate';
+
+/** An analysis stored with the run it rests on. */
+export interface AnalysisResource<Result = unknown> {
+  id: string;
+  runId: string;
+  kind: AnalysisKind;
+  params: Record<string, unknown>;
+  result: Result;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** An append-only decision with the exact case version and run it rests on. */
+export interface DecisionResource {
+  id: string;
+  caseId: string;
+  decision: Recommendation;
+  recommendation: Recommendation | null;
+  rationale: string;
+  takenBy: string;
+  takenAt: string;
+  caseVersion: number;
+  caseHash: string;
+  runId: string;
+  run: { seed: number; trials: number; sampling: string; engineVersion: string };
+}
+
+/** Expected value and full cost of the cases in one currency: never summed across currencies. */
+export interface PortfolioTotal {
+  currency: string;
+  cases: number;
+  casesWithRuns: number;
+  expectedValue: number;
+  fullCost: number;
+}
+
+/** The board view (GET /api/portfolio). */
+export interface PortfolioResource {
+  cases: number;
+  byRecommendation: Record<string, number>;
+  byDecision: Record<string, number>;
+  byGateStatus: Record<string, number>;
+  passedGates: number;
+  totals: PortfolioTotal[];
+  driftDays: number;
+  drifting: { id: string; name: string; businessOwner: string | null; daysSinceLastDecision: number }[];
+  withMeasuredValue: number;
+  stopped: { id: string; name: string; rationale: string; takenAt: string }[];
+  valueFan: PortfolioValue[];
+  items: CaseListItem[];
+}
+
+/** A post-launch measurement as stored. */
+export interface ActualRecord {
+  id: string;
+  caseId: string;
+  metric: string;
+  /** As stored: the numeric column keeps four decimal places. */
+  value: number;
+  measuredOn: string;
+  note: string | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** How an actual compares with its forecast. */
+export interface ActualScore {
+  /** The input whose distribution is the forecast; null when the metric maps to none. */
+  input: string | null;
+  /** The unit the value is read in. */
+  unit: string | null;
+  /** Where the actual falls in the forecast distribution (0..1); null when it cannot be placed. */
+  percentile: number | null;
+  /** The actual lies outside the forecast's P10–P90: the forecast was off, re-gate. */
+  regate: boolean;
+  /** One sentence, e.g. 'the actual sits at P12 of the forecast'. */
+  assessment: string;
+}
+
+/** A stored actual with its score against the forecast of the case's current version. */
+export interface ActualResource extends ActualRecord, ActualScore {
+  scoredAgainstVersion: number;
+}
+
+/** A page of a list. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
