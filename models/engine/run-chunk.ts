@@ -1,7 +1,7 @@
 import { fillUniforms } from '../rng/sfc32.ts';
 import { streamState } from '../rng/stream-state.ts';
 import { imanConover } from '../sampling/iman-conover.ts';
-import { stratifyUniforms } from '../sampling/latin-hypercube.ts';
+import { latinHypercubeStrata } from '../sampling/latin-hypercube.ts';
 import type { RunnableModel } from './runnable-model.ts';
 import { chunkBounds, type SimulationBuffers } from './simulation-buffers.ts';
 import { CHUNK_SIZE, type SimulationEnv } from './simulation-env.ts';
@@ -13,6 +13,13 @@ const CORRELATION_STREAM = 0x636f7272;
 export interface ChunkScratch {
   uniforms: Float64Array;
   permutation: Uint32Array;
+  /** Latin Hypercube draws in stratum (ascending) order. */
+  strata: Float64Array;
+  /** Quantiles of the strata, ascending: one column per correlated input, one shared by the rest. */
+  sortedByCorrelatedSlot: Float64Array[];
+  sortedShared: Float64Array;
+  /** For each input, its slot among the correlated inputs, or −1. */
+  correlatedSlot: Int32Array;
   columns: Float64Array[];
   flows: Float64Array;
   /** Chunk-sized stand-ins for line-total columns the run does not keep. */
@@ -31,6 +38,10 @@ export function chunkScratch(runnable: RunnableModel): ChunkScratch {
   return {
     uniforms: new Float64Array(CHUNK_SIZE),
     permutation: new Uint32Array(CHUNK_SIZE),
+    strata: new Float64Array(CHUNK_SIZE),
+    sortedByCorrelatedSlot: (runnable.model.correlation?.inputIndices ?? []).map(() => new Float64Array(CHUNK_SIZE)),
+    sortedShared: new Float64Array(CHUNK_SIZE),
+    correlatedSlot: Int32Array.from(runnable.model.inputs, (_, index) => runnable.model.correlation?.inputIndices.indexOf(index) ?? -1),
     columns: runnable.model.inputs.map(() => new Float64Array(CHUNK_SIZE)),
     flows: new Float64Array(runnable.model.horizonMonths),
     lineScratch: new Float64Array(CHUNK_SIZE),
@@ -64,8 +75,15 @@ export function runChunk(
     }
     const state = streamState(env.seed, chunkIndex, model.inputs[index].streamKey);
     fillUniforms(state, scratch.uniforms, size);
-    if (env.sampling === 'lhs') stratifyUniforms(scratch.uniforms, size, state, scratch.permutation);
-    distributions[index].fillFromUniforms(scratch.uniforms, column, size);
+    if (env.sampling === 'lhs') {
+      // Quantiles in stratum order walk the distribution's tables in order; then each trial takes its stratum's value.
+      latinHypercubeStrata(scratch.uniforms, size, state, scratch.permutation, scratch.strata);
+      const slot = scratch.correlatedSlot[index];
+      const sorted = slot >= 0 ? scratch.sortedByCorrelatedSlot[slot] : scratch.sortedShared;
+      distributions[index].fillFromUniforms(scratch.strata, sorted, size);
+      const permutation = scratch.permutation;
+      for (let i = 0; i < size; i++) column[i] = sorted[permutation[i]];
+    } else distributions[index].fillFromUniforms(scratch.uniforms, column, size);
   }
   if (runnable.correlation && model.correlation) {
     const indices = model.correlation.inputIndices;
@@ -74,6 +92,7 @@ export function runChunk(
       size,
       runnable.correlation,
       streamState(env.seed, chunkIndex, CORRELATION_STREAM),
+      env.sampling === 'lhs' ? scratch.sortedByCorrelatedSlot : [],
     );
     buffers.chunkCorrelations.set(achieved, chunkIndex * indices.length * indices.length);
   }

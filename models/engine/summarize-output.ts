@@ -1,5 +1,4 @@
-import { histogram } from '../stats/histogram.ts';
-import { meanAndStandardError } from '../stats/mean-and-standard-error.ts';
+import { scanColumn, type ColumnScan } from '../stats/scan-column.ts';
 import { quantiles } from '../stats/quantiles.ts';
 
 /** The percentiles every summary reports (type 7, as Excel's PERCENTILE.INC). */
@@ -43,29 +42,17 @@ export interface OutputSummary {
  */
 export function summarizeOutput(values: Float64Array, options: { bins?: number; distribution?: boolean } = {}): OutputSummary {
   const bins = options.bins ?? 40;
-  let positiveInfinite = 0;
-  let negativeInfinite = 0;
-  let undefinedCount = 0;
-  let positive = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (value !== value) undefinedCount++;
-    else {
-      if (value === Infinity) positiveInfinite++;
-      else if (value === -Infinity) negativeInfinite++;
-      if (value > 0) positive++;
-    }
-  }
-  const defined = values.length - undefinedCount;
-  const finiteCount = defined - positiveInfinite - negativeInfinite;
-  const finite = finiteCount === values.length ? values : values.filter((value) => Number.isFinite(value));
-  const moments = meanAndStandardError(finite);
-  const defined0 = values.length - undefinedCount;
+  const scan = scanColumn(values);
+  const { negativeInfinite, positiveInfinite, finite: finiteCount, positive } = scan;
+  const defined = values.length - scan.nan;
+  const withDistribution = finiteCount > 0 && options.distribution !== false;
+  const edges = withDistribution ? histogramEdges(scan.min, scan.max, bins) : [];
+  const { moments, counts, atLowerEdge } = momentsAndBins(values, scan, edges);
   const bands = SUMMARY_PERCENTILES.flatMap((p) => {
-    const delta = 1.96 * Math.sqrt((p * (1 - p)) / Math.max(defined0, 1));
+    const delta = 1.96 * Math.sqrt((p * (1 - p)) / Math.max(defined, 1));
     return [Math.max(0, p - delta), Math.min(1, p + delta)];
   });
-  const all = quantiles(values, [...SUMMARY_PERCENTILES, ...bands]);
+  const all = quantiles(values, [...SUMMARY_PERCENTILES, ...bands], scan);
   const [p5, p10, p50, p90, p95] = all;
   const percentileError = (index: number): number => {
     const low = all[5 + 2 * index];
@@ -73,56 +60,92 @@ export function summarizeOutput(values: Float64Array, options: { bins?: number; 
     return low === high ? 0 : (high - low) / (2 * 1.96);
   };
   const probability = defined > 0 ? positive / defined : NaN;
-
-  let edges: number[] = [];
-  let counts: number[] = [];
-  const cdf: { x: number; p: number }[] = [];
-  if (finiteCount > 0 && options.distribution !== false) {
-    const built = histogram(finite, bins);
-    edges = Array.from(built.edges);
-    counts = Array.from(built.counts);
-    // Histogram bins are [a, b); recount exactly at each edge so the CDF is P(X <= x).
-    exactCdfAtEdges(finite, edges, negativeInfinite, defined, cdf);
-  }
   return {
     finiteCount,
     positiveInfiniteCount: positiveInfinite,
     negativeInfiniteCount: negativeInfinite,
-    undefinedCount,
+    undefinedCount: scan.nan,
     mean: moments.mean,
     standardError: moments.standardError,
     sd: moments.sd,
     percentiles: { p5, p10, p50, p90, p95 },
     percentileStandardErrors: { p5: percentileError(0), p10: percentileError(1), p50: percentileError(2), p90: percentileError(3), p95: percentileError(4) },
     probabilityPositive: { value: probability, standardError: Math.sqrt((probability * (1 - probability)) / defined) },
-    histogram: { edges, counts },
-    cdf,
+    histogram: { edges, counts: Array.from(counts) },
+    cdf: withDistribution ? cdfAtEdges(edges, counts, atLowerEdge, negativeInfinite, defined) : [],
   };
 }
 
-function exactCdfAtEdges(
-  finite: Float64Array,
-  edges: number[],
-  negativeInfinite: number,
-  defined: number,
-  cdf: { x: number; p: number }[],
-): void {
-  const counts = new Float64Array(edges.length);
-  const last = edges.length - 1;
+/** The edges `histogram` uses for finite values in [min, max]: equal widths, last edge exactly max. */
+function histogramEdges(min: number, max: number, bins: number): number[] {
+  const lo = min === max ? min - 0.5 : min;
+  const hi = min === max ? max + 0.5 : max;
+  const edges: number[] = [];
+  for (let b = 0; b < bins; b++) edges.push(lo + ((hi - lo) * b) / bins);
+  edges.push(hi);
+  return edges;
+}
+
+/**
+ * One pass for the finite values' spread (the same compensated sums as
+ * `meanAndStandardError`, so the same bits) and their histogram counts by
+ * `histogram`'s rule: bin b holds [e_b, e_b+1), the last bin is closed. It also
+ * counts values lying exactly on their bin's lower edge, for the exact CDF.
+ */
+function momentsAndBins(values: Float64Array, scan: ColumnScan, edges: number[]) {
+  const n = scan.finite;
+  const mean = n > 0 ? (scan.sum + scan.compensation) / n : Number.NaN;
+  const bins = Math.max(edges.length - 1, 0);
+  const counts = new Float64Array(bins);
+  const atLowerEdge = new Float64Array(bins);
   const lo = edges[0];
-  const width = (edges[last] - lo) / last;
-  for (let i = 0; i < finite.length; i++) {
-    const value = finite[i];
-    // Index of the first edge >= value; the value counts towards that edge and every later one.
-    let index = width > 0 ? Math.ceil((value - lo) / width) : 0;
-    if (index < 0) index = 0;
-    while (index > 0 && edges[index - 1] >= value) index--;
-    while (index <= last && edges[index] < value) index++;
-    if (index <= last) counts[index]++;
+  const scale = bins / (edges[bins] - lo);
+  const spread = n >= 2 && Number.isFinite(mean);
+  let ss = 0;
+  let ssComp = 0;
+  let dev = 0;
+  if (spread || bins > 0) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v - v !== 0) continue;
+      if (spread) {
+        const d = v - mean;
+        dev += d;
+        const sq = d * d;
+        const t = ss + sq;
+        ssComp += ss >= sq ? ss - t + sq : sq - t + ss;
+        ss = t;
+      }
+      if (bins > 0) {
+        let b = Math.floor((v - lo) * scale);
+        if (!(b >= 0)) b = 0;
+        if (b >= bins) b = bins - 1;
+        // Rounding in the scale can miss an edge by one bin: settle against the stored edges.
+        while (b > 0 && v < edges[b]) b--;
+        while (b < bins - 1 && v >= edges[b + 1]) b++;
+        counts[b]++;
+        if (v === edges[b]) atLowerEdge[b]++;
+      }
+    }
   }
-  let cumulative = negativeInfinite;
+  const sd = spread ? Math.sqrt(Math.max(0, (ss + ssComp - (dev * dev) / n) / (n - 1))) : Number.NaN;
+  return { moments: { mean, sd, standardError: sd / Math.sqrt(n) }, counts, atLowerEdge };
+}
+
+/**
+ * P(X <= edge) at every histogram edge, exactly: values below an edge are the bins
+ * before it, plus those equal to it (which sit in bins whose lower edge equals it).
+ */
+function cdfAtEdges(edges: number[], counts: Float64Array, atLowerEdge: Float64Array, negativeInfinite: number, defined: number): { x: number; p: number }[] {
+  const last = edges.length - 1;
+  const cdf: { x: number; p: number }[] = [];
+  let below = negativeInfinite;
   for (let e = 0; e <= last; e++) {
-    cumulative += counts[e];
-    cdf[e] = { x: edges[e], p: cumulative / defined };
+    let atOrBelow = below;
+    for (let b = e; b < last && edges[b] === edges[e]; b++) atOrBelow += atLowerEdge[b];
+    if (e === last) atOrBelow = below;
+    cdf.push({ x: edges[e], p: atOrBelow / defined });
+    if (e < last) below += counts[e];
   }
+  return cdf;
 }

@@ -8,12 +8,20 @@ import { argsortScratch, radixArgsort } from './radix-argsort.ts';
  * only their order changes, so every marginal distribution is untouched) so that
  * the columns' rank correlation approaches the target whose square-root factor is
  * given. Works in place on one chunk and returns the Spearman matrix achieved
- * (row-major k×k).
+ * (row-major k×k). A column's values already in ascending order (as Latin Hypercube
+ * strata give them) may be passed in `sortedColumns` to skip sorting it; they are
+ * checked, and sorted anyway if not ascending.
  *
  * @example
  * const achieved = imanConover([volume, handleTime], n, factorCorrelation(target), state);
  */
-export function imanConover(columns: Float64Array[], n: number, target: CorrelationFactor, state: RngState): Float64Array {
+export function imanConover(
+  columns: Float64Array[],
+  n: number,
+  target: CorrelationFactor,
+  state: RngState,
+  sortedColumns: (Float64Array | null)[] = [],
+): Float64Array {
   const k = columns.length;
   const achieved = new Float64Array(k * k);
   for (let i = 0; i < k; i++) achieved[i * k + i] = 1;
@@ -52,8 +60,12 @@ export function imanConover(columns: Float64Array[], n: number, target: Correlat
     const rank = ranks[c];
     for (let position = 0; position < n; position++) rank[order[position]] = position;
     const column = columns[c];
-    radixArgsort(column, n, order, scratch.argsort);
-    for (let position = 0; position < n; position++) sortedValues[position] = column[order[position]];
+    const presorted = sortedColumns[c];
+    if (presorted && isAscending(presorted, n)) sortedValues.set(presorted.subarray(0, n));
+    else {
+      radixArgsort(column, n, order, scratch.argsort);
+      for (let position = 0; position < n; position++) sortedValues[position] = column[order[position]];
+    }
     for (let j = 0; j < n; j++) column[j] = sortedValues[rank[j]];
     // Average ranks over runs of equal values, so the reported Spearman is right for discrete inputs too.
     for (let start = 0; start < n; ) {
@@ -89,6 +101,11 @@ export function imanConover(columns: Float64Array[], n: number, target: Correlat
     }
   }
   return achieved;
+}
+
+function isAscending(values: Float64Array, n: number): boolean {
+  for (let i = 1; i < n; i++) if (!(values[i - 1] <= values[i])) return false;
+  return true;
 }
 
 interface IcScratch {

@@ -3,13 +3,30 @@ import type { RngState } from '../rng/sfc32.ts';
 /**
  * Turns n independent uniforms into a Latin Hypercube column in place: each of the
  * n equal strata of (0, 1) gets exactly one draw, in a random order. `permutation`
- * is caller-owned scratch of length >= n, so nothing is allocated per trial.
+ * and `strata` are caller-owned scratch of length >= n, so nothing is allocated per
+ * trial. Trial i's draw is `strata[permutation[i]]`.
  *
  * @example
  * fillUniforms(state, u, n);
- * stratifyUniforms(u, n, state, scratch);
+ * stratifyUniforms(u, n, state, permutation, strata);
  */
-export function stratifyUniforms(u: Float64Array, n: number, state: RngState, permutation: Uint32Array): void {
+export function stratifyUniforms(u: Float64Array, n: number, state: RngState, permutation: Uint32Array, strata = new Float64Array(n)): void {
+  latinHypercubeStrata(u, n, state, permutation, strata);
+  for (let i = 0; i < n; i++) u[i] = strata[permutation[i]];
+}
+
+/**
+ * The Latin Hypercube draws in stratum order: `strata[k]` lies in [k/n, (k+1)/n), so
+ * the array ascends, and trial i gets stratum `permutation[i]`. Evaluating a
+ * quantile function over `strata` walks its lookup tables in order (cache-friendly)
+ * and yields the column already sorted, which Iman–Conover can use without sorting.
+ * The jitter within stratum k is the uniform `u[i]` of the trial i given that stratum.
+ *
+ * @example
+ * latinHypercubeStrata(u, n, state, permutation, strata);
+ * for (let i = 0; i < n; i++) column[i] = quantileOfStrata[permutation[i]];
+ */
+export function latinHypercubeStrata(u: Float64Array, n: number, state: RngState, permutation: Uint32Array, strata: Float64Array): void {
   for (let i = 0; i < n; i++) permutation[i] = i;
   // sfc32 inlined with its state in locals (the hot path); identical to calling nextUint32.
   let a = state[0] | 0;
@@ -34,9 +51,10 @@ export function stratifyUniforms(u: Float64Array, n: number, state: RngState, pe
   state[2] = c;
   state[3] = d;
   for (let i = 0; i < n; i++) {
-    const value = (permutation[i] + u[i]) / n;
+    const stratum = permutation[i];
+    const value = (stratum + u[i]) / n;
     // Rounding can lift the top stratum's largest draw to exactly 1; inverse CDFs need u < 1.
-    u[i] = value < 1 ? value : LARGEST_BELOW_ONE;
+    strata[stratum] = value < 1 ? value : LARGEST_BELOW_ONE;
   }
 }
 

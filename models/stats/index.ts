@@ -1,5 +1,6 @@
 export { quantileSorted } from './quantile-sorted.ts';
 export { quantiles } from './quantiles.ts';
+export { scanColumn, type ColumnScan } from './scan-column.ts';
 export { rank } from './rank.ts';
 export { pearson } from './pearson.ts';
 export { spearman } from './spearman.ts';

@@ -17,11 +17,18 @@ export function quantileSorted(sorted: Float64Array, p: number): number {
   const j = Math.floor(h);
   const a = sorted[j];
   if (j >= n - 1) return a;
-  return interpolate(a, sorted[j + 1], h - j);
+  return interpolateOrderStatistics(a, sorted[j + 1], h - j);
 }
 
 /** a + f·(b − a), keeping −∞ when interpolating from −∞ towards a finite value. */
-function interpolate(a: number, b: number, f: number): number {
+/**
+ * Type-7 interpolation between neighbouring order statistics a <= b at fraction f,
+ * keeping infinities meaningful (−∞ stays −∞ unless the other end is +∞).
+ *
+ * @example
+ * interpolateOrderStatistics(10, 20, 0.25) // 12.5
+ */
+export function interpolateOrderStatistics(a: number, b: number, f: number): number {
   if (f === 0 || a === b) return a;
   if (a === Number.NEGATIVE_INFINITY && b !== Number.POSITIVE_INFINITY) return a;
   return a + f * (b - a);

@@ -1,31 +1,43 @@
-import { quantileSorted } from './quantile-sorted.ts';
+import { interpolateOrderStatistics } from './quantile-sorted.ts';
+import { scanColumn, type ColumnScan } from './scan-column.ts';
+
+/*
+ * Why buckets: copying a 1M-value column and selecting 15 order statistics costs
+ * ~50 ms, and a run summary does this for a dozen outputs. Instead, one pass counts
+ * the values per bucket of equal width over [min, max]; the bucket index
+ * floor((v − min)·scale) never decreases as v grows, so the rank of every value in a
+ * bucket lies between that bucket's cumulative counts. Only the values of the few
+ * buckets holding a wanted rank are gathered and selected. The result is exact:
+ * the same order statistics a full sort would give.
+ */
+const BUCKETS = 4096;
+/** Below this many values a single copy-and-select is as fast. */
+const BUCKETING_FROM = 32_768;
 
 /**
  * Several type-7 quantiles (see `quantileSorted`) of an unsorted column without a full
- * sort: the non-NaN values are copied once into a scratch Float64Array and the needed
- * order statistics are found by a multi-target Floyd–Rivest selection (O(n·log m) for m
- * probabilities). NaN values are ignored. The result matches `quantileSorted` on the
- * sorted non-NaN values exactly, in the order of `ps`; all NaN if no value is left.
+ * sort: bucket counts narrow each wanted order statistic to one bucket, and only those
+ * buckets' values are gathered and searched by a multi-target Floyd–Rivest selection.
+ * NaN values are ignored; ±Infinity rank below and above every finite value. The
+ * result matches `quantileSorted` on the sorted non-NaN values exactly, in the order of
+ * `ps`; all NaN if no value is left. Pass the column's `scanColumn` if you have it, to
+ * save a pass.
  *
  * @example
  * quantiles(new Float64Array([4, NaN, 1, 3, 2]), [0.5, 0.9]); // Float64Array [2.5, 3.7]
  */
-export function quantiles(values: Float64Array, ps: ArrayLike<number>): Float64Array {
+export function quantiles(values: Float64Array, ps: ArrayLike<number>, scan: ColumnScan = scanColumn(values)): Float64Array {
   const m = ps.length;
   const result = new Float64Array(m);
   for (let q = 0; q < m; q++) {
     const p = ps[q];
     if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile probability must be in [0, 1], got ${p}`);
   }
-  const len = values.length;
-  let n = 0;
-  for (let i = 0; i < len; i++) if (values[i] === values[i]) n++;
+  const { negativeInfinite, positiveInfinite, finite, min: lo, max: hi } = scan;
+  const n = negativeInfinite + finite + positiveInfinite;
   if (n === 0) return result.fill(Number.NaN);
-  const a = new Float64Array(n);
-  if (n === len) a.set(values);
-  else for (let i = 0, w = 0; i < len; i++) { const v = values[i]; if (v === v) a[w++] = v; }
 
-  // Order statistics needed: j = floor((n-1)p) and j + 1 when interpolating.
+  // Order statistics needed (ranks among the non-NaN values): j = floor((n-1)p), and j + 1 when interpolating.
   const needed: number[] = [];
   for (let q = 0; q < m; q++) {
     const h = (n - 1) * ps[q];
@@ -34,17 +46,84 @@ export function quantiles(values: Float64Array, ps: ArrayLike<number>): Float64A
     if (j < n - 1 && h > j) needed.push(j + 1);
   }
   needed.sort((x, y) => x - y);
-  const targets = new Uint32Array(needed.length);
-  let t = 0;
-  for (let i = 0; i < needed.length; i++) if (i === 0 || needed[i] !== needed[i - 1]) targets[t++] = needed[i];
-  multiSelect(a, targets, 0, t - 1, 0, n - 1);
-
-  // Every order statistic quantileSorted reads is now at its sorted position.
-  for (let q = 0; q < m; q++) result[q] = quantileSorted(a, ps[q]);
+  const ranks = needed.filter((rank, i) => i === 0 || rank !== needed[i - 1]);
+  const orderStatistics = new Map<number, number>();
+  const finiteRanks: number[] = [];
+  for (const rank of ranks) {
+    if (rank < negativeInfinite) orderStatistics.set(rank, -Infinity);
+    else if (rank >= negativeInfinite + finite) orderStatistics.set(rank, Infinity);
+    else if (lo === hi) orderStatistics.set(rank, lo);
+    else finiteRanks.push(rank - negativeInfinite);
+  }
+  if (finiteRanks.length) {
+    const found = finiteOrderStatistics(values, finite, lo, hi, finiteRanks);
+    finiteRanks.forEach((rank, i) => orderStatistics.set(rank + negativeInfinite, found[i]));
+  }
+  for (let q = 0; q < m; q++) {
+    const h = (n - 1) * ps[q];
+    const j = Math.floor(h);
+    const a = orderStatistics.get(j)!;
+    result[q] = j >= n - 1 ? a : interpolateOrderStatistics(a, orderStatistics.get(j + 1)!, h - j);
+  }
   return result;
 }
 
-/** Places every k in targets[tLo..tHi] (ascending) at its sorted position within a[left..right]. */
+/** The finite values' order statistics at the given ascending ranks (0-based among finite values). */
+function finiteOrderStatistics(values: Float64Array, finite: number, lo: number, hi: number, ranks: number[]): number[] {
+  // A width that overflows (hi − lo = ∞) gets one bucket: still exact, just slower.
+  const buckets = finite < BUCKETING_FROM || !Number.isFinite(hi - lo) ? 1 : BUCKETS;
+  const scale = buckets / (hi - lo);
+  const bucketOf = (v: number): number => {
+    const b = Math.floor((v - lo) * scale);
+    return b < buckets ? b : buckets - 1;
+  };
+  const counts = new Uint32Array(buckets);
+  if (buckets === 1) counts[0] = finite;
+  else {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v - v === 0) counts[bucketOf(v)]++;
+    }
+  }
+  // Which bucket holds each rank, and where each needed bucket's values go.
+  const firstRankOf = new Float64Array(buckets);
+  const gatherAt = new Int32Array(buckets).fill(-1);
+  const bucketOfRank: number[] = [];
+  let cumulative = 0;
+  let gathered = 0;
+  let r = 0;
+  for (let b = 0; b < buckets && r < ranks.length; b++) {
+    firstRankOf[b] = cumulative;
+    const end = cumulative + counts[b];
+    if (ranks[r] < end) {
+      gatherAt[b] = gathered;
+      gathered += counts[b];
+      while (r < ranks.length && ranks[r] < end) bucketOfRank[r++] = b;
+    }
+    cumulative = end;
+  }
+  const pool = new Float64Array(gathered);
+  const fill = Int32Array.from(gatherAt);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v - v !== 0) continue;
+    const b = buckets === 1 ? 0 : bucketOf(v);
+    if (fill[b] >= 0) pool[fill[b]++] = v;
+  }
+  const found: number[] = [];
+  for (let start = 0; start < ranks.length; ) {
+    const b = bucketOfRank[start];
+    let end = start;
+    while (end < ranks.length && bucketOfRank[end] === b) end++;
+    const slice = pool.subarray(gatherAt[b], gatherAt[b] + counts[b]);
+    const targets = Uint32Array.from(ranks.slice(start, end), (rank) => rank - firstRankOf[b]);
+    multiSelect(slice, targets, 0, targets.length - 1, 0, slice.length - 1);
+    for (let k = start; k < end; k++) found[k] = slice[ranks[k] - firstRankOf[b]];
+    start = end;
+  }
+  return found;
+}
+
 function multiSelect(a: Float64Array, targets: Uint32Array, tLo: number, tHi: number, left: number, right: number): void {
   while (tLo <= tHi) {
     const mid = (tLo + tHi) >>> 1;

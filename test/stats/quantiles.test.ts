@@ -52,6 +52,29 @@ describe('quantiles (selection, no full sort)', () => {
     expect(quantiles(x, [0, 1])[1]).toBe(Infinity);
   });
 
+  it('matches a full sort on a 1M long-tailed column with many infinities (bucketed path)', () => {
+    const rng = mulberry32(3);
+    const n = 1_000_000;
+    const x = new Float64Array(n);
+    // Most mass near 0, a tail reaching ~1e9: nearly every value lands in the first buckets.
+    for (let i = 0; i < n; i++) x[i] = Math.exp(-12 * Math.log(rng()) * (rng() < 0.01 ? 1 : 0.01));
+    for (let i = 0; i < n; i += 97) x[i] = Infinity;
+    for (let i = 5; i < n; i += 1009) x[i] = Number.NaN;
+    for (let i = 7; i < n; i += 5003) x[i] = -Infinity;
+    const ps = [...PS, 0.9896, 0.99];
+    expect(Array.from(quantiles(x, ps))).toEqual(reference(x, ps));
+  });
+
+  it('handles constant finite values among infinities, and a range too wide for one float', () => {
+    const constant = new Float64Array(100_000).fill(27_000);
+    constant[1] = -Infinity;
+    constant[2] = Infinity;
+    expect(Array.from(quantiles(constant, [0, 0.5, 1]))).toEqual([-Infinity, 27_000, Infinity]);
+    const wide = new Float64Array(100_000);
+    for (let i = 0; i < wide.length; i++) wide[i] = (i % 2 ? 1 : -1) * 1e308 * ((i % 1000) / 1000);
+    expect(Array.from(quantiles(wide, PS))).toEqual(reference(wide, PS));
+  });
+
   it('does not modify its input', () => {
     const x = new Float64Array([3, 1, 2]);
     quantiles(x, [0.5]);
