@@ -1,6 +1,6 @@
 import type { CompiledModel } from '../formula/compile-case.ts';
 import { chunkScratch, runChunk } from './run-chunk.ts';
-import { instantiate } from './runnable-model.ts';
+import { cachedRunnable } from './runnable-model.ts';
 import { allocateBuffers, type SimulationBuffers } from './simulation-buffers.ts';
 import { CHUNK_SIZE, chunkCount, simulationEnv, type SimulationEnv } from './simulation-env.ts';
 import { assembleResult, type SimulationResult } from './assemble-result.ts';
@@ -43,7 +43,7 @@ export function runChunks(
   last: number,
   options: SimulateOptions = {},
 ): void {
-  const runnable = instantiate(model);
+  const runnable = cachedRunnable(model);
   const scratch = chunkScratch(runnable);
   let done = 0;
   for (let chunk = first; chunk < last; chunk++) {

@@ -5,13 +5,14 @@ import { hashName } from '../rng/stream-state.ts';
 import * as dm from '../math/deterministic-math.ts';
 import { CORE_OUTPUTS, PILOT_OUTPUTS, costOutputs, type OutputDescriptor } from '../engine/outputs.ts';
 import { emitExpr, emitRaw, type EmitContext } from './emit-js.ts';
-import { namesIn, product, type Expr } from './expr.ts';
+import { namesIn, product, substitute, type Expr } from './expr.ts';
+import { emitCashFlows, type CashFlowLine } from './emit-cash-flows.ts';
 import { orderVariables, type ParsedFormula } from './order-variables.ts';
 import { parseFormula } from './parse-formula.ts';
 import { CONSTANT, PER_MONTH, PER_TRIAL, levelOf, type Level, type NameScope } from './resolve-names.ts';
 
 /** Bumped whenever a change to the engine could change any simulated number. */
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '1.1.0';
 
 /** A compiled case: plain data (structured-cloneable), so it can be sent to workers. */
 export interface CompiledModel {
@@ -190,8 +191,8 @@ export function compileCase(bc: BusinessCase): CompiledModel {
     if (levels.get(name) === PER_MONTH) monthVariables.push(name);
     else trialStatements.push(`const ${bindings.get(name)} = ${emitExpr(formula.expr, context)};`);
   });
-  const emitMonthVariables = (): string[] =>
-    monthVariables.map((name) => `const ${bindings.get(name)} = ${emitExpr(variableFormulas.get(name)!.expr, context)};`);
+  const emitMonthVariables = (within: EmitContext): string[] =>
+    monthVariables.map((name) => `const ${bindings.get(name)} = ${emitExpr(variableFormulas.get(name)!.expr, within)};`);
 
   trialStatements.push(
     `const adS = ${emitExpr(adoption.start.expr, context)};`,
@@ -201,48 +202,49 @@ export function compileCase(bc: BusinessCase): CompiledModel {
     'const adK = LN99 / adH; const adR = dexp(-adK); let adE = -1;',
   );
 
-  const gate = (expr: string, from?: number, to?: number, only?: number): string => {
-    if (only !== undefined) return `(m === ${only} ? ${expr} : 0)`;
-    const conditions = [from !== undefined ? `m >= ${from}` : '', to !== undefined ? `m <= ${to}` : ''].filter(Boolean);
-    return conditions.length ? `(${conditions.join(' && ')} ? ${expr} : 0)` : expr;
-  };
-
-  const monthBody: string[] = emitMonthVariables();
-  const benefitLocals = benefits.map(({ line, amount, realization }, index) => {
-    const value = product([amount.expr, realization.expr, line.scaleByAdoption ? { kind: 'name', name: 'adoption' } : { kind: 'number', value: 1 }]);
-    monthBody.push(`const b${index} = ${gate(emitExpr(value, context), line.fromMonth, line.toMonth)};`);
-    return `b${index}`;
-  });
+  // Monthly variables are substituted into the lines, so each line splits into coefficient × time profile.
+  const monthDefinitions = new Map<string, Expr>();
+  for (const name of monthVariables) monthDefinitions.set(name, substitute(variableFormulas.get(name)!.expr, monthDefinitions));
   const categoryIndex = new Map(COST_CATEGORIES.map((category, index) => [category, index]));
-  const costsByCategory = new Map<CostCategory, string[]>();
-  costs.forEach(({ line, value }, index) => {
-    const code =
-      line.kind === 'oneTime'
-        ? gate(emitExpr(value, context), undefined, undefined, line.month)
-        : gate(emitExpr(value, context), line.fromMonth, line.toMonth);
-    monthBody.push(`const k${index} = ${code};`);
-    costsByCategory.set(line.category, [...(costsByCategory.get(line.category) ?? []), `k${index}`]);
-  });
-  const usedCategories = COST_CATEGORIES.filter((category) => costsByCategory.has(category));
-  for (const category of usedCategories) monthBody.push(`yc${categoryIndex.get(category)} += ${costsByCategory.get(category)!.join(' + ')};`);
-  benefitLocals.forEach((local, index) => monthBody.push(`yb${index} += ${local};`));
-  monthBody.push(
-    `const ben = ${benefitLocals.join(' + ') || '0'};`,
-    `const cost = ${costs.map((_, index) => `k${index}`).join(' + ') || '0'};`,
-    'const net = ben - cost; const dfm = df[m];',
-    'pvB += ben * dfm; pvC += cost * dfm; tb += ben; tc += cost;',
-    'cum += net; cumD += net * dfm;',
-    'if (cum <= 0) lastNeg = m; if (cumD <= 0) lastNegD = m;',
-    'flows[m - 1] = net;',
-    'if (fanOn) fan[fanBase + m - 1] = cum;',
-    ...growthSteps,
-  );
+  const cashFlowLines: CashFlowLine[] = [
+    ...benefits.map(({ line, amount, realization }, index): CashFlowLine => ({
+      kind: 'benefit',
+      group: index,
+      value: substitute(
+        product([amount.expr, realization.expr, line.scaleByAdoption ? { kind: 'name', name: 'adoption' } : { kind: 'number', value: 1 }]),
+        monthDefinitions,
+      ),
+      from: line.fromMonth ?? 1,
+      to: line.toMonth ?? H,
+    })),
+    ...costs.map(({ line, value }): CashFlowLine => ({
+      kind: 'cost',
+      group: categoryIndex.get(line.category)!,
+      value: substitute(value, monthDefinitions),
+      from: line.kind === 'oneTime' ? line.month : (line.fromMonth ?? 1),
+      to: line.kind === 'oneTime' ? line.month : (line.toMonth ?? H),
+    })),
+  ];
+  const usedCategories = COST_CATEGORIES.filter((category) => costs.some(({ line }) => line.category === category));
+  const costsByCategory = new Set(usedCategories);
 
   const costByCategoryYear = 0;
   const benefitByLineYear = COST_CATEGORIES.length * years;
   const costTotalSquares = benefitByLineYear + benefits.length * years;
   const benefitTotalSquares = costTotalSquares + COST_CATEGORIES.length;
   const accumulatorSize = benefitTotalSquares + benefits.length;
+  const cashFlows = emitCashFlows(
+    cashFlowLines,
+    {
+      horizonMonths: H,
+      categories: usedCategories.map((category) => categoryIndex.get(category)!),
+      benefitCount: benefits.length,
+      costByCategoryYear,
+      benefitByLineYear,
+    },
+    context,
+    growthSteps,
+  );
 
   const outputs: OutputDescriptor[] = [...CORE_OUTPUTS];
   if (pilot) outputs.push(...PILOT_OUTPUTS);
@@ -265,8 +267,21 @@ export function compileCase(bc: BusinessCase): CompiledModel {
     `o8[i] = irr(flows, ${H}, ${dm.log(1 + bc.discountRateAnnual) / 12}, rNpv, cum);`,
   ];
   if (pilot && bc.pilot) {
-    context.statefulGrowth = false;
-    // The pilot runs in months 1..D and treats each line as production would in those months.
+    // The pilot runs in months 1..D and treats each line as production would in those months,
+    // with its own growth state stepped from the same monthly factors.
+    const pilotGrowth: string[] = [];
+    const pilotContext: EmitContext = {
+      ...context,
+      monthlyGrowth(rateCode) {
+        const local = context.monthlyGrowth(rateCode).replace(/^gv/, 'pg');
+        if (!pilotGrowth.includes(local)) pilotGrowth.push(local);
+        return local;
+      },
+    };
+    const gate = (expr: string, from?: number, to?: number): string => {
+      const conditions = [from !== undefined ? `m >= ${from}` : '', to !== undefined ? `m <= ${to}` : ''].filter(Boolean);
+      return conditions.length ? `(${conditions.join(' && ')} ? ${expr} : 0)` : expr;
+    };
     const pilotLines = benefits.map(({ line, amount, realization }) =>
       gate(
         emitExpr(
@@ -275,21 +290,24 @@ export function compileCase(bc: BusinessCase): CompiledModel {
             bc.pilot!.countsRealization ? realization.expr : { kind: 'number', value: 1 },
             line.scaleByAdoption ? { kind: 'name', name: 'adoption' } : { kind: 'number', value: 1 },
           ]),
-          context,
+          pilotContext,
         ),
         line.fromMonth,
         line.toMonth,
       ),
     );
+    const pilotMonthVariables = emitMonthVariables(pilotContext);
     const pilotAdoption = emitExpr(pilot.adoption.expr, context);
     const pilotScope = emitExpr(pilot.scope.expr, context);
     const pilotCost = pilot.costs.map((cost) => emitExpr(cost.expr, context)).join(' + ') || '0';
     afterTrial.push(
       'let pilotBen = 0;',
+      ...pilotGrowth.map((local) => `let ${local} = 1;`),
       `for (let m = 1; m <= ${bc.pilot.durationMonths}; m++) {`,
       `const yr = ((m - 1) / 12 | 0) + 1; const moy = m - (yr - 1) * 12; const ad = ${pilotAdoption};`,
-      ...emitMonthVariables(),
+      ...pilotMonthVariables,
       `pilotBen += ${pilotLines.join(' + ')};`,
+      ...pilotGrowth.map((local) => `${local} *= ${local.replace(/^pg/, 'gs')};`),
       '}',
       `pilotBen *= ${pilotScope};`,
       `const pilotCost = ${pilotCost};`,
@@ -310,42 +328,20 @@ export function compileCase(bc: BusinessCase): CompiledModel {
     metrics.forEach(({ formula }, index) => afterTrial.push(`o${metricOutputStart + index}[i] = ${emitRaw(formula.expr, metricContext)};`));
   }
 
-  const categoryLocals = usedCategories.map((category) => categoryIndex.get(category)!);
-  const yearStart = [
-    ...categoryLocals.map((c) => `let yc${c} = 0;`),
-    ...benefits.map((_, index) => `let yb${index} = 0;`),
-  ];
-  const yearEnd = [
-    ...categoryLocals.map((c) => `acc[${costByCategoryYear + c * years} + y - 1] += yc${c}; cat${c} += yc${c};`),
-    ...benefits.map((_, index) => `acc[${benefitByLineYear + index * years} + y - 1] += yb${index}; bt${index} += yb${index};`),
-  ];
-
   const kernelSource = [
     '"use strict";',
     // Transcendentals come from the deterministic library, so the browser gives the server's bits.
     'const { irr, ramp, fmod, roundHalfAway, df, dexp, dlog, dlog10, dpow } = helpers;',
     'const LN99 = dlog(99);',
+    ...cashFlows.setup,
     'return function kernel(cols, n, out, offset, acc, flows, fan, fanFirstRow, fanRows, lineOffset) {',
     ...inputNames.map((_, index) => `const c${index} = cols[${index}];`),
     ...outputs.map((_, index) => `const o${index} = out[${index}];`),
     'for (let t = 0; t < n; t++) {',
     ...inputNames.map((_, index) => `const x${index} = c${index}[t];`),
     ...trialStatements,
-    'let pvB = 0, pvC = 0, tb = 0, tc = 0, cum = 0, cumD = 0, lastNeg = 0, lastNegD = 0;',
-    ...categoryLocals.map((c) => `let cat${c} = 0;`),
-    ...benefits.map((_, index) => `let bt${index} = 0;`),
     `const fanOn = fanFirstRow + t < fanRows; const fanBase = (fanFirstRow + t) * ${H};`,
-    `for (let y = 1; y <= ${years}; y++) {`,
-    ...yearStart,
-    `const mEnd = y * 12 < ${H} ? y * 12 : ${H};`,
-    'for (let m = (y - 1) * 12 + 1; m <= mEnd; m++) {',
-    'const yr = y; const moy = m - (y - 1) * 12;',
-    'let ad = 0;',
-    'if (m >= adS) { if (adE < 0) adE = dexp(-adK * (m - adS - adH)); ad = adC / (1 + adE); adE *= adR; }',
-    ...monthBody,
-    '}',
-    ...yearEnd,
-    '}',
+    ...cashFlows.trial,
     ...afterTrial,
     '}',
     '};',

@@ -51,7 +51,8 @@ function levelIn(expr: Expr, context: EmitContext): Level {
   }
 }
 
-function emitProduct(expr: Expr, context: EmitContext): string {
+/** A product's factors, each marked as dividing or multiplying. */
+function productFactors(expr: Expr): { expr: Expr; divide: boolean }[] {
   const factors: { expr: Expr; divide: boolean }[] = [];
   const collect = (node: Expr, divide: boolean): void => {
     if (node.kind === 'binary' && node.op === '*') {
@@ -63,19 +64,43 @@ function emitProduct(expr: Expr, context: EmitContext): string {
     } else factors.push({ expr: node, divide });
   };
   collect(expr, false);
+  return factors;
+}
+
+/**
+ * Splits a monthly expression into a per-trial coefficient and a time profile:
+ * value = coefficient × profile, where the coefficient gathers every factor that
+ * does not vary by month (hoisted, computed once per trial) and the profile the
+ * rest. `profile` is null when nothing varies by month. Factors of the profile are
+ * put in a canonical order, so lines sharing a time shape share its code.
+ *
+ * @example
+ * splitProduct(parse('hours * rate * adoption'), context) // { coefficient: 'h0', profile: 'ad' }
+ */
+export function splitProduct(expr: Expr, context: EmitContext): { coefficient: string; profile: string | null } {
+  const factors = productFactors(expr);
   const steady = factors.filter((factor) => levelIn(factor.expr, context) < PER_MONTH);
   const varying = factors.filter((factor) => levelIn(factor.expr, context) === PER_MONTH);
-  const parts: string[] = [];
+  let coefficient = '1';
   if (steady.length > 0) {
     const numerator = steady.filter((f) => !f.divide).map((f) => emitRaw(f.expr, context));
     const denominator = steady.filter((f) => f.divide).map((f) => emitRaw(f.expr, context));
     const code =
       (numerator.length ? numerator.join(' * ') : '1') + (denominator.length ? ` / (${denominator.join(' * ')})` : '');
-    parts.push(steady.length === 1 && !steady[0].divide && (steady[0].expr.kind === 'name' || steady[0].expr.kind === 'number') ? code : context.hoist(code));
-  } else parts.push('1');
-  let code = parts[0];
-  for (const factor of varying) code = `${code} ${factor.divide ? '/' : '*'} ${emitExpr(factor.expr, context)}`;
-  return `(${code})`;
+    coefficient =
+      steady.length === 1 && !steady[0].divide && (steady[0].expr.kind === 'name' || steady[0].expr.kind === 'number') ? code : context.hoist(code);
+  }
+  if (varying.length === 0) return { coefficient, profile: null };
+  const times = varying.filter((f) => !f.divide).map((f) => emitExpr(f.expr, context)).sort();
+  const divisors = varying.filter((f) => f.divide).map((f) => emitExpr(f.expr, context)).sort();
+  const profile = (times.length ? times.join(' * ') : '1') + divisors.map((code) => ` / ${code}`).join('');
+  return { coefficient, profile: `(${profile})` };
+}
+
+function emitProduct(expr: Expr, context: EmitContext): string {
+  const { coefficient, profile } = splitProduct(expr, context);
+  if (profile === null) return `(${coefficient})`;
+  return `(${coefficient} * ${profile.slice(1, -1)})`;
 }
 
 function literal(value: number): string {

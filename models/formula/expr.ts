@@ -51,3 +51,32 @@ export function product(factors: Expr[]): Expr {
   if (kept.length === 0) return { kind: 'number', value: 1 };
   return kept.reduce((left, right) => ({ kind: 'binary', op: '*', left, right }));
 }
+
+/**
+ * Replaces names by expressions (e.g. monthly variables by their definitions), so
+ * a line can be analysed as one expression over inputs and time.
+ *
+ * @example
+ * substitute(parse('v * 2'), new Map([['v', parse('a + 1')]])) // (a + 1) * 2
+ */
+export function substitute(expr: Expr, replacements: ReadonlyMap<string, Expr>): Expr {
+  switch (expr.kind) {
+    case 'number':
+      return expr;
+    case 'name':
+      return replacements.get(expr.name) ?? expr;
+    case 'unary':
+      return { ...expr, arg: substitute(expr.arg, replacements) };
+    case 'binary':
+      return { ...expr, left: substitute(expr.left, replacements), right: substitute(expr.right, replacements) };
+    case 'call':
+      return { ...expr, args: expr.args.map((arg) => substitute(arg, replacements)) };
+    case 'conditional':
+      return {
+        ...expr,
+        test: substitute(expr.test, replacements),
+        then: substitute(expr.then, replacements),
+        otherwise: substitute(expr.otherwise, replacements),
+      };
+  }
+}

@@ -1,3 +1,4 @@
+import { ENGINE_VERSION } from '../../models/formula/compile-case.ts';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, STORAGE_KINDS, type TestApp } from '../helpers/test-app.ts';
@@ -20,7 +21,7 @@ describe.each(STORAGE_KINDS)('runs, analyses, decisions and portfolio on %s', (s
     expect(response.status).toBe(201);
     const run = await response.json();
     runId = run.id;
-    expect(run).toMatchObject({ status: 'succeeded', trials: 3000, seed: 11, sampling: 'mc', caseVersion: 1, engineVersion: '1.0.0' });
+    expect(run).toMatchObject({ status: 'succeeded', trials: 3000, seed: 11, sampling: 'mc', caseVersion: 1, engineVersion: ENGINE_VERSION });
     expect(run.caseHash).toMatch(/^[0-9a-f]{64}$/);
     expect(run.summary.outputs.npv.finiteCount).toBe(3000);
     expect(run.pointEstimate.npv).toMatch(/^-?\d+\.\d{2}$/);

@@ -1,0 +1,165 @@
+import type { Expr } from './expr.ts';
+import { splitProduct, type EmitContext } from './emit-js.ts';
+
+/** One benefit or cost line: its monthly value and the months [from, to] it runs. */
+export interface CashFlowLine {
+  kind: 'benefit' | 'cost';
+  /** Benefit line index, or the cost line's category index in the taxonomy. */
+  group: number;
+  value: Expr;
+  from: number;
+  to: number;
+}
+
+/** What the kernel needs around the monthly loop. */
+export interface CashFlowCode {
+  /** Runs once per kernel instance (e.g. sums of discount factors). */
+  setup: string[];
+  /** Runs once per trial, after the hoisted per-trial statements. */
+  trial: string[];
+}
+
+interface Profile {
+  id: number;
+  /** Code of the time-varying factor, or null for a line constant while it runs. */
+  time: string | null;
+  from: number;
+  to: number;
+  benefitCoefficients: string[];
+  costCoefficients: string[];
+}
+
+/*
+ * Why profiles: a line's monthly value is almost always (per-trial coefficient) ×
+ * (time shape), and many lines share a shape (volume × adoption, or "constant from
+ * month 4"). Each line is split into the two; lines with the same shape and months
+ * share one profile. Per month, each time-varying profile is computed once and its
+ * net weight (benefit coefficients − cost coefficients) applied; lines constant while
+ * they run cost nothing per month beyond one per-segment sum. Year totals per line
+ * are coefficient × the profile's yearly sum, and present values coefficient × the
+ * profile's discounted sum. The months are cut into segments at every year end and
+ * every line start and stop, so no month test runs inside the loop.
+ *
+ * Defines per trial: pvB, pvC, tb, tc, cum, cumD, lastNeg, lastNegD, cat<c>, bt<i>,
+ * and writes flows[], the fan row and the per-year accumulators.
+ */
+
+/**
+ * Generates the monthly cash-flow part of the kernel.
+ *
+ * @example
+ * const code = emitCashFlows(lines, { horizonMonths: 48, categories: [0, 3], benefitCount: 2, ... }, context, growthSteps);
+ */
+export function emitCashFlows(
+  lines: CashFlowLine[],
+  layout: { horizonMonths: number; categories: number[]; benefitCount: number; costByCategoryYear: number; benefitByLineYear: number },
+  context: EmitContext,
+  growthSteps: string[],
+): CashFlowCode {
+  const H = layout.horizonMonths;
+  const years = Math.ceil(H / 12);
+  const profiles = new Map<string, Profile>();
+  const placed = lines
+    .filter((line) => line.from <= line.to && line.from <= H && line.to >= 1)
+    .map((line) => {
+      const from = Math.max(line.from, 1);
+      const to = Math.min(line.to, H);
+      const { coefficient, profile: time } = splitProduct(line.value, context);
+      const key = `${time ?? '1'}|${from}|${to}`;
+      let profile = profiles.get(key);
+      if (!profile) {
+        profile = { id: profiles.size, time, from, to, benefitCoefficients: [], costCoefficients: [] };
+        profiles.set(key, profile);
+      }
+      (line.kind === 'benefit' ? profile.benefitCoefficients : profile.costCoefficients).push(coefficient);
+      return { line, coefficient, profile };
+    });
+  const all = [...profiles.values()];
+  const weight = (profile: Profile): string => {
+    const plus = profile.benefitCoefficients.join(' + ');
+    const minus = profile.costCoefficients.join(' + ');
+    if (!minus) return context.hoist(plus);
+    return context.hoist(plus ? `(${plus}) - (${minus})` : `-(${minus})`);
+  };
+  const weights = new Map(all.map((profile) => [profile.id, weight(profile)]));
+
+  const setup: string[] = [];
+  const trial: string[] = [];
+  // Constant profiles: yearly month counts and discounted sums are known before any trial.
+  for (const profile of all) {
+    if (profile.time === null) setup.push(`let D${profile.id} = 0; for (let m = ${profile.from}; m <= ${profile.to}; m++) D${profile.id} += df[m];`);
+  }
+  const yearOf = (m: number): number => Math.ceil(m / 12);
+  const monthsIn = (profile: Profile, y: number): number =>
+    Math.max(0, Math.min(profile.to, y * 12, H) - Math.max(profile.from, (y - 1) * 12 + 1) + 1);
+
+  const boundaries = new Set<number>([1]);
+  for (let m = 13; m <= H; m += 12) boundaries.add(m);
+  for (const profile of all) {
+    boundaries.add(profile.from);
+    if (profile.to < H) boundaries.add(profile.to + 1);
+  }
+  const starts = [...boundaries].sort((a, b) => a - b);
+  const varying = all.filter((profile) => profile.time !== null);
+  const usesAdoption = varying.some((profile) => /\bad\b/.test(profile.time!));
+
+  trial.push('let cum = 0, cumD = 0, lastNeg = 0, lastNegD = 0;');
+  for (const profile of varying) {
+    trial.push(`let d${profile.id} = 0;`);
+    for (let y = 1; y <= years; y++) if (monthsIn(profile, y) > 0) trial.push(`let s${profile.id}_${y} = 0;`);
+  }
+  starts.forEach((a, index) => {
+    const b = index + 1 < starts.length ? starts[index + 1] - 1 : H;
+    const y = yearOf(a);
+    const active = (profile: Profile): boolean => profile.from <= a && b <= profile.to;
+    const constant = all.filter((profile) => profile.time === null && active(profile)).map((profile) => weights.get(profile.id)!);
+    const moving = varying.filter(active);
+    const terms = [...(constant.length ? [context.hoist(constant.join(' + '))] : []), ...moving.map((profile) => `${weights.get(profile.id)} * t${profile.id}`)];
+    trial.push(
+      `for (let m = ${a}; m <= ${b}; m++) {`,
+      `const yr = ${y}; const moy = m - ${(y - 1) * 12};`,
+      ...(usesAdoption ? ['let ad = 0;', 'if (m >= adS) { if (adE < 0) adE = dexp(-adK * (m - adS - adH)); ad = adC / (1 + adE); adE *= adR; }'] : []),
+      'const dfm = df[m];',
+      ...moving.map((profile) => `const t${profile.id} = ${profile.time}; s${profile.id}_${y} += t${profile.id}; d${profile.id} += t${profile.id} * dfm;`),
+      `const net = ${terms.join(' + ') || '0'};`,
+      'cum += net; cumD += net * dfm;',
+      'if (cum <= 0) lastNeg = m; if (cumD <= 0) lastNegD = m;',
+      'flows[m - 1] = net;',
+      'if (fanOn) fan[fanBase + m - 1] = cum;',
+      ...growthSteps,
+      '}',
+    );
+  });
+
+  // Year totals per line: coefficient × the profile's months (constant) or its yearly sum (varying).
+  const yearTotal = (entry: (typeof placed)[number], y: number): string | null => {
+    const { profile, coefficient } = entry;
+    const count = monthsIn(profile, y);
+    if (count === 0) return null;
+    return profile.time === null ? `${coefficient} * ${count}` : `${coefficient} * s${profile.id}_${y}`;
+  };
+  const discounted = (entry: (typeof placed)[number]): string =>
+    `${entry.coefficient} * ${entry.profile.time === null ? 'D' : 'd'}${entry.profile.id}`;
+  const groupTotals = (kind: 'benefit' | 'cost', group: number, local: string, accBase: number): void => {
+    const members = placed.filter((entry) => entry.line.kind === kind && entry.line.group === group);
+    const perYear: string[] = [];
+    for (let y = 1; y <= years; y++) {
+      const terms = members.map((entry) => yearTotal(entry, y)).filter((term): term is string => term !== null);
+      const code = terms.length ? terms.join(' + ') : '0';
+      trial.push(`const ${local}_${y} = ${code}; acc[${accBase + y - 1}] += ${local}_${y};`);
+      perYear.push(`${local}_${y}`);
+    }
+    trial.push(`const ${local} = ${perYear.join(' + ')};`);
+  };
+  for (const c of layout.categories) groupTotals('cost', c, `cat${c}`, layout.costByCategoryYear + c * years);
+  for (let i = 0; i < layout.benefitCount; i++) groupTotals('benefit', i, `bt${i}`, layout.benefitByLineYear + i * years);
+  const benefits = placed.filter((entry) => entry.line.kind === 'benefit').map(discounted);
+  const costs = placed.filter((entry) => entry.line.kind === 'cost').map(discounted);
+  trial.push(
+    `const pvB = ${benefits.join(' + ') || '0'};`,
+    `const pvC = ${costs.join(' + ') || '0'};`,
+    `const tb = ${Array.from({ length: layout.benefitCount }, (_, i) => `bt${i}`).join(' + ') || '0'};`,
+    `const tc = ${layout.categories.map((c) => `cat${c}`).join(' + ') || '0'};`,
+  );
+  return { setup, trial };
+}
