@@ -1,6 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { JobMessage, JobRequest } from './job-types.ts';
 
+/** From the TypeScript sources a worker registers tsx first; in the bundle (api/dist) it is plain JavaScript beside this file. */
+const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./job-worker-entry.js', import.meta.url) : new URL('./job-worker.mjs', import.meta.url);
+
 /** Pool settings. */
 export interface JobPoolOptions {
   /** Worker threads, started once and kept warm. */
@@ -123,7 +126,7 @@ export class JobPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(new URL('./job-worker-entry.js', import.meta.url));
+    const worker = new Worker(WORKER_URL);
     worker.on('message', (message: JobMessage) => this.onMessage(worker, message));
     worker.on('error', (error) => this.onWorkerFailure(worker, error));
     worker.on('exit', (code) => {

@@ -8,6 +8,12 @@ import { chunkCount, CHUNK_SIZE, simulationEnv, type SimulationEnv } from '../..
 import type { WorkerMessage, WorkerTask } from './simulation-worker.ts';
 import { withDefaults } from '../../models/engine/with-defaults.ts';
 
+/** From the TypeScript sources a worker registers tsx first; in the bundle (api/dist) it is plain JavaScript beside this file. */
+const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./simulation-worker-entry.js', import.meta.url) : new URL('./simulation-worker.mjs', import.meta.url);
+
+/** At most this much released memory is kept for reuse. */
+const MAX_SPARE_BYTES = 512 * 1024 * 1024;
+
 /** Pool settings. */
 export interface SimulationPoolOptions {
   /** Worker threads; default min(2, available cores). */
@@ -41,12 +47,17 @@ export class SimulationPool {
   readonly options: SimulationPoolOptions;
   private readonly workers: Worker[] = [];
   private nextTaskId = 1;
+  /** Released shared buffers by byte length, reused by later runs (see `release`). */
+  private readonly spare = new Map<number, SharedArrayBuffer[]>();
+  private spareBytes = 0;
+  /** Buffers this pool handed out, so `release` ignores anything else. */
+  private readonly issued = new WeakSet<SharedArrayBuffer>();
 
   constructor(options: Partial<SimulationPoolOptions> = {}) {
     this.options = withDefaults<SimulationPoolOptions>(DEFAULTS, options);
     if (this.options.threads > 1) {
       for (let i = 0; i < this.options.threads; i++) {
-        const worker = new Worker(new URL('./simulation-worker-entry.js', import.meta.url));
+        const worker = new Worker(WORKER_URL);
         // A failing worker rejects its run (see run); this keeps the event from crashing the process.
         worker.on('error', () => undefined);
         worker.unref();
@@ -63,7 +74,7 @@ export class SimulationPool {
       const signal = options.signal ? { get aborted() { return options.signal!.aborted; } } : undefined;
       return simulate(model, env, { onProgress: options.onProgress, signal });
     }
-    const buffers = allocateBuffers(model, env, true);
+    const buffers = allocateBuffers(model, env, true, (length) => this.sharedColumn(length));
     const cancel = new Int32Array(new SharedArrayBuffer(4));
     const onAbort = (): void => void Atomics.store(cancel, 0, 1);
     options.signal?.addEventListener('abort', onAbort);
@@ -107,6 +118,44 @@ export class SimulationPool {
       options.signal?.removeEventListener('abort', onAbort);
     }
     return assembleResult(model, env, buffers);
+  }
+
+  /**
+   * Hands a finished result's shared columns back for the next run to reuse. Shared
+   * memory is freed only once every thread has garbage-collected its view of it, which
+   * can take many runs; recycling keeps a long-lived process at one run's footprint.
+   * The result's arrays must not be used afterwards: the next run overwrites them.
+   *
+   * @example
+   * const result = await pool.run(model, { trials: 1_000_000 });
+   * const summary = summarizeRun(model, result);
+   * pool.release(result);
+   */
+  release(result: SimulationResult): void {
+    const columns = [...Object.values(result.outputs), ...Object.values(result.inputs ?? {}), result.fan.values];
+    for (const column of columns) {
+      const buffer = column.buffer;
+      if (!(buffer instanceof SharedArrayBuffer) || !this.issued.has(buffer)) continue;
+      if (this.spareBytes + buffer.byteLength > MAX_SPARE_BYTES) continue;
+      this.issued.delete(buffer);
+      const sameSize = this.spare.get(buffer.byteLength) ?? [];
+      sameSize.push(buffer);
+      this.spare.set(buffer.byteLength, sameSize);
+      this.spareBytes += buffer.byteLength;
+    }
+  }
+
+  private sharedColumn(length: number): Float64Array {
+    const byteLength = length * 8;
+    const reused = this.spare.get(byteLength)?.pop();
+    let buffer: SharedArrayBuffer;
+    if (reused) {
+      this.spareBytes -= byteLength;
+      buffer = reused;
+    } else buffer = new SharedArrayBuffer(byteLength);
+    this.issued.add(buffer);
+    // Reused memory is cleared: columns a run does not write (e.g. absent outputs) must read as zero.
+    return reused ? new Float64Array(buffer).fill(0) : new Float64Array(buffer);
   }
 
   /** Stops the workers. */

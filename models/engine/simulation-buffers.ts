@@ -20,14 +20,20 @@ export interface SimulationBuffers {
 
 /**
  * Allocates the buffers for a run. Pass `shared: true` to back them with
- * SharedArrayBuffer for worker threads.
+ * SharedArrayBuffer for worker threads, or an `allocate` function that hands out
+ * (possibly recycled) zero-filled columns.
  *
  * @example
  * const buffers = allocateBuffers(model, env);
  */
-export function allocateBuffers(model: CompiledModel, env: SimulationEnv, shared = false): SimulationBuffers {
-  const make = (length: number): Float64Array =>
-    shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+export function allocateBuffers(
+  model: CompiledModel,
+  env: SimulationEnv,
+  shared = false,
+  allocate?: (length: number) => Float64Array,
+): SimulationBuffers {
+  const make =
+    allocate ?? ((length: number): Float64Array => (shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length)));
   const chunks = chunkCount(env.trials);
   const fanRows = Math.min(env.fanTrials, env.trials);
   const correlated = model.correlation?.inputIndices.length ?? 0;

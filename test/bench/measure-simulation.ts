@@ -20,6 +20,7 @@ for (let r = 0; r < repeats; r++) {
   const simulated = performance.now();
   summarizeRun(model, result);
   const end = performance.now();
+  pool.release(result);
   simulateMs.push(simulated - start);
   totalMs.push(end - start);
 }

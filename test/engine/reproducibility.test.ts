@@ -35,6 +35,21 @@ describe('reproducibility', () => {
     expect(parallel.achievedCorrelation).toEqual(single.achievedCorrelation);
   });
 
+  it('gives the same bits in memory recycled from a released run', async () => {
+    const first = await pool.run(model, { trials: 12_000, seed: 5 });
+    const reference = Object.fromEntries(Object.entries(first.outputs).map(([id, column]) => [id, Float64Array.from(column)]));
+    const firstNpv = first.outputs.npv;
+    pool.release(first);
+    const other = await pool.run(model, { trials: 12_000, seed: 6 });
+    // The second run reused the first run's memory...
+    expect(other.outputs.npv.buffer === firstNpv.buffer || Object.values(other.outputs).some((column) => column.buffer === firstNpv.buffer)).toBe(true);
+    pool.release(other);
+    const again = await pool.run(model, { trials: 12_000, seed: 5 });
+    // ...and a rerun of the first seed in recycled memory gives the first run's bits.
+    for (const id of Object.keys(reference)) expect(sameBits(again.outputs[id], reference[id]), id).toBe(true);
+    expect(simulate(model, { trials: 12_000, seed: 5 }).meanCostByCategoryYear).toEqual(again.meanCostByCategoryYear);
+  });
+
   it('depends only on seed and trial count: a chunk is the same in a longer run', () => {
     const short = simulate(model, { trials: 4096, seed: 3, sampling: 'mc' });
     const long = simulate(model, { trials: 12_000, seed: 3, sampling: 'mc' });

@@ -1,0 +1,42 @@
+// Bundles the server, CLI, worker threads and the simulation benchmark into plain
+// JavaScript in api/dist/, so they run on Node without the TypeScript loader: a
+// loader costs ~140 MB of memory per process and slows start-up. Usage:
+//   tsx api/build/bundle.ts
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+/** Entry points, by output name (api/dist/<name>.mjs). */
+export const BUNDLE_ENTRIES = {
+  server: 'api/server/main.ts',
+  valuegate: 'api/cli/main.ts',
+  'simulation-worker': 'api/workers/simulation-worker.ts',
+  'job-worker': 'api/jobs/job-worker.ts',
+  'measure-simulation': 'test/bench/measure-simulation.ts',
+} as const;
+
+/** Packages that load files beside themselves (WebAssembly, assets) or use dynamic requires stay in node_modules. */
+const EXTERNAL = ['@electric-sql/pglite', 'pg', 'exceljs', 'swagger-ui-dist', 'vite', 'esbuild', 'tsx', 'playwright-core'];
+
+/**
+ * Builds every bundle into api/dist.
+ *
+ * @example
+ * await bundle();
+ */
+export async function bundle(outdir = fileURLToPath(new URL('../dist/', import.meta.url))): Promise<void> {
+  await build({
+    entryPoints: BUNDLE_ENTRIES,
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: EXTERNAL,
+    // CommonJS dependencies inside an ES module bundle still call require.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await bundle();
