@@ -20,7 +20,6 @@ import { decisionRulesSchema } from '../../models/gate/decision-rules.ts';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
-import { summarizeRun } from '../../models/engine/summarize-run.ts';
 import { SimulationPool } from '../workers/simulation-pool.ts';
 import { parseOptions, type CliOptions } from './parse-options.ts';
 import { progressBar } from './progress-bar.ts';
@@ -206,7 +205,7 @@ async function simulateCommand(options: CliOptions): Promise<void> {
     const started = performance.now();
     const result = await pool.run(model, settings, { onProgress: progress });
     progress.done();
-    const summary = summarizeRun(model, result);
+    const summary = await pool.summarize(model, result);
     const point = pointEstimate(bc);
     const elapsedMs = performance.now() - started;
     if (options.json) {

@@ -5,7 +5,8 @@ import { assembleResult, type SimulationResult } from '../../models/engine/assem
 import { simulate } from '../../models/engine/simulate.ts';
 import { allocateBuffers } from '../../models/engine/simulation-buffers.ts';
 import { chunkCount, CHUNK_SIZE, simulationEnv, type SimulationEnv } from '../../models/engine/simulation-env.ts';
-import type { WorkerMessage, WorkerTask } from './simulation-worker.ts';
+import type { WorkerMessage, WorkerSummaryTask, WorkerTask } from './simulation-worker.ts';
+import { summarizeRun, summarizedOutputs, type RunSummary } from '../../models/engine/summarize-run.ts';
 import { withDefaults } from '../../models/engine/with-defaults.ts';
 
 /** From the TypeScript sources a worker registers tsx first; in the bundle (api/dist) it is plain JavaScript beside this file. */
@@ -81,43 +82,72 @@ export class SimulationPool {
     const shares = this.workers.length;
     const perWorker = Math.ceil(chunks / shares);
     const progress = new Array<number>(shares).fill(0);
+    const report = (): void => options.onProgress?.(progress.reduce((a, b) => a + b, 0), env.trials);
     try {
       await Promise.all(
-        this.workers.map((worker, index) => {
+        this.workers.map(async (worker, index) => {
           const first = index * perWorker;
           const last = Math.min(chunks, first + perWorker);
-          if (first >= last) return Promise.resolve();
-          const task: WorkerTask = { id: this.nextTaskId++, model, env, buffers, first, last, cancel };
-          return new Promise<void>((resolve, reject) => {
-            const listener = (message: WorkerMessage): void => {
-              if (message.id !== task.id) return;
-              if (message.type === 'progress') {
-                progress[index] = message.done;
-                options.onProgress?.(progress.reduce((a, b) => a + b, 0), env.trials);
-                return;
-              }
-              worker.off('message', listener);
-              worker.off('error', onError);
-              if (message.type === 'done') {
-                progress[index] = Math.min(env.trials, last * CHUNK_SIZE) - first * CHUNK_SIZE;
-                options.onProgress?.(progress.reduce((a, b) => a + b, 0), env.trials);
-                resolve();
-              } else reject(Object.assign(new Error(message.message), { name: message.name }));
-            };
-            const onError = (error: Error): void => {
-              worker.off('message', listener);
-              reject(error);
-            };
-            worker.on('message', listener);
-            worker.once('error', onError);
-            worker.postMessage(task);
+          if (first >= last) return;
+          const task: WorkerTask = { kind: 'run', id: this.nextTaskId++, model, env, buffers, first, last, cancel };
+          await this.send(worker, task, (done) => {
+            progress[index] = done;
+            report();
           });
+          progress[index] = Math.min(env.trials, last * CHUNK_SIZE) - first * CHUNK_SIZE;
+          report();
         }),
       );
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
     }
     return assembleResult(model, env, buffers);
+  }
+
+  /**
+   * Summarises a run as `summarizeRun` does, with the output columns split between the
+   * workers when the run is large (each column is summarised whole, so the numbers
+   * are the same as on one thread).
+   *
+   * @example
+   * const summary = await pool.summarize(model, await pool.run(model, { trials: 1_000_000 }));
+   */
+  async summarize(model: CompiledModel, result: SimulationResult): Promise<RunSummary> {
+    const outputs = summarizedOutputs(model);
+    const shared = outputs.every((output) => result.outputs[output.id].buffer instanceof SharedArrayBuffer);
+    if (this.workers.length < 2 || result.env.trials < this.options.minTrialsForWorkers || !shared) return summarizeRun(model, result);
+    const shares = this.workers.map((): WorkerSummaryTask['columns'] => []);
+    outputs.forEach((output, index) =>
+      shares[index % shares.length].push({ id: output.id, values: result.outputs[output.id], distribution: output.distribution }),
+    );
+    const replies = await Promise.all(
+      this.workers.map((worker, index) => this.send(worker, { kind: 'summarize', id: this.nextTaskId++, columns: shares[index] })),
+    );
+    return summarizeRun(model, result, Object.assign({}, ...replies.map((reply) => reply.summaries)));
+  }
+
+  /** Sends one task and settles with the worker's final message. */
+  private send(worker: Worker, task: WorkerTask, onProgress?: (done: number) => void): Promise<Extract<WorkerMessage, { type: 'done' }>> {
+    return new Promise((resolve, reject) => {
+      const listener = (message: WorkerMessage): void => {
+        if (message.id !== task.id) return;
+        if (message.type === 'progress') {
+          onProgress?.(message.done);
+          return;
+        }
+        worker.off('message', listener);
+        worker.off('error', onError);
+        if (message.type === 'done') resolve(message);
+        else reject(Object.assign(new Error(message.message), { name: message.name }));
+      };
+      const onError = (error: Error): void => {
+        worker.off('message', listener);
+        reject(error);
+      };
+      worker.on('message', listener);
+      worker.once('error', onError);
+      worker.postMessage(task);
+    });
   }
 
   /**

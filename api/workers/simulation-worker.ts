@@ -3,9 +3,11 @@ import type { CompiledModel } from '../../models/formula/compile-case.ts';
 import { runChunks } from '../../models/engine/simulate.ts';
 import type { SimulationBuffers } from '../../models/engine/simulation-buffers.ts';
 import type { SimulationEnv } from '../../models/engine/simulation-env.ts';
+import { summarizeOutput, type OutputSummary } from '../../models/engine/summarize-output.ts';
 
 /** A share of one run, sent by the pool. Buffers are SharedArrayBuffer-backed. */
-export interface WorkerTask {
+export interface WorkerRunTask {
+  kind: 'run';
   id: number;
   model: CompiledModel;
   env: SimulationEnv;
@@ -16,30 +18,49 @@ export interface WorkerTask {
   cancel: Int32Array;
 }
 
+/** A share of a run's output summaries: shared columns to summarise here. */
+export interface WorkerSummaryTask {
+  kind: 'summarize';
+  id: number;
+  columns: { id: string; values: Float64Array; distribution: boolean }[];
+}
+
+export type WorkerTask = WorkerRunTask | WorkerSummaryTask;
+
 export type WorkerMessage =
   | { id: number; type: 'progress'; done: number }
-  | { id: number; type: 'done' }
+  | { id: number; type: 'done'; summaries?: Record<string, OutputSummary> }
   | { id: number; type: 'error'; message: string; name: string };
+
+function runShare(task: WorkerRunTask): void {
+  const signal = {
+    get aborted() {
+      return Atomics.load(task.cancel, 0) !== 0;
+    },
+  };
+  let reported = 0;
+  runChunks(task.model, task.env, task.buffers, task.first, task.last, {
+    signal,
+    onProgress(done) {
+      // Progress every ~64k trials keeps messages cheap.
+      if (done - reported >= 65_536) {
+        reported = done;
+        parentPort!.postMessage({ id: task.id, type: 'progress', done } satisfies WorkerMessage);
+      }
+    },
+  });
+}
 
 parentPort!.on('message', (task: WorkerTask) => {
   try {
-    const signal = {
-      get aborted() {
-        return Atomics.load(task.cancel, 0) !== 0;
-      },
-    };
-    let reported = 0;
-    runChunks(task.model, task.env, task.buffers, task.first, task.last, {
-      signal,
-      onProgress(done) {
-        // Progress every ~64k trials keeps messages cheap.
-        if (done - reported >= 65_536) {
-          reported = done;
-          parentPort!.postMessage({ id: task.id, type: 'progress', done } satisfies WorkerMessage);
-        }
-      },
-    });
-    parentPort!.postMessage({ id: task.id, type: 'done' } satisfies WorkerMessage);
+    if (task.kind === 'run') {
+      runShare(task);
+      parentPort!.postMessage({ id: task.id, type: 'done' } satisfies WorkerMessage);
+    } else {
+      const summaries: Record<string, OutputSummary> = {};
+      for (const column of task.columns) summaries[column.id] = summarizeOutput(column.values, { distribution: column.distribution });
+      parentPort!.postMessage({ id: task.id, type: 'done', summaries } satisfies WorkerMessage);
+    }
   } catch (error) {
     const failure = error as Error;
     parentPort!.postMessage({ id: task.id, type: 'error', message: failure.message, name: failure.name } satisfies WorkerMessage);

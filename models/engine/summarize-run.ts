@@ -49,23 +49,19 @@ export interface RunSummary {
 /**
  * Summarises a run for reports, the CLI and the API.
  *
+ * Output summaries already computed elsewhere (e.g. in parallel on worker threads,
+ * see `summarizedOutputs`) may be passed in `precomputed`.
+ *
  * @example
  * const summary = summarizeRun(model, simulate(model, { trials: 10_000 }));
  * summary.outputs.npv.probabilityPositive.value
  */
-export function summarizeRun(model: CompiledModel, result: SimulationResult): RunSummary {
+export function summarizeRun(model: CompiledModel, result: SimulationResult, precomputed: Record<string, OutputSummary> = {}): RunSummary {
   const outputs: Record<string, LabelledSummary> = {};
-  for (const descriptor of model.outputs) {
-    // Category and line totals are reported as means from the run's accumulators;
-    // their per-trial columns stay available to `summarizeOutput` on demand.
-    if (descriptor.group === 'cost' || descriptor.group === 'benefit') continue;
-    const distribution = FULL_DISTRIBUTION.has(descriptor.id) || descriptor.group === 'metric';
-    outputs[descriptor.id] = {
-      id: descriptor.id,
-      label: descriptor.label,
-      unit: descriptor.unit,
-      ...summarizeOutput(result.outputs[descriptor.id], { distribution }),
-    };
+  for (const { id, distribution } of summarizedOutputs(model)) {
+    const descriptor = model.outputs.find((output) => output.id === id)!;
+    const summary = precomputed[id] ?? summarizeOutput(result.outputs[id], { distribution });
+    outputs[id] = { id, label: descriptor.label, unit: descriptor.unit, ...summary };
   }
   const totalCost = outputs.totalCosts.mean;
   const costByCategory = COST_CATEGORIES.map((category, index) => {
@@ -103,6 +99,20 @@ export function summarizeRun(model: CompiledModel, result: SimulationResult): Ru
     pilotVsProduction: model.pilot ? pilotVsProduction(model, outputs, costByCategory) : null,
     achievedCorrelation: result.achievedCorrelation,
   };
+}
+
+/**
+ * The outputs a run summary reports per trial distribution, and whether each gets a
+ * histogram and CDF. Category and line totals are reported as means from the run's
+ * accumulators; their per-trial columns stay available to `summarizeOutput` on demand.
+ *
+ * @example
+ * summarizedOutputs(model).map((output) => output.id) // ['npv', 'roi', ...]
+ */
+export function summarizedOutputs(model: CompiledModel): { id: string; distribution: boolean }[] {
+  return model.outputs
+    .filter((descriptor) => descriptor.group !== 'cost' && descriptor.group !== 'benefit')
+    .map((descriptor) => ({ id: descriptor.id, distribution: FULL_DISTRIBUTION.has(descriptor.id) || descriptor.group === 'metric' }));
 }
 
 function cashFlowFan(result: SimulationResult): RunSummary['cashFlowFan'] {

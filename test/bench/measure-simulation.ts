@@ -2,7 +2,6 @@
 // Usage: tsx test/bench/measure-simulation.ts FIXTURE TRIALS REPEATS
 import { readFileSync } from 'node:fs';
 import { parseCase } from '../../models/case/parse-case.ts';
-import { summarizeRun } from '../../models/engine/summarize-run.ts';
 import { SimulationPool } from '../../api/workers/simulation-pool.ts';
 
 const [fixture, trialsText, repeatsText] = process.argv.slice(2);
@@ -18,7 +17,7 @@ for (let r = 0; r < repeats; r++) {
   const start = performance.now();
   const result = await pool.run(model, { trials, seed: r + 1 });
   const simulated = performance.now();
-  summarizeRun(model, result);
+  await pool.summarize(model, result);
   const end = performance.now();
   pool.release(result);
   simulateMs.push(simulated - start);

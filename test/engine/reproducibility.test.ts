@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseCase } from '../../models/case/parse-case.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { SimulationPool } from '../../api/workers/simulation-pool.ts';
+import { summarizeRun } from '../../models/engine/summarize-run.ts';
 
 const { model } = parseCase(JSON.parse(readFileSync('fixtures/contact-center-assistant.json', 'utf8')));
 
@@ -33,6 +34,11 @@ describe('reproducibility', () => {
     expect(parallel.meanCostByCategoryYear).toEqual(single.meanCostByCategoryYear);
     expect(sameBits(single.fan.values, parallel.fan.values)).toBe(true);
     expect(parallel.achievedCorrelation).toEqual(single.achievedCorrelation);
+  });
+
+  it('summarises on the workers exactly as on one thread', async () => {
+    const result = await pool.run(model, { trials: 20_000, seed: 9 });
+    expect(await pool.summarize(model, result)).toEqual(summarizeRun(model, result));
   });
 
   it('gives the same bits in memory recycled from a released run', async () => {
