@@ -37,7 +37,8 @@ interface Profile {
  * net weight (benefit coefficients − cost coefficients) applied; lines constant while
  * they run cost nothing per month beyond one per-segment sum. Year totals per line
  * are coefficient × the profile's yearly sum, and present values coefficient × the
- * profile's discounted sum. The months are cut into segments at every year end and
+ * profile's discounted sum (one side only: the other follows from the discounted net
+ * flow). The months are cut into segments at every year end and
  * every line start and stop, so no month test runs inside the loop.
  *
  * Defines per trial: pvB, pvC, tb, tc, cum, cumD, lastNeg, lastNegD, cat<c>, bt<i>,
@@ -101,11 +102,18 @@ export function emitCashFlows(
   }
   const starts = [...boundaries].sort((a, b) => a - b);
   const varying = all.filter((profile) => profile.time !== null);
+  // The discounted net flow (cumD) is PV benefits − PV costs, so only one side's present
+  // value needs per-profile discounted sums: the side with fewer time-varying profiles.
+  const benefitVarying = varying.filter((profile) => profile.benefitCoefficients.length > 0).length;
+  const costVarying = varying.filter((profile) => profile.costCoefficients.length > 0).length;
+  const discountedSide: CashFlowLine['kind'] = benefitVarying <= costVarying ? 'benefit' : 'cost';
+  const needsDiscounting = (profile: Profile): boolean =>
+    (discountedSide === 'benefit' ? profile.benefitCoefficients : profile.costCoefficients).length > 0;
   const usesAdoption = varying.some((profile) => /\bad\b/.test(profile.time!));
 
   trial.push('let cum = 0, cumD = 0, lastNeg = 0, lastNegD = 0;');
   for (const profile of varying) {
-    trial.push(`let d${profile.id} = 0;`);
+    if (needsDiscounting(profile)) trial.push(`let d${profile.id} = 0;`);
     for (let y = 1; y <= years; y++) if (monthsIn(profile, y) > 0) trial.push(`let s${profile.id}_${y} = 0;`);
   }
   starts.forEach((a, index) => {
@@ -120,7 +128,11 @@ export function emitCashFlows(
       `const yr = ${y}; const moy = m - ${(y - 1) * 12};`,
       ...(usesAdoption ? ['let ad = 0;', 'if (m >= adS) { if (adE < 0) adE = dexp(-adK * (m - adS - adH)); ad = adC / (1 + adE); adE *= adR; }'] : []),
       'const dfm = df[m];',
-      ...moving.map((profile) => `const t${profile.id} = ${profile.time}; s${profile.id}_${y} += t${profile.id}; d${profile.id} += t${profile.id} * dfm;`),
+      ...moving.map(
+        (profile) =>
+          `const t${profile.id} = ${profile.time}; s${profile.id}_${y} += t${profile.id};` +
+          (needsDiscounting(profile) ? ` d${profile.id} += t${profile.id} * dfm;` : ''),
+      ),
       `const net = ${terms.join(' + ') || '0'};`,
       'cum += net; cumD += net * dfm;',
       'if (cum <= 0) lastNeg = m; if (cumD <= 0) lastNegD = m;',
@@ -153,11 +165,11 @@ export function emitCashFlows(
   };
   for (const c of layout.categories) groupTotals('cost', c, `cat${c}`, layout.costByCategoryYear + c * years);
   for (let i = 0; i < layout.benefitCount; i++) groupTotals('benefit', i, `bt${i}`, layout.benefitByLineYear + i * years);
-  const benefits = placed.filter((entry) => entry.line.kind === 'benefit').map(discounted);
-  const costs = placed.filter((entry) => entry.line.kind === 'cost').map(discounted);
+  const presentValue = placed.filter((entry) => entry.line.kind === discountedSide).map(discounted).join(' + ') || '0';
   trial.push(
-    `const pvB = ${benefits.join(' + ') || '0'};`,
-    `const pvC = ${costs.join(' + ') || '0'};`,
+    ...(discountedSide === 'benefit'
+      ? [`const pvB = ${presentValue};`, 'const pvC = pvB - cumD;']
+      : [`const pvC = ${presentValue};`, 'const pvB = pvC + cumD;']),
     `const tb = ${Array.from({ length: layout.benefitCount }, (_, i) => `bt${i}`).join(' + ') || '0'};`,
     `const tc = ${layout.categories.map((c) => `cat${c}`).join(' + ') || '0'};`,
   );
