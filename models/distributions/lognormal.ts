@@ -95,7 +95,7 @@ export class LognormalDistribution implements Distribution, ClosedFormTruncatedM
 
   fillFromUniforms(u: Float64Array, out: Float64Array, n: number): void {
     fillNormalQuantiles(u, out, n, this.mu, this.sigma);
-    for (let i = 0; i < n; i++) out[i] = dm.exp(out[i]);
+    dm.fillExp(out, n);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exp, expm1, log, log10, log1p, pow, sinPi } from '../../models/math/deterministic-math.ts';
+import { exp, expm1, fillExp, log, log10, log1p, pow, sinPi } from '../../models/math/deterministic-math.ts';
 
 /** Distance in units in the last place between two doubles of the same sign. */
 function ulps(a: number, b: number): number {
@@ -62,4 +62,21 @@ describe('deterministic transcendental functions (IEEE arithmetic only)', () => 
     expect(Math.abs(sinPi(1 / 6) - 0.5)).toBeLessThan(1e-16);
     for (const x of seeded(5000, (u) => (u - 0.5) * 200)) expect(Math.abs(sinPi(x) - Math.sin(Math.PI * x))).toBeLessThan(1e-13);
   });
+
+  it('fillExp gives the bits of exp for every element, across every branch of exp', () => {
+    const values = [
+      ...seeded(200_000, (u) => (u - 0.5) * 1500),
+      ...seeded(50_000, (u) => (u - 0.5) * 3),
+      ...seeded(20_000, (u) => (u - 0.5) * 1e-7),
+      // Next to each branch point: 0.5·ln 2, 1.5·ln 2, 2^-28, overflow, underflow and the subnormal range.
+      ...[0.34657359027997264, 1.0397207708399179, 3.725290298461914e-9, 709.782712893384, -745.1332191019411, -708.5, -720].flatMap((edge) => [
+        edge, -edge, edge * (1 + 2e-16), edge * (1 - 2e-16), -edge * (1 + 2e-16), -edge * (1 - 2e-16),
+      ]),
+      0, -0, Infinity, -Infinity, Number.NaN,
+    ];
+    const column = Float64Array.from(values);
+    fillExp(column, column.length);
+    values.forEach((x, i) => expect(Object.is(column[i], exp(x)), `exp(${x})`).toBe(true));
+  });
 });
+
