@@ -4,7 +4,7 @@ import type { CompiledModel } from '../../models/formula/compile-case.ts';
 import { assembleResult, type SimulationResult } from '../../models/engine/assemble-result.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { allocateBuffers } from '../../models/engine/simulation-buffers.ts';
-import { chunkCount, CHUNK_SIZE, simulationEnv, type SimulationEnv } from '../../models/engine/simulation-env.ts';
+import { chunkCount, simulationEnv, type SimulationEnv } from '../../models/engine/simulation-env.ts';
 import type { WorkerMessage, WorkerSummaryTask, WorkerTask } from './simulation-worker.ts';
 import { summarizeRun, summarizedOutputs, type RunSummary } from '../../models/engine/summarize-run.ts';
 import { withDefaults } from '../../models/engine/with-defaults.ts';
@@ -79,22 +79,19 @@ export class SimulationPool {
     const cancel = new Int32Array(new SharedArrayBuffer(4));
     const onAbort = (): void => void Atomics.store(cancel, 0, 1);
     options.signal?.addEventListener('abort', onAbort);
-    const shares = this.workers.length;
-    const perWorker = Math.ceil(chunks / shares);
-    const progress = new Array<number>(shares).fill(0);
+    // Workers claim chunks from a shared counter: a worker that gets less CPU simply runs fewer.
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const progress = new Array<number>(this.workers.length).fill(0);
     const report = (): void => options.onProgress?.(progress.reduce((a, b) => a + b, 0), env.trials);
     try {
       await Promise.all(
         this.workers.map(async (worker, index) => {
-          const first = index * perWorker;
-          const last = Math.min(chunks, first + perWorker);
-          if (first >= last) return;
-          const task: WorkerTask = { kind: 'run', id: this.nextTaskId++, model, env, buffers, first, last, cancel };
-          await this.send(worker, task, (done) => {
+          const task: WorkerTask = { kind: 'run', id: this.nextTaskId++, model, env, buffers, last: chunks, next, cancel };
+          const reply = await this.send(worker, task, (done) => {
             progress[index] = done;
             report();
           });
-          progress[index] = Math.min(env.trials, last * CHUNK_SIZE) - first * CHUNK_SIZE;
+          progress[index] = reply.trialsRun ?? progress[index];
           report();
         }),
       );

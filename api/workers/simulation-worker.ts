@@ -12,8 +12,9 @@ export interface WorkerRunTask {
   model: CompiledModel;
   env: SimulationEnv;
   buffers: SimulationBuffers;
-  first: number;
+  /** Chunks below `last` are claimed from the shared counter `next`. */
   last: number;
+  next: Int32Array;
   /** Int32Array flag: non-zero means cancel. */
   cancel: Int32Array;
 }
@@ -29,19 +30,23 @@ export type WorkerTask = WorkerRunTask | WorkerSummaryTask;
 
 export type WorkerMessage =
   | { id: number; type: 'progress'; done: number }
-  | { id: number; type: 'done'; summaries?: Record<string, OutputSummary> }
+  | { id: number; type: 'done'; trialsRun?: number; summaries?: Record<string, OutputSummary> }
   | { id: number; type: 'error'; message: string; name: string };
 
-function runShare(task: WorkerRunTask): void {
+/** Runs the chunks this worker claims; returns how many trials it ran. */
+function runShare(task: WorkerRunTask): number {
   const signal = {
     get aborted() {
       return Atomics.load(task.cancel, 0) !== 0;
     },
   };
   let reported = 0;
-  runChunks(task.model, task.env, task.buffers, task.first, task.last, {
+  let trialsRun = 0;
+  runChunks(task.model, task.env, task.buffers, 0, task.last, {
     signal,
+    claim: task.next,
     onProgress(done) {
+      trialsRun = done;
       // Progress every ~64k trials keeps messages cheap.
       if (done - reported >= 65_536) {
         reported = done;
@@ -49,13 +54,14 @@ function runShare(task: WorkerRunTask): void {
       }
     },
   });
+  return trialsRun;
 }
 
 parentPort!.on('message', (task: WorkerTask) => {
   try {
     if (task.kind === 'run') {
-      runShare(task);
-      parentPort!.postMessage({ id: task.id, type: 'done' } satisfies WorkerMessage);
+      const trialsRun = runShare(task);
+      parentPort!.postMessage({ id: task.id, type: 'done', trialsRun } satisfies WorkerMessage);
     } else {
       const summaries: Record<string, OutputSummary> = {};
       for (const column of task.columns) summaries[column.id] = summarizeOutput(column.values, { distribution: column.distribution });

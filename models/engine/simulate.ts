@@ -11,6 +11,12 @@ export interface SimulateOptions {
   onProgress?: (done: number, total: number) => void;
   /** Checked between chunks; a true value stops the run with an AbortError. */
   signal?: { aborted: boolean };
+  /**
+   * Shared next-chunk counter: when given, chunks below `last` are claimed one at a time
+   * (Atomics.add) instead of running [first, last), so threads sharing the counter keep
+   * busy until the run ends even when one of them gets less CPU.
+   */
+  claim?: Int32Array;
 }
 
 /**
@@ -29,8 +35,9 @@ export function simulate(model: CompiledModel, settings: Partial<SimulationEnv> 
 }
 
 /**
- * Runs chunks [first, last) into the given buffers. Used by `simulate` and by each
- * worker thread on its share of the chunks.
+ * Runs chunks [first, last) into the given buffers, or claims them from a shared
+ * counter. Used by `simulate` and by each worker thread of a pool. Which thread runs
+ * a chunk never changes its numbers.
  *
  * @example
  * runChunks(model, env, buffers, 0, chunkCount(env.trials));
@@ -46,7 +53,8 @@ export function runChunks(
   const runnable = cachedRunnable(model);
   const scratch = chunkScratch(runnable);
   let done = 0;
-  for (let chunk = first; chunk < last; chunk++) {
+  const claim = options.claim;
+  for (let chunk = claim ? Atomics.add(claim, 0, 1) : first; chunk < last; chunk = claim ? Atomics.add(claim, 0, 1) : chunk + 1) {
     if (options.signal?.aborted) throw Object.assign(new Error('simulation cancelled'), { name: 'AbortError' });
     runChunk(runnable, env, chunk, buffers, scratch);
     done += Math.min(env.trials - chunk * CHUNK_SIZE, CHUNK_SIZE);
