@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Database } from './database.ts';
 
-const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
+// Relative to api/ either way: this file is api/storage/migrate.ts, or bundled into api/dist/server.mjs.
+const MIGRATIONS_DIR = new URL('../storage/migrations/', import.meta.url);
 
 /**
  * Applies the versioned SQL migrations (migrations/NNN-name.sql) not yet applied,
