@@ -20,9 +20,12 @@ export interface Distribution {
   pdf(x: number): number;
   /**
    * Column transform: out[i] = inv(u[i]) for i < n. This is the Monte Carlo hot path;
-   * it allocates nothing and must give exactly the same numbers as `inv`.
+   * it allocates nothing and gives exactly the same numbers as `inv`, except where a
+   * distribution documents an interpolation table (Beta and PERT always; normal and
+   * lognormal when `ascending` says u is sorted ascending, as Latin Hypercube strata
+   * are, so the table is read in order).
    */
-  fillFromUniforms(u: Float64Array, out: Float64Array, n: number): void;
+  fillFromUniforms(u: Float64Array, out: Float64Array, n: number, ascending?: boolean): void;
   /** True when the distribution has point masses (fixed, bernoulli, discrete). */
   readonly discrete: boolean;
 }

@@ -1,3 +1,4 @@
+import { fillNormalQuantilesAscending } from '../math/normal-quantile-table.ts';
 import { normalCdf, normalIntervalProbability } from '../math/normal-cdf.ts';
 import { fillNormalQuantiles, normalInv } from '../math/normal-inv.ts';
 import { normalPdf } from '../math/normal-pdf.ts';
@@ -93,8 +94,9 @@ export class LognormalDistribution implements Distribution, ClosedFormTruncatedM
     return normalPdf((dm.log(x) - this.mu) / this.sigma) / (this.sigma * x);
   }
 
-  fillFromUniforms(u: Float64Array, out: Float64Array, n: number): void {
-    fillNormalQuantiles(u, out, n, this.mu, this.sigma);
+  fillFromUniforms(u: Float64Array, out: Float64Array, n: number, ascending = false): void {
+    if (ascending) fillNormalQuantilesAscending(u, out, n, this.mu, this.sigma);
+    else fillNormalQuantiles(u, out, n, this.mu, this.sigma);
     dm.fillExp(out, n);
   }
 

@@ -1,3 +1,4 @@
+import { fillNormalQuantilesAscending } from '../math/normal-quantile-table.ts';
 import { normalCdf, normalIntervalProbability } from '../math/normal-cdf.ts';
 import { fillNormalQuantiles, normalInv } from '../math/normal-inv.ts';
 import { normalPdf } from '../math/normal-pdf.ts';
@@ -74,8 +75,9 @@ export class NormalDistribution implements Distribution, ClosedFormTruncatedMome
     return normalPdf((x - this.location) / this.sd) / this.sd;
   }
 
-  fillFromUniforms(u: Float64Array, out: Float64Array, n: number): void {
-    fillNormalQuantiles(u, out, n, this.location, this.sd);
+  fillFromUniforms(u: Float64Array, out: Float64Array, n: number, ascending = false): void {
+    if (ascending) fillNormalQuantilesAscending(u, out, n, this.location, this.sd);
+    else fillNormalQuantiles(u, out, n, this.location, this.sd);
   }
 
   /**

@@ -125,7 +125,7 @@ export class TruncatedDistribution implements Distribution, Partial<FiniteSuppor
     return this.base.pdf(x) / this.mass;
   }
 
-  fillFromUniforms(u: Float64Array, out: Float64Array, n: number): void {
+  fillFromUniforms(u: Float64Array, out: Float64Array, n: number, ascending = false): void {
     if (this.pointMasses) {
       this.pointMasses.fillFromUniforms(u, out, n);
       return;
@@ -133,7 +133,8 @@ export class TruncatedDistribution implements Distribution, Partial<FiniteSuppor
     const lowerProbability = this.lowerProbability;
     const mass = this.mass;
     for (let i = 0; i < n; i++) out[i] = lowerProbability + u[i] * mass;
-    this.base.fillFromUniforms(out, out, n);
+    // Mapping u into [F(min), F(max)] keeps its order.
+    this.base.fillFromUniforms(out, out, n, ascending);
     const lowerClamp = this.lowerClamp;
     const upperClamp = this.upperClamp;
     for (let i = 0; i < n; i++) {

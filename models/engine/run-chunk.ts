@@ -80,7 +80,7 @@ export function runChunk(
       latinHypercubeStrata(scratch.uniforms, size, state, scratch.permutation, scratch.strata);
       const slot = scratch.correlatedSlot[index];
       const sorted = slot >= 0 ? scratch.sortedByCorrelatedSlot[slot] : scratch.sortedShared;
-      distributions[index].fillFromUniforms(scratch.strata, sorted, size);
+      distributions[index].fillFromUniforms(scratch.strata, sorted, size, true);
       const permutation = scratch.permutation;
       for (let i = 0; i < size; i++) column[i] = sorted[permutation[i]];
     } else distributions[index].fillFromUniforms(scratch.uniforms, column, size);
