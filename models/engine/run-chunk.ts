@@ -1,7 +1,7 @@
 import { fillUniforms } from '../rng/sfc32.ts';
 import { streamState } from '../rng/stream-state.ts';
 import { imanConover } from '../sampling/iman-conover.ts';
-import { latinHypercubeStrata } from '../sampling/latin-hypercube.ts';
+import { shuffleInto, stratifyInOrder } from '../sampling/latin-hypercube.ts';
 import type { RunnableModel } from './runnable-model.ts';
 import { chunkBounds, type SimulationBuffers } from './simulation-buffers.ts';
 import { CHUNK_SIZE, type SimulationEnv } from './simulation-env.ts';
@@ -12,9 +12,6 @@ const CORRELATION_STREAM = 0x636f7272;
 /** Per-thread scratch, allocated once and reused for every chunk. */
 export interface ChunkScratch {
   uniforms: Float64Array;
-  permutation: Uint32Array;
-  /** Latin Hypercube draws in stratum (ascending) order. */
-  strata: Float64Array;
   /** Quantiles of the strata, ascending: one column per correlated input, one shared by the rest. */
   sortedByCorrelatedSlot: Float64Array[];
   sortedShared: Float64Array;
@@ -37,8 +34,6 @@ export interface ChunkScratch {
 export function chunkScratch(runnable: RunnableModel): ChunkScratch {
   return {
     uniforms: new Float64Array(CHUNK_SIZE),
-    permutation: new Uint32Array(CHUNK_SIZE),
-    strata: new Float64Array(CHUNK_SIZE),
     sortedByCorrelatedSlot: (runnable.model.correlation?.inputIndices ?? []).map(() => new Float64Array(CHUNK_SIZE)),
     sortedShared: new Float64Array(CHUNK_SIZE),
     correlatedSlot: Int32Array.from(runnable.model.inputs, (_, index) => runnable.model.correlation?.inputIndices.indexOf(index) ?? -1),
@@ -76,13 +71,13 @@ export function runChunk(
     const state = streamState(env.seed, chunkIndex, model.inputs[index].streamKey);
     fillUniforms(state, scratch.uniforms, size);
     if (env.sampling === 'lhs') {
-      // Quantiles in stratum order walk the distribution's tables in order; then each trial takes its stratum's value.
-      latinHypercubeStrata(scratch.uniforms, size, state, scratch.permutation, scratch.strata);
+      // Quantiles in stratum order walk the distribution's tables in order and come out sorted;
+      // then the trials get them in random order.
+      stratifyInOrder(scratch.uniforms, size);
       const slot = scratch.correlatedSlot[index];
       const sorted = slot >= 0 ? scratch.sortedByCorrelatedSlot[slot] : scratch.sortedShared;
-      distributions[index].fillFromUniforms(scratch.strata, sorted, size, true);
-      const permutation = scratch.permutation;
-      for (let i = 0; i < size; i++) column[i] = sorted[permutation[i]];
+      distributions[index].fillFromUniforms(scratch.uniforms, sorted, size, true);
+      shuffleInto(sorted, column, size, state);
     } else distributions[index].fillFromUniforms(scratch.uniforms, column, size);
   }
   if (runnable.correlation && model.correlation) {

@@ -1,39 +1,43 @@
 import type { RngState } from '../rng/sfc32.ts';
 
 /**
- * Turns n independent uniforms into a Latin Hypercube column in place: each of the
- * n equal strata of (0, 1) gets exactly one draw, in a random order. `permutation`
- * and `strata` are caller-owned scratch of length >= n, so nothing is allocated per
- * trial. Trial i's draw is `strata[permutation[i]]`.
+ * Turns n independent uniforms into Latin Hypercube draws in stratum order, in place:
+ * u[k] becomes (k + u[k]) / n, one draw inside each of the n equal strata of (0, 1),
+ * ascending. Evaluate the quantile function over them in this order (it walks lookup
+ * tables front to back and gives a sorted column, which Iman–Conover uses without
+ * sorting), then give the values to trials in random order with `shuffleInto`.
  *
  * @example
  * fillUniforms(state, u, n);
- * stratifyUniforms(u, n, state, permutation, strata);
+ * stratifyInOrder(u, n);
+ * distribution.fillFromUniforms(u, sorted, n, true);
+ * shuffleInto(sorted, column, n, state);
  */
-export function stratifyUniforms(u: Float64Array, n: number, state: RngState, permutation: Uint32Array, strata = new Float64Array(n)): void {
-  latinHypercubeStrata(u, n, state, permutation, strata);
-  for (let i = 0; i < n; i++) u[i] = strata[permutation[i]];
+export function stratifyInOrder(u: Float64Array, n: number): void {
+  for (let k = 0; k < n; k++) {
+    const value = (k + u[k]) / n;
+    // Rounding can lift the top stratum's largest draw to exactly 1; inverse CDFs need u < 1.
+    u[k] = value < 1 ? value : LARGEST_BELOW_ONE;
+  }
 }
 
 /**
- * The Latin Hypercube draws in stratum order: `strata[k]` lies in [k/n, (k+1)/n), so
- * the array ascends, and trial i gets stratum `permutation[i]`. Evaluating a
- * quantile function over `strata` walks its lookup tables in order (cache-friendly)
- * and yields the column already sorted, which Iman–Conover can use without sorting.
- * The jitter within stratum k is the uniform `u[i]` of the trial i given that stratum.
+ * out[0..n) = a uniformly random permutation of values[0..n), by the "inside-out"
+ * Fisher–Yates shuffle: for i = 0..n−1, j uniform on [0, i], out[i] = out[j] and
+ * out[j] = values[i]. One sfc32 draw per element after the first (n − 1 in all).
+ * `out` must not be `values`.
  *
  * @example
- * latinHypercubeStrata(u, n, state, permutation, strata);
- * for (let i = 0; i < n; i++) column[i] = quantileOfStrata[permutation[i]];
+ * shuffleInto(sorted, column, n, state);
  */
-export function latinHypercubeStrata(u: Float64Array, n: number, state: RngState, permutation: Uint32Array, strata: Float64Array): void {
-  for (let i = 0; i < n; i++) permutation[i] = i;
+export function shuffleInto(values: Float64Array, out: Float64Array, n: number, state: RngState): void {
+  if (n > 0) out[0] = values[0];
   // sfc32 inlined with its state in locals (the hot path); identical to calling nextUint32.
   let a = state[0] | 0;
   let b = state[1] | 0;
   let c = state[2] | 0;
   let d = state[3] | 0;
-  for (let i = n - 1; i > 0; i--) {
+  for (let i = 1; i < n; i++) {
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
@@ -42,20 +46,27 @@ export function latinHypercubeStrata(u: Float64Array, n: number, state: RngState
     c = (c + t) | 0;
     // Multiply-shift maps a uint32 to [0, i] with negligible bias for n << 2^32.
     const j = Math.floor(((t >>> 0) * (i + 1)) / 4294967296);
-    const swap = permutation[i];
-    permutation[i] = permutation[j];
-    permutation[j] = swap;
+    out[i] = out[j];
+    out[j] = values[i];
   }
   state[0] = a;
   state[1] = b;
   state[2] = c;
   state[3] = d;
-  for (let i = 0; i < n; i++) {
-    const stratum = permutation[i];
-    const value = (stratum + u[i]) / n;
-    // Rounding can lift the top stratum's largest draw to exactly 1; inverse CDFs need u < 1.
-    strata[stratum] = value < 1 ? value : LARGEST_BELOW_ONE;
-  }
+}
+
+/**
+ * Latin Hypercube draws in trial order, in place: `stratifyInOrder` then a shuffle.
+ * `scratch` (length >= n) holds the ascending draws meanwhile.
+ *
+ * @example
+ * fillUniforms(state, u, n);
+ * stratifyUniforms(u, n, state, scratch);
+ */
+export function stratifyUniforms(u: Float64Array, n: number, state: RngState, scratch: Float64Array): void {
+  stratifyInOrder(u, n);
+  scratch.set(u.subarray(0, n));
+  shuffleInto(scratch, u, n, state);
 }
 
 const LARGEST_BELOW_ONE = 1 - 2 ** -53;
