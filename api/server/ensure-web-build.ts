@@ -20,9 +20,7 @@ function newestModification(directory: string): number {
  * ensureWebBuild('/path/to/repo', log);
  */
 export function ensureWebBuild(root: string, log: (line: Record<string, unknown>) => void): 'fresh' | 'built' | 'failed' {
-  const index = join(root, 'web', 'dist', 'index.html');
-  const sources = [join(root, 'web', 'src'), join(root, 'models')].filter((path) => existsSync(path));
-  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestModification))) return 'fresh';
+  if (webBuildIsFresh(root)) return 'fresh';
   log({ level: 'info', msg: 'building the web app (web/dist is missing or older than its sources)…' });
   const result = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(root, 'web', 'vite.config.ts'), '--logLevel', 'warn'], {
     cwd: root,
@@ -33,4 +31,17 @@ export function ensureWebBuild(root: string, log: (line: Record<string, unknown>
     return 'failed';
   }
   return 'built';
+}
+
+/**
+ * Whether web/dist exists and is newer than every file it is built from (web/src and
+ * the engine in models/, which the browser runs too).
+ *
+ * @example
+ * if (!webBuildIsFresh(process.cwd())) console.log('run npm run build:web');
+ */
+export function webBuildIsFresh(root: string): boolean {
+  const index = join(root, 'web', 'dist', 'index.html');
+  const sources = [join(root, 'web', 'src'), join(root, 'models')].filter((path) => existsSync(path));
+  return existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestModification));
 }

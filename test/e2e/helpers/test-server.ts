@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../../api/server/config.ts';
+import { webBuildIsFresh } from '../../../api/server/ensure-web-build.ts';
 import { startServer, type RunningServer } from '../../../api/server/start-server.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -11,12 +12,13 @@ const BUILD_LOCK = `${REPO_ROOT}test-artifacts/.web-build.lock`;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Builds the web app when web/dist is missing (or when VALUEGATE_REBUILD_WEB=1), so the
- * browser tests always drive what `npm start` serves. Test files run in parallel, so one
+ * Builds the web app when web/dist is missing or older than its sources, web/src and
+ * models/ (or when VALUEGATE_REBUILD_WEB=1), so the browser tests always drive what
+ * `npm start` serves, engine included. Test files run in parallel, so one
  * builds under a lock directory while the others wait for it.
  */
 export async function ensureWebBuilt(): Promise<void> {
-  const built = (): boolean => existsSync(`${WEB_DIST}index.html`);
+  const built = (): boolean => webBuildIsFresh(REPO_ROOT);
   if (built() && process.env.VALUEGATE_REBUILD_WEB !== '1') return;
   mkdirSync(`${REPO_ROOT}test-artifacts`, { recursive: true });
   for (let waited = 0; ; waited += 500) {
