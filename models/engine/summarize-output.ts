@@ -1,5 +1,5 @@
 import { scanColumn, type ColumnScan } from '../stats/scan-column.ts';
-import { quantiles } from '../stats/quantiles.ts';
+import { quantileBuckets, quantiles } from '../stats/quantiles.ts';
 
 /** The percentiles every summary reports (type 7, as Excel's PERCENTILE.INC). */
 export const SUMMARY_PERCENTILES = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
@@ -47,12 +47,13 @@ export function summarizeOutput(values: Float64Array, options: { bins?: number; 
   const defined = values.length - scan.nan;
   const withDistribution = finiteCount > 0 && options.distribution !== false;
   const edges = withDistribution ? histogramEdges(scan.min, scan.max, bins) : [];
-  const { moments, counts, atLowerEdge } = momentsAndBins(values, scan, edges);
+  const layout = quantileBuckets(scan);
+  const { moments, counts, atLowerEdge, bucketCounts } = momentsAndBins(values, scan, edges, layout);
   const bands = SUMMARY_PERCENTILES.flatMap((p) => {
     const delta = 1.96 * Math.sqrt((p * (1 - p)) / Math.max(defined, 1));
     return [Math.max(0, p - delta), Math.min(1, p + delta)];
   });
-  const all = quantiles(values, [...SUMMARY_PERCENTILES, ...bands], scan);
+  const all = quantiles(values, [...SUMMARY_PERCENTILES, ...bands], scan, bucketCounts);
   const [p5, p10, p50, p90, p95] = all;
   const percentileError = (index: number): number => {
     const low = all[5 + 2 * index];
@@ -90,9 +91,10 @@ function histogramEdges(min: number, max: number, bins: number): number[] {
  * One pass for the finite values' spread (the same compensated sums as
  * `meanAndStandardError`, so the same bits) and their histogram counts by
  * `histogram`'s rule: bin b holds [e_b, e_b+1), the last bin is closed. It also
- * counts values lying exactly on their bin's lower edge, for the exact CDF.
+ * counts values lying exactly on their bin's lower edge, for the exact CDF, and the
+ * values per `quantiles` bucket, so the percentiles need no counting pass of their own.
  */
-function momentsAndBins(values: Float64Array, scan: ColumnScan, edges: number[]) {
+function momentsAndBins(values: Float64Array, scan: ColumnScan, edges: number[], layout: ReturnType<typeof quantileBuckets>) {
   const n = scan.finite;
   const mean = n > 0 ? (scan.sum + scan.compensation) / n : Number.NaN;
   const bins = Math.max(edges.length - 1, 0);
@@ -104,10 +106,16 @@ function momentsAndBins(values: Float64Array, scan: ColumnScan, edges: number[])
   let ss = 0;
   let ssComp = 0;
   let dev = 0;
-  if (spread || bins > 0) {
+  const { buckets, lo: bucketLo, scale: bucketScale } = layout;
+  const bucketCounts = new Uint32Array(buckets);
+  if (spread || bins > 0 || buckets > 1) {
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (v - v !== 0) continue;
+      if (buckets > 1) {
+        const bucket = Math.floor((v - bucketLo) * bucketScale);
+        bucketCounts[bucket < buckets ? bucket : buckets - 1]++;
+      }
       if (spread) {
         const d = v - mean;
         dev += d;
@@ -129,7 +137,7 @@ function momentsAndBins(values: Float64Array, scan: ColumnScan, edges: number[])
     }
   }
   const sd = spread ? Math.sqrt(Math.max(0, (ss + ssComp - (dev * dev) / n) / (n - 1))) : Number.NaN;
-  return { moments: { mean, sd, standardError: sd / Math.sqrt(n) }, counts, atLowerEdge };
+  return { moments: { mean, sd, standardError: sd / Math.sqrt(n) }, counts, atLowerEdge, bucketCounts };
 }
 
 /**

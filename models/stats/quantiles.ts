@@ -20,13 +20,19 @@ const BUCKETING_FROM = 32_768;
  * buckets' values are gathered and searched by a multi-target Floyd–Rivest selection.
  * NaN values are ignored; ±Infinity rank below and above every finite value. The
  * result matches `quantileSorted` on the sorted non-NaN values exactly, in the order of
- * `ps`; all NaN if no value is left. Pass the column's `scanColumn` if you have it, to
- * save a pass.
+ * `ps`; all NaN if no value is left. Pass the column's `scanColumn` if you have it, and
+ * the finite values' counts per `quantileBuckets(scan)` bucket if another pass over
+ * the column can count them, to save those passes.
  *
  * @example
  * quantiles(new Float64Array([4, NaN, 1, 3, 2]), [0.5, 0.9]); // Float64Array [2.5, 3.7]
  */
-export function quantiles(values: Float64Array, ps: ArrayLike<number>, scan: ColumnScan = scanColumn(values)): Float64Array {
+export function quantiles(
+  values: Float64Array,
+  ps: ArrayLike<number>,
+  scan: ColumnScan = scanColumn(values),
+  bucketCounts?: Uint32Array,
+): Float64Array {
   const m = ps.length;
   const result = new Float64Array(m);
   for (let q = 0; q < m; q++) {
@@ -56,7 +62,7 @@ export function quantiles(values: Float64Array, ps: ArrayLike<number>, scan: Col
     else finiteRanks.push(rank - negativeInfinite);
   }
   if (finiteRanks.length) {
-    const found = finiteOrderStatistics(values, finite, lo, hi, finiteRanks);
+    const found = finiteOrderStatistics(values, quantileBuckets(scan), finite, finiteRanks, bucketCounts);
     finiteRanks.forEach((rank, i) => orderStatistics.set(rank + negativeInfinite, found[i]));
   }
   for (let q = 0; q < m; q++) {
@@ -68,18 +74,37 @@ export function quantiles(values: Float64Array, ps: ArrayLike<number>, scan: Col
   return result;
 }
 
+/**
+ * How `quantiles` buckets a column's finite values: value v goes to bucket
+ * min(floor((v − lo)·scale), buckets − 1). A width that overflows (max − min = ∞) or a
+ * short column gets one bucket.
+ *
+ * @example
+ * const { buckets, lo, scale } = quantileBuckets(scanColumn(values));
+ */
+export function quantileBuckets(scan: ColumnScan): { buckets: number; lo: number; scale: number } {
+  const { finite, min: lo, max: hi } = scan;
+  const buckets = finite < BUCKETING_FROM || !Number.isFinite(hi - lo) || !(hi > lo) ? 1 : BUCKETS;
+  return { buckets, lo, scale: buckets === 1 ? 0 : buckets / (hi - lo) };
+}
+
 /** The finite values' order statistics at the given ascending ranks (0-based among finite values). */
-function finiteOrderStatistics(values: Float64Array, finite: number, lo: number, hi: number, ranks: number[]): number[] {
-  // A width that overflows (hi − lo = ∞) gets one bucket: still exact, just slower.
-  const buckets = finite < BUCKETING_FROM || !Number.isFinite(hi - lo) ? 1 : BUCKETS;
-  const scale = buckets / (hi - lo);
+function finiteOrderStatistics(
+  values: Float64Array,
+  layout: { buckets: number; lo: number; scale: number },
+  finite: number,
+  ranks: number[],
+  precounted?: Uint32Array,
+): number[] {
+  const { buckets, lo, scale } = layout;
   const bucketOf = (v: number): number => {
     const b = Math.floor((v - lo) * scale);
     return b < buckets ? b : buckets - 1;
   };
-  const counts = new Uint32Array(buckets);
-  if (buckets === 1) counts[0] = finite;
-  else {
+  let counts = precounted;
+  if (buckets === 1) counts = Uint32Array.of(finite);
+  else if (!counts || counts.length !== buckets) {
+    counts = new Uint32Array(buckets);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (v - v === 0) counts[bucketOf(v)]++;
