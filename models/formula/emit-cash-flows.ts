@@ -19,6 +19,9 @@ export interface CashFlowCode {
   trial: string[];
 }
 
+/** Above this much generated month-loop code (characters), one loop per year is emitted instead of segments. */
+const MAX_SEGMENTED_CHARACTERS = 24_000;
+
 interface Profile {
   id: number;
   /** Code of the time-varying factor, or null for a line constant while it runs. */
@@ -111,60 +114,114 @@ export function emitCashFlows(
     (discountedSide === 'benefit' ? profile.benefitCoefficients : profile.costCoefficients).length > 0;
   const usesAdoption = varying.some((profile) => /\bad\b/.test(profile.time!));
 
-  trial.push('let cum = 0, cumD = 0, lastNeg = 0, lastNegD = 0;');
-  for (const profile of varying) {
-    if (needsDiscounting(profile)) trial.push(`let d${profile.id} = 0;`);
-    for (let y = 1; y <= years; y++) if (monthsIn(profile, y) > 0) trial.push(`let s${profile.id}_${y} = 0;`);
-  }
-  starts.forEach((a, index) => {
-    const b = index + 1 < starts.length ? starts[index + 1] - 1 : H;
-    const y = yearOf(a);
-    const active = (profile: Profile): boolean => profile.from <= a && b <= profile.to;
-    const constant = all.filter((profile) => profile.time === null && active(profile)).map((profile) => weights.get(profile.id)!);
-    const moving = varying.filter(active);
-    const terms = [...(constant.length ? [context.hoist(constant.join(' + '))] : []), ...moving.map((profile) => `${weights.get(profile.id)} * t${profile.id}`)];
-    trial.push(
-      `for (let m = ${a}; m <= ${b}; m++) {`,
-      `const yr = ${y}; const moy = m - ${(y - 1) * 12};`,
-      ...(usesAdoption ? ['let ad = 0;', 'if (m >= adS) { if (adE < 0) adE = dexp(-adK * (m - adS - adH)); ad = adC / (1 + adE); adE *= adR; }'] : []),
-      'const dfm = df[m];',
-      ...moving.map(
-        (profile) =>
-          `const t${profile.id} = ${profile.time}; s${profile.id}_${y} += t${profile.id};` +
-          (needsDiscounting(profile) ? ` d${profile.id} += t${profile.id} * dfm;` : ''),
-      ),
-      `const net = ${terms.join(' + ') || '0'};`,
-      'cum += net; cumD += net * dfm;',
-      'if (cum <= 0) lastNeg = m; if (cumD <= 0) lastNegD = m;',
-      'flows[m - 1] = net;',
-      'if (fanOn) fan[fanBase + m - 1] = cum;',
-      ...growthSteps,
-      '}',
-    );
-  });
-
-  // Year totals per line: coefficient × the profile's months (constant) or its yearly sum (varying).
-  const yearTotal = (entry: (typeof placed)[number], y: number): string | null => {
-    const { profile, coefficient } = entry;
-    const count = monthsIn(profile, y);
-    if (count === 0) return null;
-    return profile.time === null ? `${coefficient} * ${count}` : `${coefficient} * s${profile.id}_${y}`;
-  };
+  const adoptionStep = usesAdoption ? ['let ad = 0;', 'if (m >= adS) { if (adE < 0) adE = dexp(-adK * (m - adS - adH)); ad = adC / (1 + adE); adE *= adR; }'] : [];
+  const monthTail = [
+    'cum += net; cumD += net * dfm;',
+    'if (cum <= 0) lastNeg = m; if (cumD <= 0) lastNegD = m;',
+    'flows[m - 1] = net;',
+    'if (fanOn) fan[fanBase + m - 1] = cum;',
+    ...growthSteps,
+  ];
   const discounted = (entry: (typeof placed)[number]): string =>
     `${entry.coefficient} * ${entry.profile.time === null ? 'D' : 'd'}${entry.profile.id}`;
-  const groupTotals = (kind: 'benefit' | 'cost', group: number, local: string, accBase: number): void => {
-    const members = placed.filter((entry) => entry.line.kind === kind && entry.line.group === group);
-    const perYear: string[] = [];
-    for (let y = 1; y <= years; y++) {
-      const terms = members.map((entry) => yearTotal(entry, y)).filter((term): term is string => term !== null);
-      const code = terms.length ? terms.join(' + ') : '0';
-      trial.push(`const ${local}_${y} = ${code}; acc[${accBase + y - 1}] += ${local}_${y};`);
-      perYear.push(`${local}_${y}`);
+  const groups: { kind: 'benefit' | 'cost'; group: number; local: string; accBase: number }[] = [
+    ...layout.categories.map((c) => ({ kind: 'cost' as const, group: c, local: `cat${c}`, accBase: layout.costByCategoryYear + c * years })),
+    ...Array.from({ length: layout.benefitCount }, (_, i) => ({ kind: 'benefit' as const, group: i, local: `bt${i}`, accBase: layout.benefitByLineYear + i * years })),
+  ];
+  const membersOf = (kind: 'benefit' | 'cost', group: number) => placed.filter((entry) => entry.line.kind === kind && entry.line.group === group);
+
+  trial.push('let cum = 0, cumD = 0, lastNeg = 0, lastNegD = 0;');
+  for (const profile of varying) if (needsDiscounting(profile)) trial.push(`let d${profile.id} = 0;`);
+  // Segments: every profile is on or off for a whole segment, so no month test runs in the loop.
+  const segmentLoops = (hoist: (code: string) => string): string[] =>
+    starts.flatMap((a, index) => {
+      const b = index + 1 < starts.length ? starts[index + 1] - 1 : H;
+      const y = yearOf(a);
+      const active = (profile: Profile): boolean => profile.from <= a && b <= profile.to;
+      const constant = all.filter((profile) => profile.time === null && active(profile)).map((profile) => weights.get(profile.id)!);
+      const moving = varying.filter(active);
+      const terms = [...(constant.length ? [hoist(constant.join(' + '))] : []), ...moving.map((profile) => `${weights.get(profile.id)} * t${profile.id}`)];
+      return [
+        `for (let m = ${a}; m <= ${b}; m++) {`,
+        `const yr = ${y}; const moy = m - ${(y - 1) * 12};`,
+        ...adoptionStep,
+        'const dfm = df[m];',
+        ...moving.map(
+          (profile) =>
+            `const t${profile.id} = ${profile.time}; s${profile.id}_${y} += t${profile.id};` +
+            (needsDiscounting(profile) ? ` d${profile.id} += t${profile.id} * dfm;` : ''),
+        ),
+        `const net = ${terms.join(' + ') || '0'};`,
+        ...monthTail,
+        '}',
+      ];
+    });
+  // V8 stops optimising functions past a size (a kernel of ~60,000 characters ran 10× slower),
+  // so long horizons with many line starts and stops get the compact year-loop form instead.
+  const segmentedSize = segmentLoops((code) => `h${code.length}`).join('\n').length;
+
+  if (segmentedSize <= MAX_SEGMENTED_CHARACTERS) {
+    for (const profile of varying) {
+      for (let y = 1; y <= years; y++) if (monthsIn(profile, y) > 0) trial.push(`let s${profile.id}_${y} = 0;`);
     }
-    trial.push(`const ${local} = ${perYear.join(' + ')};`);
-  };
-  for (const c of layout.categories) groupTotals('cost', c, `cat${c}`, layout.costByCategoryYear + c * years);
-  for (let i = 0; i < layout.benefitCount; i++) groupTotals('benefit', i, `bt${i}`, layout.benefitByLineYear + i * years);
+    trial.push(...segmentLoops((code) => context.hoist(code)));
+    // Year totals per line: coefficient × the profile's months (constant) or its yearly sum (varying).
+    const yearTotal = (entry: (typeof placed)[number], y: number): string | null => {
+      const { profile, coefficient } = entry;
+      const count = monthsIn(profile, y);
+      if (count === 0) return null;
+      return profile.time === null ? `${coefficient} * ${count}` : `${coefficient} * s${profile.id}_${y}`;
+    };
+    for (const { kind, group, local, accBase } of groups) {
+      const members = membersOf(kind, group);
+      const perYear: string[] = [];
+      for (let y = 1; y <= years; y++) {
+        const terms = members.map((entry) => yearTotal(entry, y)).filter((term): term is string => term !== null);
+        trial.push(`const ${local}_${y} = ${terms.length ? terms.join(' + ') : '0'}; acc[${accBase + y - 1}] += ${local}_${y};`);
+        perYear.push(`${local}_${y}`);
+      }
+      trial.push(`const ${local} = ${perYear.join(' + ')};`);
+    }
+  } else {
+    // Too many segments for one function (long horizons with many one-time lines): one loop per
+    // year instead. Constant profiles enter the net flow through a difference array (+weight
+    // where a profile starts, −weight after it stops), varying ones behind a month test.
+    setup.push(`const netSteps = new Float64Array(${H + 2});`);
+    for (const profile of all) {
+      if (profile.time === null) {
+        setup.push(`const C${profile.id} = [${Array.from({ length: years }, (_, y) => monthsIn(profile, y + 1)).join(', ')}];`);
+        trial.push(`netSteps[${profile.from}] += ${weights.get(profile.id)}; netSteps[${profile.to + 1}] -= ${weights.get(profile.id)};`);
+      }
+    }
+    trial.push('let stepped = 0;', ...groups.map(({ local }) => `let ${local} = 0;`));
+    const whole = (profile: Profile): boolean => profile.from === 1 && profile.to === H;
+    trial.push(
+      `for (let y = 1; y <= ${years}; y++) {`,
+      ...varying.map((profile) => `let s${profile.id} = 0;`),
+      `const mEnd = y * 12 < ${H} ? y * 12 : ${H};`,
+      'for (let m = (y - 1) * 12 + 1; m <= mEnd; m++) {',
+      'const yr = y; const moy = m - (y - 1) * 12;',
+      ...adoptionStep,
+      'const dfm = df[m];',
+      'stepped += netSteps[m]; netSteps[m] = 0;',
+      ...varying.map(
+        (profile) =>
+          `const t${profile.id} = ${whole(profile) ? profile.time : `(m >= ${profile.from} && m <= ${profile.to} ? ${profile.time} : 0)`}; s${profile.id} += t${profile.id};` +
+          (needsDiscounting(profile) ? ` d${profile.id} += t${profile.id} * dfm;` : ''),
+      ),
+      `const net = ${['stepped', ...varying.map((profile) => `${weights.get(profile.id)} * t${profile.id}`)].join(' + ')};`,
+      ...monthTail,
+      '}',
+      ...groups.map(({ kind, group, local, accBase }) => {
+        const terms = membersOf(kind, group).map(({ profile, coefficient }) =>
+          profile.time === null ? `${coefficient} * C${profile.id}[y - 1]` : `${coefficient} * s${profile.id}`,
+        );
+        return `{ const year = ${terms.length ? terms.join(' + ') : '0'}; acc[${accBase} + y - 1] += year; ${local} += year; }`;
+      }),
+      '}',
+      `netSteps[${H + 1}] = 0;`,
+    );
+  }
   const presentValue = placed.filter((entry) => entry.line.kind === discountedSide).map(discounted).join(' + ') || '0';
   trial.push(
     ...(discountedSide === 'benefit'

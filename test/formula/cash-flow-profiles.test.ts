@@ -15,8 +15,9 @@ import { simulate } from '../../models/engine/simulate.ts';
  */
 const FIXTURES = ['contact-center-assistant', 'finance-cost-anomaly', 'document-processing'];
 
-function atMedians(name: string) {
+function atMedians(name: string, edit: (json: any) => void = () => undefined) {
   const json = JSON.parse(readFileSync(`fixtures/${name}.json`, 'utf8'));
+  edit(json);
   const { model } = parseCase(json);
   for (const input of model.inputs) {
     json.inputs[input.name].distribution = { type: 'fixed', value: createDistribution(input.spec).inv(0.5) };
@@ -25,10 +26,29 @@ function atMedians(name: string) {
   return parseCase(json);
 }
 
+/** 20 years, with 40 one-time costs in different months and lines that start late: too many segments for one function. */
+function longHorizon(json: any): void {
+  json.horizonMonths = 240;
+  for (let k = 0; k < 40; k++) {
+    json.costs.push({ id: `extra${k}`, label: `One-time ${k}`, category: 'other', kind: 'oneTime', month: 2 + ((k * 7) % 230), amount: 1000 + k * 37 });
+  }
+  json.costs.push({ id: 'lateFee', label: 'Late fee', category: 'other', kind: 'monthly', fromMonth: 100, toMonth: 150, amount: 'adoption * (month - 90)' });
+}
+
+const CASES: [string, string, (json: any) => void][] = [
+  ...FIXTURES.map((name): [string, string, (json: any) => void] => [name, name, () => undefined]),
+  ['contact-center-assistant over 240 months with 40 one-time costs (year-loop form)', 'contact-center-assistant', longHorizon],
+];
+
 describe('monthly cash flows compiled as coefficient × profile', () => {
-  for (const name of FIXTURES) {
-    it(`${name}: matches the month-by-month decimal evaluation at fixed inputs`, () => {
-      const { case: bc, model } = atMedians(name);
+  it('uses month segments for the fixtures and one loop per year when segments would make the kernel too large', () => {
+    expect(atMedians('contact-center-assistant').model.kernelSource).not.toContain('netSteps');
+    expect(atMedians('contact-center-assistant', longHorizon).model.kernelSource).toContain('netSteps');
+  });
+
+  for (const [title, name, edit] of CASES) {
+    it(`${title}: matches the month-by-month decimal evaluation at fixed inputs`, () => {
+      const { case: bc, model } = atMedians(name, edit);
       const point = pointEstimate(bc);
       const result = simulate(model, { trials: 2, seed: 1, sampling: 'mc', keepLineTotals: true });
       const cents = (value: string, actual: number): void =>
