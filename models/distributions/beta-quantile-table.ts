@@ -1,6 +1,7 @@
 import { incompleteBeta } from '../math/incomplete-beta.ts';
 import { incompleteBetaInv } from '../math/incomplete-beta-inv.ts';
 import { logBeta } from '../math/log-beta.ts';
+import { cubicHermiteCoefficients } from '../math/cubic-hermite.ts';
 import * as dm from '../math/deterministic-math.ts';
 
 /*
@@ -217,18 +218,8 @@ function buildCentralTable(alpha: number, beta: number): Float64Array | null {
     nodes[k] = x;
     slopes[k] = dm.exp(-logPdf(x)) * CENTRAL_STEP;
   }
-  const coefficients = new Float64Array(CENTRAL_INTERVALS * COEFFICIENTS_PER_INTERVAL);
-  for (let k = 0; k < CENTRAL_INTERVALS; k++) {
-    const rise = nodes[k + 1] - nodes[k];
-    const m0 = slopes[k];
-    const m1 = slopes[k + 1];
-    if (!(rise > 0) || !Number.isFinite(m0) || !Number.isFinite(m1)) return null;
-    const j = k * COEFFICIENTS_PER_INTERVAL;
-    coefficients[j] = nodes[k];
-    coefficients[j + 1] = m0;
-    coefficients[j + 2] = 3 * rise - 2 * m0 - m1;
-    coefficients[j + 3] = m0 + m1 - 2 * rise;
-  }
+  const coefficients = cubicHermiteCoefficients(nodes, slopes);
+  if (!coefficients) return null;
   // Check nodes and midpoints against the exact inverse on an even subsample of intervals.
   for (let k = 0; k < CENTRAL_INTERVALS; k += CENTRAL_CHECK_EVERY) {
     const j = k * COEFFICIENTS_PER_INTERVAL;

@@ -122,6 +122,9 @@ export function emitCashFlows(
     'if (fanOn) fan[fanBase + m - 1] = cum;',
     ...growthSteps,
   ];
+  // One profile's month: its value, its running sum and (on the discounted side) its discounted sum.
+  const profileStep = (profile: Profile, sum: string, time: string): string =>
+    `const t${profile.id} = ${time}; ${sum} += t${profile.id};` + (needsDiscounting(profile) ? ` d${profile.id} += t${profile.id} * dfm;` : '');
   const discounted = (entry: (typeof placed)[number]): string =>
     `${entry.coefficient} * ${entry.profile.time === null ? 'D' : 'd'}${entry.profile.id}`;
   const groups: { kind: 'benefit' | 'cost'; group: number; local: string; accBase: number }[] = [
@@ -146,11 +149,7 @@ export function emitCashFlows(
         `const yr = ${y}; const moy = m - ${(y - 1) * 12};`,
         ...adoptionStep,
         'const dfm = df[m];',
-        ...moving.map(
-          (profile) =>
-            `const t${profile.id} = ${profile.time}; s${profile.id}_${y} += t${profile.id};` +
-            (needsDiscounting(profile) ? ` d${profile.id} += t${profile.id} * dfm;` : ''),
-        ),
+        ...moving.map((profile) => profileStep(profile, `s${profile.id}_${y}`, profile.time!)),
         `const net = ${terms.join(' + ') || '0'};`,
         ...monthTail,
         '}',
@@ -204,10 +203,8 @@ export function emitCashFlows(
       ...adoptionStep,
       'const dfm = df[m];',
       'stepped += netSteps[m]; netSteps[m] = 0;',
-      ...varying.map(
-        (profile) =>
-          `const t${profile.id} = ${whole(profile) ? profile.time : `(m >= ${profile.from} && m <= ${profile.to} ? ${profile.time} : 0)`}; s${profile.id} += t${profile.id};` +
-          (needsDiscounting(profile) ? ` d${profile.id} += t${profile.id} * dfm;` : ''),
+      ...varying.map((profile) =>
+        profileStep(profile, `s${profile.id}`, whole(profile) ? profile.time! : `(m >= ${profile.from} && m <= ${profile.to} ? ${profile.time} : 0)`),
       ),
       `const net = ${['stepped', ...varying.map((profile) => `${weights.get(profile.id)} * t${profile.id}`)].join(' + ')};`,
       ...monthTail,

@@ -52,6 +52,20 @@ const P3 = 6.61375632143793436117e-5;
 const P4 = -1.65339022054652515390e-6;
 const P5 = 4.13813679705723846039e-8;
 
+function fromWords(high: number, low: number): number {
+  words[HIGH] = high;
+  words[LOW] = low;
+  return float[0];
+}
+
+// fdlibm tests exp's branch points on the high word of |x|; "high word > w" is "|x| >= the
+// double whose words are (w + 1, 0)", so comparing doubles takes the same branches
+// without a word access, and 2^k comes from a table: small enough to inline into loops.
+const REDUCE_FROM = fromWords(0x3fd62e43, 0);
+const ONE_STEP_BELOW = fromWords(0x3ff0a2b2, 0);
+const TINY_BELOW = fromWords(0x3e300000, 0);
+const POWERS_OF_TWO = Float64Array.from({ length: 2045 }, (_, i) => powerOfTwo(i - 1021));
+
 /**
  * e^x, identical in every engine (fdlibm, error < 1 ulp).
  *
@@ -62,14 +76,14 @@ export function exp(x: number): number {
   if (x !== x) return x;
   if (x > EXP_OVERFLOW) return Infinity;
   if (x < EXP_UNDERFLOW) return 0;
-  const hx = highWord(x) & 0x7fffffff;
+  const magnitude = Math.abs(x);
   const negative = x < 0;
   let k = 0;
   let hi = 0;
   let lo = 0;
   let r = x;
-  if (hx > 0x3fd62e42) {
-    if (hx < 0x3ff0a2b2) {
+  if (magnitude >= REDUCE_FROM) {
+    if (magnitude < ONE_STEP_BELOW) {
       hi = negative ? x + LN2_HI : x - LN2_HI;
       lo = negative ? -LN2_LO : LN2_LO;
       k = negative ? -1 : 1;
@@ -79,74 +93,27 @@ export function exp(x: number): number {
       lo = k * LN2_LO;
     }
     r = hi - lo;
-  } else if (hx < 0x3e300000) {
+  } else if (magnitude < TINY_BELOW) {
     return 1 + x;
   }
   const t = r * r;
   const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((r * c) / (c - 2) - r);
   const y = 1 - (lo - (r * c) / (2 - c) - hi);
+  if (k >= -1021 && k <= 1023) return y * POWERS_OF_TWO[k + 1021];
   if (k > 1023) return y * powerOfTwo(1023) * powerOfTwo(k - 1023);
-  if (k >= -1021) return y * powerOfTwo(k);
   return y * powerOfTwo(k + 1000) * TWO_M1000;
 }
 
-function fromWords(high: number, low: number): number {
-  words[HIGH] = high;
-  words[LOW] = low;
-  return float[0];
-}
-
-// exp's branch points as doubles: for |x|, "high word > w" is "|x| >= the double whose words are (w + 1, 0)".
-const REDUCE_FROM = fromWords(0x3fd62e43, 0);
-const ONE_STEP_BELOW = fromWords(0x3ff0a2b2, 0);
-const TINY_BELOW = fromWords(0x3e300000, 0);
-const POWERS_OF_TWO = Float64Array.from({ length: 2045 }, (_, i) => powerOfTwo(i - 1021));
-
 /**
- * values[i] = exp(values[i]) for i < n: the same bits as `exp`, element by element,
- * without a call or a word access per element (the branch points are compared as
- * doubles and 2^k comes from a table), so a column of lognormal draws costs a few
- * nanoseconds a value.
+ * values[i] = exp(values[i]) for i < n, the column form used by lognormal draws.
  *
  * @example
  * const column = Float64Array.of(0, 1);
  * fillExp(column, 2); // column is [1, 2.718281828459045]
  */
 export function fillExp(values: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) {
-    const x = values[i];
-    if (!(x <= EXP_OVERFLOW && x >= EXP_UNDERFLOW)) {
-      values[i] = exp(x);
-      continue;
-    }
-    const magnitude = Math.abs(x);
-    const negative = x < 0;
-    let k = 0;
-    let hi = 0;
-    let lo = 0;
-    let r = x;
-    if (magnitude >= REDUCE_FROM) {
-      if (magnitude < ONE_STEP_BELOW) {
-        hi = negative ? x + LN2_HI : x - LN2_HI;
-        lo = negative ? -LN2_LO : LN2_LO;
-        k = negative ? -1 : 1;
-      } else {
-        k = Math.trunc(INV_LN2 * x + (negative ? -0.5 : 0.5));
-        hi = x - k * LN2_HI;
-        lo = k * LN2_LO;
-      }
-      r = hi - lo;
-    } else if (magnitude < TINY_BELOW) {
-      values[i] = 1 + x;
-      continue;
-    }
-    const t = r * r;
-    const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-    if (k === 0) values[i] = 1 - ((r * c) / (c - 2) - r);
-    else if (k >= -1021 && k <= 1023) values[i] = (1 - (lo - (r * c) / (2 - c) - hi)) * POWERS_OF_TWO[k + 1021];
-    else values[i] = exp(x);
-  }
+  for (let i = 0; i < n; i++) values[i] = exp(values[i]);
 }
 
 const TWO54 = 1.8014398509481984e16;

@@ -1,4 +1,5 @@
 import * as dm from './deterministic-math.ts';
+import { cubicHermiteCoefficients } from './cubic-hermite.ts';
 import { normalInv } from './normal-inv.ts';
 
 /*
@@ -40,15 +41,8 @@ function build(): Float64Array | null {
     nodes[k] = normalInv(LOW + k * STEP);
     slopes[k] = STEP / density(nodes[k]);
   }
-  const coefficients = new Float64Array(INTERVALS * 4);
-  for (let k = 0; k < INTERVALS; k++) {
-    const rise = nodes[k + 1] - nodes[k];
-    const j = 4 * k;
-    coefficients[j] = nodes[k];
-    coefficients[j + 1] = slopes[k];
-    coefficients[j + 2] = 3 * rise - 2 * slopes[k] - slopes[k + 1];
-    coefficients[j + 3] = slopes[k] + slopes[k + 1] - 2 * rise;
-  }
+  const coefficients = cubicHermiteCoefficients(nodes, slopes);
+  if (!coefficients) return null;
   for (let k = 0; k < INTERVALS; k += CHECK_EVERY) {
     for (const f of [0.25, 0.75]) {
       const j = 4 * k;

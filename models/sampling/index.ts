@@ -1,3 +1,3 @@
-export { stratifyUniforms, stratifyInOrder, shuffleInto } from './latin-hypercube.ts';
+export { stratifyInOrder, shuffleInto } from './latin-hypercube.ts';
 export { factorCorrelation, symmetricEigen, CorrelationError, type CorrelationFactor } from './correlation-matrix.ts';
 export { imanConover } from './iman-conover.ts';

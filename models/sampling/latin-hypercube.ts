@@ -55,18 +55,4 @@ export function shuffleInto(values: Float64Array, out: Float64Array, n: number, 
   state[3] = d;
 }
 
-/**
- * Latin Hypercube draws in trial order, in place: `stratifyInOrder` then a shuffle.
- * `scratch` (length >= n) holds the ascending draws meanwhile.
- *
- * @example
- * fillUniforms(state, u, n);
- * stratifyUniforms(u, n, state, scratch);
- */
-export function stratifyUniforms(u: Float64Array, n: number, state: RngState, scratch: Float64Array): void {
-  stratifyInOrder(u, n);
-  scratch.set(u.subarray(0, n));
-  shuffleInto(scratch, u, n, state);
-}
-
 const LARGEST_BELOW_ONE = 1 - 2 ** -53;

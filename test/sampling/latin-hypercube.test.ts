@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { fillUniforms } from '../../models/rng/sfc32.ts';
 import { streamState } from '../../models/rng/stream-state.ts';
-import { shuffleInto, stratifyInOrder, stratifyUniforms } from '../../models/sampling/latin-hypercube.ts';
+import type { RngState } from '../../models/rng/sfc32.ts';
+import { shuffleInto, stratifyInOrder } from '../../models/sampling/latin-hypercube.ts';
 import { referenceSfc32 } from '../rng/reference-sfc32.ts';
+
+/** Latin Hypercube draws in trial order, as the engine makes them: strata in order, then the shuffle. */
+function stratifyUniforms(u: Float64Array, n: number, state: RngState, scratch: Float64Array): void {
+  stratifyInOrder(u, n);
+  scratch.set(u.subarray(0, n));
+  shuffleInto(scratch, u, n, state);
+}
 
 function stratified(n: number, seed: number): { u: Float64Array; raw: Float64Array; stateAfter: number[] } {
   const state = streamState(seed, 0, 1);
