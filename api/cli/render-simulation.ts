@@ -52,7 +52,7 @@ export function renderSimulation(bc: BusinessCase, summary: RunSummary, point: P
   out.push(
     `Discounted payback not within the horizon in ${f.percent(notPaidBack)} of trials. ` +
       `IRR: −∞ where no month's net cash flow is positive (${f.percent(irrAnnual.negativeInfiniteCount / summary.trials)}), ` +
-      `undefined where several rates solve NPV = 0 (${f.percent(irrAnnual.undefinedCount / summary.trials)}).`,
+      `undefined where no single rate solves NPV = 0 (${f.percent(irrAnnual.undefinedCount / summary.trials)}).`,
   );
   out.push('');
   out.push(

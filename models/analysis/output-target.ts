@@ -47,7 +47,7 @@ export function analysisColumn(model: CompiledModel, outputId: string, values: F
   if (undefinedCount > 0) {
     throw new AnalysisError(
       'output',
-      `${outputId} is undefined in ${undefinedCount} of ${values.length} trials (several rates solve NPV = 0); analyse npv or roi instead`,
+      `${outputId} is undefined in ${undefinedCount} of ${values.length} trials (no single rate solves NPV = 0); analyse npv or roi instead`,
     );
   }
   if (!needsCopy) return values;

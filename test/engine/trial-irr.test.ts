@@ -129,4 +129,67 @@ describe('createTrialIrr().solve', () => {
     expect(createTrialIrr().solve(new Float64Array([-1, 5, -6]), 3)).toBeNaN();
     expect(createTrialIrr().solve(new Float64Array([0, -1, 5, -6, 0]), 5)).toBeNaN();
   });
+
+  /** The hints the kernel passes: the monthly log rate of a 10% discount rate, the NPV there and the undiscounted total. */
+  function solveWithHints(flows: readonly number[]): number {
+    const rate = Math.log(1.1) / 12;
+    const npv = flows.reduce((sum, flow, index) => sum + flow * Math.exp(-(index + 1) * rate), 0);
+    const total = flows.reduce((sum, flow) => sum + flow, 0);
+    return createTrialIrr().solve(Float64Array.from(flows), flows.length, rate, npv, total);
+  }
+
+  it('the kernel hints (NPV at the discount rate, undiscounted total) do not change the answer', () => {
+    for (const flows of vectors) expectRelative(solveWithHints(flows), createTrialIrr().solve(Float64Array.from(flows), flows.length), 1e-9);
+  });
+
+  // A trial of the finance fixture that loses most of its outlay: one sign change, so one rate
+  // (irrAll: −48.80% a year). The previous solver started on the wrong side of zero, crawled
+  // and gave up with NaN, so deep losses dropped out of the IRR distribution.
+  const deepLoss = [
+    0, 0, 0, -420820, -913389, -145795, -12432, -12432, -18089, -17842, -17403, -25145, -25935, -23853, -20773, -16727, -12173,
+    -7852, -4372, -1919, -348, 598, 1146, 1458, 4967, 5065, 5120, 5152, 5171, 5182, 5189, 5194, 5198, 5201, 5204, 5207, 5209,
+    5212, 5214, 5216, 5219, 5221, 5224, 5226, 5228, 5231, 5233, 5235, 5238, 5240, 5243, 5245, 5247, 5250, 5252, 5254, 5257,
+    5259, 5262, 5264,
+  ];
+
+  it('a deep loss with one sign change gets its rate, with or without hints (−48.80% a year)', () => {
+    const roots = irrAll(deepLoss);
+    expect(roots).toHaveLength(1);
+    const expected = Math.pow(1 + roots[0], 12) - 1;
+    expect(expected).toBeCloseTo(-0.488, 3);
+    expectRelative(createTrialIrr().solve(Float64Array.from(deepLoss), deepLoss.length), expected, 1e-9);
+    expectRelative(solveWithHints(deepLoss), expected, 1e-9);
+  });
+
+  // A contact-center trial that never pays back: costs, then savings interrupted by the annual
+  // penetration test in months 26 and 38. Six sign changes and a cumulative that never turns
+  // positive, so neither Descartes nor Norström applies, yet there is exactly one rate (irrAll).
+  const lossWithDips = [
+    -9389, -301826, -331238, -21500, -99000, -68859, -25825, -25134, -23786, -21322, -17313, -11884, -3990, -9498, 3933, 5745,
+    6692, 7163, 7389, 7494, 7540, 7557, 7560, 7557, 7551, -2724, 7535, 7526, 7517, 7508, 7499, 7490, 7481, 7472, 7463, 7454,
+    7445, -2832, 7427, 7418, 7409, 7400, 7391, 7382, 7373, 7364, 7355, 7346,
+  ];
+
+  it('several sign changes but a single rate: the rate, checked unique by the rule of signs on both sides of it', () => {
+    const roots = irrAll(lossWithDips);
+    expect(roots).toHaveLength(1);
+    const expected = Math.pow(1 + roots[0], 12) - 1;
+    expect(expected).toBeCloseTo(-0.442, 3);
+    expectRelative(createTrialIrr().solve(Float64Array.from(lossWithDips), lossWithDips.length), expected, 1e-9);
+    expectRelative(solveWithHints(lossWithDips), expected, 1e-9);
+  });
+
+  it('NaN for three rates: flows −0.5, 2.025, −2.55, 1 have x = 1/(1 + r) = 0.5, 0.8 and 1.25', () => {
+    // (x − 0.5)(x − 0.8)(x − 1.25) = x³ − 2.55x² + 2.025x − 0.5: monthly rates 100%, 25% and −20%.
+    const flows = [-0.5, 2.025, -2.55, 1];
+    for (const monthly of [1, 0.25, -0.2]) expect(monthlyNpv(flows, monthly)).toBeCloseTo(0, 12);
+    expect(createTrialIrr().solve(Float64Array.from(flows), 4)).toBeNaN();
+    expect(solveWithHints(flows)).toBeNaN();
+  });
+
+  it('NaN when the first and last flows share a sign and no rate exists ([−100, 50, −10])', () => {
+    // −100 + 50x − 10x² has discriminant 2500 − 4000 < 0: no real x.
+    expect(createTrialIrr().solve(new Float64Array([-100, 50, -10]), 3)).toBeNaN();
+    expect(solveWithHints([-100, 50, -10])).toBeNaN();
+  });
 });
