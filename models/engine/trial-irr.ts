@@ -33,33 +33,38 @@ export function createTrialIrr(): {
   let previousRoot = 0;
   const solve = function trialIrr(flows: Float64Array, months: number, hintRate = NaN, hintValue = NaN, hintTotal = NaN): number {
     let signChanges = 0;
-    let lastSign = 0;
-    let first = -1;
-    let last = -1;
     // The positive and the negative flows as two lumps (sum, and month-weighted sum for
     // their centre), for the starting guess below.
     let positiveSum = 0;
     let positiveMoment = 0;
     let negativeSum = 0;
     let negativeMoment = 0;
-    for (let m = 0; m < months; m++) {
-      const flow = flows[m];
-      if (flow === 0) continue;
-      if (first < 0) first = m;
-      last = m;
-      let sign = -1;
+    let month = 0;
+    while (month < months && flows[month] === 0) month++;
+    if (month === months) return NaN;
+    const first = month;
+    let last = month;
+    let positive = flows[month] > 0;
+    for (; month < months; month++) {
+      const flow = flows[month];
       if (flow > 0) {
-        sign = 1;
         positiveSum += flow;
-        positiveMoment += flow * m;
-      } else {
+        positiveMoment += flow * month;
+        last = month;
+        if (!positive) {
+          positive = true;
+          signChanges++;
+        }
+      } else if (flow !== 0) {
         negativeSum += flow;
-        negativeMoment += flow * m;
+        negativeMoment += flow * month;
+        last = month;
+        if (positive) {
+          positive = false;
+          signChanges++;
+        }
       }
-      if (lastSign !== 0 && sign !== lastSign) signChanges++;
-      lastSign = sign;
     }
-    if (first < 0) return NaN;
     if (signChanges === 0) return flows[first] > 0 ? Infinity : -Infinity;
     // Norström: a single sign change of the running total guarantees one root with r > 0.
     let positiveOnly = false;
