@@ -7,15 +7,17 @@ import { SimulationPool } from '../../api/workers/simulation-pool.ts';
 const [fixture, trialsText, repeatsText] = process.argv.slice(2);
 const trials = Number(trialsText);
 const repeats = Number(repeatsText);
-const { model } = parseCase(JSON.parse(readFileSync(fixture, 'utf8')));
+const { case: bc, model } = parseCase(JSON.parse(readFileSync(fixture, 'utf8')));
+// The case's own sampling method, as `valuegate simulate` uses it.
+const sampling = bc.simulation?.sampling ?? 'lhs';
 const pool = new SimulationPool();
 const simulateMs: number[] = [];
 const totalMs: number[] = [];
 // One warm-up run: JIT and worker start-up are not what a warm server pays per run.
-await pool.run(model, { trials: Math.min(trials, 200_000), seed: 99 });
+await pool.run(model, { trials: Math.min(trials, 200_000), seed: 99, sampling });
 for (let r = 0; r < repeats; r++) {
   const start = performance.now();
-  const result = await pool.run(model, { trials, seed: r + 1 });
+  const result = await pool.run(model, { trials, seed: r + 1, sampling });
   const simulated = performance.now();
   await pool.summarize(model, result);
   const end = performance.now();
@@ -34,6 +36,7 @@ process.stdout.write(
     measurement: 'simulate',
     fixture,
     trials,
+    sampling,
     repeats,
     threads: pool.options.threads,
     medianSimulateMs: +median(simulateMs).toFixed(1),

@@ -12,6 +12,7 @@ await bundle();
 const MEASURE_SIMULATION = 'api/dist/measure-simulation.mjs';
 
 const FIXTURE = 'fixtures/contact-center-assistant.json';
+const REFERENCE_MODEL = 'test/bench/reference-model.json';
 const sizes: [number, number][] = [
   [10_000, 21],
   [100_000, 9],
@@ -26,6 +27,25 @@ for (const [trials, repeats] of sizes) {
   process.stdout.write(line);
   engine[trials] = JSON.parse(line).medianWithSummaryMs;
 }
+
+// The model behind the hand-written timings in ../shared/notes/performance.md (20 inputs,
+// 60 months, Monte Carlo), through the general engine: how far generality costs.
+const HAND_WRITTEN_REFERENCE_MS = 270; // tuned columnar loop, 2 warm worker threads, 1M trials with summary (notes, same kind of machine)
+const reference = JSON.parse(
+  execFileSync(process.execPath, [MEASURE_SIMULATION, REFERENCE_MODEL, '1000000', '5'], { encoding: 'utf8' }),
+);
+process.stdout.write(JSON.stringify(reference) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    measurement: 'engine-vs-hand-written-reference',
+    model: REFERENCE_MODEL,
+    trials: 1_000_000,
+    engineWithSummaryMs: reference.medianWithSummaryMs,
+    handWrittenWithSummaryMs: HAND_WRITTEN_REFERENCE_MS,
+    handWrittenSource: '../shared/notes/performance.md',
+    ratio: +(reference.medianWithSummaryMs / HAND_WRITTEN_REFERENCE_MS).toFixed(2),
+  }) + '\n',
+);
 
 // Peak RSS of one 1M-trial run on its own (after one warm-up run), as the CLI pays it.
 const single = JSON.parse(
