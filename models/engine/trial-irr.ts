@@ -154,6 +154,9 @@ export function createTrialIrr(): {
       }
       if (g0 * signAtLargeT > 0) hi = Math.min(hi, t);
       else lo = Math.max(lo, t);
+      // g had the first flow's sign below a point where it had the last flow's: three roots at least.
+      // (Beyond rounding: at a single root the two can cross by a few ulps.)
+      if (mustCertify && lo > hi + 1e-9 * Math.max(1, Math.abs(hi))) return NaN;
       const denominator = 2 * g1 * g1 - g0 * g2;
       let next = denominator !== 0 ? t - (2 * g0 * g1) / denominator : NaN;
       let halley = true;
@@ -188,7 +191,7 @@ export function createTrialIrr(): {
 }
 
 /**
- * Whether t is the only real root of g(t) = Σ flow_(first+k)·e^(−k·t), by the rule of
+ * Whether t is a root of g(t) = Σ flow_(first+k)·e^(−k·t), and the only real one, by the rule of
  * signs applied on each side of it. With d_k the flows discounted at t (Σ d_k = 0), the
  * roots beyond t are those of Σ A_j z^j in z ∈ (0, 1), A_j = d_0 + … + d_j for j < n,
  * and the roots below t those of the reversed series with B_j = d_j + … + d_n, j ≥ 1.
@@ -201,13 +204,19 @@ function isOnlyRoot(flows: Float64Array, first: number, last: number, t: number)
   let power = 1;
   let forward = 0;
   let forwardSign = 0;
+  let magnitude = 0;
   for (let m = first; m < last; m++) {
-    forward += flows[m] * power;
+    const discounted = flows[m] * power;
+    forward += discounted;
+    magnitude += Math.abs(discounted);
     power *= x;
     const sign = forward > 0 ? 1 : forward < 0 ? -1 : 0;
     if (sign !== 0 && forwardSign !== 0 && sign !== forwardSign) return false;
     if (sign !== 0) forwardSign = sign;
   }
+  // The argument rests on Σ d_k = 0: make sure t is a root, not just where an iteration stopped.
+  const lastDiscounted = flows[last] * power;
+  if (Math.abs(forward + lastDiscounted) > 1e-9 * (magnitude + Math.abs(lastDiscounted))) return false;
   let backward = 0;
   let backwardSign = 0;
   for (let m = last; m > first; m--) {

@@ -192,4 +192,35 @@ describe('createTrialIrr().solve', () => {
     expect(createTrialIrr().solve(new Float64Array([-100, 50, -10]), 3)).toBeNaN();
     expect(solveWithHints([-100, 50, -10])).toBeNaN();
   });
+
+  it('never returns a wrong rate: on 1,500 random vectors with mixed signs, every finite answer is a root irrAll finds, and the only one (or the only positive one, under Norström)', () => {
+    const random = mulberry32(77);
+    let solvedWithSeveralSignChanges = 0;
+    for (let v = 0; v < 1500; v++) {
+      const months = 4 + Math.floor(random() * 21);
+      const flows = Array.from({ length: months }, () => {
+        const draw = random();
+        return draw < 0.1 ? 0 : draw < 0.5 ? -(10 + random() * 990) : 10 + random() * 990;
+      });
+      const answer = createTrialIrr().solve(Float64Array.from(flows), months);
+      if (!Number.isFinite(answer)) continue;
+      const roots = irrAll(flows).map((monthly) => Math.pow(1 + monthly, 12) - 1);
+      const matching = roots.filter((root) => Math.abs(root - answer) <= 1e-8 * Math.max(1, Math.abs(root)));
+      expect(matching, `${flows.join(', ')} → ${answer}, roots ${roots.join(', ')}`).toHaveLength(1);
+      if (roots.length > 1) {
+        expect(roots.filter((root) => root > 0), `${flows.join(', ')}`).toEqual(matching);
+        expect(answer).toBeGreaterThan(0);
+      }
+      let signChanges = 0;
+      let lastSign = 0;
+      for (const flow of flows) {
+        if (flow === 0) continue;
+        if (lastSign !== 0 && Math.sign(flow) !== lastSign) signChanges++;
+        lastSign = Math.sign(flow);
+      }
+      if (signChanges > 1) solvedWithSeveralSignChanges++;
+    }
+    // The vectors must exercise the new rule, not only Descartes' easy case.
+    expect(solvedWithSeveralSignChanges).toBeGreaterThan(100);
+  });
 });
