@@ -85,8 +85,8 @@ export function createTrialIrr(): {
       // An odd number of roots: find one, then check that it is the only one.
       else mustCertify = true;
     }
-    // g(t) has the sign of the first flow as t → −∞... and of the last flow as t → +∞ is reversed:
-    // with terms e^(−k t), large t favours the earliest flow, small (negative) t the latest.
+    // With terms e^(−k·t), large t favours the earliest flow and small (negative) t the latest:
+    // g has the first flow's sign as t → +∞ and the last flow's as t → −∞.
     const signAtLargeT = flows[first] > 0 ? 1 : -1;
     let lo = positiveOnly ? 0 : -Infinity; // g has the sign of the last flow below lo
     let hi = Infinity; // g has the sign of the first flow above hi
