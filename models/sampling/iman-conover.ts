@@ -2,6 +2,7 @@ import { normalInv } from '../math/normal-inv.ts';
 import { nextUint32, type RngState } from '../rng/sfc32.ts';
 import type { CorrelationFactor } from './correlation-matrix.ts';
 import { argsortScratch, radixArgsort } from './radix-argsort.ts';
+import { scoreArgsort, scoreArgsortScratch } from './score-argsort.ts';
 
 /**
  * Iman & Conover (1982): rearranges each column (the samples themselves are kept,
@@ -56,7 +57,7 @@ export function imanConover(
   const { keys, order, sortedValues, ranks, finalRanks, runRank } = scratch;
   for (let c = 0; c < k; c++) {
     for (let j = 0; j < n; j++) keys[j] = scores[j * k + c];
-    radixArgsort(keys, n, order, scratch.argsort);
+    scoreArgsort(keys, n, order, scratch.scoreArgsort);
     const rank = ranks[c];
     for (let position = 0; position < n; position++) rank[order[position]] = position;
     const column = columns[c];
@@ -117,6 +118,7 @@ interface IcScratch {
   finalRanks: Float64Array[];
   runRank: Float64Array;
   argsort: ReturnType<typeof argsortScratch>;
+  scoreArgsort: ReturnType<typeof scoreArgsortScratch>;
 }
 
 let lastScratch: { n: number; k: number; scratch: IcScratch } | null = null;
@@ -136,6 +138,7 @@ function scratchFor(n: number, k: number): IcScratch {
         finalRanks: Array.from({ length: k }, () => new Float64Array(n)),
         runRank: new Float64Array(n),
         argsort: argsortScratch(n),
+        scoreArgsort: scoreArgsortScratch(n),
       },
     };
   }
