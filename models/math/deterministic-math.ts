@@ -22,17 +22,6 @@ function highWord(x: number): number {
   return words[HIGH] | 0;
 }
 
-function lowWord(x: number): number {
-  float[0] = x;
-  return words[LOW] | 0;
-}
-
-function withHighWord(x: number, high: number): number {
-  float[0] = x;
-  words[HIGH] = high;
-  return float[0];
-}
-
 /** 2^k for integer k in [−1022, 1023], exactly. */
 function powerOfTwo(k: number): number {
   words[HIGH] = (k + 1023) << 20;
@@ -117,6 +106,14 @@ export function fillExp(values: Float64Array, n: number): void {
 }
 
 const TWO54 = 1.8014398509481984e16;
+/** 2^(−k) for integer k in [−1022, 1024] at index k + 1022, by exact doubling and halving. */
+const INVERSE_POWERS_OF_TWO = (() => {
+  const table = new Float64Array(2047);
+  table[1022] = 1;
+  for (let k = 1, power = 1; k <= 1024; k++) table[1022 + k] = power /= 2;
+  for (let k = -1, power = 1; k >= -1022; k--) table[1022 + k] = power *= 2;
+  return table;
+})();
 const LG1 = 6.666666666666735130e-1;
 const LG2 = 3.999999999940941908e-1;
 const LG3 = 2.857142874366239149e-1;
@@ -134,21 +131,23 @@ const LG7 = 1.479819860511658591e-1;
 export function log(value: number): number {
   let x = value;
   let hx = highWord(x);
-  const lx = lowWord(x);
   let k = 0;
   if (hx < 0x00100000) {
-    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
+    if (x === 0) return -Infinity;
     if (hx < 0) return NaN;
     k -= 54;
     x *= TWO54;
     hx = highWord(x);
   }
   if (hx >= 0x7ff00000) return x + x;
-  k += (hx >> 20) - 1023;
+  const biasedExponent = hx >> 20;
   hx &= 0x000fffff;
   const i = (hx + 0x95f64) & 0x100000;
-  x = withHighWord(x, hx | (i ^ 0x3ff00000));
-  k += i >> 20;
+  // fdlibm rewrites the exponent word to put x in [√2/2, √2); scaling by a power of two is the
+  // same exact operation without a word store.
+  const exponent = biasedExponent - 1023 + (i >> 20);
+  x *= INVERSE_POWERS_OF_TWO[exponent + 1022];
+  k += exponent;
   const f = x - 1;
   const dk = k;
   if ((0x000fffff & (2 + hx)) < 3) {
