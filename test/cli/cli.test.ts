@@ -29,6 +29,12 @@ describe('valuegate CLI', () => {
     }
   });
 
+  it("validates the bench's reference model: the performance notes' 20 uncertain inputs over 60 months", async () => {
+    const result = await cli('validate', 'test/bench/reference-model.json');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/20 inputs \(20 uncertain\), 2 benefit lines, 9 cost lines, 60 months/);
+  });
+
   it('simulates a fixture as JSON with the requested trials and seed', async () => {
     const result = await cli('simulate', 'fixtures/document-processing.json', '--trials', '3000', '--seed', '9', '--json');
     expect(result.code, result.stderr).toBe(0);
