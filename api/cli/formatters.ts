@@ -4,6 +4,8 @@ export interface Formatters {
   percent: (value: number) => string;
   months: (value: number) => string;
   number: (value: number) => string;
+  /** A whole count, every digit shown: trials, runs. */
+  count: (value: number) => string;
 }
 
 /**
@@ -17,6 +19,7 @@ export function formatters(currency: string, locale = 'en-GB'): Formatters {
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const plain = new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 });
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const undefinedValue = (value: number): string | undefined =>
     Number.isNaN(value) ? 'n/a' : value === Infinity ? '+∞' : value === -Infinity ? '−∞' : undefined;
   return {
@@ -24,5 +27,6 @@ export function formatters(currency: string, locale = 'en-GB'): Formatters {
     percent: (value) => undefinedValue(value) ?? percent.format(value),
     months: (value) => (value === Infinity ? 'not within horizon' : (undefinedValue(value) ?? `month ${Math.round(value)}`)),
     number: (value) => undefinedValue(value) ?? plain.format(value),
+    count: (value) => undefinedValue(value) ?? whole.format(value),
   };
 }

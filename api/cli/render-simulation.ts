@@ -51,8 +51,8 @@ export function renderSimulation(bc: BusinessCase, summary: RunSummary, point: P
   const notPaidBack = discountedPaybackMonth.positiveInfiniteCount / summary.trials;
   out.push(
     `Discounted payback not within the horizon in ${f.percent(notPaidBack)} of trials. ` +
-      `IRR: −∞ where no month's net cash flow is positive (${f.percent(irrAnnual.negativeInfiniteCount / summary.trials)}), ` +
-      `undefined where no single rate solves NPV = 0 (${f.percent(irrAnnual.undefinedCount / summary.trials)}).`,
+      `IRR: −∞ where no month's net cash flow is positive (${f.percent(irrAnnual.negativeInfiniteCount / summary.trials)}, ${f.count(irrAnnual.negativeInfiniteCount)} trials), ` +
+      `undefined where no single rate solves NPV = 0 (${f.percent(irrAnnual.undefinedCount / summary.trials)}, ${f.count(irrAnnual.undefinedCount)} trials).`,
   );
   out.push('');
   out.push(

@@ -50,6 +50,12 @@ describe('valuegate CLI', () => {
     const result = await cli('simulate', 'fixtures/finance-cost-anomaly.json', '--trials', '2000');
     expect(result.code, result.stderr).toBe(0);
     for (const heading of ['P(NPV > 0)', 'Full cost by category', 'Pilot vs production', 'Hidden costs?']) expect(result.stdout).toContain(heading);
+    // A share that rounds to 0 % still says how many trials it is.
+    const irrClasses = /positive \(([^,]+), (\d+) trials\), undefined where no single rate solves NPV = 0 \(([^,]+), (\d+) trials\)/.exec(result.stdout);
+    expect(irrClasses, result.stdout).not.toBeNull();
+    const json = JSON.parse((await cli('simulate', 'fixtures/finance-cost-anomaly.json', '--trials', '2000', '--json')).stdout);
+    expect(Number(irrClasses![2])).toBe(json.summary.outputs.irrAnnual.negativeInfiniteCount);
+    expect(Number(irrClasses![4])).toBe(json.summary.outputs.irrAnnual.undefinedCount);
   });
 
   it.each([
