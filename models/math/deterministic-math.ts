@@ -53,7 +53,14 @@ function fromWords(high: number, low: number): number {
 const REDUCE_FROM = fromWords(0x3fd62e43, 0);
 const ONE_STEP_BELOW = fromWords(0x3ff0a2b2, 0);
 const TINY_BELOW = fromWords(0x3e300000, 0);
-const POWERS_OF_TWO = Float64Array.from({ length: 2045 }, (_, i) => powerOfTwo(i - 1021));
+/** 2^k for integer k in [−1024, 1023] at index k + 1024, by exact doubling and halving (exp scales by it, log unscales). */
+const POWERS_OF_TWO = (() => {
+  const table = new Float64Array(2048);
+  table[1024] = 1;
+  for (let k = 1; k <= 1023; k++) table[1024 + k] = table[1023 + k] * 2;
+  for (let k = -1; k >= -1024; k--) table[1024 + k] = table[1025 + k] / 2;
+  return table;
+})();
 
 /**
  * e^x, identical in every engine (fdlibm, error < 1 ulp).
@@ -89,7 +96,7 @@ export function exp(x: number): number {
   const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((r * c) / (c - 2) - r);
   const y = 1 - (lo - (r * c) / (2 - c) - hi);
-  if (k >= -1021 && k <= 1023) return y * POWERS_OF_TWO[k + 1021];
+  if (k >= -1021 && k <= 1023) return y * POWERS_OF_TWO[k + 1024];
   if (k > 1023) return y * powerOfTwo(1023) * powerOfTwo(k - 1023);
   return y * powerOfTwo(k + 1000) * TWO_M1000;
 }
@@ -106,14 +113,6 @@ export function fillExp(values: Float64Array, n: number): void {
 }
 
 const TWO54 = 1.8014398509481984e16;
-/** 2^(−k) for integer k in [−1022, 1024] at index k + 1022, by exact doubling and halving. */
-const INVERSE_POWERS_OF_TWO = (() => {
-  const table = new Float64Array(2047);
-  table[1022] = 1;
-  for (let k = 1, power = 1; k <= 1024; k++) table[1022 + k] = power /= 2;
-  for (let k = -1, power = 1; k >= -1022; k--) table[1022 + k] = power *= 2;
-  return table;
-})();
 const LG1 = 6.666666666666735130e-1;
 const LG2 = 3.999999999940941908e-1;
 const LG3 = 2.857142874366239149e-1;
@@ -146,7 +145,7 @@ export function log(value: number): number {
   // fdlibm rewrites the exponent word to put x in [√2/2, √2); scaling by a power of two is the
   // same exact operation without a word store.
   const exponent = biasedExponent - 1023 + (i >> 20);
-  x *= INVERSE_POWERS_OF_TWO[exponent + 1022];
+  x *= POWERS_OF_TWO[1024 - exponent];
   k += exponent;
   const f = x - 1;
   const dk = k;

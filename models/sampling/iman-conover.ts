@@ -126,6 +126,7 @@ let lastScratch: { n: number; k: number; scratch: IcScratch } | null = null;
 /** Chunks are all the same size: reuse one set of buffers instead of allocating per chunk. */
 function scratchFor(n: number, k: number): IcScratch {
   if (!lastScratch || lastScratch.n !== n || lastScratch.k !== k) {
+    const argsort = argsortScratch(n);
     lastScratch = {
       n,
       k,
@@ -137,8 +138,8 @@ function scratchFor(n: number, k: number): IcScratch {
         ranks: Array.from({ length: k }, () => new Uint32Array(n)),
         finalRanks: Array.from({ length: k }, () => new Float64Array(n)),
         runRank: new Float64Array(n),
-        argsort: argsortScratch(n),
-        scoreArgsort: scoreArgsortScratch(n),
+        argsort,
+        scoreArgsort: scoreArgsortScratch(n, argsort),
       },
     };
   }

@@ -8,13 +8,14 @@ export interface ScoreArgsortScratch {
 }
 
 /**
- * Scratch for sorting up to `capacity` scores.
+ * Scratch for sorting up to `capacity` scores. A caller that also radix-sorts may pass
+ * its own radix scratch for the fallback instead of allocating a second one.
  *
  * @example
  * const scratch = scoreArgsortScratch(4096);
  */
-export function scoreArgsortScratch(capacity: number): ScoreArgsortScratch {
-  return { bucketOf: new Uint32Array(capacity), starts: new Uint32Array(capacity + 1), radix: argsortScratch(capacity) };
+export function scoreArgsortScratch(capacity: number, radix: ArgsortScratch = argsortScratch(capacity)): ScoreArgsortScratch {
+  return { bucketOf: new Uint32Array(capacity), starts: new Uint32Array(capacity + 1), radix };
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDistribution } from '../../models/distributions/create-distribution.ts';
 import type { Distribution } from '../../models/distributions/distribution.ts';
 import type { DistributionSpec } from '../../models/distributions/spec.ts';
+import { mulberry32 } from '../helpers/mulberry32.ts';
 
 /*
  * Statistical checks on large samples from fillFromUniforms, fed by a small
@@ -13,18 +14,6 @@ const SAMPLE_SIZE = 200_000;
 /** 1% critical value of the Kolmogorov–Smirnov statistic for large n. */
 const KS_CRITICAL = 1.63 / Math.sqrt(SAMPLE_SIZE);
 const STANDARD_ERRORS = 4;
-
-/** mulberry32 (Tommy Ettinger), shifted by half a step so draws lie strictly inside (0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
 
 function draw(distribution: Distribution, seed: number): Float64Array {
   const next = mulberry32(seed);

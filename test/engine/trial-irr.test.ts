@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTrialIrr } from '../../models/engine/trial-irr.ts';
 import { irr } from '../../models/finance/irr.ts';
 import { irrAll } from '../../models/finance/irr-all.ts';
-
-/** mulberry32: a small seeded PRNG, written out here so the flows are reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../helpers/mulberry32.ts';
 
 /** Monthly NPV with month m (1-based) discounted m months at the monthly rate. */
 function monthlyNpv(flows: readonly number[], monthlyRate: number): number {
@@ -138,6 +128,16 @@ describe('createTrialIrr().solve', () => {
     return createTrialIrr().solve(Float64Array.from(flows), flows.length, rate, npv, total);
   }
 
+  /** irrAll finds exactly one rate (≈ `annualApprox`), and solve gives it with and without hints. */
+  function expectTheOnlyRate(flows: readonly number[], annualApprox: number): void {
+    const roots = irrAll(flows);
+    expect(roots).toHaveLength(1);
+    const expected = Math.pow(1 + roots[0], 12) - 1;
+    expect(expected).toBeCloseTo(annualApprox, 3);
+    expectRelative(createTrialIrr().solve(Float64Array.from(flows), flows.length), expected, 1e-9);
+    expectRelative(solveWithHints(flows), expected, 1e-9);
+  }
+
   it('the kernel hints (NPV at the discount rate, undiscounted total) do not change the answer', () => {
     for (const flows of vectors) expectRelative(solveWithHints(flows), createTrialIrr().solve(Float64Array.from(flows), flows.length), 1e-9);
   });
@@ -153,12 +153,7 @@ describe('createTrialIrr().solve', () => {
   ];
 
   it('a deep loss with one sign change gets its rate, with or without hints (−48.80% a year)', () => {
-    const roots = irrAll(deepLoss);
-    expect(roots).toHaveLength(1);
-    const expected = Math.pow(1 + roots[0], 12) - 1;
-    expect(expected).toBeCloseTo(-0.488, 3);
-    expectRelative(createTrialIrr().solve(Float64Array.from(deepLoss), deepLoss.length), expected, 1e-9);
-    expectRelative(solveWithHints(deepLoss), expected, 1e-9);
+    expectTheOnlyRate(deepLoss, -0.488);
   });
 
   // A contact-center trial that never pays back: costs, then savings interrupted by the annual
@@ -171,12 +166,7 @@ describe('createTrialIrr().solve', () => {
   ];
 
   it('several sign changes but a single rate: the rate, checked unique by the rule of signs on both sides of it', () => {
-    const roots = irrAll(lossWithDips);
-    expect(roots).toHaveLength(1);
-    const expected = Math.pow(1 + roots[0], 12) - 1;
-    expect(expected).toBeCloseTo(-0.442, 3);
-    expectRelative(createTrialIrr().solve(Float64Array.from(lossWithDips), lossWithDips.length), expected, 1e-9);
-    expectRelative(solveWithHints(lossWithDips), expected, 1e-9);
+    expectTheOnlyRate(lossWithDips, -0.442);
   });
 
   it('NaN for three rates: flows −0.5, 2.025, −2.55, 1 have x = 1/(1 + r) = 0.5, 0.8 and 1.25', () => {

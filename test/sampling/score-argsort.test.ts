@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { argsortScratch, radixArgsort } from '../../models/sampling/radix-argsort.ts';
 import { scoreArgsort, scoreArgsortScratch } from '../../models/sampling/score-argsort.ts';
-
-/** mulberry32, written out so the inputs are reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../helpers/mulberry32.ts';
 
 /** Box–Muller standard normals. */
 function normals(random: () => number, n: number, scale = 1): Float64Array {

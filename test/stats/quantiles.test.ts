@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quantileSorted } from '../../models/stats/quantile-sorted.ts';
 import { quantiles } from '../../models/stats/quantiles.ts';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
+import { mulberry32 } from '../helpers/mulberry32.ts';
 
 const PS = [0, 0.001, 0.01, 0.05, 0.1, 0.25, 0.333, 0.5, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1];
 
