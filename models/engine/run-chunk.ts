@@ -2,9 +2,11 @@ import { fillUniforms } from '../rng/sfc32.ts';
 import { streamState } from '../rng/stream-state.ts';
 import { imanConover } from '../sampling/iman-conover.ts';
 import { shuffleInto, stratifyInOrder } from '../sampling/latin-hypercube.ts';
+import { fillStratumQuantiles, type StratumQuantileTable, type StratumScratch } from '../sampling/stratum-quantile-table.ts';
 import type { RunnableModel } from './runnable-model.ts';
 import { chunkBounds, type SimulationBuffers } from './simulation-buffers.ts';
 import { CHUNK_SIZE, type SimulationEnv } from './simulation-env.ts';
+import { stratumTable } from './stratum-tables.ts';
 
 /** The stream key reserved for Iman–Conover's score permutations. */
 const CORRELATION_STREAM = 0x636f7272;
@@ -18,6 +20,10 @@ export interface ChunkScratch {
   /** For each input, its slot among the correlated inputs, or −1. */
   correlatedSlot: Int32Array;
   columns: Float64Array[];
+  /** Each input's per-stratum quantile table for full LHS chunks: undefined until first needed, null when it has none. */
+  stratumTables: (StratumQuantileTable | null | undefined)[];
+  /** The draws a table leaves to the column transform. */
+  stratumScratch: StratumScratch;
   flows: Float64Array;
   /** Chunk-sized stand-ins for line-total columns the run does not keep. */
   lineScratch: Float64Array;
@@ -38,6 +44,8 @@ export function chunkScratch(runnable: RunnableModel): ChunkScratch {
     sortedShared: new Float64Array(CHUNK_SIZE),
     correlatedSlot: Int32Array.from(runnable.model.inputs, (_, index) => runnable.model.correlation?.inputIndices.indexOf(index) ?? -1),
     columns: runnable.model.inputs.map(() => new Float64Array(CHUNK_SIZE)),
+    stratumTables: runnable.model.inputs.map(() => undefined),
+    stratumScratch: { strata: new Int32Array(CHUNK_SIZE), probabilities: new Float64Array(CHUNK_SIZE), values: new Float64Array(CHUNK_SIZE) },
     flows: new Float64Array(runnable.model.horizonMonths),
     lineScratch: new Float64Array(CHUNK_SIZE),
     resolved: null,
@@ -71,12 +79,18 @@ export function runChunk(
     const state = streamState(env.seed, chunkIndex, model.inputs[index].streamKey);
     fillUniforms(state, scratch.uniforms, size);
     if (env.sampling === 'lhs') {
-      // Quantiles in stratum order walk the distribution's tables in order and come out sorted;
-      // then the trials get them in random order.
-      stratifyInOrder(scratch.uniforms, size);
+      // Quantiles in stratum order come out sorted; then the trials get them in random order.
       const slot = scratch.correlatedSlot[index];
       const sorted = slot >= 0 ? scratch.sortedByCorrelatedSlot[slot] : scratch.sortedShared;
-      distributions[index].fillFromUniforms(scratch.uniforms, sorted, size, true);
+      const distribution = distributions[index];
+      const quantiles = (p: Float64Array, out: Float64Array, n: number): void => distribution.fillFromUniforms(p, out, n, true);
+      let table = size === CHUNK_SIZE ? scratch.stratumTables[index] : null;
+      if (table === undefined) table = scratch.stratumTables[index] = stratumTable(spec, distribution);
+      if (table) fillStratumQuantiles(table, scratch.uniforms, sorted, quantiles, scratch.stratumScratch);
+      else {
+        stratifyInOrder(scratch.uniforms, size);
+        quantiles(scratch.uniforms, sorted, size);
+      }
       shuffleInto(sorted, column, size, state);
     } else distributions[index].fillFromUniforms(scratch.uniforms, column, size);
   }

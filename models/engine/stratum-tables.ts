@@ -1,0 +1,28 @@
+import type { Distribution } from '../distributions/distribution.ts';
+import type { DistributionSpec } from '../distributions/spec.ts';
+import { buildStratumQuantileTable, type StratumQuantileTable } from '../sampling/stratum-quantile-table.ts';
+import { CHUNK_SIZE } from './simulation-env.ts';
+
+/** Tables depend only on the spec; an edited case rebuilds only the inputs that changed. */
+const tableCache = new Map<string, StratumQuantileTable>();
+const TABLE_CACHE_LIMIT = 128;
+
+/**
+ * The per-stratum quantile table a full Latin Hypercube chunk samples this input from,
+ * or null when the input has point masses (fixed, bernoulli, discrete), whose step
+ * quantile a cubic cannot follow. Built on first use (well under a millisecond for
+ * closed-form quantiles) and shared by every run in this thread.
+ *
+ * @example
+ * const table = stratumTable(spec, distribution); // null for { type: 'discrete', … }
+ */
+export function stratumTable(spec: DistributionSpec, distribution: Distribution): StratumQuantileTable | null {
+  if (distribution.discrete) return null;
+  const key = JSON.stringify(spec);
+  let table = tableCache.get(key);
+  if (table) tableCache.delete(key);
+  else table = buildStratumQuantileTable((p, out, n) => distribution.fillFromUniforms(p, out, n, true), CHUNK_SIZE);
+  tableCache.set(key, table);
+  if (tableCache.size > TABLE_CACHE_LIMIT) tableCache.delete(tableCache.keys().next().value!);
+  return table;
+}
