@@ -26,6 +26,8 @@ const STRIDE = 5;
 const FIT_POINTS = [0.038060233744356624, 0.3086582838174551, 0.6913417161825449, 0.9619397662556434];
 /** Where the interpolation error peaks: the ends and (1 − cos(jπ/4))/2 for j = 1, 2, 3. */
 const CHECK_POINTS = [0, 0.14644660940672624, 0.5, 0.8535533905932737, 1];
+/** The stratum count must be a power of two of at least 8. */
+export const STRATA_NOT_POWER_OF_TWO = 'strata: must be a power of two, at least 8';
 /** x < 1 for every stratified draw: rounding (k + u)/n can reach 1 in the top stratum. */
 const LARGEST_BELOW_ONE = 1 - 2 ** -53;
 
@@ -62,6 +64,8 @@ const FIT_WEIGHTS = invertVandermonde(FIT_POINTS);
  * const table = buildStratumQuantileTable((p, out, n) => normal.fillFromUniforms(p, out, n, true), 4096);
  */
 export function buildStratumQuantileTable(quantiles: QuantileColumn, strata: number): StratumQuantileTable {
+  // Node probabilities k/n and the quartile nodes are exact only for a power of two.
+  if (!(Number.isInteger(strata) && strata >= 8 && (strata & (strata - 1)) === 0)) throw new RangeError(STRATA_NOT_POWER_OF_TWO);
   const n = strata;
   // Q(k/n) for k = 1 … n−1 (k/n is exact for a power-of-two n); Q(0) and Q(1) may be infinite, so unused.
   const edgeProbabilities = new Float64Array(n - 1);

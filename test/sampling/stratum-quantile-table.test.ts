@@ -5,6 +5,7 @@ import { normalInv } from '../../models/math/normal-inv.ts';
 import {
   buildStratumQuantileTable,
   fillStratumQuantiles,
+  STRATA_NOT_POWER_OF_TWO,
   STRATUM_TABLE_MAX_ERROR,
   type QuantileColumn,
 } from '../../models/sampling/stratum-quantile-table.ts';
@@ -126,5 +127,10 @@ describe('stratum quantile tables', () => {
       // The column transform's own normal table adds up to 1e-12 in z, i.e. σ·1e-12 relative.
       expect(worstRelativeError(out, p, exact, interquartile)).toBeLessThan(3 * STRATUM_TABLE_MAX_ERROR);
     }
+  });
+
+  it('refuse a stratum count that is not a power of two', () => {
+    const { column } = counted((p) => p);
+    for (const strata of [0, 4, 1000, 4095.5]) expect(() => buildStratumQuantileTable(column, strata)).toThrow(STRATA_NOT_POWER_OF_TWO);
   });
 });
