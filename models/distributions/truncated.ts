@@ -115,7 +115,9 @@ export class TruncatedDistribution implements Distribution, Partial<FiniteSuppor
 
   inv(p: number): number {
     if (this.pointMasses) return this.pointMasses.inv(p);
-    const x = this.base.inv(this.lowerProbability + p * this.mass);
+    const probability = this.lowerProbability + p * this.mass;
+    // Inside (0, 1) the base must not see 1, which rounding reaches when F(min) > ½ and p is near 1.
+    const x = this.base.inv(p < 1 && probability >= 1 ? LARGEST_BELOW_ONE : probability);
     return x < this.lowerClamp ? this.lowerClamp : x > this.upperClamp ? this.upperClamp : x;
   }
 
@@ -132,7 +134,12 @@ export class TruncatedDistribution implements Distribution, Partial<FiniteSuppor
     }
     const lowerProbability = this.lowerProbability;
     const mass = this.mass;
-    for (let i = 0; i < n; i++) out[i] = lowerProbability + u[i] * mass;
+    for (let i = 0; i < n; i++) {
+      const p = u[i];
+      const probability = lowerProbability + p * mass;
+      // As in inv: below p = 1, F(min) + p·mass must not round to 1, where the base quantile is often +∞.
+      out[i] = p < 1 && probability >= 1 ? LARGEST_BELOW_ONE : probability;
+    }
     // Mapping u into [F(min), F(max)] keeps its order.
     this.base.fillFromUniforms(out, out, n, ascending);
     const lowerClamp = this.lowerClamp;
@@ -155,3 +162,6 @@ export class TruncatedDistribution implements Distribution, Partial<FiniteSuppor
     return quantileMoments((p) => base.inv(p), this.lowerProbability, this.lowerProbability + this.mass);
   }
 }
+
+/** The largest double below 1. */
+const LARGEST_BELOW_ONE = 1 - 2 ** -53;

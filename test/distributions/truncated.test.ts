@@ -99,6 +99,23 @@ describe('TruncatedDistribution of a normal', () => {
     expect(half.inv(1)).toBe(Infinity);
   });
 
+  it('keeps draws near p = 1 finite when F(min) > ½ (rounding must not reach the base quantile at 1)', () => {
+    // Φ(7) = 1 − 1.28e-12: F(min) + u·mass rounds to 1 for u close to 1, where Φ⁻¹ is +∞.
+    const farTail = new TruncatedDistribution(new NormalDistribution(0, 1), 7);
+    const largestBelowOne = 1 - 2 ** -53;
+    const u = Float64Array.of(0.5, 1 - 1e-6, 1 - 1e-12, largestBelowOne);
+    const out = new Float64Array(u.length);
+    farTail.fillFromUniforms(u, out, u.length, true);
+    for (const x of out) {
+      expect(Number.isFinite(x)).toBe(true);
+      expect(x).toBeGreaterThanOrEqual(7);
+    }
+    expect(Number.isFinite(farTail.inv(largestBelowOne))).toBe(true);
+    expect(farTail.inv(1)).toBe(Infinity);
+    // The half-normal's top draw, F(0) = ½: the base sees 1 − 2^−53, not 1.
+    expect(new TruncatedDistribution(new NormalDistribution(0, 1), 0).inv(largestBelowOne)).toBe(normalInv(largestBelowOne));
+  });
+
   it('fills columns with exactly inv(u)', () => {
     expectFillMatchesInv(d);
     expectFillMatchesInv(new TruncatedDistribution(new NormalDistribution(0, 1), undefined, 1.5));
