@@ -4,14 +4,15 @@ import { buildStratumQuantileTable, type StratumQuantileTable } from '../samplin
 import { CHUNK_SIZE } from './simulation-env.ts';
 
 /** Tables depend only on the spec; an edited case rebuilds only the inputs that changed. */
-const tableCache = new Map<string, StratumQuantileTable>();
+const tableCache = new Map<string, StratumQuantileTable | null>();
 const TABLE_CACHE_LIMIT = 128;
 
 /**
  * The per-stratum quantile table a full Latin Hypercube chunk samples this input from,
  * or null when the input has point masses (fixed, bernoulli, discrete), whose step
- * quantile a cubic cannot follow. Built on first use (well under a millisecond for
- * closed-form quantiles) and shared by every run in this thread.
+ * quantile a cubic cannot follow, or when cubics fit too few strata to pay. Built on
+ * first use (1–7 ms on the fixtures, on top of any Beta table it reads) and shared by
+ * every run in this thread.
  *
  * @example
  * const table = stratumTable(spec, distribution); // null for { type: 'discrete', … }
@@ -20,8 +21,11 @@ export function stratumTable(spec: DistributionSpec, distribution: Distribution)
   if (distribution.discrete) return null;
   const key = JSON.stringify(spec);
   let table = tableCache.get(key);
-  if (table) tableCache.delete(key);
-  else table = buildStratumQuantileTable((p, out, n) => distribution.fillFromUniforms(p, out, n, true), CHUNK_SIZE);
+  if (table !== undefined) tableCache.delete(key);
+  else {
+    const quantiles = (p: Float64Array, out: Float64Array, n: number): void => distribution.fillFromUniforms(p, out, n, true);
+    table = buildStratumQuantileTable(quantiles, CHUNK_SIZE, [distribution.inv(0), distribution.inv(1)]);
+  }
   tableCache.set(key, table);
   if (tableCache.size > TABLE_CACHE_LIMIT) tableCache.delete(tableCache.keys().next().value!);
   return table;

@@ -18,6 +18,8 @@
 /** Largest checked interpolation error, relative to |Q(p)| plus the interquartile range. */
 export const STRATUM_TABLE_MAX_ERROR = 1e-12;
 
+/** The largest share of strata that may need splitting for a table to be worth keeping. */
+const MAX_SPLIT_SHARE = 0.25;
 /** The finest split of a stratum; pieces that still miss use the column transform. */
 const MAX_PIECES = 64;
 /** Per stratum: c0, c1, c2, c3, then Q(k/n), its lower clamp (the stratum before reads it as its upper). */
@@ -59,11 +61,18 @@ const FIT_WEIGHTS = invertVandermonde(FIT_POINTS);
 
 /**
  * Fits and checks the per-stratum cubics of a quantile function for `strata` equal strata.
+ * `support` is [Q(0), Q(1)], the outer strata's clamps. Null when more than a quarter of
+ * the strata need splitting: the quantile is too coarse or too steep for cubics to pay
+ * (e.g. a far-tail truncation, where p near 1 has few distinct doubles).
  *
  * @example
  * const table = buildStratumQuantileTable((p, out, n) => normal.fillFromUniforms(p, out, n, true), 4096);
  */
-export function buildStratumQuantileTable(quantiles: QuantileColumn, strata: number): StratumQuantileTable {
+export function buildStratumQuantileTable(
+  quantiles: QuantileColumn,
+  strata: number,
+  support: readonly [number, number] = [-Infinity, Infinity],
+): StratumQuantileTable | null {
   // Node probabilities k/n and the quartile nodes are exact only for a power of two.
   if (!(Number.isInteger(strata) && strata >= 8 && (strata & (strata - 1)) === 0)) throw new RangeError(STRATA_NOT_POWER_OF_TWO);
   const n = strata;
@@ -75,9 +84,8 @@ export function buildStratumQuantileTable(quantiles: QuantileColumn, strata: num
   const edge = (k: number): number => (k >= 1 && k < n ? edgeValues[k - 1] : NaN);
   const interquartile = edge(n * 0.75) - edge(n * 0.25);
 
-  // One stratum more, so that the last one's upper clamp is in range (Q(1), unknown: NaN, no clamp).
+  // One stratum more, so that the last one's upper clamp, Q(1), is in range.
   const coefficients = new Float64Array((n + 1) * STRIDE);
-  coefficients[n * STRIDE + 4] = NaN;
   const whole = fitPieces(quantiles, n, Array.from({ length: n }, (_, k) => k), 1, interquartile);
   let pending: number[] = [];
   for (let k = 0; k < n; k++) {
@@ -86,6 +94,9 @@ export function buildStratumQuantileTable(quantiles: QuantileColumn, strata: num
     coefficients[j + 4] = edge(k);
     if (Number.isNaN(whole[k * 4])) pending.push(k);
   }
+  if (pending.length > n * MAX_SPLIT_SHARE) return null;
+  coefficients[4] = support[0];
+  coefficients[n * STRIDE + 4] = support[1];
   // Split the strata that miss, all at once per level, until every piece fits or MAX_PIECES.
   const splits = new Map<number, { pieces: number; fitted: Float64Array }>();
   for (let pieces = 2; pending.length > 0 && pieces <= MAX_PIECES; pieces *= 2) {

@@ -8,6 +8,7 @@ import {
   STRATA_NOT_POWER_OF_TWO,
   STRATUM_TABLE_MAX_ERROR,
   type QuantileColumn,
+  type StratumQuantileTable,
 } from '../../models/sampling/stratum-quantile-table.ts';
 import { mulberry32 } from '../helpers/mulberry32.ts';
 
@@ -25,12 +26,23 @@ function counted(quantile: (p: number) => number): { column: QuantileColumn; dra
   };
 }
 
+function stratumScratch() {
+  return { strata: new Int32Array(STRATA), probabilities: new Float64Array(STRATA), values: new Float64Array(STRATA) };
+}
+
+/** The table for a column, which these tests expect to exist. */
+function tableFor(column: QuantileColumn, support?: readonly [number, number]): StratumQuantileTable {
+  const table = buildStratumQuantileTable(column, STRATA, support);
+  if (!table) throw new Error('no table');
+  return table;
+}
+
 /** Draws one full chunk through the table and returns it with the stratified probabilities. */
-function drawChunk(column: QuantileColumn, seed: number, table = buildStratumQuantileTable(column, STRATA)) {
+function drawChunk(column: QuantileColumn, seed: number, table = tableFor(column)) {
   const random = mulberry32(seed);
   const u = Float64Array.from({ length: STRATA }, () => random());
   const out = new Float64Array(STRATA);
-  const scratch = { strata: new Int32Array(STRATA), probabilities: new Float64Array(STRATA), values: new Float64Array(STRATA) };
+  const scratch = stratumScratch();
   fillStratumQuantiles(table, u, out, column, scratch);
   const p = Float64Array.from(u, (x, k) => (k + x) / STRATA);
   return { table, u, out, p };
@@ -62,7 +74,7 @@ describe('stratum quantile tables', () => {
 
   it('match the standard normal quantile (AS 241) within the documented bound, tails included', () => {
     const { column, draws } = counted(normalInv);
-    const table = buildStratumQuantileTable(column, STRATA);
+    const table = tableFor(column);
     // Φ⁻¹ has no finite value at 0 or 1, and bends fastest in the tails: those strata are split.
     expect(table.splitStrata[0]).toBe(0);
     expect(table.splitStrata.at(-1)).toBe(STRATA - 1);
@@ -93,7 +105,7 @@ describe('stratum quantile tables', () => {
     // Triangular(0, 1, 3): Q(p) = √(3p) up to p = 1/3, then 3 − √(6(1 − p)); the kink is inside stratum 1365.
     const exact = (p: number): number => (p <= 1 / 3 ? Math.sqrt(3 * p) : 3 - Math.sqrt(6 * (1 - p)));
     const { column } = counted(exact);
-    const table = buildStratumQuantileTable(column, STRATA);
+    const table = tableFor(column);
     expect(Array.from(table.splitStrata)).toContain(Math.floor(STRATA / 3));
     const interquartile = exact(0.75) - exact(0.25);
     for (const seed of [31, 32, 33]) {
@@ -132,5 +144,24 @@ describe('stratum quantile tables', () => {
   it('refuse a stratum count that is not a power of two', () => {
     const { column } = counted((p) => p);
     for (const strata of [0, 4, 1000, 4095.5]) expect(() => buildStratumQuantileTable(column, strata)).toThrow(STRATA_NOT_POWER_OF_TWO);
+  });
+
+  it('clamp the outer strata to the support it is given', () => {
+    // Q(p) = p fits every piece exactly; a support said to start at 1e-4 must still bound stratum 0.
+    const { column } = counted((p) => p);
+    const table = tableFor(column, [1e-4, 1]);
+    const u = new Float64Array(STRATA).fill(0.5);
+    u[0] = 0.1; // Q = 0.1/4096 ≈ 2.4e-5, below the support
+    const out = new Float64Array(STRATA);
+    fillStratumQuantiles(table, u, out, column, stratumScratch());
+    expect(out[0]).toBe(1e-4);
+    expect(Math.abs(out[1] - 1.5 / STRATA)).toBeLessThan(1e-18);
+  });
+
+  it('decline a quantile too coarse for cubics: a normal truncated 7 sd out', () => {
+    // Above Φ(7) = 1 − 1.28e-12 the probabilities are a few thousand doubles: Q is a staircase.
+    const farTail = createDistribution({ type: 'normal', mean: 0, sd: 1, truncate: { min: 7 } });
+    const column: QuantileColumn = (p, out, n) => farTail.fillFromUniforms(p, out, n, true);
+    expect(buildStratumQuantileTable(column, STRATA, [7, Infinity])).toBeNull();
   });
 });
