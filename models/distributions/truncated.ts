@@ -1,3 +1,4 @@
+import { LARGEST_BELOW_ONE } from '../math/largest-below-one.ts';
 import { DiscreteDistribution } from './discrete.ts';
 import { DistributionError, type Distribution } from './distribution.ts';
 import { DISTRIBUTION_ERRORS } from './distribution-errors.ts';
@@ -115,9 +116,7 @@ export class TruncatedDistribution implements Distribution, Partial<FiniteSuppor
 
   inv(p: number): number {
     if (this.pointMasses) return this.pointMasses.inv(p);
-    const probability = this.lowerProbability + p * this.mass;
-    // Inside (0, 1) the base must not see 1, which rounding reaches when F(min) > ½ and p is near 1.
-    const x = this.base.inv(p < 1 && probability >= 1 ? LARGEST_BELOW_ONE : probability);
+    const x = this.base.inv(this.baseProbability(p));
     return x < this.lowerClamp ? this.lowerClamp : x > this.upperClamp ? this.upperClamp : x;
   }
 
@@ -127,19 +126,22 @@ export class TruncatedDistribution implements Distribution, Partial<FiniteSuppor
     return this.base.pdf(x) / this.mass;
   }
 
+  /**
+   * F(min) + p·(F(max) − F(min)), the base distribution's probability for p. Below p = 1
+   * it must not round to 1 (it does when F(min) > ½ and p is near 1), where the base
+   * quantile is often +∞.
+   */
+  private baseProbability(p: number): number {
+    const probability = this.lowerProbability + p * this.mass;
+    return p < 1 && probability >= 1 ? LARGEST_BELOW_ONE : probability;
+  }
+
   fillFromUniforms(u: Float64Array, out: Float64Array, n: number, ascending = false): void {
     if (this.pointMasses) {
       this.pointMasses.fillFromUniforms(u, out, n);
       return;
     }
-    const lowerProbability = this.lowerProbability;
-    const mass = this.mass;
-    for (let i = 0; i < n; i++) {
-      const p = u[i];
-      const probability = lowerProbability + p * mass;
-      // As in inv: below p = 1, F(min) + p·mass must not round to 1, where the base quantile is often +∞.
-      out[i] = p < 1 && probability >= 1 ? LARGEST_BELOW_ONE : probability;
-    }
+    for (let i = 0; i < n; i++) out[i] = this.baseProbability(u[i]);
     // Mapping u into [F(min), F(max)] keeps its order.
     this.base.fillFromUniforms(out, out, n, ascending);
     const lowerClamp = this.lowerClamp;
@@ -162,6 +164,3 @@ export class TruncatedDistribution implements Distribution, Partial<FiniteSuppor
     return quantileMoments((p) => base.inv(p), this.lowerProbability, this.lowerProbability + this.mass);
   }
 }
-
-/** The largest double below 1. */
-const LARGEST_BELOW_ONE = 1 - 2 ** -53;

@@ -2,7 +2,7 @@ import { fillUniforms } from '../rng/sfc32.ts';
 import { streamState } from '../rng/stream-state.ts';
 import { imanConover } from '../sampling/iman-conover.ts';
 import { shuffleInto, stratifyInOrder } from '../sampling/latin-hypercube.ts';
-import { fillStratumQuantiles, type StratumQuantileTable, type StratumScratch } from '../sampling/stratum-quantile-table.ts';
+import { fillStratumQuantiles, type QuantileColumn, type StratumQuantileTable, type StratumScratch } from '../sampling/stratum-quantile-table.ts';
 import type { RunnableModel } from './runnable-model.ts';
 import { chunkBounds, type SimulationBuffers } from './simulation-buffers.ts';
 import { CHUNK_SIZE, type SimulationEnv } from './simulation-env.ts';
@@ -20,6 +20,8 @@ export interface ChunkScratch {
   /** For each input, its slot among the correlated inputs, or −1. */
   correlatedSlot: Int32Array;
   columns: Float64Array[];
+  /** Each input's quantile column transform over ascending probabilities (Latin Hypercube order). */
+  ascendingQuantiles: QuantileColumn[];
   /** Each input's per-stratum quantile table for full LHS chunks: undefined until first needed, null when it has none. */
   stratumTables: (StratumQuantileTable | null | undefined)[];
   /** The draws a table leaves to the column transform. */
@@ -44,6 +46,7 @@ export function chunkScratch(runnable: RunnableModel): ChunkScratch {
     sortedShared: new Float64Array(CHUNK_SIZE),
     correlatedSlot: Int32Array.from(runnable.model.inputs, (_, index) => runnable.model.correlation?.inputIndices.indexOf(index) ?? -1),
     columns: runnable.model.inputs.map(() => new Float64Array(CHUNK_SIZE)),
+    ascendingQuantiles: runnable.distributions.map((distribution) => (p, out, n) => distribution.fillFromUniforms(p, out, n, true)),
     stratumTables: runnable.model.inputs.map(() => undefined),
     stratumScratch: { strata: new Int32Array(CHUNK_SIZE), probabilities: new Float64Array(CHUNK_SIZE), values: new Float64Array(CHUNK_SIZE) },
     flows: new Float64Array(runnable.model.horizonMonths),
@@ -82,10 +85,9 @@ export function runChunk(
       // Quantiles in stratum order come out sorted; then the trials get them in random order.
       const slot = scratch.correlatedSlot[index];
       const sorted = slot >= 0 ? scratch.sortedByCorrelatedSlot[slot] : scratch.sortedShared;
-      const distribution = distributions[index];
-      const quantiles = (p: Float64Array, out: Float64Array, n: number): void => distribution.fillFromUniforms(p, out, n, true);
+      const quantiles = scratch.ascendingQuantiles[index];
       let table = size === CHUNK_SIZE ? scratch.stratumTables[index] : null;
-      if (table === undefined) table = scratch.stratumTables[index] = stratumTable(spec, distribution);
+      if (table === undefined) table = scratch.stratumTables[index] = stratumTable(spec, distributions[index], quantiles);
       if (table) fillStratumQuantiles(table, scratch.uniforms, sorted, quantiles, scratch.stratumScratch);
       else {
         stratifyInOrder(scratch.uniforms, size);

@@ -1,6 +1,6 @@
 import type { Distribution } from '../distributions/distribution.ts';
 import type { DistributionSpec } from '../distributions/spec.ts';
-import { buildStratumQuantileTable, type StratumQuantileTable } from '../sampling/stratum-quantile-table.ts';
+import { buildStratumQuantileTable, type QuantileColumn, type StratumQuantileTable } from '../sampling/stratum-quantile-table.ts';
 import { CHUNK_SIZE } from './simulation-env.ts';
 
 /** Tables depend only on the spec; an edited case rebuilds only the inputs that changed. */
@@ -15,17 +15,14 @@ const TABLE_CACHE_LIMIT = 128;
  * every run in this thread.
  *
  * @example
- * const table = stratumTable(spec, distribution); // null for { type: 'discrete', … }
+ * const table = stratumTable(spec, distribution, (p, out, n) => distribution.fillFromUniforms(p, out, n, true));
  */
-export function stratumTable(spec: DistributionSpec, distribution: Distribution): StratumQuantileTable | null {
+export function stratumTable(spec: DistributionSpec, distribution: Distribution, quantiles: QuantileColumn): StratumQuantileTable | null {
   if (distribution.discrete) return null;
   const key = JSON.stringify(spec);
   let table = tableCache.get(key);
   if (table !== undefined) tableCache.delete(key);
-  else {
-    const quantiles = (p: Float64Array, out: Float64Array, n: number): void => distribution.fillFromUniforms(p, out, n, true);
-    table = buildStratumQuantileTable(quantiles, CHUNK_SIZE, [distribution.inv(0), distribution.inv(1)]);
-  }
+  else table = buildStratumQuantileTable(quantiles, CHUNK_SIZE, [distribution.inv(0), distribution.inv(1)]);
   tableCache.set(key, table);
   if (tableCache.size > TABLE_CACHE_LIMIT) tableCache.delete(tableCache.keys().next().value!);
   return table;

@@ -1,3 +1,4 @@
+import { LARGEST_BELOW_ONE } from '../math/largest-below-one.ts';
 import type { RngState } from '../rng/sfc32.ts';
 
 /**
@@ -14,11 +15,19 @@ import type { RngState } from '../rng/sfc32.ts';
  * shuffleInto(sorted, column, n, state);
  */
 export function stratifyInOrder(u: Float64Array, n: number): void {
-  for (let k = 0; k < n; k++) {
-    const value = (k + u[k]) / n;
-    // Rounding can lift the top stratum's largest draw to exactly 1; inverse CDFs need u < 1.
-    u[k] = value < 1 ? value : LARGEST_BELOW_ONE;
-  }
+  for (let k = 0; k < n; k++) u[k] = stratumProbability(k, u[k], n);
+}
+
+/**
+ * The Latin Hypercube probability (k + u)/n of stratum k's draw u, kept below 1.
+ *
+ * @example
+ * stratumProbability(4095, 0.5, 4096) // 0.9998779296875
+ */
+export function stratumProbability(k: number, u: number, n: number): number {
+  const value = (k + u) / n;
+  // Rounding can lift the top stratum's largest draw to exactly 1; inverse CDFs need u < 1.
+  return value < 1 ? value : LARGEST_BELOW_ONE;
 }
 
 /**
@@ -55,4 +64,3 @@ export function shuffleInto(values: Float64Array, out: Float64Array, n: number, 
   state[3] = d;
 }
 
-const LARGEST_BELOW_ONE = 1 - 2 ** -53;

@@ -1,3 +1,5 @@
+import { stratumProbability } from './latin-hypercube.ts';
+
 /*
  * Why: in a full Latin Hypercube chunk the draw for stratum k is Q((k + u)/n), and every
  * chunk has the same n strata. A cubic in u per stratum, fitted once per distribution,
@@ -30,8 +32,6 @@ const FIT_POINTS = [0.038060233744356624, 0.3086582838174551, 0.6913417161825449
 const CHECK_POINTS = [0, 0.14644660940672624, 0.5, 0.8535533905932737, 1];
 /** The stratum count must be a power of two of at least 8. */
 export const STRATA_NOT_POWER_OF_TWO = 'strata: must be a power of two, at least 8';
-/** x < 1 for every stratified draw: rounding (k + u)/n can reach 1 in the top stratum. */
-const LARGEST_BELOW_ONE = 1 - 2 ** -53;
 
 /** A quantile column transform: out[i] = Q(p[i]) for ascending p in (0, 1). */
 export type QuantileColumn = (p: Float64Array, out: Float64Array, n: number) => void;
@@ -165,12 +165,11 @@ export function fillStratumQuantiles(
     const piece = position | 0;
     const x = position - piece;
     const j = splitOffsets[s] + 4 * piece;
-    const c0 = pieceCoefficients[j];
-    if (c0 !== c0) {
+    if (Number.isNaN(pieceCoefficients[j])) {
       scratch.strata[exactCount++] = k;
       continue;
     }
-    const value = c0 + x * (pieceCoefficients[j + 1] + x * (pieceCoefficients[j + 2] + x * pieceCoefficients[j + 3]));
+    const value = pieceCoefficients[j] + x * (pieceCoefficients[j + 1] + x * (pieceCoefficients[j + 2] + x * pieceCoefficients[j + 3]));
     const low = coefficients[k * STRIDE + 4];
     const high = coefficients[(k + 1) * STRIDE + 4];
     out[k] = value < low ? low : value > high ? high : value;
@@ -178,8 +177,7 @@ export function fillStratumQuantiles(
   if (exactCount === 0) return;
   for (let e = 0; e < exactCount; e++) {
     const k = scratch.strata[e];
-    const p = (k + u[k]) / n;
-    scratch.probabilities[e] = p < 1 ? p : LARGEST_BELOW_ONE;
+    scratch.probabilities[e] = stratumProbability(k, u[k], n);
   }
   quantiles(scratch.probabilities, scratch.values, exactCount);
   for (let e = 0; e < exactCount; e++) out[scratch.strata[e]] = scratch.values[e];
