@@ -19,6 +19,13 @@ export interface CashFlowCode {
   trial: string[];
 }
 
+/**
+ * +0 written so that the engine's first addition sees a floating-point number: a sum
+ * started from the literal 0 of 0/1 step profiles is compiled as an integer sum with
+ * overflow checks and a conversion at every use.
+ */
+const FLOAT_ZERO = '(0.5 - 0.5)';
+
 /** Above this much generated month-loop code (characters), one loop per year is emitted instead of segments. */
 const MAX_SEGMENTED_CHARACTERS = 24_000;
 
@@ -119,7 +126,6 @@ export function emitCashFlows(
     'cum += net; cumD += net * dfm;',
     'if (cum <= 0) lastNeg = m; if (cumD <= 0) lastNegD = m;',
     'flows[m - 1] = net;',
-    'if (fanOn) fan[fanBase + m - 1] = cum;',
     ...growthSteps,
   ];
   // One profile's month: its value, its running sum and (on the discounted side) its discounted sum.
@@ -161,7 +167,7 @@ export function emitCashFlows(
 
   if (segmentedSize <= MAX_SEGMENTED_CHARACTERS) {
     for (const profile of varying) {
-      for (let y = 1; y <= years; y++) if (monthsIn(profile, y) > 0) trial.push(`let s${profile.id}_${y} = 0;`);
+      for (let y = 1; y <= years; y++) if (monthsIn(profile, y) > 0) trial.push(`let s${profile.id}_${y} = ${FLOAT_ZERO};`);
     }
     trial.push(...segmentLoops((code) => context.hoist(code)));
     // Year totals per line: coefficient × the profile's months (constant) or its yearly sum (varying).
@@ -196,7 +202,7 @@ export function emitCashFlows(
     const whole = (profile: Profile): boolean => profile.from === 1 && profile.to === H;
     trial.push(
       `for (let y = 1; y <= ${years}; y++) {`,
-      ...varying.map((profile) => `let s${profile.id} = 0;`),
+      ...varying.map((profile) => `let s${profile.id} = ${FLOAT_ZERO};`),
       `const mEnd = y * 12 < ${H} ? y * 12 : ${H};`,
       'for (let m = (y - 1) * 12 + 1; m <= mEnd; m++) {',
       'const yr = y; const moy = m - (y - 1) * 12;',
@@ -219,6 +225,9 @@ export function emitCashFlows(
       `netSteps[${H + 1}] = 0;`,
     );
   }
+  // The fan's running totals are cum's own sums, in the same order, so the same bits;
+  // writing them here keeps a branch and a store out of every month.
+  trial.push(`if (fanOn) { let running = 0; for (let m = 0; m < ${H}; m++) { running += flows[m]; fan[fanBase + m] = running; } }`);
   const presentValue = placed.filter((entry) => entry.line.kind === discountedSide).map(discounted).join(' + ') || '0';
   trial.push(
     ...(discountedSide === 'benefit'

@@ -112,6 +112,11 @@ export function emitRaw(expr: Expr, context: EmitContext): string {
   // Inside a per-month expression, per-trial operands are hoisted; inside hoisted code they are inlined.
   const varies = levelIn(expr, context) === PER_MONTH;
   const sub = (node: Expr): string => (varies ? emitExpr(node, context) : emitRaw(node, context));
+  // A comparison used as a test stays a boolean: no 0/1 number to make and test again.
+  const test = (node: Expr): string => {
+    const bare = node.kind === 'binary' && (!varies || levelIn(node, context) === PER_MONTH) ? comparison(node.op, sub(node.left), sub(node.right)) : null;
+    return bare ?? sub(node);
+  };
   switch (expr.kind) {
     case 'number':
       return literal(expr.value);
@@ -123,7 +128,7 @@ export function emitRaw(expr: Expr, context: EmitContext): string {
     case 'unary':
       return expr.op === 'negate' ? `(-${sub(expr.arg)})` : `(${sub(expr.arg)} ? 0 : 1)`;
     case 'conditional':
-      return `(${sub(expr.test)} ? ${sub(expr.then)} : ${sub(expr.otherwise)})`;
+      return `(${test(expr.test)} ? ${sub(expr.then)} : ${sub(expr.otherwise)})`;
     case 'binary': {
       const a = sub(expr.left);
       const b = sub(expr.right);
@@ -141,11 +146,10 @@ export function emitRaw(expr: Expr, context: EmitContext): string {
         case '>':
         case '<=':
         case '>=':
-          return `(${a} ${expr.op} ${b} ? 1 : 0)`;
         case '==':
-          return `(${a} === ${b} ? 1 : 0)`;
         case '!=':
-          return `(${a} !== ${b} ? 1 : 0)`;
+          // Number(boolean) compiles to a flag move; `? 1 : 0` compiled to a branch.
+          return `+${comparison(expr.op, a, b)}`;
         case 'and':
           return `(${a} && ${b} ? 1 : 0)`;
         case 'or':
@@ -183,11 +187,11 @@ export function emitRaw(expr: Expr, context: EmitContext): string {
         case 'clamp':
           return `Math.min(Math.max(${args[0]}, ${args[1]}), ${args[2]})`;
         case 'if':
-          return `(${args[0]} ? ${args[1]} : ${args[2]})`;
+          return `(${test((expr as Extract<Expr, { kind: 'call' }>).args[0])} ? ${args[1]} : ${args[2]})`;
         case 'ramp':
           return `ramp(m, ${args[0]}, ${args[1]})`;
         case 'step':
-          return `(m >= ${args[0]} ? 1 : 0)`;
+          return `+(m >= ${args[0]})`;
         case 'between':
           return `(m >= ${args[0]} && m <= ${args[1]} ? 1 : 0)`;
         case 'grow': {
@@ -198,5 +202,22 @@ export function emitRaw(expr: Expr, context: EmitContext): string {
       }
       throw new Error(`internal: no emitter for ${(expr as Extract<Expr, { kind: 'call' }>).fn}`);
     }
+  }
+}
+
+/** A comparison as a JavaScript boolean expression, or null when `op` is not a comparison. */
+function comparison(op: string, a: string, b: string): string | null {
+  switch (op) {
+    case '<':
+    case '>':
+    case '<=':
+    case '>=':
+      return `(${a} ${op} ${b})`;
+    case '==':
+      return `(${a} === ${b})`;
+    case '!=':
+      return `(${a} !== ${b})`;
+    default:
+      return null;
   }
 }
