@@ -1,5 +1,5 @@
 import { scanColumn, type ColumnScan } from '../stats/scan-column.ts';
-import { quantileBuckets, quantiles } from '../stats/quantiles.ts';
+import { NOT_BUCKETED, quantileBuckets, quantiles } from '../stats/quantiles.ts';
 
 /** The percentiles every summary reports (type 7, as Excel's PERCENTILE.INC). */
 export const SUMMARY_PERCENTILES = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
@@ -48,12 +48,12 @@ export function summarizeOutput(values: Float64Array, options: { bins?: number; 
   const withDistribution = finiteCount > 0 && options.distribution !== false;
   const edges = withDistribution ? histogramEdges(scan.min, scan.max, bins) : [];
   const layout = quantileBuckets(scan);
-  const { moments, counts, atLowerEdge, bucketCounts } = momentsAndBins(values, scan, edges, layout);
+  const { moments, counts, atLowerEdge, bucketCounts, bucketIndex } = momentsAndBins(values, scan, edges, layout);
   const bands = SUMMARY_PERCENTILES.flatMap((p) => {
     const delta = 1.96 * Math.sqrt((p * (1 - p)) / Math.max(defined, 1));
     return [Math.max(0, p - delta), Math.min(1, p + delta)];
   });
-  const all = quantiles(values, [...SUMMARY_PERCENTILES, ...bands], scan, bucketCounts);
+  const all = quantiles(values, [...SUMMARY_PERCENTILES, ...bands], scan, bucketCounts, bucketIndex);
   const [p5, p10, p50, p90, p95] = all;
   const percentileError = (index: number): number => {
     const low = all[5 + 2 * index];
@@ -108,13 +108,18 @@ function momentsAndBins(values: Float64Array, scan: ColumnScan, edges: number[],
   let dev = 0;
   const { buckets, lo: bucketLo, scale: bucketScale } = layout;
   const bucketCounts = new Uint32Array(buckets);
+  const bucketIndex = buckets > 1 ? new Uint16Array(values.length).fill(NOT_BUCKETED) : undefined;
+  const lastBucket = buckets - 1;
   if (spread || bins > 0 || buckets > 1) {
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (v - v !== 0) continue;
-      if (buckets > 1) {
-        const bucket = Math.floor((v - bucketLo) * bucketScale);
-        bucketCounts[bucket < buckets ? bucket : buckets - 1]++;
+      if (bucketIndex) {
+        // v ≥ the lowest finite value, so truncation is floor.
+        let bucket = ((v - bucketLo) * bucketScale) | 0;
+        bucket = bucket < lastBucket ? bucket : lastBucket;
+        bucketIndex[i] = bucket;
+        bucketCounts[bucket]++;
       }
       if (spread) {
         const d = v - mean;
@@ -125,7 +130,7 @@ function momentsAndBins(values: Float64Array, scan: ColumnScan, edges: number[],
         ss = t;
       }
       if (bins > 0) {
-        let b = Math.floor((v - lo) * scale);
+        let b = ((v - lo) * scale) | 0;
         if (!(b >= 0)) b = 0;
         if (b >= bins) b = bins - 1;
         // Rounding in the scale can miss an edge by one bin: settle against the stored edges.
@@ -137,7 +142,7 @@ function momentsAndBins(values: Float64Array, scan: ColumnScan, edges: number[],
     }
   }
   const sd = spread ? Math.sqrt(Math.max(0, (ss + ssComp - (dev * dev) / n) / (n - 1))) : Number.NaN;
-  return { moments: { mean, sd, standardError: sd / Math.sqrt(n) }, counts, atLowerEdge, bucketCounts };
+  return { moments: { mean, sd, standardError: sd / Math.sqrt(n) }, counts, atLowerEdge, bucketCounts, bucketIndex };
 }
 
 /**

@@ -13,6 +13,8 @@ import { scanColumn, type ColumnScan } from './scan-column.ts';
 const BUCKETS = 4096;
 /** Below this many values a single copy-and-select is as fast. */
 const BUCKETING_FROM = 32_768;
+/** The `bucketIndex` entry of a value that is not finite. */
+export const NOT_BUCKETED = 0xffff;
 
 /**
  * Several type-7 quantiles (see `quantileSorted`) of an unsorted column without a full
@@ -22,7 +24,8 @@ const BUCKETING_FROM = 32_768;
  * result matches `quantileSorted` on the sorted non-NaN values exactly, in the order of
  * `ps`; all NaN if no value is left. Pass the column's `scanColumn` if you have it, and
  * the finite values' counts per `quantileBuckets(scan)` bucket if another pass over
- * the column can count them, to save those passes.
+ * the column can count them, to save those passes; that pass may also record each value's
+ * bucket (`NOT_BUCKETED` for NaN and ±Infinity) in `bucketIndex`, so gathering needs no arithmetic.
  *
  * @example
  * quantiles(new Float64Array([4, NaN, 1, 3, 2]), [0.5, 0.9]); // Float64Array [2.5, 3.7]
@@ -32,6 +35,7 @@ export function quantiles(
   ps: ArrayLike<number>,
   scan: ColumnScan = scanColumn(values),
   bucketCounts?: Uint32Array,
+  bucketIndex?: Uint16Array,
 ): Float64Array {
   const m = ps.length;
   const result = new Float64Array(m);
@@ -62,7 +66,7 @@ export function quantiles(
     else finiteRanks.push(rank - negativeInfinite);
   }
   if (finiteRanks.length) {
-    const found = finiteOrderStatistics(values, quantileBuckets(scan), finite, finiteRanks, bucketCounts);
+    const found = finiteOrderStatistics(values, quantileBuckets(scan), finite, finiteRanks, bucketCounts, bucketIndex);
     finiteRanks.forEach((rank, i) => orderStatistics.set(rank + negativeInfinite, found[i]));
   }
   for (let q = 0; q < m; q++) {
@@ -95,11 +99,14 @@ function finiteOrderStatistics(
   finite: number,
   ranks: number[],
   precounted?: Uint32Array,
+  bucketIndex?: Uint16Array,
 ): number[] {
   const { buckets, lo, scale } = layout;
+  const last = buckets - 1;
+  // v ≥ lo, so truncation is floor, and cheaper.
   const bucketOf = (v: number): number => {
-    const b = Math.floor((v - lo) * scale);
-    return b < buckets ? b : buckets - 1;
+    const b = ((v - lo) * scale) | 0;
+    return b < last ? b : last;
   };
   let counts = precounted;
   if (buckets === 1) counts = Uint32Array.of(finite);
@@ -128,12 +135,22 @@ function finiteOrderStatistics(
     cumulative = end;
   }
   const pool = new Float64Array(gathered);
-  const fill = Int32Array.from(gatherAt);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v - v !== 0) continue;
-    const b = buckets === 1 ? 0 : bucketOf(v);
-    if (fill[b] >= 0) pool[fill[b]++] = v;
+  if (buckets > 1 && bucketIndex && bucketIndex.length === values.length) {
+    // One slot past the buckets for NOT_BUCKETED: never gathered.
+    const fill = new Int32Array(NOT_BUCKETED + 1).fill(-1);
+    fill.set(gatherAt);
+    for (let i = 0; i < values.length; i++) {
+      const b = bucketIndex[i];
+      if (fill[b] >= 0) pool[fill[b]++] = values[i];
+    }
+  } else {
+    const fill = Int32Array.from(gatherAt);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v - v !== 0) continue;
+      const b = buckets === 1 ? 0 : bucketOf(v);
+      if (fill[b] >= 0) pool[fill[b]++] = v;
+    }
   }
   const found: number[] = [];
   for (let start = 0; start < ranks.length; ) {

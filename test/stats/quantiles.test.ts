@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quantileSorted } from '../../models/stats/quantile-sorted.ts';
-import { quantiles } from '../../models/stats/quantiles.ts';
+import { NOT_BUCKETED, quantileBuckets, quantiles } from '../../models/stats/quantiles.ts';
+import { scanColumn } from '../../models/stats/scan-column.ts';
 import { mulberry32 } from '../helpers/mulberry32.ts';
 
 const PS = [0, 0.001, 0.01, 0.05, 0.1, 0.25, 0.333, 0.5, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1];
@@ -53,6 +54,27 @@ describe('quantiles (selection, no full sort)', () => {
     for (let i = 7; i < n; i += 5003) x[i] = -Infinity;
     const ps = [...PS, 0.9896, 0.99];
     expect(Array.from(quantiles(x, ps))).toEqual(reference(x, ps));
+  });
+
+  it('gives the same order statistics from a caller\'s bucket counts and per-value bucket index', () => {
+    const rng = mulberry32(4);
+    const n = 200_000;
+    const x = new Float64Array(n);
+    for (let i = 0; i < n; i++) x[i] = rng() < 0.2 ? Math.floor(rng() * 40) : Math.exp(3 * Math.log(rng()));
+    for (let i = 11; i < n; i += 301) x[i] = Infinity;
+    for (let i = 13; i < n; i += 907) x[i] = Number.NaN;
+    const scan = scanColumn(x);
+    const { buckets, lo, scale } = quantileBuckets(scan);
+    expect(buckets).toBeGreaterThan(1);
+    // The rule quantileBuckets documents: min(floor((v − lo)·scale), buckets − 1).
+    const counts = new Uint32Array(buckets);
+    const index = new Uint16Array(n).fill(NOT_BUCKETED);
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(x[i])) continue;
+      index[i] = Math.min(Math.floor((x[i] - lo) * scale), buckets - 1);
+      counts[index[i]]++;
+    }
+    expect(Array.from(quantiles(x, PS, scan, counts, index))).toEqual(reference(x, PS));
   });
 
   it('handles constant finite values among infinities, and a range too wide for one float', () => {
