@@ -121,7 +121,17 @@ export function emitCashFlows(
     (discountedSide === 'benefit' ? profile.benefitCoefficients : profile.costCoefficients).length > 0;
   const usesAdoption = varying.some((profile) => /\bad\b/.test(profile.time!));
 
-  const adoptionStep = usesAdoption ? ['let ad = 0;', 'if (m >= adS) { if (adE < 0) adE = dexp(-adK * (m - adS - adH)); ad = adC / (1 + adE); adE *= adR; }'] : [];
+  // The curve is 0 before its start month; from the first month m >= adS it steps by one
+  // multiply. Tabulating it per trial, with exactly those operations, costs less than
+  // the two tests it replaces in every month of the loops.
+  const adoptionStep = usesAdoption ? ['const ad = adoptionByMonth[m];'] : [];
+  if (usesAdoption) {
+    setup.push(`const adoptionByMonth = new Float64Array(${H + 1});`);
+    trial.push(
+      `{ let m = 1; for (; m <= ${H} && !(m >= adS); m++) adoptionByMonth[m] = 0;`,
+      `if (m <= ${H}) { adE = dexp(-adK * (m - adS - adH)); for (; m <= ${H}; m++) { adoptionByMonth[m] = adC / (1 + adE); adE *= adR; } } }`,
+    );
+  }
   const monthTail = [
     'cum += net; cumD += net * dfm;',
     'if (cum <= 0) lastNeg = m; if (cumD <= 0) lastNegD = m;',
