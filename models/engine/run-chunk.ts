@@ -27,9 +27,9 @@ export interface ChunkScratch {
   /** The draws a table leaves to the column transform. */
   stratumScratch: StratumScratch;
   flows: Float64Array;
-  /** Chunk-sized stand-ins for line-total columns the run does not keep. */
+  /** Stand-in for line-total columns the run does not keep; never written (the kernel skips them). */
   lineScratch: Float64Array;
-  /** The kernel's output columns for the buffers last run (line scratch where none is kept). */
+  /** The kernel's output columns for the buffers last run (the stand-in where none is kept). */
   resolved: { buffers: SimulationBuffers; outputs: Float64Array[] } | null;
 }
 
@@ -50,7 +50,7 @@ export function chunkScratch(runnable: RunnableModel): ChunkScratch {
     stratumTables: runnable.model.inputs.map(() => undefined),
     stratumScratch: { strata: new Int32Array(CHUNK_SIZE), probabilities: new Float64Array(CHUNK_SIZE), values: new Float64Array(CHUNK_SIZE) },
     flows: new Float64Array(runnable.model.horizonMonths),
-    lineScratch: new Float64Array(CHUNK_SIZE),
+    lineScratch: new Float64Array(0),
     resolved: null,
   };
 }
@@ -119,6 +119,7 @@ export function runChunk(
     scratch.resolved = { buffers, outputs: buffers.outputs.map((column) => column ?? scratch.lineScratch) };
   }
   const outputs = scratch.resolved.outputs;
-  const lineOffset = env.keepLineTotals ? start : 0;
+  // −1: the kernel skips the line-total stores this run does not keep.
+  const lineOffset = env.keepLineTotals ? start : -1;
   runnable.kernel(scratch.columns, size, outputs, start, accumulator, scratch.flows, buffers.fan, start, buffers.fanRows, lineOffset);
 }

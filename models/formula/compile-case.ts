@@ -314,12 +314,15 @@ export function compileCase(bc: BusinessCase): CompiledModel {
       'o9[i] = (pilotBen - pilotCost) / pilotCost; o10[i] = pilotBen; o11[i] = pilotCost;',
     );
   }
-  // Line totals go to chunk-sized scratch unless the run keeps them (lineOffset is then the chunk start).
-  afterTrial.push('const li = lineOffset + t;');
+  // Line totals are written only when the caller keeps them (lineOffset ≥ 0, the chunk start
+  // or 0 for a scratch block). A negative lineOffset skips the stores: the run reports
+  // their means from the accumulators.
+  afterTrial.push('if (lineOffset >= 0) {', 'const li = lineOffset + t;');
   COST_CATEGORIES.forEach((category, index) => {
     afterTrial.push(`o${categoryOutputStart + index}[li] = ${costsByCategory.has(category) ? `cat${index}` : '0'};`);
   });
   benefits.forEach((_, index) => afterTrial.push(`o${benefitOutputStart + index}[li] = bt${index};`));
+  afterTrial.push('}');
   if (metrics.length) {
     const metricBindings = new Map(bindings);
     metricBindings.set('npv', 'rNpv').set('roi', '(rNpv / pvC)').set('pvBenefits', 'pvB').set('pvCosts', 'pvC');

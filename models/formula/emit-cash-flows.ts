@@ -134,7 +134,8 @@ export function emitCashFlows(
   }
   const monthTail = [
     'cum += net; cumD += net * dfm;',
-    'if (cum <= 0) lastNeg = m; if (cumD <= 0) lastNegD = m;',
+    // Selects, not branches: a branch here mispredicted where the running totals turn positive.
+    'lastNeg = cum <= 0 ? m : lastNeg; lastNegD = cumD <= 0 ? m : lastNegD;',
     'flows[m - 1] = net;',
     ...growthSteps,
   ];
