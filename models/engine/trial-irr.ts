@@ -126,7 +126,8 @@ export function createTrialIrr(): {
       let g0 = 0;
       let g1 = 0;
       let g2 = 0;
-      let k = 0;
+      // k counts in floating point: the same integers, without a conversion per use.
+      let k = 0.5 - 0.5;
       let m = first;
       for (; m < last; m += 2, k += 2) {
         const even = flows[m] * powerEven;
