@@ -1,5 +1,5 @@
 import { scanColumn, type ColumnScan } from '../stats/scan-column.ts';
-import { NOT_BUCKETED, quantileBuckets, quantiles } from '../stats/quantiles.ts';
+import { NOT_BUCKETED, quantileBucketOf, quantileBuckets, quantiles } from '../stats/quantiles.ts';
 
 /** The percentiles every summary reports (type 7, as Excel's PERCENTILE.INC). */
 export const SUMMARY_PERCENTILES = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
@@ -118,9 +118,7 @@ function momentsAndBins(values: Float64Array, scan: ColumnScan, edges: number[],
         continue;
       }
       if (bucketIndex) {
-        // v ≥ the lowest finite value, so truncation is floor.
-        let bucket = ((v - bucketLo) * bucketScale) | 0;
-        bucket = bucket < lastBucket ? bucket : lastBucket;
+        const bucket = quantileBucketOf(v, bucketLo, bucketScale, lastBucket);
         bucketIndex[i] = bucket;
         bucketCounts[bucket]++;
       }

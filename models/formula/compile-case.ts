@@ -199,7 +199,6 @@ export function compileCase(bc: BusinessCase): CompiledModel {
     // Guards keep a sampled parameter from breaking the curve: at least 0.01 month to half, ceiling within [0, 1].
     `const adH = Math.max(${emitExpr(adoption.half.expr, context)}, 0.01);`,
     `const adC = Math.min(Math.max(${emitExpr(adoption.ceiling.expr, context)}, 0), 1);`,
-    'const adK = LN99 / adH; const adR = dexp(-adK); let adE = -1;',
   );
 
   // Monthly variables are substituted into the lines, so each line splits into coefficient × time profile.

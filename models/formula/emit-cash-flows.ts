@@ -127,9 +127,11 @@ export function emitCashFlows(
   const adoptionStep = usesAdoption ? ['const ad = adoptionByMonth[m];'] : [];
   if (usesAdoption) {
     setup.push(`const adoptionByMonth = new Float64Array(${H + 1});`);
+    // Logistic with rate k = ln 99 / monthsToHalf: e^(−k(m − start − half)) steps by e^(−k) a month.
     trial.push(
       `{ let m = 1; for (; m <= ${H} && !(m >= adS); m++) adoptionByMonth[m] = 0;`,
-      `if (m <= ${H}) { adE = dexp(-adK * (m - adS - adH)); for (; m <= ${H}; m++) { adoptionByMonth[m] = adC / (1 + adE); adE *= adR; } } }`,
+      `if (m <= ${H}) { const adK = LN99 / adH; const adR = dexp(-adK); let adE = dexp(-adK * (m - adS - adH));`,
+      `for (; m <= ${H}; m++) { adoptionByMonth[m] = adC / (1 + adE); adE *= adR; } } }`,
     );
   }
   const monthTail = [

@@ -13,8 +13,8 @@ import { scanColumn, type ColumnScan } from './scan-column.ts';
 const BUCKETS = 4096;
 /** Below this many values a single copy-and-select is as fast. */
 const BUCKETING_FROM = 32_768;
-/** The `bucketIndex` entry of a value that is not finite. */
-export const NOT_BUCKETED = 0xffff;
+/** The `bucketIndex` entry of a value that is not finite: one past the last bucket. */
+export const NOT_BUCKETED = BUCKETS;
 
 /**
  * Several type-7 quantiles (see `quantileSorted`) of an unsorted column without a full
@@ -92,6 +92,19 @@ export function quantileBuckets(scan: ColumnScan): { buckets: number; lo: number
   return { buckets, lo, scale: buckets === 1 ? 0 : buckets / (hi - lo) };
 }
 
+/**
+ * The bucket of a finite value v ≥ lo under `quantileBuckets`' rule,
+ * min(floor((v − lo)·scale), lastBucket). As v ≥ lo, truncation is the floor, and cheaper.
+ *
+ * @example
+ * const { buckets, lo, scale } = quantileBuckets(scan);
+ * quantileBucketOf(value, lo, scale, buckets - 1)
+ */
+export function quantileBucketOf(v: number, lo: number, scale: number, lastBucket: number): number {
+  const bucket = ((v - lo) * scale) | 0;
+  return bucket < lastBucket ? bucket : lastBucket;
+}
+
 /** The finite values' order statistics at the given ascending ranks (0-based among finite values). */
 function finiteOrderStatistics(
   values: Float64Array,
@@ -102,12 +115,7 @@ function finiteOrderStatistics(
   bucketIndex?: Uint16Array,
 ): number[] {
   const { buckets, lo, scale } = layout;
-  const last = buckets - 1;
-  // v ≥ lo, so truncation is floor, and cheaper.
-  const bucketOf = (v: number): number => {
-    const b = ((v - lo) * scale) | 0;
-    return b < last ? b : last;
-  };
+  const bucketOf = (v: number): number => quantileBucketOf(v, lo, scale, buckets - 1);
   let counts = precounted;
   if (buckets === 1) counts = Uint32Array.of(finite);
   else if (!counts || counts.length !== buckets) {
@@ -137,8 +145,9 @@ function finiteOrderStatistics(
   const pool = new Float64Array(gathered);
   if (buckets > 1 && bucketIndex && bucketIndex.length === values.length) {
     // One slot past the buckets for NOT_BUCKETED: never gathered.
-    const fill = new Int32Array(NOT_BUCKETED + 1).fill(-1);
+    const fill = new Int32Array(buckets + 1);
     fill.set(gatherAt);
+    fill[NOT_BUCKETED] = -1;
     for (let i = 0; i < values.length; i++) {
       const b = bucketIndex[i];
       if (fill[b] >= 0) pool[fill[b]++] = values[i];
