@@ -1,0 +1,272 @@
+import type { ByteWriter } from './byte-writer.ts';
+import { Op, TRUNC_SAT_F64_S, ValueType } from './wasm-opcodes.ts';
+
+/** The value types the engine's WebAssembly uses. */
+export type WasmType = 'i32' | 'f64';
+
+/**
+ * An expression: code that leaves one value of `type` on the stack. Expressions are
+ * built from the constructors below and emitted where a function builder uses them,
+ * so a function reads like the arithmetic it performs.
+ */
+export interface WasmExpr {
+  readonly type: WasmType;
+  emit(code: ByteWriter): void;
+}
+
+/** A local variable (or parameter) of a function being built. */
+export interface WasmLocal extends WasmExpr {
+  readonly index: number;
+}
+
+/** The binary value-type byte of a type. */
+export const VALUE_TYPE: Record<WasmType, ValueType> = { i32: ValueType.i32, f64: ValueType.f64 };
+
+const expr = (type: WasmType, emit: (code: ByteWriter) => void): WasmExpr => ({ type, emit });
+
+/**
+ * An i32 constant.
+ *
+ * @example
+ * add(get(k), i32(1))
+ */
+export const i32 = (value: number): WasmExpr => expr('i32', (code) => code.byte(Op.i32Const).s32(value));
+
+/**
+ * An f64 constant, every bit kept.
+ *
+ * @example
+ * mul(get(x), f64(0.5))
+ */
+export const f64 = (value: number): WasmExpr => expr('f64', (code) => code.byte(Op.f64Const).f64(value));
+
+function operands(name: string, a: WasmExpr, b: WasmExpr): WasmType {
+  if (a.type !== b.type) throw new TypeError(`${name}: operand types differ (${a.type}, ${b.type})`);
+  return a.type;
+}
+
+function binary(name: string, opcodes: Partial<Record<WasmType, number>>, result?: WasmType) {
+  return (a: WasmExpr, b: WasmExpr): WasmExpr => {
+    const type = operands(name, a, b);
+    const opcode = opcodes[type];
+    if (opcode === undefined) throw new TypeError(`${name} is not defined on ${type}`);
+    return expr(result ?? type, (code) => {
+      a.emit(code);
+      b.emit(code);
+      code.byte(opcode);
+    });
+  };
+}
+
+function comparison(name: string, opcodes: Partial<Record<WasmType, number>>) {
+  const inner = binary(name, opcodes);
+  return (a: WasmExpr, b: WasmExpr): WasmExpr => {
+    const built = inner(a, b);
+    return expr('i32', built.emit);
+  };
+}
+
+function unary(name: string, opcodes: Partial<Record<WasmType, number>>) {
+  return (a: WasmExpr): WasmExpr => {
+    const opcode = opcodes[a.type];
+    if (opcode === undefined) throw new TypeError(`${name} is not defined on ${a.type}`);
+    return expr(a.type, (code) => {
+      a.emit(code);
+      code.byte(opcode);
+    });
+  };
+}
+
+/** a + b (i32 or f64). */
+export const add = binary('add', { i32: Op.i32Add, f64: Op.f64Add });
+/** a − b. */
+export const sub = binary('sub', { i32: Op.i32Sub, f64: Op.f64Sub });
+/** a × b. */
+export const mul = binary('mul', { i32: Op.i32Mul, f64: Op.f64Mul });
+/** a ÷ b (f64). */
+export const div = binary('div', { f64: Op.f64Div });
+/** IEEE minimum: NaN if either is NaN, −0 below +0 (as Math.min). */
+export const min = binary('min', { f64: Op.f64Min });
+/** IEEE maximum: NaN if either is NaN, +0 above −0 (as Math.max). */
+export const max = binary('max', { f64: Op.f64Max });
+/** Bitwise and (i32; of 0/1 tests, logical and). */
+export const and = binary('and', { i32: Op.i32And });
+/** Bitwise or (i32; of 0/1 tests, logical or). */
+export const or = binary('or', { i32: Op.i32Or });
+/** i32 shift left. */
+export const shl = binary('shl', { i32: Op.i32Shl });
+/** i32 arithmetic shift right. */
+export const shrS = binary('shrS', { i32: Op.i32ShrS });
+
+/** a < b as an i32 0/1 (signed for i32). */
+export const lt = comparison('lt', { i32: Op.i32LtS, f64: Op.f64Lt });
+/** a > b. */
+export const gt = comparison('gt', { i32: Op.i32GtS, f64: Op.f64Gt });
+/** a ≤ b. */
+export const le = comparison('le', { i32: Op.i32LeS, f64: Op.f64Le });
+/** a ≥ b. */
+export const ge = comparison('ge', { i32: Op.i32GeS, f64: Op.f64Ge });
+/** a = b (numeric: NaN ≠ NaN, −0 = +0). */
+export const eq = comparison('eq', { i32: Op.i32Eq, f64: Op.f64Eq });
+/** a ≠ b. */
+export const ne = comparison('ne', { i32: Op.i32Ne, f64: Op.f64Ne });
+
+/** |a| (f64). */
+export const abs = unary('abs', { f64: Op.f64Abs });
+/** −a. */
+export const neg = unary('neg', { f64: Op.f64Neg });
+/** √a, correctly rounded (as Math.sqrt). */
+export const sqrt = unary('sqrt', { f64: Op.f64Sqrt });
+/** Rounds toward zero (f64). */
+export const trunc = unary('trunc', { f64: Op.f64Trunc });
+/** Largest integer ≤ a. */
+export const floor = unary('floor', { f64: Op.f64Floor });
+/** Smallest integer ≥ a. */
+export const ceil = unary('ceil', { f64: Op.f64Ceil });
+
+/**
+ * Logical not of an i32 (1 when a is 0).
+ *
+ * @example
+ * not(lt(get(x), f64(0)))
+ */
+export const not = (a: WasmExpr): WasmExpr => {
+  if (a.type !== 'i32') throw new TypeError('not takes an i32');
+  return expr('i32', (code) => {
+    a.emit(code);
+    code.byte(Op.i32Eqz);
+  });
+};
+
+/**
+ * `whenTrue` if `condition` (an i32) is non-zero, else `whenFalse`; both are evaluated.
+ *
+ * @example
+ * select(gt(get(x), f64(0)), get(x), f64(0))
+ */
+export const select = (condition: WasmExpr, whenTrue: WasmExpr, whenFalse: WasmExpr): WasmExpr => {
+  const type = operands('select', whenTrue, whenFalse);
+  if (condition.type !== 'i32') throw new TypeError('select needs an i32 condition');
+  return expr(type, (code) => {
+    whenTrue.emit(code);
+    whenFalse.emit(code);
+    condition.emit(code);
+    code.byte(Op.select);
+  });
+};
+
+/**
+ * `whenTrue` if `condition` (an i32) is non-zero, else `whenFalse`, evaluating only the
+ * arm taken (for arms that call functions).
+ *
+ * @example
+ * choose(gt(get(x), f64(0)), call(log, [get(x)], 'f64'), f64(NaN))
+ */
+export const choose = (condition: WasmExpr, whenTrue: WasmExpr, whenFalse: WasmExpr): WasmExpr => {
+  const type = operands('choose', whenTrue, whenFalse);
+  if (condition.type !== 'i32') throw new TypeError('choose needs an i32 condition');
+  return expr(type, (code) => {
+    condition.emit(code);
+    code.byte(Op.if).byte(VALUE_TYPE[type]);
+    whenTrue.emit(code);
+    code.byte(Op.else);
+    whenFalse.emit(code);
+    code.byte(Op.end);
+  });
+};
+
+/**
+ * The value of a global.
+ *
+ * @example
+ * globalGet(previousRoot, 'f64')
+ */
+export const globalGet = (index: number, type: WasmType): WasmExpr => expr(type, (code) => code.byte(Op.globalGet).u32(index));
+
+/**
+ * Any value as the same value (for code built elsewhere that pushes one value of `type`).
+ *
+ * @example
+ * emitted('f64', (code) => compileSomething(code))
+ */
+export const emitted = (type: WasmType, emit: (code: ByteWriter) => void): WasmExpr => expr(type, emit);
+
+/**
+ * The i32 as an f64 (exact).
+ *
+ * @example
+ * toF64(get(month))
+ */
+export const toF64 = (a: WasmExpr): WasmExpr => {
+  if (a.type !== 'i32') throw new TypeError('toF64 takes an i32');
+  return expr('f64', (code) => {
+    a.emit(code);
+    code.byte(Op.f64ConvertI32S);
+  });
+};
+
+/**
+ * The f64 truncated toward zero to an i32, saturating at the i32 range (NaN gives 0).
+ *
+ * @example
+ * truncToI32(get(x)) // Math.trunc(x) for |x| < 2^31
+ */
+export const truncToI32 = (a: WasmExpr): WasmExpr => {
+  if (a.type !== 'f64') throw new TypeError('truncToI32 takes an f64');
+  return expr('i32', (code) => {
+    a.emit(code);
+    code.byte(Op.prefixFc).u32(TRUNC_SAT_F64_S);
+  });
+};
+
+/**
+ * The high 32 bits of an f64 (sign, exponent and top of the significand) as a signed i32,
+ * as fdlibm's __HI(x).
+ *
+ * @example
+ * highWord(f64(1)) // 0x3ff00000
+ */
+export const highWord = (a: WasmExpr): WasmExpr => {
+  if (a.type !== 'f64') throw new TypeError('highWord takes an f64');
+  return expr('i32', (code) => {
+    a.emit(code);
+    code.byte(Op.i64ReinterpretF64).byte(Op.i64Const).s32(32).byte(Op.i64ShrU).byte(Op.i32WrapI64);
+  });
+};
+
+/** Memory access type → load/store opcodes and alignment (log2 bytes). */
+const ACCESS = {
+  i32: { load: Op.i32Load, store: Op.i32Store, align: 2 },
+  f64: { load: Op.f64Load, store: Op.f64Store, align: 3 },
+} as const;
+
+/**
+ * A value loaded from memory at `address` + `offset` (bytes).
+ *
+ * @example
+ * load('f64', shl(get(m), i32(3)), FLOWS) // flows[m]
+ */
+export const load = (type: WasmType, address: WasmExpr, offset = 0): WasmExpr =>
+  expr(type, (code) => {
+    address.emit(code);
+    code.byte(ACCESS[type].load).u32(ACCESS[type].align).u32(offset);
+  });
+
+/** Emits a store of `value` at `address` + `offset`; used by the function builder. */
+export function emitStore(code: ByteWriter, address: WasmExpr, value: WasmExpr, offset: number): void {
+  address.emit(code);
+  value.emit(code);
+  code.byte(ACCESS[value.type].store).u32(ACCESS[value.type].align).u32(offset);
+}
+
+/**
+ * A call to a function of the module by index, with its result type.
+ *
+ * @example
+ * call(expIndex, [neg(get(t))], 'f64')
+ */
+export const call = (functionIndex: number, args: WasmExpr[], result: WasmType): WasmExpr =>
+  expr(result, (code) => {
+    for (const arg of args) arg.emit(code);
+    code.byte(Op.call).u32(functionIndex);
+  });
