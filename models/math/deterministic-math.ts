@@ -54,7 +54,7 @@ const REDUCE_FROM = fromWords(0x3fd62e43, 0);
 const ONE_STEP_BELOW = fromWords(0x3ff0a2b2, 0);
 const TINY_BELOW = fromWords(0x3e300000, 0);
 /** 2^k for integer k in [−1024, 1023] at index k + 1024, by exact doubling and halving (exp scales by it, log unscales). */
-const POWERS_OF_TWO = (() => {
+export const POWERS_OF_TWO = (() => {
   const table = new Float64Array(2048);
   table[1024] = 1;
   for (let k = 1; k <= 1023; k++) table[1024 + k] = table[1023 + k] * 2;
@@ -120,6 +120,38 @@ const LG4 = 2.222219843214978396e-1;
 const LG5 = 1.818357216161805012e-1;
 const LG6 = 1.531383769920937332e-1;
 const LG7 = 1.479819860511658591e-1;
+
+/**
+ * fdlibm's constants as exp and log use them, and the doubles that stand for exp's
+ * high-word branch points, for the WebAssembly port (which must use the same bits).
+ *
+ * @example
+ * FDLIBM.LN2_HI // 0.6931471803691238
+ */
+export const FDLIBM = {
+  LN2_HI,
+  LN2_LO,
+  INV_LN2,
+  EXP_OVERFLOW,
+  EXP_UNDERFLOW,
+  TWO_M1000,
+  P1,
+  P2,
+  P3,
+  P4,
+  P5,
+  REDUCE_FROM,
+  ONE_STEP_BELOW,
+  TINY_BELOW,
+  TWO54,
+  LG1,
+  LG2,
+  LG3,
+  LG4,
+  LG5,
+  LG6,
+  LG7,
+} as const;
 
 /**
  * Natural logarithm, identical in every engine (fdlibm, error < 1 ulp).
@@ -198,7 +230,8 @@ export function expm1(x: number): number {
   return (um1 * x) / log(u);
 }
 
-const LOG10_E = 0.4342944819032518;
+/** log10(e), as log10 multiplies by it. */
+export const LOG10_E = 0.4342944819032518;
 
 /**
  * Base-10 logarithm, identical in every engine.
