@@ -123,15 +123,18 @@ export function emitCashFlows(
 
   // The curve is 0 before its start month; from the first month m >= adS it steps by one
   // multiply. Tabulating it per trial, with exactly those operations, costs less than
-  // the two tests it replaces in every month of the loops.
+  // the two tests it replaces in every month of the loops. The loop runs over every
+  // month whatever the trial's start (a select, not a shorter loop), so two trials can
+  // share it in the WebAssembly kernel's two lanes.
   const adoptionStep = usesAdoption ? ['const ad = adoptionByMonth[m];'] : [];
   if (usesAdoption) {
     setup.push(`const adoptionByMonth = new Float64Array(${H + 1});`);
-    // Logistic with rate k = ln 99 / monthsToHalf: e^(−k(m − start − half)) steps by e^(−k) a month.
+    // Logistic with rate k = ln 99 / monthsToHalf: e^(−k(m − start − half)) steps by e^(−k) a month,
+    // from adM0, the first whole month m >= adS (for a NaN or infinite start the curve never starts
+    // or starts in month 1, and adE is unused or the same as before).
     trial.push(
-      `{ let m = 1; for (; m <= ${H} && !(m >= adS); m++) adoptionByMonth[m] = 0;`,
-      `if (m <= ${H}) { const adK = LN99 / adH; const adR = dexp(-adK); let adE = dexp(-adK * (m - adS - adH));`,
-      `for (; m <= ${H}; m++) { adoptionByMonth[m] = adC / (1 + adE); adE *= adR; } } }`,
+      '{ const adM0 = adS <= 1 ? 1 : Math.ceil(adS); const adK = LN99 / adH; const adR = dexp(-adK); let adE = dexp(-adK * (adM0 - adS - adH));',
+      `for (let m = 1; m <= ${H}; m++) { const on = m >= adS; adoptionByMonth[m] = on ? adC / (1 + adE) : 0; adE = on ? adE * adR : adE; } }`,
     );
   }
   const monthTail = [
