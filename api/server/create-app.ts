@@ -65,8 +65,9 @@ export function createApp(services: Services, options: AppOptions): App {
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        // The generated simulation kernel is compiled with new Function in the browser worker.
-        scriptSrc: ["'self'", "'unsafe-eval'"],
+        // The browser worker compiles the generated simulation kernel to WebAssembly, and falls
+        // back to new Function for a kernel the translation does not cover.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         workerSrc: ["'self'", 'blob:'],

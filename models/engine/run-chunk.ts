@@ -45,7 +45,7 @@ export function chunkScratch(runnable: RunnableModel): ChunkScratch {
     sortedByCorrelatedSlot: (runnable.model.correlation?.inputIndices ?? []).map(() => new Float64Array(CHUNK_SIZE)),
     sortedShared: new Float64Array(CHUNK_SIZE),
     correlatedSlot: Int32Array.from(runnable.model.inputs, (_, index) => runnable.model.correlation?.inputIndices.indexOf(index) ?? -1),
-    columns: runnable.model.inputs.map(() => new Float64Array(CHUNK_SIZE)),
+    columns: runnable.inputColumns ?? runnable.model.inputs.map(() => new Float64Array(CHUNK_SIZE)),
     ascendingQuantiles: runnable.distributions.map((distribution) => (p, out, n) => distribution.fillFromUniforms(p, out, n, true)),
     stratumTables: runnable.model.inputs.map(() => undefined),
     stratumScratch: { strata: new Int32Array(CHUNK_SIZE), probabilities: new Float64Array(CHUNK_SIZE), values: new Float64Array(CHUNK_SIZE) },

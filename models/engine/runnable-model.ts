@@ -4,6 +4,8 @@ import type { CompiledModel } from '../formula/compile-case.ts';
 import { factorCorrelation, type CorrelationFactor } from '../sampling/correlation-matrix.ts';
 import { kernelHelpers } from './kernel-helpers.ts';
 import { sinPi } from '../math/deterministic-math.ts';
+import { instantiateWasmKernel } from '../wasm/wasm-kernel.ts';
+import { KernelCompileError } from '../wasm/kernel-compile-error.ts';
 
 /**
  * Iman–Conover correlates normal scores, whose Spearman correlation is (6/π)·asin(r/2)
@@ -20,6 +22,11 @@ function scoreCorrelationFactor(matrix: number[][]): CorrelationFactor {
   }
 }
 
+/**
+ * A compiled kernel: runs n ≤ CHUNK_SIZE trials of input columns into output columns at
+ * `offset`, adds the per-chunk sums into `acc`, writes the fan rows of trials below
+ * `fanRows` and, when `lineOffset` is not negative (it is then `offset`), the line totals.
+ */
 export type Kernel = (
   cols: Float64Array[],
   n: number,
@@ -40,29 +47,54 @@ export interface RunnableModel {
   resetIrr: () => void;
   distributions: Distribution[];
   correlation: CorrelationFactor | null;
+  /** Which code runs the kernel: the WebAssembly translation of its source, or the source itself. */
+  backend: KernelBackend;
+  /** Input columns the kernel reads without copying (its WebAssembly memory), if it has them. */
+  inputColumns?: Float64Array[];
+}
+
+/** 'wasm' runs the kernel source compiled to WebAssembly; 'js' runs the source as JavaScript. Both give the same bits. */
+export type KernelBackend = 'wasm' | 'js';
+
+/** Options for `instantiate`. */
+export interface InstantiateOptions {
+  /** False skips the per-trial IRR (NaN), for analyses that do not target it. */
+  computeIrr?: boolean;
+  /** 'js' forces the JavaScript kernel; by default WebAssembly is used wherever it compiles. */
+  backend?: KernelBackend;
 }
 
 /**
  * Instantiates a compiled model in the current thread (main, worker or browser).
  * The kernel source was generated only from the whitelisted syntax tree: names are
- * mapped to numbered locals and numbers to literals, so no case text reaches it.
+ * mapped to numbered locals and numbers to literals, so no case text reaches it. It
+ * runs as WebAssembly (models/wasm: the same operations on the same doubles, so the
+ * same bits, about a quarter faster), or as JavaScript where WebAssembly is missing.
  *
  * @example
  * const runnable = instantiate(compileCase(bc));
  */
-export function instantiate(model: CompiledModel, options: { computeIrr?: boolean } = {}): RunnableModel {
+export function instantiate(model: CompiledModel, options: InstantiateOptions = {}): RunnableModel {
+  const common = {
+    model,
+    distributions: model.inputs.map((input) => createDistribution(input.spec)),
+    correlation: model.correlation ? scoreCorrelationFactor(model.correlation.matrix) : null,
+  };
+  if (options.backend !== 'js' && typeof WebAssembly === 'object') {
+    try {
+      const wasm = instantiateWasmKernel(model, { computeIrr: options.computeIrr });
+      return { ...common, kernel: wasm.kernel, resetIrr: wasm.resetIrr, inputColumns: wasm.inputColumns, backend: 'wasm' };
+    } catch (error) {
+      // A construct the translation does not cover runs as JavaScript, with the same bits (tests keep every generated form covered).
+      if (!(error instanceof KernelCompileError)) throw error;
+    }
+  }
   const helpers = kernelHelpers(model.discountRateAnnual, model.horizonMonths);
   // Analyses that do not target IRR skip its root finding, the costliest per-trial step.
   if (options.computeIrr === false) helpers.irr = () => NaN;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from the whitelisted AST only
   const kernel = new Function('helpers', model.kernelSource)(helpers) as Kernel;
-  return {
-    model,
-    kernel,
-    resetIrr: helpers.resetIrr,
-    distributions: model.inputs.map((input) => createDistribution(input.spec)),
-    correlation: model.correlation ? scoreCorrelationFactor(model.correlation.matrix) : null,
-  };
+  return { ...common, kernel, resetIrr: helpers.resetIrr, backend: 'js' };
 }
 
 /** Instances kept per thread, most recently used last. */

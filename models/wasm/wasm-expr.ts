@@ -252,7 +252,12 @@ export const load = (type: WasmType, address: WasmExpr, offset = 0): WasmExpr =>
     code.byte(ACCESS[type].load).u32(ACCESS[type].align).u32(offset);
   });
 
-/** Emits a store of `value` at `address` + `offset`; used by the function builder. */
+/**
+ * Emits a store of `value` at `address` + `offset` (the function builder's `store`).
+ *
+ * @example
+ * emitStore(code, shl(get(m), i32(3)), get(value), FLOWS)
+ */
 export function emitStore(code: ByteWriter, address: WasmExpr, value: WasmExpr, offset: number): void {
   address.emit(code);
   value.emit(code);

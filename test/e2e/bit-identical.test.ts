@@ -75,6 +75,8 @@ describe.skipIf(!hasChromium)('browser worker and server agree bit for bit', () 
         [document, { trials, seed, sampling }] as const,
       )) as SimulationResponse;
       if (!response.ok) throw new Error(`browser run failed: ${JSON.stringify(response)}`);
+      // The browser's worker runs the kernel as WebAssembly, as the server does.
+      expect(response.kernel).toBe('wasm');
       const browser_ = response.summary;
 
       expect(browser_.trials).toBe(server_.trials);

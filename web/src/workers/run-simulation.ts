@@ -1,4 +1,5 @@
 import { validateCase } from '../../../models/case/parse-case.ts';
+import { cachedRunnable } from '../../../models/engine/runnable-model.ts';
 import { simulate } from '../../../models/engine/simulate.ts';
 import { summarizeRun } from '../../../models/engine/summarize-run.ts';
 import type { SimulationRequest, SimulationResponse } from './simulation-protocol.ts';
@@ -24,7 +25,7 @@ export function runSimulation(request: SimulationRequest): SimulationResponse {
     start = performance.now();
     const summary = summarizeRun(validated.model, result);
     timings.summarize = performance.now() - start;
-    return { id: request.id, ok: true, summary, warnings: validated.warnings, timings };
+    return { id: request.id, ok: true, summary, warnings: validated.warnings, timings, kernel: cachedRunnable(validated.model).backend };
   } catch (error) {
     return { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error), timings };
   }

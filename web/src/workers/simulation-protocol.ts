@@ -1,4 +1,5 @@
 import type { CaseIssue } from '../../../models/case/case-error.ts';
+import type { KernelBackend } from '../../../models/engine/runnable-model.ts';
 import type { RunSummary } from '../../../models/engine/summarize-run.ts';
 
 /** Settings of one browser simulation: the same three that make a server run reproducible. */
@@ -21,6 +22,14 @@ export interface WorkerTimings {
 }
 
 export type SimulationResponse =
-  | { id: number; ok: true; summary: RunSummary; warnings: CaseIssue[]; timings: WorkerTimings }
+  | {
+      id: number;
+      ok: true;
+      summary: RunSummary;
+      warnings: CaseIssue[];
+      timings: WorkerTimings;
+      /** What ran the kernel: WebAssembly wherever it compiles, as on the server. */
+      kernel: KernelBackend;
+    }
   | { id: number; ok: false; issues: CaseIssue[]; timings: WorkerTimings }
   | { id: number; ok: false; error: string; issues?: undefined; timings: WorkerTimings };

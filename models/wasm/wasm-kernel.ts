@@ -1,0 +1,91 @@
+import type { CompiledModel } from '../formula/compile-case.ts';
+import { monthlyDiscountFactors } from '../engine/kernel-helpers.ts';
+import type { Kernel } from '../engine/runnable-model.ts';
+import { POWERS_OF_TWO } from '../math/deterministic-math.ts';
+import { isLineTotal } from '../engine/simulation-buffers.ts';
+import { CHUNK_SIZE } from '../engine/simulation-env.ts';
+import { compileKernelToWasm } from './compile-kernel-wasm.ts';
+import type { WasmKernelLayout } from './kernel-program.ts';
+
+/** A kernel running as WebAssembly, and the input columns it reads without a copy. */
+export interface WasmKernelInstance {
+  kernel: Kernel;
+  /** Views of the module's input columns: sample straight into these and the kernel copies nothing in. */
+  inputColumns: Float64Array[];
+  /** Forgets the IRR warm start (per chunk, as the JavaScript helpers' resetIrr). */
+  resetIrr: () => void;
+}
+
+interface KernelExports {
+  memory: WebAssembly.Memory;
+  init: () => void;
+  resetIrr: () => void;
+  kernel: (n: number, offset: number, fanFirstRow: number, fanRows: number, lineOffset: number) => void;
+}
+
+/** Compiled modules by kernel source, most recently used last (compiling is the slow part). */
+const MODULE_CACHE_SIZE = 8;
+const moduleCache = new Map<string, { module: WebAssembly.Module; layout: WasmKernelLayout }>();
+
+function compiledModule(model: CompiledModel, computeIrr: boolean): { module: WebAssembly.Module; layout: WasmKernelLayout } {
+  const shape = {
+    inputs: model.inputs.length,
+    outputs: model.outputs.length,
+    accumulators: model.accumulators.size,
+    horizonMonths: model.horizonMonths,
+    chunkSize: CHUNK_SIZE,
+    computeIrr,
+  };
+  const key = `${JSON.stringify(shape)}\n${model.kernelSource}`;
+  let entry = moduleCache.get(key);
+  if (entry) moduleCache.delete(key);
+  else {
+    const { bytes, layout } = compileKernelToWasm(model.kernelSource, shape);
+    entry = { module: new WebAssembly.Module(bytes), layout };
+  }
+  moduleCache.set(key, entry);
+  if (moduleCache.size > MODULE_CACHE_SIZE) moduleCache.delete(moduleCache.keys().next().value!);
+  return entry;
+}
+
+/**
+ * Instantiates a model's kernel as WebAssembly, behind the same `Kernel` signature as
+ * the JavaScript one and with the same bits in every output. Arrays the caller passes
+ * are copied in and out around the call, except input columns that already are the
+ * module's own (`inputColumns`). Line totals are written at `lineOffset`, which must
+ * equal `offset` when it is not negative (as every caller passes it).
+ *
+ * @example
+ * const { kernel, inputColumns, resetIrr } = instantiateWasmKernel(model);
+ */
+export function instantiateWasmKernel(model: CompiledModel, options: { computeIrr?: boolean } = {}): WasmKernelInstance {
+  const { module, layout } = compiledModule(model, options.computeIrr !== false);
+  const H = model.horizonMonths;
+  const exports = new WebAssembly.Instance(module).exports as unknown as KernelExports;
+  const buffer = exports.memory.buffer;
+  const view = (byteOffset: number, length: number): Float64Array => new Float64Array(buffer, byteOffset, length);
+  view(layout.powersOfTwo, POWERS_OF_TWO.length).set(POWERS_OF_TWO);
+  view(layout.discountFactors, H + 1).set(monthlyDiscountFactors(model.discountRateAnnual, H));
+  const accumulators = view(layout.accumulators, model.accumulators.size);
+  const inputColumns = model.inputs.map((_, k) => view(layout.inputs + k * CHUNK_SIZE * 8, CHUNK_SIZE));
+  const outputColumns = model.outputs.map((_, k) => view(layout.outputs + k * CHUNK_SIZE * 8, CHUNK_SIZE));
+  const lineTotal = model.outputs.map((output) => isLineTotal(output.group));
+  const fan = view(layout.fan, CHUNK_SIZE * H);
+  exports.init();
+
+  const kernel: Kernel = (cols, n, out, offset, acc, _flows, fanOut, fanFirstRow, fanRows, lineOffset) => {
+    if (n > CHUNK_SIZE) throw new RangeError(`a kernel call takes at most ${CHUNK_SIZE} trials, got ${n}`);
+    if (lineOffset >= 0 && lineOffset !== offset) throw new RangeError('line totals must be written at the trial offset');
+    for (let k = 0; k < inputColumns.length; k++) if (cols[k] !== inputColumns[k]) inputColumns[k].set(cols[k].subarray(0, n));
+    accumulators.set(acc.subarray(0, accumulators.length));
+    const localFanRows = Math.max(0, Math.min(n, fanRows - fanFirstRow));
+    exports.kernel(n, 0, 0, localFanRows, lineOffset >= 0 ? 0 : -1);
+    for (let k = 0; k < outputColumns.length; k++) {
+      if (lineTotal[k] && lineOffset < 0) continue;
+      out[k].set(outputColumns[k].subarray(0, n), offset);
+    }
+    acc.set(accumulators);
+    if (localFanRows > 0) fanOut.set(fan.subarray(0, localFanRows * H), fanFirstRow * H);
+  };
+  return { kernel, inputColumns, resetIrr: exports.resetIrr };
+}
