@@ -2,7 +2,7 @@ import { fillUniforms } from '../rng/sfc32.ts';
 import { streamState } from '../rng/stream-state.ts';
 import { imanConover } from '../sampling/iman-conover.ts';
 import { shuffleInto, stratifyInOrder } from '../sampling/latin-hypercube.ts';
-import { fillStratumQuantiles, type QuantileColumn, type StratumQuantileTable, type StratumScratch } from '../sampling/stratum-quantile-table.ts';
+import { fillSplitStrata, fillStratumQuantiles, type QuantileColumn, type StratumQuantileTable, type StratumScratch } from '../sampling/stratum-quantile-table.ts';
 import type { RunnableModel } from './runnable-model.ts';
 import { chunkBounds, type SimulationBuffers } from './simulation-buffers.ts';
 import { CHUNK_SIZE, type SimulationEnv } from './simulation-env.ts';
@@ -40,10 +40,12 @@ export interface ChunkScratch {
  * const scratch = chunkScratch(runnable);
  */
 export function chunkScratch(runnable: RunnableModel): ChunkScratch {
+  // The WebAssembly sampler keeps these in the kernel's memory, where it draws full chunks.
+  const sampler = runnable.sampler;
   return {
-    uniforms: new Float64Array(CHUNK_SIZE),
-    sortedByCorrelatedSlot: (runnable.model.correlation?.inputIndices ?? []).map(() => new Float64Array(CHUNK_SIZE)),
-    sortedShared: new Float64Array(CHUNK_SIZE),
+    uniforms: sampler?.uniforms ?? new Float64Array(CHUNK_SIZE),
+    sortedByCorrelatedSlot: sampler?.sortedByCorrelatedSlot ?? (runnable.model.correlation?.inputIndices ?? []).map(() => new Float64Array(CHUNK_SIZE)),
+    sortedShared: sampler?.sortedShared ?? new Float64Array(CHUNK_SIZE),
     correlatedSlot: Int32Array.from(runnable.model.inputs, (_, index) => runnable.model.correlation?.inputIndices.indexOf(index) ?? -1),
     columns: runnable.inputColumns ?? runnable.model.inputs.map(() => new Float64Array(CHUNK_SIZE)),
     ascendingQuantiles: runnable.distributions.map((distribution) => (p, out, n) => distribution.fillFromUniforms(p, out, n, true)),
@@ -80,7 +82,6 @@ export function runChunk(
       continue;
     }
     const state = streamState(env.seed, chunkIndex, model.inputs[index].streamKey);
-    fillUniforms(state, scratch.uniforms, size);
     if (env.sampling === 'lhs') {
       // Quantiles in stratum order come out sorted; then the trials get them in random order.
       const slot = scratch.correlatedSlot[index];
@@ -88,13 +89,24 @@ export function runChunk(
       const quantiles = scratch.ascendingQuantiles[index];
       let table = size === CHUNK_SIZE ? scratch.stratumTables[index] : null;
       if (table === undefined) table = scratch.stratumTables[index] = stratumTable(spec, distributions[index], quantiles);
+      if (table && runnable.sampler) {
+        // The same steps in WebAssembly: uniforms and cubics, the split strata here, then the shuffle.
+        runnable.sampler.fillStrata(state, index, table, sorted);
+        fillSplitStrata(table, scratch.uniforms, sorted, quantiles, scratch.stratumScratch);
+        runnable.sampler.shuffle(sorted, column);
+        continue;
+      }
+      fillUniforms(state, scratch.uniforms, size);
       if (table) fillStratumQuantiles(table, scratch.uniforms, sorted, quantiles, scratch.stratumScratch);
       else {
         stratifyInOrder(scratch.uniforms, size);
         quantiles(scratch.uniforms, sorted, size);
       }
       shuffleInto(sorted, column, size, state);
-    } else distributions[index].fillFromUniforms(scratch.uniforms, column, size);
+    } else {
+      fillUniforms(state, scratch.uniforms, size);
+      distributions[index].fillFromUniforms(scratch.uniforms, column, size);
+    }
   }
   if (runnable.correlation && model.correlation) {
     const indices = model.correlation.inputIndices;

@@ -6,6 +6,8 @@ import { kernelHelpers } from './kernel-helpers.ts';
 import { sinPi } from '../math/deterministic-math.ts';
 import { instantiateWasmKernel } from '../wasm/wasm-kernel.ts';
 import { KernelCompileError } from '../wasm/kernel-compile-error.ts';
+import type { RngState } from '../rng/sfc32.ts';
+import type { StratumQuantileTable } from '../sampling/stratum-quantile-table.ts';
 
 /**
  * Iman–Conover correlates normal scores, whose Spearman correlation is (6/π)·asin(r/2)
@@ -51,6 +53,23 @@ export interface RunnableModel {
   backend: KernelBackend;
   /** Input columns the kernel reads without copying (its WebAssembly memory), if it has them. */
   inputColumns?: Float64Array[];
+  /** Latin Hypercube draws of full chunks straight into `inputColumns`, if the kernel has them. */
+  sampler?: StratumSampler;
+}
+
+/**
+ * Draws a full Latin Hypercube chunk in the WebAssembly kernel's memory, with the bits
+ * run-chunk.ts's JavaScript steps give (fillUniforms, the table cubics, shuffleInto).
+ */
+export interface StratumSampler {
+  /** The chunk's uniforms and sorted draws (shared, and one per correlated input): views of the kernel's memory. */
+  uniforms: Float64Array;
+  sortedShared: Float64Array;
+  sortedByCorrelatedSlot: Float64Array[];
+  /** Uniforms from `state` into `uniforms`, then input `input`'s table cubics in stratum order into `sorted` (one of the views). */
+  fillStrata(state: RngState, input: number, table: StratumQuantileTable, sorted: Float64Array): void;
+  /** Shuffles `sorted` into `column` (an input column of the kernel), continuing the stream fillStrata advanced. */
+  shuffle(sorted: Float64Array, column: Float64Array): void;
 }
 
 /** 'wasm' runs the kernel source compiled to WebAssembly; 'js' runs the source as JavaScript. Both give the same bits. */
@@ -83,7 +102,7 @@ export function instantiate(model: CompiledModel, options: InstantiateOptions = 
   if (options.backend !== 'js' && typeof WebAssembly === 'object') {
     try {
       const wasm = instantiateWasmKernel(model, { computeIrr: options.computeIrr });
-      return { ...common, kernel: wasm.kernel, resetIrr: wasm.resetIrr, inputColumns: wasm.inputColumns, backend: 'wasm' };
+      return { ...common, kernel: wasm.kernel, resetIrr: wasm.resetIrr, inputColumns: wasm.inputColumns, sampler: wasm.sampler, backend: 'wasm' };
     } catch (error) {
       // A construct the translation does not cover runs as JavaScript, with the same bits (tests keep every generated form covered).
       if (!(error instanceof KernelCompileError)) throw error;

@@ -156,7 +156,20 @@ export function fillStratumQuantiles(
     const high = coefficients[j + 9];
     out[k] = value < low ? low : value > high ? high : value;
   }
-  const { splitStrata, splitPieces, splitOffsets, pieceCoefficients } = table;
+  fillSplitStrata(table, u, out, quantiles, scratch);
+}
+
+/**
+ * The second step of `fillStratumQuantiles`: strata the table splits into pieces get
+ * their piece's cubic, and pieces without one the column transform (the first step
+ * left them NaN). For a caller that did the first step elsewhere (the WebAssembly
+ * sampler, models/wasm/stratum-sampler-wasm.ts).
+ *
+ * @example
+ * fillSplitStrata(table, uniforms, sorted, quantiles, scratch);
+ */
+export function fillSplitStrata(table: StratumQuantileTable, u: Float64Array, out: Float64Array, quantiles: QuantileColumn, scratch: StratumScratch): void {
+  const { strata: n, coefficients, splitStrata, splitPieces, splitOffsets, pieceCoefficients } = table;
   let exactCount = 0;
   for (let s = 0; s < splitStrata.length; s++) {
     const k = splitStrata[s];

@@ -2,32 +2,63 @@ import { defineExpAndLog, definePow } from './deterministic-math-wasm.ts';
 import { KernelEmitter, type KernelCodegenContext } from './kernel-codegen.ts';
 import { resolveKernel, SCALAR_PARAMS, type KernelShape, type WasmKernelLayout } from './kernel-program.ts';
 import { inferKernelTypes } from './kernel-types.ts';
+import { MemoryLayout } from './memory-layout.ts';
+import { defineStratumSampler } from './stratum-sampler-wasm.ts';
 import { defineTrialIrr } from './trial-irr-wasm.ts';
 import { f64, i32 } from './wasm-expr.ts';
 import { FunctionBuilder } from './wasm-function.ts';
 import { WasmModule } from './wasm-module.ts';
 import { ValueType } from './wasm-opcodes.ts';
 
+/** Where the Latin Hypercube sampler of a module keeps its stream, uniforms, sorted draws and tables. */
+export interface SamplerRegions {
+  state: number;
+  uniforms: number;
+  sortedShared: number;
+  /** One chunk of sorted draws per correlated input, in correlation order. */
+  sortedCorrelated: number;
+  /** Input k's per-stratum table (stratum-quantile-table.ts coefficients) at tables + k · tableBytes. */
+  tables: number;
+  tableBytes: number;
+}
+
 /** A kernel compiled to WebAssembly, with the memory layout its caller fills and reads. */
 export interface CompiledWasmKernel {
   bytes: Uint8Array<ArrayBuffer>;
   layout: WasmKernelLayout;
+  sampler: SamplerRegions;
 }
+
+/** Doubles in a per-stratum table: five per stratum and one stratum more (its lower clamp is the last stratum's upper). */
+const TABLE_DOUBLES_PER_STRATUM = 5;
 
 /**
  * Compiles a generated kernel source (the JavaScript subset of kernel-syntax.ts) to a
  * WebAssembly module with the same arithmetic, operation for operation, so every result
  * has the same bits as the JavaScript kernel. The IRR, exp, log and pow it calls are
- * WebAssembly ports in the same module. It exports `memory`, `init` (module-level setup,
- * run once), `kernel(n, offset, fanFirstRow, fanRows, lineOffset)` and `resetIrr`.
+ * WebAssembly ports in the same module, and so is the Latin Hypercube draw of a full
+ * chunk, which samples straight into the kernel's input columns. It exports `memory`,
+ * `init` (module-level setup, run once), `kernel(n, offset, fanFirstRow, fanRows,
+ * lineOffset)`, `resetIrr`, `fillStrata` and `shuffle`.
  *
  * @example
- * const { bytes, layout } = compileKernelToWasm(model.kernelSource, { inputs: 37, outputs: 28, accumulators: 70, horizonMonths: 48, chunkSize: 4096, computeIrr: true });
+ * const { bytes, layout } = compileKernelToWasm(model.kernelSource, { inputs: 37, outputs: 28, accumulators: 70, horizonMonths: 48, chunkSize: 4096, computeIrr: true, correlatedInputs: 3 });
  */
 export function compileKernelToWasm(source: string, shape: KernelShape): CompiledWasmKernel {
-  const program = resolveKernel(source, shape);
+  const memory = new MemoryLayout();
+  const program = resolveKernel(source, shape, memory);
   const types = inferKernelTypes(program);
-  const module = new WasmModule(program.layout.pages);
+  const chunkBytes = shape.chunkSize * 8;
+  const tableBytes = (shape.chunkSize + 1) * TABLE_DOUBLES_PER_STRATUM * 8;
+  const sampler: SamplerRegions = {
+    state: memory.reserve(16),
+    uniforms: memory.reserve(chunkBytes),
+    sortedShared: memory.reserve(chunkBytes),
+    sortedCorrelated: memory.reserve(shape.correlatedInputs * chunkBytes),
+    tables: memory.reserve(shape.inputs * tableBytes),
+    tableBytes,
+  };
+  const module = new WasmModule(memory.pages);
   const expAndLog = defineExpAndLog(module, program.layout.powersOfTwo);
   const pow = definePow(module, expAndLog);
   const irr = defineTrialIrr(module, expAndLog);
@@ -63,5 +94,6 @@ export function compileKernelToWasm(source: string, shape: KernelShape): Compile
   const resetIrr = new FunctionBuilder([], null);
   resetIrr.setGlobal(irr.previousRoot, f64(0));
   module.define(resetIrr.definition('resetIrr'));
-  return { bytes: module.encode(), layout: program.layout };
+  defineStratumSampler(module, sampler);
+  return { bytes: module.encode(), layout: program.layout, sampler };
 }

@@ -1,6 +1,7 @@
 import { POWERS_OF_TWO_BYTES } from './deterministic-math-wasm.ts';
 import { KernelCompileError } from './kernel-compile-error.ts';
 import { parseKernelSource, type KernelExpr, type KernelStatement } from './kernel-syntax.ts';
+import type { MemoryLayout } from './memory-layout.ts';
 
 /** What the kernel's arrays hold, so the compiler can lay them out in linear memory. */
 export interface KernelShape {
@@ -12,6 +13,8 @@ export interface KernelShape {
   chunkSize: number;
   /** False compiles irr() to NaN (analyses that do not target the IRR skip its root finding). */
   computeIrr: boolean;
+  /** Inputs under a correlation matrix (each keeps its sorted draws for Iman–Conover). */
+  correlatedInputs: number;
 }
 
 /** Byte offsets of the kernel's arrays in the module's memory. */
@@ -28,7 +31,6 @@ export interface WasmKernelLayout {
   outputs: number;
   /** Fan rows of one call: row t starts at fan + t · horizonMonths · 8. */
   fan: number;
-  pages: number;
 }
 
 /** The helpers a kernel may call (kernel-helpers.ts), by their argument counts. */
@@ -79,26 +81,17 @@ export interface KernelProgram {
   layout: WasmKernelLayout;
 }
 
-const PAGE_BYTES = 65536;
-/** Regions start on cache-line boundaries. */
-const ALIGN = 64;
-
 /**
  * Parses a kernel source and resolves it: every name to its declaration, every
  * array to a region of linear memory.
  *
  * @example
- * const program = resolveKernel(model.kernelSource, shape);
+ * const program = resolveKernel(model.kernelSource, shape, new MemoryLayout());
  */
-export function resolveKernel(source: string, shape: KernelShape): KernelProgram {
+export function resolveKernel(source: string, shape: KernelShape, memory: MemoryLayout): KernelProgram {
   const statements = parseKernelSource(source);
   const columnBytes = shape.chunkSize * 8;
-  let next = ALIGN;
-  const reserve = (bytes: number): number => {
-    const base = next;
-    next += Math.ceil(Math.max(bytes, 8) / ALIGN) * ALIGN;
-    return base;
-  };
+  const reserve = (bytes: number): number => memory.reserve(bytes);
   const H = shape.horizonMonths;
   const layout: WasmKernelLayout = {
     powersOfTwo: reserve(POWERS_OF_TWO_BYTES),
@@ -108,7 +101,6 @@ export function resolveKernel(source: string, shape: KernelShape): KernelProgram
     inputs: reserve(shape.inputs * columnBytes),
     outputs: reserve(shape.outputs * columnBytes),
     fan: reserve(shape.chunkSize * H * 8),
-    pages: 0,
   };
 
   const bindingOf = new Map<object, KernelBinding>();
@@ -295,7 +287,6 @@ export function resolveKernel(source: string, shape: KernelShape): KernelProgram
   const loops = body.filter(isTrialLoop);
   if (loops.length !== 1) throw new KernelCompileError('the kernel must have exactly one trial loop');
   const at = body.indexOf(loops[0]);
-  layout.pages = Math.ceil(next / PAGE_BYTES);
   return {
     setup: statements.filter((node) => node.kind !== 'return'),
     beforeTrials: body.slice(0, at),

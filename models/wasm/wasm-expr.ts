@@ -97,6 +97,12 @@ export const or = binary('or', { i32: Op.i32Or });
 export const shl = binary('shl', { i32: Op.i32Shl });
 /** i32 arithmetic shift right. */
 export const shrS = binary('shrS', { i32: Op.i32ShrS });
+/** i32 logical shift right (JavaScript's >>>). */
+export const shrU = binary('shrU', { i32: Op.i32ShrU });
+/** i32 rotate left. */
+export const rotl = binary('rotl', { i32: Op.i32Rotl });
+/** Bitwise xor (i32). */
+export const xor = binary('xor', { i32: Op.i32Xor });
 
 /** a < b as an i32 0/1 (signed for i32). */
 export const lt = comparison('lt', { i32: Op.i32LtS, f64: Op.f64Lt });
@@ -202,6 +208,37 @@ export const toF64 = (a: WasmExpr): WasmExpr => {
   return expr('f64', (code) => {
     a.emit(code);
     code.byte(Op.f64ConvertI32S);
+  });
+};
+
+/**
+ * The i32 read as unsigned, as an f64 (exact): JavaScript's `x >>> 0`.
+ *
+ * @example
+ * toF64Unsigned(shrU(get(t), i32(6)))
+ */
+export const toF64Unsigned = (a: WasmExpr): WasmExpr => {
+  if (a.type !== 'i32') throw new TypeError('toF64Unsigned takes an i32');
+  return expr('f64', (code) => {
+    a.emit(code);
+    code.byte(Op.f64ConvertI32U);
+  });
+};
+
+/**
+ * The high 32 bits of the 64-bit product of two i32s read as unsigned: floor(a·b / 2^32),
+ * exactly, as the multiply-shift that maps a uint32 to a range.
+ *
+ * @example
+ * mulHigh(get(t), add(get(i), i32(1))) // Math.floor(((t >>> 0) * (i + 1)) / 4294967296)
+ */
+export const mulHigh = (a: WasmExpr, b: WasmExpr): WasmExpr => {
+  if (a.type !== 'i32' || b.type !== 'i32') throw new TypeError('mulHigh takes i32s');
+  return expr('i32', (code) => {
+    a.emit(code);
+    code.byte(Op.i64ExtendI32U);
+    b.emit(code);
+    code.byte(Op.i64ExtendI32U).byte(Op.i64Mul).byte(Op.i64Const).s32(32).byte(Op.i64ShrU).byte(Op.i32WrapI64);
   });
 };
 

@@ -1,10 +1,12 @@
 import type { CompiledModel } from '../formula/compile-case.ts';
 import { monthlyDiscountFactors } from '../engine/kernel-helpers.ts';
-import type { Kernel } from '../engine/runnable-model.ts';
+import type { Kernel, StratumSampler } from '../engine/runnable-model.ts';
+import type { RngState } from '../rng/sfc32.ts';
+import type { StratumQuantileTable } from '../sampling/stratum-quantile-table.ts';
 import { POWERS_OF_TWO } from '../math/deterministic-math.ts';
 import { isLineTotal } from '../engine/simulation-buffers.ts';
 import { CHUNK_SIZE } from '../engine/simulation-env.ts';
-import { compileKernelToWasm } from './compile-kernel-wasm.ts';
+import { compileKernelToWasm, type SamplerRegions } from './compile-kernel-wasm.ts';
 import type { WasmKernelLayout } from './kernel-program.ts';
 
 /** A kernel running as WebAssembly, and the input columns it reads without a copy. */
@@ -14,6 +16,7 @@ export interface WasmKernelInstance {
   inputColumns: Float64Array[];
   /** Forgets the IRR warm start (per chunk, as the JavaScript helpers' resetIrr). */
   resetIrr: () => void;
+  sampler: StratumSampler;
 }
 
 interface KernelExports {
@@ -21,13 +24,21 @@ interface KernelExports {
   init: () => void;
   resetIrr: () => void;
   kernel: (n: number, offset: number, fanFirstRow: number, fanRows: number, lineOffset: number) => void;
+  fillStrata: (table: number, sorted: number, n: number) => void;
+  shuffle: (sorted: number, out: number, n: number) => void;
 }
 
 /** Compiled modules by kernel source, most recently used last (compiling is the slow part). */
 const MODULE_CACHE_SIZE = 8;
-const moduleCache = new Map<string, { module: WebAssembly.Module; layout: WasmKernelLayout }>();
+const moduleCache = new Map<string, CachedModule>();
 
-function compiledModule(model: CompiledModel, computeIrr: boolean): { module: WebAssembly.Module; layout: WasmKernelLayout } {
+interface CachedModule {
+  module: WebAssembly.Module;
+  layout: WasmKernelLayout;
+  sampler: SamplerRegions;
+}
+
+function compiledModule(model: CompiledModel, computeIrr: boolean): CachedModule {
   const shape = {
     inputs: model.inputs.length,
     outputs: model.outputs.length,
@@ -35,13 +46,14 @@ function compiledModule(model: CompiledModel, computeIrr: boolean): { module: We
     horizonMonths: model.horizonMonths,
     chunkSize: CHUNK_SIZE,
     computeIrr,
+    correlatedInputs: model.correlation?.inputIndices.length ?? 0,
   };
   const key = `${JSON.stringify(shape)}\n${model.kernelSource}`;
   let entry = moduleCache.get(key);
   if (entry) moduleCache.delete(key);
   else {
-    const { bytes, layout } = compileKernelToWasm(model.kernelSource, shape);
-    entry = { module: new WebAssembly.Module(bytes), layout };
+    const { bytes, layout, sampler } = compileKernelToWasm(model.kernelSource, shape);
+    entry = { module: new WebAssembly.Module(bytes), layout, sampler };
   }
   moduleCache.set(key, entry);
   if (moduleCache.size > MODULE_CACHE_SIZE) moduleCache.delete(moduleCache.keys().next().value!);
@@ -59,7 +71,7 @@ function compiledModule(model: CompiledModel, computeIrr: boolean): { module: We
  * const { kernel, inputColumns, resetIrr } = instantiateWasmKernel(model);
  */
 export function instantiateWasmKernel(model: CompiledModel, options: { computeIrr?: boolean } = {}): WasmKernelInstance {
-  const { module, layout } = compiledModule(model, options.computeIrr !== false);
+  const { module, layout, sampler } = compiledModule(model, options.computeIrr !== false);
   const H = model.horizonMonths;
   const exports = new WebAssembly.Instance(module).exports as unknown as KernelExports;
   const buffer = exports.memory.buffer;
@@ -87,5 +99,33 @@ export function instantiateWasmKernel(model: CompiledModel, options: { computeIr
     acc.set(accumulators);
     if (localFanRows > 0) fanOut.set(fan.subarray(0, localFanRows * H), fanFirstRow * H);
   };
-  return { kernel, inputColumns, resetIrr: exports.resetIrr };
+  return { kernel, inputColumns, resetIrr: exports.resetIrr, sampler: stratumSampler(exports, sampler, model.inputs.length, model.correlation?.inputIndices.length ?? 0) };
+}
+
+/** The module's Latin Hypercube draw behind the StratumSampler interface; tables are copied in on first use. */
+function stratumSampler(exports: KernelExports, regions: SamplerRegions, inputs: number, correlated: number): StratumSampler {
+  const buffer = exports.memory.buffer;
+  const state = new Uint32Array(buffer, regions.state, 4);
+  const tableLength = regions.tableBytes / 8;
+  const loaded: (StratumQuantileTable | null)[] = new Array(inputs).fill(null);
+  return {
+    uniforms: new Float64Array(buffer, regions.uniforms, CHUNK_SIZE),
+    sortedShared: new Float64Array(buffer, regions.sortedShared, CHUNK_SIZE),
+    sortedByCorrelatedSlot: Array.from({ length: correlated }, (_, slot) => new Float64Array(buffer, regions.sortedCorrelated + slot * CHUNK_SIZE * 8, CHUNK_SIZE)),
+    fillStrata(stream: RngState, input: number, table: StratumQuantileTable, sorted: Float64Array): void {
+      if (table.strata !== CHUNK_SIZE || table.coefficients.length > tableLength) throw new RangeError('a table of one chunk’s strata is needed');
+      if (sorted.buffer !== buffer) throw new RangeError('sorted draws must be one of the sampler’s views');
+      const base = regions.tables + input * regions.tableBytes;
+      if (loaded[input] !== table) {
+        new Float64Array(buffer, base, tableLength).set(table.coefficients);
+        loaded[input] = table;
+      }
+      state.set(stream);
+      exports.fillStrata(base, sorted.byteOffset, CHUNK_SIZE);
+    },
+    shuffle(sorted: Float64Array, column: Float64Array): void {
+      if (sorted.buffer !== buffer || column.buffer !== buffer) throw new RangeError('the shuffle reads and writes the kernel’s own memory');
+      exports.shuffle(sorted.byteOffset, column.byteOffset, CHUNK_SIZE);
+    },
+  };
 }

@@ -54,6 +54,7 @@ export const Op = {
   i32Shl: 0x74,
   i32ShrS: 0x75,
   i32ShrU: 0x76,
+  i32Rotl: 0x77,
   f64Abs: 0x99,
   f64Neg: 0x9a,
   f64Ceil: 0x9b,
@@ -70,6 +71,9 @@ export const Op = {
   i32WrapI64: 0xa7,
   i64ShrU: 0x88,
   f64ConvertI32S: 0xb7,
+  f64ConvertI32U: 0xb8,
+  i64ExtendI32U: 0xad,
+  i64Mul: 0x7e,
   i64ReinterpretF64: 0xbd,
   /** Prefix of the saturating truncations. */
   prefixFc: 0xfc,

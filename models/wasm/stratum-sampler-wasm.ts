@@ -1,0 +1,108 @@
+import { add, f64, gt, i32, load, lt, mul, mulHigh, not, rotl, select, shl, shrU, toF64Unsigned, xor, type WasmExpr, type WasmLocal } from './wasm-expr.ts';
+import { FunctionBuilder } from './wasm-function.ts';
+import type { WasmModule } from './wasm-module.ts';
+
+/** Where the sampler keeps its stream state (four i32: sfc32's a, b, c and counter) and a chunk's uniforms. */
+export interface StratumSamplerLayout {
+  state: number;
+  uniforms: number;
+}
+
+/** Doubles per stratum in a table (stratum-quantile-table.ts): c0…c3, then Q(k/n). */
+const STRIDE = 5;
+const TWO_POW_26 = 67108864;
+/** Division by 2^52 is the same exact scaling as multiplication by 2^−52. */
+const TWO_POW_MINUS_52 = 1 / 4503599627370496;
+
+/** One sfc32 step (sfc32.ts), its output into t. */
+function step(fn: FunctionBuilder, [a, b, c, d]: WasmLocal[], t: WasmLocal): void {
+  fn.set(t, add(add(a, b), d));
+  fn.set(d, add(d, i32(1)));
+  fn.set(a, xor(b, shrU(b, i32(9))));
+  fn.set(b, add(c, shl(c, i32(3))));
+  fn.set(c, add(rotl(c, i32(21)), t));
+}
+
+function loadState(fn: FunctionBuilder, layout: StratumSamplerLayout): WasmLocal[] {
+  const state = [fn.local('i32'), fn.local('i32'), fn.local('i32'), fn.local('i32')];
+  state.forEach((word, index) => fn.set(word, load('i32', i32(0), layout.state + 4 * index)));
+  return state;
+}
+
+function storeState(fn: FunctionBuilder, layout: StratumSamplerLayout, state: WasmLocal[]): void {
+  state.forEach((word, index) => fn.store(i32(0), word, layout.state + 4 * index));
+}
+
+/**
+ * Adds the Latin Hypercube draw of a full chunk to a module, as run-chunk.ts makes it in
+ * JavaScript, with the same bits:
+ * - `fillStrata(table, sorted, n)`: n uniforms from the stream (fillUniforms), kept at
+ *   `layout.uniforms`, and for each stratum k its table cubic at u, clamped to the
+ *   stratum's ends (the first loop of fillStratumQuantiles), into `sorted`;
+ * - `shuffle(sorted, out, n)`: the inside-out Fisher–Yates of shuffleInto, from the
+ *   stream where fillStrata left it.
+ * Arguments are byte addresses in the module's memory.
+ *
+ * @example
+ * const { fillStrata, shuffle } = defineStratumSampler(module, { state: 64, uniforms: 128 });
+ */
+export function defineStratumSampler(module: WasmModule, layout: StratumSamplerLayout): { fillStrata: number; shuffle: number } {
+  const fill = new FunctionBuilder(['i32', 'i32', 'i32'], null);
+  {
+    const fn = fill;
+    const [table, sorted, n] = [fn.param(0), fn.param(1), fn.param(2)];
+    const state = loadState(fn, layout);
+    const t = fn.local('i32');
+    const high = fn.local('f64');
+    const u = fn.local('f64');
+    const k = fn.local('i32');
+    const at = fn.local('i32');
+    const value = fn.local('f64');
+    const low = fn.local('f64');
+    const top = fn.local('f64');
+    fn.block((exit) =>
+      fn.loop((repeat) => {
+        fn.brIf(exit, not(lt(k, n)));
+        step(fn, state, t);
+        fn.set(high, mul(toF64Unsigned(shrU(t, i32(6))), f64(TWO_POW_26)));
+        step(fn, state, t);
+        fn.set(u, mul(add(add(high, toF64Unsigned(shrU(t, i32(6)))), f64(0.5)), f64(TWO_POW_MINUS_52)));
+        fn.store(shl(k, i32(3)), u, layout.uniforms);
+        fn.set(at, add(table, mul(k, i32(STRIDE * 8))));
+        const c = (index: number): WasmExpr => load('f64', at, index * 8);
+        fn.set(value, add(c(0), mul(u, add(c(1), mul(u, add(c(2), mul(u, c(3))))))));
+        fn.set(low, c(4));
+        fn.set(top, c(STRIDE + 4));
+        fn.store(add(sorted, shl(k, i32(3))), select(lt(value, low), low, select(gt(value, top), top, value)));
+        fn.set(k, add(k, i32(1)));
+        fn.br(repeat);
+      }),
+    );
+    storeState(fn, layout, state);
+  }
+  const shuffle = new FunctionBuilder(['i32', 'i32', 'i32'], null);
+  {
+    const fn = shuffle;
+    const [sorted, out, n] = [fn.param(0), fn.param(1), fn.param(2)];
+    const state = loadState(fn, layout);
+    const t = fn.local('i32');
+    const i = fn.local('i32');
+    const j = fn.local('i32');
+    fn.if(gt(n, i32(0)), () => fn.store(out, load('f64', sorted)));
+    fn.set(i, i32(1));
+    fn.block((exit) =>
+      fn.loop((repeat) => {
+        fn.brIf(exit, not(lt(i, n)));
+        step(fn, state, t);
+        // Multiply-shift: floor(t·(i + 1) / 2^32), a slot in [0, i].
+        fn.set(j, add(out, shl(mulHigh(t, add(i, i32(1))), i32(3))));
+        fn.store(add(out, shl(i, i32(3))), load('f64', j));
+        fn.store(j, load('f64', add(sorted, shl(i, i32(3)))));
+        fn.set(i, add(i, i32(1)));
+        fn.br(repeat);
+      }),
+    );
+    storeState(fn, layout, state);
+  }
+  return { fillStrata: module.define(fill.definition('fillStrata')), shuffle: module.define(shuffle.definition('shuffle')) };
+}
