@@ -1,5 +1,5 @@
 import { scanColumn, type ColumnScan } from '../stats/scan-column.ts';
-import { NOT_BUCKETED, quantileBucketOf, quantileBuckets, quantiles } from '../stats/quantiles.ts';
+import { quantileBucketOf, quantileBuckets, quantiles } from '../stats/quantiles.ts';
 
 /** The percentiles every summary reports (type 7, as Excel's PERCENTILE.INC). */
 export const SUMMARY_PERCENTILES = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
@@ -114,7 +114,7 @@ function momentsAndBins(values: Float64Array, scan: ColumnScan, edges: number[],
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (v - v !== 0) {
-        if (bucketIndex) bucketIndex[i] = NOT_BUCKETED;
+        if (bucketIndex) bucketIndex[i] = buckets; // one past the last: not finite
         continue;
       }
       if (bucketIndex) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quantileSorted } from '../../models/stats/quantile-sorted.ts';
-import { NOT_BUCKETED, quantileBuckets, quantiles } from '../../models/stats/quantiles.ts';
+import { quantileBuckets, quantiles } from '../../models/stats/quantiles.ts';
 import { scanColumn } from '../../models/stats/scan-column.ts';
 import { mulberry32 } from '../helpers/mulberry32.ts';
 
@@ -26,6 +26,21 @@ describe('quantiles (selection, no full sort)', () => {
       const x = new Float64Array(n);
       for (let i = 0; i < n; i++) x[i] = Math.log(rng()) * (rng() < 0.5 ? -1 : 3);
       expect(Array.from(quantiles(x, PS))).toEqual(reference(x, PS));
+    }
+  });
+
+  it('buckets columns of a few hundred values on, about one bucket per four values (at most 4,096), and stays exact', () => {
+    const rng = mulberry32(6);
+    expect(quantileBuckets(scanColumn(new Float64Array(255).map(() => rng()))).buckets).toBe(1);
+    expect(quantileBuckets(scanColumn(new Float64Array(256).map(() => rng()))).buckets).toBe(64);
+    expect(quantileBuckets(scanColumn(new Float64Array(10_000).map(() => rng()))).buckets).toBe(4096);
+    expect(quantileBuckets(scanColumn(new Float64Array(100_000).map(() => rng()))).buckets).toBe(4096);
+    for (const n of [255, 256, 300, 1000, 4097, 16_385]) {
+      const x = new Float64Array(n);
+      for (let i = 0; i < n; i++) x[i] = rng() < 0.3 ? Math.floor(rng() * 5) : Math.log(rng()) * 1e6;
+      x[n >> 1] = Infinity;
+      x[n >> 2] = Number.NaN;
+      expect(Array.from(quantiles(x, PS)), `n = ${n}`).toEqual(reference(x, PS));
     }
   });
 
@@ -68,7 +83,7 @@ describe('quantiles (selection, no full sort)', () => {
     expect(buckets).toBeGreaterThan(1);
     // The rule quantileBuckets documents: min(floor((v − lo)·scale), buckets − 1).
     const counts = new Uint32Array(buckets);
-    const index = new Uint16Array(n).fill(NOT_BUCKETED);
+    const index = new Uint16Array(n).fill(buckets); // one past the last bucket: not finite
     for (let i = 0; i < n; i++) {
       if (!Number.isFinite(x[i])) continue;
       index[i] = Math.min(Math.floor((x[i] - lo) * scale), buckets - 1);
