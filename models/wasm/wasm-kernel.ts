@@ -7,7 +7,7 @@ import { POWERS_OF_TWO } from '../math/deterministic-math.ts';
 import { isLineTotal } from '../engine/simulation-buffers.ts';
 import { CHUNK_SIZE } from '../engine/simulation-env.ts';
 import { compileKernelToWasm, type SamplerRegions } from './compile-kernel-wasm.ts';
-import type { WasmKernelLayout } from './kernel-program.ts';
+import type { KernelShape, WasmKernelLayout } from './kernel-program.ts';
 
 /** A kernel running as WebAssembly, and the input columns it reads without a copy. */
 export interface WasmKernelInstance {
@@ -38,8 +38,12 @@ interface CachedModule {
   sampler: SamplerRegions;
 }
 
-function compiledModule(model: CompiledModel, computeIrr: boolean): CachedModule {
-  const shape = {
+/** Instances by module and discount rate, most recently used last: a case edited in the browser keeps its kernel's memory and the tables in it. */
+const INSTANCE_CACHE_SIZE = 4;
+const instanceCache = new Map<string, WasmKernelInstance>();
+
+function moduleKey(model: CompiledModel, computeIrr: boolean): { key: string; shape: KernelShape } {
+  const shape: KernelShape = {
     inputs: model.inputs.length,
     outputs: model.outputs.length,
     accumulators: model.accumulators.size,
@@ -48,11 +52,14 @@ function compiledModule(model: CompiledModel, computeIrr: boolean): CachedModule
     computeIrr,
     correlatedInputs: model.correlation?.inputIndices.length ?? 0,
   };
-  const key = `${JSON.stringify(shape)}\n${model.kernelSource}`;
+  return { key: `${JSON.stringify(shape)}\n${model.kernelSource}`, shape };
+}
+
+function compiledModule(key: string, shape: KernelShape, source: string): CachedModule {
   let entry = moduleCache.get(key);
   if (entry) moduleCache.delete(key);
   else {
-    const { bytes, layout, sampler } = compileKernelToWasm(model.kernelSource, shape);
+    const { bytes, layout, sampler } = compileKernelToWasm(source, shape);
     entry = { module: new WebAssembly.Module(bytes), layout, sampler };
   }
   moduleCache.set(key, entry);
@@ -61,17 +68,30 @@ function compiledModule(model: CompiledModel, computeIrr: boolean): CachedModule
 }
 
 /**
- * Instantiates a model's kernel as WebAssembly, behind the same `Kernel` signature as
- * the JavaScript one and with the same bits in every output. Arrays the caller passes
- * are copied in and out around the call, except input columns that already are the
- * module's own (`inputColumns`). Line totals are written at `lineOffset`, which must
- * equal `offset` when it is not negative (as every caller passes it).
+ * A model's kernel as WebAssembly, behind the same `Kernel` signature as the JavaScript
+ * one and with the same bits in every output. Arrays the caller passes are copied in
+ * and out around the call, except input columns that already are the module's own
+ * (`inputColumns`). Line totals are written at `lineOffset`, which must equal `offset`
+ * when it is not negative (as every caller passes it). Models with the same kernel
+ * source and discount rate (a case whose input ranges were edited) share one instance
+ * in a thread: calls run one at a time, and nothing survives a call but the tables.
  *
  * @example
  * const { kernel, inputColumns, resetIrr } = instantiateWasmKernel(model);
  */
 export function instantiateWasmKernel(model: CompiledModel, options: { computeIrr?: boolean } = {}): WasmKernelInstance {
-  const { module, layout, sampler } = compiledModule(model, options.computeIrr !== false);
+  const { key, shape } = moduleKey(model, options.computeIrr !== false);
+  const lineTotal = model.outputs.map((output) => isLineTotal(output.group));
+  const instanceKey = `${key}\n${model.discountRateAnnual}\n${lineTotal.join()}`;
+  let instance = instanceCache.get(instanceKey);
+  if (instance) instanceCache.delete(instanceKey);
+  else instance = newInstance(model, compiledModule(key, shape, model.kernelSource), lineTotal);
+  instanceCache.set(instanceKey, instance);
+  if (instanceCache.size > INSTANCE_CACHE_SIZE) instanceCache.delete(instanceCache.keys().next().value!);
+  return instance;
+}
+
+function newInstance(model: CompiledModel, { module, layout, sampler }: CachedModule, lineTotal: boolean[]): WasmKernelInstance {
   const H = model.horizonMonths;
   const exports = new WebAssembly.Instance(module).exports as unknown as KernelExports;
   const buffer = exports.memory.buffer;
@@ -81,7 +101,6 @@ export function instantiateWasmKernel(model: CompiledModel, options: { computeIr
   const accumulators = view(layout.accumulators, model.accumulators.size);
   const inputColumns = model.inputs.map((_, k) => view(layout.inputs + k * CHUNK_SIZE * 8, CHUNK_SIZE));
   const outputColumns = model.outputs.map((_, k) => view(layout.outputs + k * CHUNK_SIZE * 8, CHUNK_SIZE));
-  const lineTotal = model.outputs.map((output) => isLineTotal(output.group));
   const fan = view(layout.fan, CHUNK_SIZE * H);
   exports.init();
 
