@@ -1,5 +1,5 @@
 import { FDLIBM } from '../math/deterministic-math.ts';
-import { abs, add, and, call, div, eq, f64, ge, gt, highWord, i32, le, load, lt, mul, ne, neg, not, or, select, shl, shrS, sub, toF64, trunc, truncToI32, type WasmExpr } from './wasm-expr.ts';
+import { abs, add, and, call, div, eq, f64, ge, gt, highWord, i32, isFiniteF64, le, load, lt, mul, ne, neg, not, or, select, shl, shrS, sub, toF64, trunc, truncToI32, type WasmExpr } from './wasm-expr.ts';
 import { FunctionBuilder } from './wasm-function.ts';
 import type { WasmModule } from './wasm-module.ts';
 
@@ -142,8 +142,7 @@ function logFunction(powerOfTwo: (k: WasmExpr) => WasmExpr): FunctionBuilder {
 export function definePow(module: WasmModule, math: { exp: number; log: number }): number {
   const fn = new FunctionBuilder(['f64', 'f64'], 'f64');
   const [x, y] = [fn.param(0), fn.param(1)];
-  const isFinite = (value: WasmExpr): WasmExpr => eq(sub(value, value), f64(0));
-  const isInteger = (value: WasmExpr): WasmExpr => and(isFinite(value), eq(trunc(value), value));
+  const isInteger = (value: WasmExpr): WasmExpr => and(isFiniteF64(value), eq(trunc(value), value));
   const isOddInteger = (value: WasmExpr): WasmExpr => and(isInteger(value), ne(sub(value, mul(f64(2), trunc(div(value, f64(2))))), f64(0)));
   fn.if(eq(y, f64(0)), () => fn.return(f64(1)));
   fn.if(or(ne(x, x), ne(y, y)), () => fn.return(f64(NaN)));
@@ -155,15 +154,11 @@ export function definePow(module: WasmModule, math: { exp: number; log: number }
     fn.set(base, x);
     fn.set(result, f64(1));
     fn.set(n, truncToI32(abs(y)));
-    fn.block((exit) =>
-      fn.loop((repeat) => {
-        fn.brIf(exit, le(n, i32(0)));
-        fn.if(and(n, i32(1)), () => fn.set(result, mul(result, base)));
-        fn.set(base, mul(base, base));
-        fn.set(n, shrS(n, i32(1)));
-        fn.br(repeat);
-      }),
-    );
+    fn.while(gt(n, i32(0)), () => {
+      fn.if(and(n, i32(1)), () => fn.set(result, mul(result, base)));
+      fn.set(base, mul(base, base));
+      fn.set(n, shrS(n, i32(1)));
+    });
     fn.return(select(lt(y, f64(0)), div(f64(1), result), result));
   });
   // Math.pow's exact special cases (ECMAScript Number::exponentiate, steps 4–10).
@@ -177,7 +172,7 @@ export function definePow(module: WasmModule, math: { exp: number; log: number }
     fn.if(gt(div(f64(1), x), f64(0)), () => fn.return(select(positive, f64(0), f64(Infinity))));
     fn.return(select(positive, select(isOddInteger(y), f64(-0), f64(0)), select(isOddInteger(y), f64(-Infinity), f64(Infinity))));
   });
-  fn.if(not(isFinite(y)), () => {
+  fn.if(not(isFiniteF64(y)), () => {
     const magnitude = abs(x);
     fn.if(eq(magnitude, f64(1)), () => fn.return(f64(NaN)));
     fn.return(select(eq(gt(magnitude, f64(1)), positive), f64(Infinity), f64(0)));

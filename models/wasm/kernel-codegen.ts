@@ -66,14 +66,10 @@ export class KernelEmitter {
     const { fn } = this;
     const n = fn.param(0);
     const t = (this.trial = fn.local('i32'));
-    fn.block((exit) =>
-      fn.loop((repeat) => {
-        fn.brIf(exit, not(lt(t, n)));
-        this.statement(this.context.program.trialBody);
-        fn.set(t, add(t, i32(1)));
-        fn.br(repeat);
-      }),
-    );
+    fn.while(lt(t, n), () => {
+      this.statement(this.context.program.trialBody);
+      fn.set(t, add(t, i32(1)));
+    });
   }
 
   private statement(node: KernelStatement): void {

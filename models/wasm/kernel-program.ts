@@ -91,16 +91,15 @@ export interface KernelProgram {
 export function resolveKernel(source: string, shape: KernelShape, memory: MemoryLayout): KernelProgram {
   const statements = parseKernelSource(source);
   const columnBytes = shape.chunkSize * 8;
-  const reserve = (bytes: number): number => memory.reserve(bytes);
   const H = shape.horizonMonths;
   const layout: WasmKernelLayout = {
-    powersOfTwo: reserve(POWERS_OF_TWO_BYTES),
-    discountFactors: reserve((H + 1) * 8),
-    flows: reserve(H * 8),
-    accumulators: reserve(shape.accumulators * 8),
-    inputs: reserve(shape.inputs * columnBytes),
-    outputs: reserve(shape.outputs * columnBytes),
-    fan: reserve(shape.chunkSize * H * 8),
+    powersOfTwo: memory.reserve(POWERS_OF_TWO_BYTES),
+    discountFactors: memory.reserve((H + 1) * 8),
+    flows: memory.reserve(H * 8),
+    accumulators: memory.reserve(shape.accumulators * 8),
+    inputs: memory.reserve(shape.inputs * columnBytes),
+    outputs: memory.reserve(shape.outputs * columnBytes),
+    fan: memory.reserve(shape.chunkSize * H * 8),
   };
 
   const bindingOf = new Map<object, KernelBinding>();
@@ -174,14 +173,14 @@ export function resolveKernel(source: string, shape: KernelShape, memory: Memory
         throw new KernelCompileError(`unsupported allocation "new ${init.callee}"`);
       }
       const length = init.args[0].value;
-      scope.set(name, { kind: 'array', base: reserve(length * 8), role: 'table', length });
+      scope.set(name, { kind: 'array', base: memory.reserve(length * 8), role: 'table', length });
     } else if (init.kind === 'array') {
       const values = init.elements.map((element) => {
         if (element.kind === 'number') return element.value;
         if (element.kind === 'unary' && element.op === '-' && element.arg.kind === 'number') return -element.arg.value;
         throw new KernelCompileError('array literals may hold only numbers');
       });
-      const base = reserve(values.length * 8);
+      const base = memory.reserve(values.length * 8);
       arrayInits.push({ base, values });
       scope.set(name, { kind: 'array', base, role: 'table', length: values.length });
     } else if (init.kind === 'index' && (init.array === 'cols' || init.array === 'out')) {

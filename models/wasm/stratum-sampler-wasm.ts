@@ -60,24 +60,20 @@ export function defineStratumSampler(module: WasmModule, layout: StratumSamplerL
     const value = fn.local('f64');
     const low = fn.local('f64');
     const top = fn.local('f64');
-    fn.block((exit) =>
-      fn.loop((repeat) => {
-        fn.brIf(exit, not(lt(k, n)));
-        step(fn, state, t);
-        fn.set(high, mul(toF64Unsigned(shrU(t, i32(6))), f64(TWO_POW_26)));
-        step(fn, state, t);
-        fn.set(u, mul(add(add(high, toF64Unsigned(shrU(t, i32(6)))), f64(0.5)), f64(TWO_POW_MINUS_52)));
-        fn.store(shl(k, i32(3)), u, layout.uniforms);
-        fn.set(at, add(table, mul(k, i32(STRIDE * 8))));
-        const c = (index: number): WasmExpr => load('f64', at, index * 8);
-        fn.set(value, add(c(0), mul(u, add(c(1), mul(u, add(c(2), mul(u, c(3))))))));
-        fn.set(low, c(4));
-        fn.set(top, c(STRIDE + 4));
-        fn.store(add(sorted, shl(k, i32(3))), select(lt(value, low), low, select(gt(value, top), top, value)));
-        fn.set(k, add(k, i32(1)));
-        fn.br(repeat);
-      }),
-    );
+    fn.while(lt(k, n), () => {
+      step(fn, state, t);
+      fn.set(high, mul(toF64Unsigned(shrU(t, i32(6))), f64(TWO_POW_26)));
+      step(fn, state, t);
+      fn.set(u, mul(add(add(high, toF64Unsigned(shrU(t, i32(6)))), f64(0.5)), f64(TWO_POW_MINUS_52)));
+      fn.store(shl(k, i32(3)), u, layout.uniforms);
+      fn.set(at, add(table, mul(k, i32(STRIDE * 8))));
+      const c = (index: number): WasmExpr => load('f64', at, index * 8);
+      fn.set(value, add(c(0), mul(u, add(c(1), mul(u, add(c(2), mul(u, c(3))))))));
+      fn.set(low, c(4));
+      fn.set(top, c(STRIDE + 4));
+      fn.store(add(sorted, shl(k, i32(3))), select(lt(value, low), low, select(gt(value, top), top, value)));
+      fn.set(k, add(k, i32(1)));
+    });
     storeState(fn, layout, state);
   }
   const shuffle = new FunctionBuilder(['i32', 'i32', 'i32'], null);
@@ -90,18 +86,14 @@ export function defineStratumSampler(module: WasmModule, layout: StratumSamplerL
     const j = fn.local('i32');
     fn.if(gt(n, i32(0)), () => fn.store(out, load('f64', sorted)));
     fn.set(i, i32(1));
-    fn.block((exit) =>
-      fn.loop((repeat) => {
-        fn.brIf(exit, not(lt(i, n)));
-        step(fn, state, t);
-        // Multiply-shift: floor(t·(i + 1) / 2^32), a slot in [0, i].
-        fn.set(j, add(out, shl(mulHigh(t, add(i, i32(1))), i32(3))));
-        fn.store(add(out, shl(i, i32(3))), load('f64', j));
-        fn.store(j, load('f64', add(sorted, shl(i, i32(3)))));
-        fn.set(i, add(i, i32(1)));
-        fn.br(repeat);
-      }),
-    );
+    fn.while(lt(i, n), () => {
+      step(fn, state, t);
+      // Multiply-shift: floor(t·(i + 1) / 2^32), a slot in [0, i].
+      fn.set(j, add(out, shl(mulHigh(t, add(i, i32(1))), i32(3))));
+      fn.store(add(out, shl(i, i32(3))), load('f64', j));
+      fn.store(j, load('f64', add(sorted, shl(i, i32(3)))));
+      fn.set(i, add(i, i32(1)));
+    });
     storeState(fn, layout, state);
   }
   return { fillStrata: module.define(fill.definition('fillStrata')), shuffle: module.define(shuffle.definition('shuffle')) };

@@ -1,10 +1,10 @@
 import { HALLEY_FINAL_STEP } from '../engine/trial-irr.ts';
 import { POWERS_OF_TWO } from '../math/deterministic-math.ts';
 import { defineExpAndLog, POWERS_OF_TWO_BYTES } from './deterministic-math-wasm.ts';
-import { abs, add, and, call, div, eq, f64, gt, i32, le, load, lt, max, min, mul, ne, neg, not, or, select, shl, sub, toF64, type WasmExpr } from './wasm-expr.ts';
+import { abs, add, and, call, div, eq, f64, globalGet, gt, i32, isFiniteF64, le, load, lt, max, min, mul, ne, neg, not, or, select, shl, sub, toF64, type WasmExpr, type WasmLocal } from './wasm-expr.ts';
 import { FunctionBuilder } from './wasm-function.ts';
 import { WasmModule } from './wasm-module.ts';
-import { Op, ValueType } from './wasm-opcodes.ts';
+import { ValueType } from './wasm-opcodes.ts';
 
 /** Longest flow series the solver takes (the case format's longest horizon). */
 export const MAX_IRR_MONTHS = 240;
@@ -52,14 +52,15 @@ function standaloneModule(): Uint8Array<ArrayBuffer> {
   entry.return(call(solve, [i32(FLOWS), entry.param(0), entry.param(1), entry.param(2), entry.param(3)], 'f64'));
   module.define(entry.definition('solve'));
   const reset = new FunctionBuilder([], null);
-  reset.code.byte(Op.f64Const).f64(0).byte(Op.globalSet).u32(previousRoot);
+  reset.setGlobal(previousRoot, f64(0));
   module.define(reset.definition('reset'));
   return module.encode();
 }
 
 /** 1, −1 or 0 as an i32, by the sign of an f64 (NaN gives 0). */
 const signOf = (x: WasmExpr): WasmExpr => select(gt(x, f64(0)), i32(1), select(lt(x, f64(0)), i32(-1), i32(0)));
-const isFinite = (x: WasmExpr): WasmExpr => eq(sub(x, x), f64(0));
+/** flows[month] for flows at byte address `flowsBase`. */
+const flowAt = (flowsBase: WasmExpr, month: WasmExpr): WasmExpr => load('f64', add(shl(month, i32(3)), flowsBase));
 
 /**
  * Adds trial-irr.ts's solver to a module, ported operation for operation (same bits):
@@ -76,7 +77,6 @@ export function defineTrialIrr(module: WasmModule, math: { exp: number; log: num
   const isOnlyRoot = module.define(isOnlyRootFunction(exp).definition());
   const fn = new FunctionBuilder(['i32', 'i32', 'f64', 'f64', 'f64'], 'f64');
   const [flowsBase, months, hintRate, hintValue, hintTotal] = [fn.param(0), fn.param(1), fn.param(2), fn.param(3), fn.param(4)];
-  const flowAt = (month: WasmExpr): WasmExpr => load('f64', add(shl(month, i32(3)), flowsBase));
   const signChanges = fn.local('i32');
   const positiveSum = fn.local('f64');
   const positiveMoment = fn.local('f64');
@@ -89,49 +89,41 @@ export function defineTrialIrr(module: WasmModule, math: { exp: number; log: num
   const flow = fn.local('f64');
 
   // Leading zero months, then one scan for sign changes and the two lumps.
-  fn.block((exit) =>
-    fn.loop((repeat) => {
-      fn.brIf(exit, not(lt(month, months)));
-      fn.brIf(exit, ne(flowAt(month), f64(0)));
-      fn.set(month, add(month, i32(1)));
-      fn.br(repeat);
-    }),
-  );
+  fn.while(lt(month, months), (exit) => {
+    fn.brIf(exit, ne(flowAt(flowsBase, month), f64(0)));
+    fn.set(month, add(month, i32(1)));
+  });
   fn.if(eq(month, months), () => fn.return(f64(NaN)));
   fn.set(first, month);
   fn.set(last, month);
-  fn.set(positive, gt(flowAt(month), f64(0)));
-  fn.block((exit) =>
-    fn.loop((repeat) => {
-      fn.brIf(exit, not(lt(month, months)));
-      fn.set(flow, flowAt(month));
-      fn.if(
-        gt(flow, f64(0)),
-        () => {
-          fn.set(positiveSum, add(positiveSum, flow));
-          fn.set(positiveMoment, add(positiveMoment, mul(flow, toF64(month))));
+  fn.set(positive, gt(flowAt(flowsBase, month), f64(0)));
+  fn.while(lt(month, months), () => {
+    fn.set(flow, flowAt(flowsBase, month));
+    fn.if(
+      gt(flow, f64(0)),
+      () => {
+        fn.set(positiveSum, add(positiveSum, flow));
+        fn.set(positiveMoment, add(positiveMoment, mul(flow, toF64(month))));
+        fn.set(last, month);
+        fn.if(not(positive), () => {
+          fn.set(positive, i32(1));
+          fn.set(signChanges, add(signChanges, i32(1)));
+        });
+      },
+      () =>
+        fn.if(ne(flow, f64(0)), () => {
+          fn.set(negativeSum, add(negativeSum, flow));
+          fn.set(negativeMoment, add(negativeMoment, mul(flow, toF64(month))));
           fn.set(last, month);
-          fn.if(not(positive), () => {
-            fn.set(positive, i32(1));
+          fn.if(positive, () => {
+            fn.set(positive, i32(0));
             fn.set(signChanges, add(signChanges, i32(1)));
           });
-        },
-        () =>
-          fn.if(ne(flow, f64(0)), () => {
-            fn.set(negativeSum, add(negativeSum, flow));
-            fn.set(negativeMoment, add(negativeMoment, mul(flow, toF64(month))));
-            fn.set(last, month);
-            fn.if(positive, () => {
-              fn.set(positive, i32(0));
-              fn.set(signChanges, add(signChanges, i32(1)));
-            });
-          }),
-      );
-      fn.set(month, add(month, i32(1)));
-      fn.br(repeat);
-    }),
-  );
-  fn.if(eq(signChanges, i32(0)), () => fn.return(select(gt(flowAt(first), f64(0)), f64(Infinity), f64(-Infinity))));
+        }),
+    );
+    fn.set(month, add(month, i32(1)));
+  });
+  fn.if(eq(signChanges, i32(0)), () => fn.return(select(gt(flowAt(flowsBase, first), f64(0)), f64(Infinity), f64(-Infinity))));
 
   // Norström on the running total, else the sign rule for the ends.
   const positiveOnly = fn.local('i32');
@@ -143,24 +135,20 @@ export function defineTrialIrr(module: WasmModule, math: { exp: number; log: num
     const sign = fn.local('i32');
     const m = fn.local('i32');
     fn.set(m, first);
-    fn.block((exit) =>
-      fn.loop((repeat) => {
-        fn.brIf(exit, gt(m, last));
-        fn.set(cumulative, add(cumulative, flowAt(m)));
-        fn.set(sign, signOf(cumulative));
-        fn.if(and(and(ne(sign, i32(0)), ne(cumulativeSign, i32(0))), ne(sign, cumulativeSign)), () =>
-          fn.set(cumulativeChanges, add(cumulativeChanges, i32(1))),
-        );
-        fn.if(ne(sign, i32(0)), () => fn.set(cumulativeSign, sign));
-        fn.set(m, add(m, i32(1)));
-        fn.br(repeat);
-      }),
-    );
+    fn.while(le(m, last), () => {
+      fn.set(cumulative, add(cumulative, flowAt(flowsBase, m)));
+      fn.set(sign, signOf(cumulative));
+      fn.if(and(and(ne(sign, i32(0)), ne(cumulativeSign, i32(0))), ne(sign, cumulativeSign)), () =>
+        fn.set(cumulativeChanges, add(cumulativeChanges, i32(1))),
+      );
+      fn.if(ne(sign, i32(0)), () => fn.set(cumulativeSign, sign));
+      fn.set(m, add(m, i32(1)));
+    });
     fn.if(
       and(eq(cumulativeChanges, i32(1)), ne(cumulative, f64(0))),
       () => fn.set(positiveOnly, i32(1)),
       () => {
-        fn.if(eq(gt(flowAt(first), f64(0)), gt(flowAt(last), f64(0))), () => fn.return(f64(NaN)));
+        fn.if(eq(gt(flowAt(flowsBase, first), f64(0)), gt(flowAt(flowsBase, last), f64(0))), () => fn.return(f64(NaN)));
         fn.set(mustCertify, i32(1));
       },
     );
@@ -169,10 +157,10 @@ export function defineTrialIrr(module: WasmModule, math: { exp: number; log: num
   const signAtLargeT = fn.local('f64');
   const lo = fn.local('f64');
   const hi = fn.local('f64');
-  fn.set(signAtLargeT, select(gt(flowAt(first), f64(0)), f64(1), f64(-1)));
+  fn.set(signAtLargeT, select(gt(flowAt(flowsBase, first), f64(0)), f64(1), f64(-1)));
   fn.set(lo, select(positiveOnly, f64(0), f64(-Infinity)));
   fn.set(hi, f64(Infinity));
-  fn.if(and(and(gt(hintRate, f64(0)), isFinite(hintValue)), isFinite(hintTotal)), () => {
+  fn.if(and(and(gt(hintRate, f64(0)), isFiniteF64(hintValue)), isFiniteF64(hintTotal)), () => {
     fn.if(ne(hintTotal, f64(0)), () =>
       fn.if(
         gt(mul(hintTotal, signAtLargeT), f64(0)),
@@ -203,7 +191,7 @@ export function defineTrialIrr(module: WasmModule, math: { exp: number; log: num
   });
   fn.if(not(and(and(and(gt(t, lo), lt(t, hi)), gt(t, f64(-1))), lt(t, f64(5)))), () => {
     const warm = fn.local('f64');
-    const previous: WasmExpr = { type: 'f64', emit: (code) => void code.byte(Op.globalGet).u32(previousRoot) };
+    const previous = globalGet(previousRoot, 'f64');
     fn.set(warm, select(and(positiveOnly, le(previous, f64(0))), f64(0.01), previous));
     fn.if(
       and(gt(warm, lo), lt(warm, hi)),
@@ -212,9 +200,9 @@ export function defineTrialIrr(module: WasmModule, math: { exp: number; log: num
         fn.set(
           t,
           select(
-            and(isFinite(lo), isFinite(hi)),
+            and(isFiniteF64(lo), isFiniteF64(hi)),
             div(add(lo, hi), f64(2)),
-            select(isFinite(lo), add(lo, f64(0.01)), sub(hi, f64(0.01))),
+            select(isFiniteF64(lo), add(lo, f64(0.01)), sub(hi, f64(0.01))),
           ),
         ),
     );
@@ -242,84 +230,72 @@ export function defineTrialIrr(module: WasmModule, math: { exp: number; log: num
   const halley = fn.local('i32');
   const step = fn.local('f64');
   const scale = fn.local('f64');
-  fn.block((done) =>
-    fn.loop((iterate) => {
-      fn.brIf(done, not(lt(iteration, i32(200))));
-      fn.set(x, call(exp, [neg(t)], 'f64'));
-      fn.set(xx, mul(x, x));
-      fn.set(m, first);
-      fn.set(powerEven, f64(1));
-      fn.set(powerOdd, x);
-      fn.set(g0, f64(0));
-      fn.set(g1, f64(0));
-      fn.set(g2, f64(0));
-      fn.set(k, f64(0));
-      fn.block((exit) =>
-        fn.loop((repeat) => {
-          fn.brIf(exit, not(lt(m, last)));
-          fn.set(even, mul(flowAt(m), powerEven));
-          fn.set(odd, mul(load('f64', add(shl(m, i32(3)), flowsBase), 8), powerOdd));
-          fn.set(kOdd, add(k, f64(1)));
-          fn.set(weightedEven, mul(k, even));
-          fn.set(weightedOdd, mul(kOdd, odd));
-          fn.set(g0, add(g0, add(even, odd)));
-          fn.set(g1, add(g1, add(weightedEven, weightedOdd)));
-          fn.set(g2, add(g2, add(mul(k, weightedEven), mul(kOdd, weightedOdd))));
-          fn.set(powerEven, mul(powerEven, xx));
-          fn.set(powerOdd, mul(powerOdd, xx));
-          fn.set(m, add(m, i32(2)));
-          fn.set(k, add(k, f64(2)));
-          fn.br(repeat);
-        }),
+  fn.while(lt(iteration, i32(200)), (done) => {
+    fn.set(x, call(exp, [neg(t)], 'f64'));
+    fn.set(xx, mul(x, x));
+    fn.set(m, first);
+    fn.set(powerEven, f64(1));
+    fn.set(powerOdd, x);
+    fn.set(g0, f64(0));
+    fn.set(g1, f64(0));
+    fn.set(g2, f64(0));
+    fn.set(k, f64(0));
+    fn.while(lt(m, last), () => {
+      fn.set(even, mul(flowAt(flowsBase, m), powerEven));
+      fn.set(odd, mul(load('f64', add(shl(m, i32(3)), flowsBase), 8), powerOdd));
+      fn.set(kOdd, add(k, f64(1)));
+      fn.set(weightedEven, mul(k, even));
+      fn.set(weightedOdd, mul(kOdd, odd));
+      fn.set(g0, add(g0, add(even, odd)));
+      fn.set(g1, add(g1, add(weightedEven, weightedOdd)));
+      fn.set(g2, add(g2, add(mul(k, weightedEven), mul(kOdd, weightedOdd))));
+      fn.set(powerEven, mul(powerEven, xx));
+      fn.set(powerOdd, mul(powerOdd, xx));
+      fn.set(m, add(m, i32(2)));
+      fn.set(k, add(k, f64(2)));
+    });
+    fn.if(eq(m, last), () => {
+      fn.set(even, mul(flowAt(flowsBase, m), powerEven));
+      fn.set(weightedEven, mul(k, even));
+      fn.set(g0, add(g0, even));
+      fn.set(g1, add(g1, weightedEven));
+      fn.set(g2, add(g2, mul(k, weightedEven)));
+    });
+    fn.set(g1, neg(g1));
+    fn.if(eq(g0, f64(0)), () => {
+      fn.set(converged, i32(1));
+      fn.br(done);
+    });
+    fn.if(gt(mul(g0, signAtLargeT), f64(0)), () => fn.set(hi, min(hi, t)), () => fn.set(lo, max(lo, t)));
+    fn.if(and(mustCertify, gt(lo, add(hi, mul(f64(1e-9), max(f64(1), abs(hi)))))), () => fn.return(f64(NaN)));
+    fn.set(denominator, sub(mul(mul(f64(2), g1), g1), mul(g0, g2)));
+    fn.set(next, select(ne(denominator, f64(0)), sub(t, div(mul(mul(f64(2), g0), g1), denominator)), f64(NaN)));
+    fn.set(halley, i32(1));
+    fn.if(not(and(gt(next, lo), lt(next, hi))), () => {
+      fn.set(
+        next,
+        select(
+          and(isFiniteF64(lo), isFiniteF64(hi)),
+          div(add(lo, hi), f64(2)),
+          select(isFiniteF64(lo), add(lo, max(f64(1), abs(lo))), sub(hi, max(f64(1), abs(hi)))),
+        ),
       );
-      fn.if(eq(m, last), () => {
-        fn.set(even, mul(flowAt(m), powerEven));
-        fn.set(weightedEven, mul(k, even));
-        fn.set(g0, add(g0, even));
-        fn.set(g1, add(g1, weightedEven));
-        fn.set(g2, add(g2, mul(k, weightedEven)));
-      });
-      fn.set(g1, neg(g1));
-      fn.if(eq(g0, f64(0)), () => {
-        fn.set(converged, i32(1));
-        fn.br(done);
-      });
-      fn.if(gt(mul(g0, signAtLargeT), f64(0)), () => fn.set(hi, min(hi, t)), () => fn.set(lo, max(lo, t)));
-      fn.if(and(mustCertify, gt(lo, add(hi, mul(f64(1e-9), max(f64(1), abs(hi)))))), () => fn.return(f64(NaN)));
-      fn.set(denominator, sub(mul(mul(f64(2), g1), g1), mul(g0, g2)));
-      fn.set(next, select(ne(denominator, f64(0)), sub(t, div(mul(mul(f64(2), g0), g1), denominator)), f64(NaN)));
-      fn.set(halley, i32(1));
-      fn.if(not(and(gt(next, lo), lt(next, hi))), () => {
-        fn.set(
-          next,
-          select(
-            and(isFinite(lo), isFinite(hi)),
-            div(add(lo, hi), f64(2)),
-            select(isFinite(lo), add(lo, max(f64(1), abs(lo))), sub(hi, max(f64(1), abs(hi)))),
-          ),
-        );
-        fn.set(halley, i32(0));
-      });
-      fn.set(step, abs(sub(next, t)));
-      fn.set(scale, max(f64(1e-3), abs(next)));
-      fn.if(or(le(step, mul(f64(1e-12), scale)), and(halley, le(step, mul(f64(HALLEY_FINAL_STEP), scale)))), () => {
-        fn.set(t, next);
-        fn.set(converged, i32(1));
-        fn.br(done);
-      });
-      fn.if(or(lt(next, f64(-30)), gt(next, f64(30))), () => fn.return(f64(NaN)));
+      fn.set(halley, i32(0));
+    });
+    fn.set(step, abs(sub(next, t)));
+    fn.set(scale, max(f64(1e-3), abs(next)));
+    fn.if(or(le(step, mul(f64(1e-12), scale)), and(halley, le(step, mul(f64(HALLEY_FINAL_STEP), scale)))), () => {
       fn.set(t, next);
-      fn.set(iteration, add(iteration, i32(1)));
-      fn.br(iterate);
-    }),
-  );
+      fn.set(converged, i32(1));
+      fn.br(done);
+    });
+    fn.if(or(lt(next, f64(-30)), gt(next, f64(30))), () => fn.return(f64(NaN)));
+    fn.set(t, next);
+    fn.set(iteration, add(iteration, i32(1)));
+  });
   fn.if(not(converged), () => fn.return(f64(NaN)));
   fn.if(mustCertify, () => fn.if(not(call(isOnlyRoot, [flowsBase, first, last, t], 'i32')), () => fn.return(f64(NaN))));
-  const setPrevious = (value: WasmExpr): void => {
-    value.emit(fn.code);
-    fn.code.byte(Op.globalSet).u32(previousRoot);
-  };
-  setPrevious(select(isFinite(t), t, f64(0)));
+  fn.setGlobal(previousRoot, select(isFiniteF64(t), t, f64(0)));
   fn.return(sub(call(exp, [mul(f64(12), t)], 'f64'), f64(1)));
   return { solve: module.define(fn.definition()), previousRoot };
 }
@@ -328,7 +304,6 @@ export function defineTrialIrr(module: WasmModule, math: { exp: number; log: num
 function isOnlyRootFunction(exp: number): FunctionBuilder {
   const fn = new FunctionBuilder(['i32', 'i32', 'i32', 'f64'], 'i32');
   const [flowsBase, first, last, t] = [fn.param(0), fn.param(1), fn.param(2), fn.param(3)];
-  const flowAt = (month: WasmExpr): WasmExpr => load('f64', add(shl(month, i32(3)), flowsBase));
   const x = fn.local('f64');
   const power = fn.local('f64');
   const forward = fn.local('f64');
@@ -340,39 +315,31 @@ function isOnlyRootFunction(exp: number): FunctionBuilder {
   fn.set(x, call(exp, [neg(t)], 'f64'));
   fn.set(power, f64(1));
   fn.set(m, first);
-  const signChangeFails = (running: WasmExpr, previous: typeof forwardSign): void => {
+  const signChangeFails = (running: WasmExpr, previous: WasmLocal): void => {
     fn.set(sign, signOf(running));
     fn.if(and(and(ne(sign, i32(0)), ne(previous, i32(0))), ne(sign, previous)), () => fn.return(i32(0)));
     fn.if(ne(sign, i32(0)), () => fn.set(previous, sign));
   };
-  fn.block((exit) =>
-    fn.loop((repeat) => {
-      fn.brIf(exit, not(lt(m, last)));
-      fn.set(discounted, mul(flowAt(m), power));
-      fn.set(forward, add(forward, discounted));
-      fn.set(magnitude, add(magnitude, abs(discounted)));
-      fn.set(power, mul(power, x));
-      signChangeFails(forward, forwardSign);
-      fn.set(m, add(m, i32(1)));
-      fn.br(repeat);
-    }),
-  );
+  fn.while(lt(m, last), () => {
+    fn.set(discounted, mul(flowAt(flowsBase, m), power));
+    fn.set(forward, add(forward, discounted));
+    fn.set(magnitude, add(magnitude, abs(discounted)));
+    fn.set(power, mul(power, x));
+    signChangeFails(forward, forwardSign);
+    fn.set(m, add(m, i32(1)));
+  });
   const lastDiscounted = fn.local('f64');
-  fn.set(lastDiscounted, mul(flowAt(last), power));
+  fn.set(lastDiscounted, mul(flowAt(flowsBase, last), power));
   fn.if(gt(abs(add(forward, lastDiscounted)), mul(f64(1e-9), add(magnitude, abs(lastDiscounted)))), () => fn.return(i32(0)));
   const backward = fn.local('f64');
   const backwardSign = fn.local('i32');
   fn.set(m, last);
-  fn.block((exit) =>
-    fn.loop((repeat) => {
-      fn.brIf(exit, not(gt(m, first)));
-      fn.set(backward, add(backward, mul(flowAt(m), power)));
-      fn.set(power, div(power, x));
-      signChangeFails(backward, backwardSign);
-      fn.set(m, sub(m, i32(1)));
-      fn.br(repeat);
-    }),
-  );
+  fn.while(gt(m, first), () => {
+    fn.set(backward, add(backward, mul(flowAt(flowsBase, m), power)));
+    fn.set(power, div(power, x));
+    signChangeFails(backward, backwardSign);
+    fn.set(m, sub(m, i32(1)));
+  });
   fn.return(i32(1));
   return fn;
 }

@@ -58,14 +58,6 @@ function binary(name: string, opcodes: Partial<Record<WasmType, number>>, result
   };
 }
 
-function comparison(name: string, opcodes: Partial<Record<WasmType, number>>) {
-  const inner = binary(name, opcodes);
-  return (a: WasmExpr, b: WasmExpr): WasmExpr => {
-    const built = inner(a, b);
-    return expr('i32', built.emit);
-  };
-}
-
 function unary(name: string, opcodes: Partial<Record<WasmType, number>>) {
   return (a: WasmExpr): WasmExpr => {
     const opcode = opcodes[a.type];
@@ -105,17 +97,17 @@ export const rotl = binary('rotl', { i32: Op.i32Rotl });
 export const xor = binary('xor', { i32: Op.i32Xor });
 
 /** a < b as an i32 0/1 (signed for i32). */
-export const lt = comparison('lt', { i32: Op.i32LtS, f64: Op.f64Lt });
+export const lt = binary('lt', { i32: Op.i32LtS, f64: Op.f64Lt }, 'i32');
 /** a > b. */
-export const gt = comparison('gt', { i32: Op.i32GtS, f64: Op.f64Gt });
+export const gt = binary('gt', { i32: Op.i32GtS, f64: Op.f64Gt }, 'i32');
 /** a ≤ b. */
-export const le = comparison('le', { i32: Op.i32LeS, f64: Op.f64Le });
+export const le = binary('le', { i32: Op.i32LeS, f64: Op.f64Le }, 'i32');
 /** a ≥ b. */
-export const ge = comparison('ge', { i32: Op.i32GeS, f64: Op.f64Ge });
+export const ge = binary('ge', { i32: Op.i32GeS, f64: Op.f64Ge }, 'i32');
 /** a = b (numeric: NaN ≠ NaN, −0 = +0). */
-export const eq = comparison('eq', { i32: Op.i32Eq, f64: Op.f64Eq });
+export const eq = binary('eq', { i32: Op.i32Eq, f64: Op.f64Eq }, 'i32');
 /** a ≠ b. */
-export const ne = comparison('ne', { i32: Op.i32Ne, f64: Op.f64Ne });
+export const ne = binary('ne', { i32: Op.i32Ne, f64: Op.f64Ne }, 'i32');
 
 /** |a| (f64). */
 export const abs = unary('abs', { f64: Op.f64Abs });
@@ -189,13 +181,6 @@ export const choose = (condition: WasmExpr, whenTrue: WasmExpr, whenFalse: WasmE
  */
 export const globalGet = (index: number, type: WasmType): WasmExpr => expr(type, (code) => code.byte(Op.globalGet).u32(index));
 
-/**
- * Any value as the same value (for code built elsewhere that pushes one value of `type`).
- *
- * @example
- * emitted('f64', (code) => compileSomething(code))
- */
-export const emitted = (type: WasmType, emit: (code: ByteWriter) => void): WasmExpr => expr(type, emit);
 
 /**
  * The i32 as an f64 (exact).
@@ -210,6 +195,15 @@ export const toF64 = (a: WasmExpr): WasmExpr => {
     code.byte(Op.f64ConvertI32S);
   });
 };
+
+/**
+ * Whether an f64 is finite: x − x is 0 for finite x and NaN for ±Infinity and NaN
+ * (Number.isFinite).
+ *
+ * @example
+ * select(isFiniteF64(get(lo)), get(lo), f64(0))
+ */
+export const isFiniteF64 = (a: WasmExpr): WasmExpr => eq(sub(a, a), f64(0));
 
 /**
  * The i32 read as unsigned, as an f64 (exact): JavaScript's `x >>> 0`.

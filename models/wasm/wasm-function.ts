@@ -1,5 +1,5 @@
 import { ByteWriter } from './byte-writer.ts';
-import { emitStore, VALUE_TYPE, type WasmExpr, type WasmLocal, type WasmType } from './wasm-expr.ts';
+import { emitStore, not, VALUE_TYPE, type WasmExpr, type WasmLocal, type WasmType } from './wasm-expr.ts';
 import type { FunctionDefinition } from './wasm-module.ts';
 import { EMPTY_BLOCK, Op, type ValueType } from './wasm-opcodes.ts';
 
@@ -48,18 +48,6 @@ export class FunctionBuilder {
     this.code.byte(Op.localSet).u32(local.index);
   }
 
-  /** local = value, as an expression that also yields the value. */
-  tee(local: WasmLocal, value: WasmExpr): WasmExpr {
-    this.check(local, value);
-    return {
-      type: value.type,
-      emit: (code) => {
-        value.emit(code);
-        code.byte(Op.localTee).u32(local.index);
-      },
-    };
-  }
-
   /** global = value. */
   setGlobal(index: number, value: WasmExpr): void {
     value.emit(this.code);
@@ -71,12 +59,6 @@ export class FunctionBuilder {
     emitStore(this.code, address, value, offset);
   }
 
-  /** Evaluates and discards a value (a call made for its effect). */
-  drop(value: WasmExpr): void {
-    value.emit(this.code);
-    this.code.byte(Op.drop);
-  }
-
   /** A block: `br(exit)` inside jumps past its end. */
   block(body: (exit: WasmLabel) => void): void {
     this.structured(Op.block, body);
@@ -85,6 +67,20 @@ export class FunctionBuilder {
   /** A loop: `br(repeat)` inside jumps back to its start; falling off the end leaves it. */
   loop(body: (repeat: WasmLabel) => void): void {
     this.structured(Op.loop, body);
+  }
+
+  /**
+   * while (condition) body: the condition is tested before each pass; `br(exit)` in the
+   * body leaves the loop.
+   */
+  while(condition: WasmExpr, body: (exit: WasmLabel) => void): void {
+    this.block((exit) =>
+      this.loop((repeat) => {
+        this.brIf(exit, not(condition));
+        body(exit);
+        this.br(repeat);
+      }),
+    );
   }
 
   /** if (condition) then else otherwise. */
