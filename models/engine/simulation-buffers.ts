@@ -21,7 +21,9 @@ export interface SimulationBuffers {
 /**
  * Allocates the buffers for a run. Pass `shared: true` to back them with
  * SharedArrayBuffer for worker threads, or an `allocate` function that hands out
- * (possibly recycled) zero-filled columns.
+ * (possibly recycled) columns: zero-filled where `zeroed` is true. Only the chunk
+ * accumulators need zeros (the kernel adds into them); a run writes every trial of every
+ * other column it allocates.
  *
  * @example
  * const buffers = allocateBuffers(model, env);
@@ -30,7 +32,7 @@ export function allocateBuffers(
   model: CompiledModel,
   env: SimulationEnv,
   shared = false,
-  allocate?: (length: number) => Float64Array,
+  allocate?: (length: number, zeroed: boolean) => Float64Array,
 ): SimulationBuffers {
   const make =
     allocate ?? ((length: number): Float64Array => (shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length)));
@@ -38,12 +40,12 @@ export function allocateBuffers(
   const fanRows = Math.min(env.fanTrials, env.trials);
   const correlated = model.correlation?.inputIndices.length ?? 0;
   return {
-    outputs: model.outputs.map((output) => (isLineTotal(output.group) && !env.keepLineTotals ? null : make(env.trials))),
-    inputs: env.keepInputs ? model.inputs.map(() => make(env.trials)) : null,
-    fan: make(fanRows * model.horizonMonths),
+    outputs: model.outputs.map((output) => (isLineTotal(output.group) && !env.keepLineTotals ? null : make(env.trials, false))),
+    inputs: env.keepInputs ? model.inputs.map(() => make(env.trials, false)) : null,
+    fan: make(fanRows * model.horizonMonths, false),
     fanRows,
-    chunkAccumulators: make(chunks * model.accumulators.size),
-    chunkCorrelations: make(chunks * correlated * correlated),
+    chunkAccumulators: make(chunks * model.accumulators.size, true),
+    chunkCorrelations: make(chunks * correlated * correlated, false),
   };
 }
 

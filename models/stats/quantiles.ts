@@ -170,12 +170,26 @@ function finiteOrderStatistics(
     let end = start;
     while (end < ranks.length && bucketOfRank[end] === b) end++;
     const slice = pool.subarray(gatherAt[b], gatherAt[b] + counts[b]);
+    if (allEqual(slice)) {
+      // A bucket of one repeated value (a payback month, a capped or fixed output) has every
+      // order statistic in it equal, and selection among ties is slow: one swap per value.
+      for (let k = start; k < end; k++) found[k] = slice[0];
+      start = end;
+      continue;
+    }
     const targets = Uint32Array.from(ranks.slice(start, end), (rank) => rank - firstRankOf[b]);
     multiSelect(slice, targets, 0, targets.length - 1, 0, slice.length - 1);
     for (let k = start; k < end; k++) found[k] = slice[ranks[k] - firstRankOf[b]];
     start = end;
   }
   return found;
+}
+
+/** Whether every value equals the first (the values are finite). */
+function allEqual(values: Float64Array): boolean {
+  const first = values[0];
+  for (let i = 1; i < values.length; i++) if (values[i] !== first) return false;
+  return true;
 }
 
 function multiSelect(a: Float64Array, targets: Uint32Array, tLo: number, tHi: number, left: number, right: number): void {
