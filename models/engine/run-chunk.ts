@@ -110,13 +110,12 @@ export function runChunk(
   }
   if (runnable.correlation && model.correlation) {
     const indices = model.correlation.inputIndices;
-    const achieved = imanConover(
-      indices.map((index) => scratch.columns[index]),
-      size,
-      runnable.correlation,
-      streamState(env.seed, chunkIndex, CORRELATION_STREAM),
-      env.sampling === 'lhs' ? scratch.sortedByCorrelatedSlot : [],
-    );
+    const correlated = indices.map((index) => scratch.columns[index]);
+    const stream = streamState(env.seed, chunkIndex, CORRELATION_STREAM);
+    // The WebAssembly port reads the sorted draws Latin Hypercube leaves; it declines (null) what only the JavaScript does.
+    const achieved =
+      (env.sampling === 'lhs' ? runnable.sampler?.imanConover?.(correlated, size, runnable.correlation, stream) : null) ??
+      imanConover(correlated, size, runnable.correlation, stream, env.sampling === 'lhs' ? scratch.sortedByCorrelatedSlot : []);
     buffers.chunkCorrelations.set(achieved, chunkIndex * indices.length * indices.length);
   }
   if (buffers.inputs) {

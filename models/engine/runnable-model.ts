@@ -70,6 +70,13 @@ export interface StratumSampler {
   fillStrata(state: RngState, input: number, table: StratumQuantileTable, sorted: Float64Array): void;
   /** Shuffles `sorted` into `column` (an input column of the kernel), continuing the stream fillStrata advanced. */
   shuffle(sorted: Float64Array, column: Float64Array): void;
+  /**
+   * Iman–Conover on the correlated input columns (kernel columns, correlation order)
+   * from their sorted draws in `sortedByCorrelatedSlot`, as `imanConover` does it, bit for
+   * bit: the achieved Spearman matrix, or null (nothing changed) where only `imanConover`
+   * can do it. Absent when the module has no port for this many correlated inputs.
+   */
+  imanConover?: (columns: Float64Array[], n: number, target: CorrelationFactor, stream: RngState) => Float64Array | null;
 }
 
 /** 'wasm' runs the kernel source compiled to WebAssembly; 'js' runs the source as JavaScript. Both give the same bits. */

@@ -41,9 +41,8 @@ export function imanConover(
     }
   }
 
-  const lower = cholesky(scoreCorrelation(scores, n, k), k);
-  if (!lower) return achieved;
-  const transform = multiply(target.factor, invertLower(lower, k), k);
+  const transform = transformFromCovariance(scoreCovariance(scores, n, k), k, target);
+  if (!transform) return achieved;
   const row = new Float64Array(k);
   for (let j = 0; j < n; j++) {
     for (let a = 0; a < k; a++) {
@@ -148,8 +147,14 @@ function scratchFor(n: number, k: number): IcScratch {
 
 const scoreCache = new Map<number, Float64Array>();
 
-/** Van der Waerden scores Φ⁻¹(j/(n+1)), scaled to unit variance; the same for every chunk of size n. */
-function standardScores(n: number): Float64Array {
+/**
+ * Van der Waerden scores Φ⁻¹(j/(n+1)), scaled to unit variance; the same for every chunk
+ * of size n (cached: do not modify).
+ *
+ * @example
+ * standardScores(4096)[0] // ≈ −3.5, the lowest score of a 4,096-trial chunk
+ */
+export function standardScores(n: number): Float64Array {
   let scores = scoreCache.get(n);
   if (!scores) {
     scores = new Float64Array(n);
@@ -166,8 +171,8 @@ function standardScores(n: number): Float64Array {
   return scores;
 }
 
-
-function scoreCorrelation(scores: Float64Array, n: number, k: number): Float64Array {
+/** The upper triangle (row-major k×k) of the shuffled scores' co-moments about their means. */
+function scoreCovariance(scores: Float64Array, n: number, k: number): Float64Array {
   const means = new Float64Array(k);
   for (let j = 0; j < n; j++) for (let a = 0; a < k; a++) means[a] += scores[j * k + a] / n;
   const covariance = new Float64Array(k * k);
@@ -177,6 +182,20 @@ function scoreCorrelation(scores: Float64Array, n: number, k: number): Float64Ar
       for (let b = a; b < k; b++) covariance[a * k + b] += da * (scores[j * k + b] - means[b]);
     }
   }
+  return covariance;
+}
+
+/**
+ * The k×k matrix (row-major) that takes the shuffled scores, whose co-moments about
+ * their means are the upper triangle of `covariance`, to scores with the target's
+ * correlation: factor · L⁻¹, L the Cholesky factor of the scores' correlation.
+ * Undefined when that correlation is not positive definite (the chunk is left as drawn).
+ * Shared by this module and its WebAssembly port, so both compute it with the same bits.
+ *
+ * @example
+ * const transform = transformFromCovariance(covariance, 3, factorCorrelation(matrix));
+ */
+export function transformFromCovariance(covariance: Float64Array, k: number, target: CorrelationFactor): Float64Array | undefined {
   const correlation = new Float64Array(k * k);
   for (let a = 0; a < k; a++) {
     for (let b = a; b < k; b++) {
@@ -185,7 +204,8 @@ function scoreCorrelation(scores: Float64Array, n: number, k: number): Float64Ar
       correlation[b * k + a] = value;
     }
   }
-  return correlation;
+  const lower = cholesky(correlation, k);
+  return lower && multiply(target.factor, invertLower(lower, k), k);
 }
 
 function cholesky(matrix: Float64Array, k: number): Float64Array | undefined {

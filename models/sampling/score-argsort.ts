@@ -19,13 +19,13 @@ export function scoreArgsortScratch(capacity: number, radix: ArgsortScratch = ar
 }
 
 /**
- * The map v ↦ v/(SPREAD + |v|) takes a standard normal to (−1, 1) with a density close
- * to the normal's from 0 to about ±2.5 sd (SPREAD = 1.25 matches it at 0), so one bucket
+ * The map v ↦ v/(SCORE_SPREAD + |v|) takes a standard normal to (−1, 1) with a density close
+ * to the normal’s from 0 to about ±2.5 sd (1.25 matches it at 0), so one bucket
  * per value holds about one value.
  */
-const SPREAD = 1.25;
+export const SCORE_SPREAD = 1.25;
 /** A bucket this full means the values are not spread like scores: sort them by radix instead. */
-const MAX_BUCKET = 64;
+export const MAX_SCORE_BUCKET = 64;
 
 /**
  * Writes into `order` the indices of values[0..n) in ascending order, exactly as
@@ -51,14 +51,14 @@ export function scoreArgsort(values: Float64Array, n: number, order: Uint32Array
       return;
     }
     // floor(half·(1 + v/(SPREAD + |v|))) is non-decreasing in v and lies in [0, buckets]; ±Infinity map to the ends.
-    let bucket = Math.floor(half + (half * v) / (SPREAD + Math.abs(v)));
+    let bucket = Math.floor(half + (half * v) / (SCORE_SPREAD + Math.abs(v)));
     if (v === Infinity || bucket >= buckets) bucket = buckets - 1;
     else if (v === -Infinity || bucket < 0) bucket = 0;
     bucketOf[i] = bucket;
     starts[bucket + 1]++;
   }
   for (let bucket = 0; bucket < buckets; bucket++) {
-    if (starts[bucket + 1] > MAX_BUCKET) {
+    if (starts[bucket + 1] > MAX_SCORE_BUCKET) {
       radixArgsort(values, n, order, scratch.radix);
       return;
     }

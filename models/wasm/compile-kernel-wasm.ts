@@ -3,6 +3,7 @@ import { KernelEmitter, type KernelCodegenContext } from './kernel-codegen.ts';
 import { resolveKernel, SCALAR_PARAMS, type KernelShape, type WasmKernelLayout } from './kernel-program.ts';
 import { inferKernelTypes } from './kernel-types.ts';
 import { MemoryLayout } from './memory-layout.ts';
+import { defineImanConover, MAX_WASM_CORRELATED, type ImanConoverLayout } from './iman-conover-wasm.ts';
 import { defineStratumSampler } from './stratum-sampler-wasm.ts';
 import { defineTrialIrr } from './trial-irr-wasm.ts';
 import { f64, i32 } from './wasm-expr.ts';
@@ -20,6 +21,8 @@ export interface SamplerRegions {
   /** Input k's per-stratum table (stratum-quantile-table.ts coefficients) at tables + k · tableBytes. */
   tables: number;
   tableBytes: number;
+  /** Iman–Conover's arrays, when the module has the port (2 to 8 correlated inputs). */
+  imanConover: ImanConoverLayout | null;
 }
 
 /** A kernel compiled to WebAssembly, with the memory layout its caller fills and reads. */
@@ -39,7 +42,8 @@ const TABLE_DOUBLES_PER_STRATUM = 5;
  * WebAssembly ports in the same module, and so is the Latin Hypercube draw of a full
  * chunk, which samples straight into the kernel's input columns. It exports `memory`,
  * `init` (module-level setup, run once), `kernel(n, offset, fanFirstRow, fanRows,
- * lineOffset)`, `resetIrr`, `fillStrata` and `shuffle`.
+ * lineOffset)`, `resetIrr`, `fillStrata` and `shuffle`, and with 2 to 8 correlated
+ * inputs Iman–Conover's `icScores` and `icApply` (iman-conover-wasm.ts).
  *
  * @example
  * const { bytes, layout } = compileKernelToWasm(model.kernelSource, { inputs: 37, outputs: 28, accumulators: 70, horizonMonths: 48, chunkSize: 4096, computeIrr: true, correlatedInputs: 3 });
@@ -57,7 +61,30 @@ export function compileKernelToWasm(source: string, shape: KernelShape): Compile
     sortedCorrelated: memory.reserve(shape.correlatedInputs * chunkBytes),
     tables: memory.reserve(shape.inputs * tableBytes),
     tableBytes,
+    imanConover: null,
   };
+  const correlated = shape.correlatedInputs;
+  if (correlated >= 2 && correlated <= MAX_WASM_CORRELATED) {
+    const N = shape.chunkSize;
+    sampler.imanConover = {
+      state: sampler.state,
+      chunkSize: N,
+      base: memory.reserve(N * 8),
+      scores: memory.reserve(N * correlated * 8),
+      keys: memory.reserve(N * correlated * 8),
+      bucketOf: memory.reserve(N * correlated * 4),
+      starts: memory.reserve((N + 1) * correlated * 4),
+      order: memory.reserve(N * 4),
+      ranks: memory.reserve(N * correlated * 4),
+      finalRanks: memory.reserve(N * correlated * 8),
+      runRank: memory.reserve(N * 8),
+      covariance: memory.reserve(correlated * correlated * 8),
+      transform: memory.reserve(correlated * correlated * 8),
+      achieved: memory.reserve(correlated * correlated * 8),
+      columns: memory.reserve(correlated * 4),
+      sorted: sampler.sortedCorrelated,
+    };
+  }
   const module = new WasmModule(memory.pages);
   const expAndLog = defineExpAndLog(module, program.layout.powersOfTwo);
   const pow = definePow(module, expAndLog);
@@ -95,5 +122,6 @@ export function compileKernelToWasm(source: string, shape: KernelShape): Compile
   resetIrr.setGlobal(irr.previousRoot, f64(0));
   module.define(resetIrr.definition('resetIrr'));
   defineStratumSampler(module, sampler);
+  if (sampler.imanConover) defineImanConover(module, sampler.imanConover, correlated);
   return { bytes: module.encode(), layout: program.layout, sampler };
 }

@@ -14,8 +14,13 @@ const TWO_POW_26 = 67108864;
 /** Division by 2^52 is the same exact scaling as multiplication by 2^−52. */
 const TWO_POW_MINUS_52 = 1 / 4503599627370496;
 
-/** One sfc32 step (sfc32.ts), its output into t. */
-function step(fn: FunctionBuilder, [a, b, c, d]: WasmLocal[], t: WasmLocal): void {
+/**
+ * One sfc32 step (sfc32.ts), its output into t.
+ *
+ * @example
+ * sfc32Step(fn, loadState(fn, layout.state), t);
+ */
+export function sfc32Step(fn: FunctionBuilder, [a, b, c, d]: WasmLocal[], t: WasmLocal): void {
   fn.set(t, add(add(a, b), d));
   fn.set(d, add(d, i32(1)));
   fn.set(a, xor(b, shrU(b, i32(9))));
@@ -23,14 +28,26 @@ function step(fn: FunctionBuilder, [a, b, c, d]: WasmLocal[], t: WasmLocal): voi
   fn.set(c, add(rotl(c, i32(21)), t));
 }
 
-function loadState(fn: FunctionBuilder, layout: StratumSamplerLayout): WasmLocal[] {
+/**
+ * Four locals holding the sfc32 state kept at byte address `address` (a, b, c, counter).
+ *
+ * @example
+ * const state = loadState(fn, layout.state);
+ */
+export function loadState(fn: FunctionBuilder, address: number): WasmLocal[] {
   const state = [fn.local('i32'), fn.local('i32'), fn.local('i32'), fn.local('i32')];
-  state.forEach((word, index) => fn.set(word, load('i32', i32(0), layout.state + 4 * index)));
+  state.forEach((word, index) => fn.set(word, load('i32', i32(0), address + 4 * index)));
   return state;
 }
 
-function storeState(fn: FunctionBuilder, layout: StratumSamplerLayout, state: WasmLocal[]): void {
-  state.forEach((word, index) => fn.store(i32(0), word, layout.state + 4 * index));
+/**
+ * Stores the state from `loadState`'s locals back, for the next function to continue the stream.
+ *
+ * @example
+ * storeState(fn, layout.state, state);
+ */
+export function storeState(fn: FunctionBuilder, address: number, state: WasmLocal[]): void {
+  state.forEach((word, index) => fn.store(i32(0), word, address + 4 * index));
 }
 
 /**
@@ -51,7 +68,7 @@ export function defineStratumSampler(module: WasmModule, layout: StratumSamplerL
   {
     const fn = fill;
     const [table, sorted, n] = [fn.param(0), fn.param(1), fn.param(2)];
-    const state = loadState(fn, layout);
+    const state = loadState(fn, layout.state);
     const t = fn.local('i32');
     const high = fn.local('f64');
     const u = fn.local('f64');
@@ -61,9 +78,9 @@ export function defineStratumSampler(module: WasmModule, layout: StratumSamplerL
     const low = fn.local('f64');
     const top = fn.local('f64');
     fn.while(lt(k, n), () => {
-      step(fn, state, t);
+      sfc32Step(fn, state, t);
       fn.set(high, mul(toF64Unsigned(shrU(t, i32(6))), f64(TWO_POW_26)));
-      step(fn, state, t);
+      sfc32Step(fn, state, t);
       fn.set(u, mul(add(add(high, toF64Unsigned(shrU(t, i32(6)))), f64(0.5)), f64(TWO_POW_MINUS_52)));
       fn.store(shl(k, i32(3)), u, layout.uniforms);
       fn.set(at, add(table, mul(k, i32(STRIDE * 8))));
@@ -74,27 +91,27 @@ export function defineStratumSampler(module: WasmModule, layout: StratumSamplerL
       fn.store(add(sorted, shl(k, i32(3))), select(lt(value, low), low, select(gt(value, top), top, value)));
       fn.set(k, add(k, i32(1)));
     });
-    storeState(fn, layout, state);
+    storeState(fn, layout.state, state);
   }
   const shuffle = new FunctionBuilder(['i32', 'i32', 'i32'], null);
   {
     const fn = shuffle;
     const [sorted, out, n] = [fn.param(0), fn.param(1), fn.param(2)];
-    const state = loadState(fn, layout);
+    const state = loadState(fn, layout.state);
     const t = fn.local('i32');
     const i = fn.local('i32');
     const j = fn.local('i32');
     fn.if(gt(n, i32(0)), () => fn.store(out, load('f64', sorted)));
     fn.set(i, i32(1));
     fn.while(lt(i, n), () => {
-      step(fn, state, t);
+      sfc32Step(fn, state, t);
       // Multiply-shift: floor(t·(i + 1) / 2^32), a slot in [0, i].
       fn.set(j, add(out, shl(mulHigh(t, add(i, i32(1))), i32(3))));
       fn.store(add(out, shl(i, i32(3))), load('f64', j));
       fn.store(j, load('f64', add(sorted, shl(i, i32(3)))));
       fn.set(i, add(i, i32(1)));
     });
-    storeState(fn, layout, state);
+    storeState(fn, layout.state, state);
   }
   return { fillStrata: module.define(fill.definition('fillStrata')), shuffle: module.define(shuffle.definition('shuffle')) };
 }

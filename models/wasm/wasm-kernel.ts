@@ -3,6 +3,8 @@ import { monthlyDiscountFactors } from '../engine/kernel-helpers.ts';
 import type { Kernel, StratumSampler } from '../engine/runnable-model.ts';
 import type { RngState } from '../rng/sfc32.ts';
 import type { StratumQuantileTable } from '../sampling/stratum-quantile-table.ts';
+import type { CorrelationFactor } from '../sampling/correlation-matrix.ts';
+import { standardScores, transformFromCovariance } from '../sampling/iman-conover.ts';
 import { POWERS_OF_TWO } from '../math/deterministic-math.ts';
 import { isLineTotal } from '../engine/simulation-buffers.ts';
 import { CHUNK_SIZE } from '../engine/simulation-env.ts';
@@ -26,6 +28,8 @@ interface KernelExports {
   kernel: (n: number, offset: number, fanFirstRow: number, fanRows: number, lineOffset: number) => void;
   fillStrata: (table: number, sorted: number, n: number) => void;
   shuffle: (sorted: number, out: number, n: number) => void;
+  icScores?: (n: number) => void;
+  icApply?: (n: number) => number;
 }
 
 /** Compiled modules by kernel source, most recently used last (compiling is the slow part). */
@@ -146,5 +150,36 @@ function stratumSampler(exports: KernelExports, regions: SamplerRegions, inputs:
       if (sorted.buffer !== buffer || column.buffer !== buffer) throw new RangeError('the shuffle reads and writes the kernel’s own memory');
       exports.shuffle(sorted.byteOffset, column.byteOffset, CHUNK_SIZE);
     },
+    imanConover: regions.imanConover ? imanConoverPort(exports, regions.imanConover, correlated) : undefined,
+  };
+}
+
+/** The module's Iman–Conover (iman-conover-wasm.ts) behind StratumSampler.imanConover. */
+function imanConoverPort(exports: KernelExports, layout: NonNullable<SamplerRegions['imanConover']>, k: number): NonNullable<StratumSampler['imanConover']> {
+  const buffer = exports.memory.buffer;
+  const state = new Uint32Array(buffer, layout.state, 4);
+  const base = new Float64Array(buffer, layout.base, layout.chunkSize);
+  const covariance = new Float64Array(buffer, layout.covariance, k * k);
+  const transform = new Float64Array(buffer, layout.transform, k * k);
+  const achieved = new Float64Array(buffer, layout.achieved, k * k);
+  const columnAddresses = new Int32Array(buffer, layout.columns, k);
+  let baseFor = 0;
+  return (columns: Float64Array[], n: number, target: CorrelationFactor, stream: RngState): Float64Array | null => {
+    if (columns.length !== k || n < k + 2 || n > layout.chunkSize || columns.some((column) => column.buffer !== buffer)) return null;
+    if (baseFor !== n) {
+      base.set(standardScores(n));
+      baseFor = n;
+    }
+    state.set(stream);
+    exports.icScores!(n);
+    const result = new Float64Array(k * k);
+    for (let i = 0; i < k; i++) result[i * k + i] = 1;
+    const factor = transformFromCovariance(covariance, k, target);
+    if (!factor) return result;
+    transform.set(factor);
+    columns.forEach((column, c) => (columnAddresses[c] = column.byteOffset));
+    if (exports.icApply!(n) !== 0) return null;
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) if (a !== b) result[a * k + b] = achieved[a * k + b];
+    return result;
   };
 }
