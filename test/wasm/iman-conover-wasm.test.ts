@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CaseInput } from '../../models/case/case-schema.ts';
 import { parseCase } from '../../models/case/parse-case.ts';
 import { chunkScratch, runChunk } from '../../models/engine/run-chunk.ts';
 import { instantiate, type KernelBackend } from '../../models/engine/runnable-model.ts';
@@ -15,7 +16,7 @@ import { minimalCase } from '../helpers/minimal-case.ts';
  * 2 to 8 correlated inputs, on full and partial chunks, with tied draws (discrete and
  * bernoulli inputs); and decline, changing nothing, what only the JavaScript handles.
  */
-const DISTRIBUTIONS = [
+const DISTRIBUTIONS: CaseInput['inputs'][string]['distribution'][] = [
   { type: 'normal', mean: 10, sd: 3 },
   { type: 'lognormal', p5: 2, p95: 40 },
   { type: 'discrete', values: [1, 2, 3], weights: [1, 2, 1] },
@@ -25,7 +26,7 @@ const DISTRIBUTIONS = [
   { type: 'triangular', min: 0, mode: 1, max: 5 },
   { type: 'beta', alpha: 2, beta: 3 },
   { type: 'normal', mean: 0, sd: 1 },
-] as const;
+];
 
 function correlatedCase(k: number): CompiledModel {
   const names = Array.from({ length: k }, (_, index) => `x${index}`);
