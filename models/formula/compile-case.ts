@@ -12,7 +12,7 @@ import { parseFormula } from './parse-formula.ts';
 import { CONSTANT, PER_MONTH, PER_TRIAL, levelOf, type Level, type NameScope } from './resolve-names.ts';
 
 /** Bumped whenever a change to the engine could change any simulated number. */
-export const ENGINE_VERSION = '1.3.0';
+export const ENGINE_VERSION = '1.4.0';
 
 /** A compiled case: plain data (structured-cloneable), so it can be sent to workers. */
 export interface CompiledModel {

@@ -95,7 +95,8 @@ export function resolveKernel(source: string, shape: KernelShape, memory: Memory
   const layout: WasmKernelLayout = {
     powersOfTwo: memory.reserve(POWERS_OF_TWO_BYTES),
     discountFactors: memory.reserve((H + 1) * 8),
-    flows: memory.reserve(H * 8),
+    // Two months past the horizon: the IRR's last vector step reads them (and ignores them).
+    flows: memory.reserve((H + 2) * 8),
     accumulators: memory.reserve(shape.accumulators * 8),
     inputs: memory.reserve(shape.inputs * columnBytes),
     outputs: memory.reserve(shape.outputs * columnBytes),

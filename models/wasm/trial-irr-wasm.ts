@@ -1,7 +1,7 @@
-import { HALLEY_FINAL_STEP } from '../engine/trial-irr.ts';
+import { CONTRACTION_FINAL_ERROR, CONTRACTION_FINAL_STEP, HALLEY_FINAL_STEP } from '../engine/trial-irr.ts';
 import { POWERS_OF_TWO } from '../math/deterministic-math.ts';
 import { defineExpAndLog, POWERS_OF_TWO_BYTES } from './deterministic-math-wasm.ts';
-import { abs, add, and, call, div, eq, f64, globalGet, gt, i32, isFiniteF64, le, load, lt, max, min, mul, ne, neg, not, or, select, shl, sub, toF64, type WasmExpr, type WasmLocal } from './wasm-expr.ts';
+import { abs, add, and, call, div, eq, f64, globalGet, gt, i32, isFiniteF64, lane, le, load, lt, max, min, mul, ne, neg, not, or, select, shl, splat, sub, toF64, withLane, type WasmExpr, type WasmLocal } from './wasm-expr.ts';
 import { FunctionBuilder } from './wasm-function.ts';
 import { WasmModule } from './wasm-module.ts';
 import { ValueType } from './wasm-opcodes.ts';
@@ -65,8 +65,8 @@ const flowAt = (flowsBase: WasmExpr, month: WasmExpr): WasmExpr => load('f64', a
 /**
  * Adds trial-irr.ts's solver to a module, ported operation for operation (same bits):
  * solve(flowsBase, months, hintRate, hintValue, hintTotal) reads months f64 flows at
- * byte address flowsBase. Its warm start is the returned global, which the caller
- * resets to 0 where createTrialIrr().reset would.
+ * byte address flowsBase, and may read (and ignore) the two f64 after them. Its warm start
+ * is the returned global, which the caller resets to 0 where createTrialIrr().reset would.
  *
  * @example
  * const { solve, previousRoot } = defineTrialIrr(module, defineExpAndLog(module, 0));
@@ -212,55 +212,68 @@ export function defineTrialIrr(module: WasmModule, math: { exp: number; log: num
   const converged = fn.local('i32');
   const iteration = fn.local('i32');
   const x = fn.local('f64');
-  const xx = fn.local('f64');
-  const powerEven = fn.local('f64');
-  const powerOdd = fn.local('f64');
+  const x2 = fn.local('f64');
+  const x4 = fn.local('v128');
   const g0 = fn.local('f64');
   const g1 = fn.local('f64');
   const g2 = fn.local('f64');
-  const k = fn.local('f64');
   const m = fn.local('i32');
-  const even = fn.local('f64');
-  const odd = fn.local('f64');
-  const kOdd = fn.local('f64');
-  const weightedEven = fn.local('f64');
-  const weightedOdd = fn.local('f64');
+  // trial-irr.ts's four lanes of months as two f64x2 vectors: A holds lanes 0 and 1, B lanes 2 and 3.
+  const [powerA, powerB, weightA, weightB, sumA, sumB, weightedA, weightedB, squaredA, squaredB, termA, termB, timesKA, timesKB] =
+    Array.from({ length: 14 }, () => fn.local('v128'));
   const denominator = fn.local('f64');
   const next = fn.local('f64');
   const halley = fn.local('i32');
   const step = fn.local('f64');
   const scale = fn.local('f64');
+  const previousHalleyStep = fn.local('f64');
+  const contraction = fn.local('f64');
+  const errorLeft = fn.local('f64');
+  const final = fn.local('i32');
+  /** Adds one step's terms (flow·x^k per lane) to a vector's three sums. */
+  const accumulate = (term: WasmLocal, weight: WasmLocal, sum: WasmLocal, weighted: WasmLocal, squared: WasmLocal, timesK: WasmLocal): void => {
+    fn.set(timesK, mul(weight, term));
+    fn.set(sum, add(sum, term));
+    fn.set(weighted, add(weighted, timesK));
+    fn.set(squared, add(squared, mul(weight, timesK)));
+  };
+  /** The term of month m + offset in a tail lane: 0 past the last month. */
+  const tailTerm = (offset: number, power: WasmExpr): WasmExpr =>
+    select(le(add(m, i32(offset)), last), mul(flowAt(flowsBase, add(m, i32(offset))), power), f64(0));
   fn.while(lt(iteration, i32(200)), (done) => {
     fn.set(x, call(exp, [neg(t)], 'f64'));
-    fn.set(xx, mul(x, x));
+    fn.set(x2, mul(x, x));
+    fn.set(x4, splat(mul(x2, x2)));
     fn.set(m, first);
-    fn.set(powerEven, f64(1));
-    fn.set(powerOdd, x);
-    fn.set(g0, f64(0));
-    fn.set(g1, f64(0));
-    fn.set(g2, f64(0));
-    fn.set(k, f64(0));
-    fn.while(lt(m, last), () => {
-      fn.set(even, mul(flowAt(flowsBase, m), powerEven));
-      fn.set(odd, mul(load('f64', add(shl(m, i32(3)), flowsBase), 8), powerOdd));
-      fn.set(kOdd, add(k, f64(1)));
-      fn.set(weightedEven, mul(k, even));
-      fn.set(weightedOdd, mul(kOdd, odd));
-      fn.set(g0, add(g0, add(even, odd)));
-      fn.set(g1, add(g1, add(weightedEven, weightedOdd)));
-      fn.set(g2, add(g2, add(mul(k, weightedEven), mul(kOdd, weightedOdd))));
-      fn.set(powerEven, mul(powerEven, xx));
-      fn.set(powerOdd, mul(powerOdd, xx));
-      fn.set(m, add(m, i32(2)));
-      fn.set(k, add(k, f64(2)));
+    fn.set(powerA, withLane(splat(f64(1)), 1, x));
+    fn.set(powerB, withLane(splat(x2), 1, mul(x2, x)));
+    fn.set(weightA, withLane(splat(f64(0)), 1, f64(1)));
+    fn.set(weightB, withLane(splat(f64(2)), 1, f64(3)));
+    for (const sum of [sumA, sumB, weightedA, weightedB, squaredA, squaredB]) fn.set(sum, splat(f64(0)));
+    fn.while(le(add(m, i32(3)), last), () => {
+      const address = add(shl(m, i32(3)), flowsBase);
+      fn.set(termA, mul(load('v128', address), powerA));
+      fn.set(termB, mul(load('v128', address, 16), powerB));
+      accumulate(termA, weightA, sumA, weightedA, squaredA, timesKA);
+      accumulate(termB, weightB, sumB, weightedB, squaredB, timesKB);
+      fn.set(powerA, mul(powerA, x4));
+      fn.set(powerB, mul(powerB, x4));
+      fn.set(weightA, add(weightA, splat(f64(4))));
+      fn.set(weightB, add(weightB, splat(f64(4))));
+      fn.set(m, add(m, i32(4)));
     });
-    fn.if(eq(m, last), () => {
-      fn.set(even, mul(flowAt(flowsBase, m), powerEven));
-      fn.set(weightedEven, mul(k, even));
-      fn.set(g0, add(g0, even));
-      fn.set(g1, add(g1, weightedEven));
-      fn.set(g2, add(g2, mul(k, weightedEven)));
+    // The last one to three months (zero terms add nothing: a sum that starts at +0 never holds −0).
+    fn.if(le(m, last), () => {
+      fn.set(termA, withLane(withLane(splat(f64(0)), 0, tailTerm(0, lane(powerA, 0))), 1, tailTerm(1, lane(powerA, 1))));
+      fn.set(termB, withLane(splat(f64(0)), 0, tailTerm(2, lane(powerB, 0))));
+      accumulate(termA, weightA, sumA, weightedA, squaredA, timesKA);
+      accumulate(termB, weightB, sumB, weightedB, squaredB, timesKB);
     });
+    /** (lane 0 + lane 2) + (lane 1 + lane 3), as trial-irr.ts adds them. */
+    const total = (a: WasmLocal, b: WasmLocal): WasmExpr => add(lane(add(a, b), 0), lane(add(a, b), 1));
+    fn.set(g0, total(sumA, sumB));
+    fn.set(g1, total(weightedA, weightedB));
+    fn.set(g2, total(squaredA, squaredB));
     fn.set(g1, neg(g1));
     fn.if(eq(g0, f64(0)), () => {
       fn.set(converged, i32(1));
@@ -284,7 +297,21 @@ export function defineTrialIrr(module: WasmModule, math: { exp: number; log: num
     });
     fn.set(step, abs(sub(next, t)));
     fn.set(scale, max(f64(1e-3), abs(next)));
-    fn.if(or(le(step, mul(f64(1e-12), scale)), and(halley, le(step, mul(f64(HALLEY_FINAL_STEP), scale)))), () => {
+    // The contraction rule of trial-irr.ts: error left ≈ (step / previous)³ · step.
+    fn.set(contraction, select(gt(previousHalleyStep, f64(0)), div(step, previousHalleyStep), f64(Infinity)));
+    fn.set(errorLeft, mul(mul(mul(contraction, contraction), contraction), step));
+    fn.set(
+      final,
+      and(
+        halley,
+        or(
+          le(step, mul(f64(HALLEY_FINAL_STEP), scale)),
+          and(le(step, mul(f64(CONTRACTION_FINAL_STEP), scale)), le(errorLeft, mul(f64(CONTRACTION_FINAL_ERROR), scale))),
+        ),
+      ),
+    );
+    fn.set(previousHalleyStep, select(halley, step, f64(0)));
+    fn.if(or(le(step, mul(f64(1e-12), scale)), final), () => {
       fn.set(t, next);
       fn.set(converged, i32(1));
       fn.br(done);

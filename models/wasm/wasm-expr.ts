@@ -1,8 +1,8 @@
 import type { ByteWriter } from './byte-writer.ts';
-import { Op, TRUNC_SAT_F64_S, ValueType } from './wasm-opcodes.ts';
+import { Op, Simd, TRUNC_SAT_F64_S, ValueType } from './wasm-opcodes.ts';
 
-/** The value types the engine's WebAssembly uses. */
-export type WasmType = 'i32' | 'f64';
+/** The value types the engine's WebAssembly uses; v128 holds two f64 lanes. */
+export type WasmType = 'i32' | 'f64' | 'v128';
 
 /**
  * An expression: code that leaves one value of `type` on the stack. Expressions are
@@ -20,7 +20,7 @@ export interface WasmLocal extends WasmExpr {
 }
 
 /** The binary value-type byte of a type. */
-export const VALUE_TYPE: Record<WasmType, ValueType> = { i32: ValueType.i32, f64: ValueType.f64 };
+export const VALUE_TYPE: Record<WasmType, ValueType> = { i32: ValueType.i32, f64: ValueType.f64, v128: ValueType.v128 };
 
 const expr = (type: WasmType, emit: (code: ByteWriter) => void): WasmExpr => ({ type, emit });
 
@@ -53,7 +53,8 @@ function binary(name: string, opcodes: Partial<Record<WasmType, number>>, result
     return expr(result ?? type, (code) => {
       a.emit(code);
       b.emit(code);
-      code.byte(opcode);
+      if (type === 'v128') code.byte(Op.prefixFd).u32(opcode);
+      else code.byte(opcode);
     });
   };
 }
@@ -69,12 +70,12 @@ function unary(name: string, opcodes: Partial<Record<WasmType, number>>) {
   };
 }
 
-/** a + b (i32 or f64). */
-export const add = binary('add', { i32: Op.i32Add, f64: Op.f64Add });
+/** a + b (i32, f64, or f64x2 lane by lane on v128). */
+export const add = binary('add', { i32: Op.i32Add, f64: Op.f64Add, v128: Simd.f64x2Add });
 /** a − b. */
-export const sub = binary('sub', { i32: Op.i32Sub, f64: Op.f64Sub });
+export const sub = binary('sub', { i32: Op.i32Sub, f64: Op.f64Sub, v128: Simd.f64x2Sub });
 /** a × b. */
-export const mul = binary('mul', { i32: Op.i32Mul, f64: Op.f64Mul });
+export const mul = binary('mul', { i32: Op.i32Mul, f64: Op.f64Mul, v128: Simd.f64x2Mul });
 /** a ÷ b (f64). */
 export const div = binary('div', { f64: Op.f64Div });
 /** IEEE minimum: NaN if either is NaN, −0 below +0 (as Math.min). */
@@ -265,11 +266,21 @@ export const highWord = (a: WasmExpr): WasmExpr => {
   });
 };
 
-/** Memory access type → load/store opcodes and alignment (log2 bytes). */
+/**
+ * Memory access type → load/store opcodes and alignment hint (log2 bytes). A v128 is
+ * two f64 lanes read from 8-byte-aligned arrays, so its hint is 8 bytes too.
+ */
 const ACCESS = {
-  i32: { load: Op.i32Load, store: Op.i32Store, align: 2 },
-  f64: { load: Op.f64Load, store: Op.f64Store, align: 3 },
+  i32: { load: [Op.i32Load], store: [Op.i32Store], align: 2 },
+  f64: { load: [Op.f64Load], store: [Op.f64Store], align: 3 },
+  v128: { load: [Op.prefixFd, Simd.v128Load], store: [Op.prefixFd, Simd.v128Store], align: 3 },
 } as const;
+
+function emitAccess(code: ByteWriter, opcode: readonly number[], align: number, offset: number): void {
+  code.byte(opcode[0]);
+  if (opcode.length > 1) code.u32(opcode[1]);
+  code.u32(align).u32(offset);
+}
 
 /**
  * A value loaded from memory at `address` + `offset` (bytes).
@@ -280,7 +291,7 @@ const ACCESS = {
 export const load = (type: WasmType, address: WasmExpr, offset = 0): WasmExpr =>
   expr(type, (code) => {
     address.emit(code);
-    code.byte(ACCESS[type].load).u32(ACCESS[type].align).u32(offset);
+    emitAccess(code, ACCESS[type].load, ACCESS[type].align, offset);
   });
 
 /**
@@ -292,7 +303,7 @@ export const load = (type: WasmType, address: WasmExpr, offset = 0): WasmExpr =>
 export function emitStore(code: ByteWriter, address: WasmExpr, value: WasmExpr, offset: number): void {
   address.emit(code);
   value.emit(code);
-  code.byte(ACCESS[value.type].store).u32(ACCESS[value.type].align).u32(offset);
+  emitAccess(code, ACCESS[value.type].store, ACCESS[value.type].align, offset);
 }
 
 /**
@@ -306,3 +317,46 @@ export const call = (functionIndex: number, args: WasmExpr[], result: WasmType):
     for (const arg of args) arg.emit(code);
     code.byte(Op.call).u32(functionIndex);
   });
+
+/**
+ * An f64x2 with both lanes equal to the f64 `a`.
+ *
+ * @example
+ * splat(f64(4)) // (4, 4)
+ */
+export const splat = (a: WasmExpr): WasmExpr => {
+  if (a.type !== 'f64') throw new TypeError(`splat takes an f64, got ${a.type}`);
+  return expr('v128', (code) => {
+    a.emit(code);
+    code.byte(Op.prefixFd).u32(Simd.f64x2Splat);
+  });
+};
+
+/**
+ * Lane 0 or 1 of an f64x2, as an f64.
+ *
+ * @example
+ * add(lane(get(sums), 0), lane(get(sums), 1))
+ */
+export const lane = (v: WasmExpr, index: 0 | 1): WasmExpr => {
+  if (v.type !== 'v128') throw new TypeError(`lane takes a v128, got ${v.type}`);
+  return expr('f64', (code) => {
+    v.emit(code);
+    code.byte(Op.prefixFd).u32(Simd.f64x2ExtractLane).byte(index);
+  });
+};
+
+/**
+ * An f64x2 with lane `index` replaced by the f64 `a`.
+ *
+ * @example
+ * withLane(splat(f64(0)), 1, get(x)) // (0, x)
+ */
+export const withLane = (v: WasmExpr, index: 0 | 1, a: WasmExpr): WasmExpr => {
+  if (v.type !== 'v128' || a.type !== 'f64') throw new TypeError(`withLane takes a v128 and an f64, got ${v.type} and ${a.type}`);
+  return expr('v128', (code) => {
+    v.emit(code);
+    a.emit(code);
+    code.byte(Op.prefixFd).u32(Simd.f64x2ReplaceLane).byte(index);
+  });
+};

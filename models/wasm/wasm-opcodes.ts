@@ -72,13 +72,31 @@ export const Op = {
   i64ReinterpretF64: 0xbd,
   /** Prefix of the saturating truncations. */
   prefixFc: 0xfc,
+  /** Prefix of the 128-bit vector instructions; the instruction's number follows as a u32 (see `Simd`). */
+  prefixFd: 0xfd,
+} as const;
+
+/**
+ * After the 0xfd prefix: the vector instructions the engine emits (fixed-width SIMD,
+ * core specification 2.0, section 5.4.8). f64x2 arithmetic is IEEE 754 lane by lane,
+ * with the same results as the scalar f64 instructions.
+ */
+export const Simd = {
+  v128Load: 0,
+  v128Store: 11,
+  f64x2Splat: 20,
+  f64x2ExtractLane: 33,
+  f64x2ReplaceLane: 34,
+  f64x2Add: 240,
+  f64x2Sub: 241,
+  f64x2Mul: 242,
 } as const;
 
 /** After the 0xfc prefix: i32.trunc_sat_f64_s. */
 export const TRUNC_SAT_F64_S = 0x02;
 
 /** Value types (core specification, section 5.3.1). */
-export const ValueType = { i32: 0x7f, f64: 0x7c } as const;
+export const ValueType = { i32: 0x7f, f64: 0x7c, v128: 0x7b } as const;
 export type ValueType = (typeof ValueType)[keyof typeof ValueType];
 
 /** The block type of a block with no result. */

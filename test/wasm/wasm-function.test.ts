@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { add, call, choose, div, f64, globalGet, gt, i32, le, load, lt, mul, not, select, shl, toF64, truncToI32 } from '../../models/wasm/wasm-expr.ts';
+import { add, call, choose, div, f64, globalGet, gt, i32, lane, le, load, lt, mul, not, select, shl, splat, sub, toF64, truncToI32, withLane } from '../../models/wasm/wasm-expr.ts';
 import { FunctionBuilder } from '../../models/wasm/wasm-function.ts';
 import { WasmModule } from '../../models/wasm/wasm-module.ts';
 import { ValueType } from '../../models/wasm/wasm-opcodes.ts';
@@ -11,6 +11,22 @@ function instantiate(module: WasmModule): Record<string, (...args: number[]) => 
 }
 
 describe('WasmModule and FunctionBuilder', () => {
+  it('computes f64x2 lane by lane with the scalar results: loads, splat, lanes, add, sub, mul', () => {
+    const module = new WasmModule(1);
+    const fn = new FunctionBuilder(['f64', 'f64'], 'f64');
+    const pair = fn.local('v128');
+    const [a, b] = [fn.param(0), fn.param(1)];
+    fn.store(i32(64), a);
+    fn.store(i32(72), b);
+    // (a, b)·(b, 3) − (1, 1) + (a, b) from memory, then lane 0 · 1000 + lane 1.
+    fn.set(pair, add(sub(mul(withLane(splat(a), 1, b), withLane(splat(b), 1, f64(3))), splat(f64(1))), load('v128', i32(64))));
+    fn.return(add(mul(lane(pair, 0), f64(1000)), lane(pair, 1)));
+    module.define(fn.definition('lanes'));
+    const { lanes } = instantiate(module);
+    const [a0, b0] = [0.1, 0.7];
+    expect(lanes(a0, b0)).toBe((a0 * b0 - 1 + a0) * 1000 + (b0 * 3 - 1 + b0));
+  });
+
   it('runs a counted loop: the sum 1 + … + n is n(n + 1)/2', () => {
     const module = new WasmModule(1);
     const fn = new FunctionBuilder(['i32'], 'i32');
