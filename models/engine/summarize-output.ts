@@ -1,5 +1,9 @@
 import { scanColumn, type ColumnScan } from '../stats/scan-column.ts';
 import { quantileBucketOf, quantileBuckets, quantiles } from '../stats/quantiles.ts';
+import { columnSummaryWasm, MAX_WASM_BINS, type ColumnSummaryWasm } from '../wasm/column-summary-wasm.ts';
+
+/** From this many values a column's two full passes run as WebAssembly (same bits); below, the JavaScript ones are as fast. */
+const WASM_SUMMARY_FROM = 65_536;
 
 /** The percentiles every summary reports (type 7, as Excel's PERCENTILE.INC). */
 export const SUMMARY_PERCENTILES = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
@@ -32,6 +36,16 @@ export interface OutputSummary {
   cdf: { x: number; p: number }[];
 }
 
+/** Options for `summarizeOutput`. */
+export interface SummarizeOutputOptions {
+  /** Histogram bins (default 40). */
+  bins?: number;
+  /** False skips the histogram and CDF. */
+  distribution?: boolean;
+  /** False keeps a large column's passes in JavaScript (the same bits; tests compare the two). */
+  wasm?: boolean;
+}
+
 /**
  * Summarises one output column: moments with standard error, percentiles, P(>0),
  * and (unless `distribution: false`) histogram and CDF points. Percentiles use
@@ -40,20 +54,23 @@ export interface OutputSummary {
  * @example
  * summarizeOutput(result.outputs.npv).percentiles.p50
  */
-export function summarizeOutput(values: Float64Array, options: { bins?: number; distribution?: boolean } = {}): OutputSummary {
+export function summarizeOutput(values: Float64Array, options: SummarizeOutputOptions = {}): OutputSummary {
   const bins = options.bins ?? 40;
-  const scan = scanColumn(values);
+  const useWasm = options.wasm !== false && values.length >= WASM_SUMMARY_FROM && bins <= MAX_WASM_BINS && typeof WebAssembly === 'object';
+  const passes = useWasm ? columnSummaryWasm(values.length) : null;
+  const scan = passes ? passes.scan(values) : scanColumn(values);
   const { negativeInfinite, positiveInfinite, finite: finiteCount, positive } = scan;
   const defined = values.length - scan.nan;
   const withDistribution = finiteCount > 0 && options.distribution !== false;
   const edges = withDistribution ? histogramEdges(scan.min, scan.max, bins) : [];
   const layout = quantileBuckets(scan);
-  const { moments, counts, atLowerEdge, bucketCounts, bucketIndex } = momentsAndBins(values, scan, edges, layout);
+  const { moments, counts, atLowerEdge, bucketCounts, bucketIndex } = passes ? momentsAndBinsWasm(passes, scan, edges, layout) : momentsAndBins(values, scan, edges, layout);
   const bands = SUMMARY_PERCENTILES.flatMap((p) => {
     const delta = 1.96 * Math.sqrt((p * (1 - p)) / Math.max(defined, 1));
     return [Math.max(0, p - delta), Math.min(1, p + delta)];
   });
-  const all = quantiles(values, [...SUMMARY_PERCENTILES, ...bands], scan, bucketCounts, bucketIndex);
+  // The module's copy of the column: the bucket indices refer to it, and it has the same values.
+  const all = quantiles(passes ? passes.values() : values, [...SUMMARY_PERCENTILES, ...bands], scan, bucketCounts, bucketIndex);
   const [p5, p10, p50, p90, p95] = all;
   const percentileError = (index: number): number => {
     const low = all[5 + 2 * index];
@@ -142,8 +159,22 @@ function momentsAndBins(values: Float64Array, scan: ColumnScan, edges: number[],
       }
     }
   }
+  return { moments: spreadMoments(mean, n, spread, ss, ssComp, dev), counts, atLowerEdge, bucketCounts, bucketIndex };
+}
+
+/** momentsAndBins on the column the module last scanned (column-summary-wasm.ts, the same operations). */
+function momentsAndBinsWasm(passes: ColumnSummaryWasm, scan: ColumnScan, edges: number[], layout: ReturnType<typeof quantileBuckets>) {
+  const n = scan.finite;
+  const mean = n > 0 ? (scan.sum + scan.compensation) / n : Number.NaN;
+  const { ss, ssComp, dev, counts, atLowerEdge, bucketCounts, bucketIndex } = passes.moments(mean, layout, edges);
+  const spread = n >= 2 && Number.isFinite(mean);
+  return { moments: spreadMoments(mean, n, spread, ss, ssComp, dev), counts, atLowerEdge, bucketCounts, bucketIndex };
+}
+
+/** Mean, sd and standard error from the compensated squared deviations. */
+function spreadMoments(mean: number, n: number, spread: boolean, ss: number, ssComp: number, dev: number): { mean: number; sd: number; standardError: number } {
   const sd = spread ? Math.sqrt(Math.max(0, (ss + ssComp - (dev * dev) / n) / (n - 1))) : Number.NaN;
-  return { moments: { mean, sd, standardError: sd / Math.sqrt(n) }, counts, atLowerEdge, bucketCounts, bucketIndex };
+  return { mean, sd, standardError: sd / Math.sqrt(n) };
 }
 
 /*

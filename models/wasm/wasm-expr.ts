@@ -295,12 +295,20 @@ export const load = (type: WasmType, address: WasmExpr, offset = 0): WasmExpr =>
   });
 
 /**
- * Emits a store of `value` at `address` + `offset` (the function builder's `store`).
+ * Emits a store of `value` at `address` + `offset` (the function builder's `store`); with
+ * `width` 16, the low 16 bits of an i32 (a Uint16Array element).
  *
  * @example
  * emitStore(code, shl(get(m), i32(3)), get(value), FLOWS)
  */
-export function emitStore(code: ByteWriter, address: WasmExpr, value: WasmExpr, offset: number): void {
+export function emitStore(code: ByteWriter, address: WasmExpr, value: WasmExpr, offset: number, width?: 16): void {
+  if (width === 16) {
+    if (value.type !== 'i32') throw new TypeError('a 16-bit store takes an i32');
+    address.emit(code);
+    value.emit(code);
+    code.byte(Op.i32Store16).u32(1).u32(offset);
+    return;
+  }
   address.emit(code);
   value.emit(code);
   emitAccess(code, ACCESS[value.type].store, ACCESS[value.type].align, offset);

@@ -59,6 +59,11 @@ export class FunctionBuilder {
     emitStore(this.code, address, value, offset);
   }
 
+  /** Stores the low 16 bits of an i32 at address + offset (bytes), as a Uint16Array element. */
+  store16(address: WasmExpr, value: WasmExpr, offset = 0): void {
+    emitStore(this.code, address, value, offset, 16);
+  }
+
   /** A block: `br(exit)` inside jumps past its end. */
   block(body: (exit: WasmLabel) => void): void {
     this.structured(Op.block, body);

@@ -24,6 +24,7 @@ export const Op = {
   i32Load: 0x28,
   f64Load: 0x2b,
   i32Store: 0x36,
+  i32Store16: 0x3b,
   f64Store: 0x39,
   i32Const: 0x41,
   i64Const: 0x42,
