@@ -111,16 +111,18 @@ export class SimulationPool {
    */
   async summarize(model: CompiledModel, result: SimulationResult): Promise<RunSummary> {
     const outputs = summarizedOutputs(model);
-    const shared = outputs.every((output) => result.outputs[output.id].buffer instanceof SharedArrayBuffer);
+    const shared = outputs.every((output) => result.outputs[output.id].buffer instanceof SharedArrayBuffer) && result.fan.values.buffer instanceof SharedArrayBuffer;
     if (this.workers.length < 2 || result.env.trials < this.options.minTrialsForWorkers || !shared) return summarizeRun(model, result);
-    const shares = this.workers.map((): WorkerSummaryTask['columns'] => []);
-    outputs.forEach((output, index) =>
-      shares[index % shares.length].push({ id: output.id, values: result.outputs[output.id], distribution: output.distribution }),
-    );
+    // Columns with a histogram first (the heaviest, with the payback months' infinities), the fan last.
+    const columns: WorkerSummaryTask['columns'] = [...outputs]
+      .sort((a, b) => Number(b.distribution) - Number(a.distribution))
+      .map((output) => ({ id: output.id, values: result.outputs[output.id], distribution: output.distribution }));
+    const next = new Int32Array(new SharedArrayBuffer(4));
     const replies = await Promise.all(
-      this.workers.map((worker, index) => this.send(worker, { kind: 'summarize', id: this.nextTaskId++, columns: shares[index] })),
+      this.workers.map((worker) => this.send(worker, { kind: 'summarize', id: this.nextTaskId++, columns, fan: result.fan, next })),
     );
-    return summarizeRun(model, result, Object.assign({}, ...replies.map((reply) => reply.summaries)));
+    const fan = replies.find((reply) => reply.fan)?.fan;
+    return summarizeRun(model, result, Object.assign({}, ...replies.map((reply) => reply.summaries)), fan);
   }
 
   /** Sends one task and settles with the worker's final message. */

@@ -4,6 +4,8 @@ import { runChunks } from '../../models/engine/simulate.ts';
 import type { SimulationBuffers } from '../../models/engine/simulation-buffers.ts';
 import type { SimulationEnv } from '../../models/engine/simulation-env.ts';
 import { summarizeOutput, type OutputSummary } from '../../models/engine/summarize-output.ts';
+import { cashFlowFan, type RunSummary } from '../../models/engine/summarize-run.ts';
+import type { SimulationResult } from '../../models/engine/assemble-result.ts';
 
 /** A share of one run, sent by the pool. Buffers are SharedArrayBuffer-backed. */
 export interface WorkerRunTask {
@@ -19,18 +21,24 @@ export interface WorkerRunTask {
   cancel: Int32Array;
 }
 
-/** A share of a run's output summaries: shared columns to summarise here. */
+/**
+ * A run's output summaries: every worker gets the whole list and claims items one at a
+ * time from the shared counter `next` (columns by index, then the fan), so the heavy
+ * columns do not all land on one worker.
+ */
 export interface WorkerSummaryTask {
   kind: 'summarize';
   id: number;
   columns: { id: string; values: Float64Array; distribution: boolean }[];
+  fan: SimulationResult['fan'];
+  next: Int32Array;
 }
 
 export type WorkerTask = WorkerRunTask | WorkerSummaryTask;
 
 export type WorkerMessage =
   | { id: number; type: 'progress'; done: number }
-  | { id: number; type: 'done'; trialsRun?: number; summaries?: Record<string, OutputSummary> }
+  | { id: number; type: 'done'; trialsRun?: number; summaries?: Record<string, OutputSummary>; fan?: RunSummary['cashFlowFan'] }
   | { id: number; type: 'error'; message: string; name: string };
 
 /** Runs the chunks this worker claims; returns how many trials it ran. */
@@ -64,8 +72,13 @@ parentPort!.on('message', (task: WorkerTask) => {
       parentPort!.postMessage({ id: task.id, type: 'done', trialsRun } satisfies WorkerMessage);
     } else {
       const summaries: Record<string, OutputSummary> = {};
-      for (const column of task.columns) summaries[column.id] = summarizeOutput(column.values, { distribution: column.distribution });
-      parentPort!.postMessage({ id: task.id, type: 'done', summaries } satisfies WorkerMessage);
+      let fan: RunSummary['cashFlowFan'] | undefined;
+      for (let item = Atomics.add(task.next, 0, 1); item <= task.columns.length; item = Atomics.add(task.next, 0, 1)) {
+        const column = task.columns[item];
+        if (column) summaries[column.id] = summarizeOutput(column.values, { distribution: column.distribution });
+        else fan = cashFlowFan(task.fan);
+      }
+      parentPort!.postMessage({ id: task.id, type: 'done', summaries, fan } satisfies WorkerMessage);
     }
   } catch (error) {
     const failure = error as Error;
