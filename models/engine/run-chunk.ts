@@ -2,7 +2,7 @@ import { fillUniforms } from '../rng/sfc32.ts';
 import { streamState } from '../rng/stream-state.ts';
 import { imanConover } from '../sampling/iman-conover.ts';
 import { shuffleInto, stratifyInOrder } from '../sampling/latin-hypercube.ts';
-import { fillSplitStrata, fillStratumQuantiles, type QuantileColumn, type StratumQuantileTable, type StratumScratch } from '../sampling/stratum-quantile-table.ts';
+import { fillMonteCarloQuantiles, fillSplitDraws, fillSplitStrata, fillStratumQuantiles, type QuantileColumn, type StratumQuantileTable, type StratumScratch } from '../sampling/stratum-quantile-table.ts';
 import type { RunnableModel } from './runnable-model.ts';
 import { chunkBounds, type SimulationBuffers } from './simulation-buffers.ts';
 import { CHUNK_SIZE, type SimulationEnv } from './simulation-env.ts';
@@ -22,6 +22,8 @@ export interface ChunkScratch {
   columns: Float64Array[];
   /** Each input's quantile column transform over ascending probabilities (Latin Hypercube order). */
   ascendingQuantiles: QuantileColumn[];
+  /** The same over probabilities in any order (Monte Carlo draws a table leaves). */
+  anyOrderQuantiles: QuantileColumn[];
   /** Each input's per-stratum quantile table for full LHS chunks: undefined until first needed, null when it has none. */
   stratumTables: (StratumQuantileTable | null | undefined)[];
   /** The draws a table leaves to the column transform. */
@@ -49,6 +51,7 @@ export function chunkScratch(runnable: RunnableModel): ChunkScratch {
     correlatedSlot: Int32Array.from(runnable.model.inputs, (_, index) => runnable.model.correlation?.inputIndices.indexOf(index) ?? -1),
     columns: runnable.inputColumns ?? runnable.model.inputs.map(() => new Float64Array(CHUNK_SIZE)),
     ascendingQuantiles: runnable.distributions.map((distribution) => (p, out, n) => distribution.fillFromUniforms(p, out, n, true)),
+    anyOrderQuantiles: runnable.distributions.map((distribution) => (p, out, n) => distribution.fillFromUniforms(p, out, n)),
     stratumTables: runnable.model.inputs.map(() => undefined),
     stratumScratch: { strata: new Int32Array(CHUNK_SIZE), probabilities: new Float64Array(CHUNK_SIZE), values: new Float64Array(CHUNK_SIZE) },
     flows: new Float64Array(runnable.model.horizonMonths),
@@ -104,8 +107,19 @@ export function runChunk(
       }
       shuffleInto(sorted, column, size, state);
     } else {
-      fillUniforms(state, scratch.uniforms, size);
-      distributions[index].fillFromUniforms(scratch.uniforms, column, size);
+      // Monte Carlo reads the same per-stratum tables, at the stratum each uniform falls in.
+      let table = scratch.stratumTables[index];
+      if (table === undefined) table = scratch.stratumTables[index] = stratumTable(spec, distributions[index], scratch.ascendingQuantiles[index]);
+      if (!table) {
+        fillUniforms(state, scratch.uniforms, size);
+        distributions[index].fillFromUniforms(scratch.uniforms, column, size);
+      } else if (runnable.sampler) {
+        const split = runnable.sampler.fillMonteCarlo(state, index, table, column, size, scratch.stratumScratch.strata);
+        fillSplitDraws(table, scratch.uniforms, column, split, scratch.anyOrderQuantiles[index], scratch.stratumScratch);
+      } else {
+        fillUniforms(state, scratch.uniforms, size);
+        fillMonteCarloQuantiles(table, scratch.uniforms, column, size, scratch.anyOrderQuantiles[index], scratch.stratumScratch);
+      }
     }
   }
   if (runnable.correlation && model.correlation) {

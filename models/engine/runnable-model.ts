@@ -71,6 +71,12 @@ export interface StratumSampler {
   /** Shuffles `sorted` into `column` (an input column of the kernel), continuing the stream fillStrata advanced. */
   shuffle(sorted: Float64Array, column: Float64Array): void;
   /**
+   * Monte Carlo: n uniforms from `state` into `uniforms`, and input `input`'s draws from its
+   * table into `column` (an input column of the kernel), as fillMonteCarloQuantiles' first
+   * loop makes them; returns how many fell in split strata, their indices in `splitDraws`.
+   */
+  fillMonteCarlo(state: RngState, input: number, table: StratumQuantileTable, column: Float64Array, n: number, splitDraws: Int32Array): number;
+  /**
    * Iman–Conover on the correlated input columns (kernel columns, correlation order)
    * from their sorted draws in `sortedByCorrelatedSlot`, as `imanConover` does it, bit for
    * bit: the achieved Spearman matrix, or null (nothing changed) where only `imanConover`

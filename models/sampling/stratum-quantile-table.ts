@@ -197,6 +197,90 @@ export function fillSplitStrata(table: StratumQuantileTable, u: Float64Array, ou
 }
 
 /**
+ * Monte Carlo draws out[i] = Q(u[i]) for i < n from the same table: u lies in stratum
+ * k = floor(u·n) at x = u·n − k (both exact: n is a power of two), so the draw is the
+ * stratum's cubic at x, clamped to the stratum's ends, as a Latin Hypercube draw of
+ * stratum k is. Strata the table splits get their piece's cubic or, without one,
+ * `quantiles` (which need not take ascending probabilities here) at u itself.
+ *
+ * @example
+ * fillMonteCarloQuantiles(table, uniforms, column, 4096, (p, out, n) => distribution.fillFromUniforms(p, out, n), scratch);
+ */
+export function fillMonteCarloQuantiles(
+  table: StratumQuantileTable,
+  u: Float64Array,
+  out: Float64Array,
+  n: number,
+  quantiles: QuantileColumn,
+  scratch: StratumScratch,
+): void {
+  const strata = table.strata;
+  const coefficients = table.coefficients;
+  let split = 0;
+  for (let i = 0; i < n; i++) {
+    const position = u[i] * strata;
+    const k = position | 0;
+    const x = position - k;
+    const j = k * STRIDE;
+    const value = coefficients[j] + x * (coefficients[j + 1] + x * (coefficients[j + 2] + x * coefficients[j + 3]));
+    const low = coefficients[j + 4];
+    const high = coefficients[j + 9];
+    const clamped = value < low ? low : value > high ? high : value;
+    out[i] = clamped;
+    // A split stratum's whole-stratum cubic is NaN: its draws are finished below.
+    if (clamped !== clamped) scratch.strata[split++] = i;
+  }
+  fillSplitDraws(table, u, out, split, quantiles, scratch);
+}
+
+/** Stratum → its index in `splitStrata`, or −1, per table (built on first use). */
+const splitIndexByTable = new WeakMap<StratumQuantileTable, Int32Array>();
+
+/**
+ * The second step of `fillMonteCarloQuantiles`: the draws at indices scratch.strata[0 … count)
+ * fall in split strata (the first step left them NaN) and get their piece's cubic, or
+ * `quantiles` at u where the piece has none. For a caller that did the first step
+ * elsewhere (the WebAssembly sampler, which lists the same indices).
+ *
+ * @example
+ * fillSplitDraws(table, uniforms, column, count, quantiles, scratch);
+ */
+export function fillSplitDraws(table: StratumQuantileTable, u: Float64Array, out: Float64Array, count: number, quantiles: QuantileColumn, scratch: StratumScratch): void {
+  if (count === 0) return;
+  const { strata, coefficients, splitStrata, splitPieces, splitOffsets, pieceCoefficients } = table;
+  let splitIndex = splitIndexByTable.get(table);
+  if (!splitIndex) {
+    splitIndex = new Int32Array(strata).fill(-1);
+    splitStrata.forEach((k, s) => (splitIndex![k] = s));
+    splitIndexByTable.set(table, splitIndex);
+  }
+  let exactCount = 0;
+  for (let e = 0; e < count; e++) {
+    const i = scratch.strata[e];
+    const position = u[i] * strata;
+    const k = position | 0;
+    const s = splitIndex[k];
+    const piecePosition = (position - k) * splitPieces[s];
+    const piece = piecePosition | 0;
+    const x = piecePosition - piece;
+    const j = splitOffsets[s] + 4 * piece;
+    if (Number.isNaN(pieceCoefficients[j])) {
+      // Listed again from the front: e has moved past every slot written so far.
+      scratch.strata[exactCount] = i;
+      scratch.probabilities[exactCount++] = u[i];
+      continue;
+    }
+    const value = pieceCoefficients[j] + x * (pieceCoefficients[j + 1] + x * (pieceCoefficients[j + 2] + x * pieceCoefficients[j + 3]));
+    const low = coefficients[k * STRIDE + 4];
+    const high = coefficients[(k + 1) * STRIDE + 4];
+    out[i] = value < low ? low : value > high ? high : value;
+  }
+  if (exactCount === 0) return;
+  quantiles(scratch.probabilities, scratch.values, exactCount);
+  for (let e = 0; e < exactCount; e++) out[scratch.strata[e]] = scratch.values[e];
+}
+
+/**
  * Cubics for the given strata (ascending), each split into `pieces` equal parts of u: four
  * coefficients per piece in the piece's own coordinate, c0 = NaN where the fit misses.
  */

@@ -15,6 +15,8 @@ import { ValueType } from './wasm-opcodes.ts';
 export interface SamplerRegions {
   state: number;
   uniforms: number;
+  /** i32 indices of the Monte Carlo draws `fillMonteCarlo` leaves to JavaScript. */
+  splitDraws: number;
   sortedShared: number;
   /** One chunk of sorted draws per correlated input, in correlation order. */
   sortedCorrelated: number;
@@ -42,7 +44,7 @@ const TABLE_DOUBLES_PER_STRATUM = 5;
  * WebAssembly ports in the same module, and so is the Latin Hypercube draw of a full
  * chunk, which samples straight into the kernel's input columns. It exports `memory`,
  * `init` (module-level setup, run once), `kernel(n, offset, fanFirstRow, fanRows,
- * lineOffset)`, `resetIrr`, `fillStrata` and `shuffle`, and with 2 to 8 correlated
+ * lineOffset)`, `resetIrr`, `fillStrata`, `shuffle` and `fillMonteCarlo`, and with 2 to 8 correlated
  * inputs Iman–Conover's `icScores` and `icApply` (iman-conover-wasm.ts).
  *
  * @example
@@ -57,6 +59,7 @@ export function compileKernelToWasm(source: string, shape: KernelShape): Compile
   const sampler: SamplerRegions = {
     state: memory.reserve(16),
     uniforms: memory.reserve(chunkBytes),
+    splitDraws: memory.reserve(shape.chunkSize * 4),
     sortedShared: memory.reserve(chunkBytes),
     sortedCorrelated: memory.reserve(shape.correlatedInputs * chunkBytes),
     tables: memory.reserve(shape.inputs * tableBytes),

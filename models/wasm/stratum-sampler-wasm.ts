@@ -1,15 +1,18 @@
-import { add, f64, gt, i32, load, lt, mul, mulHigh, not, rotl, select, shl, shrU, toF64Unsigned, xor, type WasmExpr, type WasmLocal } from './wasm-expr.ts';
+import { add, f64, gt, i32, load, lt, mul, mulHigh, ne, not, rotl, select, shl, shrU, sub, toF64, toF64Unsigned, truncToI32, xor, type WasmExpr, type WasmLocal } from './wasm-expr.ts';
 import { FunctionBuilder } from './wasm-function.ts';
 import type { WasmModule } from './wasm-module.ts';
 
-/** Where the sampler keeps its stream state (four i32: sfc32's a, b, c and counter) and a chunk's uniforms. */
+/** Where the sampler keeps its stream state (four i32: sfc32's a, b, c and counter), a chunk's uniforms, and the Monte Carlo draws it leaves (i32 indices). */
 export interface StratumSamplerLayout {
   state: number;
   uniforms: number;
+  splitDraws: number;
 }
 
 /** Doubles per stratum in a table (stratum-quantile-table.ts): c0…c3, then Q(k/n). */
 const STRIDE = 5;
+/** Strata per table: one chunk's (simulation-env.ts CHUNK_SIZE). */
+const TABLE_STRATA = 4096;
 const TWO_POW_26 = 67108864;
 /** Division by 2^52 is the same exact scaling as multiplication by 2^−52. */
 const TWO_POW_MINUS_52 = 1 / 4503599627370496;
@@ -57,13 +60,16 @@ export function storeState(fn: FunctionBuilder, address: number, state: WasmLoca
  *   `layout.uniforms`, and for each stratum k its table cubic at u, clamped to the
  *   stratum's ends (the first loop of fillStratumQuantiles), into `sorted`;
  * - `shuffle(sorted, out, n)`: the inside-out Fisher–Yates of shuffleInto, from the
- *   stream where fillStrata left it.
+ *   stream where fillStrata left it;
+ * - `fillMonteCarlo(table, out, n)`: n uniforms as fillStrata draws them, and each draw
+ *   from the table as fillMonteCarloQuantiles' first loop makes it; returns how many
+ *   fell in split strata (NaN), their indices listed at `layout.splitDraws`.
  * Arguments are byte addresses in the module's memory.
  *
  * @example
- * const { fillStrata, shuffle } = defineStratumSampler(module, { state: 64, uniforms: 128 });
+ * const { fillStrata, shuffle } = defineStratumSampler(module, { state: 64, uniforms: 128, splitDraws: 33000 });
  */
-export function defineStratumSampler(module: WasmModule, layout: StratumSamplerLayout): { fillStrata: number; shuffle: number } {
+export function defineStratumSampler(module: WasmModule, layout: StratumSamplerLayout): { fillStrata: number; shuffle: number; fillMonteCarlo: number } {
   const fill = new FunctionBuilder(['i32', 'i32', 'i32'], null);
   {
     const fn = fill;
@@ -113,5 +119,52 @@ export function defineStratumSampler(module: WasmModule, layout: StratumSamplerL
     });
     storeState(fn, layout.state, state);
   }
-  return { fillStrata: module.define(fill.definition('fillStrata')), shuffle: module.define(shuffle.definition('shuffle')) };
+  const monteCarlo = new FunctionBuilder(['i32', 'i32', 'i32'], 'i32');
+  {
+    const fn = monteCarlo;
+    const [table, out, n] = [fn.param(0), fn.param(1), fn.param(2)];
+    const state = loadState(fn, layout.state);
+    const t = fn.local('i32');
+    const high = fn.local('f64');
+    const u = fn.local('f64');
+    const position = fn.local('f64');
+    const x = fn.local('f64');
+    const i = fn.local('i32');
+    const k = fn.local('i32');
+    const at = fn.local('i32');
+    const value = fn.local('f64');
+    const low = fn.local('f64');
+    const top = fn.local('f64');
+    const split = fn.local('i32');
+    fn.while(lt(i, n), () => {
+      sfc32Step(fn, state, t);
+      fn.set(high, mul(toF64Unsigned(shrU(t, i32(6))), f64(TWO_POW_26)));
+      sfc32Step(fn, state, t);
+      fn.set(u, mul(add(add(high, toF64Unsigned(shrU(t, i32(6)))), f64(0.5)), f64(TWO_POW_MINUS_52)));
+      fn.store(shl(i, i32(3)), u, layout.uniforms);
+      fn.set(position, mul(u, f64(TABLE_STRATA)));
+      fn.set(k, truncToI32(position));
+      fn.set(x, sub(position, toF64(k)));
+      fn.set(at, add(table, mul(k, i32(STRIDE * 8))));
+      const c = (index: number): WasmExpr => load('f64', at, index * 8);
+      fn.set(value, add(c(0), mul(x, add(c(1), mul(x, add(c(2), mul(x, c(3))))))));
+      fn.set(low, c(4));
+      fn.set(top, c(STRIDE + 4));
+      fn.set(value, select(lt(value, low), low, select(gt(value, top), top, value)));
+      fn.store(add(out, shl(i, i32(3))), value);
+      // A split stratum's whole-stratum cubic is NaN: list the draw for fillSplitDraws.
+      fn.if(ne(value, value), () => {
+        fn.store(shl(split, i32(2)), i, layout.splitDraws);
+        fn.set(split, add(split, i32(1)));
+      });
+      fn.set(i, add(i, i32(1)));
+    });
+    storeState(fn, layout.state, state);
+    fn.return(split);
+  }
+  return {
+    fillStrata: module.define(fill.definition('fillStrata')),
+    shuffle: module.define(shuffle.definition('shuffle')),
+    fillMonteCarlo: module.define(monteCarlo.definition('fillMonteCarlo')),
+  };
 }

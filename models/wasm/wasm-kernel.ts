@@ -28,6 +28,7 @@ interface KernelExports {
   kernel: (n: number, offset: number, fanFirstRow: number, fanRows: number, lineOffset: number) => void;
   fillStrata: (table: number, sorted: number, n: number) => void;
   shuffle: (sorted: number, out: number, n: number) => void;
+  fillMonteCarlo: (table: number, out: number, n: number) => number;
   icScores?: (n: number) => void;
   icApply?: (n: number) => number;
 }
@@ -131,20 +132,32 @@ function stratumSampler(exports: KernelExports, regions: SamplerRegions, inputs:
   const state = new Uint32Array(buffer, regions.state, 4);
   const tableLength = regions.tableBytes / 8;
   const loaded: (StratumQuantileTable | null)[] = new Array(inputs).fill(null);
+  const splitList = new Int32Array(buffer, regions.splitDraws, CHUNK_SIZE);
+  /** Input k's table in the module's memory, copied in when it changes. */
+  const tableBase = (input: number, table: StratumQuantileTable): number => {
+    if (table.strata !== CHUNK_SIZE || table.coefficients.length > tableLength) throw new RangeError('a table of one chunk’s strata is needed');
+    const base = regions.tables + input * regions.tableBytes;
+    if (loaded[input] !== table) {
+      new Float64Array(buffer, base, tableLength).set(table.coefficients);
+      loaded[input] = table;
+    }
+    return base;
+  };
   return {
     uniforms: new Float64Array(buffer, regions.uniforms, CHUNK_SIZE),
     sortedShared: new Float64Array(buffer, regions.sortedShared, CHUNK_SIZE),
     sortedByCorrelatedSlot: Array.from({ length: correlated }, (_, slot) => new Float64Array(buffer, regions.sortedCorrelated + slot * CHUNK_SIZE * 8, CHUNK_SIZE)),
     fillStrata(stream: RngState, input: number, table: StratumQuantileTable, sorted: Float64Array): void {
-      if (table.strata !== CHUNK_SIZE || table.coefficients.length > tableLength) throw new RangeError('a table of one chunk’s strata is needed');
       if (sorted.buffer !== buffer) throw new RangeError('sorted draws must be one of the sampler’s views');
-      const base = regions.tables + input * regions.tableBytes;
-      if (loaded[input] !== table) {
-        new Float64Array(buffer, base, tableLength).set(table.coefficients);
-        loaded[input] = table;
-      }
       state.set(stream);
-      exports.fillStrata(base, sorted.byteOffset, CHUNK_SIZE);
+      exports.fillStrata(tableBase(input, table), sorted.byteOffset, CHUNK_SIZE);
+    },
+    fillMonteCarlo(stream: RngState, input: number, table: StratumQuantileTable, column: Float64Array, n: number, splitDraws: Int32Array): number {
+      if (column.buffer !== buffer || n > CHUNK_SIZE) throw new RangeError('Monte Carlo draws go to one of the kernel’s input columns');
+      state.set(stream);
+      const count = exports.fillMonteCarlo(tableBase(input, table), column.byteOffset, n);
+      splitDraws.set(splitList.subarray(0, count));
+      return count;
     },
     shuffle(sorted: Float64Array, column: Float64Array): void {
       if (sorted.buffer !== buffer || column.buffer !== buffer) throw new RangeError('the shuffle reads and writes the kernel’s own memory');
