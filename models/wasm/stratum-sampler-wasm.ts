@@ -53,6 +53,21 @@ export function storeState(fn: FunctionBuilder, address: number, state: WasmLoca
   state.forEach((word, index) => fn.store(i32(0), word, address + 4 * index));
 }
 
+/** The next uniform in (0, 1) from two sfc32 steps, as sfc32.ts's fillUniforms makes it, into u. */
+function drawUniform(fn: FunctionBuilder, state: WasmLocal[], t: WasmLocal, high: WasmLocal, u: WasmLocal): void {
+  sfc32Step(fn, state, t);
+  fn.set(high, mul(toF64Unsigned(shrU(t, i32(6))), f64(TWO_POW_26)));
+  sfc32Step(fn, state, t);
+  fn.set(u, mul(add(add(high, toF64Unsigned(shrU(t, i32(6)))), f64(0.5)), f64(TWO_POW_MINUS_52)));
+}
+
+/** The cubic of the stratum whose table row starts at byte address `at`, at x, clamped to the stratum's ends, into value. */
+function stratumCubic(fn: FunctionBuilder, at: WasmLocal, x: WasmLocal, value: WasmLocal): void {
+  const c = (index: number): WasmExpr => load('f64', at, index * 8);
+  fn.set(value, add(c(0), mul(x, add(c(1), mul(x, add(c(2), mul(x, c(3))))))));
+  fn.set(value, select(lt(value, c(4)), c(4), select(gt(value, c(STRIDE + 4)), c(STRIDE + 4), value)));
+}
+
 /**
  * Adds the Latin Hypercube draw of a full chunk to a module, as run-chunk.ts makes it in
  * JavaScript, with the same bits:
@@ -81,20 +96,12 @@ export function defineStratumSampler(module: WasmModule, layout: StratumSamplerL
     const k = fn.local('i32');
     const at = fn.local('i32');
     const value = fn.local('f64');
-    const low = fn.local('f64');
-    const top = fn.local('f64');
     fn.while(lt(k, n), () => {
-      sfc32Step(fn, state, t);
-      fn.set(high, mul(toF64Unsigned(shrU(t, i32(6))), f64(TWO_POW_26)));
-      sfc32Step(fn, state, t);
-      fn.set(u, mul(add(add(high, toF64Unsigned(shrU(t, i32(6)))), f64(0.5)), f64(TWO_POW_MINUS_52)));
+      drawUniform(fn, state, t, high, u);
       fn.store(shl(k, i32(3)), u, layout.uniforms);
       fn.set(at, add(table, mul(k, i32(STRIDE * 8))));
-      const c = (index: number): WasmExpr => load('f64', at, index * 8);
-      fn.set(value, add(c(0), mul(u, add(c(1), mul(u, add(c(2), mul(u, c(3))))))));
-      fn.set(low, c(4));
-      fn.set(top, c(STRIDE + 4));
-      fn.store(add(sorted, shl(k, i32(3))), select(lt(value, low), low, select(gt(value, top), top, value)));
+      stratumCubic(fn, at, u, value);
+      fn.store(add(sorted, shl(k, i32(3))), value);
       fn.set(k, add(k, i32(1)));
     });
     storeState(fn, layout.state, state);
@@ -133,24 +140,15 @@ export function defineStratumSampler(module: WasmModule, layout: StratumSamplerL
     const k = fn.local('i32');
     const at = fn.local('i32');
     const value = fn.local('f64');
-    const low = fn.local('f64');
-    const top = fn.local('f64');
     const split = fn.local('i32');
     fn.while(lt(i, n), () => {
-      sfc32Step(fn, state, t);
-      fn.set(high, mul(toF64Unsigned(shrU(t, i32(6))), f64(TWO_POW_26)));
-      sfc32Step(fn, state, t);
-      fn.set(u, mul(add(add(high, toF64Unsigned(shrU(t, i32(6)))), f64(0.5)), f64(TWO_POW_MINUS_52)));
+      drawUniform(fn, state, t, high, u);
       fn.store(shl(i, i32(3)), u, layout.uniforms);
       fn.set(position, mul(u, f64(TABLE_STRATA)));
       fn.set(k, truncToI32(position));
       fn.set(x, sub(position, toF64(k)));
       fn.set(at, add(table, mul(k, i32(STRIDE * 8))));
-      const c = (index: number): WasmExpr => load('f64', at, index * 8);
-      fn.set(value, add(c(0), mul(x, add(c(1), mul(x, add(c(2), mul(x, c(3))))))));
-      fn.set(low, c(4));
-      fn.set(top, c(STRIDE + 4));
-      fn.set(value, select(lt(value, low), low, select(gt(value, top), top, value)));
+      stratumCubic(fn, at, x, value);
       fn.store(add(out, shl(i, i32(3))), value);
       // A split stratum's whole-stratum cubic is NaN: list the draw for fillSplitDraws.
       fn.if(ne(value, value), () => {
