@@ -2,6 +2,8 @@
 export interface Formatters {
   money: (value: number) => string;
   percent: (value: number) => string;
+  /** A probability's standard error, to two decimals of a percent: 1M trials put it below 0.1 %. */
+  percentError: (value: number) => string;
   months: (value: number) => string;
   number: (value: number) => string;
   /** A whole count, every digit shown: trials, runs. */
@@ -18,6 +20,7 @@ export interface Formatters {
 export function formatters(currency: string, locale = 'en-GB'): Formatters {
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const percentError = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
   const plain = new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 });
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const undefinedValue = (value: number): string | undefined =>
@@ -25,6 +28,7 @@ export function formatters(currency: string, locale = 'en-GB'): Formatters {
   return {
     money: (value) => undefinedValue(value) ?? money.format(value),
     percent: (value) => undefinedValue(value) ?? percent.format(value),
+    percentError: (value) => undefinedValue(value) ?? percentError.format(value),
     months: (value) => (value === Infinity ? 'not within horizon' : (undefinedValue(value) ?? `month ${Math.round(value)}`)),
     number: (value) => undefinedValue(value) ?? plain.format(value),
     count: (value) => undefinedValue(value) ?? whole.format(value),

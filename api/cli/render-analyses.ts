@@ -153,7 +153,7 @@ export function renderCompare(bc: BusinessCase, nameA: string, nameB: string, re
     '',
     textTable(['', 'mean', 'p5', 'p50', 'p95', 'P(>0)'], [row('A', result.a), row('B', result.b), row('A − B', result.difference)]),
     '',
-    `P(A better than B) = ${f.percent(result.probabilityABetter.value)} ± ${f.percent(result.probabilityABetter.standardError)}`,
+    `P(A better than B) = ${f.percent(result.probabilityABetter.value)} ± ${f.percentError(result.probabilityABetter.standardError)}`,
     `Standard error of the mean difference: ${format(result.standardErrorOfMeanDifference.commonRandomNumbers)} with common random numbers (independent runs: ${format(result.standardErrorOfMeanDifference.independentRuns)})`,
   ].join('\n');
 }

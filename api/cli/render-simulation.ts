@@ -21,7 +21,7 @@ export function renderSimulation(bc: BusinessCase, summary: RunSummary, point: P
   );
   out.push('');
   const p = npv.probabilityPositive;
-  out.push(`P(NPV > 0) = ${f.percent(p.value)} ± ${f.percent(p.standardError)} (1 s.e.)`);
+  out.push(`P(NPV > 0) = ${f.percent(p.value)} ± ${f.percentError(p.standardError)} (1 s.e.)`);
   out.push('');
   const row = (label: string, s: LabelledSummary, format: (value: number) => string, withMean = true): string[] => [
     label,
