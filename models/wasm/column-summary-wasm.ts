@@ -174,10 +174,12 @@ function momentsFunction(regions: Regions): FunctionBuilder {
 }
 
 const cache = new Map<number, ColumnSummaryWasm>();
+/** The largest module a thread keeps for the next summary: 2M values, about 21 MB. */
+const MAX_KEPT_CAPACITY = 1 << 21;
 
 /**
- * A per-thread module for summaries of columns of up to `capacity` values (kept for
- * reuse; a larger column gets a larger module). Every operation is summarize-output.ts's
+ * A per-thread module for summaries of columns of up to `length` values (kept for reuse
+ * up to 2M values; a larger column gets a larger module, and one beyond 2M is not kept). Every operation is summarize-output.ts's
  * and scan-column.ts's, in the same order, so the summary has the same bits: in
  * JavaScript, how fast those loops ran depended on the kinds of columns a thread had
  * summarised before (measured: about twice as slow per column for one mix as another).
@@ -188,6 +190,8 @@ const cache = new Map<number, ColumnSummaryWasm>();
  */
 export function columnSummaryWasm(length: number): ColumnSummaryWasm {
   const capacity = Math.max(1 << 16, 2 ** Math.ceil(Math.log2(Math.max(length, 1))));
+  // A module's memory never shrinks: one for a 10M-trial column (170 MB) is not kept.
+  if (capacity > MAX_KEPT_CAPACITY) return instantiate(capacity);
   let passes = cache.get(capacity);
   if (!passes) {
     cache.clear();
