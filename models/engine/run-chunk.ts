@@ -24,7 +24,7 @@ export interface ChunkScratch {
   ascendingQuantiles: QuantileColumn[];
   /** The same over probabilities in any order (Monte Carlo draws a table leaves). */
   anyOrderQuantiles: QuantileColumn[];
-  /** Each input's per-stratum quantile table for full LHS chunks: undefined until first needed, null when it has none. */
+  /** Each input's per-stratum quantile table (full Latin Hypercube chunks, every Monte Carlo chunk): undefined until first needed, null when it has none. */
   stratumTables: (StratumQuantileTable | null | undefined)[];
   /** The draws a table leaves to the column transform. */
   stratumScratch: StratumScratch;
