@@ -117,8 +117,9 @@ export function instantiate(model: CompiledModel, options: InstantiateOptions = 
       const wasm = instantiateWasmKernel(model, { computeIrr: options.computeIrr });
       return { ...common, kernel: wasm.kernel, resetIrr: wasm.resetIrr, inputColumns: wasm.inputColumns, sampler: wasm.sampler, backend: 'wasm' };
     } catch (error) {
-      // A construct the translation does not cover runs as JavaScript, with the same bits (tests keep every generated form covered).
-      if (!(error instanceof KernelCompileError)) throw error;
+      // A construct the translation does not cover runs as JavaScript, with the same bits (tests keep every generated form covered);
+      // so does every kernel on an engine without WebAssembly SIMD (the IRR's vector sums), such as Safari before 16.4.
+      if (!(error instanceof KernelCompileError) && !(error instanceof WebAssembly.CompileError)) throw error;
     }
   }
   const helpers = kernelHelpers(model.discountRateAnnual, model.horizonMonths);
