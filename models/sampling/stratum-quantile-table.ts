@@ -169,23 +169,13 @@ export function fillStratumQuantiles(
  * fillSplitStrata(table, uniforms, sorted, quantiles, scratch);
  */
 export function fillSplitStrata(table: StratumQuantileTable, u: Float64Array, out: Float64Array, quantiles: QuantileColumn, scratch: StratumScratch): void {
-  const { strata: n, coefficients, splitStrata, splitPieces, splitOffsets, pieceCoefficients } = table;
+  const { strata: n, splitStrata } = table;
   let exactCount = 0;
   for (let s = 0; s < splitStrata.length; s++) {
     const k = splitStrata[s];
-    // u·pieces is exact (a power of two) and below pieces, as u < 1.
-    const position = u[k] * splitPieces[s];
-    const piece = position | 0;
-    const x = position - piece;
-    const j = splitOffsets[s] + 4 * piece;
-    if (Number.isNaN(pieceCoefficients[j])) {
-      scratch.strata[exactCount++] = k;
-      continue;
-    }
-    const value = pieceCoefficients[j] + x * (pieceCoefficients[j + 1] + x * (pieceCoefficients[j + 2] + x * pieceCoefficients[j + 3]));
-    const low = coefficients[k * STRIDE + 4];
-    const high = coefficients[(k + 1) * STRIDE + 4];
-    out[k] = value < low ? low : value > high ? high : value;
+    const value = pieceDraw(table, s, k, u[k]);
+    if (value === value) out[k] = value;
+    else scratch.strata[exactCount++] = k;
   }
   if (exactCount === 0) return;
   for (let e = 0; e < exactCount; e++) {
@@ -247,7 +237,7 @@ const splitIndexByTable = new WeakMap<StratumQuantileTable, Int32Array>();
  */
 export function fillSplitDraws(table: StratumQuantileTable, u: Float64Array, out: Float64Array, count: number, quantiles: QuantileColumn, scratch: StratumScratch): void {
   if (count === 0) return;
-  const { strata, coefficients, splitStrata, splitPieces, splitOffsets, pieceCoefficients } = table;
+  const { strata, splitStrata } = table;
   let splitIndex = splitIndexByTable.get(table);
   if (!splitIndex) {
     splitIndex = new Int32Array(strata).fill(-1);
@@ -259,25 +249,36 @@ export function fillSplitDraws(table: StratumQuantileTable, u: Float64Array, out
     const i = scratch.strata[e];
     const position = u[i] * strata;
     const k = position | 0;
-    const s = splitIndex[k];
-    const piecePosition = (position - k) * splitPieces[s];
-    const piece = piecePosition | 0;
-    const x = piecePosition - piece;
-    const j = splitOffsets[s] + 4 * piece;
-    if (Number.isNaN(pieceCoefficients[j])) {
+    const value = pieceDraw(table, splitIndex[k], k, position - k);
+    if (value === value) out[i] = value;
+    else {
       // Listed again from the front: e has moved past every slot written so far.
       scratch.strata[exactCount] = i;
       scratch.probabilities[exactCount++] = u[i];
-      continue;
     }
-    const value = pieceCoefficients[j] + x * (pieceCoefficients[j + 1] + x * (pieceCoefficients[j + 2] + x * pieceCoefficients[j + 3]));
-    const low = coefficients[k * STRIDE + 4];
-    const high = coefficients[(k + 1) * STRIDE + 4];
-    out[i] = value < low ? low : value > high ? high : value;
   }
   if (exactCount === 0) return;
   quantiles(scratch.probabilities, scratch.values, exactCount);
   for (let e = 0; e < exactCount; e++) out[scratch.strata[e]] = scratch.values[e];
+}
+
+/**
+ * The draw at u (within the stratum, [0, 1)) of split stratum k, the table's split number s:
+ * its piece's cubic clamped to the stratum's ends, or NaN where the piece has none and
+ * the column transform must give it.
+ */
+function pieceDraw(table: StratumQuantileTable, s: number, k: number, u: number): number {
+  const { coefficients, splitPieces, splitOffsets, pieceCoefficients } = table;
+  // u·pieces is exact (a power of two) and below pieces, as u < 1.
+  const position = u * splitPieces[s];
+  const piece = position | 0;
+  const x = position - piece;
+  const j = splitOffsets[s] + 4 * piece;
+  if (Number.isNaN(pieceCoefficients[j])) return Number.NaN;
+  const value = pieceCoefficients[j] + x * (pieceCoefficients[j + 1] + x * (pieceCoefficients[j + 2] + x * pieceCoefficients[j + 3]));
+  const low = coefficients[k * STRIDE + 4];
+  const high = coefficients[(k + 1) * STRIDE + 4];
+  return value < low ? low : value > high ? high : value;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ColumnScan } from '../stats/scan-column.ts';
-import { abs, add, and, choose, div, eq, f64, ge, gt, i32, le, load, lt, max, min, mul, ne, select, shl, sub, toF64, truncToI32, type WasmExpr } from './wasm-expr.ts';
+import { abs, add, and, choose, div, element, eq, f64, ge, gt, i32, le, load, lt, max, min, mul, ne, select, shl, sub, toF64, truncToI32 } from './wasm-expr.ts';
 import { FunctionBuilder } from './wasm-function.ts';
 import { MemoryLayout } from './memory-layout.ts';
 import { WasmModule } from './wasm-module.ts';
@@ -62,7 +62,6 @@ function regionsFor(capacity: number): Regions {
 const SCAN_SLOTS = ['nan', 'negativeInfinite', 'positiveInfinite', 'finite', 'positive', 'min', 'max', 'sum', 'compensation'] as const;
 const MOMENT_SLOT = 9;
 
-const f64At = (base: number, index: WasmExpr): WasmExpr => load('f64', add(i32(base), shl(index, i32(3))));
 
 function scanFunction(regions: Regions): FunctionBuilder {
   const fn = new FunctionBuilder(['i32'], null);
@@ -78,7 +77,7 @@ function scanFunction(regions: Regions): FunctionBuilder {
   fn.set(low, f64(Infinity));
   fn.set(high, f64(-Infinity));
   fn.while(lt(i, n), () => {
-    fn.set(v, f64At(regions.values, i));
+    fn.set(v, element('f64', regions.values, i));
     fn.if(
       eq(sub(v, v), f64(0)),
       () => {
@@ -97,13 +96,11 @@ function scanFunction(regions: Regions): FunctionBuilder {
   // The values that are not finite, counted by kind without branches (in a payback column
   // they are scattered through it).
   fn.if(gt(nonFinite, f64(0)), () => {
-    fn.set(i, i32(0));
-    fn.while(lt(i, n), () => {
-      fn.set(v, f64At(regions.values, i));
+    fn.for(i, i32(0), n, () => {
+      fn.set(v, element('f64', regions.values, i));
       fn.set(nan, add(nan, ne(v, v)));
       fn.set(positiveInfinite, add(positiveInfinite, eq(v, f64(Infinity))));
       fn.set(negativeInfinite, add(negativeInfinite, eq(v, f64(-Infinity))));
-      fn.set(i, add(i, i32(1)));
     });
     fn.set(positive, add(positive, positiveInfinite));
   });
@@ -121,20 +118,17 @@ function momentsFunction(regions: Regions): FunctionBuilder {
     fn.store(add(i32(regions.bucketCounts), shl(i, i32(2))), i32(0));
     fn.set(i, add(i, i32(1)));
   });
-  fn.set(i, i32(0));
-  fn.while(lt(i, bins), () => {
+  fn.for(i, i32(0), bins, () => {
     fn.store(add(i32(regions.counts), shl(i, i32(3))), f64(0));
     fn.store(add(i32(regions.atLowerEdge), shl(i, i32(3))), f64(0));
-    fn.set(i, add(i, i32(1)));
   });
   fn.set(lastBucket, sub(buckets, i32(1)));
   fn.if(gt(bins, i32(0)), () => {
-    fn.set(lo, f64At(regions.edges, i32(0)));
-    fn.set(scale, div(toF64(bins), sub(f64At(regions.edges, bins), lo)));
+    fn.set(lo, element('f64', regions.edges, i32(0)));
+    fn.set(scale, div(toF64(bins), sub(element('f64', regions.edges, bins), lo)));
   });
-  fn.set(i, i32(0));
-  fn.while(lt(i, n), () => {
-    fn.set(v, f64At(regions.values, i));
+  fn.for(i, i32(0), n, () => {
+    fn.set(v, element('f64', regions.values, i));
     fn.if(
       ne(sub(v, v), f64(0)),
       // One past the last bucket: not finite.
@@ -156,18 +150,17 @@ function momentsFunction(regions: Regions): FunctionBuilder {
           fn.set(b, select(ge(b, i32(0)), b, i32(0)));
           fn.set(b, select(ge(b, bins), sub(bins, i32(1)), b));
           // Rounding in the scale can miss an edge by one bin: settle against the stored edges.
-          fn.while(and(gt(b, i32(0)), lt(v, f64At(regions.edges, b))), () => fn.set(b, sub(b, i32(1))));
-          fn.while(and(lt(b, sub(bins, i32(1))), ge(v, f64At(regions.edges, add(b, i32(1))))), () => fn.set(b, add(b, i32(1))));
+          fn.while(and(gt(b, i32(0)), lt(v, element('f64', regions.edges, b))), () => fn.set(b, sub(b, i32(1))));
+          fn.while(and(lt(b, sub(bins, i32(1))), ge(v, element('f64', regions.edges, add(b, i32(1))))), () => fn.set(b, add(b, i32(1))));
           fn.set(slot, add(i32(regions.counts), shl(b, i32(3))));
           fn.store(slot, add(load('f64', slot), f64(1)));
-          fn.if(eq(v, f64At(regions.edges, b)), () => {
+          fn.if(eq(v, element('f64', regions.edges, b)), () => {
             fn.set(slot, add(i32(regions.atLowerEdge), shl(b, i32(3))));
             fn.store(slot, add(load('f64', slot), f64(1)));
           });
         });
       },
     );
-    fn.set(i, add(i, i32(1)));
   });
   [ss, ssComp, dev].forEach((local, index) => fn.store(i32(regions.results + (MOMENT_SLOT + index) * 8), local));
   return fn;

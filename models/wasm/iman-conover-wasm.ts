@@ -1,5 +1,5 @@
 import { MAX_SCORE_BUCKET, SCORE_SPREAD } from '../sampling/score-argsort.ts';
-import { abs, add, and, choose, div, eq, f64, floor, ge, gt, i32, le, load, lt, mul, mulHigh, ne, not, or, select, shl, sqrt, sub, toF64, truncToI32, type WasmExpr, type WasmLocal } from './wasm-expr.ts';
+import { abs, add, and, choose, div, element, eq, f64, floor, ge, gt, i32, le, load, lt, mul, mulHigh, ne, not, or, select, shl, sqrt, sub, toF64, truncToI32, type WasmExpr, type WasmLocal } from './wasm-expr.ts';
 import { FunctionBuilder } from './wasm-function.ts';
 import type { WasmModule } from './wasm-module.ts';
 import { loadState, sfc32Step, storeState } from './stratum-sampler-wasm.ts';
@@ -55,8 +55,6 @@ export function defineImanConover(module: WasmModule, layout: ImanConoverLayout,
   return { icScores: module.define(scoresFunction(layout, k).definition('icScores')), icApply: module.define(applyFunction(layout, k).definition('icApply')) };
 }
 
-const f64At = (base: WasmExpr | number, index: WasmExpr): WasmExpr => load('f64', add(typeof base === 'number' ? i32(base) : base, shl(index, i32(3))));
-const i32At = (base: WasmExpr | number, index: WasmExpr): WasmExpr => load('i32', add(typeof base === 'number' ? i32(base) : base, shl(index, i32(2))));
 
 function scoresFunction(layout: ImanConoverLayout, k: number): FunctionBuilder {
   const fn = new FunctionBuilder(['i32'], null);
@@ -69,10 +67,8 @@ function scoresFunction(layout: ImanConoverLayout, k: number): FunctionBuilder {
   const held = fn.local('f64');
   const cell = (row: WasmExpr, column: number): WasmExpr => add(i32(layout.scores), shl(add(mul(row, i32(k)), i32(column)), i32(3)));
   for (let c = 0; c < k; c++) {
-    fn.set(j, i32(0));
-    fn.while(lt(j, n), () => {
-      fn.store(cell(j, c), f64At(layout.base, j));
-      fn.set(j, add(j, i32(1)));
+    fn.for(j, i32(0), n, () => {
+      fn.store(cell(j, c), element('f64', layout.base, j));
     });
     fn.set(j, sub(n, i32(1)));
     fn.while(gt(j, i32(0)), () => {
@@ -90,16 +86,13 @@ function scoresFunction(layout: ImanConoverLayout, k: number): FunctionBuilder {
   const count = fn.local('f64');
   fn.set(count, toF64(n));
   const means = Array.from({ length: k }, () => fn.local('f64'));
-  fn.set(j, i32(0));
-  fn.while(lt(j, n), () => {
+  fn.for(j, i32(0), n, () => {
     for (let a = 0; a < k; a++) fn.set(means[a], add(means[a], div(load('f64', cell(j, a)), count)));
-    fn.set(j, add(j, i32(1)));
   });
   const moments = new Map<number, WasmLocal>();
   for (let a = 0; a < k; a++) for (let b = a; b < k; b++) moments.set(a * k + b, fn.local('f64'));
   const deviation = fn.local('f64');
-  fn.set(j, i32(0));
-  fn.while(lt(j, n), () => {
+  fn.for(j, i32(0), n, () => {
     for (let a = 0; a < k; a++) {
       fn.set(deviation, sub(load('f64', cell(j, a)), means[a]));
       for (let b = a; b < k; b++) {
@@ -107,7 +100,6 @@ function scoresFunction(layout: ImanConoverLayout, k: number): FunctionBuilder {
         fn.set(sum, add(sum, mul(deviation, sub(load('f64', cell(j, b)), means[b]))));
       }
     }
-    fn.set(j, add(j, i32(1)));
   });
   for (const [index, sum] of moments) fn.store(i32(layout.covariance + index * 8), sum);
   return fn;
@@ -134,7 +126,7 @@ function applyFunction(layout: ImanConoverLayout, k: number): FunctionBuilder {
   fn.while(lt(j, n), () => {
     for (let a = 0; a < k; a++) {
       let sum: WasmExpr = f64(0);
-      for (let b = 0; b < k; b++) sum = add(sum, mul(transform[a * k + b], f64At(layout.scores, add(mul(j, i32(k)), i32(b)))));
+      for (let b = 0; b < k; b++) sum = add(sum, mul(transform[a * k + b], element('f64', layout.scores, add(mul(j, i32(k)), i32(b)))));
       fn.set(row[a], sum);
     }
     for (let a = 0; a < k; a++) fn.store(add(i32(keys(a)), shl(j, i32(3))), row[a]);
@@ -150,19 +142,16 @@ function applyFunction(layout: ImanConoverLayout, k: number): FunctionBuilder {
   fn.set(bucketLimit, toF64(n));
   fn.set(half, div(bucketLimit, f64(2)));
   for (let c = 0; c < k; c++) {
-    fn.set(i, i32(1));
-    fn.while(lt(i, n), () => {
-      fn.if(not(le(f64At(sorted(c), sub(i, i32(1))), f64At(sorted(c), i))), () => fn.return(i32(1)));
-      fn.set(i, add(i, i32(1)));
+    fn.for(i, i32(1), n, () => {
+      fn.if(not(le(element('f64', sorted(c), sub(i, i32(1))), element('f64', sorted(c), i))), () => fn.return(i32(1)));
     });
     fn.set(i, i32(0));
     fn.while(le(i, n), () => {
       fn.store(add(i32(starts(c)), shl(i, i32(2))), i32(0));
       fn.set(i, add(i, i32(1)));
     });
-    fn.set(i, i32(0));
-    fn.while(lt(i, n), () => {
-      fn.set(v, f64At(keys(c), i));
+    fn.for(i, i32(0), n, () => {
+      fn.set(v, element('f64', keys(c), i));
       fn.if(ne(v, v), () => fn.return(i32(1)));
       fn.set(bucketValue, floor(add(half, div(mul(half, v), add(f64(SCORE_SPREAD), abs(v))))));
       fn.set(
@@ -176,14 +165,11 @@ function applyFunction(layout: ImanConoverLayout, k: number): FunctionBuilder {
       fn.store(add(i32(bucketOf(c)), shl(i, i32(2))), bucket);
       fn.set(slot, add(i32(starts(c)), shl(add(bucket, i32(1)), i32(2))));
       fn.store(slot, add(load('i32', slot), i32(1)));
-      fn.set(i, add(i, i32(1)));
     });
-    fn.set(i, i32(0));
-    fn.while(lt(i, n), () => {
+    fn.for(i, i32(0), n, () => {
       fn.set(slot, add(i32(starts(c)), shl(add(i, i32(1)), i32(2))));
       fn.if(gt(load('i32', slot), i32(MAX_SCORE_BUCKET)), () => fn.return(i32(1)));
-      fn.store(slot, add(load('i32', slot), i32At(starts(c), i)));
-      fn.set(i, add(i, i32(1)));
+      fn.store(slot, add(load('i32', slot), element('i32', starts(c), i)));
     });
   }
 
@@ -195,46 +181,38 @@ function applyFunction(layout: ImanConoverLayout, k: number): FunctionBuilder {
   const average = fn.local('f64');
   for (let c = 0; c < k; c++) {
     // scoreArgsort: indices into their buckets in order, then an insertion pass within buckets.
-    fn.set(i, i32(0));
-    fn.while(lt(i, n), () => {
-      fn.set(slot, add(i32(starts(c)), shl(i32At(bucketOf(c), i), i32(2))));
+    fn.for(i, i32(0), n, () => {
+      fn.set(slot, add(i32(starts(c)), shl(element('i32', bucketOf(c), i), i32(2))));
       fn.store(add(i32(layout.order), shl(load('i32', slot), i32(2))), i);
       fn.store(slot, add(load('i32', slot), i32(1)));
-      fn.set(i, add(i, i32(1)));
     });
-    fn.set(i, i32(1));
-    fn.while(lt(i, n), () => {
-      fn.set(index, i32At(layout.order, i));
-      fn.set(v, f64At(keys(c), index));
+    fn.for(i, i32(1), n, () => {
+      fn.set(index, element('i32', layout.order, i));
+      fn.set(v, element('f64', keys(c), index));
       fn.set(j, sub(i, i32(1)));
       fn.while(ge(j, i32(0)), (exit) => {
-        fn.set(before, f64At(keys(c), i32At(layout.order, j)));
+        fn.set(before, element('f64', keys(c), element('i32', layout.order, j)));
         // isAfter: larger, or +0 against −0.
         fn.brIf(exit, not(choose(gt(before, v), i32(1), choose(and(eq(before, f64(0)), eq(v, f64(0))), gt(div(f64(1), before), div(f64(1), v)), i32(0)))));
-        fn.store(add(i32(layout.order), shl(add(j, i32(1)), i32(2))), i32At(layout.order, j));
+        fn.store(add(i32(layout.order), shl(add(j, i32(1)), i32(2))), element('i32', layout.order, j));
         fn.set(j, sub(j, i32(1)));
       });
       fn.store(add(i32(layout.order), shl(add(j, i32(1)), i32(2))), index);
-      fn.set(i, add(i, i32(1)));
     });
-    fn.set(i, i32(0));
-    fn.while(lt(i, n), () => {
-      fn.store(add(i32(ranks(c)), shl(i32At(layout.order, i), i32(2))), i);
-      fn.set(i, add(i, i32(1)));
+    fn.for(i, i32(0), n, () => {
+      fn.store(add(i32(ranks(c)), shl(element('i32', layout.order, i), i32(2))), i);
     });
     // The column takes its sorted draws in the order of its transformed scores.
     fn.set(column, load('i32', i32(layout.columns + c * 4)));
-    fn.set(i, i32(0));
-    fn.while(lt(i, n), () => {
-      fn.store(add(column, shl(i, i32(3))), f64At(sorted(c), i32At(ranks(c), i)));
-      fn.set(i, add(i, i32(1)));
+    fn.for(i, i32(0), n, () => {
+      fn.store(add(column, shl(i, i32(3))), element('f64', sorted(c), element('i32', ranks(c), i)));
     });
     // Average ranks over runs of equal draws.
     fn.set(start, i32(0));
     fn.while(lt(start, n), () => {
       fn.set(end, add(start, i32(1)));
       fn.while(lt(end, n), (exit) => {
-        fn.brIf(exit, ne(f64At(sorted(c), end), f64At(sorted(c), start)));
+        fn.brIf(exit, ne(element('f64', sorted(c), end), element('f64', sorted(c), start)));
         fn.set(end, add(end, i32(1)));
       });
       fn.set(average, div(toF64(sub(add(start, end), i32(1))), f64(2)));
@@ -243,10 +221,8 @@ function applyFunction(layout: ImanConoverLayout, k: number): FunctionBuilder {
         fn.set(start, add(start, i32(1)));
       });
     });
-    fn.set(i, i32(0));
-    fn.while(lt(i, n), () => {
-      fn.store(add(i32(finalRanks(c)), shl(i, i32(3))), f64At(layout.runRank, i32At(ranks(c), i)));
-      fn.set(i, add(i, i32(1)));
+    fn.for(i, i32(0), n, () => {
+      fn.store(add(i32(finalRanks(c)), shl(i, i32(3))), element('f64', layout.runRank, element('i32', ranks(c), i)));
     });
   }
 
@@ -264,14 +240,12 @@ function applyFunction(layout: ImanConoverLayout, k: number): FunctionBuilder {
       fn.set(cross, f64(0));
       fn.set(squaresA, f64(0));
       fn.set(squaresB, f64(0));
-      fn.set(i, i32(0));
-      fn.while(lt(i, n), () => {
-        fn.set(da, sub(f64At(finalRanks(a), i), meanRank));
-        fn.set(db, sub(f64At(finalRanks(b), i), meanRank));
+      fn.for(i, i32(0), n, () => {
+        fn.set(da, sub(element('f64', finalRanks(a), i), meanRank));
+        fn.set(db, sub(element('f64', finalRanks(b), i), meanRank));
         fn.set(cross, add(cross, mul(da, db)));
         fn.set(squaresA, add(squaresA, mul(da, da)));
         fn.set(squaresB, add(squaresB, mul(db, db)));
-        fn.set(i, add(i, i32(1)));
       });
       fn.set(rho, select(and(gt(squaresA, f64(0)), gt(squaresB, f64(0))), div(cross, sqrt(mul(squaresA, squaresB))), f64(0)));
       fn.store(i32(layout.achieved + (a * k + b) * 8), rho);

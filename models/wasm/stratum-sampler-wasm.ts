@@ -115,14 +115,12 @@ export function defineStratumSampler(module: WasmModule, layout: StratumSamplerL
     const i = fn.local('i32');
     const j = fn.local('i32');
     fn.if(gt(n, i32(0)), () => fn.store(out, load('f64', sorted)));
-    fn.set(i, i32(1));
-    fn.while(lt(i, n), () => {
+    fn.for(i, i32(1), n, () => {
       sfc32Step(fn, state, t);
       // Multiply-shift: floor(t·(i + 1) / 2^32), a slot in [0, i].
       fn.set(j, add(out, shl(mulHigh(t, add(i, i32(1))), i32(3))));
       fn.store(add(out, shl(i, i32(3))), load('f64', j));
       fn.store(j, load('f64', add(sorted, shl(i, i32(3)))));
-      fn.set(i, add(i, i32(1)));
     });
     storeState(fn, layout.state, state);
   }

@@ -1,7 +1,7 @@
 import { CONTRACTION_FINAL_ERROR, CONTRACTION_FINAL_STEP, HALLEY_FINAL_STEP } from '../engine/trial-irr.ts';
 import { POWERS_OF_TWO } from '../math/deterministic-math.ts';
 import { defineExpAndLog, POWERS_OF_TWO_BYTES } from './deterministic-math-wasm.ts';
-import { abs, add, and, call, div, eq, f64, globalGet, gt, i32, isFiniteF64, lane, le, load, lt, max, min, mul, ne, neg, not, or, select, shl, splat, sub, toF64, withLane, type WasmExpr, type WasmLocal } from './wasm-expr.ts';
+import { abs, add, and, call, div, element, eq, f64, globalGet, gt, i32, isFiniteF64, lane, le, load, lt, max, min, mul, ne, neg, not, or, select, shl, splat, sub, toF64, withLane, type WasmExpr, type WasmLocal } from './wasm-expr.ts';
 import { FunctionBuilder } from './wasm-function.ts';
 import { WasmModule } from './wasm-module.ts';
 import { ValueType } from './wasm-opcodes.ts';
@@ -59,8 +59,6 @@ function standaloneModule(): Uint8Array<ArrayBuffer> {
 
 /** 1, −1 or 0 as an i32, by the sign of an f64 (NaN gives 0). */
 const signOf = (x: WasmExpr): WasmExpr => select(gt(x, f64(0)), i32(1), select(lt(x, f64(0)), i32(-1), i32(0)));
-/** flows[month] for flows at byte address `flowsBase`. */
-const flowAt = (flowsBase: WasmExpr, month: WasmExpr): WasmExpr => load('f64', add(shl(month, i32(3)), flowsBase));
 
 /**
  * Adds trial-irr.ts's solver to a module, ported operation for operation (same bits):
@@ -90,15 +88,15 @@ export function defineTrialIrr(module: WasmModule, math: { exp: number; log: num
 
   // Leading zero months, then one scan for sign changes and the two lumps.
   fn.while(lt(month, months), (exit) => {
-    fn.brIf(exit, ne(flowAt(flowsBase, month), f64(0)));
+    fn.brIf(exit, ne(element('f64', flowsBase, month), f64(0)));
     fn.set(month, add(month, i32(1)));
   });
   fn.if(eq(month, months), () => fn.return(f64(NaN)));
   fn.set(first, month);
   fn.set(last, month);
-  fn.set(positive, gt(flowAt(flowsBase, month), f64(0)));
+  fn.set(positive, gt(element('f64', flowsBase, month), f64(0)));
   fn.while(lt(month, months), () => {
-    fn.set(flow, flowAt(flowsBase, month));
+    fn.set(flow, element('f64', flowsBase, month));
     fn.if(
       gt(flow, f64(0)),
       () => {
@@ -123,7 +121,7 @@ export function defineTrialIrr(module: WasmModule, math: { exp: number; log: num
     );
     fn.set(month, add(month, i32(1)));
   });
-  fn.if(eq(signChanges, i32(0)), () => fn.return(select(gt(flowAt(flowsBase, first), f64(0)), f64(Infinity), f64(-Infinity))));
+  fn.if(eq(signChanges, i32(0)), () => fn.return(select(gt(element('f64', flowsBase, first), f64(0)), f64(Infinity), f64(-Infinity))));
 
   // Norström on the running total, else the sign rule for the ends.
   const positiveOnly = fn.local('i32');
@@ -136,7 +134,7 @@ export function defineTrialIrr(module: WasmModule, math: { exp: number; log: num
     const m = fn.local('i32');
     fn.set(m, first);
     fn.while(le(m, last), () => {
-      fn.set(cumulative, add(cumulative, flowAt(flowsBase, m)));
+      fn.set(cumulative, add(cumulative, element('f64', flowsBase, m)));
       fn.set(sign, signOf(cumulative));
       fn.if(and(and(ne(sign, i32(0)), ne(cumulativeSign, i32(0))), ne(sign, cumulativeSign)), () =>
         fn.set(cumulativeChanges, add(cumulativeChanges, i32(1))),
@@ -148,7 +146,7 @@ export function defineTrialIrr(module: WasmModule, math: { exp: number; log: num
       and(eq(cumulativeChanges, i32(1)), ne(cumulative, f64(0))),
       () => fn.set(positiveOnly, i32(1)),
       () => {
-        fn.if(eq(gt(flowAt(flowsBase, first), f64(0)), gt(flowAt(flowsBase, last), f64(0))), () => fn.return(f64(NaN)));
+        fn.if(eq(gt(element('f64', flowsBase, first), f64(0)), gt(element('f64', flowsBase, last), f64(0))), () => fn.return(f64(NaN)));
         fn.set(mustCertify, i32(1));
       },
     );
@@ -157,7 +155,7 @@ export function defineTrialIrr(module: WasmModule, math: { exp: number; log: num
   const signAtLargeT = fn.local('f64');
   const lo = fn.local('f64');
   const hi = fn.local('f64');
-  fn.set(signAtLargeT, select(gt(flowAt(flowsBase, first), f64(0)), f64(1), f64(-1)));
+  fn.set(signAtLargeT, select(gt(element('f64', flowsBase, first), f64(0)), f64(1), f64(-1)));
   fn.set(lo, select(positiveOnly, f64(0), f64(-Infinity)));
   fn.set(hi, f64(Infinity));
   fn.if(and(and(gt(hintRate, f64(0)), isFiniteF64(hintValue)), isFiniteF64(hintTotal)), () => {
@@ -239,7 +237,7 @@ export function defineTrialIrr(module: WasmModule, math: { exp: number; log: num
   };
   /** The term of month m + offset in a tail lane: 0 past the last month. */
   const tailTerm = (offset: number, power: WasmExpr): WasmExpr =>
-    select(le(add(m, i32(offset)), last), mul(flowAt(flowsBase, add(m, i32(offset))), power), f64(0));
+    select(le(add(m, i32(offset)), last), mul(element('f64', flowsBase, add(m, i32(offset))), power), f64(0));
   fn.while(lt(iteration, i32(200)), (done) => {
     fn.set(x, call(exp, [neg(t)], 'f64'));
     fn.set(x2, mul(x, x));
@@ -348,7 +346,7 @@ function isOnlyRootFunction(exp: number): FunctionBuilder {
     fn.if(ne(sign, i32(0)), () => fn.set(previous, sign));
   };
   fn.while(lt(m, last), () => {
-    fn.set(discounted, mul(flowAt(flowsBase, m), power));
+    fn.set(discounted, mul(element('f64', flowsBase, m), power));
     fn.set(forward, add(forward, discounted));
     fn.set(magnitude, add(magnitude, abs(discounted)));
     fn.set(power, mul(power, x));
@@ -356,13 +354,13 @@ function isOnlyRootFunction(exp: number): FunctionBuilder {
     fn.set(m, add(m, i32(1)));
   });
   const lastDiscounted = fn.local('f64');
-  fn.set(lastDiscounted, mul(flowAt(flowsBase, last), power));
+  fn.set(lastDiscounted, mul(element('f64', flowsBase, last), power));
   fn.if(gt(abs(add(forward, lastDiscounted)), mul(f64(1e-9), add(magnitude, abs(lastDiscounted)))), () => fn.return(i32(0)));
   const backward = fn.local('f64');
   const backwardSign = fn.local('i32');
   fn.set(m, last);
   fn.while(gt(m, first), () => {
-    fn.set(backward, add(backward, mul(flowAt(flowsBase, m), power)));
+    fn.set(backward, add(backward, mul(element('f64', flowsBase, m), power)));
     fn.set(power, div(power, x));
     signChangeFails(backward, backwardSign);
     fn.set(m, sub(m, i32(1)));

@@ -295,6 +295,16 @@ export const load = (type: WasmType, address: WasmExpr, offset = 0): WasmExpr =>
   });
 
 /**
+ * Element `index` of an array of `type` values at byte address `base` (an expression or a
+ * fixed address): load(type, base + index · size).
+ *
+ * @example
+ * element('f64', layout.values, get(i)) // values[i]
+ */
+export const element = (type: 'i32' | 'f64', base: WasmExpr | number, index: WasmExpr): WasmExpr =>
+  load(type, add(typeof base === 'number' ? i32(base) : base, shl(index, i32(type === 'f64' ? 3 : 2))));
+
+/**
  * Emits a store of `value` at `address` + `offset` (the function builder's `store`); with
  * `width` 16, the low 16 bits of an i32 (a Uint16Array element).
  *

@@ -1,5 +1,5 @@
 import { ByteWriter } from './byte-writer.ts';
-import { emitStore, not, VALUE_TYPE, type WasmExpr, type WasmLocal, type WasmType } from './wasm-expr.ts';
+import { add, emitStore, i32, lt, not, VALUE_TYPE, type WasmExpr, type WasmLocal, type WasmType } from './wasm-expr.ts';
 import type { FunctionDefinition } from './wasm-module.ts';
 import { EMPTY_BLOCK, Op, type ValueType } from './wasm-opcodes.ts';
 
@@ -86,6 +86,20 @@ export class FunctionBuilder {
         this.br(repeat);
       }),
     );
+  }
+
+  /**
+   * for (counter = from; counter < to; counter++) body: `br(exit)` in the body leaves the loop.
+   *
+   * @example
+   * fn.for(i, i32(0), n, () => fn.store(add(base, shl(i, i32(3))), f64(0)));
+   */
+  for(counter: WasmLocal, from: WasmExpr, to: WasmExpr, body: (exit: WasmLabel) => void): void {
+    this.set(counter, from);
+    this.while(lt(counter, to), (exit) => {
+      body(exit);
+      this.set(counter, add(counter, i32(1)));
+    });
   }
 
   /** if (condition) then else otherwise. */
