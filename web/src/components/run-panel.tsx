@@ -17,6 +17,8 @@ export const RunPanel: Component<{ context: CaseContext; format: CaseFormat }> =
   const [trials, setTrials] = createSignal(defaults()?.trials ?? 100_000);
   const [seed, setSeed] = createSignal<number | undefined>(defaults()?.seed ?? 1);
   const [sampling, setSampling] = createSignal<'mc' | 'lhs'>(defaults()?.sampling ?? 'lhs');
+  // The case's own trial count (20,000 in the fixtures) is offered beside the usual sizes; without it the field showed blank.
+  const trialChoices = () => [...new Set([...TRIAL_CHOICES, trials()])].sort((a, b) => a - b);
   const progress = () => props.context.runs.progress();
   const running = () => {
     const p = progress();
@@ -37,7 +39,7 @@ export const RunPanel: Component<{ context: CaseContext; format: CaseFormat }> =
         <div class="field">
           <label for="run-trials">Trials</label>
           <select id="run-trials" value={String(trials())} onChange={(e) => setTrials(Number(e.currentTarget.value))}>
-            <For each={TRIAL_CHOICES}>{(choice) => <option value={choice} selected={choice === trials()}>{props.format.count(choice)}</option>}</For>
+            <For each={trialChoices()}>{(choice) => <option value={choice} selected={choice === trials()}>{props.format.count(choice)}</option>}</For>
           </select>
         </div>
         <NumberField label="Seed" value={seed()} onChange={setSeed} optional hint="Same seed, same numbers" />
