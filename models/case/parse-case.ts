@@ -4,6 +4,7 @@ import { compileCase, type CompiledModel } from '../formula/compile-case.ts';
 import { FormulaError } from '../formula/formula-error.ts';
 import { RESERVED_NAMES } from '../formula/functions.ts';
 import { CorrelationError, factorCorrelation } from '../sampling/correlation-matrix.ts';
+import { adoptionCountedTwice } from './adoption-counted-twice.ts';
 import { CaseError, type CaseIssue } from './case-error.ts';
 import { caseSchema, type BusinessCase } from './case-schema.ts';
 import { closestName } from './closest-name.ts';
@@ -129,5 +130,6 @@ function caseWarnings(bc: BusinessCase): CaseIssue[] {
   else if (owner.toLowerCase() === bc.ownership.sponsor.trim().toLowerCase()) {
     warnings.push({ path: '/ownership/businessOwner', message: 'the business owner is the sponsor; the owner should be accountable for the process, not for funding' });
   }
+  warnings.push(...adoptionCountedTwice(bc));
   return warnings;
 }

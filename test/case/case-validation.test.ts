@@ -105,4 +105,24 @@ describe('case validation errors name the JSON path', () => {
     const result = validateCase(minimalCase({ ownership: { businessOwner: 'COO', sponsor: 'COO' } }));
     expect(result.ok && result.warnings[0].path).toBe('/ownership/businessOwner');
   });
+
+  it('warns when a benefit line counts adoption twice, naming the chain of variables', () => {
+    const result = validateCase(
+      minimalCase({
+        variables: { usedVolume: 'benefitPerMonth * adoption', value: 'usedVolume * 2' },
+        benefits: [
+          { id: 'twice', label: 'Scaled twice', amount: 'value' },
+          { id: 'once', label: 'Scaled once', amount: 'benefitPerMonth' },
+          { id: 'own', label: 'Own curve', amount: 'value', scaleByAdoption: false },
+        ],
+      }),
+    );
+    if (!result.ok) throw new Error('expected a valid case');
+    expect(result.warnings).toEqual([
+      {
+        path: '/benefits/0/amount',
+        message: expect.stringContaining('adoption is counted twice in benefit "twice": its amount uses value → usedVolume → adoption'),
+      },
+    ]);
+  });
 });
