@@ -24,6 +24,18 @@ describe('case editor validation (validateCase issue paths → inline errors)', 
     expect(screen.getByRole('heading', { name: /Benefit lines/ }).textContent).toContain('1 problem');
   });
 
+  it('warns on the benefit line that counts adoption twice, and the warning goes when the line stops scaling', () => {
+    const draft = createCaseDraft(minimalCase());
+    render(() => <BenefitsSection draft={draft} />);
+    expect(screen.queryByTestId('benefit-warning')).toBeNull();
+    fireEvent.input(screen.getByLabelText(/Gross amount per month/), { target: { value: 'benefitPerMonth * adoption' } });
+    // minimalCase's line does not scale by adoption: using adoption once is fine.
+    expect(screen.queryByTestId('benefit-warning')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Scale by the adoption curve'), { target: { checked: true } });
+    expect(draft.validation().ok).toBe(true);
+    expect(screen.getByTestId('benefit-warning').textContent).toContain('adoption is counted twice in benefit "flat"');
+  });
+
   it('rejects a month beyond the horizon on that line', () => {
     const draft = createCaseDraft(minimalCase());
     render(() => <BenefitsSection draft={draft} />);

@@ -9,6 +9,7 @@ import { MonthRangeFields } from './month-range-fields.tsx';
 /** Benefit lines: gross monthly value, the share realised, and whether adoption scales it. */
 export const BenefitsSection: Component<{ draft: CaseDraft }> = (props) => {
   const issues = () => props.draft.validation().issues;
+  const warningsAt = (path: string) => props.draft.validation().warnings.filter((warning) => warning.path === path);
   const benefits = () => props.draft.document.benefits ?? [];
   const currency = () => props.draft.document.currency;
   const add = () =>
@@ -30,6 +31,13 @@ export const BenefitsSection: Component<{ draft: CaseDraft }> = (props) => {
                 <TextField class="span-3" label="Label" value={line.label} onChange={(v) => props.draft.update(`${base()}/label`, v)} issues={issues().at(`${base()}/label`)} />
                 <div class="span-4">
                   <FormulaField label="Gross amount per month" unit={`${currency()}/month`} value={line.amount} pointer={`${base()}/amount`} issues={issues()} names={formulaNames(props.draft.document)} onChange={(v) => props.draft.update(`${base()}/amount`, v)} />
+                  <For each={warningsAt(`${base()}/amount`)}>
+                    {(warning) => (
+                      <p class="notice notice-warning" role="status" data-testid="benefit-warning">
+                        {warning.message}
+                      </p>
+                    )}
+                  </For>
                 </div>
                 <div class="span-2">
                   <FormulaField label="Realisation (share that becomes money, 0–1)" value={line.realization ?? 1} pointer={`${base()}/realization`} issues={issues()} names={formulaNames(props.draft.document)} onChange={(v) => props.draft.update(`${base()}/realization`, v)} />
