@@ -12,6 +12,7 @@ export const BUNDLE_ENTRIES = {
   'simulation-worker': 'api/workers/simulation-worker.ts',
   'job-worker': 'api/jobs/job-worker.ts',
   'measure-simulation': 'test/bench/measure-simulation.ts',
+  'hand-written-reference': 'test/bench/hand-written-reference.ts',
 } as const;
 
 /** Packages that load files beside themselves (WebAssembly, assets) or use dynamic requires stay in node_modules. */
