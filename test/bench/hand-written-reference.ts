@@ -246,33 +246,72 @@ export interface ReferenceSummary {
   shareAboveZero: number;
 }
 
+/**
+ * Floyd–Rivest selection (CACM algorithm 489): values[k] becomes the k-th smallest of
+ * [from, to]. A sample narrows the range first, so it needs about n + o(n) comparisons.
+ */
 function select(values: Float64Array, k: number, from: number, to: number): void {
-  let lo = from;
-  let hi = to;
-  while (hi > lo) {
-    const mid = (lo + hi) >> 1;
-    const pivot = Math.max(Math.min(values[lo], values[mid]), Math.min(Math.max(values[lo], values[mid]), values[hi]));
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
+  let left = from;
+  let right = to;
+  while (right > left) {
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const i = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (i - n / 2 < 0 ? -1 : 1);
+      select(values, k, Math.max(left, Math.floor(k - (i * s) / n + sd)), Math.min(right, Math.floor(k + ((n - i) * s) / n + sd)));
+    }
+    const pivot = values[k];
+    let i = left;
+    let j = right;
+    let t = values[left];
+    values[left] = values[k];
+    values[k] = t;
+    if (values[right] > pivot) {
+      t = values[left];
+      values[left] = values[right];
+      values[right] = t;
+    }
+    while (i < j) {
+      t = values[i];
+      values[i] = values[j];
+      values[j] = t;
+      i++;
+      j--;
       while (values[i] < pivot) i++;
       while (values[j] > pivot) j--;
-      if (i <= j) {
-        const t = values[i];
-        values[i] = values[j];
-        values[j] = t;
-        i++;
-        j--;
-      }
     }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
+    if (values[left] === pivot) {
+      t = values[left];
+      values[left] = values[j];
+      values[j] = t;
+    } else {
+      j++;
+      t = values[j];
+      values[j] = values[right];
+      values[right] = t;
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
   }
 }
 
+/** Puts every rank of `ranks[first..last]` (ascending) in place: the middle one first, then each side within its part. */
+function selectRanks(values: Float64Array, ranks: number[], first: number, last: number, from: number, to: number): void {
+  if (first > last) return;
+  const middle = (first + last) >> 1;
+  const k = ranks[middle];
+  select(values, k, from, to);
+  selectRanks(values, ranks, first, middle - 1, from, k - 1);
+  selectRanks(values, ranks, middle + 1, last, k + 1, to);
+}
+
+const SUMMARY_PROBABILITIES = [0.05, 0.1, 0.5, 0.9, 0.95];
+
 /**
  * Summarises a column (reorders it): mean, sd, p5/p10/p50/p90/p95 (type 7) and P(value > 0).
+ * +Infinity (payback beyond the horizon) ranks last and is left out of the moments.
  *
  * @example
  * summarizeColumn(Float64Array.of(3, 1, 2)).p50 // 2
@@ -296,32 +335,14 @@ export function summarizeColumn(values: Float64Array): ReferenceSummary {
     const v = values[i];
     if (v !== Infinity) squares += (v - mean) * (v - mean);
   }
-  // Select the ranks in ascending order, each within the part right of the one before.
-  const probabilities = [0.05, 0.1, 0.5, 0.9, 0.95];
-  const quantiles: number[] = [];
-  let from = 0;
-  for (const p of probabilities) {
+  const ranks = [...new Set(SUMMARY_PROBABILITIES.flatMap((p) => [Math.floor((n - 1) * p), Math.min(n - 1, Math.floor((n - 1) * p) + 1)]))];
+  selectRanks(values, ranks, 0, ranks.length - 1, 0, n - 1);
+  const [p5, p10, p50, p90, p95] = SUMMARY_PROBABILITIES.map((p) => {
     const h = (n - 1) * p;
     const k = Math.floor(h);
-    select(values, k, from, n - 1);
-    let next = values[k];
-    if (k + 1 < n) {
-      next = values[k + 1];
-      for (let i = k + 2; i < n; i++) if (values[i] < next) next = values[i];
-    }
-    quantiles.push(values[k] + (h - k) * (next - values[k]));
-    from = k;
-  }
-  return {
-    mean,
-    sd: Math.sqrt(squares / (finite - 1)),
-    p5: quantiles[0],
-    p10: quantiles[1],
-    p50: quantiles[2],
-    p90: quantiles[3],
-    p95: quantiles[4],
-    shareAboveZero: above / n,
-  };
+    return k + 1 < n ? values[k] + (h - k) * (values[k + 1] - values[k]) : values[k];
+  });
+  return { mean, sd: Math.sqrt(squares / (finite - 1)), p5, p10, p50, p90, p95, shareAboveZero: above / n };
 }
 
 type WorkerMessage =
