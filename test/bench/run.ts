@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseCase } from '../../models/case/parse-case.ts';
 import { simulate } from '../../models/engine/simulate.ts';
+import { summarizedOutputs } from '../../models/engine/summarize-run.ts';
 import { naiveNpv } from './naive-mathjs.ts';
 import { bundle } from '../../api/build/bundle.ts';
 
@@ -64,8 +65,8 @@ process.stdout.write(
     engineWithSummaryMs: engineReference.withSummaryMs,
     handWrittenWithSummaryMs: handWritten.withSummaryMs,
     withSummaryRatio: +(engineReference.withSummaryMs / handWritten.withSummaryMs).toFixed(2),
-    engineOutputsSummarised: 'all (NPV, ROI, both paybacks, IRR, totals by category and line, fan)',
-    handWrittenOutputsSummarised: 'NPV, ROI, discounted payback',
+    engineOutputsSummarised: [...summarizedOutputs(parseCase(JSON.parse(readFileSync(REFERENCE_MODEL, 'utf8'))).model).map((output) => output.id), 'fan'],
+    handWrittenOutputsSummarised: ['npv', 'roi', 'discountedPaybackMonth'],
     notesHandWrittenWithSummaryMs: NOTES_HAND_WRITTEN_MS,
     engineRssMb: Math.max(...engineRounds.map((round) => round.peakRssMb)),
   }) + '\n',
