@@ -20,6 +20,10 @@ import { decisionRulesSchema } from '../../models/gate/decision-rules.ts';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
+import { precisionCheck, precisionSchedule, type PrecisionCheck, type PrecisionTarget } from '../../models/engine/precision-target.ts';
+import { summarizedOutputs, type RunSummary } from '../../models/engine/summarize-run.ts';
+import { resolveOutput } from '../../models/analysis/output-target.ts';
+import type { CompiledModel } from '../../models/formula/compile-case.ts';
 import { SimulationPool } from '../workers/simulation-pool.ts';
 import { parseOptions, type CliOptions } from './parse-options.ts';
 import { progressBar } from './progress-bar.ts';
@@ -190,29 +194,46 @@ function loadValidCase(file: string) {
   return result;
 }
 
+/** Trials a precision-controlled run may use when --trials does not say. */
+const DEFAULT_PRECISION_MAX_TRIALS = 1_000_000;
+
 async function simulateCommand(options: CliOptions): Promise<void> {
   const file = requireFile(options, 'simulate');
   const { case: bc, model, warnings } = loadValidCase(file);
+  if (options.output !== undefined && options.precision === undefined) throw new UsageError('simulate takes --output only with --precision');
+  const target = options.precision === undefined ? undefined : precisionTarget(model, options.output ?? 'npv', options.precision);
   const settings = {
-    trials: options.trials ?? bc.simulation?.trials,
+    trials: options.trials ?? (target ? DEFAULT_PRECISION_MAX_TRIALS : bc.simulation?.trials),
     seed: options.seed ?? bc.simulation?.seed,
     sampling: options.sampling ?? bc.simulation?.sampling,
   };
   const pool = new SimulationPool(options.threads ? { threads: options.threads } : {});
   try {
-    const total = settings.trials ?? 10_000;
-    const progress = progressBar(total);
     const started = performance.now();
-    const result = await pool.run(model, settings, { onProgress: progress });
-    progress.done();
-    const summary = await pool.summarize(model, result);
+    const schedule = target ? precisionSchedule(settings.trials ?? DEFAULT_PRECISION_MAX_TRIALS) : [settings.trials ?? 10_000];
+    let summary: RunSummary | undefined;
+    let precision: (PrecisionCheck & { runs: number[] }) | undefined;
+    for (const trials of schedule) {
+      const progress = progressBar(trials);
+      const result = await pool.run(model, { ...settings, trials }, { onProgress: progress });
+      progress.done();
+      summary = await pool.summarize(model, result);
+      pool.release(result);
+      if (!target) break;
+      const check = precisionCheck(summary.outputs[target.outputId], target, trials);
+      precision = { ...check, runs: [...(precision?.runs ?? []), trials] };
+      if (check.met) break;
+      if (!options.json && trials < schedule[schedule.length - 1]) {
+        process.stderr.write(`precision: mean ${target.outputId} ±${(check.relativeHalfWidth * 100).toPrecision(3)} % at ${trials.toLocaleString('en')} trials, target ±${target.relativeHalfWidth * 100} %; doubling\n`);
+      }
+    }
     const point = pointEstimate(bc);
     const elapsedMs = performance.now() - started;
     if (options.json) {
-      process.stdout.write(JSON.stringify({ case: bc.name, currency: bc.currency, summary, pointEstimate: point, warnings, elapsedMs }, nonFiniteAsString, 2) + '\n');
+      process.stdout.write(JSON.stringify({ case: bc.name, currency: bc.currency, summary, precision, pointEstimate: point, warnings, elapsedMs }, nonFiniteAsString, 2) + '\n');
     } else {
       for (const warning of warnings) process.stderr.write(`warning: ${formatCaseIssue(warning)}\n`);
-      process.stdout.write(renderSimulation(bc, summary, point) + '\n');
+      process.stdout.write(renderSimulation(bc, summary!, point, precision) + '\n');
       process.stderr.write(`(${(elapsedMs / 1000).toFixed(2)} s)\n`);
     }
   } finally {
@@ -220,6 +241,20 @@ async function simulateCommand(options: CliOptions): Promise<void> {
   }
 }
 
+/** The output whose mean --precision controls: one the run summarises. */
+function precisionTarget(model: CompiledModel, output: string, relativeHalfWidth: number): PrecisionTarget {
+  let outputId: string;
+  try {
+    outputId = resolveOutput(model, output).id;
+  } catch (error) {
+    if (error instanceof AnalysisError) throw new UsageError(`--output: ${error.message}${error.hint ? ` (did you mean "${error.hint}"?)` : ''}`);
+    throw error;
+  }
+  if (!summarizedOutputs(model).some((summarised) => summarised.id === outputId)) {
+    throw new UsageError(`--output ${output}: --precision controls the mean of a summarised output (npv, roi, irr, a metric, …), not a per-line total`);
+  }
+  return { outputId, relativeHalfWidth };
+}
 
 function validateCommand(options: CliOptions): void {
   const file = requireFile(options, 'validate');

@@ -19,6 +19,8 @@ export interface CliOptions {
   variant?: string;
   /** A JSON file of portfolio-level decision rules. */
   rules?: string;
+  /** Stop once the 95 % CI of the output's mean is within this share of it (0.01 = ±1 %). */
+  precision?: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export function parseOptions(argv: string[]): CliOptions {
         samples: { type: 'string' },
         variant: { type: 'string' },
         rules: { type: 'string' },
+        precision: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -72,6 +75,7 @@ export function parseOptions(argv: string[]): CliOptions {
     samples: integerOption('--samples', values.samples, 64, 1_048_576),
     variant: values.variant,
     rules: values.rules,
+    precision: relativePrecision(values.precision),
   };
 }
 
@@ -82,6 +86,20 @@ function percentilePair(raw: string | undefined): [number, number] | undefined {
     throw new UsageError(`--percentiles must be two percentiles "LOW,HIGH" with 0 < LOW < HIGH < 100, got "${raw}"`);
   }
   return [parts[0] / 100, parts[1] / 100];
+}
+
+/** "1%" or "0.01": a relative half-width strictly between 0 and 100 %. */
+function relativePrecision(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const text = raw.trim();
+  const percent = text.endsWith('%');
+  const value = Number(percent ? text.slice(0, -1).trim() : text);
+  const share = percent ? value / 100 : value;
+  if (text === '' || !Number.isFinite(value) || !(share > 0 && share < 1)) {
+    throw new UsageError(`--precision must be a share of the mean between 0 and 100 %, such as 1% or 0.01, got "${raw}"`);
+  }
+  if (!percent && value >= 0.5) throw new UsageError(`--precision ${raw} would allow ±${value * 100} % of the mean; write a percent such as ${raw}%`);
+  return share;
 }
 
 function integerOption(flag: string, raw: string | undefined, min: number, max: number): number | undefined {

@@ -2,7 +2,7 @@
 export const USAGE = `valuegate — AI pilot to production business case
 
 Usage:
-  valuegate simulate FILE [--trials N] [--seed S] [--sampling mc|lhs] [--json]
+  valuegate simulate FILE [--trials N] [--seed S] [--sampling mc|lhs] [--precision P [--output O]] [--json]
   valuegate validate FILE [--json]
   valuegate sensitivity FILE [--method tornado|spider|rank|sobol|breakeven] [--output npv] [--json]
   valuegate voi FILE [--trials N] [--json]
@@ -16,6 +16,9 @@ Options:
   --seed S          non-negative integer seed (default: the case's, else 1)
   --sampling M      mc (plain Monte Carlo) or lhs (Latin Hypercube, default)
   --threads T       worker threads for large runs (default: up to 2; 1 = run in this thread)
+  --precision P     simulate: run 16,384 trials, then double until the 95 % CI of the
+                    output's mean is within ±P of it (1% or 0.01); --trials is then the
+                    most it may use (default 1,000,000)
   --method M        sensitivity method (default tornado)
   --output O        analysed output: npv (default), roi, payback, discountedPaybackMonth,
                     paybackMonth, irr, pilotRoi, or a custom metric id

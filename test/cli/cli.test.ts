@@ -46,6 +46,37 @@ describe('valuegate CLI', () => {
     expect(json.pointEstimate.npv).toMatch(/^-?\d+\.\d{2}$/);
   });
 
+  it('simulates until the mean NPV is known to ±0.5 % (95 % CI), and the last run repeats from its trials and seed', async () => {
+    const result = await cli('simulate', 'fixtures/document-processing.json', '--precision', '0.5%', '--seed', '3', '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const { precision, summary } = JSON.parse(result.stdout);
+    expect(precision.runs).toEqual([16_384, 32_768]);
+    expect(precision).toMatchObject({ outputId: 'npv', trials: 32_768, target: 0.005, met: true });
+    expect(summary.trials).toBe(32_768);
+    // What "met" means, from the summary itself: 1.96 s.e. within 0.5 % of the mean.
+    const npv = summary.outputs.npv;
+    expect(precision.halfWidth).toBeCloseTo(1.959963984540054 * npv.standardError, 6);
+    expect(precision.halfWidth / Math.abs(npv.mean)).toBeLessThanOrEqual(0.005);
+    const repeat = JSON.parse((await cli('simulate', 'fixtures/document-processing.json', '--trials', '32768', '--seed', '3', '--json')).stdout);
+    expect(repeat.summary.outputs.npv.mean).toBe(npv.mean);
+    const text = await cli('simulate', 'fixtures/document-processing.json', '--precision', '0.5%', '--seed', '3');
+    expect(text.stdout).toMatch(/Precision: 95 % CI of the mean NPV ±0\.4\d% of it after 32,768 trials, target ±0\.5%: met/);
+    expect(text.stderr).toMatch(/precision: mean npv ±0\.6\d+ % at 16,384 trials, target ±0\.5 %; doubling/);
+  });
+
+  it('rejects a precision it cannot meet or an output it cannot control, naming the flag', async () => {
+    for (const [args, message] of [
+      [['--precision', '0'], /--precision must be a share of the mean between 0 and 100 %/],
+      [['--precision', '0.5'], /would allow ±50 % of the mean; write a percent such as 0.5%/],
+      [['--precision', '1%', '--output', 'nvp'], /--output: unknown output "nvp".*did you mean "npv"/],
+      [['--output', 'roi'], /simulate takes --output only with --precision/],
+    ] as const) {
+      const result = await cli('simulate', 'fixtures/document-processing.json', ...args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+    }
+  });
+
   it('prints the readable report with every table', async () => {
     const result = await cli('simulate', 'fixtures/finance-cost-anomaly.json', '--trials', '2000');
     expect(result.code, result.stderr).toBe(0);
