@@ -20,9 +20,9 @@ import { decisionRulesSchema } from '../../models/gate/decision-rules.ts';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
-import { precisionCheck, precisionSchedule, type PrecisionCheck, type PrecisionTarget } from '../../models/engine/precision-target.ts';
-import { summarizedOutputs, type RunSummary } from '../../models/engine/summarize-run.ts';
-import { resolveOutput } from '../../models/analysis/output-target.ts';
+import { precisionSchedule, precisionStep, type PrecisionReport, type PrecisionTarget } from '../../models/engine/precision-target.ts';
+import type { RunSummary } from '../../models/engine/summarize-run.ts';
+import { resolveSummarizedOutput } from '../../models/analysis/output-target.ts';
 import type { CompiledModel } from '../../models/formula/compile-case.ts';
 import { SimulationPool } from '../workers/simulation-pool.ts';
 import { parseOptions, type CliOptions } from './parse-options.ts';
@@ -210,30 +210,32 @@ async function simulateCommand(options: CliOptions): Promise<void> {
   const pool = new SimulationPool(options.threads ? { threads: options.threads } : {});
   try {
     const started = performance.now();
+    let previous: PrecisionReport | undefined;
     const schedule = target ? precisionSchedule(settings.trials ?? DEFAULT_PRECISION_MAX_TRIALS) : [settings.trials ?? 10_000];
-    let summary: RunSummary | undefined;
-    let precision: (PrecisionCheck & { runs: number[] }) | undefined;
-    for (const trials of schedule) {
+    let summary: RunSummary;
+    let trials = schedule[0];
+    for (;;) {
       const progress = progressBar(trials);
       const result = await pool.run(model, { ...settings, trials }, { onProgress: progress });
       progress.done();
       summary = await pool.summarize(model, result);
       pool.release(result);
       if (!target) break;
-      const check = precisionCheck(summary.outputs[target.outputId], target, trials);
-      precision = { ...check, runs: [...(precision?.runs ?? []), trials] };
-      if (check.met) break;
-      if (!options.json && trials < schedule[schedule.length - 1]) {
-        process.stderr.write(`precision: mean ${target.outputId} ±${(check.relativeHalfWidth * 100).toPrecision(3)} % at ${trials.toLocaleString('en')} trials, target ±${target.relativeHalfWidth * 100} %; doubling\n`);
+      const step = precisionStep(summary, target, schedule, previous);
+      summary.precision = previous = step.report;
+      if (step.next === null) break;
+      if (!options.json) {
+        process.stderr.write(`precision: mean ${target.outputId} ±${(step.report.relativeHalfWidth * 100).toPrecision(3)} % at ${trials.toLocaleString('en')} trials, target ±${target.relativeHalfWidth * 100} %; doubling\n`);
       }
+      trials = step.next;
     }
     const point = pointEstimate(bc);
     const elapsedMs = performance.now() - started;
     if (options.json) {
-      process.stdout.write(JSON.stringify({ case: bc.name, currency: bc.currency, summary, precision, pointEstimate: point, warnings, elapsedMs }, nonFiniteAsString, 2) + '\n');
+      process.stdout.write(JSON.stringify({ case: bc.name, currency: bc.currency, summary, pointEstimate: point, warnings, elapsedMs }, nonFiniteAsString, 2) + '\n');
     } else {
       for (const warning of warnings) process.stderr.write(`warning: ${formatCaseIssue(warning)}\n`);
-      process.stdout.write(renderSimulation(bc, summary!, point, precision) + '\n');
+      process.stdout.write(renderSimulation(bc, summary, point) + '\n');
       process.stderr.write(`(${(elapsedMs / 1000).toFixed(2)} s)\n`);
     }
   } finally {
@@ -243,17 +245,12 @@ async function simulateCommand(options: CliOptions): Promise<void> {
 
 /** The output whose mean --precision controls: one the run summarises. */
 function precisionTarget(model: CompiledModel, output: string, relativeHalfWidth: number): PrecisionTarget {
-  let outputId: string;
   try {
-    outputId = resolveOutput(model, output).id;
+    return { outputId: resolveSummarizedOutput(model, output).id, relativeHalfWidth };
   } catch (error) {
     if (error instanceof AnalysisError) throw new UsageError(`--output: ${error.message}${error.hint ? ` (did you mean "${error.hint}"?)` : ''}`);
     throw error;
   }
-  if (!summarizedOutputs(model).some((summarised) => summarised.id === outputId)) {
-    throw new UsageError(`--output ${output}: --precision controls the mean of a summarised output (npv, roi, irr, a metric, …), not a per-line total`);
-  }
-  return { outputId, relativeHalfWidth };
 }
 
 function validateCommand(options: CliOptions): void {

@@ -1,18 +1,18 @@
 import type { BusinessCase } from '../../models/case/case-schema.ts';
 import type { RunSummary, LabelledSummary } from '../../models/engine/summarize-run.ts';
 import type { PointEstimate } from '../../models/engine/point-estimate.ts';
-import type { PrecisionCheck } from '../../models/engine/precision-target.ts';
+import type { PrecisionReport } from '../../models/engine/precision-target.ts';
 import { formatters, type Formatters } from './formatters.ts';
 import { textTable } from './text-table.ts';
 
 /**
- * The readable report of `valuegate simulate`, with the precision reached when the run
- * was precision-controlled (`--precision`).
+ * The readable report of `valuegate simulate`, with the precision reached when
+ * precision control chose the run's size (`--precision`).
  *
  * @example
  * console.log(renderSimulation(bc, summary, pointEstimate));
  */
-export function renderSimulation(bc: BusinessCase, summary: RunSummary, point: PointEstimate, precision?: PrecisionCheck & { runs: number[] }): string {
+export function renderSimulation(bc: BusinessCase, summary: RunSummary, point: PointEstimate): string {
   const f = formatters(bc.currency, bc.locale);
   const out: string[] = [];
   const { npv, roi, paybackMonth, discountedPaybackMonth, irrAnnual } = summary.outputs;
@@ -21,7 +21,7 @@ export function renderSimulation(bc: BusinessCase, summary: RunSummary, point: P
     `${summary.trials.toLocaleString('en')} trials · seed ${summary.seed} · ${summary.sampling === 'lhs' ? 'Latin Hypercube' : 'Monte Carlo'} · ` +
       `${summary.horizonMonths} months · discount ${f.percent(summary.discountRateAnnual)}/yr (monthly, end of month) · engine ${summary.engineVersion}`,
   );
-  if (precision) out.push(precisionLine(precision, summary, f));
+  if (summary.precision) out.push(precisionLine(summary.precision, summary, f));
   out.push('');
   const p = npv.probabilityPositive;
   out.push(`P(NPV > 0) = ${f.percent(p.value)} ± ${f.percentError(p.standardError)} (1 s.e.)`);
@@ -123,7 +123,7 @@ function renderPilot(summary: RunSummary, f: Formatters): string {
   return lines.join('\n');
 }
 
-function precisionLine(precision: PrecisionCheck & { runs: number[] }, summary: RunSummary, f: Formatters): string {
+function precisionLine(precision: PrecisionReport, summary: RunSummary, f: Formatters): string {
   const label = summary.outputs[precision.outputId]?.label ?? precision.outputId;
   const reached = Number.isFinite(precision.relativeHalfWidth) ? `±${f.percentError(precision.relativeHalfWidth)}` : 'unbounded (mean 0)';
   const runs = precision.runs.map((trials) => f.count(trials)).join(', ');

@@ -1,6 +1,7 @@
 import { closestName } from '../case/closest-name.ts';
 import type { CompiledModel } from '../formula/compile-case.ts';
 import type { OutputDescriptor } from '../engine/outputs.ts';
+import { summarizedOutputs } from '../engine/summarize-run.ts';
 import { AnalysisError } from './analysis-error.ts';
 
 const ALIASES: Record<string, string> = {
@@ -23,6 +24,21 @@ export function resolveOutput(model: CompiledModel, name = 'npv'): OutputDescrip
   if (!found) {
     const choices = [...model.outputs.filter((o) => o.group !== 'cost' && o.group !== 'benefit').map((o) => o.id), ...Object.keys(ALIASES)];
     throw new AnalysisError('output', `unknown output "${name}"; choose one of ${choices.join(', ')}`, closestName(name, choices));
+  }
+  return found;
+}
+
+/**
+ * Like `resolveOutput`, for what only a run summary has (its mean with s.e., as precision
+ * control needs): a per-line or per-category total is refused.
+ *
+ * @example
+ * resolveSummarizedOutput(model, 'irr').id // 'irrAnnual'
+ */
+export function resolveSummarizedOutput(model: CompiledModel, name = 'npv'): OutputDescriptor {
+  const found = resolveOutput(model, name);
+  if (!summarizedOutputs(model).some((output) => output.id === found.id)) {
+    throw new AnalysisError('output', `"${name}" is a per-line total, which run summaries report only as a mean; choose npv, roi, irr, a metric or another summarised output`);
   }
   return found;
 }

@@ -1,4 +1,5 @@
 import type { OutputSummary } from './summarize-output.ts';
+import type { RunSummary } from './summarize-run.ts';
 
 /** The two-sided 95 % quantile of the standard normal. */
 const Z_95 = 1.959963984540054;
@@ -28,6 +29,34 @@ export interface PrecisionCheck {
   relativeHalfWidth: number;
   target: number;
   met: boolean;
+}
+
+/** A precision-controlled run's check, with the trial counts of every run it made. */
+export interface PrecisionReport extends PrecisionCheck {
+  runs: number[];
+}
+
+/**
+ * One step of a precision-controlled simulation: checks the run just made (the size
+ * `report.trials` of the schedule) and says which size to run next, or null when the
+ * target is met or the schedule is spent. Attach `report` to the run's summary.
+ *
+ * @example
+ * let trials = schedule[0], report;
+ * for (;;) {
+ *   const summary = run(trials);
+ *   const step = precisionStep(summary, target, schedule, report);
+ *   report = step.report;
+ *   if (step.next === null) break;
+ *   trials = step.next;
+ * }
+ */
+export function precisionStep(summary: RunSummary, target: PrecisionTarget, schedule: number[], previous?: PrecisionReport): { report: PrecisionReport; next: number | null } {
+  const output = summary.outputs[target.outputId];
+  if (!output) throw new RangeError(`the run summarises no output "${target.outputId}"`);
+  const report = { ...precisionCheck(output, target, summary.trials), runs: [...(previous?.runs ?? []), summary.trials] };
+  const at = schedule.indexOf(summary.trials);
+  return { report, next: report.met || at < 0 || at === schedule.length - 1 ? null : schedule[at + 1] };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { PrecisionReport } from './precision-target.ts';
 import { COST_CATEGORIES, COST_CATEGORY_LABELS, type CostCategory } from '../case/cost-categories.ts';
 import type { CompiledModel } from '../formula/compile-case.ts';
 import { quantiles } from '../stats/quantiles.ts';
@@ -44,6 +45,8 @@ export interface RunSummary {
   cashFlowFan: { basedOnTrials: number; p10: number[]; p50: number[]; p90: number[] };
   pilotVsProduction: PilotVsProduction | null;
   achievedCorrelation: SimulationResult['achievedCorrelation'];
+  /** Set when precision control chose the run's size (`simulate --precision`, the API's `precision`). */
+  precision?: PrecisionReport;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCase } from '../../models/case/parse-case.ts';
-import { precisionCheck, precisionSchedule } from '../../models/engine/precision-target.ts';
+import { precisionCheck, precisionSchedule, precisionStep } from '../../models/engine/precision-target.ts';
+import { summarizeRun } from '../../models/engine/summarize-run.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { summarizeOutput } from '../../models/engine/summarize-output.ts';
 
@@ -29,6 +30,23 @@ describe('precision control', () => {
     expect(precisionCheck(summarizeOutput(new Float64Array(100).fill(7)), { outputId: 'x', relativeHalfWidth: 0.001 }, 100)).toMatchObject({ relativeHalfWidth: 0, met: true });
     const symmetric = summarizeOutput(Float64Array.from({ length: 101 }, (_, i) => i - 50));
     expect(precisionCheck(symmetric, { outputId: 'x', relativeHalfWidth: 0.5 }, 101)).toMatchObject({ relativeHalfWidth: Infinity, met: false });
+  });
+
+  it('steps through the schedule, keeps every run, and stops when met or at the cap', () => {
+    const { model } = parseCase(JSON.parse(readFileSync('fixtures/document-processing.json', 'utf8')));
+    const schedule = precisionSchedule(40_000);
+    const run = (trials: number) => summarizeRun(model, simulate(model, { trials, seed: 3 }));
+    // ±0.5 %: the 16,384-trial run is at ±0.62 %, the 32,768-trial run within it.
+    const first = precisionStep(run(16_384), { outputId: 'npv', relativeHalfWidth: 0.005 }, schedule);
+    expect(first.report).toMatchObject({ trials: 16_384, met: false, runs: [16_384] });
+    expect(first.next).toBe(32_768);
+    const second = precisionStep(run(32_768), { outputId: 'npv', relativeHalfWidth: 0.005 }, schedule, first.report);
+    expect(second.report).toMatchObject({ trials: 32_768, met: true, runs: [16_384, 32_768] });
+    expect(second.next).toBeNull();
+    // Unreachable at this cap: the last size ends it, not met.
+    const last = precisionStep(run(40_000), { outputId: 'npv', relativeHalfWidth: 0.0001 }, schedule, second.report);
+    expect(last).toMatchObject({ next: null, report: { met: false, trials: 40_000 } });
+    expect(() => precisionStep(run(1_000), { outputId: 'cost.data', relativeHalfWidth: 0.01 }, [1_000])).toThrow(/no output "cost.data"/);
   });
 
   it("nests its runs: a run's trials start with the previous, smaller run's, bit for bit", () => {
