@@ -1,10 +1,14 @@
+import type { PrecisionTarget } from '../../models/engine/precision-target.ts';
 import type { SamplingMethod } from '../../models/engine/simulation-env.ts';
 
 /** Settings that make a run reproducible. */
 export interface RunSettings {
+  /** The trials to run; with `precision`, the most the run may use. */
   trials: number;
   seed: number;
   sampling: SamplingMethod;
+  /** Let the run's size double from 16,384 until the output's mean is this precise. */
+  precision?: PrecisionTarget;
 }
 
 /** Work a job worker can do. Case documents travel as JSON; workers compile them. */

@@ -16,6 +16,7 @@ import { validateCase, type ValidatedCase } from '../../models/case/parse-case.t
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { summarizeRun } from '../../models/engine/summarize-run.ts';
+import { precisionSchedule, precisionStep, type PrecisionReport } from '../../models/engine/precision-target.ts';
 import type { JobMessage, JobRequest } from './job-types.ts';
 
 /** Set by the pool: non-zero cancels the job running in this worker. */
@@ -59,8 +60,18 @@ function run(jobId: number, request: JobRequest): unknown {
   switch (request.type) {
     case 'simulate': {
       const validated = load(request.document);
-      const result = simulate(validated.model, request.settings, { signal, onProgress: progress });
-      return { summary: summarizeRun(validated.model, result), pointEstimate: pointEstimate(validated.case) };
+      const { precision, ...settings } = request.settings;
+      const schedule = precision ? precisionSchedule(settings.trials) : [settings.trials];
+      let report: PrecisionReport | undefined;
+      let trials = schedule[0];
+      for (;;) {
+        const summary = summarizeRun(validated.model, simulate(validated.model, { ...settings, trials }, { signal, onProgress: progress }));
+        if (!precision) return { summary, pointEstimate: pointEstimate(validated.case) };
+        const step = precisionStep(summary, precision, schedule, report);
+        summary.precision = report = step.report;
+        if (step.next === null) return { summary, pointEstimate: pointEstimate(validated.case) };
+        trials = step.next;
+      }
     }
     case 'trials': {
       const validated = load(request.document);

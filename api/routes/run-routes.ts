@@ -8,6 +8,11 @@ import { getRun, listRuns, type RunRecord } from '../services/run-store.ts';
 import type { RunEvent } from '../services/run-registry.ts';
 import type { Services } from '../server/services.ts';
 import { requireCase } from './case-routes.ts';
+import { requireValidCase } from './route-helpers.ts';
+import { getVersion } from '../services/case-store.ts';
+import { AnalysisError } from '../../models/analysis/analysis-error.ts';
+import { resolveSummarizedOutput } from '../../models/analysis/output-target.ts';
+import type { PrecisionTarget } from '../../models/engine/precision-target.ts';
 import { errorResponses, idParam, jsonResponse } from './openapi-common.ts';
 
 const runBody = z
@@ -16,8 +21,19 @@ const runBody = z
     seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     sampling: z.enum(['mc', 'lhs']).optional(),
     version: z.number().int().min(1).optional(),
+    /** Precision control: `trials` becomes the most the run may use (default 1,000,000, or the server's limit). */
+    precision: z
+      .object({
+        relativeHalfWidth: z.number().gt(0).lt(1).describe('half-width of the 95 % CI of the mean ÷ |mean|, e.g. 0.01 for ±1 %'),
+        output: z.string().min(1).max(100).optional().describe('npv (default), roi, irr, a metric id, …'),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
+
+/** Trials a precision-controlled run may use when the request does not say. */
+const DEFAULT_PRECISION_MAX_TRIALS = 1_000_000;
 
 const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
 
@@ -55,10 +71,12 @@ export function registerRunRoutes(app: App): void {
       const version = body.version ?? record.currentVersion;
       if (version > record.currentVersion) throw new ApiError(404, `case ${record.id} has no version ${version}`);
       const defaults = (record.document as { simulation?: { trials?: number; seed?: number; sampling?: 'mc' | 'lhs' } }).simulation ?? {};
+      const precision = body.precision && (await precisionTarget(services, record, version, body.precision));
       const settings = {
-        trials: body.trials ?? defaults.trials ?? 10_000,
+        trials: body.trials ?? (precision ? Math.min(DEFAULT_PRECISION_MAX_TRIALS, services.config.maxTrials) : (defaults.trials ?? 10_000)),
         seed: body.seed ?? defaults.seed ?? 1,
         sampling: body.sampling ?? defaults.sampling ?? ('lhs' as const),
+        ...(precision ? { precision } : {}),
       };
       if (settings.trials > services.config.maxTrials) {
         throw new ApiError(422, `trials must be at most ${services.config.maxTrials.toLocaleString('en')} on this server`, [{ path: '/trials', message: `must be at most ${services.config.maxTrials}` }]);
@@ -225,4 +243,22 @@ export async function requireRun(services: Services, id: string, withSummary = t
   const run = await getRun(services.db, id, withSummary);
   if (!run) throw new ApiError(404, `no run ${id}`);
   return run;
+}
+
+/** The summarised output a precision-controlled run watches, checked against the version it runs: 422 names the field. */
+async function precisionTarget(
+  services: Services,
+  record: Awaited<ReturnType<typeof requireCase>>,
+  version: number,
+  precision: { relativeHalfWidth: number; output?: string },
+): Promise<PrecisionTarget> {
+  const document = version === record.currentVersion ? record.document : (await getVersion(services.db, record.id, version))?.document;
+  if (document === undefined) throw new ApiError(404, `case ${record.id} has no version ${version}`);
+  const { model } = requireValidCase(document);
+  try {
+    return { outputId: resolveSummarizedOutput(model, precision.output ?? 'npv').id, relativeHalfWidth: precision.relativeHalfWidth };
+  } catch (error) {
+    if (!(error instanceof AnalysisError)) throw error;
+    throw new ApiError(422, error.message, [{ path: '/precision/output', message: error.message, ...(error.hint ? { hint: error.hint } : {}) }]);
+  }
 }

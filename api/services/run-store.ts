@@ -104,7 +104,7 @@ export async function markSucceeded(db: Queryable, id: string, summary: RunSumma
   const money = (value: number): string | null => (Number.isFinite(value) ? value.toFixed(2) : null);
   await db.query(
     `UPDATE runs SET status = 'succeeded', finished_at = now(), summary = $2, point_estimate = $3,
-       npv_mean = $4, npv_p50 = $5, probability_npv_positive = $6, pv_costs_mean = $7, total_cost_mean = $8
+       npv_mean = $4, npv_p50 = $5, probability_npv_positive = $6, pv_costs_mean = $7, total_cost_mean = $8, trials = $9
      WHERE id = $1`,
     [
       id,
@@ -115,6 +115,8 @@ export async function markSucceeded(db: Queryable, id: string, summary: RunSumma
       Number.isFinite(npv.probabilityPositive.value) ? npv.probabilityPositive.value : null,
       money(summary.outputs.pvCosts.mean),
       money(summary.outputs.totalCosts.mean),
+      // Precision control chooses the size: the record keeps the trials actually run, so the run repeats from its settings.
+      summary.trials,
     ],
   );
 }

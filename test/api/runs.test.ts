@@ -61,6 +61,32 @@ describe.each(STORAGE_KINDS)('runs, analyses, decisions and portfolio on %s', (s
     expect((await t.call('POST', `/api/runs/${queued.id}/cancel`, { role: 'editor' })).status).toBe(409);
   });
 
+  it('lets precision control choose the size, records the trials it ran, and repeats from them', async () => {
+    const response = await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, { body: { seed: 3, precision: { relativeHalfWidth: 0.005 } }, role: 'editor' });
+    expect(response.status).toBe(201);
+    const run = await response.json();
+    // Document processing, seed 3: ±0.62 % at 16,384 trials, within ±0.5 % at 32,768.
+    expect(run).toMatchObject({ status: 'succeeded', trials: 32_768, seed: 3 });
+    expect(run.summary.precision).toMatchObject({ outputId: 'npv', trials: 32_768, target: 0.005, met: true, runs: [16_384, 32_768] });
+    const plain = await (await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, { body: { seed: 3, trials: 32_768 }, role: 'editor' })).json();
+    expect(plain.summary.outputs.npv.mean).toBe(run.summary.outputs.npv.mean);
+    expect(plain.summary.precision).toBeUndefined();
+    const roi = await (await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, { body: { seed: 3, trials: 20_000, precision: { relativeHalfWidth: 0.0001, output: 'roi' } }, role: 'editor' })).json();
+    expect(roi).toMatchObject({ trials: 20_000, summary: { precision: { outputId: 'roi', met: false, runs: [16_384, 20_000] } } });
+  });
+
+  it('rejects a precision it cannot control, naming the field', async () => {
+    const output = await t.call('POST', `/api/cases/${caseId}/runs`, { body: { precision: { relativeHalfWidth: 0.01, output: 'nvp' } }, role: 'editor' });
+    expect(output.status).toBe(422);
+    expect((await output.json()).errors[0]).toMatchObject({ path: '/precision/output', hint: 'npv' });
+    const lineTotal = await t.call('POST', `/api/cases/${caseId}/runs`, { body: { precision: { relativeHalfWidth: 0.01, output: 'cost.data' } }, role: 'editor' });
+    expect(lineTotal.status).toBe(422);
+    expect((await lineTotal.json()).errors[0].message).toMatch(/per-line total/);
+    const width = await t.call('POST', `/api/cases/${caseId}/runs`, { body: { precision: { relativeHalfWidth: 0 } }, role: 'editor' });
+    expect(width.status).toBe(400);
+    expect(JSON.stringify(await width.json())).toMatch(/relativeHalfWidth/);
+  });
+
   it('rejects bad run settings clearly', async () => {
     const tooMany = await t.call('POST', `/api/cases/${caseId}/runs`, { body: { trials: 50_000_000 }, role: 'editor' });
     expect(tooMany.status).toBe(422);
