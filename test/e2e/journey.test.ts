@@ -194,4 +194,21 @@ describe.skipIf(!hasChromium)('web journey in Chromium', () => {
     await page.emulateMedia({ media: 'screen' });
     expect(health.errors.filter((error) => !error.includes('favicon'))).toEqual([]);
   });
+
+  it('9. lets a server run size itself to a precision', async () => {
+    await go(`#/cases/${caseId}/results`);
+    await page.locator('[data-testid=run-panel]').waitFor();
+    await page.getByLabel('Size', { exact: true }).selectOption('0.01');
+    await expect(page.locator('label[for=run-trials]').textContent()).resolves.toBe('At most (trials)');
+    await page.getByLabel('At most (trials)', { exact: true }).selectOption('1000000');
+    await page.getByRole('button', { name: /^Run until mean NPV ±1\s%, at most 1\.000\.000 trials$/ }).click();
+    await page.locator('[data-testid=run-progress][data-status=succeeded]').waitFor({ timeout: 120_000 });
+    const source = page.locator('[data-testid=results-source]');
+    await expect.poll(() => source.textContent(), { timeout: 20_000 }).toMatch(/mean NPV ±0,\d\d\s% \(95 % CI\), target ±1\s%$/);
+    // The run stores the size it chose, a doubling of 16,384, not the ceiling.
+    const trials = Number((/: ([\d.]+) trials/.exec((await source.textContent()) ?? '')?.[1] ?? '').replace(/\./g, ''));
+    expect([16_384, 32_768, 65_536, 131_072, 262_144, 524_288]).toContain(trials);
+    await screenshot(page, 'results-precision');
+    expect(health.errors.filter((error) => !error.includes('favicon'))).toEqual([]);
+  });
 });

@@ -7,6 +7,8 @@ import { NumberField } from './number-field.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
 const TRIAL_CHOICES = [10_000, 50_000, 100_000, 250_000, 1_000_000];
+/** Precision-control targets offered: the 95 % CI of the mean NPV within ± this share of it. */
+const PRECISION_CHOICES = [0.05, 0.02, 0.01, 0.005];
 
 /**
  * Stored runs on the server: trials, seed and sampling, a progress bar fed by the run's
@@ -17,6 +19,8 @@ export const RunPanel: Component<{ context: CaseContext; format: CaseFormat }> =
   const [trials, setTrials] = createSignal(defaults()?.trials ?? 100_000);
   const [seed, setSeed] = createSignal<number | undefined>(defaults()?.seed ?? 1);
   const [sampling, setSampling] = createSignal<'mc' | 'lhs'>(defaults()?.sampling ?? 'lhs');
+  // 0: a fixed size. Otherwise the run sizes itself and Trials is its ceiling.
+  const [precision, setPrecision] = createSignal(0);
   // The case's own trial count (20,000 in the fixtures) is offered beside the usual sizes; without it the field showed blank.
   const trialChoices = () => [...new Set([...TRIAL_CHOICES, trials()])].sort((a, b) => a - b);
   const progress = () => props.context.runs.progress();
@@ -29,7 +33,13 @@ export const RunPanel: Component<{ context: CaseContext; format: CaseFormat }> =
   const start = async (): Promise<void> => {
     // A stored run must cite a stored version: save pending edits first.
     if (props.context.session.saveState() === 'pending') await props.context.session.saveNow();
-    await props.context.runs.start({ trials: trials(), seed: seed(), sampling: sampling(), version: props.context.session.resource().currentVersion });
+    await props.context.runs.start({
+      trials: trials(),
+      seed: seed(),
+      sampling: sampling(),
+      version: props.context.session.resource().currentVersion,
+      ...(precision() > 0 ? { precision: { relativeHalfWidth: precision() } } : {}),
+    });
   };
 
   return (
@@ -37,7 +47,14 @@ export const RunPanel: Component<{ context: CaseContext; format: CaseFormat }> =
       <h2 id="run-panel-title">Run on the server</h2>
       <div class="run-form">
         <div class="field">
-          <label for="run-trials">Trials</label>
+          <label for="run-precision">Size</label>
+          <select id="run-precision" value={String(precision())} onChange={(e) => setPrecision(Number(e.currentTarget.value))}>
+            <option value="0">Fixed trials</option>
+            <For each={PRECISION_CHOICES}>{(share) => <option value={share}>Mean NPV ±{props.format.percent(share, 1)}</option>}</For>
+          </select>
+        </div>
+        <div class="field">
+          <label for="run-trials">{precision() > 0 ? 'At most (trials)' : 'Trials'}</label>
           <select id="run-trials" value={String(trials())} onChange={(e) => setTrials(Number(e.currentTarget.value))}>
             <For each={trialChoices()}>{(choice) => <option value={choice} selected={choice === trials()}>{props.format.count(choice)}</option>}</For>
           </select>
@@ -51,7 +68,7 @@ export const RunPanel: Component<{ context: CaseContext; format: CaseFormat }> =
           </select>
         </div>
         <button type="button" class="button-primary" disabled={running() || !isEditor() || props.context.session.saveState() === 'invalid'} onClick={() => void start()}>
-          Run {props.format.count(trials())} trials on the server
+          {precision() > 0 ? `Run until mean NPV ±${props.format.percent(precision(), 1)}, at most ${props.format.count(trials())} trials` : `Run ${props.format.count(trials())} trials on the server`}
         </button>
         <Show when={running()}>
           <button type="button" class="button-secondary" onClick={() => void props.context.runs.cancel()}>
@@ -59,6 +76,11 @@ export const RunPanel: Component<{ context: CaseContext; format: CaseFormat }> =
           </button>
         </Show>
       </div>
+      <Show when={precision() > 0}>
+        <p class="muted" data-testid="precision-note">
+          The run starts at {props.format.count(16_384)} trials and doubles until the 95 % confidence interval of the mean NPV is within ±{props.format.percent(precision(), 1)} of it, or the ceiling is reached. It stores the size it chose, so its settings repeat it.
+        </p>
+      </Show>
       <Show when={unsaved() && !running()}>
         <p class="muted">The run uses the saved version {props.context.session.resource().currentVersion}; unsaved edits are saved first.</p>
       </Show>

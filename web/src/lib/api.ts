@@ -128,10 +128,13 @@ export interface CaseListQuery {
 }
 
 export interface RunRequest {
+  /** With `precision`: the most trials the run may use. */
   trials?: number;
   seed?: number;
   sampling?: SamplingMethod;
   version?: number;
+  /** Double the run from 16,384 trials until the 95 % CI of the output's mean is within ±relativeHalfWidth of it. */
+  precision?: { relativeHalfWidth: number; output?: string };
 }
 
 export interface AnalysisRequest {

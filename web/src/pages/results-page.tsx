@@ -38,7 +38,12 @@ export const ResultsPage: Component<{ context: CaseContext }> = (props) => {
   const describe = (): string => {
     if (source() === 'server') {
       const run = latest();
-      return run ? `Stored run ${run.id.slice(0, 8)} of version ${run.caseVersion}: ${format().count(run.trials)} trials, seed ${run.seed}, ${run.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}, engine ${run.engineVersion}` : 'No stored run yet';
+      if (!run) return 'No stored run yet';
+      const precision = run.summary?.precision;
+      const reached = precision
+        ? ` · mean ${precision.outputId === 'npv' ? 'NPV' : precision.outputId} ±${format().percent(precision.relativeHalfWidth, 2)} (95 % CI), target ±${format().percent(precision.target, 1)}${precision.met ? '' : ' not met within the trials allowed'}`
+        : '';
+      return `Stored run ${run.id.slice(0, 8)} of version ${run.caseVersion}: ${format().count(run.trials)} trials, seed ${run.seed}, ${run.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}, engine ${run.engineVersion}${reached}`;
     }
     const result = preview().result();
     return result ? `Live preview of the draft in your browser: ${format().count(result.settings.trials)} trials, seed ${result.settings.seed}, ${result.settings.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}` : 'Simulating…';
