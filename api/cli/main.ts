@@ -22,7 +22,7 @@ import { simulate } from '../../models/engine/simulate.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
 import { precisionSchedule, precisionStep, type PrecisionReport, type PrecisionTarget } from '../../models/engine/precision-target.ts';
 import type { RunSummary } from '../../models/engine/summarize-run.ts';
-import { resolveSummarizedOutput } from '../../models/analysis/output-target.ts';
+import { resolvePrecisionOutput } from '../../models/analysis/output-target.ts';
 import type { CompiledModel } from '../../models/formula/compile-case.ts';
 import { SimulationPool } from '../workers/simulation-pool.ts';
 import { parseOptions, type CliOptions } from './parse-options.ts';
@@ -246,7 +246,7 @@ async function simulateCommand(options: CliOptions): Promise<void> {
 /** The output whose mean --precision controls: one the run summarises. */
 function precisionTarget(model: CompiledModel, output: string, relativeHalfWidth: number): PrecisionTarget {
   try {
-    return { outputId: resolveSummarizedOutput(model, output).id, relativeHalfWidth };
+    return { outputId: resolvePrecisionOutput(model, output).id, relativeHalfWidth };
   } catch (error) {
     if (error instanceof AnalysisError) throw new UsageError(`--output: ${error.message}${error.hint ? ` (did you mean "${error.hint}"?)` : ''}`);
     throw error;

@@ -11,7 +11,7 @@ import { requireCase } from './case-routes.ts';
 import { requireValidCase } from './route-helpers.ts';
 import { getVersion } from '../services/case-store.ts';
 import { AnalysisError } from '../../models/analysis/analysis-error.ts';
-import { resolveSummarizedOutput } from '../../models/analysis/output-target.ts';
+import { resolvePrecisionOutput } from '../../models/analysis/output-target.ts';
 import type { PrecisionTarget } from '../../models/engine/precision-target.ts';
 import { errorResponses, idParam, jsonResponse } from './openapi-common.ts';
 
@@ -25,7 +25,7 @@ const runBody = z
     precision: z
       .object({
         relativeHalfWidth: z.number().gt(0).lt(1).describe('half-width of the 95 % CI of the mean ÷ |mean|, e.g. 0.01 for ±1 %'),
-        output: z.string().min(1).max(100).optional().describe('npv (default), roi, irr, a metric id, …'),
+        output: z.string().min(1).max(100).optional().describe('npv (default), roi, pvCosts, a metric id, …; not the paybacks or the IRR'),
       })
       .strict()
       .optional(),
@@ -256,7 +256,7 @@ async function precisionTarget(
   if (document === undefined) throw new ApiError(404, `case ${record.id} has no version ${version}`);
   const { model } = requireValidCase(document);
   try {
-    return { outputId: resolveSummarizedOutput(model, precision.output ?? 'npv').id, relativeHalfWidth: precision.relativeHalfWidth };
+    return { outputId: resolvePrecisionOutput(model, precision.output ?? 'npv').id, relativeHalfWidth: precision.relativeHalfWidth };
   } catch (error) {
     if (!(error instanceof AnalysisError)) throw error;
     throw new ApiError(422, error.message, [{ path: '/precision/output', message: error.message, ...(error.hint ? { hint: error.hint } : {}) }]);

@@ -28,17 +28,25 @@ export function resolveOutput(model: CompiledModel, name = 'npv'): OutputDescrip
   return found;
 }
 
+/** Outputs whose summary mean leaves out trials without a value, so precision control cannot target it. */
+const PARTIAL_MEANS = new Set(['paybackMonth', 'discountedPaybackMonth', 'irrAnnual']);
+
 /**
- * Like `resolveOutput`, for what only a run summary has (its mean with s.e., as precision
- * control needs): a per-line or per-category total is refused.
+ * Like `resolveOutput`, for precision control, which watches the mean and s.e. in a run
+ * summary: a per-line or per-category total (not summarised per trial) is refused, and so
+ * are paybacks and the IRR, whose means leave out the trials that never pay back or have
+ * no rate.
  *
  * @example
- * resolveSummarizedOutput(model, 'irr').id // 'irrAnnual'
+ * resolvePrecisionOutput(model, 'roi').id // 'roi'
  */
-export function resolveSummarizedOutput(model: CompiledModel, name = 'npv'): OutputDescriptor {
+export function resolvePrecisionOutput(model: CompiledModel, name = 'npv'): OutputDescriptor {
   const found = resolveOutput(model, name);
   if (!summarizedOutputs(model).some((output) => output.id === found.id)) {
-    throw new AnalysisError('output', `"${name}" is a per-line total, which run summaries report only as a mean; choose npv, roi, irr, a metric or another summarised output`);
+    throw new AnalysisError('output', `"${name}" is a per-line total, which run summaries report only as a mean; choose npv, roi, a metric or another summarised output`);
+  }
+  if (PARTIAL_MEANS.has(found.id)) {
+    throw new AnalysisError('output', `the mean of ${found.id} leaves out the trials that never pay back or have no rate, so it cannot measure precision; choose npv, roi or a metric`);
   }
   return found;
 }

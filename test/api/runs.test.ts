@@ -82,6 +82,9 @@ describe.each(STORAGE_KINDS)('runs, analyses, decisions and portfolio on %s', (s
     const lineTotal = await t.call('POST', `/api/cases/${caseId}/runs`, { body: { precision: { relativeHalfWidth: 0.01, output: 'cost.data' } }, role: 'editor' });
     expect(lineTotal.status).toBe(422);
     expect((await lineTotal.json()).errors[0].message).toMatch(/per-line total/);
+    const payback = await t.call('POST', `/api/cases/${caseId}/runs`, { body: { precision: { relativeHalfWidth: 0.01, output: 'payback' } }, role: 'editor' });
+    expect(payback.status).toBe(422);
+    expect((await payback.json()).errors[0]).toMatchObject({ path: '/precision/output', message: expect.stringMatching(/discountedPaybackMonth leaves out the trials that never pay back/) });
     const width = await t.call('POST', `/api/cases/${caseId}/runs`, { body: { precision: { relativeHalfWidth: 0 } }, role: 'editor' });
     expect(width.status).toBe(400);
     expect(JSON.stringify(await width.json())).toMatch(/relativeHalfWidth/);

@@ -71,6 +71,7 @@ describe('valuegate CLI', () => {
       [['--precision', '0.5'], /would allow ±50 % of the mean; write a percent such as 0.5%/],
       [['--precision', '1%', '--output', 'nvp'], /--output: unknown output "nvp".*did you mean "npv"/],
       [['--output', 'roi'], /simulate takes --output only with --precision/],
+      [['--precision', '1%', '--output', 'irr'], /the mean of irrAnnual leaves out the trials that never pay back or have no rate/],
     ] as const) {
       const result = await cli('simulate', 'fixtures/document-processing.json', ...args);
       expect(result.code).toBe(2);
