@@ -20,7 +20,7 @@ import { decisionRulesSchema } from '../../models/gate/decision-rules.ts';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
-import { precisionSchedule, precisionStep, type PrecisionReport, type PrecisionTarget } from '../../models/engine/precision-target.ts';
+import { PRECISION_DEFAULT_MAX_TRIALS, precisionSchedule, precisionStep, type PrecisionTarget } from '../../models/engine/precision-target.ts';
 import type { RunSummary } from '../../models/engine/summarize-run.ts';
 import { resolvePrecisionOutput } from '../../models/analysis/output-target.ts';
 import type { CompiledModel } from '../../models/formula/compile-case.ts';
@@ -194,27 +194,24 @@ function loadValidCase(file: string) {
   return result;
 }
 
-/** Trials a precision-controlled run may use when --trials does not say. */
-const DEFAULT_PRECISION_MAX_TRIALS = 1_000_000;
-
 async function simulateCommand(options: CliOptions): Promise<void> {
   const file = requireFile(options, 'simulate');
   const { case: bc, model, warnings } = loadValidCase(file);
   if (options.output !== undefined && options.precision === undefined) throw new UsageError('simulate takes --output only with --precision');
   const target = options.precision === undefined ? undefined : precisionTarget(model, options.output ?? 'npv', options.precision);
   const settings = {
-    trials: options.trials ?? (target ? DEFAULT_PRECISION_MAX_TRIALS : bc.simulation?.trials),
+    trials: options.trials ?? (target ? PRECISION_DEFAULT_MAX_TRIALS : bc.simulation?.trials),
     seed: options.seed ?? bc.simulation?.seed,
     sampling: options.sampling ?? bc.simulation?.sampling,
   };
   const pool = new SimulationPool(options.threads ? { threads: options.threads } : {});
   try {
     const started = performance.now();
-    let previous: PrecisionReport | undefined;
-    const schedule = target ? precisionSchedule(settings.trials ?? DEFAULT_PRECISION_MAX_TRIALS) : [settings.trials ?? 10_000];
-    let summary: RunSummary;
-    let trials = schedule[0];
-    for (;;) {
+    const total = settings.trials ?? 10_000;
+    const schedule = target ? precisionSchedule(total) : [total];
+    let summary: RunSummary | undefined;
+    for (let trials: number | null = schedule[0]; trials !== null; ) {
+      const previous = summary?.precision;
       const progress = progressBar(trials);
       const result = await pool.run(model, { ...settings, trials }, { onProgress: progress });
       progress.done();
@@ -222,9 +219,8 @@ async function simulateCommand(options: CliOptions): Promise<void> {
       pool.release(result);
       if (!target) break;
       const step = precisionStep(summary, target, schedule, previous);
-      summary.precision = previous = step.report;
-      if (step.next === null) break;
-      if (!options.json) {
+      summary.precision = step.report;
+      if (step.next !== null && !options.json) {
         process.stderr.write(`precision: mean ${target.outputId} ±${(step.report.relativeHalfWidth * 100).toPrecision(3)} % at ${trials.toLocaleString('en')} trials, target ±${target.relativeHalfWidth * 100} %; doubling\n`);
       }
       trials = step.next;
@@ -235,7 +231,7 @@ async function simulateCommand(options: CliOptions): Promise<void> {
       process.stdout.write(JSON.stringify({ case: bc.name, currency: bc.currency, summary, pointEstimate: point, warnings, elapsedMs }, nonFiniteAsString, 2) + '\n');
     } else {
       for (const warning of warnings) process.stderr.write(`warning: ${formatCaseIssue(warning)}\n`);
-      process.stdout.write(renderSimulation(bc, summary, point) + '\n');
+      process.stdout.write(renderSimulation(bc, summary!, point) + '\n');
       process.stderr.write(`(${(elapsedMs / 1000).toFixed(2)} s)\n`);
     }
   } finally {

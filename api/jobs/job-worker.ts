@@ -15,8 +15,8 @@ import {
 import { validateCase, type ValidatedCase } from '../../models/case/parse-case.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
 import { simulate } from '../../models/engine/simulate.ts';
-import { summarizeRun } from '../../models/engine/summarize-run.ts';
-import { precisionSchedule, precisionStep, type PrecisionReport } from '../../models/engine/precision-target.ts';
+import { summarizeRun, type RunSummary } from '../../models/engine/summarize-run.ts';
+import { precisionSchedule, precisionStep } from '../../models/engine/precision-target.ts';
 import type { JobMessage, JobRequest } from './job-types.ts';
 
 /** Set by the pool: non-zero cancels the job running in this worker. */
@@ -62,16 +62,16 @@ function run(jobId: number, request: JobRequest): unknown {
       const validated = load(request.document);
       const { precision, ...settings } = request.settings;
       const schedule = precision ? precisionSchedule(settings.trials) : [settings.trials];
-      let report: PrecisionReport | undefined;
-      let trials = schedule[0];
-      for (;;) {
-        const summary = summarizeRun(validated.model, simulate(validated.model, { ...settings, trials }, { signal, onProgress: progress }));
-        if (!precision) return { summary, pointEstimate: pointEstimate(validated.case) };
-        const step = precisionStep(summary, precision, schedule, report);
-        summary.precision = report = step.report;
-        if (step.next === null) return { summary, pointEstimate: pointEstimate(validated.case) };
+      let summary: RunSummary | undefined;
+      for (let trials: number | null = schedule[0]; trials !== null; ) {
+        const previous = summary?.precision;
+        summary = summarizeRun(validated.model, simulate(validated.model, { ...settings, trials }, { signal, onProgress: progress }));
+        if (!precision) break;
+        const step = precisionStep(summary, precision, schedule, previous);
+        summary.precision = step.report;
         trials = step.next;
       }
+      return { summary, pointEstimate: pointEstimate(validated.case) };
     }
     case 'trials': {
       const validated = load(request.document);

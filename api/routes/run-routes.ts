@@ -12,7 +12,7 @@ import { requireValidCase } from './route-helpers.ts';
 import { getVersion } from '../services/case-store.ts';
 import { AnalysisError } from '../../models/analysis/analysis-error.ts';
 import { resolvePrecisionOutput } from '../../models/analysis/output-target.ts';
-import type { PrecisionTarget } from '../../models/engine/precision-target.ts';
+import { PRECISION_DEFAULT_MAX_TRIALS, type PrecisionTarget } from '../../models/engine/precision-target.ts';
 import { errorResponses, idParam, jsonResponse } from './openapi-common.ts';
 
 const runBody = z
@@ -31,9 +31,6 @@ const runBody = z
       .optional(),
   })
   .strict();
-
-/** Trials a precision-controlled run may use when the request does not say. */
-const DEFAULT_PRECISION_MAX_TRIALS = 1_000_000;
 
 const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
 
@@ -73,7 +70,7 @@ export function registerRunRoutes(app: App): void {
       const defaults = (record.document as { simulation?: { trials?: number; seed?: number; sampling?: 'mc' | 'lhs' } }).simulation ?? {};
       const precision = body.precision && (await precisionTarget(services, record, version, body.precision));
       const settings = {
-        trials: body.trials ?? (precision ? Math.min(DEFAULT_PRECISION_MAX_TRIALS, services.config.maxTrials) : (defaults.trials ?? 10_000)),
+        trials: body.trials ?? (precision ? Math.min(PRECISION_DEFAULT_MAX_TRIALS, services.config.maxTrials) : (defaults.trials ?? 10_000)),
         seed: body.seed ?? defaults.seed ?? 1,
         sampling: body.sampling ?? defaults.sampling ?? ('lhs' as const),
         ...(precision ? { precision } : {}),

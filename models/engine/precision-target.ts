@@ -11,6 +11,9 @@ const Z_95 = 1.959963984540054;
  */
 export const PRECISION_FIRST_TRIALS = 16_384;
 
+/** The most trials a precision-controlled run may use when the caller does not say. */
+export const PRECISION_DEFAULT_MAX_TRIALS = 1_000_000;
+
 /** Stop once the 95 % confidence interval of an output's mean is this narrow, relative to the mean. */
 export interface PrecisionTarget {
   outputId: string;
@@ -42,12 +45,12 @@ export interface PrecisionReport extends PrecisionCheck {
  * target is met or the schedule is spent. Attach `report` to the run's summary.
  *
  * @example
- * let trials = schedule[0], report;
- * for (;;) {
- *   const summary = run(trials);
- *   const step = precisionStep(summary, target, schedule, report);
- *   report = step.report;
- *   if (step.next === null) break;
+ * let summary;
+ * for (let trials = schedule[0]; trials !== null; ) {
+ *   const previous = summary?.precision;
+ *   summary = run(trials);
+ *   const step = precisionStep(summary, target, schedule, previous);
+ *   summary.precision = step.report;
  *   trials = step.next;
  * }
  */

@@ -9,6 +9,7 @@
 //   prints {"measurement":"hand-written-reference", medianSimulateMs, medianWithSummaryMs, ...}
 
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+import { median } from 'simple-statistics';
 
 /** Trials per block: every input column is one block long. */
 export const BLOCK_TRIALS = 4096;
@@ -406,11 +407,6 @@ async function main(): Promise<void> {
     npvMean = timing.npv.mean;
   }
   await Promise.all(workers.map((worker) => worker.terminate()));
-  const median = (values: number[]): number => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = sorted.length >> 1;
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  };
   process.stdout.write(
     JSON.stringify({
       measurement: 'hand-written-reference',

@@ -1,12 +1,12 @@
 // Analysis benchmarks: Sobol at 2^14 base samples and EVPPI over every input, medians of repeats.
 import { readFileSync } from 'node:fs';
+import { median } from 'simple-statistics';
 import { measurementCosts, sobolAnalysis, valueOfInformation } from '../../models/analysis/index.ts';
 import { parseCase } from '../../models/case/parse-case.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 
 const fixture = process.argv[2];
 const { case: bc, model } = parseCase(JSON.parse(readFileSync(fixture, 'utf8')));
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 const sobolMs: number[] = [];
 let evaluations = 0;

@@ -1,6 +1,7 @@
 // One benchmark measurement in its own process, so peak RSS belongs to this size only.
 // Usage: tsx test/bench/measure-simulation.ts FIXTURE TRIALS REPEATS
 import { readFileSync } from 'node:fs';
+import { median } from 'simple-statistics';
 import { parseCase } from '../../models/case/parse-case.ts';
 import { SimulationPool } from '../../api/workers/simulation-pool.ts';
 
@@ -28,11 +29,6 @@ for (let r = 0; r < repeats; r++) {
   summaryMs.push(end - simulated);
 }
 await pool.close();
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 process.stdout.write(
   JSON.stringify({
     measurement: 'simulate',

@@ -1,6 +1,7 @@
 // `npm run bench`: prints one JSON line per measurement (medians; the machine is shared and noisy).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { median } from 'simple-statistics';
 import { parseCase } from '../../models/case/parse-case.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { summarizedOutputs } from '../../models/engine/summarize-run.ts';
@@ -43,14 +44,13 @@ for (let round = 0; round < ROUNDS; round++) {
   engineRounds.push(JSON.parse(execFileSync(process.execPath, [MEASURE_SIMULATION, REFERENCE_MODEL, '1000000', '3'], { encoding: 'utf8' })));
   handRounds.push(JSON.parse(execFileSync(process.execPath, [HAND_WRITTEN_REFERENCE, '1000000', '3'], { encoding: 'utf8' })));
 }
-const medianOf = (values: number[]): number => [...values].sort((x, y) => x - y)[values.length >> 1];
 const engineReference = {
-  simulateMs: medianOf(engineRounds.map((round) => round.medianSimulateMs)),
-  withSummaryMs: medianOf(engineRounds.map((round) => round.medianWithSummaryMs)),
+  simulateMs: median(engineRounds.map((round) => round.medianSimulateMs)),
+  withSummaryMs: median(engineRounds.map((round) => round.medianWithSummaryMs)),
 };
 const handWritten = {
-  simulateMs: medianOf(handRounds.map((round) => round.medianSimulateMs)),
-  withSummaryMs: medianOf(handRounds.map((round) => round.medianWithSummaryMs)),
+  simulateMs: median(handRounds.map((round) => round.medianSimulateMs)),
+  withSummaryMs: median(handRounds.map((round) => round.medianWithSummaryMs)),
 };
 process.stdout.write(
   JSON.stringify({
