@@ -16,6 +16,14 @@ export default defineConfig({
     // Modern browsers only: the engine uses ES2022 and module workers.
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      // zod and solid ship `/* @__PURE__ */` comments in places Rollup ignores; the notice is harmless and
+      // looked like an error on every first start.
+      onwarn(warning, warn) {
+        if (warning.code === 'INVALID_ANNOTATION') return;
+        warn(warning);
+      },
+    },
   },
   worker: { format: 'es' },
   server: { proxy: { '/api': 'http://127.0.0.1:8787' } },

@@ -16,6 +16,7 @@ import {
 } from '../../models/analysis/index.ts';
 import { applyVariant, VariantError } from '../../models/case/apply-variant.ts';
 import { toCaseIssues } from '../../models/case/zod-issues.ts';
+import { closestName } from '../../models/case/closest-name.ts';
 import { decisionRulesSchema } from '../../models/gate/decision-rules.ts';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import { simulate } from '../../models/engine/simulate.ts';
@@ -295,12 +296,15 @@ export async function runCli(argv: string[]): Promise<number> {
       return argv.length === 0 ? EXIT.usage : EXIT.ok;
     }
     const command = COMMANDS[name];
-    if (!command) throw new UsageError(`unknown command "${name}"`);
+    if (!command) {
+      const hint = closestName(name, Object.keys(COMMANDS));
+      throw new UsageError(`unknown command "${name}"${hint ? `; did you mean "${hint}"?` : ''}`);
+    }
     await command(options);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`valuegate: ${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`valuegate: ${error.message} (see valuegate --help)\n`);
       return EXIT.usage;
     }
     if (error instanceof InvalidCase || error instanceof CaseFileSyntaxError) {

@@ -1,5 +1,23 @@
 import { parseArgs } from 'node:util';
+import { closestName } from '../../models/case/closest-name.ts';
 import { UsageError } from './usage-error.ts';
+
+/** Every flag the CLI knows, with whether it takes a value. */
+const OPTIONS = {
+  trials: { type: 'string' },
+  seed: { type: 'string' },
+  sampling: { type: 'string' },
+  threads: { type: 'string' },
+  method: { type: 'string' },
+  output: { type: 'string' },
+  percentiles: { type: 'string' },
+  samples: { type: 'string' },
+  variant: { type: 'string' },
+  rules: { type: 'string' },
+  precision: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
 
 /** The options every command may take; each command checks which apply. */
 export interface CliOptions {
@@ -31,27 +49,14 @@ export interface CliOptions {
  * parseOptions(['simulate', 'case.json', '--trials', '5000'])
  */
 export function parseOptions(argv: string[]): CliOptions {
+  checkFlags(argv);
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv),
       allowPositionals: true,
       strict: true,
-      options: {
-        trials: { type: 'string' },
-        seed: { type: 'string' },
-        sampling: { type: 'string' },
-        threads: { type: 'string' },
-        method: { type: 'string' },
-        output: { type: 'string' },
-        percentiles: { type: 'string' },
-        samples: { type: 'string' },
-        variant: { type: 'string' },
-        rules: { type: 'string' },
-        precision: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, ''));
@@ -77,6 +82,39 @@ export function parseOptions(argv: string[]): CliOptions {
     rules: values.rules,
     precision: relativePrecision(values.precision),
   };
+}
+
+/** An unknown flag is named, with the closest known one ("--trails: unknown option; did you mean --trials?"). */
+function checkFlags(argv: string[]): void {
+  for (const token of argv) {
+    if (token === '--') return;
+    if (!token.startsWith('-') || /^-\d/.test(token)) continue;
+    const name = token.startsWith('--') ? token.slice(2).split('=')[0] : token.slice(1);
+    const known = token.startsWith('--') ? name in OPTIONS : name === 'h';
+    if (known) continue;
+    const hint = closestName(name, Object.keys(OPTIONS));
+    throw new UsageError(`${token.split('=')[0]}: unknown option${hint ? `; did you mean --${hint}?` : ''}`);
+  }
+}
+
+/**
+ * `--trials -5` is a value, not a flag: joined as `--trials=-5` so the range check names it,
+ * instead of Node's parser asking about "option arguments starting with a dash".
+ */
+function joinNegativeValues(argv: string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const token = argv[index];
+    const name = token.startsWith('--') ? token.slice(2) : '';
+    const next = argv[index + 1];
+    if (name in OPTIONS && OPTIONS[name as keyof typeof OPTIONS].type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+      joined.push(`${token}=${next}`);
+      index++;
+    } else {
+      joined.push(token);
+    }
+  }
+  return joined;
 }
 
 function percentilePair(raw: string | undefined): [number, number] | undefined {
@@ -105,7 +143,7 @@ function relativePrecision(raw: string | undefined): number | undefined {
 function integerOption(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
   const text = raw.replace(/_/g, '');
-  if (!/^\d+$/.test(text)) throw new UsageError(`${flag} must be a whole number, got "${raw}"`);
+  if (!/^-?\d+$/.test(text)) throw new UsageError(`${flag} must be a whole number, got "${raw}"`);
   const value = Number(text);
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     throw new UsageError(`${flag} must be between ${min} and ${max.toLocaleString('en')}, got ${raw}`);

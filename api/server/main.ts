@@ -18,7 +18,7 @@ if (environment.VALUEGATE_AUTH === undefined && (!environment.HOST || ['127.0.0.
 try {
   const config = loadConfig(environment);
   const webRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
-  if (environment.VALUEGATE_SKIP_WEB_BUILD !== '1') ensureWebBuild(fileURLToPath(new URL('../../', import.meta.url)), log);
+  if (environment.VALUEGATE_SKIP_WEB_BUILD !== '1') await ensureWebBuild(fileURLToPath(new URL('../../', import.meta.url)), log);
   if (!existsSync(webRoot)) log({ level: 'warn', msg: 'web/dist is missing: run `npm run build:web` to serve the web app' });
   const server = await startServer(config, { log, webRoot, fixturesDir: new URL('../../fixtures/', import.meta.url) });
   const shutdown = (signal: string): void => {
