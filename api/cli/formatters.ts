@@ -8,6 +8,10 @@ export interface Formatters {
   number: (value: number) => string;
   /** A whole count, every digit shown: trials, runs. */
   count: (value: number) => string;
+  /** A plain number with a fixed number of decimals (indices, correlations). */
+  fixed: (value: number, digits: number) => string;
+  /** An exact decimal string (a point estimate to the cent) in the locale's money format, without rounding through a float. */
+  exactMoney: (decimal: string) => string;
 }
 
 /**
@@ -23,6 +27,7 @@ export function formatters(currency: string, locale = 'en-GB'): Formatters {
   const percentError = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
   const plain = new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 });
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const exactMoney = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const undefinedValue = (value: number): string | undefined =>
     Number.isNaN(value) ? 'n/a' : value === Infinity ? '+∞' : value === -Infinity ? '−∞' : undefined;
   return {
@@ -32,5 +37,9 @@ export function formatters(currency: string, locale = 'en-GB'): Formatters {
     months: (value) => (value === Infinity ? 'not within horizon' : (undefinedValue(value) ?? `month ${Math.round(value)}`)),
     number: (value) => undefinedValue(value) ?? plain.format(value),
     count: (value) => undefinedValue(value) ?? whole.format(value),
+    fixed: (value, digits) =>
+      undefinedValue(value) ?? new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false, signDisplay: 'negative' }).format(value),
+    // Intl formats a numeric string exactly (no float rounding), so the cents stay the decimal's own.
+    exactMoney: (decimal) => exactMoney.format(decimal as unknown as number),
   };
 }

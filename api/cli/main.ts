@@ -27,6 +27,7 @@ import { resolvePrecisionOutput } from '../../models/analysis/output-target.ts';
 import type { CompiledModel } from '../../models/formula/compile-case.ts';
 import { SimulationPool } from '../workers/simulation-pool.ts';
 import { parseOptions, type CliOptions } from './parse-options.ts';
+import { formatters } from './formatters.ts';
 import { progressBar } from './progress-bar.ts';
 import { CaseFileSyntaxError, readCaseFile } from './read-case-file.ts';
 import { renderSimulation } from './render-simulation.ts';
@@ -104,16 +105,16 @@ async function sensitivityCommand(options: CliOptions): Promise<void> {
       case 'rank': {
         const run = simulate(model, { ...settings, keepInputs: true, fanTrials: 0 });
         const result = sampleSensitivity(model, run, output);
-        return print(options, result, () => renderSampleSensitivity(result));
+        return print(options, result, () => renderSampleSensitivity(bc, result));
       }
       case 'sobol': {
         const result = sobolAnalysis(model, { output, seed: settings.seed, baseSamples: options.samples });
-        return print(options, result, () => renderSobol(result));
+        return print(options, result, () => renderSobol(bc, result));
       }
       case 'breakeven': {
         if (output !== 'npv') throw new UsageError('--method breakeven finds where mean NPV crosses zero; it takes no --output');
         const result = breakEvenAnalysis(model, { seed: settings.seed });
-        return print(options, result, () => renderBreakEven(result));
+        return print(options, result, () => renderBreakEven(bc, result));
       }
     }
   });
@@ -222,7 +223,7 @@ async function simulateCommand(options: CliOptions): Promise<void> {
       const step = precisionStep(summary, target, schedule, previous);
       summary.precision = step.report;
       if (step.next !== null && !options.json) {
-        process.stderr.write(`precision: mean ${target.outputId} ±${(step.report.relativeHalfWidth * 100).toPrecision(3)} % at ${trials.toLocaleString('en')} trials, target ±${target.relativeHalfWidth * 100} %; doubling\n`);
+        process.stderr.write(`precision: mean ${target.outputId} ±${(step.report.relativeHalfWidth * 100).toPrecision(3)} % at ${formatters(bc.currency, bc.locale).count(trials)} trials, target ±${target.relativeHalfWidth * 100} %; doubling\n`);
       }
       trials = step.next;
     }

@@ -16,16 +16,16 @@ import { textTable } from './text-table.ts';
 /** Formats an analysis target's values: money for NPV-like outputs, percent for ratios. */
 export function outputFormatter(f: Formatters, output: string): (value: number) => string {
   if (output === 'roi' || output === 'irrAnnual' || output === 'pilotRoi') return f.percent;
-  if (output === 'paybackMonth' || output === 'discountedPaybackMonth') return (value) => (value === Infinity ? '>horizon' : `m${value.toFixed(1)}`);
+  if (output === 'paybackMonth' || output === 'discountedPaybackMonth') return (value) => (value === Infinity ? '>horizon' : `m${f.fixed(value, 1)}`);
   if (output.startsWith('metric.')) return f.number;
   return f.money;
 }
 
-const number = (value: number): string => (Math.abs(value) >= 1000 || (Math.abs(value) < 0.01 && value !== 0) ? value.toPrecision(4) : Number(value.toPrecision(4)).toString());
 
 /** Tornado as a table with a text bar. */
 export function renderTornado(bc: BusinessCase, result: TornadoResult): string {
   const f = formatters(bc.currency, bc.locale);
+  const number = f.number;
   const format = outputFormatter(f, result.output);
   const maxSwing = result.bars[0]?.swing ?? 1;
   const rows = result.bars.map((bar) => [
@@ -60,15 +60,16 @@ export function renderSpider(bc: BusinessCase, result: SpiderResult): string {
 }
 
 /** Rank correlation, SRC and contribution to variance, with reliability warnings. */
-export function renderSampleSensitivity(result: SampleSensitivityResult): string {
+export function renderSampleSensitivity(bc: BusinessCase, result: SampleSensitivityResult): string {
+  const f = formatters(bc.currency, bc.locale);
   const rows = result.rows.map((row) => [
     row.label,
-    row.rankCorrelation.toFixed(3),
-    row.standardizedCoefficient.toFixed(3),
-    `${row.contributionToVariance.toFixed(1)}%`,
+    f.fixed(row.rankCorrelation, 3),
+    f.fixed(row.standardizedCoefficient, 3),
+    `${f.fixed(row.contributionToVariance, 1)} %`,
   ]);
   const lines = [
-    `Sensitivity of ${result.output} from the Monte Carlo sample (${result.trials.toLocaleString('en')} trials; regression R² ${result.regressionRSquared.toFixed(3)})`,
+    `Sensitivity of ${result.output} from the Monte Carlo sample (${f.count(result.trials)} trials; regression R² ${f.fixed(result.regressionRSquared, 3)})`,
     '',
     textTable(['Input', 'Spearman ρ', 'SRC', 'contribution to variance'], rows),
   ];
@@ -77,14 +78,15 @@ export function renderSampleSensitivity(result: SampleSensitivityResult): string
 }
 
 /** Sobol first- and total-order indices with confidence intervals. */
-export function renderSobol(result: SobolAnalysisResult): string {
-  const interval = (ci: [number, number]): string => `[${ci[0].toFixed(3)}, ${ci[1].toFixed(3)}]`;
+export function renderSobol(bc: BusinessCase, result: SobolAnalysisResult): string {
+  const f = formatters(bc.currency, bc.locale);
+  const interval = (ci: [number, number]): string => `[${f.fixed(ci[0], 3)}; ${f.fixed(ci[1], 3)}]`;
   const lines = [
-    `Sobol indices of ${result.output}: N = ${result.baseSamples.toLocaleString('en')} base samples, ${result.evaluations.toLocaleString('en')} model runs (Saltelli 2010 first order, Jansen total order, 95% bootstrap intervals)`,
+    `Sobol indices of ${result.output}: N = ${f.count(result.baseSamples)} base samples, ${f.count(result.evaluations)} model runs (Saltelli 2010 first order, Jansen total order, 95% bootstrap intervals)`,
     '',
     textTable(
       ['Input', 'first order', '95% CI', 'total order', '95% CI', ''],
-      result.rows.map((row) => [row.label, row.first.toFixed(3), interval(row.firstCi), row.total.toFixed(3), interval(row.totalCi), '█'.repeat(Math.max(0, Math.round(row.total * 40)))]),
+      result.rows.map((row) => [row.label, f.fixed(row.first, 3), interval(row.firstCi), f.fixed(row.total, 3), interval(row.totalCi), '█'.repeat(Math.max(0, Math.round(row.total * 40)))]),
     ),
   ];
   for (const warning of result.warnings) lines.push(`warning: ${warning}`);
@@ -92,7 +94,9 @@ export function renderSobol(result: SobolAnalysisResult): string {
 }
 
 /** Break-even values per input. */
-export function renderBreakEven(rows: BreakEvenRow[]): string {
+export function renderBreakEven(bc: BusinessCase, rows: BreakEvenRow[]): string {
+  const f = formatters(bc.currency, bc.locale);
+  const number = f.number;
   return [
     'Break-even: the value of each input at which mean NPV crosses zero (the other inputs keep their distributions)',
     '',
@@ -101,7 +105,7 @@ export function renderBreakEven(rows: BreakEvenRow[]): string {
       rows.map((row) => [
         row.label,
         row.value === null ? 'none in range' : `${number(row.value)} ${row.unit}`,
-        row.percentile === null ? '' : `p${(row.percentile * 100).toFixed(0)}`,
+        row.percentile === null ? '' : `p${f.fixed(row.percentile * 100, 0)}`,
         `${number(row.rangeLow)} … ${number(row.rangeHigh)}`,
       ]),
     ),
@@ -112,7 +116,7 @@ export function renderBreakEven(rows: BreakEvenRow[]): string {
 export function renderVoi(bc: BusinessCase, result: VoiResult): string {
   const f = formatters(bc.currency, bc.locale);
   const lines = [
-    `Value of information for the go/no-go decision (${result.trials.toLocaleString('en')} trials)`,
+    `Value of information for the go/no-go decision (${f.count(result.trials)} trials)`,
     `Expected NPV ${f.money(result.expectedNpv)} ± ${f.money(result.expectedNpvStandardError)} → current choice: ${result.preferred === 'go' ? 'GO' : 'STOP'}`,
     `Expected opportunity loss: if go ${f.money(result.expectedOpportunityLoss.go)}, if stop ${f.money(result.expectedOpportunityLoss.stop)}`,
     `EVPI (perfect information on everything) ${f.money(result.evpi.value)} ± ${f.money(result.evpi.standardError)}`,
@@ -149,7 +153,7 @@ export function renderCompare(bc: BusinessCase, nameA: string, nameB: string, re
     f.percent(s.probabilityPositive.value),
   ];
   return [
-    `Compare ${result.output}: A = ${nameA}, B = ${nameB} (${result.trials.toLocaleString('en')} trials, seed ${result.seed}, common random numbers on ${result.sharedInputs.length} shared inputs)`,
+    `Compare ${result.output}: A = ${nameA}, B = ${nameB} (${f.count(result.trials)} trials, seed ${result.seed}, common random numbers on ${result.sharedInputs.length} shared inputs)`,
     '',
     textTable(['', 'mean', 'p5', 'p50', 'p95', 'P(>0)'], [row('A', result.a), row('B', result.b), row('A − B', result.difference)]),
     '',
@@ -168,7 +172,7 @@ export function renderGate(bc: BusinessCase, result: GateResult, trials: number)
     if (criterion.id === 'quantifiedBaseline') return `${value} metric${value === 1 ? '' : 's'}`;
     if (criterion.id.toLowerCase().includes('payback')) return value === Infinity ? '>horizon' : `${Math.round(value)} months`;
     if (criterion.id.toLowerCase().includes('evpi')) return f.money(value);
-    return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : String(value);
+    return f.number(value);
   };
   const threshold = (criterion: GateResult['criteria'][number]): string => {
     if (criterion.id === 'businessOwner') return 'named';
@@ -182,7 +186,7 @@ export function renderGate(bc: BusinessCase, result: GateResult, trials: number)
         ? `95% CI ${figure({ ...criterion, figure: criterion.interval[0] })}–${figure({ ...criterion, figure: criterion.interval[1] })}`
         : '';
   const lines = [
-    `Gate for "${bc.name}" (${trials.toLocaleString('en')} trials, evaluated ${result.evaluatedOn})`,
+    `Gate for "${bc.name}" (${f.count(trials)} trials, evaluated ${result.evaluatedOn})`,
     '',
     `RECOMMENDATION: ${RECOMMENDATION_LABELS[result.recommendation].toUpperCase()}`,
     result.headline,

@@ -18,7 +18,7 @@ export function renderSimulation(bc: BusinessCase, summary: RunSummary, point: P
   const { npv, roi, paybackMonth, discountedPaybackMonth, irrAnnual } = summary.outputs;
   out.push(`${bc.name}`);
   out.push(
-    `${summary.trials.toLocaleString('en')} trials · seed ${summary.seed} · ${summary.sampling === 'lhs' ? 'Latin Hypercube' : 'Monte Carlo'} · ` +
+    `${f.count(summary.trials)} trials · seed ${summary.seed} · ${summary.sampling === 'lhs' ? 'Latin Hypercube' : 'Monte Carlo'} · ` +
       `${summary.horizonMonths} months · discount ${f.percent(summary.discountRateAnnual)}/yr (monthly, end of month) · engine ${summary.engineVersion}`,
   );
   if (summary.precision) out.push(precisionLine(summary.precision, summary, f));
@@ -59,8 +59,8 @@ export function renderSimulation(bc: BusinessCase, summary: RunSummary, point: P
   );
   out.push('');
   out.push(
-    `Point estimate (every input at its median, exact decimal, to the cent): NPV ${point.npv} ${bc.currency}, ` +
-      `ROI ${f.percent(Number(point.roi))}, PV costs ${point.pvCosts} ${bc.currency}`,
+    `Point estimate (every input at its median, exact decimal, to the cent): NPV ${f.exactMoney(point.npv)}, ` +
+      `ROI ${f.percent(Number(point.roi))}, PV costs ${f.exactMoney(point.pvCosts)}`,
   );
   out.push('');
   out.push(renderCosts(summary, f));
@@ -79,7 +79,7 @@ export function renderSimulation(bc: BusinessCase, summary: RunSummary, point: P
   if (summary.achievedCorrelation) {
     const c = summary.achievedCorrelation;
     const pairs: string[] = [];
-    for (let a = 0; a < c.inputs.length; a++) for (let b = a + 1; b < c.inputs.length; b++) pairs.push(`${c.inputs[a]}~${c.inputs[b]} ${c.matrix[a][b].toFixed(3)}`);
+    for (let a = 0; a < c.inputs.length; a++) for (let b = a + 1; b < c.inputs.length; b++) pairs.push(`${c.inputs[a]}~${c.inputs[b]} ${f.fixed(c.matrix[a][b], 3)}`);
     out.push('', `Rank correlation achieved (Iman–Conover): ${pairs.join(', ')}`);
   }
   return out.join('\n');
