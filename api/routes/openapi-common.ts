@@ -41,5 +41,5 @@ export const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', 
 /** The case document in request bodies (validated in the handler for full error reports). */
 export const caseBody = {
   required: true,
-  content: { 'application/json': { schema: z.any().openapi({ description: 'A case document, format v1 (see fixtures/case.schema.json)' }) } },
+  content: { 'application/json': { schema: z.any().openapi({ description: 'A case document, format v1 (see schema/case.schema.json)' }) } },
 };

@@ -2,16 +2,15 @@
  * The example cases shipped in fixtures/, bundled so "New case from example" works
  * offline. Loaded lazily: each is fetched only when chosen.
  */
-const modules = import.meta.glob<unknown>(['../../../fixtures/*.json', '!**/case.schema.json'], { import: 'default' });
+const modules = import.meta.glob<unknown>('../../../fixtures/*.json', { import: 'default' });
 
 export interface ExampleCase {
   file: string;
   load: () => Promise<unknown>;
 }
 
-/** Example cases by file name, excluding the JSON schema. */
+/** Example cases by file name (every file in fixtures/ is a case; the JSON Schema lives in schema/). */
 export const EXAMPLE_CASES: ExampleCase[] = Object.entries(modules)
-  .filter(([path]) => !path.endsWith('case.schema.json'))
   .map(([path, load]) => ({ file: path.split('/').pop()!, load }))
   .sort((a, b) => a.file.localeCompare(b.file));
 
