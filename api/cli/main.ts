@@ -21,10 +21,7 @@ import { decisionRulesSchema } from '../../models/gate/decision-rules.ts';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
-import { PRECISION_DEFAULT_MAX_TRIALS, precisionSchedule, precisionStep, type PrecisionTarget } from '../../models/engine/precision-target.ts';
-import type { RunSummary } from '../../models/engine/summarize-run.ts';
-import { resolvePrecisionOutput } from '../../models/analysis/output-target.ts';
-import type { CompiledModel } from '../../models/formula/compile-case.ts';
+import { resolveSettings, runCase, type SimulationHost } from '../../models/pipeline/index.ts';
 import { SimulationPool } from '../workers/simulation-pool.ts';
 import { parseOptions, type CliOptions } from './parse-options.ts';
 import { formatters } from './formatters.ts';
@@ -75,12 +72,10 @@ function print(options: CliOptions, json: unknown, text: () => string): void {
   process.stdout.write(options.json ? JSON.stringify(json, nonFiniteAsString, 2) + '\n' : text() + '\n');
 }
 
+/** Analyses resolve their settings as runs do: the flags, else the case's own, else the defaults. */
 function analysisSettings(options: CliOptions, bc: { simulation?: { trials?: number; seed?: number; sampling?: 'mc' | 'lhs' } }) {
-  return {
-    trials: options.trials ?? bc.simulation?.trials ?? 10_000,
-    seed: options.seed ?? bc.simulation?.seed ?? 1,
-    sampling: options.sampling ?? bc.simulation?.sampling ?? 'lhs',
-  };
+  const { trials, seed, sampling } = resolveSettings(bc, { trials: options.trials, seed: options.seed, sampling: options.sampling });
+  return { trials, seed, sampling };
 }
 
 async function sensitivityCommand(options: CliOptions): Promise<void> {
@@ -172,9 +167,9 @@ function readRules(file: string) {
 
 
 /** Analysis settings errors are usage errors: they name the option. */
-async function withAnalysisErrors(run: () => void | Promise<void>): Promise<void> {
+async function withAnalysisErrors<T>(run: () => T | Promise<T>): Promise<T> {
   try {
-    await run();
+    return await run();
   } catch (error) {
     if (error instanceof AnalysisError) {
       throw new UsageError(`--${error.field === 'output' ? 'output' : error.field}: ${error.message}${error.hint ? ` (did you mean "${error.hint}"?)` : ''}`);
@@ -198,42 +193,52 @@ function loadValidCase(file: string) {
 
 async function simulateCommand(options: CliOptions): Promise<void> {
   const file = requireFile(options, 'simulate');
-  const { case: bc, model, warnings } = loadValidCase(file);
+  const validated = loadValidCase(file);
+  const f = formatters(validated.case.currency, validated.case.locale);
   if (options.output !== undefined && options.precision === undefined) throw new UsageError('simulate takes --output only with --precision');
-  const target = options.precision === undefined ? undefined : precisionTarget(model, options.output ?? 'npv', options.precision);
-  const settings = {
-    trials: options.trials ?? (target ? PRECISION_DEFAULT_MAX_TRIALS : bc.simulation?.trials),
-    seed: options.seed ?? bc.simulation?.seed,
-    sampling: options.sampling ?? bc.simulation?.sampling,
+  const request = {
+    trials: options.trials,
+    seed: options.seed,
+    sampling: options.sampling,
+    ...(options.precision === undefined ? {} : { precision: { relativeHalfWidth: options.precision, output: options.output } }),
   };
   const pool = new SimulationPool(options.threads ? { threads: options.threads } : {});
+  let bar: ReturnType<typeof progressBar> | undefined;
+  let barTotal = 0;
+  const onProgress = (done: number, total: number): void => {
+    if (total !== barTotal) {
+      bar?.done();
+      bar = progressBar(total);
+      barTotal = total;
+    }
+    bar!(done, total);
+  };
   try {
     const started = performance.now();
-    const total = settings.trials ?? 10_000;
-    const schedule = target ? precisionSchedule(total) : [total];
-    let summary: RunSummary | undefined;
-    for (let trials: number | null = schedule[0]; trials !== null; ) {
-      const previous = summary?.precision;
-      const progress = progressBar(trials);
-      const result = await pool.run(model, { ...settings, trials }, { onProgress: progress });
-      progress.done();
-      summary = await pool.summarize(model, result);
-      pool.release(result);
-      if (!target) break;
-      const step = precisionStep(summary, target, schedule, previous);
-      summary.precision = step.report;
-      if (step.next !== null && !options.json) {
-        process.stderr.write(`precision: mean ${target.outputId} ±${(step.report.relativeHalfWidth * 100).toPrecision(3)} % at ${formatters(bc.currency, bc.locale).count(trials)} trials, target ±${target.relativeHalfWidth * 100} %; doubling\n`);
-      }
-      trials = step.next;
-    }
-    const point = pointEstimate(bc);
+    const run = await withAnalysisErrors(() =>
+      runCase(validated.case, request, poolHost(pool), {
+        validate: () => validated,
+        onProgress,
+        onPrecisionStep: (report, next) => {
+          bar?.done();
+          barTotal = 0;
+          if (options.json) return;
+          process.stderr.write(
+            `precision: mean ${report.outputId} ±${f.fixed(report.relativeHalfWidth * 100, 2)} % at ${f.count(report.trials)} trials, ` +
+              `target ±${f.number(report.target * 100)} %; doubling to ${f.count(next)}\n`,
+          );
+        },
+      }),
+    );
+    bar?.done();
+    const { case: bc, summary, warnings } = run;
+    const point = run.pointEstimate!;
     const elapsedMs = performance.now() - started;
     if (options.json) {
       process.stdout.write(JSON.stringify({ case: bc.name, currency: bc.currency, summary, pointEstimate: point, warnings, elapsedMs }, nonFiniteAsString, 2) + '\n');
     } else {
       for (const warning of warnings) process.stderr.write(`warning: ${formatCaseIssue(warning)}\n`);
-      process.stdout.write(renderSimulation(bc, summary!, point) + '\n');
+      process.stdout.write(renderSimulation(bc, summary, point) + '\n');
       process.stderr.write(`(${(elapsedMs / 1000).toFixed(2)} s)\n`);
     }
   } finally {
@@ -241,14 +246,13 @@ async function simulateCommand(options: CliOptions): Promise<void> {
   }
 }
 
-/** The output whose mean --precision controls: one the run summarises. */
-function precisionTarget(model: CompiledModel, output: string, relativeHalfWidth: number): PrecisionTarget {
-  try {
-    return { outputId: resolvePrecisionOutput(model, output).id, relativeHalfWidth };
-  } catch (error) {
-    if (error instanceof AnalysisError) throw new UsageError(`--output: ${error.message}${error.hint ? ` (did you mean "${error.hint}"?)` : ''}`);
-    throw error;
-  }
+/** The pipeline's host for the CLI: the worker pool, which splits large runs between threads. */
+function poolHost(pool: SimulationPool): SimulationHost {
+  return {
+    simulate: (model, settings, control) => pool.run(model, settings, { onProgress: control.onProgress }),
+    summarize: (model, result) => pool.summarize(model, result),
+    release: (result) => pool.release(result),
+  };
 }
 
 function validateCommand(options: CliOptions): void {

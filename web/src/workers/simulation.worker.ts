@@ -4,6 +4,6 @@ import type { SimulationRequest } from './simulation-protocol.ts';
 
 // The live preview's engine: the same models/ code the server runs, off the main thread
 // so typing never waits for 10,000 trials.
-self.onmessage = (event: MessageEvent<SimulationRequest>) => {
-  (self as unknown as Worker).postMessage(runSimulation(event.data));
+self.onmessage = async (event: MessageEvent<SimulationRequest>) => {
+  (self as unknown as Worker).postMessage(await runSimulation(event.data));
 };
