@@ -1,5 +1,4 @@
 import type { OutputSummary } from './summarize-output.ts';
-import type { RunSummary } from './summarize-run.ts';
 
 /** The two-sided 95 % quantile of the standard normal. */
 const Z_95 = 1.959963984540054;
@@ -39,6 +38,12 @@ export interface PrecisionReport extends PrecisionCheck {
   runs: number[];
 }
 
+/** What precision control reads of a run summary (kept structural so the summary can carry the report). */
+export interface SummarizedTrials {
+  trials: number;
+  outputs: Record<string, OutputSummary>;
+}
+
 /**
  * One step of a precision-controlled simulation: checks the run just made (the size
  * `report.trials` of the schedule) and says which size to run next, or null when the
@@ -54,7 +59,7 @@ export interface PrecisionReport extends PrecisionCheck {
  *   trials = step.next;
  * }
  */
-export function precisionStep(summary: RunSummary, target: PrecisionTarget, schedule: number[], previous?: PrecisionReport): { report: PrecisionReport; next: number | null } {
+export function precisionStep(summary: SummarizedTrials, target: PrecisionTarget, schedule: number[], previous?: PrecisionReport): { report: PrecisionReport; next: number | null } {
   const output = summary.outputs[target.outputId];
   if (!output) throw new RangeError(`the run summarises no output "${target.outputId}"`);
   const report = { ...precisionCheck(output, target, summary.trials), runs: [...(previous?.runs ?? []), summary.trials] };

@@ -1,6 +1,6 @@
 import { Show, type Component, type JSX } from 'solid-js';
 import type { RunResource } from '../lib/api-types.ts';
-import type { CaseContext } from '../pages/case-workspace.tsx';
+import type { CaseContext } from '../stores/case-context.ts';
 import { StatusBadge } from './status-badge.tsx';
 
 /**

@@ -2,7 +2,7 @@ import { createSignal, For, Show, type Component } from 'solid-js';
 import type { CaseFormat } from '../lib/format.ts';
 import { formatDuration } from '../lib/format.ts';
 import { isEditor } from '../stores/me-store.ts';
-import type { CaseContext } from '../pages/case-workspace.tsx';
+import type { CaseContext } from '../stores/case-context.ts';
 import { NumberField } from './number-field.tsx';
 import { StatusBadge } from './status-badge.tsx';
 

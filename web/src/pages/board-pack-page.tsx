@@ -13,7 +13,7 @@ import { StatusBadge } from '../components/status-badge.tsx';
 import { loadAnalysis } from '../lib/analysis-loader.ts';
 import { api } from '../lib/api.ts';
 import type { RunResource } from '../lib/api-types.ts';
-import type { CaseContext } from './case-workspace.tsx';
+import type { CaseContext } from '../stores/case-context.ts';
 
 /**
  * The board pack: one case on a few printed pages, the decision asked for first, then

@@ -3,8 +3,9 @@ import { ConflictBanner } from '../components/conflict-banner.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { SaveStatus } from '../components/save-status.tsx';
 import { api, caseHref } from '../lib/api.ts';
-import { createCaseSession, type CaseSession } from '../stores/case-session.ts';
-import { createRunsStore, type RunsStore } from '../stores/runs-store.ts';
+import type { CaseContext } from '../stores/case-context.ts';
+import { createCaseSession } from '../stores/case-session.ts';
+import { createRunsStore } from '../stores/runs-store.ts';
 import { BoardPackPage } from './board-pack-page.tsx';
 import { CaseEditorPage } from './case-editor-page.tsx';
 import { ComparePage } from './compare-page.tsx';
@@ -27,11 +28,6 @@ export const CASE_TABS = [
 
 export type CaseTab = (typeof CASE_TABS)[number][0];
 
-/** Everything a case page needs: the editing session (draft, autosave, live preview) and its runs. */
-export interface CaseContext {
-  session: CaseSession;
-  runs: RunsStore;
-}
 
 /**
  * One case, with its tabs. The session lives here, above the tabs, so switching from the

@@ -4,7 +4,7 @@ import type { OutputSummary } from '../../../models/engine/summarize-output.ts';
 import { HistogramChart } from '../charts/histogram-chart.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { api } from '../lib/api.ts';
-import type { CaseContext } from './case-workspace.tsx';
+import type { CaseContext } from '../stores/case-context.ts';
 
 /**
  * Compares this case (A) with another case or with one of its variants (B), on common

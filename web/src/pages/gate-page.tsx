@@ -9,7 +9,7 @@ import { loadAnalysis } from '../lib/analysis-loader.ts';
 import { api, ApiError } from '../lib/api.ts';
 import type { DecisionResource, RunResource } from '../lib/api-types.ts';
 import { isApprover } from '../stores/me-store.ts';
-import type { CaseContext } from './case-workspace.tsx';
+import type { CaseContext } from '../stores/case-context.ts';
 
 /**
  * The value gate: the recommendation with every criterion and its figure, the readiness

@@ -3,7 +3,7 @@ import { DiffTable } from '../components/diff-table.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { api } from '../lib/api.ts';
-import type { CaseContext } from './case-workspace.tsx';
+import type { CaseContext } from '../stores/case-context.ts';
 
 interface TimelineEntry {
   at: string;

@@ -9,7 +9,7 @@ import { CostTable } from '../components/cost-table.tsx';
 import { KeyFigures } from '../components/key-figures.tsx';
 import { PilotVsProductionView } from '../components/pilot-vs-production.tsx';
 import { RunPanel } from '../components/run-panel.tsx';
-import type { CaseContext } from './case-workspace.tsx';
+import type { CaseContext } from '../stores/case-context.ts';
 
 type Source = 'live' | 'server';
 

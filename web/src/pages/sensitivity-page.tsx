@@ -11,7 +11,7 @@ import { RequireRun } from '../components/require-run.tsx';
 import { loadAnalysis } from '../lib/analysis-loader.ts';
 import type { RunResource } from '../lib/api-types.ts';
 import { formatUnitValue } from '../lib/units.ts';
-import type { CaseContext } from './case-workspace.tsx';
+import type { CaseContext } from '../stores/case-context.ts';
 
 const SOBOL_SIZES = [1024, 4096, 16384];
 

@@ -4,7 +4,7 @@ import { VoiChart } from '../charts/voi-chart.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { RequireRun } from '../components/require-run.tsx';
 import { loadAnalysis } from '../lib/analysis-loader.ts';
-import type { CaseContext } from './case-workspace.tsx';
+import type { CaseContext } from '../stores/case-context.ts';
 
 /** Inputs whose EVPPI rounds to nothing in the case currency carry no value of information. */
 const hasValue = (row: VoiRow): boolean => row.evppi >= 1;
