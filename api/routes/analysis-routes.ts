@@ -10,7 +10,7 @@ import { ApiError } from '../server/problem.ts';
 import { insertAnalysis, listAnalyses } from '../services/analysis-store.ts';
 import { getVersion } from '../services/case-store.ts';
 import { requireCase } from './case-routes.ts';
-import { errorResponses, idParam, jsonResponse } from './openapi-common.ts';
+import { errorResponses, idParam, jsonResponse, seedNumber, versionNumber } from './openapi-common.ts';
 import { requireRun } from './run-routes.ts';
 import { jsonWithNonFinite } from './route-helpers.ts';
 
@@ -28,14 +28,44 @@ const analysisBody = z
 
 const compareBody = z
   .object({
-    a: z.object({ caseId: z.string(), version: z.number().int().min(1).optional() }).strict(),
-    b: z.object({ caseId: z.string(), version: z.number().int().min(1).optional(), variant: z.string().optional() }).strict(),
+    a: z.object({ caseId: z.string(), version: versionNumber.optional() }).strict(),
+    b: z.object({ caseId: z.string(), version: versionNumber.optional(), variant: z.string().optional() }).strict(),
     trials: z.number().int().min(100).max(200_000).optional(),
-    seed: z.number().int().min(0).optional(),
+    seed: seedNumber.optional(),
     sampling: z.enum(['mc', 'lhs']).optional(),
     output: z.string().max(100).optional(),
   })
   .strict();
+
+/** The settings each kind reads; any other setting is a mistake worth naming, not a silent no-op. */
+const KIND_SETTINGS: Record<(typeof ANALYSIS_KINDS)[number], readonly string[]> = {
+  tornado: ['output', 'lowPercentile', 'highPercentile'],
+  spider: ['output'],
+  rank: ['output'],
+  sobol: ['output', 'baseSamples'],
+  breakeven: ['output'],
+  voi: ['output'],
+  gate: ['output', 'rules'],
+};
+
+/** Kinds that always analyse NPV: break-even finds NPV = 0, VOI and the gate judge NPV. */
+const NPV_ONLY = new Set<string>(['breakeven', 'voi', 'gate']);
+
+/** 422 naming a setting the kind does not read, or an output a NPV-only kind cannot analyse. */
+function checkKindSettings(kind: (typeof ANALYSIS_KINDS)[number], params: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    if (!KIND_SETTINGS[kind].includes(key)) {
+      const users = Object.entries(KIND_SETTINGS).filter(([, keys]) => keys.includes(key)).map(([name]) => name);
+      throw new ApiError(422, `${key} does not apply to the ${kind} analysis`, [{ path: `/${key}`, message: `applies only to ${users.join(', ')}` }]);
+    }
+    if (key === 'output' && NPV_ONLY.has(kind) && value !== 'npv') {
+      throw new ApiError(422, `unknown output ${JSON.stringify(value)} for the ${kind} analysis; valid outputs: npv`, [
+        { path: '/output', message: `the ${kind} analysis works on npv only; valid outputs: npv (or leave output out)` },
+      ]);
+    }
+  }
+}
 
 /** A failed analysis job is the caller's problem when it names a bad setting. */
 function toApiError(error: unknown): never {
@@ -69,6 +99,7 @@ export function registerAnalysisRoutes(app: App): void {
       const run = await requireRun(services, c.req.valid('param').id, false);
       if (run.status !== 'succeeded') throw new ApiError(409, `the run is ${run.status}; analyses rest on a succeeded run`);
       const { kind, ...params } = c.req.valid('json');
+      checkKindSettings(kind, params);
       const version = await getVersion(services.db, run.caseId, run.caseVersion);
       const result = await services.jobs
         .submit({

@@ -6,7 +6,7 @@ import { ApiError } from '../server/problem.ts';
 import { caseOverview, type CaseListItem } from '../services/case-overview.ts';
 import { archiveCase, createCase, getCase, getVersion, listVersions, updateCase, type CaseRecord } from '../services/case-store.ts';
 import { caseBody, errorResponses, idParam, jsonResponse } from './openapi-common.ts';
-import { integerParam, readJson, requireValidCase, versionTag } from './route-helpers.ts';
+import { ifMatchVersion, integerParam, readJson, requireValidCase, versionTag } from './route-helpers.ts';
 
 const listQuery = z.object({
   owner: z.string().optional(),
@@ -119,17 +119,16 @@ export function registerCaseRoutes(app: App): void {
       const existing = await requireCase(db, id);
       const ifMatch = c.req.header('if-match');
       if (!ifMatch) throw new ApiError(428, `send If-Match: ${versionTag(existing.currentVersion)} with the version you edited, so no one's update is lost`);
-      const match = /^(?:W\/)?"v(\d+)"$/.exec(ifMatch.trim());
-      if (!match) throw new ApiError(400, `If-Match must look like "v3", got ${ifMatch}`, [{ path: 'If-Match', message: 'must be an ETag like "v3"' }]);
+      const expected = ifMatchVersion(ifMatch);
       if (existing.archived) throw new ApiError(409, 'the case is archived; archived cases cannot change');
       const document = await readJson(c);
       const validated = requireValidCase(document);
-      const outcome = await updateCase(db, id, Number(match[1]), document, validated.case, c.get('principal').name, c.req.valid('query').message);
+      const outcome = await updateCase(db, id, expected, document, validated.case, c.get('principal').name, c.req.valid('query').message);
       if (outcome.kind === 'missing') throw new ApiError(404, `no case ${id}`);
       if (outcome.kind === 'conflict') {
         throw new ApiError(
           412,
-          `the case changed since version ${match[1]}: it is now at version ${outcome.current.currentVersion}; merge your edits into it and retry with If-Match ${versionTag(outcome.current.currentVersion)}`,
+          `the case changed since version ${expected}: it is now at version ${outcome.current.currentVersion}; merge your edits into it and retry with If-Match ${versionTag(outcome.current.currentVersion)}`,
           undefined,
           { current: outcome.current },
           { ETag: versionTag(outcome.current.currentVersion) },

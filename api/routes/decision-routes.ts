@@ -4,6 +4,7 @@ import { requirePermission } from '../server/auth.ts';
 import { ApiError } from '../server/problem.ts';
 import { listAnalyses } from '../services/analysis-store.ts';
 import { appendDecision, listDecisions } from '../services/decision-store.ts';
+import { issuerChain, samePerson } from '../services/token-store.ts';
 import { requireCase } from './case-routes.ts';
 import { errorResponses, idParam, jsonResponse } from './openapi-common.ts';
 import { requireRun } from './run-routes.ts';
@@ -52,8 +53,15 @@ export function registerDecisionRoutes(app: App): void {
     }),
     async (c) => {
       const services = c.get('services');
+      const principal = c.get('principal');
       const record = await requireCase(services.db, c.req.valid('param').id);
       const body = c.req.valid('json');
+      if (principal.tokenId) {
+        const issuers = await issuerChain(services.db, principal.tokenId);
+        if (issuers.some((who) => samePerson(who, principal.person))) {
+          throw new ApiError(403, `separation of duties: this token was issued to ${principal.person} by ${principal.person} (or through a token they issued); a decision needs an approver token issued by someone else`);
+        }
+      }
       const run = await requireRun(services, body.runId, false).catch(() => {
         throw new ApiError(422, `no run ${body.runId}`, [{ path: '/runId', message: 'no such run' }]);
       });
@@ -68,7 +76,9 @@ export function registerDecisionRoutes(app: App): void {
         decision: body.decision,
         recommendation: gate ? ((gate.result as { recommendation?: string }).recommendation ?? null) : null,
         rationale: body.rationale,
-        takenBy: c.get('principal').name,
+        takenBy: principal.person,
+        tokenId: principal.tokenId ?? null,
+        tokenName: principal.tokenId ? principal.name : null,
       });
       return c.json(decision, 201);
     },

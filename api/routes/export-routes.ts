@@ -13,7 +13,7 @@ import { createCase, getVersion, type CaseRecord } from '../services/case-store.
 import { getRun, type RunRecord } from '../services/run-store.ts';
 import { buildCaseWorkbook, XLSX_CONTENT_TYPE } from '../services/xlsx-export.ts';
 import { requireCase } from './case-routes.ts';
-import { caseBody, errorResponses, idParam, jsonResponse } from './openapi-common.ts';
+import { caseBody, errorResponses, idParam, jsonResponse, MAX_INT32 } from './openapi-common.ts';
 import { readJson, requireValidCase, versionTag } from './route-helpers.ts';
 
 /**
@@ -76,7 +76,7 @@ export function registerExportRoutes(app: App): void {
       path: '/api/cases/{id}/export.json',
       tags: ['export'],
       summary: 'The case document (current or ?version=) as a downloadable JSON file',
-      request: { params: idParam, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
+      request: { params: idParam, query: z.object({ version: z.coerce.number().int().min(1).max(MAX_INT32).optional() }) },
       responses: { 200: jsonResponse('The case document'), ...errorResponses(400, 401, 404) },
     }),
     async (c) => {

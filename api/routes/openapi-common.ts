@@ -36,6 +36,15 @@ export function jsonResponse(description: string) {
   return { description, content: { 'application/json': { schema: z.any() } } };
 }
 
+/** The largest version number (and any other count stored in a 32-bit integer column). */
+export const MAX_INT32 = 2_147_483_647;
+
+/** A case version in a JSON body: a whole number the 32-bit version column can hold. */
+export const versionNumber = z.number().int().min(1).max(MAX_INT32);
+
+/** A seed in a JSON body: any whole number JavaScript holds exactly (the column is 64-bit). */
+export const seedNumber = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
 export const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: '3f2b…' }) });
 
 /** The case document in request bodies (validated in the handler for full error reports). */

@@ -3,6 +3,7 @@ import { validateCase, type ValidatedCase } from '../../models/case/parse-case.t
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import { ApiError } from '../server/problem.ts';
 import type { AppEnv } from '../server/app-env.ts';
+import { MAX_INT32 } from './openapi-common.ts';
 
 /**
  * Validates a case document from a request, or throws 422 with every issue and its
@@ -36,16 +37,33 @@ export async function readJson(c: Context<AppEnv>): Promise<unknown> {
 }
 
 /**
- * Parses a positive integer path or query parameter, or 400 naming it.
+ * Parses a positive integer path or query parameter, or 400 naming it. The default range
+ * is what a 32-bit integer column (versions) holds, so no number reaches SQL unchecked.
  *
  * @example
  * const version = integerParam(c.req.param('version'), 'version');
  */
-export function integerParam(raw: string | undefined, name: string, min = 1, max = Number.MAX_SAFE_INTEGER): number {
-  if (raw === undefined || !/^\d+$/.test(raw)) throw new ApiError(400, `${name} must be a whole number, got "${raw ?? ''}"`, [{ path: name, message: 'must be a whole number' }]);
+export function integerParam(raw: string | undefined, name: string, min = 1, max = MAX_INT32): number {
+  if (raw === undefined || !/^\d{1,16}$/.test(raw)) throw new ApiError(400, `${name} must be a whole number, got ${JSON.stringify((raw ?? '').slice(0, 40))}`, [{ path: name, message: 'must be a whole number' }]);
   const value = Number(raw);
   if (value < min || value > max) throw new ApiError(400, `${name} must be between ${min} and ${max}`, [{ path: name, message: `must be between ${min} and ${max}` }]);
   return value;
+}
+
+/**
+ * The version an If-Match header names (`"v3"`, or weak `W/"v3"`), or 400 naming the header.
+ *
+ * @example
+ * ifMatchVersion('"v3"') // 3
+ */
+export function ifMatchVersion(header: string): number {
+  const match = /^(?:W\/)?"v(\d{1,16})"$/.exec(header.trim());
+  if (!match) throw new ApiError(400, `If-Match must look like "v3", got ${JSON.stringify(header.slice(0, 40))}`, [{ path: 'If-Match', message: 'must be an ETag like "v3"' }]);
+  const version = Number(match[1]);
+  if (version < 1 || version > MAX_INT32) {
+    throw new ApiError(400, `If-Match names version ${match[1]}; versions run from 1 to ${MAX_INT32}`, [{ path: 'If-Match', message: `the version must be between 1 and ${MAX_INT32}` }]);
+  }
+  return version;
 }
 
 /**

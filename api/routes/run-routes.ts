@@ -13,14 +13,14 @@ import { getVersion } from '../services/case-store.ts';
 import { AnalysisError } from '../../models/analysis/analysis-error.ts';
 import { resolvePrecisionOutput } from '../../models/analysis/output-target.ts';
 import { PRECISION_DEFAULT_MAX_TRIALS, type PrecisionTarget } from '../../models/engine/precision-target.ts';
-import { errorResponses, idParam, jsonResponse } from './openapi-common.ts';
+import { errorResponses, idParam, jsonResponse, MAX_INT32, seedNumber, versionNumber } from './openapi-common.ts';
 
 const runBody = z
   .object({
-    trials: z.number().int().min(1).optional(),
-    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    trials: z.number().int().min(1).max(MAX_INT32).optional(),
+    seed: seedNumber.optional(),
     sampling: z.enum(['mc', 'lhs']).optional(),
-    version: z.number().int().min(1).optional(),
+    version: versionNumber.optional(),
     /** Precision control: `trials` becomes the most the run may use (default 1,000,000, or the server's limit). */
     precision: z
       .object({

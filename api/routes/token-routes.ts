@@ -3,10 +3,17 @@ import type { App } from '../server/create-app.ts';
 import { requirePermission } from '../server/auth.ts';
 import { ApiError } from '../server/problem.ts';
 import { isUuid } from '../services/case-store.ts';
-import { createToken, listTokens, revokeToken, ROLES } from '../services/token-store.ts';
+import { createToken, DuplicateTokenName, issuerChain, listTokens, revokeToken, ROLES, samePerson } from '../services/token-store.ts';
 import { errorResponses, idParam, jsonResponse } from './openapi-common.ts';
 
-const tokenBody = z.object({ name: z.string().trim().min(1).max(200), role: z.enum(ROLES) }).strict();
+const tokenBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    role: z.enum(ROLES),
+    /** The person the token is for; required for approvers (default for other roles: the name). */
+    person: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
 
 /**
  * Token administration (admin role): issue a token for a role (shown once), list
@@ -25,12 +32,30 @@ export function registerTokenRoutes(app: App): void {
       tags: ['tokens'],
       summary: 'Issue a token for a role; the token is in this response only',
       request: { body: { required: true, content: { 'application/json': { schema: tokenBody } } } },
-      responses: { 201: jsonResponse('{ id, name, role, token }'), ...errorResponses(400, 401, 403) },
+      responses: { 201: jsonResponse('{ id, name, person, role, issuedBy, token }'), ...errorResponses(400, 401, 403, 409, 422) },
     }),
     async (c) => {
-      const { name, role } = c.req.valid('json');
-      const created = await createToken(c.get('services').db, name, role);
-      return c.json({ id: created.id, name, role, token: created.token }, 201);
+      const { db } = c.get('services');
+      const { name, role, person: named } = c.req.valid('json');
+      const issuer = c.get('principal');
+      if (role === 'approver' && !named) {
+        throw new ApiError(422, 'an approver token must name the person it is for', [{ path: '/person', message: 'is required for the approver role (who will record decisions with it)' }]);
+      }
+      const person = named ?? name;
+      // Separation of duties: nobody decides with a token they (or a token they issued) handed to themselves.
+      const issuers = [issuer.person, ...(issuer.tokenId ? await issuerChain(db, issuer.tokenId) : [])];
+      if (role === 'approver' && issuers.some((who) => samePerson(who, person))) {
+        throw new ApiError(422, `${person} issued this token (or the token that issues it); an approver token must come from someone else`, [
+          { path: '/person', message: 'is the issuer: nobody may approve with a token they issued to themselves' },
+        ]);
+      }
+      try {
+        const created = await createToken(db, name, role, undefined, { person, issuedBy: issuer.tokenId, issuedByPerson: issuer.person });
+        return c.json({ id: created.id, name, person, role, issuedBy: issuer.person, token: created.token }, 201);
+      } catch (error) {
+        if (error instanceof DuplicateTokenName) throw new ApiError(409, error.message, [{ path: '/name', message: 'is already in use' }]);
+        throw error;
+      }
     },
   );
   app.openapi(

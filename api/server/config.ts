@@ -14,6 +14,8 @@ export interface ServiceConfig {
   adminToken?: string;
   /** VALUEGATE_CORS_ORIGINS: comma-separated origins allowed by CORS (default none). */
   corsOrigins: string[];
+  /** VALUEGATE_ALLOWED_HOSTS: comma-separated host names accepted besides loopback (a proxy's public name; `*` for any). */
+  allowedHosts: string[];
   /** VALUEGATE_MAX_BODY_BYTES: request body limit (default 2 MiB). */
   maxBodyBytes: number;
   /** VALUEGATE_WORKERS: worker threads for runs and analyses (default 2). */
@@ -32,6 +34,7 @@ export const DEFAULT_CONFIG = {
   dataDir: './data',
   authDisabled: false,
   corsOrigins: [],
+  allowedHosts: [],
   maxBodyBytes: 2 * 1024 * 1024,
   workers: 2,
   maxConcurrentJobs: 2,
@@ -80,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     authDisabled: env.VALUEGATE_AUTH !== undefined ? !flag('VALUEGATE_AUTH', true) : DEFAULT_CONFIG.authDisabled,
     adminToken: env.VALUEGATE_ADMIN_TOKEN || undefined,
     corsOrigins: (env.VALUEGATE_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    allowedHosts: (env.VALUEGATE_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean),
     maxBodyBytes: integer('VALUEGATE_MAX_BODY_BYTES', DEFAULT_CONFIG.maxBodyBytes, 1024, 100 * 1024 * 1024),
     workers,
     maxConcurrentJobs: integer('VALUEGATE_MAX_CONCURRENT_RUNS', workers, 1, 64),

@@ -18,6 +18,8 @@ import { registerStaticRoutes } from '../routes/static-routes.ts';
 import { registerTokenRoutes } from '../routes/token-routes.ts';
 import type { AppEnv } from './app-env.ts';
 import { authenticate } from './auth.ts';
+import { jsonBodyGuard, noStore } from './json-body-guard.ts';
+import { originGuard } from './origin-guard.ts';
 import { ApiError, problem } from './problem.ts';
 import { requestLog, type LogSink } from './request-log.ts';
 import type { Services } from './services.ts';
@@ -56,6 +58,7 @@ export function createApp(services: Services, options: AppOptions): App {
   });
 
   app.use('*', requestLog(options.log));
+  app.use('/api/*', noStore());
   app.use('*', async (c, next) => {
     c.set('services', services);
     await next();
@@ -79,6 +82,7 @@ export function createApp(services: Services, options: AppOptions): App {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use('*', originGuard(services.config));
   if (services.config.corsOrigins.length) {
     app.use('/api/*', cors({ origin: services.config.corsOrigins, allowHeaders: ['Authorization', 'Content-Type', 'If-Match'], exposeHeaders: ['ETag', 'Location', 'X-Request-Id'] }));
   }
@@ -89,6 +93,7 @@ export function createApp(services: Services, options: AppOptions): App {
       onError: (c) => c.json(problem(413, `the request body is larger than ${services.config.maxBodyBytes} bytes`, c.req.path), 413, { 'Content-Type': 'application/problem+json' }),
     }),
   );
+  app.use('/api/*', jsonBodyGuard());
 
   registerDocsRoutes(app);
   app.use('/api/*', async (c, next) => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CaseResource, VersionResource } from '../../models/api/resources.ts';
 import type { BusinessCase, CaseInput } from '../../models/case/case-schema.ts';
 import { caseHash } from '../../models/decision/case-hash.ts';
-import type { Queryable } from '../storage/database.ts';
+import type { Database, Queryable } from '../storage/database.ts';
 
 /** A case as stored: the resource without its validation warnings. */
 export type CaseRecord = Omit<CaseResource, 'warnings'>;
@@ -58,25 +58,31 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
+/** A connection that can run several statements as one transaction (both storage modes). */
+export type TransactionalDb = Queryable & Pick<Database, 'transaction'>;
+
 /**
- * Stores a new case as version 1.
+ * Stores a new case as version 1. The case row and its first version go in one
+ * transaction: a crash between them cannot leave a case without a version.
  *
  * @example
  * const record = await createCase(db, document, parsed, 'alice');
  */
-export async function createCase(db: Queryable, document: unknown, parsed: BusinessCase, createdBy: string, message?: string): Promise<CaseRecord> {
+export async function createCase(db: TransactionalDb, document: unknown, parsed: BusinessCase, createdBy: string, message?: string): Promise<CaseRecord> {
   const id = randomUUID();
   // One hashing rule everywhere: the validated case, so written-out defaults do not change it.
   const hash = caseHash(parsed);
-  await db.query(
-    `INSERT INTO cases (id, name, business_owner, sponsor, currency, locale, current_version, current_hash, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)`,
-    [id, parsed.name, parsed.ownership.businessOwner ?? null, parsed.ownership.sponsor, parsed.currency, parsed.locale ?? null, hash, createdBy],
-  );
-  await db.query(
-    'INSERT INTO case_versions (case_id, version, document, hash, message, created_by) VALUES ($1, 1, $2, $3, $4, $5)',
-    [id, JSON.stringify(document), hash, message ?? 'created', createdBy],
-  );
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO cases (id, name, business_owner, sponsor, currency, locale, current_version, current_hash, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)`,
+      [id, parsed.name, parsed.ownership.businessOwner ?? null, parsed.ownership.sponsor, parsed.currency, parsed.locale ?? null, hash, createdBy],
+    );
+    await tx.query(
+      'INSERT INTO case_versions (case_id, version, document, hash, message, created_by) VALUES ($1, 1, $2, $3, $4, $5)',
+      [id, JSON.stringify(document), hash, message ?? 'created', createdBy],
+    );
+  });
   return (await getCase(db, id))!;
 }
 
@@ -105,7 +111,7 @@ export type UpdateOutcome = { kind: 'updated'; record: CaseRecord } | { kind: 'c
  * const outcome = await updateCase(db, id, 3, document, parsed, 'alice');
  */
 export async function updateCase(
-  db: { transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> } & Queryable,
+  db: TransactionalDb,
   id: string,
   expectedVersion: number,
   document: unknown,

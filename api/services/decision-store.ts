@@ -16,6 +16,7 @@ function toRecord(row: Record<string, unknown>): DecisionRecordRow {
     recommendation: (row.recommendation as Recommendation | null) ?? null,
     rationale: String(row.rationale),
     takenBy: String(row.taken_by),
+    token: row.token_id ? { id: String(row.token_id), name: String(row.token_name) } : null,
     takenAt: new Date(row.taken_at as string).toISOString(),
     caseVersion: Number(row.case_version),
     caseHash: String(row.case_hash),
@@ -28,17 +29,41 @@ function toRecord(row: Record<string, unknown>): DecisionRecordRow {
  * Appends a decision. There is no update or delete, and a database trigger refuses both.
  *
  * @example
- * await appendDecision(db, { caseId, caseVersion, caseHash, runId, decision: 'scale', recommendation: 'scale', rationale, takenBy });
+ * await appendDecision(db, { caseId, caseVersion, caseHash, runId, decision: 'scale', recommendation: 'scale', rationale, takenBy: 'Ada Lovelace' });
  */
 export async function appendDecision(
   db: Queryable,
-  decision: { caseId: string; caseVersion: number; caseHash: string; runId: string; decision: string; recommendation: string | null; rationale: string; takenBy: string },
+  decision: {
+    caseId: string;
+    caseVersion: number;
+    caseHash: string;
+    runId: string;
+    decision: string;
+    recommendation: string | null;
+    rationale: string;
+    /** The person who decided (the token's person, not only its name). */
+    takenBy: string;
+    tokenId?: string | null;
+    tokenName?: string | null;
+  },
 ): Promise<DecisionRecordRow> {
   const id = randomUUID();
   await db.query(
-    `INSERT INTO decisions (id, case_id, case_version, case_hash, run_id, decision, recommendation, rationale, taken_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [id, decision.caseId, decision.caseVersion, decision.caseHash, decision.runId, decision.decision, decision.recommendation, decision.rationale, decision.takenBy],
+    `INSERT INTO decisions (id, case_id, case_version, case_hash, run_id, decision, recommendation, rationale, taken_by, token_id, token_name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      id,
+      decision.caseId,
+      decision.caseVersion,
+      decision.caseHash,
+      decision.runId,
+      decision.decision,
+      decision.recommendation,
+      decision.rationale,
+      decision.takenBy,
+      decision.tokenId ?? null,
+      decision.tokenName ?? null,
+    ],
   );
   const { rows } = await db.query<Record<string, unknown>>(`${SELECT} WHERE d.id = $1`, [id]);
   return toRecord(rows[0]);

@@ -4,11 +4,45 @@ import type { Queryable } from '../storage/database.ts';
 export const ROLES = ['viewer', 'editor', 'approver', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who is calling: a token's name and role, or the local single user. */
+/** Who is calling: a token's name, person and role, or the local single user. */
 export interface Principal {
+  /** The token's name (unique), or "local user". */
   name: string;
+  /** The person the token was issued to (the token's name when none was given). */
+  person: string;
+  /** The token's id; absent for the local single user. */
+  tokenId?: string;
   role: Role | 'local';
   permissions: ReadonlySet<Permission>;
+}
+
+/** A token name already in use (names are unique, ignoring case). */
+export class DuplicateTokenName extends Error {
+  constructor(readonly tokenName: string) {
+    super(`a token named "${tokenName}" already exists (names are unique, ignoring case, revoked tokens included)`);
+    this.name = 'DuplicateTokenName';
+  }
+}
+
+/** Who issues a token: the issuing token and its person. */
+export interface TokenIssue {
+  /** The person the token is for (default: its name). */
+  person?: string;
+  /** The id of the token that issued it (none for bootstrap tokens and the local user). */
+  issuedBy?: string;
+  /** The person who issued it. */
+  issuedByPerson?: string;
+}
+
+/**
+ * The same person, ignoring case and surrounding or repeated spaces.
+ *
+ * @example
+ * samePerson(' Ada  Lovelace', 'ada lovelace') // true
+ */
+export function samePerson(a: string, b: string): boolean {
+  const norm = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+  return norm(a) === norm(b);
 }
 
 export type Permission = 'read' | 'write' | 'decide' | 'admin';
@@ -33,15 +67,69 @@ export function hashToken(token: string): string {
 }
 
 /**
- * Creates a token for a role and returns it (the only time it is visible).
+ * Creates a token for a role and returns it (the only time it is visible). Throws
+ * DuplicateTokenName when the name is taken.
  *
  * @example
  * const { token } = await createToken(db, 'CFO office', 'viewer');
+ * await createToken(db, 'Ada (approver)', 'approver', undefined, { person: 'Ada Lovelace', issuedBy: adminTokenId, issuedByPerson: 'Grace' });
  */
-export async function createToken(db: Queryable, name: string, role: Role, token = `vg_${randomBytes(32).toString('base64url')}`): Promise<{ id: string; token: string }> {
+export async function createToken(
+  db: Queryable,
+  name: string,
+  role: Role,
+  token = `vg_${randomBytes(32).toString('base64url')}`,
+  issue: TokenIssue = {},
+): Promise<{ id: string; token: string }> {
   const id = randomUUID();
-  await db.query('INSERT INTO api_tokens (id, name, role, token_hash) VALUES ($1, $2, $3, $4)', [id, name, role, hashToken(token)]);
+  const taken = await db.query('SELECT 1 FROM api_tokens WHERE lower(name) = lower($1)', [name]);
+  if (taken.rows.length) throw new DuplicateTokenName(name);
+  try {
+    await db.query('INSERT INTO api_tokens (id, name, role, token_hash, person, issued_by, issued_by_person) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      id,
+      name,
+      role,
+      hashToken(token),
+      issue.person ?? name,
+      issue.issuedBy ?? null,
+      issue.issuedByPerson ?? null,
+    ]);
+  } catch (error) {
+    // Two issuers racing for one name: the unique index decides.
+    if ((error as { code?: string }).code === '23505' && /api_tokens_name_unique/.test(String((error as Error).message))) throw new DuplicateTokenName(name);
+    throw error;
+  }
   return { id, token };
+}
+
+/** `base`, or `base (2)`, `base (3)`… when taken: bootstrap tokens must not fail on an old name. */
+async function freeName(db: Queryable, base: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base} (${n})`;
+    const { rows } = await db.query('SELECT 1 FROM api_tokens WHERE lower(name) = lower($1)', [name]);
+    if (!rows.length) return name;
+  }
+}
+
+/**
+ * The people up a token's issuing chain: who issued it, who issued that issuer's token,
+ * and so on. A decision token whose own person is among them was, in effect, issued to
+ * oneself.
+ *
+ * @example
+ * const issuers = await issuerChain(db, principal.tokenId); // ['Grace', 'first admin']
+ */
+export async function issuerChain(db: Queryable, tokenId: string): Promise<string[]> {
+  const { rows } = await db.query<{ issued_by_person: string | null }>(
+    `WITH RECURSIVE chain (id, issued_by, issued_by_person, depth) AS (
+       SELECT id, issued_by, issued_by_person, 0 FROM api_tokens WHERE id = $1
+       UNION ALL
+       SELECT t.id, t.issued_by, t.issued_by_person, chain.depth + 1 FROM api_tokens t JOIN chain ON t.id = chain.issued_by WHERE chain.depth < 1000
+     )
+     SELECT issued_by_person FROM chain`,
+    [tokenId],
+  );
+  return rows.map((row) => row.issued_by_person).filter((person): person is string => person !== null);
 }
 
 /**
@@ -51,12 +139,12 @@ export async function createToken(db: Queryable, name: string, role: Role, token
  * const principal = await principalForToken(db, header.slice(7));
  */
 export async function principalForToken(db: Queryable, token: string): Promise<Principal | null> {
-  const { rows } = await db.query<{ name: string; role: Role }>(
-    'SELECT name, role FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
+  const { rows } = await db.query<{ id: string; name: string; person: string; role: Role }>(
+    'SELECT id, name, person, role FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
     [hashToken(token)],
   );
   const row = rows[0];
-  return row ? { name: row.name, role: row.role, permissions: new Set(ROLE_PERMISSIONS[row.role]) } : null;
+  return row ? { name: row.name, person: row.person, tokenId: String(row.id), role: row.role, permissions: new Set(ROLE_PERMISSIONS[row.role]) } : null;
 }
 
 /**
@@ -69,19 +157,22 @@ export async function principalForToken(db: Queryable, token: string): Promise<P
 export async function ensureAdminToken(db: Queryable, configured?: string): Promise<string | null> {
   if (configured) {
     const existing = await db.query('SELECT 1 FROM api_tokens WHERE token_hash = $1', [hashToken(configured)]);
-    if (existing.rows.length === 0) await createToken(db, 'admin (VALUEGATE_ADMIN_TOKEN)', 'admin', configured);
+    if (existing.rows.length === 0) await createToken(db, await freeName(db, 'admin (VALUEGATE_ADMIN_TOKEN)'), 'admin', configured);
     return null;
   }
   const { rows } = await db.query("SELECT 1 FROM api_tokens WHERE role = 'admin' AND revoked_at IS NULL LIMIT 1");
   if (rows.length > 0) return null;
-  return (await createToken(db, 'first admin', 'admin')).token;
+  return (await createToken(db, await freeName(db, 'first admin'), 'admin')).token;
 }
 
 /** A token as listed to admins: never the token itself. */
 export interface TokenInfo {
   id: string;
   name: string;
+  person: string;
   role: Role;
+  /** The person who issued it; null for bootstrap tokens. */
+  issuedBy: string | null;
   createdAt: string;
   revokedAt: string | null;
 }
@@ -93,13 +184,15 @@ export interface TokenInfo {
  * const tokens = await listTokens(db);
  */
 export async function listTokens(db: Queryable): Promise<TokenInfo[]> {
-  const { rows } = await db.query<{ id: string; name: string; role: Role; created_at: Date; revoked_at: Date | null }>(
-    'SELECT id, name, role, created_at, revoked_at FROM api_tokens ORDER BY created_at DESC, id',
+  const { rows } = await db.query<{ id: string; name: string; person: string; role: Role; issued_by_person: string | null; created_at: Date; revoked_at: Date | null }>(
+    'SELECT id, name, person, role, issued_by_person, created_at, revoked_at FROM api_tokens ORDER BY created_at DESC, id',
   );
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
+    person: row.person,
     role: row.role,
+    issuedBy: row.issued_by_person,
     createdAt: new Date(row.created_at).toISOString(),
     revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
   }));

@@ -117,7 +117,10 @@ export interface DecisionResource {
   decision: Recommendation;
   recommendation: Recommendation | null;
   rationale: string;
+  /** The person who decided: the person the token was issued to ("local user" in local mode). */
   takenBy: string;
+  /** The token used (unique name), or null in local mode and for decisions recorded before tokens named people. */
+  token: { id: string; name: string } | null;
   takenAt: string;
   caseVersion: number;
   caseHash: string;

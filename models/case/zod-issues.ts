@@ -36,7 +36,7 @@ function collect(issue: RawIssue, prefix: PropertyKey[], root: AnySchema, data: 
         message:
           given === undefined
             ? `is required; one of ${unique.join(', ')}`
-            : `unknown ${tagKey} ${JSON.stringify(given)}; expected one of ${unique.join(', ')}`,
+            : `unknown ${tagKey} ${describe(given)}; expected one of ${unique.join(', ')}`,
         hint: typeof given === 'string' ? closestName(given, unique) : undefined,
       });
       return;
@@ -52,7 +52,7 @@ function collect(issue: RawIssue, prefix: PropertyKey[], root: AnySchema, data: 
       const given = valueAt(data, path);
       out.push({
         path: toJsonPointer(path),
-        message: `${given === undefined ? 'is required' : `unknown value ${JSON.stringify(given)}`}; expected one of ${allowed.join(', ')}`,
+        message: `${given === undefined ? 'is required' : `unknown value ${describe(given)}`}; expected one of ${allowed.join(', ')}`,
         hint: typeof given === 'string' ? closestName(given, allowed) : undefined,
       });
       return;
