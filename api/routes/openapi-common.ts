@@ -31,7 +31,7 @@ export function errorResponses(...statuses: number[]) {
   );
 }
 
-/** A JSON response whose shape is documented by the TypeScript types in models/ and api/docs/api-contract.md. */
+/** A JSON response whose shape is documented by the TypeScript types in models/ and docs/api.md. */
 export function jsonResponse(description: string) {
   return { description, content: { 'application/json': { schema: z.any() } } };
 }

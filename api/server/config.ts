@@ -1,4 +1,4 @@
-/** Service configuration, from environment variables (documented in README). */
+/** Service configuration, from environment variables (documented in docs/api.md (Configuration)). */
 export interface ServiceConfig {
   /** PORT: HTTP port (default 8787). */
   port: number;

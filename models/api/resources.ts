@@ -8,7 +8,7 @@ import type { GateStatus } from '../gate/readiness-status.ts';
 import type { Recommendation } from '../gate/recommendation.ts';
 
 /*
- * The HTTP resources of the API (api/docs/api-contract.md), declared once here so the
+ * The HTTP resources of the API (docs/api.md), declared once here so the
  * service that sends them and the web app that reads them share one definition.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The HTTP resources of api/docs/api-contract.md. They are declared once, in
+ * The HTTP resources of docs/api.md. They are declared once, in
  * models/api/resources.ts, and shared with the API that sends them.
  */
 import type { CaseResource } from '../../../models/api/resources.ts';

@@ -1,6 +1,6 @@
 /**
  * The web's only way to the server: fetch against the HTTP contract
- * (api/docs/api-contract.md). Errors arrive as RFC 9457 problems and are thrown as
+ * (docs/api.md). Errors arrive as RFC 9457 problems and are thrown as
  * `ApiError`, so pages can show the server's own words.
  */
 import type {
