@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { caseSchema, type BusinessCase } from '../../models/case/case-schema.ts';
 import { closestName } from '../../models/case/closest-name.ts';
-import type { App } from '../server/create-app.ts';
+import type { App } from '../server/app-env.ts';
 import { requirePermission } from '../server/auth.ts';
 import { ApiError } from '../server/problem.ts';
 import { actualMetricNames, insertActual, listActuals, resolveActualMetric, scoreActual, type ActualRecord } from '../services/actuals-store.ts';
 import type { CaseRecord } from '../services/case-store.ts';
-import { requireCase } from './case-routes.ts';
+import { requireCase } from './require-resource.ts';
 import { errorResponses, idParam, jsonResponse } from './openapi-common.ts';
 
 /** numeric(20, 4) holds magnitudes below 10^16. */

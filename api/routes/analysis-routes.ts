@@ -4,14 +4,14 @@ import { caseSchema } from '../../models/case/case-schema.ts';
 import { JobError } from '../jobs/job-pool.ts';
 import { decisionRulesSchema } from '../../models/gate/decision-rules.ts';
 import { ANALYSIS_KINDS } from '../jobs/job-types.ts';
-import type { App } from '../server/create-app.ts';
+import type { App } from '../server/app-env.ts';
 import { requirePermission } from '../server/auth.ts';
 import { ApiError } from '../server/problem.ts';
 import { insertAnalysis, listAnalyses } from '../services/analysis-store.ts';
 import { getVersion } from '../services/case-store.ts';
-import { requireCase } from './case-routes.ts';
+import { requireCase } from './require-resource.ts';
 import { errorResponses, idParam, jsonResponse, seedNumber, versionNumber } from './openapi-common.ts';
-import { requireRun } from './run-routes.ts';
+import { requireRun } from './require-resource.ts';
 import { jsonWithNonFinite } from './route-helpers.ts';
 
 const analysisBody = z

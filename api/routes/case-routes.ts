@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { diffDocuments } from '../../models/case/diff-documents.ts';
-import type { App } from '../server/create-app.ts';
+import type { App } from '../server/app-env.ts';
 import { requirePermission } from '../server/auth.ts';
+import { requireCase } from './require-resource.ts';
 import { ApiError } from '../server/problem.ts';
 import { caseOverview, type CaseListItem } from '../services/case-overview.ts';
 import { archiveCase, createCase, getCase, getVersion, listVersions, updateCase, type CaseRecord } from '../services/case-store.ts';
@@ -211,16 +212,4 @@ export function registerCaseRoutes(app: App): void {
       return c.json({ from, to, changes: diffDocuments(before.document, after.document) }, 200);
     },
   );
-}
-
-/**
- * The case, or 404.
- *
- * @example
- * const record = await requireCase(db, id);
- */
-export async function requireCase(db: Parameters<typeof getCase>[0], id: string): Promise<CaseRecord> {
-  const record = await getCase(db, id);
-  if (!record) throw new ApiError(404, `no case ${id}`);
-  return record;
 }

@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { App } from '../server/create-app.ts';
+import type { App } from '../server/app-env.ts';
 import { requirePermission } from '../server/auth.ts';
 import { ApiError } from '../server/problem.ts';
 import { listAnalyses } from '../services/analysis-store.ts';
 import { appendDecision, listDecisions } from '../services/decision-store.ts';
 import { issuerChain, samePerson } from '../services/token-store.ts';
-import { requireCase } from './case-routes.ts';
+import { requireCase } from './require-resource.ts';
 import { errorResponses, idParam, jsonResponse } from './openapi-common.ts';
-import { requireRun } from './run-routes.ts';
+import { requireRun } from './require-resource.ts';
 
 const decisionBody = z
   .object({

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ENGINE_VERSION } from '../../models/formula/compile-case.ts';
-import type { App } from '../server/create-app.ts';
+import type { App } from '../server/app-env.ts';
 
 const require = createRequire(import.meta.url);
 const SWAGGER_DIR = dirname(require.resolve('swagger-ui-dist/package.json'));

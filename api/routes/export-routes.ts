@@ -4,7 +4,7 @@ import { caseSchema } from '../../models/case/case-schema.ts';
 import type { GateResult } from '../../models/gate/evaluate-gate.ts';
 import { JobError } from '../jobs/job-pool.ts';
 import type { AnalysisKind, RunSettings } from '../jobs/job-types.ts';
-import type { App } from '../server/create-app.ts';
+import type { App } from '../server/app-env.ts';
 import { requirePermission } from '../server/auth.ts';
 import { ApiError } from '../server/problem.ts';
 import type { Services } from '../server/services.ts';
@@ -12,7 +12,7 @@ import { listAnalyses } from '../services/analysis-store.ts';
 import { createCase, getVersion, type CaseRecord } from '../services/case-store.ts';
 import { getRun, type RunRecord } from '../services/run-store.ts';
 import { buildCaseWorkbook, XLSX_CONTENT_TYPE } from '../services/xlsx-export.ts';
-import { requireCase } from './case-routes.ts';
+import { requireCase } from './require-resource.ts';
 import { caseBody, errorResponses, idParam, jsonResponse, MAX_INT32 } from './openapi-common.ts';
 import { readJson, requireValidCase, versionTag } from './route-helpers.ts';
 

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ENGINE_VERSION } from '../../models/formula/compile-case.ts';
-import type { App } from '../server/create-app.ts';
+import type { App } from '../server/app-env.ts';
 import { errorResponses, jsonResponse } from './openapi-common.ts';
 
 /**

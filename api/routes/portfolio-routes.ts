@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { PortfolioValue } from '../../models/analysis/portfolio-value.ts';
 import type { PortfolioResource } from '../../models/api/resources.ts';
-import type { App } from '../server/create-app.ts';
+import type { App } from '../server/app-env.ts';
 import { caseOverview } from '../services/case-overview.ts';
 import { listCases } from '../services/case-store.ts';
 import { errorResponses, jsonResponse } from './openapi-common.ts';

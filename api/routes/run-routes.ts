@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { stream, streamSSE } from 'hono/streaming';
-import type { App } from '../server/create-app.ts';
+import type { App } from '../server/app-env.ts';
 import { requirePermission } from '../server/auth.ts';
 import { ApiError } from '../server/problem.ts';
 import { startRun } from '../services/run-executor.ts';
 import { getRun, listRuns, type RunRecord } from '../services/run-store.ts';
 import type { RunEvent } from '../services/run-registry.ts';
 import type { Services } from '../server/services.ts';
-import { requireCase } from './case-routes.ts';
+import { requireCase, requireRun } from './require-resource.ts';
 import { requireValidCase } from './route-helpers.ts';
 import { getVersion } from '../services/case-store.ts';
 import { AnalysisError } from '../../models/analysis/analysis-error.ts';
@@ -228,18 +228,6 @@ function csvNumber(value: number): string {
   if (value === Infinity) return 'Infinity';
   if (value === -Infinity) return '-Infinity';
   return String(value);
-}
-
-/**
- * The run, or 404.
- *
- * @example
- * const run = await requireRun(services, id);
- */
-export async function requireRun(services: Services, id: string, withSummary = true): Promise<RunRecord> {
-  const run = await getRun(services.db, id, withSummary);
-  if (!run) throw new ApiError(404, `no run ${id}`);
-  return run;
 }
 
 /** The summarised output a precision-controlled run watches, checked against the version it runs: 422 names the field. */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
-import type { App } from '../server/create-app.ts';
+import type { App } from '../server/app-env.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

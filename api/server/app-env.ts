@@ -1,3 +1,4 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Principal } from '../services/token-store.ts';
 import type { Services } from './services.ts';
 
@@ -9,3 +10,6 @@ export interface AppEnv {
     services: Services;
   };
 }
+
+/** The Hono app type every route module registers on. */
+export type App = OpenAPIHono<AppEnv>;

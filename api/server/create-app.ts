@@ -24,8 +24,9 @@ import { ApiError, problem } from './problem.ts';
 import { requestLog, type LogSink } from './request-log.ts';
 import type { Services } from './services.ts';
 
-/** The Hono app type every route module registers on. */
-export type App = OpenAPIHono<AppEnv>;
+import type { App } from './app-env.ts';
+
+export type { App };
 
 /** Options beyond the services. */
 export interface AppOptions {
