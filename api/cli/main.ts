@@ -286,6 +286,18 @@ export function caseJsonSchema(): object {
   };
 }
 
+let pipeWatched = false;
+
+/** `valuegate schema | head` closes the pipe early: stop quietly, as Unix tools do. */
+function quietOnClosedPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+    throw error;
+  });
+}
+
 /**
  * Runs the CLI and returns the exit code.
  *
@@ -293,6 +305,7 @@ export function caseJsonSchema(): object {
  * process.exitCode = await runCli(process.argv.slice(2));
  */
 export async function runCli(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   try {
     const options = parseOptions(argv);
     const name = options.positionals[0];
