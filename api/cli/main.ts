@@ -150,8 +150,18 @@ async function compareCommand(options: CliOptions): Promise<void> {
     nameB = b.case.name;
   }
   const settings = analysisSettings(options, a.case);
+  const money = { currencyA: a.case.currency, currencyB: b.case.currency, exchangeRate: options.exchangeRate };
   await withAnalysisErrors(() => {
-    const result = compareCases(a.model, b.model, settings, options.output ?? 'npv');
+    let result: ReturnType<typeof compareCases>;
+    try {
+      result = compareCases(a.model, b.model, settings, options.output ?? 'npv', money);
+    } catch (error) {
+      // Two currencies without a rate is a property of the cases, not a typo in a flag: exit 1.
+      if (error instanceof AnalysisError && error.field === 'exchangeRate' && options.exchangeRate === undefined) {
+        throw new InvalidCase(`${fileA} and ${fileB}: ${error.message.replace('give an exchange rate', 'give --exchange-rate')}`);
+      }
+      throw error;
+    }
     print(options, result, () => renderCompare(a.case, a.case.name, nameB, result));
   });
 }

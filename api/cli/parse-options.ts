@@ -15,6 +15,7 @@ const OPTIONS = {
   variant: { type: 'string' },
   rules: { type: 'string' },
   precision: { type: 'string' },
+  'exchange-rate': { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -39,6 +40,8 @@ export interface CliOptions {
   rules?: string;
   /** Stop once the 95 % CI of the output's mean is within this share of it (0.01 = ±1 %). */
   precision?: number;
+  /** compare: 1 unit of B's currency = this many units of A's. */
+  exchangeRate?: number;
 }
 
 /**
@@ -81,6 +84,7 @@ export function parseOptions(argv: string[]): CliOptions {
     variant: values.variant,
     rules: values.rules,
     precision: relativePrecision(values.precision),
+    exchangeRate: positiveNumber('--exchange-rate', values['exchange-rate']),
   };
 }
 
@@ -138,6 +142,13 @@ function relativePrecision(raw: string | undefined): number | undefined {
   }
   if (!percent && value >= 0.5) throw new UsageError(`--precision ${raw} would allow ±${value * 100} % of the mean; write a percent such as ${raw}%`);
   return share;
+}
+
+function positiveNumber(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw.trim());
+  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0) throw new UsageError(`${flag} must be a positive number, got "${raw}"`);
+  return value;
 }
 
 function integerOption(flag: string, raw: string | undefined, min: number, max: number): number | undefined {

@@ -152,10 +152,16 @@ export function renderCompare(bc: BusinessCase, nameA: string, nameB: string, re
     format(s.percentiles.p95),
     f.percent(s.probabilityPositive.value),
   ];
+  const shared = result.sharedInputs.length;
+  const converted = result.conversion ? ` (${result.conversion.from} at ${f.number(result.conversion.rate)} ${result.conversion.currency}/${result.conversion.from})` : '';
   return [
-    `Compare ${result.output}: A = ${nameA}, B = ${nameB} (${f.count(result.trials)} trials, seed ${result.seed}, common random numbers on ${result.sharedInputs.length} shared inputs)`,
+    `Compare ${result.output}: A = ${nameA}, B = ${nameB} (${f.count(result.trials)} trials, seed ${result.seed}, ` +
+      (shared ? `common random numbers on ${f.count(shared)} shared input${shared === 1 ? '' : 's'})` : 'no shared inputs, so no common random numbers)'),
+    ...(result.conversion
+      ? [`B's money is converted into ${result.conversion.currency} at 1 ${result.conversion.from} = ${f.number(result.conversion.rate)} ${result.conversion.currency}; every B and A − B figure below is converted.`]
+      : []),
     '',
-    textTable(['', 'mean', 'p5', 'p50', 'p95', 'P(>0)'], [row('A', result.a), row('B', result.b), row('A − B', result.difference)]),
+    textTable(['', 'mean', 'p5', 'p50', 'p95', 'P(>0)'], [row('A', result.a), row(`B${converted}`, result.b), row(`A − B${converted}`, result.difference)]),
     '',
     `P(A better than B) = ${f.percent(result.probabilityABetter.value)} ± ${f.percentError(result.probabilityABetter.standardError)}`,
     `Standard error of the mean difference: ${format(result.standardErrorOfMeanDifference.commonRandomNumbers)} with common random numbers (independent runs: ${format(result.standardErrorOfMeanDifference.independentRuns)})`,

@@ -6,7 +6,7 @@ Usage:
   valuegate validate FILE [--json]
   valuegate sensitivity FILE [--method tornado|spider|rank|sobol|breakeven] [--output npv] [--json]
   valuegate voi FILE [--trials N] [--json]
-  valuegate compare A B [--output npv] [--json]
+  valuegate compare A B [--output npv] [--exchange-rate R] [--json]
   valuegate compare FILE --variant NAME [--json]
   valuegate gate FILE [--trials N] [--rules RULES.json] [--json]
   valuegate schema                      print the case-file JSON Schema
@@ -25,6 +25,7 @@ Options:
   --percentiles L,H tornado percentiles (default 10,90)
   --samples N       Sobol base samples N (model runs N·(k+2); default 16384)
   --variant NAME    compare the case with one of its variants
+  --exchange-rate R compare: 1 unit of B's currency = R units of A's (needed when they differ)
   --rules FILE      portfolio-level decision rules (JSON) over the case's own and the defaults
   --json            print machine-readable JSON instead of tables
   -h, --help        show this help

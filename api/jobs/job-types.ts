@@ -1,3 +1,4 @@
+import type { CompareMoney } from '../../models/analysis/compare-cases.ts';
 import type { PrecisionTarget } from '../../models/engine/precision-target.ts';
 import type { SamplingMethod } from '../../models/engine/simulation-env.ts';
 
@@ -15,7 +16,7 @@ export interface RunSettings {
 export type JobRequest =
   | { type: 'simulate'; document: unknown; settings: RunSettings }
   | { type: 'analysis'; document: unknown; settings: RunSettings; kind: AnalysisKind; params: AnalysisParams; today: string }
-  | { type: 'compare'; a: unknown; b: unknown; settings: RunSettings; output: string }
+  | { type: 'compare'; a: unknown; b: unknown; settings: RunSettings; output: string; money?: CompareMoney }
   | { type: 'trials'; document: unknown; settings: RunSettings }
   | { type: 'portfolio'; documents: unknown[]; trials: number; seed: number };
 

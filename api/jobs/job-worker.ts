@@ -88,7 +88,7 @@ function run(jobId: number, request: JobRequest): unknown {
     case 'compare': {
       const a = load(request.a);
       const b = load(request.b);
-      return compareCases(a.model, b.model, request.settings, request.output);
+      return compareCases(a.model, b.model, request.settings, request.output, request.money);
     }
     case 'analysis': {
       const validated = load(request.document);

@@ -1,3 +1,4 @@
+import { resolveSettings, type CaseWithSettings } from '../../models/pipeline/index.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { applyVariant, VariantError } from '../../models/case/apply-variant.ts';
 import { caseSchema } from '../../models/case/case-schema.ts';
@@ -26,14 +27,19 @@ const analysisBody = z
   })
   .strict();
 
+/** The most trials one comparison runs (each case runs them). */
+const COMPARE_MAX_TRIALS = 200_000;
+
 const compareBody = z
   .object({
     a: z.object({ caseId: z.string(), version: versionNumber.optional() }).strict(),
     b: z.object({ caseId: z.string(), version: versionNumber.optional(), variant: z.string().optional() }).strict(),
-    trials: z.number().int().min(100).max(200_000).optional(),
+    trials: z.number().int().min(100).max(COMPARE_MAX_TRIALS).optional(),
     seed: seedNumber.optional(),
     sampling: z.enum(['mc', 'lhs']).optional(),
     output: z.string().max(100).optional(),
+    /** 1 unit of B's currency = exchangeRate units of A's; required to compare money across currencies. */
+    exchangeRate: z.number().positive().finite().optional(),
   })
   .strict();
 
@@ -68,6 +74,12 @@ function checkKindSettings(kind: (typeof ANALYSIS_KINDS)[number], params: Record
 }
 
 /** A failed analysis job is the caller's problem when it names a bad setting. */
+/** A stored document's currency (validated documents always have one; the job re-validates). */
+function currencyOf(document: unknown): string {
+  const currency = (document as { currency?: unknown } | null)?.currency;
+  return typeof currency === 'string' ? currency : '';
+}
+
 function toApiError(error: unknown): never {
   if (error instanceof JobError) {
     if (error.name === 'AnalysisError') throw new ApiError(422, error.message, [{ path: `/${error.field ?? 'output'}`, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }]);
@@ -164,8 +176,12 @@ export function registerAnalysisRoutes(app: App): void {
           throw error;
         }
       }
-      const settings = { trials: body.trials ?? 10_000, seed: body.seed ?? 1, sampling: body.sampling ?? ('lhs' as const) };
-      const result = await services.jobs.submit({ type: 'compare', a, b, settings, output: body.output ?? 'npv' }).result.catch(toApiError);
+      // Request over case A's own settings over the defaults, as every run resolves them.
+      const { trials, seed, sampling } = resolveSettings(a as CaseWithSettings, { trials: body.trials, seed: body.seed, sampling: body.sampling });
+      // A comparison runs both cases in the request: a case's own 1M-trial setting is capped like the body's trials.
+      const settings = { trials: body.trials ?? Math.min(trials, COMPARE_MAX_TRIALS), seed, sampling };
+      const money = { currencyA: currencyOf(a), currencyB: currencyOf(b), exchangeRate: body.exchangeRate };
+      const result = await services.jobs.submit({ type: 'compare', a, b, settings, output: body.output ?? 'npv', money }).result.catch(toApiError);
       return jsonWithNonFinite(c, result) as never;
     },
   );

@@ -7,6 +7,7 @@ export { sampleSensitivity, type SampleSensitivityResult } from './sample-sensit
 export { sobolAnalysis, type SobolAnalysisResult, type SobolSettings } from './sobol-analysis.ts';
 export { breakEvenAnalysis, type BreakEvenRow, type BreakEvenSettings } from './break-even-analysis.ts';
 export { measurementCosts, valueOfInformation, type VoiResult, type VoiRow } from './value-of-information.ts';
-export { compareCases, type CompareResult } from './compare-cases.ts';
+export { compareCases, type CompareMoney, type CompareResult } from './compare-cases.ts';
+export { compareCurrencies, type CurrencyConversion } from './compare-currencies.ts';
 export { portfolioValue, type PortfolioValue } from './portfolio-value.ts';
 export { gateAnalysis } from './gate-analysis.ts';
