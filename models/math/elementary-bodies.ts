@@ -1,0 +1,136 @@
+/*
+ * sinh, cosh, tanh (musl's forms of fdlibm's e_sinh.c, e_cosh.c, s_tanh.c, on the
+ * expm1 of deterministic-math.ts), cbrt, hypot, sign and trunc as `ScalarBody`s
+ * (see scalar-ops.ts): each uses only IEEE arithmetic and fdlibm's exp and log.
+ */
+import type { ScalarOps } from './scalar-ops.ts';
+
+const view = new DataView(new ArrayBuffer(8));
+/** The double whose high word is `high` and low word 0: where an fdlibm high-word range starts. */
+function startOf(high: number): number {
+  view.setUint32(0, high);
+  view.setUint32(4, 0);
+  return view.getFloat64(0);
+}
+
+/**
+ * e^x − 1 with Kahan's correction (u − 1)·(x / ln u), u = e^x: a few ulp. Dividing
+ * before multiplying keeps it finite up to ln(DBL_MAX), where deterministic-math.ts's
+ * expm1 overflows in (u − 1)·x.
+ */
+export function expm1Body<T, B>(o: ScalarOps<T, B>, [x]: T[]): T {
+  const u = o.let(o.exp(x));
+  const um1 = o.let(o.sub(u, o.num(1)));
+  const corrected = o.mul(um1, o.div(x, o.log(u)));
+  return o.select(
+    o.eq(u, o.num(1)),
+    x,
+    o.select(o.eq(um1, o.num(-1)), o.num(-1), o.select(o.eq(u, o.num(Infinity)), o.num(Infinity), corrected)),
+  );
+}
+
+const LOG_MAX = startOf(0x40862e42); // just below ln(DBL_MAX)
+const TINY = startOf(0x3ff00000 - (26 << 20)); // 2^−26
+const KLN2 = 0x162066151add8b * 2 ** -42; // 2043·ln 2, as musl's __expo2 has it
+const SCALE = 2 ** 1021;
+
+/** e^|x|/2 past ln(DBL_MAX) without overflowing early (musl's __expo2). */
+function expo2<T, B>(o: ScalarOps<T, B>, a: T, sign: T): T {
+  return o.mul(o.mul(o.exp(o.sub(a, o.num(KLN2))), o.mul(sign, o.num(SCALE))), o.num(SCALE));
+}
+
+/** sinh(x) (musl's e_sinh.c, a few ulp at most). */
+export function sinhBody<T, B>(o: ScalarOps<T, B>, [x]: T[]): T {
+  const a = o.let(o.abs(x));
+  const h = o.let(o.select(o.lt(x, o.num(0)), o.num(-0.5), o.num(0.5)));
+  const t = o.let(expm1Body(o, [a]));
+  const belowOne = o.mul(h, o.sub(o.mul(o.num(2), t), o.div(o.mul(t, t), o.add(t, o.num(1)))));
+  const aboveOne = o.mul(h, o.add(t, o.div(t, o.add(t, o.num(1)))));
+  return o.select(
+    o.lt(a, o.num(LOG_MAX)),
+    o.select(o.lt(a, o.num(1)), o.select(o.lt(a, o.num(TINY)), x, belowOne), aboveOne),
+    o.select(o.eq(x, x), expo2(o, a, o.mul(o.num(2), h)), x),
+  );
+}
+
+const LN2_START = startOf(0x3fe62e42); // just below ln 2
+
+/** cosh(x) (musl's e_cosh.c, a few ulp at most). */
+export function coshBody<T, B>(o: ScalarOps<T, B>, [x]: T[]): T {
+  const a = o.let(o.abs(x));
+  const t = o.let(expm1Body(o, [a]));
+  const small = o.add(o.num(1), o.div(o.mul(t, t), o.mul(o.num(2), o.add(o.num(1), t))));
+  const e = o.let(o.exp(a));
+  const middle = o.mul(o.num(0.5), o.add(e, o.div(o.num(1), e)));
+  return o.select(
+    o.lt(a, o.num(LN2_START)),
+    o.select(o.lt(a, o.num(TINY)), o.num(1), small),
+    o.select(o.lt(a, o.num(LOG_MAX)), middle, o.select(o.eq(x, x), expo2(o, a, o.num(1)), x)),
+  );
+}
+
+const TANH_ONE = startOf(0x40340001); // above 20: ±1
+const TANH_HALF = startOf(0x3fe193eb); // above ln(3)/2
+const TANH_QUARTER = startOf(0x3fd058af); // above ln(5/3)/2
+const SMALLEST_NORMAL = startOf(0x00100000);
+
+/** tanh(x) (musl's s_tanh.c, up to 2 ulp in [0.1, 0.26]). */
+export function tanhBody<T, B>(o: ScalarOps<T, B>, [x]: T[]): T {
+  const a = o.let(o.abs(x));
+  const twice = o.let(expm1Body(o, [o.mul(o.num(2), a)]));
+  const minusTwice = o.let(expm1Body(o, [o.mul(o.num(-2), a)]));
+  const magnitude = o.let(
+    o.select(
+      o.ge(a, o.num(TANH_HALF)),
+      o.select(o.ge(a, o.num(TANH_ONE)), o.num(1), o.sub(o.num(1), o.div(o.num(2), o.add(twice, o.num(2))))),
+      o.select(
+        o.ge(a, o.num(TANH_QUARTER)),
+        o.div(twice, o.add(twice, o.num(2))),
+        o.select(o.ge(a, o.num(SMALLEST_NORMAL)), o.div(o.neg(minusTwice), o.add(minusTwice, o.num(2))), a),
+      ),
+    ),
+  );
+  return o.select(o.eq(x, x), o.select(o.lt(x, o.num(0)), o.neg(magnitude), o.select(o.eq(x, o.num(0)), x, magnitude)), x);
+}
+
+/**
+ * ∛x: e^(ln|x|/3), then one Newton step y − (y³ − a)/(3y²), which takes the first
+ * guess's ~1e−14 relative error below one ulp. Arguments beyond 2^±900 are scaled by
+ * exact powers of two so y³ neither overflows nor loses bits.
+ */
+export function cbrtBody<T, B>(o: ScalarOps<T, B>, [x]: T[]): T {
+  const a0 = o.let(o.abs(x));
+  const large = o.gt(a0, o.num(2 ** 900));
+  const tiny = o.lt(a0, o.num(2 ** -900));
+  const scaleIn = o.let(o.select(large, o.num(2 ** -900), o.select(tiny, o.num(2 ** 900), o.num(1))));
+  const scaleOut = o.let(o.select(large, o.num(2 ** 300), o.select(tiny, o.num(2 ** -300), o.num(1))));
+  const a = o.let(o.mul(a0, scaleIn));
+  const guess = o.let(o.exp(o.div(o.log(a), o.num(3))));
+  const square = o.let(o.mul(guess, guess));
+  const y = o.sub(guess, o.div(o.sub(o.mul(square, guess), a), o.mul(o.num(3), square)));
+  const magnitude = o.let(o.mul(y, scaleOut));
+  const special = o.or(o.not(o.eq(x, x)), o.or(o.eq(a0, o.num(0)), o.eq(a0, o.num(Infinity))));
+  return o.select(special, x, o.select(o.lt(x, o.num(0)), o.neg(magnitude), magnitude));
+}
+
+/** √(x² + y²) without overflow or underflow: scaled by an exact power of two when either is beyond 2^±500. */
+export function hypotBody<T, B>(o: ScalarOps<T, B>, [x, y]: T[]): T {
+  const ax = o.let(o.abs(x));
+  const ay = o.let(o.abs(y));
+  const big = o.let(o.select(o.gt(ax, ay), ax, ay));
+  const scale = o.let(o.select(o.gt(big, o.num(2 ** 500)), o.num(2 ** -600), o.select(o.lt(big, o.num(2 ** -500)), o.num(2 ** 600), o.num(1))));
+  const sx = o.let(o.mul(ax, scale));
+  const sy = o.let(o.mul(ay, scale));
+  const value = o.div(o.sqrt(o.add(o.mul(sx, sx), o.mul(sy, sy))), scale);
+  return o.select(o.or(o.eq(ax, o.num(Infinity)), o.eq(ay, o.num(Infinity))), o.num(Infinity), value);
+}
+
+/** −1, 0 or 1 by the sign of x (±0 and NaN as they are). */
+export function signBody<T, B>(o: ScalarOps<T, B>, [x]: T[]): T {
+  return o.select(o.gt(x, o.num(0)), o.num(1), o.select(o.lt(x, o.num(0)), o.num(-1), x));
+}
+
+/** x rounded toward zero. */
+export function truncBody<T, B>(o: ScalarOps<T, B>, [x]: T[]): T {
+  return o.trunc(x);
+}
