@@ -2,7 +2,7 @@ import { create, parseDependencies } from 'mathjs';
 import { closestName } from '../case/closest-name.ts';
 import type { BinaryOp, Expr } from './expr.ts';
 import { FormulaError } from './formula-error.ts';
-import { FORMULA_FUNCTIONS } from './functions.ts';
+import { FUNCTION_NAMES, functionSpec } from './function-registry.ts';
 
 // A parse-only mathjs instance: it can build syntax trees but evaluates nothing.
 const math = create({ parseDependencies });
@@ -93,12 +93,9 @@ function convert(node: MathNode, source: string, path: string): Expr {
       const callee = node.fn as MathNode;
       if (callee.type !== 'SymbolNode') return fail('only named functions can be called');
       const name = callee.name as string;
-      const spec = FORMULA_FUNCTIONS[name as keyof typeof FORMULA_FUNCTIONS];
+      const spec = functionSpec(name);
       if (!spec) {
-        return fail(
-          `"${name}" is not an allowed function; allowed: ${Object.keys(FORMULA_FUNCTIONS).join(', ')}`,
-          closestName(name, Object.keys(FORMULA_FUNCTIONS)),
-        );
+        return fail(`"${name}" is not an allowed function; allowed: ${FUNCTION_NAMES.join(', ')}`, closestName(name, FUNCTION_NAMES));
       }
       const args = (node.args as MathNode[]).map((arg) => convert(arg, source, path));
       if (args.length < spec.minArgs || args.length > spec.maxArgs) {
