@@ -2,6 +2,7 @@ import { create, parseDependencies } from 'mathjs';
 import { closestName } from '../case/closest-name.ts';
 import type { BinaryOp, Expr } from './expr.ts';
 import { FormulaError } from './formula-error.ts';
+import { checkFormulaBounds, checkFormulaDepth, MAX_FORMULA_DEPTH, MAX_FORMULA_NESTING } from './formula-limits.ts';
 import { FUNCTION_NAMES, functionSpec } from './function-registry.ts';
 
 // A parse-only mathjs instance: it can build syntax trees but evaluates nothing.
@@ -25,7 +26,6 @@ const BINARY_OPS: Record<string, BinaryOp> = {
   xor: 'xor',
 };
 
-const MAX_FORMULA_LENGTH = 2000;
 
 interface MathNode {
   type: string;
@@ -43,16 +43,25 @@ interface MathNode {
  */
 export function parseFormula(source: string | number, path: string): Expr {
   if (typeof source === 'number') return { kind: 'number', value: source };
-  if (source.length > MAX_FORMULA_LENGTH) {
-    throw new FormulaError(path, source.slice(0, 60) + '…', `formula is longer than ${MAX_FORMULA_LENGTH} characters`);
-  }
+  if (typeof source !== 'string') throw new FormulaError(path, String(source), 'a formula is a number or a text');
+  checkFormulaBounds(source, path);
   let root: MathNode;
   try {
     root = math.parse(source) as unknown as MathNode;
   } catch (error) {
+    // The bounds above keep mathjs' recursive parser shallow; a stack overflow here is still a bad formula, not a crash.
+    if (error instanceof RangeError) throw new FormulaError(path, source, `formula is nested too deeply; the limit is ${MAX_FORMULA_NESTING}`);
     throw new FormulaError(path, source, `syntax error: ${(error as Error).message}`);
   }
-  return convert(root, source, path);
+  let expr: Expr;
+  try {
+    expr = convert(root, source, path);
+  } catch (error) {
+    if (error instanceof RangeError) throw new FormulaError(path, source, `formula is more than ${MAX_FORMULA_DEPTH} operations deep; the limit is ${MAX_FORMULA_DEPTH}`);
+    throw error;
+  }
+  checkFormulaDepth(expr, path, source);
+  return expr;
 }
 
 function convert(node: MathNode, source: string, path: string): Expr {
@@ -78,7 +87,7 @@ function convert(node: MathNode, source: string, path: string): Expr {
         if (fn === 'unaryPlus') return args[0];
         if (fn === 'not') return { kind: 'unary', op: 'not', arg: args[0] };
       }
-      const op = BINARY_OPS[fn];
+      const op = Object.hasOwn(BINARY_OPS, fn) ? BINARY_OPS[fn] : undefined;
       if (op && args.length === 2) return { kind: 'binary', op, left: args[0], right: args[1] };
       return fail(`the operator "${node.op as string}" is not allowed`);
     }
