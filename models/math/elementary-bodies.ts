@@ -1,6 +1,6 @@
 /*
  * sinh, cosh, tanh (musl's forms of fdlibm's e_sinh.c, e_cosh.c, s_tanh.c, on the
- * expm1 of deterministic-math.ts), cbrt, hypot, sign and trunc as `ScalarBody`s
+ * fdlibm expm1 below), cbrt, hypot, sign and trunc as `ScalarBody`s
  * (see scalar-ops.ts): each uses only IEEE arithmetic and fdlibm's exp and log.
  */
 import type { ScalarOps } from './scalar-ops.ts';
@@ -13,19 +13,57 @@ function startOf(high: number): number {
   return view.getFloat64(0);
 }
 
-/**
- * e^x − 1 with Kahan's correction (u − 1)·(x / ln u), u = e^x: a few ulp. Dividing
- * before multiplying keeps it finite up to ln(DBL_MAX), where deterministic-math.ts's
- * expm1 overflows in (u − 1)·x.
- */
-export function expm1Body<T, B>(o: ScalarOps<T, B>, [x]: T[]): T {
-  const u = o.let(o.exp(x));
-  const um1 = o.let(o.sub(u, o.num(1)));
-  const corrected = o.mul(um1, o.div(x, o.log(u)));
+const EXPM1_HUGE = startOf(0x4043687a); // 56·ln 2
+const EXPM1_REDUCE = startOf(0x3fd62e43); // above ½·ln 2
+const EXPM1_ONE_STEP = startOf(0x3ff0a2b2); // below 1.5·ln 2
+const EXPM1_TINY = startOf(0x3c900000); // 2^−54
+const O_THRESHOLD = 7.09782712893383973096e2;
+const LN2_HI = 6.93147180369123816490e-1;
+const LN2_LO = 1.90821492927058770002e-10;
+const INV_LN2 = 1.44269504088896338700e0;
+const Q = [-3.33333333333331316428e-2, 1.58730158725481460165e-3, -7.93650757867487942473e-5, 4.00821782732936239552e-6, -2.01099218183624371326e-7] as const;
+
+/** e^x − 1, fdlibm's s_expm1.c (error < 1 ulp), as musl writes it. */
+export function expm1Body<T, B>(o: ScalarOps<T, B>, [x0]: T[]): T {
+  const a = o.let(o.abs(x0));
+  const negative = o.lt(x0, o.num(0));
+  // Reduction: x = k·ln2 + r, r = hi − lo, c the rounding error of r.
+  const oneStep = o.lt(a, o.num(EXPM1_ONE_STEP));
+  const kGeneral = o.trunc(o.add(o.mul(o.num(INV_LN2), x0), o.select(negative, o.num(-0.5), o.num(0.5))));
+  const reduce = o.ge(a, o.num(EXPM1_REDUCE));
+  const k = o.let(o.select(reduce, o.select(oneStep, o.select(negative, o.num(-1), o.num(1)), kGeneral), o.num(0)));
+  const hi = o.let(o.select(oneStep, o.select(negative, o.add(x0, o.num(LN2_HI)), o.sub(x0, o.num(LN2_HI))), o.sub(x0, o.mul(k, o.num(LN2_HI)))));
+  const lo = o.let(o.select(oneStep, o.select(negative, o.num(-LN2_LO), o.num(LN2_LO)), o.mul(k, o.num(LN2_LO))));
+  const x = o.let(o.select(reduce, o.sub(hi, lo), x0));
+  const c = o.let(o.select(reduce, o.sub(o.sub(hi, x), lo), o.num(0)));
+  const hfx = o.let(o.mul(o.num(0.5), x));
+  const hxs = o.let(o.mul(x, hfx));
+  let poly = o.num(Q[4]);
+  for (let i = 3; i >= 0; i--) poly = o.add(o.num(Q[i]), o.mul(hxs, poly));
+  const r1 = o.let(o.add(o.num(1), o.mul(hxs, poly)));
+  const t = o.let(o.sub(o.num(3), o.mul(r1, hfx)));
+  const e0 = o.let(o.mul(hxs, o.div(o.sub(r1, t), o.sub(o.num(6), o.mul(x, t)))));
+  const atZero = o.sub(x, o.sub(o.mul(x, e0), hxs));
+  const e = o.let(o.sub(o.sub(o.mul(x, o.sub(e0, c)), c), hxs));
+  const atMinusOne = o.sub(o.mul(o.num(0.5), o.sub(x, e)), o.num(0.5));
+  const atOne = o.select(o.lt(x, o.num(-0.25)), o.mul(o.num(-2), o.sub(e, o.add(x, o.num(0.5)))), o.add(o.num(1), o.mul(o.num(2), o.sub(x, e))));
+  // 2^k and 2^−k, read as 2^0 when k is outside the table (NaN included): the arms that use them never see such a k.
+  const inTable = (power: T): T => o.select(o.and(o.ge(power, o.num(-1024)), o.le(power, o.num(1023))), power, o.num(0));
+  const twopk = o.let(o.powerOfTwo(inTable(k)));
+  const twomk = o.let(o.powerOfTwo(inTable(o.neg(k))));
+  const y = o.let(o.add(o.sub(x, e), o.num(1)));
+  const far = o.sub(o.select(o.eq(k, o.num(1024)), o.mul(o.mul(y, o.num(2)), o.num(2 ** 1023)), o.mul(y, twopk)), o.num(1));
+  const near = o.select(o.lt(k, o.num(20)), o.mul(o.add(o.sub(x, e), o.sub(o.num(1), twomk)), twopk), o.mul(o.add(o.sub(x, o.add(e, twomk)), o.num(1)), twopk));
+  const general = o.select(
+    o.eq(k, o.num(0)),
+    atZero,
+    o.select(o.eq(k, o.num(-1)), atMinusOne, o.select(o.eq(k, o.num(1)), atOne, o.select(o.or(o.lt(k, o.num(0)), o.gt(k, o.num(56))), far, near))),
+  );
+  const huge = o.select(negative, o.num(-1), o.select(o.gt(x0, o.num(O_THRESHOLD)), o.num(Infinity), general));
   return o.select(
-    o.eq(u, o.num(1)),
-    x,
-    o.select(o.eq(um1, o.num(-1)), o.num(-1), o.select(o.eq(u, o.num(Infinity)), o.num(Infinity), corrected)),
+    o.not(o.eq(x0, x0)),
+    x0,
+    o.select(o.ge(a, o.num(EXPM1_HUGE)), huge, o.select(o.lt(a, o.num(EXPM1_TINY)), x0, general)),
   );
 }
 
@@ -39,7 +77,7 @@ function expo2<T, B>(o: ScalarOps<T, B>, a: T, sign: T): T {
   return o.mul(o.mul(o.exp(o.sub(a, o.num(KLN2))), o.mul(sign, o.num(SCALE))), o.num(SCALE));
 }
 
-/** sinh(x) (musl's e_sinh.c, a few ulp at most). */
+/** sinh(x) (musl's e_sinh.c, ≈1 ulp). */
 export function sinhBody<T, B>(o: ScalarOps<T, B>, [x]: T[]): T {
   const a = o.let(o.abs(x));
   const h = o.let(o.select(o.lt(x, o.num(0)), o.num(-0.5), o.num(0.5)));
@@ -55,7 +93,7 @@ export function sinhBody<T, B>(o: ScalarOps<T, B>, [x]: T[]): T {
 
 const LN2_START = startOf(0x3fe62e42); // just below ln 2
 
-/** cosh(x) (musl's e_cosh.c, a few ulp at most). */
+/** cosh(x) (musl's e_cosh.c, ≈1 ulp). */
 export function coshBody<T, B>(o: ScalarOps<T, B>, [x]: T[]): T {
   const a = o.let(o.abs(x));
   const t = o.let(expm1Body(o, [a]));

@@ -38,6 +38,8 @@ export interface ScalarOps<T, B> {
   let(value: T): T;
   exp(a: T): T;
   log(a: T): T;
+  /** 2^k, exactly, for an integer k in [−1024, 1023] (from deterministic-math.ts's POWERS_OF_TWO table). */
+  powerOfTwo(k: T): T;
 }
 
 /** A deterministic function body: arguments in, one value out, built from `ScalarOps` only. */
@@ -89,6 +91,7 @@ export function scalarSource(body: ScalarBody, arity: number): string {
     },
     exp: (a) => `exp(${a})`,
     log: (a) => `log(${a})`,
+    powerOfTwo: (k) => `P2[${k} + 1024]`,
   };
   const params = Array.from({ length: arity }, (_, i) => `a${i}`);
   const result = body(ops, params);
@@ -104,6 +107,6 @@ export function scalarSource(body: ScalarBody, arity: number): string {
  */
 export function compileScalar(body: ScalarBody, arity: number): (...args: number[]) => number {
   const params = Array.from({ length: arity }, (_, i) => `a${i}`);
-  const factory = new Function('exp', 'log', `return function (${params.join(', ')}) {\n${scalarSource(body, arity)}\n};`);
-  return factory(dm.exp, dm.log) as (...args: number[]) => number;
+  const factory = new Function('exp', 'log', 'P2', `return function (${params.join(', ')}) {\n${scalarSource(body, arity)}\n};`);
+  return factory(dm.exp, dm.log, dm.POWERS_OF_TWO) as (...args: number[]) => number;
 }

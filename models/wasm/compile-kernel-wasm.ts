@@ -103,7 +103,7 @@ export function compileKernelToWasm(source: string, shape: KernelShape): Compile
   const scalar = (name: DeterministicName): number => {
     let index = scalars.get(name);
     if (index === undefined) {
-      index = defineScalarFunction(module, DETERMINISTIC_FUNCTIONS[name].body, DETERMINISTIC_FUNCTIONS[name].arity, expAndLog);
+      index = defineScalarFunction(module, DETERMINISTIC_FUNCTIONS[name].body, DETERMINISTIC_FUNCTIONS[name].arity, expAndLog, program.layout.powersOfTwo);
       scalars.set(name, index);
     }
     return index;

@@ -1,5 +1,5 @@
 import type { ScalarBody, ScalarOps } from '../math/scalar-ops.ts';
-import { abs, add, and, call, div, eq, f64, floor, ge, gt, le, lt, mul, neg, not, or, select, sqrt, sub, trunc, type WasmExpr } from './wasm-expr.ts';
+import { abs, add, and, call, div, eq, f64, floor, ge, gt, i32, le, load, lt, mul, neg, not, or, select, shl, sqrt, sub, trunc, truncToI32, type WasmExpr } from './wasm-expr.ts';
 import { FunctionBuilder } from './wasm-function.ts';
 import type { WasmModule } from './wasm-module.ts';
 
@@ -7,12 +7,13 @@ import type { WasmModule } from './wasm-module.ts';
  * Adds a deterministic body (models/math/scalar-ops.ts) to a module as a function of
  * `arity` f64s: the same operations, in the same order, on the same constants as its
  * JavaScript form, so the same bits. `let` becomes a local; a select computes both arms,
- * which is the value JavaScript's `?:` computes for the arm taken. Returns its index.
+ * which is the value JavaScript's `?:` computes for the arm taken. 2^k is read from the
+ * POWERS_OF_TWO table the caller put at byte `powersOfTwo`. Returns its index.
  *
  * @example
- * const sin = defineScalarFunction(module, sinBody, 1, defineExpAndLog(module, 0));
+ * const sin = defineScalarFunction(module, sinBody, 1, defineExpAndLog(module, 0), 0);
  */
-export function defineScalarFunction(module: WasmModule, body: ScalarBody, arity: number, math: { exp: number; log: number }): number {
+export function defineScalarFunction(module: WasmModule, body: ScalarBody, arity: number, math: { exp: number; log: number }, powersOfTwo: number): number {
   const fn = new FunctionBuilder(
     Array.from({ length: arity }, () => 'f64' as const),
     'f64',
@@ -44,6 +45,7 @@ export function defineScalarFunction(module: WasmModule, body: ScalarBody, arity
     },
     exp: (a) => call(math.exp, [a], 'f64'),
     log: (a) => call(math.log, [a], 'f64'),
+    powerOfTwo: (k) => load('f64', shl(add(truncToI32(k), i32(1024)), i32(3)), powersOfTwo),
   };
   fn.return(body(ops, Array.from({ length: arity }, (_, i) => fn.param(i))));
   return module.define(fn.definition());
