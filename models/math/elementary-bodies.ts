@@ -151,15 +151,38 @@ export function cbrtBody<T, B>(o: ScalarOps<T, B>, [x]: T[]): T {
   return o.select(special, x, o.select(o.lt(x, o.num(0)), o.neg(magnitude), magnitude));
 }
 
-/** √(x² + y²) without overflow or underflow: scaled by an exact power of two when either is beyond 2^±500. */
+const SPLIT = 134217729; // 2^27 + 1, Veltkamp's splitter
+
+/** a·a as an unevaluated sum hi + lo, exactly (Dekker's product, no fused multiply-add). */
+function exactSquare<T, B>(o: ScalarOps<T, B>, a: T): { hi: T; lo: T } {
+  const hi = o.let(o.mul(a, a));
+  const c = o.let(o.mul(a, o.num(SPLIT)));
+  const ah = o.let(o.sub(c, o.sub(c, a)));
+  const al = o.let(o.sub(a, ah));
+  const lo = o.add(o.add(o.sub(o.mul(ah, ah), hi), o.mul(o.mul(o.num(2), ah), al)), o.mul(al, al));
+  return { hi, lo: o.let(lo) };
+}
+
+/**
+ * √(x² + y²) without overflow or underflow: scaled by an exact power of two when either
+ * is beyond 2^±500, then one correction step h + (x² + y² − h²)/(2h) with the squares
+ * taken exactly (Borges, "An improved algorithm for hypot(a, b)", 2019, without FMA).
+ */
 export function hypotBody<T, B>(o: ScalarOps<T, B>, [x, y]: T[]): T {
   const ax = o.let(o.abs(x));
   const ay = o.let(o.abs(y));
   const big = o.let(o.select(o.gt(ax, ay), ax, ay));
+  const small = o.let(o.select(o.gt(ax, ay), ay, ax));
   const scale = o.let(o.select(o.gt(big, o.num(2 ** 500)), o.num(2 ** -600), o.select(o.lt(big, o.num(2 ** -500)), o.num(2 ** 600), o.num(1))));
-  const sx = o.let(o.mul(ax, scale));
-  const sy = o.let(o.mul(ay, scale));
-  const value = o.div(o.sqrt(o.add(o.mul(sx, sx), o.mul(sy, sy))), scale);
+  const sx = o.let(o.mul(big, scale));
+  const sy = o.let(o.mul(small, scale));
+  const h = o.let(o.sqrt(o.add(o.mul(sx, sx), o.mul(sy, sy))));
+  const hh = exactSquare(o, h);
+  const xx = exactSquare(o, sx);
+  const yy = exactSquare(o, sy);
+  const residual = o.add(o.add(o.sub(xx.hi, hh.hi), yy.hi), o.sub(o.add(xx.lo, yy.lo), hh.lo));
+  const corrected = o.sub(h, o.div(o.neg(residual), o.mul(o.num(2), h)));
+  const value = o.div(o.select(o.eq(h, o.num(0)), h, corrected), scale);
   return o.select(o.or(o.eq(ax, o.num(Infinity)), o.eq(ay, o.num(Infinity))), o.num(Infinity), value);
 }
 

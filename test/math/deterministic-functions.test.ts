@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import * as dm from '../../models/math/deterministic-math.ts';
 import { DETERMINISTIC_FUNCTIONS, DETERMINISTIC_JS as D, type DeterministicName } from '../../models/math/deterministic-functions.ts';
@@ -91,6 +92,16 @@ describe('deterministic functions', () => {
       expect(worst).toBeLessThanOrEqual(REFERENCE[name].ulps);
     });
   }
+
+  it('hypot: within 1 ulp of the correctly rounded value (V8\'s Math.hypot itself is off by up to 2)', () => {
+    const Wide = Decimal.clone({ precision: 60 });
+    let worst = 0;
+    for (let i = 0; i < 3000; i++) {
+      const [x, y] = [Math.exp(random() * 40 - 20), Math.exp(random() * 40 - 20)];
+      worst = Math.max(worst, ulps(D.hypot(x, y), Wide.hypot(new Wide(x), new Wide(y)).toNumber()));
+    }
+    expect(worst).toBeLessThanOrEqual(1);
+  });
 
   it('gives the known values', () => {
     expect(ulps(D.sin(Math.PI / 6), 0.5)).toBeLessThanOrEqual(1);
