@@ -69,7 +69,7 @@ function semanticIssues(bc: BusinessCase): CaseIssue[] {
   }
   for (const name of Object.keys(bc.variables ?? {})) {
     if (RESERVED_NAMES.has(name)) issues.push({ path: `/variables/${name}`, message: `"${name}" is a built-in name; choose another variable name` });
-    if (name in bc.inputs) issues.push({ path: `/variables/${name}`, message: `"${name}" is already an input; a name can be defined once` });
+    if (Object.hasOwn(bc.inputs, name)) issues.push({ path: `/variables/${name}`, message: `"${name}" is already an input; a name can be defined once` });
   }
   const checkUnique = (ids: string[], path: string): void => {
     const seen = new Set<string>();
@@ -95,7 +95,7 @@ function semanticIssues(bc: BusinessCase): CaseIssue[] {
   if (bc.correlations) {
     const seen = new Set<string>();
     bc.correlations.inputs.forEach((name, index) => {
-      if (!(name in bc.inputs)) issues.push({ path: `/correlations/inputs/${index}`, message: `unknown input "${name}"`, hint: closestName(name, inputNames) });
+      if (!Object.hasOwn(bc.inputs, name)) issues.push({ path: `/correlations/inputs/${index}`, message: `unknown input "${name}"`, hint: closestName(name, inputNames) });
       if (seen.has(name)) issues.push({ path: `/correlations/inputs/${index}`, message: `"${name}" is listed twice` });
       seen.add(name);
     });
@@ -116,7 +116,7 @@ function semanticIssues(bc: BusinessCase): CaseIssue[] {
     if (bc.baseline && !baselineIds.has(change.metric)) {
       issues.push({ path: `/valueHypothesis/expectedChanges/${index}/metric`, message: `no baseline metric "${change.metric}"`, hint: closestName(change.metric, baselineIds) });
     }
-    if (change.input && !(change.input in bc.inputs)) {
+    if (change.input && !Object.hasOwn(bc.inputs, change.input)) {
       issues.push({ path: `/valueHypothesis/expectedChanges/${index}/input`, message: `unknown input "${change.input}"`, hint: closestName(change.input, inputNames) });
     }
   });

@@ -4,6 +4,7 @@ import { createDistribution } from '../distributions/create-distribution.ts';
 import { product, type Expr } from '../formula/expr.ts';
 import { orderVariables } from '../formula/order-variables.ts';
 import { parseFormula } from '../formula/parse-formula.ts';
+import { functionSpec } from '../formula/function-registry.ts';
 import { Decimal, roundMoney } from '../money/money.ts';
 
 /** The deterministic case: every input at its median, evaluated in exact decimal arithmetic. */
@@ -228,32 +229,10 @@ export function evaluate(expr: Expr, scope: Scope): Decimal {
     // falls through: every binary op returns above
     case 'call': {
       const call = expr as Extract<Expr, { kind: 'call' }>;
+      const spec = functionSpec(call.fn);
+      if (!spec) throw new Error(`internal: no decimal implementation for ${call.fn}`);
       const args = call.args.map((arg) => evaluate(arg, scope));
-      const month = scope.get('month') ?? ONE;
-      switch (call.fn) {
-        case 'min': return Decimal.min(...args);
-        case 'max': return Decimal.max(...args);
-        case 'abs': return args[0].abs();
-        case 'sqrt': return args[0].sqrt();
-        case 'exp': return args[0].exp();
-        case 'log': return args.length === 1 ? args[0].ln() : args[0].ln().div(args[1].ln());
-        case 'log10': return args[0].log(10);
-        case 'pow': return args[0].pow(args[1]);
-        case 'floor': return args[0].floor();
-        case 'ceil': return args[0].ceil();
-        case 'round': return args[0].round();
-        case 'clamp': return Decimal.min(Decimal.max(args[0], args[1]), args[2]);
-        case 'if': return truthy(args[0]) ? args[1] : args[2];
-        case 'ramp': {
-          const [from, to] = args;
-          if (to.lte(from)) return flag(month.gte(from));
-          return month.lte(from) ? ZERO : month.gte(to) ? ONE : month.minus(from).div(to.minus(from));
-        }
-        case 'step': return flag(month.gte(args[0]));
-        case 'between': return flag(month.gte(args[0]) && month.lte(args[1]));
-        case 'grow': return ONE.plus(args[0]).pow(month.minus(1).div(12));
-      }
-      throw new Error(`internal: no decimal implementation for ${call.fn}`);
+      return spec.decimal(args, { month: scope.get('month') ?? ONE, truthy });
     }
   }
 }

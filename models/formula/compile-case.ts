@@ -4,6 +4,7 @@ import type { DistributionSpec } from '../distributions/spec.ts';
 import { hashName } from '../rng/stream-state.ts';
 import * as dm from '../math/deterministic-math.ts';
 import { CORE_OUTPUTS, PILOT_OUTPUTS, costOutputs, type OutputDescriptor } from '../engine/outputs.ts';
+import { SCALAR_HELPERS } from '../engine/kernel-helpers.ts';
 import { emitExpr, emitRaw, type EmitContext } from './emit-js.ts';
 import { namesIn, product, substitute, type Expr } from './expr.ts';
 import { emitCashFlows, type CashFlowLine } from './emit-cash-flows.ts';
@@ -333,7 +334,7 @@ export function compileCase(bc: BusinessCase): CompiledModel {
   const kernelSource = [
     '"use strict";',
     // Transcendentals come from the deterministic library, so the browser gives the server's bits.
-    'const { irr, ramp, fmod, roundHalfAway, df, dexp, dlog, dlog10, dpow } = helpers;',
+    `const { irr, df, ${Object.keys(SCALAR_HELPERS).join(', ')} } = helpers;`,
     'const LN99 = dlog(99);',
     ...cashFlows.setup,
     'return function kernel(cols, n, out, offset, acc, flows, fan, fanFirstRow, fanRows, lineOffset) {',

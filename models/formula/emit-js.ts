@@ -1,3 +1,4 @@
+import { functionSpec } from './function-registry.ts';
 import type { Expr } from './expr.ts';
 import { CONSTANT, PER_MONTH, type Level } from './resolve-names.ts';
 
@@ -45,7 +46,7 @@ function levelIn(expr: Expr, context: EmitContext): Level {
     case 'conditional':
       return Math.max(levelIn(expr.test, context), levelIn(expr.then, context), levelIn(expr.otherwise, context)) as Level;
     case 'call': {
-      if (expr.fn === 'ramp' || expr.fn === 'step' || expr.fn === 'between' || expr.fn === 'grow') return PER_MONTH;
+      if (functionSpec(expr.fn)?.variesByMonth) return PER_MONTH;
       return expr.args.reduce<Level>((max, arg) => Math.max(max, levelIn(arg, context)) as Level, CONSTANT);
     }
   }
@@ -160,47 +161,16 @@ export function emitRaw(expr: Expr, context: EmitContext): string {
     }
     // falls through: every binary op returns above
     case 'call': {
-      const args = (expr as Extract<Expr, { kind: 'call' }>).args.map(sub);
-      switch ((expr as Extract<Expr, { kind: 'call' }>).fn) {
-        case 'min':
-          return args.length === 1 ? args[0] : `Math.min(${args.join(', ')})`;
-        case 'max':
-          return args.length === 1 ? args[0] : `Math.max(${args.join(', ')})`;
-        case 'abs':
-          return `Math.abs(${args[0]})`;
-        case 'sqrt':
-          return `Math.sqrt(${args[0]})`;
-        case 'exp':
-          return `dexp(${args[0]})`;
-        case 'log':
-          return args.length === 1 ? `dlog(${args[0]})` : `(dlog(${args[0]}) / dlog(${args[1]}))`;
-        case 'log10':
-          return `dlog10(${args[0]})`;
-        case 'pow':
-          return `dpow(${args[0]}, ${args[1]})`;
-        case 'floor':
-          return `Math.floor(${args[0]})`;
-        case 'ceil':
-          return `Math.ceil(${args[0]})`;
-        case 'round':
-          return `roundHalfAway(${args[0]})`;
-        case 'clamp':
-          return `Math.min(Math.max(${args[0]}, ${args[1]}), ${args[2]})`;
-        case 'if':
-          return `(${test((expr as Extract<Expr, { kind: 'call' }>).args[0])} ? ${args[1]} : ${args[2]})`;
-        case 'ramp':
-          return `ramp(m, ${args[0]}, ${args[1]})`;
-        case 'step':
-          return `+(m >= ${args[0]})`;
-        case 'between':
-          return `(m >= ${args[0]} && m <= ${args[1]} ? 1 : 0)`;
-        case 'grow': {
-          const rateExpr = (expr as Extract<Expr, { kind: 'call' }>).args[0];
-          if (context.statefulGrowth && levelIn(rateExpr, context) < PER_MONTH) return context.monthlyGrowth(args[0]);
-          return `dpow(1 + ${args[0]}, (m - 1) / 12)`;
-        }
-      }
-      throw new Error(`internal: no emitter for ${(expr as Extract<Expr, { kind: 'call' }>).fn}`);
+      const call = expr as Extract<Expr, { kind: 'call' }>;
+      const spec = functionSpec(call.fn);
+      if (!spec) throw new Error(`internal: no emitter for ${call.fn}`);
+      const args = call.args.map(sub);
+      return spec.emit({
+        args,
+        test: (index) => test(call.args[index]),
+        monthlyGrowth: () =>
+          context.statefulGrowth && levelIn(call.args[0], context) < PER_MONTH ? context.monthlyGrowth(args[0]) : null,
+      });
     }
   }
 }

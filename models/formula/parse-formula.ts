@@ -2,7 +2,8 @@ import { create, parseDependencies } from 'mathjs';
 import { closestName } from '../case/closest-name.ts';
 import type { BinaryOp, Expr } from './expr.ts';
 import { FormulaError } from './formula-error.ts';
-import { FORMULA_FUNCTIONS } from './functions.ts';
+import { checkFormulaBounds, checkFormulaDepth, MAX_FORMULA_DEPTH, MAX_FORMULA_NESTING } from './formula-limits.ts';
+import { FUNCTION_NAMES, functionSpec } from './function-registry.ts';
 
 // A parse-only mathjs instance: it can build syntax trees but evaluates nothing.
 const math = create({ parseDependencies });
@@ -25,7 +26,6 @@ const BINARY_OPS: Record<string, BinaryOp> = {
   xor: 'xor',
 };
 
-const MAX_FORMULA_LENGTH = 2000;
 
 interface MathNode {
   type: string;
@@ -43,16 +43,25 @@ interface MathNode {
  */
 export function parseFormula(source: string | number, path: string): Expr {
   if (typeof source === 'number') return { kind: 'number', value: source };
-  if (source.length > MAX_FORMULA_LENGTH) {
-    throw new FormulaError(path, source.slice(0, 60) + '…', `formula is longer than ${MAX_FORMULA_LENGTH} characters`);
-  }
+  if (typeof source !== 'string') throw new FormulaError(path, String(source), 'a formula is a number or a text');
+  checkFormulaBounds(source, path);
   let root: MathNode;
   try {
     root = math.parse(source) as unknown as MathNode;
   } catch (error) {
+    // The bounds above keep mathjs' recursive parser shallow; a stack overflow here is still a bad formula, not a crash.
+    if (error instanceof RangeError) throw new FormulaError(path, source, `formula is nested too deeply; the limit is ${MAX_FORMULA_NESTING}`);
     throw new FormulaError(path, source, `syntax error: ${(error as Error).message}`);
   }
-  return convert(root, source, path);
+  let expr: Expr;
+  try {
+    expr = convert(root, source, path);
+  } catch (error) {
+    if (error instanceof RangeError) throw new FormulaError(path, source, `formula is more than ${MAX_FORMULA_DEPTH} operations deep; the limit is ${MAX_FORMULA_DEPTH}`);
+    throw error;
+  }
+  checkFormulaDepth(expr, path, source);
+  return expr;
 }
 
 function convert(node: MathNode, source: string, path: string): Expr {
@@ -78,7 +87,7 @@ function convert(node: MathNode, source: string, path: string): Expr {
         if (fn === 'unaryPlus') return args[0];
         if (fn === 'not') return { kind: 'unary', op: 'not', arg: args[0] };
       }
-      const op = BINARY_OPS[fn];
+      const op = Object.hasOwn(BINARY_OPS, fn) ? BINARY_OPS[fn] : undefined;
       if (op && args.length === 2) return { kind: 'binary', op, left: args[0], right: args[1] };
       return fail(`the operator "${node.op as string}" is not allowed`);
     }
@@ -93,12 +102,9 @@ function convert(node: MathNode, source: string, path: string): Expr {
       const callee = node.fn as MathNode;
       if (callee.type !== 'SymbolNode') return fail('only named functions can be called');
       const name = callee.name as string;
-      const spec = FORMULA_FUNCTIONS[name as keyof typeof FORMULA_FUNCTIONS];
+      const spec = functionSpec(name);
       if (!spec) {
-        return fail(
-          `"${name}" is not an allowed function; allowed: ${Object.keys(FORMULA_FUNCTIONS).join(', ')}`,
-          closestName(name, Object.keys(FORMULA_FUNCTIONS)),
-        );
+        return fail(`"${name}" is not an allowed function; allowed: ${FUNCTION_NAMES.join(', ')}`, closestName(name, FUNCTION_NAMES));
       }
       const args = (node.args as MathNode[]).map((arg) => convert(arg, source, path));
       if (args.length < spec.minArgs || args.length > spec.maxArgs) {

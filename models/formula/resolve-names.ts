@@ -1,7 +1,8 @@
 import { closestName } from '../case/closest-name.ts';
 import type { Expr } from './expr.ts';
 import { FormulaError } from './formula-error.ts';
-import { CONSTANT_NAMES, FORMULA_FUNCTIONS, TIME_FUNCTIONS, TIME_NAMES } from './functions.ts';
+import { functionSpec } from './function-registry.ts';
+import { CONSTANT_NAMES, isOwnName, TIME_FUNCTIONS, TIME_NAMES } from './functions.ts';
 
 /** How often a value changes: once per run, once per trial, or every month. */
 export type Level = 0 | 1 | 2;
@@ -40,12 +41,12 @@ export function levelOf(expr: Expr, scope: NameScope, path: string, source: stri
         return fail(`"${expr.name}" varies by month (it uses month, year, adoption or a time function) and cannot be used in ${scope.context}`);
       }
       if (known !== undefined) return known;
-      if (expr.name in CONSTANT_NAMES) return CONSTANT;
-      if (expr.name in TIME_NAMES) {
+      if (isOwnName(CONSTANT_NAMES, expr.name)) return CONSTANT;
+      if (isOwnName(TIME_NAMES, expr.name)) {
         if (!scope.allowTime) return fail(`"${expr.name}" varies by month and cannot be used in ${scope.context}`);
         return PER_MONTH;
       }
-      if (expr.name in FORMULA_FUNCTIONS) return fail(`"${expr.name}" is a function; call it with arguments, e.g. ${expr.name}(…)`);
+      if (functionSpec(expr.name)) return fail(`"${expr.name}" is a function; call it with arguments, e.g. ${expr.name}(…)`);
       const candidates = [...scope.levels.keys(), ...(scope.allowTime ? Object.keys(TIME_NAMES) : []), ...Object.keys(CONSTANT_NAMES)];
       return fail(`unknown name "${expr.name}"`, closestName(expr.name, candidates));
     }

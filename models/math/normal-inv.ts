@@ -147,3 +147,17 @@ export function fillNormalQuantiles(
     out[i] = location + scale * z;
   }
 }
+
+/** AS 241's coefficients, lowest order first (B, D, F start at order 1), for ports that must use the same bits. */
+export const AS241 = {
+  SPLIT_CENTRAL,
+  SPLIT_TAIL,
+  CENTRAL_OFFSET,
+  MIDDLE_OFFSET,
+  A: [A0, A1, A2, A3, A4, A5, A6, A7],
+  B: [1, B1, B2, B3, B4, B5, B6, B7],
+  C: [C0, C1, C2, C3, C4, C5, C6, C7],
+  D: [1, D1, D2, D3, D4, D5, D6, D7],
+  E: [E0, E1, E2, E3, E4, E5, E6, E7],
+  F: [1, F1, F2, F3, F4, F5, F6, F7],
+} as const;

@@ -1,4 +1,6 @@
 import { defineExpAndLog, definePow } from './deterministic-math-wasm.ts';
+import { DETERMINISTIC_FUNCTIONS, type DeterministicName } from '../math/deterministic-functions.ts';
+import { defineScalarFunction } from './scalar-ops-wasm.ts';
 import { KernelEmitter, type KernelCodegenContext } from './kernel-codegen.ts';
 import { resolveKernel, SCALAR_PARAMS, type KernelShape, type WasmKernelLayout } from './kernel-program.ts';
 import { inferKernelTypes } from './kernel-types.ts';
@@ -97,10 +99,19 @@ export function compileKernelToWasm(source: string, shape: KernelShape): Compile
       .filter((variable) => variable.global)
       .map((variable) => [variable, module.global(types.variableType(variable) === 'f64' ? ValueType.f64 : ValueType.i32, 0)]),
   );
+  const scalars = new Map<DeterministicName, number>();
+  const scalar = (name: DeterministicName): number => {
+    let index = scalars.get(name);
+    if (index === undefined) {
+      index = defineScalarFunction(module, DETERMINISTIC_FUNCTIONS[name].body, DETERMINISTIC_FUNCTIONS[name].arity, expAndLog, program.layout.powersOfTwo);
+      scalars.set(name, index);
+    }
+    return index;
+  };
   const context: KernelCodegenContext = {
     program,
     types,
-    math: { ...expAndLog, pow },
+    math: { ...expAndLog, pow, scalar },
     irrSolve: irr.solve,
     computeIrr: shape.computeIrr,
     globals,

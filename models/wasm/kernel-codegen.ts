@@ -199,8 +199,8 @@ export class KernelEmitter {
 
   private call(expr: Extract<KernelExpr, { kind: 'call' }>): WasmExpr {
     const { context } = this;
-    if (expr.callee in MATH_UNARY && expr.args.length === 1) return MATH_UNARY[expr.callee as keyof typeof MATH_UNARY](this.value(expr.args[0], 'f64'));
-    if (expr.callee in MATH_FOLD && expr.args.length >= 1) {
+    if (Object.hasOwn(MATH_UNARY, expr.callee) && expr.args.length === 1) return MATH_UNARY[expr.callee as keyof typeof MATH_UNARY](this.value(expr.args[0], 'f64'));
+    if (Object.hasOwn(MATH_FOLD, expr.callee) && expr.args.length >= 1) {
       const fold = MATH_FOLD[expr.callee as keyof typeof MATH_FOLD];
       return expr.args.slice(1).reduce((value, arg) => fold(value, this.value(arg, 'f64')), this.value(expr.args[0], 'f64'));
     }

@@ -1,4 +1,6 @@
 import { LOG10_E } from '../math/deterministic-math.ts';
+import { DETERMINISTIC_FUNCTIONS, type DeterministicName } from '../math/deterministic-functions.ts';
+import type { DeterministicHelperName, ScalarHelperName } from '../engine/kernel-helpers.ts';
 import { abs, add, call, div, eq, f64, floor, ge, gt, le, lt, mul, select, sub, type WasmExpr, type WasmLocal } from './wasm-expr.ts';
 import type { FunctionBuilder } from './wasm-function.ts';
 
@@ -7,6 +9,8 @@ export interface KernelMath {
   exp: number;
   log: number;
   pow: number;
+  /** The function index of a deterministic function, defined in the module on first use. */
+  scalar(name: DeterministicName): number;
 }
 
 /** A helper's scalar WebAssembly form: f64 arguments in, one f64 out. */
@@ -20,13 +24,20 @@ function spill(fn: FunctionBuilder, value: WasmExpr): WasmLocal {
 }
 
 /**
- * The scalar WebAssembly form of each kernel helper (kernel-helpers.ts), with the same
- * operations, so the same bits.
+ * The scalar WebAssembly form of each kernel helper (kernel-helpers.ts's SCALAR_HELPERS:
+ * a helper without one is a type error), with the same operations, so the same bits.
+ * The deterministic functions call their module function, built from the same body
+ * as their JavaScript form.
  *
  * @example
  * const value = KERNEL_HELPERS.ramp(fn, math, [month, from, to]);
  */
-export const KERNEL_HELPERS: Record<'dexp' | 'dlog' | 'dlog10' | 'dpow' | 'fmod' | 'ramp' | 'roundHalfAway', HelperForm> = {
+const deterministicForms = Object.fromEntries(
+  (Object.keys(DETERMINISTIC_FUNCTIONS) as DeterministicName[]).map((name) => [`d${name}`, ((_fn, math, args) => call(math.scalar(name), args, 'f64')) satisfies HelperForm]),
+) as Record<DeterministicHelperName, HelperForm>;
+
+export const KERNEL_HELPERS = {
+  ...deterministicForms,
   dexp: (_fn, math, [x]) => call(math.exp, [x], 'f64'),
   dlog: (_fn, math, [x]) => call(math.log, [x], 'f64'),
   dlog10: (_fn, math, [x]) => mul(call(math.log, [x], 'f64'), f64(LOG10_E)),
@@ -55,4 +66,4 @@ export const KERNEL_HELPERS: Record<'dexp' | 'dlog' | 'dlog10' | 'dpow' | 'fmod'
     const sign = select(gt(value, f64(0)), f64(1), select(lt(value, f64(0)), f64(-1), value));
     return mul(sign, select(ge(sub(abs(value), whole), f64(0.5)), add(whole, f64(1)), whole));
   },
-};
+} satisfies Record<ScalarHelperName, HelperForm>;

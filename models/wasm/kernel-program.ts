@@ -1,3 +1,4 @@
+import { SCALAR_HELPERS, type ScalarHelperName } from '../engine/kernel-helpers.ts';
 import { POWERS_OF_TWO_BYTES } from './deterministic-math-wasm.ts';
 import { KernelCompileError } from './kernel-compile-error.ts';
 import { parseKernelSource, type KernelExpr, type KernelStatement } from './kernel-syntax.ts';
@@ -34,7 +35,10 @@ export interface WasmKernelLayout {
 }
 
 /** The helpers a kernel may call (kernel-helpers.ts), by their argument counts. */
-export const HELPER_ARITY = { dexp: 1, dlog: 1, dlog10: 1, dpow: 2, ramp: 3, fmod: 2, roundHalfAway: 1, irr: 5 } as const;
+export const HELPER_ARITY = {
+  ...(Object.fromEntries(Object.entries(SCALAR_HELPERS).map(([name, helper]) => [name, helper.arity])) as Record<ScalarHelperName, number>),
+  irr: 5,
+} as const;
 /** A helper a kernel may call. */
 export type KernelHelperName = keyof typeof HELPER_ARITY;
 
@@ -211,7 +215,7 @@ export function resolveKernel(source: string, shape: KernelShape, memory: Memory
         if (node.source !== 'helpers') throw new KernelCompileError(`unsupported destructuring of "${node.source}"`);
         for (const name of node.names) {
           if (name === 'df') scope.set(name, { kind: 'array', base: layout.discountFactors, role: 'discountFactors', length: H + 1 });
-          else if (name in HELPER_ARITY) scope.set(name, { kind: 'helper', name: name as KernelHelperName });
+          else if (Object.hasOwn(HELPER_ARITY, name)) scope.set(name, { kind: 'helper', name: name as KernelHelperName });
           else throw new KernelCompileError(`unknown helper "${name}"`);
         }
         return;
