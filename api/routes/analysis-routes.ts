@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { applyVariant, VariantError } from '../../models/case/apply-variant.ts';
 import { caseSchema } from '../../models/case/case-schema.ts';
 import { JobError } from '../jobs/job-pool.ts';
+import { analysisCost, requireAffordable } from '../jobs/job-cost.ts';
 import { decisionRulesSchema } from '../../models/gate/decision-rules.ts';
 import { ANALYSIS_KINDS } from '../jobs/job-types.ts';
 import type { App } from '../server/create-app.ts';
@@ -62,7 +63,7 @@ export function registerAnalysisRoutes(app: App): void {
       tags: ['analyses'],
       summary: 'Run an analysis on the case version and settings of a run, and store it with the run',
       request: { params: idParam, body: { required: true, content: { 'application/json': { schema: analysisBody } } } },
-      responses: { 201: jsonResponse('AnalysisResource'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+      responses: { 201: jsonResponse('AnalysisResource'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
     async (c) => {
       const services = c.get('services');
@@ -70,6 +71,7 @@ export function registerAnalysisRoutes(app: App): void {
       if (run.status !== 'succeeded') throw new ApiError(409, `the run is ${run.status}; analyses rest on a succeeded run`);
       const { kind, ...params } = c.req.valid('json');
       const version = await getVersion(services.db, run.caseId, run.caseVersion);
+      requireAffordable(analysisCost(version!.document, kind, params, run.trials), services.jobs.costLimits.modelRunMonths, kind === 'sobol' ? '/baseSamples' : '/kind');
       const result = await services.jobs
         .submit({
           type: 'analysis',
@@ -78,7 +80,7 @@ export function registerAnalysisRoutes(app: App): void {
           kind,
           params,
           today: services.now().toISOString().slice(0, 10),
-        })
+        }, { owner: c.get('principal').name })
         .result.catch(toApiError);
       const record = await insertAnalysis(services.db, run.id, kind, params, result, c.get('principal').name);
       return c.json(record, 201);

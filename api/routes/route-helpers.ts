@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { validateCase, type ValidatedCase } from '../../models/case/parse-case.ts';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import { ApiError } from '../server/problem.ts';
+import { requireCaseWithinSize } from '../services/case-size.ts';
 import type { AppEnv } from '../server/app-env.ts';
 
 /**
@@ -12,6 +13,7 @@ import type { AppEnv } from '../server/app-env.ts';
  * const validated = requireValidCase(await readJson(c));
  */
 export function requireValidCase(document: unknown): ValidatedCase {
+  requireCaseWithinSize(document);
   const result = validateCase(document);
   if (!result.ok) {
     throw new ApiError(422, `the case document has ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}`, result.issues);
