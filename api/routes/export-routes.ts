@@ -11,7 +11,7 @@ import type { Services } from '../server/services.ts';
 import { listAnalyses } from '../services/analysis-store.ts';
 import { createCase, getVersion, type CaseRecord } from '../services/case-store.ts';
 import { getRun, type RunRecord } from '../services/run-store.ts';
-import { buildCaseWorkbook, XLSX_CONTENT_TYPE } from '../services/xlsx-export.ts';
+import { buildCaseWorkbook, XLSX_CONTENT_TYPE } from '../services/xlsx/index.ts';
 import { requireCase } from './case-routes.ts';
 import { caseBody, errorResponses, idParam, jsonResponse } from './openapi-common.ts';
 import { readJson, requireValidCase, versionTag } from './route-helpers.ts';
