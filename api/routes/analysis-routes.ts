@@ -136,7 +136,7 @@ export function registerAnalysisRoutes(app: App): void {
         }
       }
       const settings = { trials: body.trials ?? 10_000, seed: body.seed ?? 1, sampling: body.sampling ?? ('lhs' as const) };
-      const result = await services.jobs.submit({ type: 'compare', a, b, settings, output: body.output ?? 'npv' }).result.catch(toApiError);
+      const result = await services.jobs.submit({ type: 'compare', a, b, settings, output: body.output ?? 'npv' }, { owner: c.get('principal').name }).result.catch(toApiError);
       return jsonWithNonFinite(c, result) as never;
     },
   );
