@@ -5,6 +5,7 @@ import { requirePermission } from '../server/auth.ts';
 import { ApiError } from '../server/problem.ts';
 import { startRun } from '../services/run-executor.ts';
 import { requireCsvWithinBound } from '../services/csv-bound.ts';
+import type { TrialColumns } from '../services/shared-columns.ts';
 import { trialsCsvStream } from '../services/trials-csv.ts';
 import { getRun, listRuns, type RunRecord } from '../services/run-store.ts';
 import type { RunEvent } from '../services/run-registry.ts';
@@ -205,13 +206,19 @@ export function registerRunRoutes(app: App): void {
       requireCsvWithinBound(document, run.trials, services.jobs.costLimits.csvValues);
       const owner = c.get('principal').name;
       // The download holds the run's columns until it ends: a place is taken for its whole life.
-      const release = services.runs.csvDownloads.acquire(owner);
-      let outputs: Record<string, Float64Array>;
+      const place = services.runs.csvDownloads.acquire(owner);
+      const shared = services.runs.trialColumns.acquire(run.id, () =>
+        services.jobs
+          .submit<{ outputs: TrialColumns }>({ type: 'trials', document, settings: { trials: run.trials, seed: run.seed, sampling: run.sampling } }, { owner })
+          .result.then((result) => result.outputs),
+      );
+      const release = (): void => {
+        shared.release();
+        place();
+      };
+      let outputs: TrialColumns;
       try {
-        ({ outputs } = await services.jobs.submit<{ outputs: Record<string, Float64Array> }>(
-          { type: 'trials', document, settings: { trials: run.trials, seed: run.seed, sampling: run.sampling } },
-          { owner },
-        ).result);
+        outputs = await shared.columns;
       } catch (error) {
         release();
         throw error;

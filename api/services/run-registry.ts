@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { JobAdmission, limitFromEnv, type QueueLimits } from '../jobs/job-admission.ts';
 import type { JobHandle } from '../jobs/job-pool.ts';
+import { SharedColumns } from './shared-columns.ts';
 
 /**
  * Open trials.csv downloads allowed: VALUEGATE_MAX_CSV_DOWNLOADS on the server (default 4)
@@ -32,6 +33,8 @@ export class RunRegistry {
   private readonly handles = new Map<string, JobHandle<unknown>>();
   /** Each trials.csv holds the run's columns in memory while it streams: at most this many at once (429 beyond). */
   readonly csvDownloads: JobAdmission;
+  /** Per-trial columns of runs being downloaded, shared by concurrent downloads of the same run. */
+  readonly trialColumns = new SharedColumns();
 
   constructor(csvLimits: QueueLimits = csvDownloadLimitsFromEnv(process.env)) {
     this.csvDownloads = new JobAdmission(csvLimits, {

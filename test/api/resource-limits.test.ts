@@ -166,4 +166,27 @@ describe('queue and cost bounds', () => {
     expect(t.services.runs.csvDownloads.count()).toBe(0);
     t.services.runs.csvDownloads.limits = { global: 4, perToken: 3 };
   });
+
+  it('computes the columns once for concurrent downloads of the same run, and drops them after the last one', async () => {
+    const run = await (await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, { body: { trials: 3000, seed: 6 }, role: 'editor' })).json();
+    const jobs = t.services.jobs;
+    const submit = jobs.submit.bind(jobs);
+    let trialJobs = 0;
+    jobs.submit = ((request, hooks) => {
+      if (request.type === 'trials') trialJobs++;
+      return submit(request, hooks);
+    }) as typeof jobs.submit;
+    try {
+      const responses = await Promise.all([1, 2, 3].map(() => t.call('GET', `/api/runs/${run.id}/trials.csv`, { role: 'viewer' })));
+      expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
+      expect(trialJobs).toBe(1);
+      const [first, ...others] = await Promise.all(responses.map((response) => response.text()));
+      expect(first.trim().split('\n')).toHaveLength(3001);
+      for (const other of others) expect(other).toBe(first);
+      expect(t.services.runs.trialColumns.size).toBe(0);
+      expect(t.services.runs.csvDownloads.count()).toBe(0);
+    } finally {
+      jobs.submit = submit;
+    }
+  });
 });
