@@ -42,8 +42,9 @@ export async function latestSucceededRun(db: Services['db'], caseId: string): Pr
 }
 
 /** Runs one analysis of a run's case version in the worker pool (never on the event loop). */
-function analysisJob<T>(services: Services, document: unknown, run: RunRecord, kind: AnalysisKind, owner: string): Promise<T> {
+async function analysisJob<T>(services: Services, document: unknown, run: RunRecord, kind: AnalysisKind, owner: string): Promise<T> {
   const settings: RunSettings = { trials: run.trials, seed: run.seed, sampling: run.sampling };
+  // async: a queue bound reached by the second job rejects, rather than throwing past the first one's promise.
   return services.jobs
     .submit<T>({ type: 'analysis', document, settings, kind, params: {}, today: services.now().toISOString().slice(0, 10) }, { owner })
     .result.catch((error: unknown) => {
