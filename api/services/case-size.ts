@@ -1,9 +1,10 @@
-import { CASE_LIMITS, documentBytes } from '../../models/case/case-limits.ts';
+import { CASE_LIMITS, caseCountIssues, documentBytes } from '../../models/case/case-limits.ts';
 import { ApiError } from '../server/problem.ts';
 
 /**
- * Refuses a case document larger than CASE_LIMITS.documentBytes with 413, before any
- * validation work; the counts (inputs, lines, …) are the schema's, answered with 422.
+ * Refuses, before any validation work, a case document larger than
+ * CASE_LIMITS.documentBytes (413) or with more inputs, lines, variables, metrics or
+ * variants than the limits (422 naming each); the schema checks the rest.
  *
  * @example
  * requireCaseWithinSize(await readJson(c));
@@ -14,4 +15,6 @@ export function requireCaseWithinSize(document: unknown): void {
     const message = `the case document is ${bytes.toLocaleString('en')} bytes; the limit is ${CASE_LIMITS.documentBytes.toLocaleString('en')} bytes`;
     throw new ApiError(413, message, [{ path: '', message }], { limit: 'documentBytes', maximum: CASE_LIMITS.documentBytes, actual: bytes });
   }
+  const issues = caseCountIssues(document);
+  if (issues.length) throw new ApiError(422, `the case document is larger than the limits allow (${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')})`, issues);
 }

@@ -44,8 +44,44 @@ export function limitMessage(count: number, limit: number, what: string): string
  * The size of a case document as the API stores it: the UTF-8 bytes of its JSON.
  *
  * @example
- * documentBytes({ name: 'é' }) // 14
+ * documentBytes({ name: 'é' }) // 13
  */
 export function documentBytes(document: unknown): number {
   return new TextEncoder().encode(JSON.stringify(document) ?? '').length;
+}
+
+/** One count over its limit: the field and the message the schema gives for it. */
+export interface CountIssue {
+  path: string;
+  message: string;
+}
+
+const COUNTED: [field: string, limit: number, what: string][] = [
+  ['inputs', CASE_LIMITS.inputs, 'inputs'],
+  ['benefits', CASE_LIMITS.lines, 'benefit lines'],
+  ['costs', CASE_LIMITS.lines, 'cost lines'],
+  ['variables', CASE_LIMITS.variables, 'variables'],
+  ['metrics', CASE_LIMITS.metrics, 'metrics'],
+  ['variants', CASE_LIMITS.variants, 'variants'],
+];
+
+/**
+ * The top-level counts over their limits, read from the raw document before any schema
+ * work: a document with 10,000 inputs is refused in microseconds instead of after
+ * parsing every input. The schema checks the same limits (and the nested ones) too.
+ *
+ * @example
+ * caseCountIssues({ inputs: Object.fromEntries(Array.from({ length: 501 }, (_, i) => [`x${i}`, {}])) })
+ * // [{ path: '/inputs', message: 'at most 500 inputs (the case limit), got 501' }]
+ */
+export function caseCountIssues(document: unknown): CountIssue[] {
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) return [];
+  const doc = document as Record<string, unknown>;
+  const issues: CountIssue[] = [];
+  for (const [field, limit, what] of COUNTED) {
+    const value = Object.hasOwn(doc, field) ? doc[field] : undefined;
+    const count = Array.isArray(value) ? value.length : typeof value === 'object' && value !== null ? Object.keys(value).length : 0;
+    if (count > limit) issues.push({ path: `/${field}`, message: limitMessage(count, limit, what) });
+  }
+  return issues;
 }
