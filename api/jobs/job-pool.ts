@@ -1,4 +1,6 @@
 import { Worker } from 'node:worker_threads';
+import { costLimitsFromEnv, type CostLimits } from './job-cost.ts';
+import { JobAdmission, queueLimitsFromEnv, type QueueLimits, type Release } from './job-admission.ts';
 import type { JobMessage, JobRequest } from './job-types.ts';
 
 /** From the TypeScript sources a worker registers tsx first; in the bundle (api/dist) it is plain JavaScript beside this file. */
@@ -10,6 +12,20 @@ export interface JobPoolOptions {
   workers: number;
   /** Jobs running at once; the rest wait in a queue. */
   maxConcurrent: number;
+  /** Queued + running jobs allowed, in all and per token (default: from the environment). */
+  limits?: QueueLimits;
+  /** What one job may cost (default: from the environment). */
+  costs?: CostLimits;
+}
+
+/** What a submitter may attach to a job. */
+export interface SubmitHooks {
+  onProgress?: (done: number, total: number) => void;
+  onStart?: () => void;
+  /** The token's name: counts against its queue bound (omit for the server's own work). */
+  owner?: string;
+  /** A place already taken with `admission.acquire` (so a run's row is only written once admitted). */
+  admitted?: Release;
 }
 
 /** Why a job failed, as the worker reported it. */
@@ -64,8 +80,14 @@ export class JobPool {
   private readonly queue: Pending[] = [];
   private nextJobId = 1;
   private closed = false;
+  /** The queue bound: submit throws QueueFullError (429) beyond it. */
+  readonly admission: JobAdmission;
+  /** The cost bound routes check before queueing (422 beyond it). */
+  costLimits: CostLimits;
 
   constructor(private readonly options: JobPoolOptions) {
+    this.admission = new JobAdmission(options.limits ?? queueLimitsFromEnv(process.env));
+    this.costLimits = options.costs ?? costLimitsFromEnv(process.env);
     for (let i = 0; i < Math.max(1, options.workers); i++) this.slots.push({ worker: this.spawn(), job: null });
   }
 
@@ -74,8 +96,13 @@ export class JobPool {
     return { queued: this.queue.length, running: this.slots.filter((slot) => slot.job).length };
   }
 
-  submit<T>(request: JobRequest, hooks: { onProgress?: (done: number, total: number) => void; onStart?: () => void } = {}): JobHandle<T> {
-    if (this.closed) throw new Error('the job pool is closed');
+  /** Queues a job; throws QueueFullError when the queue bound is reached. */
+  submit<T>(request: JobRequest, hooks: SubmitHooks = {}): JobHandle<T> {
+    if (this.closed) {
+      hooks.admitted?.();
+      throw new Error('the job pool is closed');
+    }
+    const release = hooks.admitted ?? this.admission.acquire(hooks.owner);
     let pending!: Pending;
     const result = new Promise<T>((resolve, reject) => {
       pending = {
@@ -89,6 +116,7 @@ export class JobPool {
         state: 'queued',
       };
     });
+    result.then(release, release);
     this.queue.push(pending);
     this.dispatch();
     return {

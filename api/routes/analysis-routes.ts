@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { applyVariant, VariantError } from '../../models/case/apply-variant.ts';
 import { caseSchema } from '../../models/case/case-schema.ts';
 import { JobError } from '../jobs/job-pool.ts';
+import { analysisCost, requireAffordable } from '../jobs/job-cost.ts';
 import { decisionRulesSchema } from '../../models/gate/decision-rules.ts';
 import { ANALYSIS_KINDS } from '../jobs/job-types.ts';
 import type { App } from '../server/app-env.ts';
@@ -104,7 +105,7 @@ export function registerAnalysisRoutes(app: App): void {
       tags: ['analyses'],
       summary: 'Run an analysis on the case version and settings of a run, and store it with the run',
       request: { params: idParam, body: { required: true, content: { 'application/json': { schema: analysisBody } } } },
-      responses: { 201: jsonResponse('AnalysisResource'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+      responses: { 201: jsonResponse('AnalysisResource'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
     async (c) => {
       const services = c.get('services');
@@ -113,6 +114,7 @@ export function registerAnalysisRoutes(app: App): void {
       const { kind, ...params } = c.req.valid('json');
       checkKindSettings(kind, params);
       const version = await getVersion(services.db, run.caseId, run.caseVersion);
+      requireAffordable(analysisCost(version!.document, kind, params, run.trials), services.jobs.costLimits.modelRunMonths, kind === 'sobol' ? '/baseSamples' : '/kind');
       const result = await services.jobs
         .submit({
           type: 'analysis',
@@ -121,7 +123,7 @@ export function registerAnalysisRoutes(app: App): void {
           kind,
           params,
           today: services.now().toISOString().slice(0, 10),
-        })
+        }, { owner: c.get('principal').name })
         .result.catch(toApiError);
       const record = await insertAnalysis(services.db, run.id, kind, params, result, c.get('principal').name);
       return c.json(record, 201);
@@ -152,7 +154,7 @@ export function registerAnalysisRoutes(app: App): void {
       tags: ['analyses'],
       summary: 'Compare two cases, or a case and one of its variants, with common random numbers',
       request: { body: { required: true, content: { 'application/json': { schema: compareBody } } } },
-      responses: { 200: jsonResponse('CompareResult'), ...errorResponses(400, 401, 403, 404, 422) },
+      responses: { 200: jsonResponse('CompareResult'), ...errorResponses(400, 401, 403, 404, 422, 429) },
     }),
     async (c) => {
       const services = c.get('services');
@@ -181,7 +183,7 @@ export function registerAnalysisRoutes(app: App): void {
       // A comparison runs both cases in the request: a case's own 1M-trial setting is capped like the body's trials.
       const settings = { trials: body.trials ?? Math.min(trials, COMPARE_MAX_TRIALS), seed, sampling };
       const money = { currencyA: currencyOf(a), currencyB: currencyOf(b), exchangeRate: body.exchangeRate };
-      const result = await services.jobs.submit({ type: 'compare', a, b, settings, output: body.output ?? 'npv', money }).result.catch(toApiError);
+      const result = await services.jobs.submit({ type: 'compare', a, b, settings, output: body.output ?? 'npv', money }, { owner: c.get('principal').name }).result.catch(toApiError);
       return jsonWithNonFinite(c, result) as never;
     },
   );

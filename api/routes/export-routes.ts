@@ -11,7 +11,7 @@ import type { Services } from '../server/services.ts';
 import { listAnalyses } from '../services/analysis-store.ts';
 import { createCase, getVersion, type CaseRecord } from '../services/case-store.ts';
 import { getRun, type RunRecord } from '../services/run-store.ts';
-import { buildCaseWorkbook, XLSX_CONTENT_TYPE } from '../services/xlsx-export.ts';
+import { buildCaseWorkbook, XLSX_CONTENT_TYPE } from '../services/xlsx/index.ts';
 import { requireCase } from './require-resource.ts';
 import { caseBody, errorResponses, idParam, jsonResponse, MAX_INT32 } from './openapi-common.ts';
 import { readJson, requireValidCase, versionTag } from './route-helpers.ts';
@@ -42,10 +42,11 @@ export async function latestSucceededRun(db: Services['db'], caseId: string): Pr
 }
 
 /** Runs one analysis of a run's case version in the worker pool (never on the event loop). */
-function analysisJob<T>(services: Services, document: unknown, run: RunRecord, kind: AnalysisKind): Promise<T> {
+async function analysisJob<T>(services: Services, document: unknown, run: RunRecord, kind: AnalysisKind, owner: string): Promise<T> {
   const settings: RunSettings = { trials: run.trials, seed: run.seed, sampling: run.sampling };
+  // async: a queue bound reached by the second job rejects, rather than throwing past the first one's promise.
   return services.jobs
-    .submit<T>({ type: 'analysis', document, settings, kind, params: {}, today: services.now().toISOString().slice(0, 10) })
+    .submit<T>({ type: 'analysis', document, settings, kind, params: {}, today: services.now().toISOString().slice(0, 10) }, { owner })
     .result.catch((error: unknown) => {
       if (error instanceof JobError && (error.name === 'InvalidCase' || error.name === 'AnalysisError')) {
         throw new ApiError(422, `the ${kind} analysis of case version ${run.caseVersion} failed: ${error.message}`);
@@ -100,7 +101,7 @@ export function registerExportRoutes(app: App): void {
       request: { params: idParam },
       responses: {
         200: { description: 'The workbook (values only, no formulas)', content: { [XLSX_CONTENT_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } } },
-        ...errorResponses(401, 404, 409, 422),
+        ...errorResponses(401, 404, 409, 422, 429),
       },
     }),
     async (c) => {
@@ -112,12 +113,13 @@ export function registerExportRoutes(app: App): void {
       const parsed = caseSchema.safeParse(document);
       if (!parsed.success) throw new ApiError(422, `case version ${run.caseVersion} no longer validates; export it as JSON instead`);
       const [storedGate] = await listAnalyses(services.db, run.id, 'gate');
+      const owner = c.get('principal').name;
       // A viewer's download must not write: a gate computed here is shown, not stored.
       const [tornado, gate] = await Promise.all([
-        analysisJob<TornadoResult>(services, document, run, 'tornado'),
+        analysisJob<TornadoResult>(services, document, run, 'tornado', owner),
         storedGate
           ? { result: storedGate.result as GateResult, source: `stored gate analysis ${storedGate.id} (${storedGate.createdAt}, ${storedGate.createdBy})` }
-          : analysisJob<GateResult>(services, document, run, 'gate').then((result) => ({ result, source: 'computed for this export from the run; not stored' })),
+          : analysisJob<GateResult>(services, document, run, 'gate', owner).then((result) => ({ result, source: 'computed for this export from the run; not stored' })),
       ]);
       const bytes = await buildCaseWorkbook({
         caseId: record.id,

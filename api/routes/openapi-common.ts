@@ -25,6 +25,7 @@ export function errorResponses(...statuses: number[]) {
     415: 'Body is not JSON',
     422: 'The case document is invalid; `errors` names every field',
     428: 'If-Match is required',
+    429: 'Too many jobs queued or downloads open, for the server or your token; see Retry-After',
   };
   return Object.fromEntries(
     statuses.map((status) => [status, { description: descriptions[status] ?? 'Error', content: { 'application/problem+json': { schema: problemSchema } } }]),

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { validateCase, type ValidatedCase } from '../../models/case/parse-case.ts';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import { ApiError } from '../server/problem.ts';
+import { requireCaseWithinSize } from '../services/case-size.ts';
 import type { AppEnv } from '../server/app-env.ts';
 import { MAX_INT32 } from './openapi-common.ts';
 
@@ -13,6 +14,7 @@ import { MAX_INT32 } from './openapi-common.ts';
  * const validated = requireValidCase(await readJson(c));
  */
 export function requireValidCase(document: unknown): ValidatedCase {
+  requireCaseWithinSize(document);
   const result = validateCase(document);
   if (!result.ok) {
     throw new ApiError(422, `the case document has ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}`, result.issues);

@@ -1,9 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { stream, streamSSE } from 'hono/streaming';
+import { streamSSE } from 'hono/streaming';
 import type { App } from '../server/app-env.ts';
 import { requirePermission } from '../server/auth.ts';
 import { ApiError } from '../server/problem.ts';
 import { startRun } from '../services/run-executor.ts';
+import { requireCsvWithinBound } from '../services/csv-bound.ts';
+import type { TrialColumns } from '../services/shared-columns.ts';
+import { trialsCsvStream } from '../services/trials-csv.ts';
 import { getRun, listRuns, type RunRecord } from '../services/run-store.ts';
 import type { RunEvent } from '../services/run-registry.ts';
 import type { Services } from '../server/services.ts';
@@ -59,7 +62,7 @@ export function registerRunRoutes(app: App): void {
         query: z.object({ wait: z.enum(['true', 'false']).optional() }),
         body: { required: false, content: { 'application/json': { schema: runBody } } },
       },
-      responses: { 201: jsonResponse('The finished run (wait=true)'), 202: jsonResponse('The queued run; follow /api/runs/{id}/events'), ...errorResponses(400, 401, 403, 404, 422) },
+      responses: { 201: jsonResponse('The finished run (wait=true)'), 202: jsonResponse('The queued run; follow /api/runs/{id}/events'), ...errorResponses(400, 401, 403, 404, 422, 429) },
     }),
     async (c) => {
       const services = c.get('services');
@@ -190,44 +193,42 @@ export function registerRunRoutes(app: App): void {
       method: 'get',
       path: '/api/runs/{id}/trials.csv',
       tags: ['runs', 'export'],
-      summary: 'Per-trial outputs as CSV, streamed (recomputed exactly from the stored seed and case version)',
+      summary: 'Per-trial outputs as CSV, streamed as the client reads (recomputed exactly from the stored seed and case version)',
       request: { params: idParam },
-      responses: { 200: { description: 'text/csv', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(401, 404, 409) },
+      responses: { 200: { description: 'text/csv', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(401, 404, 409, 422, 429) },
     }),
     async (c) => {
       const services = c.get('services');
       const run = await requireRun(services, c.req.valid('param').id, false);
       if (run.status !== 'succeeded') throw new ApiError(409, `the run is ${run.status}; per-trial outputs exist for succeeded runs`);
       const { rows } = await services.db.query<{ document: unknown }>('SELECT document FROM case_versions WHERE case_id = $1 AND version = $2', [run.caseId, run.caseVersion]);
-      const { outputs } = await services.jobs.submit<{ outputs: Record<string, Float64Array> }>({
-        type: 'trials',
-        document: rows[0].document,
-        settings: { trials: run.trials, seed: run.seed, sampling: run.sampling },
-      }).result;
-      const columns = Object.keys(outputs);
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="run-${run.id}-trials.csv"`);
-      return stream(c, async (out) => {
-        await out.write(`trial,${columns.join(',')}\n`);
-        const block = 2000;
-        for (let start = 0; start < run.trials; start += block) {
-          const lines: string[] = [];
-          for (let t = start; t < Math.min(run.trials, start + block); t++) {
-            lines.push(`${t + 1},${columns.map((column) => csvNumber(outputs[column][t])).join(',')}`);
-          }
-          await out.write(lines.join('\n') + '\n');
-          if (out.aborted) return;
-        }
+      const document = rows[0].document;
+      requireCsvWithinBound(document, run.trials, services.jobs.costLimits.csvValues);
+      const owner = c.get('principal').name;
+      // The download holds the run's columns until it ends: a place is taken for its whole life.
+      const place = services.runs.csvDownloads.acquire(owner);
+      const shared = services.runs.trialColumns.acquire(run.id, () =>
+        services.jobs
+          .submit<{ outputs: TrialColumns }>({ type: 'trials', document, settings: { trials: run.trials, seed: run.seed, sampling: run.sampling } }, { owner })
+          .result.then((result) => result.outputs),
+      );
+      const release = (): void => {
+        shared.release();
+        place();
+      };
+      let outputs: TrialColumns;
+      try {
+        outputs = await shared.columns;
+      } catch (error) {
+        release();
+        throw error;
+      }
+      return c.body(trialsCsvStream(outputs, run.trials, release), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="run-${run.id}-trials.csv"`,
       });
     },
   );
-}
-
-function csvNumber(value: number): string {
-  if (Number.isNaN(value)) return '';
-  if (value === Infinity) return 'Infinity';
-  if (value === -Infinity) return '-Infinity';
-  return String(value);
 }
 
 /** The summarised output a precision-controlled run watches, checked against the version it runs: 422 names the field. */

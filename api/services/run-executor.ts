@@ -1,6 +1,7 @@
 import type { PointEstimate } from '../../models/engine/point-estimate.ts';
 import type { RunSummary } from '../../models/engine/summarize-run.ts';
 import { ENGINE_VERSION } from '../../models/formula/compile-case.ts';
+import { requireAffordable, runCost } from '../jobs/job-cost.ts';
 import type { RunSettings } from '../jobs/job-types.ts';
 import type { Services } from '../server/services.ts';
 import type { CaseRecord } from './case-store.ts';
@@ -9,7 +10,8 @@ import { insertRun, markEnded, markRunning, markSucceeded, type RunRecord } from
 
 /**
  * Starts a run of one case version in the job pool and records every state change.
- * Returns the queued run and a promise that settles when it ends.
+ * Returns the queued run and a promise that settles when it ends. Refuses, before
+ * writing anything, a run above the cost bound (422) or beyond the queue bound (429).
  *
  * @example
  * const { run, finished } = await startRun(services, record, 2, { trials: 10_000, seed: 1, sampling: 'lhs' }, 'alice');
@@ -23,17 +25,19 @@ export async function startRun(
 ): Promise<{ run: RunRecord; finished: Promise<void> }> {
   const stored = version === record.currentVersion ? { document: record.document, hash: record.hash } : await getVersion(services.db, record.id, version);
   if (!stored) throw new Error(`no version ${version}`);
-  const run = await insertRun(services.db, {
-    caseId: record.id,
-    caseVersion: version,
-    caseHash: stored.hash,
-    settings,
-    engineVersion: ENGINE_VERSION,
-    createdBy,
-  });
+  requireAffordable(runCost(stored.document, settings.trials), services.jobs.costLimits.modelRunMonths, '/trials');
+  const admitted = services.jobs.admission.acquire(createdBy);
+  let run: RunRecord;
+  try {
+    run = await insertRun(services.db, { caseId: record.id, caseVersion: version, caseHash: stored.hash, settings, engineVersion: ENGINE_VERSION, createdBy });
+  } catch (error) {
+    admitted();
+    throw error;
+  }
   const handle = services.jobs.submit<{ summary: RunSummary; pointEstimate: PointEstimate }>(
     { type: 'simulate', document: stored.document, settings },
     {
+      admitted,
       onStart: () => {
         void markRunning(services.db, run.id).then(() => services.runs.reportStatus(run.id, 'running'));
       },

@@ -1,5 +1,21 @@
 import { EventEmitter } from 'node:events';
+import { JobAdmission, limitFromEnv, type QueueLimits } from '../jobs/job-admission.ts';
 import type { JobHandle } from '../jobs/job-pool.ts';
+import { SharedColumns } from './shared-columns.ts';
+
+/**
+ * Open trials.csv downloads allowed: VALUEGATE_MAX_CSV_DOWNLOADS on the server (default 4)
+ * and VALUEGATE_MAX_CSV_DOWNLOADS_PER_TOKEN per token (default 3).
+ *
+ * @example
+ * csvDownloadLimitsFromEnv({}) // { global: 4, perToken: 3 }
+ */
+export function csvDownloadLimitsFromEnv(env: Record<string, string | undefined>): QueueLimits {
+  return {
+    global: limitFromEnv(env, 'VALUEGATE_MAX_CSV_DOWNLOADS', 4),
+    perToken: limitFromEnv(env, 'VALUEGATE_MAX_CSV_DOWNLOADS_PER_TOKEN', 3),
+  };
+}
 
 /** A live event of a run, as sent over Server-Sent Events. */
 export type RunEvent = { type: 'progress'; done: number; total: number } | { type: 'status'; status: string };
@@ -15,8 +31,19 @@ export class RunRegistry {
   private readonly events = new EventEmitter();
   private readonly progress = new Map<string, { done: number; total: number }>();
   private readonly handles = new Map<string, JobHandle<unknown>>();
+  /** Each trials.csv holds the run's columns in memory while it streams: at most this many at once (429 beyond). */
+  readonly csvDownloads: JobAdmission;
+  /** Per-trial columns of runs being downloaded, shared by concurrent downloads of the same run. */
+  readonly trialColumns = new SharedColumns();
 
-  constructor() {
+  constructor(csvLimits: QueueLimits = csvDownloadLimitsFromEnv(process.env)) {
+    this.csvDownloads = new JobAdmission(csvLimits, {
+      what: 'trials.csv downloads open',
+      globalVariable: 'VALUEGATE_MAX_CSV_DOWNLOADS',
+      tokenVariable: 'VALUEGATE_MAX_CSV_DOWNLOADS_PER_TOKEN',
+      globalName: 'csvDownloads',
+      tokenName: 'csvDownloadsPerToken',
+    });
     this.events.setMaxListeners(0);
   }
 

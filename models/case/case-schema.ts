@@ -1,39 +1,59 @@
 import { z } from 'zod';
 import { distributionSpecSchema } from '../distributions/spec.ts';
 import { decisionRulesSchema } from '../gate/decision-rules.ts';
+import { CASE_LIMITS as L, limitMessage } from './case-limits.ts';
 import { COST_CATEGORIES } from './cost-categories.ts';
 import { readinessSchema } from './readiness.ts';
+
+/** A string of at most `limit` characters; the message names the limit. */
+function maxLength(limit: number, what: string) {
+  return z.string().refine((value) => value.length <= limit, { error: (issue) => limitMessage((issue.input as string).length, limit, `characters in a ${what}`) });
+}
 
 /** A name usable in formulas: a letter, then letters, digits or underscores. */
 const identifier = z
   .string()
+  .refine((name) => name.length <= L.identifierLength, { error: (issue) => limitMessage((issue.input as string).length, L.identifierLength, 'characters in a name') })
   .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must start with a letter and contain only letters, digits and _');
 
+/** Free text, bounded so that no field can carry the whole document budget alone. */
+const text = maxLength(L.textLength, 'text field');
+
+/** An array of at most `limit` items, the limit named in the message. */
+const bounded = <T extends z.ZodType>(item: T, limit: number, what: string) =>
+  z.array(item).refine((items) => items.length <= limit, { error: (issue) => limitMessage((issue.input as unknown[]).length, limit, what) });
+
+/** A record of at most `limit` entries, the limit named in the message. */
+const boundedRecord = <T extends z.ZodType>(value: T, limit: number, what: string) =>
+  z.record(identifier, value).refine((entries) => Object.keys(entries).length <= limit, {
+    error: (issue) => limitMessage(Object.keys(issue.input as object).length, limit, what),
+  });
+
 /** A formula in mathjs syntax, or a plain number (treated as a constant formula). */
-export const formulaSchema = z.union([z.string().min(1, 'formula must not be empty'), z.number().finite()]);
+export const formulaSchema = z.union([maxLength(L.formulaLength, 'formula').min(1, 'formula must not be empty'), z.number().finite()]);
 export type Formula = z.infer<typeof formulaSchema>;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 
 export const inputSchema = z.strictObject({
-  label: z.string().optional(),
-  unit: z.string().min(1, 'every input needs a unit, e.g. "EUR/hour" or "tickets/month"'),
-  source: z.string().min(1, 'say where the estimate comes from (source or rationale)'),
+  label: text.optional(),
+  unit: text.min(1, 'every input needs a unit, e.g. "EUR/hour" or "tickets/month"'),
+  source: text.min(1, 'say where the estimate comes from (source or rationale)'),
   distribution: distributionSpecSchema,
   /** What it would cost to measure this input before deciding (value of information). */
   measurementCost: z.number().finite().nonnegative().optional(),
 });
 
 export const correlationSchema = z.strictObject({
-  inputs: z.array(identifier).min(2),
+  inputs: z.array(identifier).min(2).refine((names) => names.length <= L.correlatedInputs, { error: (issue) => limitMessage((issue.input as unknown[]).length, L.correlatedInputs, 'correlated inputs') }),
   /** Spearman rank correlations, symmetric with a unit diagonal, applied with Iman–Conover. */
-  matrix: z.array(z.array(z.number().min(-1).max(1))),
+  matrix: bounded(bounded(z.number().min(-1).max(1), L.correlatedInputs, 'columns'), L.correlatedInputs, 'rows'),
 });
 
 const lineBase = {
   id: identifier,
-  label: z.string().min(1),
-  note: z.string().optional(),
+  label: text.min(1),
+  note: text.optional(),
 };
 
 const monthRange = {
@@ -88,7 +108,7 @@ export const adoptionSchema = z.strictObject({
 });
 
 export const pilotCostSchema = z.strictObject({
-  label: z.string().min(1),
+  label: text.min(1),
   category: z.enum(COST_CATEGORIES),
   /** Total spent over the whole pilot. */
   amount: formulaSchema,
@@ -102,24 +122,24 @@ export const pilotSchema = z.strictObject({
   adoption: formulaSchema.default(1),
   /** Whether the pilot's benefit counted realization; pilots usually report gross time saved. */
   countsRealization: z.boolean().default(false),
-  costs: z.array(pilotCostSchema),
+  costs: bounded(pilotCostSchema, L.listItems, 'pilot costs'),
   /** The ROI the pilot team reported, for the record. */
   reportedRoi: z.number().finite().optional(),
-  note: z.string().optional(),
+  note: text.optional(),
 });
 
 export const baselineMetricSchema = z.strictObject({
   id: identifier,
-  label: z.string().min(1),
+  label: text.min(1),
   value: z.number().finite(),
-  unit: z.string().min(1),
-  source: z.string().min(1),
+  unit: text.min(1),
+  source: text.min(1),
   measuredOn: isoDate.optional(),
 });
 
 export const baselineSchema = z.strictObject({
-  description: z.string().optional(),
-  metrics: z.array(baselineMetricSchema),
+  description: text.optional(),
+  metrics: bounded(baselineMetricSchema, L.listItems, 'baseline metrics'),
 });
 
 export const expectedChangeSchema = z.strictObject({
@@ -128,33 +148,33 @@ export const expectedChangeSchema = z.strictObject({
   expected: z.number().finite(),
   /** The input that carries this change into the model, if any. */
   input: identifier.optional(),
-  note: z.string().optional(),
+  note: text.optional(),
 });
 
 export const valueHypothesisSchema = z.strictObject({
-  statement: z.string().min(1),
-  expectedChanges: z.array(expectedChangeSchema),
+  statement: text.min(1),
+  expectedChanges: bounded(expectedChangeSchema, L.listItems, 'expected changes'),
 });
 
 export const measurementPlanSchema = z.strictObject({
-  metric: z.string().min(1),
-  method: z.string().min(1),
-  when: z.string().min(1),
-  owner: z.string().optional(),
+  metric: text.min(1),
+  method: text.min(1),
+  when: text.min(1),
+  owner: text.optional(),
 });
 
 export const decisionCriteriaSchema = z.strictObject({
   /** When the criteria were agreed; must precede the first results. */
   setOn: isoDate,
-  scale: z.string().min(1),
-  stop: z.string().min(1),
+  scale: text.min(1),
+  stop: text.min(1),
   firstResultsOn: isoDate.optional(),
 });
 
 export const metricSchema = z.strictObject({
   id: identifier,
-  label: z.string().min(1),
-  unit: z.string().min(1),
+  label: text.min(1),
+  unit: text.min(1),
   formula: formulaSchema,
 });
 
@@ -163,15 +183,15 @@ export const metricSchema = z.strictObject({
  * against "without": lines removed by id, inputs or variables overridden, lines added.
  */
 export const variantSchema = z.strictObject({
-  label: z.string().min(1),
-  description: z.string().optional(),
+  label: text.min(1),
+  description: text.optional(),
   /** Ids of benefit or cost lines this variant does not have. */
-  removeLines: z.array(identifier).optional(),
+  removeLines: bounded(identifier, L.lines, 'removed lines').optional(),
   /** Inputs whose distribution differs in this variant (new inputs may be added too). */
-  inputs: z.record(identifier, inputSchema).optional(),
-  variables: z.record(identifier, formulaSchema).optional(),
-  addBenefits: z.array(benefitLineSchema).optional(),
-  addCosts: z.array(costLineSchema).optional(),
+  inputs: boundedRecord(inputSchema, L.inputs, 'inputs').optional(),
+  variables: boundedRecord(formulaSchema, L.variables, 'variables').optional(),
+  addBenefits: bounded(benefitLineSchema, L.lines, 'benefit lines').optional(),
+  addCosts: bounded(costLineSchema, L.lines, 'cost lines').optional(),
 });
 
 export const simulationDefaultsSchema = z.strictObject({
@@ -187,36 +207,36 @@ export const simulationDefaultsSchema = z.strictObject({
  * const parsed = caseSchema.safeParse(JSON.parse(text));
  */
 export const caseSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: text.optional(),
   formatVersion: z.literal(1),
-  name: z.string().min(1),
-  description: z.string().optional(),
+  name: text.min(1),
+  description: text.optional(),
   ownership: z.strictObject({
     /** Accountable for the process outcome; not the same person as the sponsor. */
-    businessOwner: z.string().optional(),
-    sponsor: z.string().min(1),
-    preparedBy: z.string().optional(),
+    businessOwner: text.optional(),
+    sponsor: text.min(1),
+    preparedBy: text.optional(),
   }),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
-  locale: z.string().optional(),
+  locale: text.optional(),
   startDate: isoDate,
-  horizonMonths: z.number().int().min(1).max(240),
+  horizonMonths: z.number().int().min(1).max(L.months),
   discountRateAnnual: z.number().min(0).max(1),
-  inputs: z.record(identifier, inputSchema),
+  inputs: boundedRecord(inputSchema, L.inputs, 'inputs'),
   correlations: correlationSchema.optional(),
-  variables: z.record(identifier, formulaSchema).optional(),
+  variables: boundedRecord(formulaSchema, L.variables, 'variables').optional(),
   adoption: adoptionSchema,
-  benefits: z.array(benefitLineSchema).min(1),
-  costs: z.array(costLineSchema),
+  benefits: bounded(benefitLineSchema, L.lines, 'benefit lines').min(1),
+  costs: bounded(costLineSchema, L.lines, 'cost lines'),
   pilot: pilotSchema.optional(),
   baseline: baselineSchema.optional(),
   valueHypothesis: valueHypothesisSchema.optional(),
   measurementPlan: measurementPlanSchema.optional(),
   decisionCriteria: decisionCriteriaSchema.optional(),
   readiness: readinessSchema.optional(),
-  metrics: z.array(metricSchema).optional(),
+  metrics: bounded(metricSchema, L.metrics, 'metrics').optional(),
   decisionRules: decisionRulesSchema.optional(),
-  variants: z.record(identifier, variantSchema).optional(),
+  variants: boundedRecord(variantSchema, L.variants, 'variants').optional(),
   simulation: simulationDefaultsSchema.optional(),
 });
 

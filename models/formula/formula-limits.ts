@@ -1,8 +1,9 @@
+import { CASE_LIMITS } from '../case/case-limits.ts';
 import type { Expr } from './expr.ts';
 import { FormulaError } from './formula-error.ts';
 
-/** Longest formula accepted, in characters. */
-export const MAX_FORMULA_LENGTH = 2000;
+/** Longest formula accepted, in characters: the case format's limit, so the schema and the compiler agree. */
+export const MAX_FORMULA_LENGTH = CASE_LIMITS.formulaLength;
 /** Deepest nesting of brackets and prefix operators (−, +, !, not) accepted, counted before parsing. */
 export const MAX_FORMULA_NESTING = 64;
 /** Deepest syntax tree accepted (e.g. a sum of at most this many terms), counted after parsing. */

@@ -1,0 +1,50 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { assumptionsSheet } from './assumptions-sheet.ts';
+import { benefitSheet } from './benefit-sheet.ts';
+import { safeCellValue } from './cell-values.ts';
+import { costSheet } from './cost-sheet.ts';
+import { usableLocale } from './describe-distribution.ts';
+import { gateSheet } from './gate-sheet.ts';
+import { numberFormats } from './number-formats.ts';
+import { resultsSheet } from './results-sheet.ts';
+import { tornadoSheet } from './tornado-sheet.ts';
+import type { CaseWorkbookInput } from './workbook-input.ts';
+
+/**
+ * Builds the case workbook: Assumptions, Cost by category, Benefit by line, Results,
+ * Tornado and Gate. Values only, never formulas, and every text cell is injection-safe.
+ * Written with exceljs's streaming writer (inline strings, each sheet committed when
+ * done), so memory grows with the file's bytes, not with exceljs's object model.
+ *
+ * @example
+ * const bytes = await buildCaseWorkbook({ caseId, case: bc, currentVersion: 2, run, tornado, gate, exportedAt: new Date() });
+ */
+export async function buildCaseWorkbook(input: CaseWorkbookInput): Promise<Uint8Array<ArrayBuffer>> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve);
+    sink.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'valuegate';
+  workbook.created = input.exportedAt;
+  // The writer has no title property of its own; the document properties take it from here.
+  (workbook as unknown as { title: string }).title = String(safeCellValue(input.case.name));
+  const formats = numberFormats(input.case.currency);
+  const locale = usableLocale(input.case.locale);
+
+  assumptionsSheet(workbook, input, formats, locale);
+  costSheet(workbook, input, formats);
+  benefitSheet(workbook, input, formats);
+  resultsSheet(workbook, input, formats);
+  tornadoSheet(workbook, input, formats);
+  gateSheet(workbook, input, formats);
+
+  await workbook.commit();
+  await ended;
+  const bytes = Buffer.concat(chunks);
+  return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as Uint8Array<ArrayBuffer>;
+}
