@@ -4,13 +4,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../api/cli/main.ts';
 
-const run = promisify(execFile);
-const CLI = ['--import', 'tsx', 'api/cli/main.ts'];
-
+/**
+ * The CLI in-process: the same `runCli` the bin calls, with its output collected. A
+ * subprocess costs 2–5 s of tsx start-up each; only the tests at the end, about the
+ * process itself (bin, exit status, streams), pay for one.
+ */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text), isTTY: false },
+  });
+  return { code, stdout, stderr };
+}
+
+/** The published bin as a real process, for what only a process can show. */
+async function processCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['api/cli/valuegate.js', ...args], { encoding: 'utf8', timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
@@ -157,5 +171,22 @@ describe('valuegate CLI', () => {
     expect(schema.$schema).toMatch(/json-schema\.org/);
     expect(schema.properties.inputs).toBeDefined();
     expect(schema.additionalProperties).toBe(false);
+  });
+
+  it('as a real process: the bin validates a fixture on stdout and exits 0', async () => {
+    const result = await processCli('validate', 'fixtures/document-processing.json');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/valid \(format v1\)/);
+  });
+
+  it('as a real process: an invalid case exits 1 and a usage error exits 2, on stderr', async () => {
+    const invalid = join(tmp, 'invalid-process.json');
+    writeFileSync(invalid, JSON.stringify({ formatVersion: 1 }));
+    const [bad, usage] = await Promise.all([processCli('validate', '--json', invalid), processCli('launch')]);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).valid).toBe(false);
+    expect(usage.code).toBe(2);
+    expect(usage.stdout).toBe('');
+    expect(usage.stderr).toMatch(/unknown command "launch"[\s\S]*Usage:/);
   });
 });
