@@ -44,7 +44,19 @@ import { EXIT, UsageError } from './usage-error.ts';
 /** Thrown for an invalid case file; printed without a stack trace, exit code 1. */
 class InvalidCase extends Error {}
 
-type Command = (options: CliOptions) => Promise<void> | void;
+/** Where the CLI writes: the process's streams, or strings collected by a test. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+}
+
+const PROCESS_IO: CliIo = { stdout: process.stdout, stderr: process.stderr };
+
+/** The parsed options and the streams a command writes to. */
+type CommandOptions = CliOptions & { io: CliIo };
+
+/** A command; a number it returns is the exit code (default 0). */
+type Command = (options: CommandOptions) => Promise<number | void> | number | void;
 
 const COMMANDS: Record<string, Command> = {
   simulate: simulateCommand,
@@ -56,7 +68,7 @@ const COMMANDS: Record<string, Command> = {
   gate: gateCommand,
 };
 
-async function gateCommand(options: CliOptions): Promise<void> {
+async function gateCommand(options: CommandOptions): Promise<void> {
   const file = requireFile(options, 'gate');
   const { case: bc, model } = loadValidCase(file);
   const settings = analysisSettings(options, bc);
@@ -68,8 +80,8 @@ async function gateCommand(options: CliOptions): Promise<void> {
 
 const SENSITIVITY_METHODS = ['tornado', 'spider', 'rank', 'sobol', 'breakeven'] as const;
 
-function print(options: CliOptions, json: unknown, text: () => string): void {
-  process.stdout.write(options.json ? JSON.stringify(json, nonFiniteAsString, 2) + '\n' : text() + '\n');
+function print(options: CommandOptions, json: unknown, text: () => string): void {
+  options.io.stdout.write(options.json ? JSON.stringify(json, nonFiniteAsString, 2) + '\n' : text() + '\n');
 }
 
 /** Analyses resolve their settings as runs do: the flags, else the case's own, else the defaults. */
@@ -78,7 +90,7 @@ function analysisSettings(options: CliOptions, bc: { simulation?: { trials?: num
   return { trials, seed, sampling };
 }
 
-async function sensitivityCommand(options: CliOptions): Promise<void> {
+async function sensitivityCommand(options: CommandOptions): Promise<void> {
   const file = requireFile(options, 'sensitivity');
   const method = options.method ?? 'tornado';
   if (!(SENSITIVITY_METHODS as readonly string[]).includes(method)) {
@@ -115,7 +127,7 @@ async function sensitivityCommand(options: CliOptions): Promise<void> {
   });
 }
 
-async function voiCommand(options: CliOptions): Promise<void> {
+async function voiCommand(options: CommandOptions): Promise<void> {
   const file = requireFile(options, 'voi');
   const { case: bc, model } = loadValidCase(file);
   const settings = analysisSettings(options, bc);
@@ -124,7 +136,7 @@ async function voiCommand(options: CliOptions): Promise<void> {
   print(options, result, () => renderVoi(bc, result));
 }
 
-async function compareCommand(options: CliOptions): Promise<void> {
+async function compareCommand(options: CommandOptions): Promise<void> {
   const [, fileA, fileB, ...extra] = options.positionals;
   if (!fileA) throw new UsageError('compare needs two case files A B, or FILE --variant NAME');
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
@@ -201,7 +213,7 @@ function loadValidCase(file: string) {
   return result;
 }
 
-async function simulateCommand(options: CliOptions): Promise<void> {
+async function simulateCommand(options: CommandOptions): Promise<void> {
   const file = requireFile(options, 'simulate');
   const validated = loadValidCase(file);
   const f = formatters(validated.case.currency, validated.case.locale);
@@ -218,7 +230,7 @@ async function simulateCommand(options: CliOptions): Promise<void> {
   const onProgress = (done: number, total: number): void => {
     if (total !== barTotal) {
       bar?.done();
-      bar = progressBar(total);
+      bar = progressBar(total, options.io.stderr as NodeJS.WriteStream);
       barTotal = total;
     }
     bar!(done, total);
@@ -233,7 +245,7 @@ async function simulateCommand(options: CliOptions): Promise<void> {
           bar?.done();
           barTotal = 0;
           if (options.json) return;
-          process.stderr.write(
+          options.io.stderr.write(
             `precision: mean ${report.outputId} ±${f.fixed(report.relativeHalfWidth * 100, 2)} % at ${f.count(report.trials)} trials, ` +
               `target ±${f.number(report.target * 100)} %; doubling to ${f.count(next)}\n`,
           );
@@ -245,11 +257,11 @@ async function simulateCommand(options: CliOptions): Promise<void> {
     const point = run.pointEstimate!;
     const elapsedMs = performance.now() - started;
     if (options.json) {
-      process.stdout.write(JSON.stringify({ case: bc.name, currency: bc.currency, summary, pointEstimate: point, warnings, elapsedMs }, nonFiniteAsString, 2) + '\n');
+      options.io.stdout.write(JSON.stringify({ case: bc.name, currency: bc.currency, summary, pointEstimate: point, warnings, elapsedMs }, nonFiniteAsString, 2) + '\n');
     } else {
-      for (const warning of warnings) process.stderr.write(`warning: ${formatCaseIssue(warning)}\n`);
-      process.stdout.write(renderSimulation(bc, summary, point) + '\n');
-      process.stderr.write(`(${(elapsedMs / 1000).toFixed(2)} s)\n`);
+      for (const warning of warnings) options.io.stderr.write(`warning: ${formatCaseIssue(warning)}\n`);
+      options.io.stdout.write(renderSimulation(bc, summary, point) + '\n');
+      options.io.stderr.write(`(${(elapsedMs / 1000).toFixed(2)} s)\n`);
     }
   } finally {
     await pool.close();
@@ -265,27 +277,26 @@ function poolHost(pool: SimulationPool): SimulationHost {
   };
 }
 
-function validateCommand(options: CliOptions): void {
+function validateCommand(options: CommandOptions): number | void {
   const file = requireFile(options, 'validate');
   const result = validateCase(readCaseFile(file));
   if (options.json) {
-    process.stdout.write(JSON.stringify(result.ok ? { valid: true, warnings: result.warnings } : { valid: false, issues: result.issues }, null, 2) + '\n');
-    if (!result.ok) process.exitCode = EXIT.invalidCase;
-    return;
+    options.io.stdout.write(JSON.stringify(result.ok ? { valid: true, warnings: result.warnings } : { valid: false, issues: result.issues }, null, 2) + '\n');
+    return result.ok ? EXIT.ok : EXIT.invalidCase;
   }
   if (!result.ok) throw new InvalidCase(`${file}: invalid case\n${result.issues.map((issue) => `  ${formatCaseIssue(issue)}`).join('\n')}`);
   const inputs = Object.values(result.case.inputs);
   const uncertain = inputs.filter((input) => input.distribution.type !== 'fixed').length;
-  process.stdout.write(
+  options.io.stdout.write(
     `${file}: valid (format v1) — "${result.case.name}", ${inputs.length} inputs (${uncertain} uncertain), ` +
       `${result.case.benefits.length} benefit lines, ${result.case.costs.length} cost lines, ${result.case.horizonMonths} months\n`,
   );
-  for (const warning of result.warnings) process.stdout.write(`warning: ${formatCaseIssue(warning)}\n`);
+  for (const warning of result.warnings) options.io.stdout.write(`warning: ${formatCaseIssue(warning)}\n`);
 }
 
-function schemaCommand(options: CliOptions): void {
+function schemaCommand(options: CommandOptions): void {
   if (options.positionals.length > 1) throw new UsageError(`unexpected argument "${options.positionals[1]}"`);
-  process.stdout.write(JSON.stringify(caseJsonSchema(), null, 2) + '\n');
+  options.io.stdout.write(JSON.stringify(caseJsonSchema(), null, 2) + '\n');
 }
 
 /** The case format as JSON Schema (draft 2020-12), for editors. */
@@ -309,18 +320,20 @@ function quietOnClosedPipe(): void {
 }
 
 /**
- * Runs the CLI and returns the exit code.
+ * Runs the CLI and returns the exit code; it never sets process.exitCode, so tests can
+ * run it in-process with an `io` that collects the output.
  *
  * @example
  * process.exitCode = await runCli(process.argv.slice(2));
+ * let out = ''; await runCli(['schema'], { stdout: { write: (t) => (out += t) }, stderr: { write: () => true } });
  */
-export async function runCli(argv: string[]): Promise<number> {
-  quietOnClosedPipe();
+export async function runCli(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
+  if (io === PROCESS_IO) quietOnClosedPipe();
   try {
     const options = parseOptions(argv);
     const name = options.positionals[0];
     if (options.help || name === 'help' || (!name && argv.length === 0)) {
-      process.stdout.write(USAGE + '\n');
+      io.stdout.write(USAGE + '\n');
       return argv.length === 0 ? EXIT.usage : EXIT.ok;
     }
     const command = COMMANDS[name];
@@ -328,15 +341,14 @@ export async function runCli(argv: string[]): Promise<number> {
       const hint = closestName(name, Object.keys(COMMANDS));
       throw new UsageError(`unknown command "${name}"${hint ? `; did you mean "${hint}"?` : ''}`);
     }
-    await command(options);
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+    return (await command({ ...options, io })) ?? EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`valuegate: ${error.message} (see valuegate --help)\n`);
+      io.stderr.write(`valuegate: ${error.message} (see valuegate --help)\n`);
       return EXIT.usage;
     }
     if (error instanceof InvalidCase || error instanceof CaseFileSyntaxError) {
-      process.stderr.write(`${error.message}\n`);
+      io.stderr.write(`${error.message}\n`);
       return EXIT.invalidCase;
     }
     throw error;

@@ -2,6 +2,7 @@ import { withDefaults } from '../engine/with-defaults.ts';
 import type { CompiledModel } from '../formula/compile-case.ts';
 import { findBreakEven } from '../sensitivity/find-break-even.ts';
 import { simulate } from '../engine/simulate.ts';
+import { isConstantDistribution } from './is-constant.ts';
 import { modelEvaluator } from './model-evaluator.ts';
 
 /** Break-even settings. */
@@ -9,7 +10,10 @@ export interface BreakEvenSettings {
   /** Trials used to estimate mean NPV at each candidate value (common random numbers). */
   trials: number;
   seed: number;
-  /** The input's range searched: its [p, 1 − p] percentiles (bounded inputs: their support). */
+  /**
+   * The input's range searched: its [p, 1 − p] percentiles (bounded inputs: their support).
+   * When those are equal for an input that is not constant (a rare chance event), its support.
+   */
   rangeTail: number;
 }
 
@@ -47,10 +51,13 @@ export function breakEvenAnalysis(model: CompiledModel, settings: Partial<BreakE
   const rows: BreakEvenRow[] = [];
   model.inputs.forEach((input, index) => {
     const distribution = distributions[index];
-    const low = distribution.inv(options.rangeTail);
-    const high = distribution.inv(1 - options.rangeTail);
+    if (isConstantDistribution(distribution)) return;
+    const tailsEqual = !(distribution.inv(1 - options.rangeTail) > distribution.inv(options.rangeTail));
+    // A rare event's tail percentiles coincide; its support (finite for every point-mass distribution) is the range.
+    const low = distribution.inv(tailsEqual ? 0 : options.rangeTail);
+    const high = distribution.inv(tailsEqual ? 1 : 1 - options.rangeTail);
     const label = input.label ?? input.name;
-    if (!(high > low)) return;
+    if (!(Number.isFinite(low) && Number.isFinite(high) && high > low)) return;
     const fixed = new Float64Array(n);
     const trialColumns = columns.slice();
     trialColumns[index] = fixed;

@@ -3,6 +3,7 @@ import type { CompiledModel } from '../formula/compile-case.ts';
 import { streamState, uniformSource } from '../rng/index.ts';
 import { sobolIndices } from '../sensitivity/sobol.ts';
 import { AnalysisError } from './analysis-error.ts';
+import { isConstantDistribution } from './is-constant.ts';
 import { modelEvaluator } from './model-evaluator.ts';
 import { analysisColumn, resolveOutput } from './output-target.ts';
 
@@ -63,7 +64,8 @@ export function sobolAnalysis(model: CompiledModel, settings: Partial<SobolSetti
   const outputIndex = model.outputs.indexOf(target);
   const evaluator = modelEvaluator(model, { computeIrr: target.id === 'irrAnnual' });
   const distributions = evaluator.runnable.distributions;
-  const varying = model.inputs.map((_, index) => index).filter((index) => distributions[index].inv(0.001) !== distributions[index].inv(0.999));
+  // Only truly constant inputs are left out: a rare event has equal tail percentiles but can carry the variance.
+  const varying = model.inputs.map((_, index) => index).filter((index) => !isConstantDistribution(distributions[index]));
   const k = model.inputs.length;
   const full: Float64Array[] = [];
   let capacity = 0;
@@ -86,7 +88,7 @@ export function sobolAnalysis(model: CompiledModel, settings: Partial<SobolSetti
       return analysisColumn(model, target.id, evaluator.evaluate(full, n, outputIndex));
     },
   });
-  const warnings: string[] = [];
+  const warnings = result.unvaried.map((position) => unvariedWarning(model.inputs[varying[position]], 2 * options.baseSamples));
   if (model.correlation) {
     warnings.push('Sobol indices assume independent inputs: the case correlations are not applied in this analysis, so shared variance between correlated inputs is not attributed.');
   }
@@ -103,4 +105,10 @@ export function sobolAnalysis(model: CompiledModel, settings: Partial<SobolSetti
       .sort((a, b) => b.total - a.total),
     warnings,
   };
+}
+
+/** Why an uncertain input's indices are 0: the sample never drew any of its other values. */
+function unvariedWarning(input: CompiledModel['inputs'][number], rows: number): string {
+  const label = input.label ?? input.name;
+  return `${label} is uncertain but took a single value in all ${rows.toLocaleString('en')} sampled rows (an outcome rarer than about 1 in ${rows.toLocaleString('en')} was never drawn): its Sobol indices of 0 are not an estimate of its effect. Raise baseSamples so that outcome is drawn.`;
 }

@@ -48,6 +48,13 @@ export interface SobolResult {
   /** Output mean and variance (denominator 2N − 1) over the pooled f(A), f(B). */
   mean: number;
   variance: number;
+  /**
+   * Inputs (by position) that took one value in every sampled row of A and B although
+   * they were passed as inputs, e.g. a chance event rarer than about 1/(2N): their
+   * indices come out 0 because the sample never saw them vary, not because they do not
+   * matter. Callers should say so (or raise N).
+   */
+  unvaried: number[];
 }
 
 /**
@@ -112,6 +119,9 @@ export function sobolIndices(options: SobolOptions): SobolResult {
     }
   };
 
+  // Whether each input's sampled values (A and B) have differed yet, against its first A value.
+  const varied = new Uint8Array(k);
+  const firstValue = new Float64Array(k);
   for (let offset = 0; offset < N; offset += blockSize) {
     const m = Math.min(blockSize, N - offset);
     for (let j = 0; j < m; j++) {
@@ -121,6 +131,8 @@ export function sobolIndices(options: SobolOptions): SobolResult {
     for (let i = 0; i < k; i++) {
       transform(inputs[i], uA[i], xA[i], m);
       transform(inputs[i], uB[i], xB[i], m);
+      if (offset === 0) firstValue[i] = xA[i][0];
+      if (!varied[i]) varied[i] = differs(xA[i], m, firstValue[i]) || differs(xB[i], m, firstValue[i]) ? 1 : 0;
     }
     const colsA = m === blockSize ? xA.slice() : xA.map((c) => c.subarray(0, m));
     const colsB = m === blockSize ? xB.slice() : xB.map((c) => c.subarray(0, m));
@@ -181,7 +193,15 @@ export function sobolIndices(options: SobolOptions): SobolResult {
       indices.push({ first: first[i], firstCi: [fq[0], fq[1]], total: total[i], totalCi: [tq[0], tq[1]] });
     }
   }
-  return { indices, evaluations: N * (k + 2), mean, variance };
+  const unvaried: number[] = [];
+  for (let i = 0; i < k; i++) if (!varied[i]) unvaried.push(i);
+  return { indices, evaluations: N * (k + 2), mean, variance, unvaried };
+}
+
+/** Whether any of the first m values differs from `value`. */
+function differs(column: Float64Array, m: number, value: number): boolean {
+  for (let j = 0; j < m; j++) if (column[j] !== value) return true;
+  return false;
 }
 
 function transform(input: SobolInput, u: Float64Array, out: Float64Array, m: number): void {

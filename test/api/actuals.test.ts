@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseSchema } from '../../models/case/case-schema.ts';
 import { forecastPercentile, resolveActualMetric, scoreActual } from '../../api/services/actuals-store.ts';
-import { buildTestApp, STORAGE_KINDS, type TestApp } from '../helpers/test-app.ts';
+import { buildTestApp, describeEachStorage, type TestApp } from '../helpers/test-app.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/document-processing.json', import.meta.url), 'utf8'));
 
@@ -50,7 +50,7 @@ describe('actual scoring', () => {
   });
 });
 
-describe.each(STORAGE_KINDS)('actuals (%s)', (storage) => {
+describeEachStorage('actuals (%s)', (storage) => {
   let t: TestApp;
   let caseId: string;
 

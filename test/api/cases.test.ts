@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, STORAGE_KINDS, type TestApp } from '../helpers/test-app.ts';
+import { buildTestApp, describeEachStorage, type TestApp } from '../helpers/test-app.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(`fixtures/${name}.json`, 'utf8'));
 
-describe.each(STORAGE_KINDS)('cases API on %s', (storage) => {
+describeEachStorage('cases API on %s', (storage) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await buildTestApp(storage, { maxBodyBytes: 256 * 1024 });

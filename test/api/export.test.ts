@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeCellValue, WORKBOOK_SHEETS, XLSX_CONTENT_TYPE } from '../../api/services/xlsx-export.ts';
-import { buildTestApp, STORAGE_KINDS, type TestApp } from '../helpers/test-app.ts';
+import { buildTestApp, describeEachStorage, type TestApp } from '../helpers/test-app.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/document-processing.json', import.meta.url), 'utf8'));
 
@@ -63,7 +63,7 @@ describe('safeCellValue', () => {
   });
 });
 
-describe.each(STORAGE_KINDS)('case export (%s)', (storage) => {
+describeEachStorage('case export (%s)', (storage) => {
   let t: TestApp;
   let caseId: string;
   let run: { id: string; caseVersion: number; summary: { outputs: Record<string, { percentiles: Record<string, number> }> } };

@@ -1,11 +1,11 @@
 import { ENGINE_VERSION } from '../../models/formula/compile-case.ts';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, STORAGE_KINDS, type TestApp } from '../helpers/test-app.ts';
+import { buildTestApp, describeEachStorage, type TestApp } from '../helpers/test-app.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(`fixtures/${name}.json`, 'utf8'));
 
-describe.each(STORAGE_KINDS)('runs, analyses, decisions and portfolio on %s', (storage) => {
+describeEachStorage('runs, analyses, decisions and portfolio on %s', (storage) => {
   let t: TestApp;
   let caseId: string;
   let runId: string;

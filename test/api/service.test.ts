@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, loadConfig, ConfigError, type ServiceConfig } from '../../api/server/config.ts';
 import { startServer } from '../../api/server/start-server.ts';
-import { buildTestApp, STORAGE_KINDS, type TestApp } from '../helpers/test-app.ts';
+import { buildTestApp, describeEachStorage, type TestApp } from '../helpers/test-app.ts';
 
 const document = JSON.parse(readFileSync('fixtures/document-processing.json', 'utf8'));
 
-describe.each(STORAGE_KINDS)('restart on %s', (storage) => {
+describeEachStorage('restart on %s', (storage) => {
   it('keeps cases, versions, runs and decisions across a stop and start', async () => {
     const config: ServiceConfig = {
       ...DEFAULT_CONFIG,

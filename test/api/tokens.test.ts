@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, STORAGE_KINDS, type TestApp } from '../helpers/test-app.ts';
+import { buildTestApp, describeEachStorage, type TestApp } from '../helpers/test-app.ts';
 
-describe.each(STORAGE_KINDS)('token administration on %s', (storage) => {
+describeEachStorage('token administration on %s', (storage) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await buildTestApp(storage);

@@ -4,13 +4,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../api/cli/main.ts';
 
-const run = promisify(execFile);
-const CLI = ['--import', 'tsx', 'api/cli/main.ts'];
-
+/**
+ * The CLI in-process: the same `runCli` the bin calls, with its output collected. A
+ * subprocess costs 2–5 s of tsx start-up each; only the tests at the end, about the
+ * process itself (bin, exit status, streams), pay for one.
+ */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text), isTTY: false },
+  });
+  return { code, stdout, stderr };
+}
+
+/** The published bin as a real process, for what only a process can show. */
+async function processCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['api/cli/valuegate.js', ...args], { encoding: 'utf8', timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
@@ -97,6 +111,10 @@ describe('valuegate CLI', () => {
     [['simulate', 'fixtures/document-processing.json', '--trials', '0'], /--trials must be between 1 and/],
     [['simulate', 'fixtures/document-processing.json', '--sampling', 'sobol'], /--sampling must be "mc" or "lhs"/],
     [['simulate', 'fixtures/document-processing.json', '--frobnicate'], /--frobnicate: unknown option/],
+    [['simulate', 'fixtures/document-processing.json', '--trails', '5000'], /--trails: unknown option; did you mean --trials\?/],
+    [['simulate', 'fixtures/document-processing.json', '--trials', '-5'], /--trials must be between 1 and 10,000,000, got -5/],
+    [['simulaet', 'fixtures/document-processing.json'], /unknown command "simulaet"; did you mean "simulate"\?/],
+    [['compare', 'fixtures/document-processing.json', 'fixtures/finance-cost-anomaly.json', '--exchange-rate', '0'], /--exchange-rate must be a positive number/],
     [['launch'], /unknown command "launch"/],
     [['sensitivity', 'fixtures/document-processing.json', '--method', 'morris'], /--method must be one of/],
     [['sensitivity', 'fixtures/document-processing.json', '--output', 'npvv'], /unknown output "npvv".*did you mean "npv"/],
@@ -158,5 +176,41 @@ describe('valuegate CLI', () => {
     expect(schema.$schema).toMatch(/json-schema\.org/);
     expect(schema.properties.inputs).toBeDefined();
     expect(schema.additionalProperties).toBe(false);
+  });
+
+  it('as a real process: the bin validates a fixture on stdout and exits 0', async () => {
+    const result = await processCli('validate', 'fixtures/document-processing.json');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/valid \(format v1\)/);
+  });
+
+  it('as a real process: an invalid case exits 1 and a usage error exits 2, on stderr', async () => {
+    const invalid = join(tmp, 'invalid-process.json');
+    writeFileSync(invalid, JSON.stringify({ formatVersion: 1 }));
+    const [bad, usage] = await Promise.all([processCli('validate', '--json', invalid), processCli('launch')]);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).valid).toBe(false);
+    expect(usage.code).toBe(2);
+    expect(usage.stdout).toBe('');
+    expect(usage.stderr).toMatch(/valuegate: unknown command "launch" \(see valuegate --help\)\n$/);
+  });
+
+  it('refuses to compare money in two currencies without a rate (exit 1 naming both), and prints the rate beside every converted figure', async () => {
+    const refused = await cli('compare', 'fixtures/contact-center-assistant.json', 'fixtures/finance-cost-anomaly.json', '--trials', '2000');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/case A is in EUR and case B in USD.*--exchange-rate/);
+    const converted = await cli('compare', 'fixtures/contact-center-assistant.json', 'fixtures/finance-cost-anomaly.json', '--trials', '2000', '--seed', '3', '--exchange-rate', '0.5', '--json');
+    expect(converted.code).toBe(0);
+    const result = JSON.parse(converted.stdout);
+    expect(result.conversion).toEqual({ currency: 'EUR', from: 'USD', rate: 0.5 });
+    const plain = await cli('compare', 'fixtures/finance-cost-anomaly.json', 'fixtures/finance-cost-anomaly.json', '--trials', '2000', '--seed', '3', '--json');
+    // Same seed, same B: converted at 0.5, its mean NPV is exactly half the dollar figure.
+    expect(result.b.mean).toBeCloseTo(JSON.parse(plain.stdout).b.mean * 0.5, 6);
+    const text = await cli('compare', 'fixtures/contact-center-assistant.json', 'fixtures/finance-cost-anomaly.json', '--trials', '2000', '--exchange-rate', '0.5');
+    expect(text.stdout).toMatch(/1 USD = 0,5 EUR/);
+    expect(text.stdout).toMatch(/B \(USD at 0,5 EUR\/USD\)/);
+    const roi = await cli('compare', 'fixtures/contact-center-assistant.json', 'fixtures/finance-cost-anomaly.json', '--trials', '2000', '--output', 'roi', '--json');
+    expect(roi.code).toBe(0);
+    expect(JSON.parse(roi.stdout).conversion).toBeUndefined();
   });
 });

@@ -9,7 +9,8 @@ import { REPO_ROOT, runSeededCases, startTestServer } from './helpers/test-serve
  * The journey of issue 5 in real Chromium against the real server: portfolio, a case from
  * a fixture, a live edit, a server run with progress, sensitivity and the gate, a decision
  * as approver, the decision in the portfolio and the history, and the board pack as PDF.
- * Screenshots of each page go to test-artifacts/screenshots (and a few to docs/screenshots).
+ * Screenshots of each page go to test-artifacts/screenshots; `npm run screenshots` also refreshes the README's
+ * few in docs/screenshots.
  */
 describe.skipIf(!hasChromium)('web journey in Chromium', () => {
   let server: RunningServer;

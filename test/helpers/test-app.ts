@@ -1,3 +1,4 @@
+import { describe } from 'vitest';
 import { JobPool } from '../../api/jobs/job-pool.ts';
 import { DEFAULT_CONFIG, type ServiceConfig } from '../../api/server/config.ts';
 import { createApp, type App } from '../../api/server/create-app.ts';
@@ -10,6 +11,21 @@ export type StorageKind = 'pglite' | 'postgres';
 
 /** Storage modes to test: PGlite always, PostgreSQL when TEST_DATABASE_URL is set (CI sets it). */
 export const STORAGE_KINDS: StorageKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** Why the PostgreSQL suites are skipped, in their name so the report says it. */
+export const POSTGRES_SKIP_REASON = 'skipped: set TEST_DATABASE_URL';
+
+/**
+ * `describe.each(['pglite', 'postgres'])`, except that without TEST_DATABASE_URL the
+ * PostgreSQL suite is registered as skipped, named with the reason, instead of vanishing.
+ *
+ * @example
+ * describeEachStorage('cases API on %s', (storage) => { it('lists', async () => { … }); });
+ */
+export function describeEachStorage(name: string, body: (storage: StorageKind) => void): void {
+  describe.each(STORAGE_KINDS)(name, body);
+  if (!STORAGE_KINDS.includes('postgres')) describe.skip(name.replace('%s', `postgres (${POSTGRES_SKIP_REASON})`), () => body('postgres'));
+}
 
 export interface TestApp {
   app: App;

@@ -1,13 +1,29 @@
 import { cleanup, fireEvent, render, screen, within } from '@solidjs/testing-library';
+import { createRoot } from 'solid-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BenefitsSection } from '../../web/src/editor/benefits-section.tsx';
 import { CostsSection, hiddenCostCategories } from '../../web/src/editor/costs-section.tsx';
 import { InputsSection } from '../../web/src/editor/inputs-section.tsx';
 import { OverviewSection } from '../../web/src/editor/overview-section.tsx';
-import { createCaseDraft } from '../../web/src/stores/case-draft.ts';
+import { createCaseDraft as createUnownedDraft, type CaseDraft } from '../../web/src/stores/case-draft.ts';
 import { minimalCase } from '../helpers/minimal-case.ts';
 
-afterEach(cleanup);
+/**
+ * The draft's memos need an owner, as the case session gives them in the app: a root
+ * per draft, disposed after the test (else Solid warns they will never be disposed).
+ */
+const disposers: (() => void)[] = [];
+function createCaseDraft(document: Parameters<typeof createUnownedDraft>[0]): CaseDraft {
+  return createRoot((dispose) => {
+    disposers.push(dispose);
+    return createUnownedDraft(document);
+  });
+}
+
+afterEach(() => {
+  cleanup();
+  for (const dispose of disposers.splice(0)) dispose();
+});
 
 describe('case editor validation (validateCase issue paths → inline errors)', () => {
   it('puts a formula error on the benefit line whose formula is wrong', () => {

@@ -5,6 +5,11 @@ import { REPO_ROOT } from './test-server.ts';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = `${REPO_ROOT}test-artifacts/screenshots`;
 export const DOCS_SCREENSHOT_DIR = `${REPO_ROOT}docs/screenshots`;
+/**
+ * The README's pictures are tracked files, so tests leave them alone; `npm run screenshots`
+ * sets this to refresh them on purpose.
+ */
+export const WRITE_DOCS_SCREENSHOTS = process.env.VALUEGATE_DOCS_SCREENSHOTS === '1';
 
 /** Whether Debian's Chromium is installed (CI installs it with apt-get). */
 export const hasChromium = existsSync(CHROMIUM_PATH);
@@ -29,7 +34,8 @@ export function watchPage(page: Page): { errors: string[] } {
 
 /**
  * Saves the page (whole, unless `fullPage: false`) to test-artifacts/screenshots/<name>.png and, with `docs`, the
- * viewport (1280×800, a small PNG) to docs/screenshots/<name>.png for the README.
+ * viewport (1280×800, a small PNG) to test-artifacts/screenshots/docs/<name>.png, or to docs/screenshots/<name>.png
+ * for the README when `npm run screenshots` asked for it (VALUEGATE_DOCS_SCREENSHOTS=1).
  */
 export async function screenshot(page: Page, name: string, options: { docs?: boolean; fullPage?: boolean } = {}): Promise<void> {
   // A page we photograph must not carry a failed chart.
@@ -43,8 +49,9 @@ export async function screenshot(page: Page, name: string, options: { docs?: boo
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage });
   if (fullPage) await page.evaluate((y) => window.scrollTo(0, y), scrollY);
   if (options.docs) {
-    mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
+    const dir = WRITE_DOCS_SCREENSHOTS ? DOCS_SCREENSHOT_DIR : `${SCREENSHOT_DIR}/docs`;
+    mkdirSync(dir, { recursive: true });
     // README pictures: the viewport only, so each PNG stays small.
-    await page.screenshot({ path: `${DOCS_SCREENSHOT_DIR}/${name}.png`, fullPage: false });
+    await page.screenshot({ path: `${dir}/${name}.png`, fullPage: false });
   }
 }
