@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { PortfolioValue } from '../../models/analysis/portfolio-value.ts';
-import type { PortfolioResource } from '../../models/api/resources.ts';
+import type { PortfolioResource } from '../../models/contract/resources.ts';
 import type { App } from '../server/app-env.ts';
 import { caseOverview } from '../services/case-overview.ts';
 import { listCases } from '../services/case-store.ts';

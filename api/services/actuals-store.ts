@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BusinessCase } from '../../models/case/case-schema.ts';
 import { createDistribution } from '../../models/distributions/create-distribution.ts';
-import type { ActualRecord, ActualScore } from '../../models/api/resources.ts';
+import type { ActualRecord, ActualScore } from '../../models/contract/resources.ts';
 import type { Queryable } from '../storage/database.ts';
 
 export type { ActualRecord, ActualScore };

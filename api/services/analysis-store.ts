@@ -1,4 +1,4 @@
-import type { AnalysisKind, AnalysisResource } from '../../models/api/resources.ts';
+import type { AnalysisKind, AnalysisResource } from '../../models/contract/resources.ts';
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../storage/database.ts';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';

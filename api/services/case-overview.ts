@@ -1,4 +1,4 @@
-import type { CaseListItem, LatestRun } from '../../models/api/resources.ts';
+import type { CaseListItem, LatestRun } from '../../models/contract/resources.ts';
 import { caseSchema } from '../../models/case/case-schema.ts';
 import type { Recommendation } from '../../models/gate/recommendation.ts';
 

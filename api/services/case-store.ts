@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CaseResource, VersionResource } from '../../models/api/resources.ts';
+import type { CaseResource, VersionResource } from '../../models/contract/resources.ts';
 import type { BusinessCase, CaseInput } from '../../models/case/case-schema.ts';
 import { caseHash } from '../../models/decision/case-hash.ts';
 import type { Database, Queryable } from '../storage/database.ts';

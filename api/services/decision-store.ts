@@ -1,4 +1,4 @@
-import type { DecisionResource } from '../../models/api/resources.ts';
+import type { DecisionResource } from '../../models/contract/resources.ts';
 import type { Recommendation } from '../../models/gate/recommendation.ts';
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../storage/database.ts';

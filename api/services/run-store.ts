@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PointEstimate } from '../../models/engine/point-estimate.ts';
-import type { RunResource, RunStatus } from '../../models/api/resources.ts';
+import type { RunResource, RunStatus } from '../../models/contract/resources.ts';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import type { RunSummary } from '../../models/engine/summarize-run.ts';
 import type { RunSettings } from '../jobs/job-types.ts';

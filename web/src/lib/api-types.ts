@@ -1,8 +1,8 @@
 /**
  * The HTTP resources of docs/api.md. They are declared once, in
- * models/api/resources.ts, and shared with the API that sends them.
+ * models/contract/resources.ts, and shared with the API that sends them.
  */
-import type { CaseResource } from '../../../models/api/resources.ts';
+import type { CaseResource } from '../../../models/contract/resources.ts';
 import type { CaseInput } from '../../../models/case/case-schema.ts';
 import type { Recommendation } from '../../../models/gate/recommendation.ts';
 
@@ -27,7 +27,7 @@ export type {
   RunResource,
   RunStatus,
   VersionResource as VersionItem,
-} from '../../../models/api/resources.ts';
+} from '../../../models/contract/resources.ts';
 
 /** An RFC 9457 problem document, with the case issues when validation failed. */
 export interface Problem {
