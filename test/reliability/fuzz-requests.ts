@@ -3,13 +3,12 @@ import {
   BAD_IDS,
   BAD_IF_MATCH,
   BAD_STRINGS,
-  HOSTILE_STRINGS,
   CONTENT_TYPES,
   RAW_BODIES,
-  RAW_VALUES,
   badValue,
   type FuzzRng,
 } from './fuzz-values.ts';
+import { mutateBody, serialise } from './fuzz-body.ts';
 
 /** A JSON Schema fragment as the OpenAPI document carries it. */
 export interface JsonSchema {
@@ -142,38 +141,6 @@ export function validRequest(op: Operation, fx: FuzzFixtures, token: string): { 
   return { path: validPath(op, fx), query: validQuery(op), headers, body };
 }
 
-/** Every JSON pointer-like path inside a value, as key arrays (bounded). */
-function pathsOf(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  if (out.length > 600 || value === null || typeof value !== 'object') return out;
-  for (const [key, child] of Object.entries(value)) {
-    const path = [...prefix, Array.isArray(value) ? Number(key) : key];
-    out.push(path);
-    pathsOf(child, path, out);
-  }
-  return out;
-}
-
-function valueAt(root: unknown, path: (string | number)[]): unknown {
-  let node = root;
-  for (const key of path) node = (node as Record<string | number, unknown>)[key];
-  return node;
-}
-
-function setAt(root: unknown, path: (string | number)[], value: unknown, remove = false): void {
-  let node = root as Record<string | number, unknown>;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  const last = path[path.length - 1];
-  if (remove) delete node[last];
-  else node[last] = value;
-}
-
-/** JSON text with placeholders swapped for raw JSON (deep nesting, 1e999, __proto__ keys). */
-export function serialise(body: unknown): string {
-  let text = JSON.stringify(body);
-  for (const [placeholder, raw] of Object.entries(RAW_VALUES)) text = text.split(JSON.stringify(placeholder)).join(raw);
-  return text;
-}
-
 /** Percent-encodes like encodeURIComponent, but sends a lone surrogate as its (invalid) 3-byte form instead of throwing. */
 function encode(value: string): string {
   return value.replace(/[\ud800-\udbff][\udc00-\udfff]|[\s\S]/g, (unit) => {
@@ -223,42 +190,12 @@ export function mutate(rng: FuzzRng, op: Operation, fx: FuzzFixtures, token: str
   if (kind === 'path-id' && !op.path.includes('{')) kind = 'query';
   if (kind === 'if-match' && method !== 'PUT') kind = 'query';
   let detail: string = kind;
-  const paths = body !== undefined ? pathsOf(body) : [];
-  if ((kind === 'field' || kind === 'drop') && paths.length === 0) kind = 'extra';
   switch (kind) {
-    case 'field': {
-      // Half the time a text field gets a hostile string (NUL, lone surrogate, 70k chars…): the type stays right, so it reaches the handler.
-      const strings = paths.filter((p) => typeof valueAt(body, p) === 'string');
-      const hostile = strings.length > 0 && (forced?.value !== undefined || rng.chance(0.5));
-      const target = forced?.path ? forced.path.split('.') : hostile ? rng.pick(strings) : rng.pick(paths);
-      const value = hostile ? (forced?.value ?? rng.pick(HOSTILE_STRINGS)) : badValue(rng);
-      setAt(body, target, value);
-      detail = `field ${target.join('.')} = ${String(JSON.stringify(value)).slice(0, 60)}`;
+    case 'field':
+    case 'drop':
+    case 'extra':
+      ({ body, rawBody, detail } = mutateBody(rng, kind, body, forced));
       break;
-    }
-    case 'drop': {
-      const target = rng.pick(paths);
-      setAt(body, target, undefined, true);
-      detail = `drop ${target.join('.')}`;
-      break;
-    }
-    case 'extra': {
-      if (body === null || typeof body !== 'object' || Array.isArray(body)) body = {};
-      const objects = [[] as (string | number)[], ...paths].filter((p) => {
-        const node = valueAt(body, p);
-        return node !== null && typeof node === 'object' && !Array.isArray(node);
-      });
-      const target = rng.pick(objects);
-      const key = rng.pick(['__proto__', 'constructor', 'extra', 'toString', '\u0000', '']);
-      const value = badValue(rng);
-      if (target.length === 0) {
-        // At the top level as raw text: JSON.stringify would drop a __proto__ key.
-        const rest = serialise(body).slice(1);
-        rawBody = `{${JSON.stringify(key)}:${serialise(value)}${rest === '}' ? '}' : `,${rest}`}`;
-      } else setAt(body, [...target, key === '__proto__' ? 'prototype' : key], value);
-      detail = `extra ${[...target, key].join('.')}`;
-      break;
-    }
     case 'raw-body':
       rawBody = forced?.value ?? rng.pick(RAW_BODIES);
       if (method === 'GET') method = 'POST';

@@ -13,8 +13,8 @@ import { RELIABILITY_STORES } from './stores.ts';
  * a failure replays exactly; FUZZ_SEED picks another.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
-/** Requests per operation: 30 operations × 110 ≥ 3,000 requests per store. */
-const PER_OPERATION = 110;
+/** Requests per operation (systematic ones first, at least 20 random): ≥ 3,000 requests per store. */
+const PER_OPERATION = 100;
 const CONCURRENCY = 6;
 const RESPONSE_TIMEOUT_MS = 20_000;
 
