@@ -1,3 +1,4 @@
+import { isConstantDistribution } from './is-constant.ts';
 import { withDefaults } from '../engine/with-defaults.ts';
 import type { CompiledModel } from '../formula/compile-case.ts';
 import { tornado } from '../sensitivity/tornado.ts';
@@ -33,12 +34,18 @@ export interface TornadoResult {
   /** The output with every input at its median. */
   baselineOutput: number;
   bars: TornadoRow[];
+  /**
+   * Inputs that vary but have no bar because their two percentiles coincide (a rare
+   * chance event, say), each named with what to use instead. Constant inputs are not listed.
+   */
+  warnings: string[];
 }
 
 /**
  * Tornado: swings each input alone between two percentiles (p10 and p90 by default)
  * while the others stay at their medians; bars sorted by swing. Fixed inputs have
- * no swing and are left out.
+ * no swing and are left out; an input that varies but has the same value at both
+ * percentiles (a rare event) is left out with a warning naming it.
  *
  * @example
  * tornadoAnalysis(model).bars[0].input // the input that moves NPV most
@@ -62,6 +69,12 @@ export function tornadoAnalysis(model: CompiledModel, settings: Partial<TornadoS
     evaluate: (point) => evaluator.evaluatePoint(point, outputIndex),
     names: model.inputs.map((input) => input.name),
   });
+  const warnings = result.bars
+    .filter((bar) => bar.low === bar.high && !isConstantDistribution(distributions[bar.index]))
+    .map((bar) => {
+      const label = model.inputs[bar.index].label ?? bar.name;
+      return `${label} (${bar.name}) varies but is ${bar.low} at both p${options.lowPercentile * 100} and p${options.highPercentile * 100} (a rare event?), so it has no bar; Sobol indices or wider percentiles show its effect`;
+    });
   return {
     output: target.id,
     lowPercentile: options.lowPercentile,
@@ -79,5 +92,6 @@ export function tornadoAnalysis(model: CompiledModel, settings: Partial<TornadoS
         outputAtHigh: bar.outputHigh,
         swing: bar.swing,
       })),
+    warnings,
   };
 }

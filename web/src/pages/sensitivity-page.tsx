@@ -54,7 +54,15 @@ const SensitivityAnalyses: Component<{ context: CaseContext; run: RunResource }>
           <Show when={tornado.error}>
             <ErrorNotice error={tornado.error} />
           </Show>
-          <Show when={tornado()}>{(analysis) => <TornadoChart result={analysis().result} format={format()} />}</Show>
+          <Show when={tornado()}>
+            {(analysis) => (
+              <>
+                <TornadoChart result={analysis().result} format={format()} />
+                {/* Stored tornado analyses from before warnings existed have none. */}
+                <For each={analysis().result.warnings ?? []}>{(warning) => <p class="notice-inline">⚠ {warning}</p>}</For>
+              </>
+            )}
+          </Show>
         </Suspense>
       </section>
       <section class="panel" data-testid="spider">
