@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
+import { WORKBOOK_SHEETS } from '../../api/services/xlsx/workbook-input.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/server/start-server.ts';
 import { hasChromium, launchChromium, screenshot, watchPage } from './helpers/browser.ts';
@@ -143,6 +145,20 @@ describe.skipIf(!hasChromium)('web journey in Chromium', () => {
     await page.locator('[data-testid=gate-criteria] tr[data-criterion]').first().waitFor();
     expect(await page.locator('[data-testid=gate-criteria] tr[data-criterion]').count()).toBeGreaterThanOrEqual(6);
     await screenshot(page, 'gate', { docs: true });
+  });
+
+  it('5b. downloads the Excel workbook and the case JSON from the Results page', async () => {
+    await tab('Results').click();
+    await page.locator('[data-testid=export-menu]').waitFor();
+    const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-json]').click()]);
+    const document = JSON.parse(readFileSync((await json.path())!, 'utf8'));
+    expect(document.formatVersion).toBe(1);
+    expect(json.suggestedFilename()).toMatch(/\.json$/);
+    const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.locator('[data-testid=export-xlsx]').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await xlsx.path())!);
+    expect(workbook.worksheets.map((sheet) => sheet.name).sort()).toEqual([...WORKBOOK_SHEETS].sort());
   });
 
   it('6. records a decision as an approver', async () => {

@@ -104,6 +104,28 @@ async function json<T>(method: string, path: string, options: RequestOptions = {
   return (await response.json()) as T;
 }
 
+/**
+ * Downloads a file from the API as the signed-in user (a plain link would carry no
+ * bearer token in token mode) and hands it to the browser under the server's file name.
+ *
+ * @example
+ * await download(api.exportXlsxUrl(caseId), 'case.xlsx');
+ */
+export async function download(href: string, fallbackName: string): Promise<void> {
+  const headers: Record<string, string> = {};
+  if (bearerToken) headers.authorization = `Bearer ${bearerToken}`;
+  const response = await fetch(href, { headers });
+  if (!response.ok) throw new ApiError(response.status, await toProblem(response));
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  const objectUrl = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: objectUrl, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
+}
+
 /** A resource with the version tag the server gave it (for If-Match). */
 export interface Tagged<T> {
   resource: T;

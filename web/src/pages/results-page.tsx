@@ -6,6 +6,7 @@ import { FanChart } from '../charts/fan-chart.tsx';
 import { HistogramChart } from '../charts/histogram-chart.tsx';
 import { PaybackChart } from '../charts/payback-chart.tsx';
 import { CostTable } from '../components/cost-table.tsx';
+import { ExportMenu } from '../components/export-menu.tsx';
 import { KeyFigures } from '../components/key-figures.tsx';
 import { PilotVsProductionView } from '../components/pilot-vs-production.tsx';
 import { RunPanel } from '../components/run-panel.tsx';
@@ -68,6 +69,11 @@ export const ResultsPage: Component<{ context: CaseContext }> = (props) => {
         </p>
       </div>
       <RunPanel context={props.context} format={format()} />
+      <ExportMenu
+        caseId={props.context.session.resource().id}
+        runId={latest()?.status === 'succeeded' ? latest()!.id : undefined}
+        version={props.context.session.resource().currentVersion}
+      />
       <Show when={summary()} fallback={<p class="muted">No results yet. Fix the case's problems in the editor, or run on the server.</p>}>
         {(s) => (
           <>
