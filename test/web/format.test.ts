@@ -50,4 +50,14 @@ describe('parseNumber accepts what people type', () => {
   ])('%s → %s', (text, expected) => {
     expect(parseNumber(text)).toBe(expected);
   });
+
+  it('never shows "-0.0 %" for a tiny negative estimate, and reads a stored run\'s "Infinity" payback as beyond the horizon', () => {
+    const en = caseFormat('EUR', 'en-GB');
+    expect(en.percent(-0.0004)).toBe('0%');
+    expect(en.percent(-0.05)).toBe('-5%');
+    expect(en.months('Infinity' as unknown as number)).toBe('beyond the horizon');
+    expect(en.months(Infinity)).toBe('beyond the horizon');
+    expect(en.months(14)).toBe('14 months');
+  });
 });
+

@@ -85,7 +85,8 @@ export function caseFormat(currency: string | null | undefined, locale?: string 
   const percentFormat = (digits: number): Intl.NumberFormat => {
     let format = percentFormats.get(digits);
     if (!format) {
-      format = new Intl.NumberFormat(loc, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 });
+      // 'negative': a tiny negative estimate (a Sobol index of -0.0004) reads 0 %, never "-0.0 %".
+      format = new Intl.NumberFormat(loc, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0, signDisplay: 'negative' as 'auto' });
       percentFormats.set(digits, format);
     }
     return format;
@@ -110,8 +111,10 @@ export function caseFormat(currency: string | null | undefined, locale?: string 
     },
     moneySigned: (amount) => (isMissing(amount) ? DASH : (infinite(amount) ?? moneySigned.format(amount))),
     percent: (share, digits = 1) => (isMissing(share) ? DASH : percentFormat(digits).format(share)),
-    months: (m) => {
-      if (isMissing(m)) return DASH;
+    months: (value) => {
+      if (isMissing(value)) return DASH;
+      // Stored runs carry +∞ as the JSON string "Infinity" (JSON has no infinity).
+      const m = Number(value);
       if (m === Infinity) return 'beyond the horizon';
       return `${monthsFormat.format(m)} month${m === 1 ? '' : 's'}`;
     },
