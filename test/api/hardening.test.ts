@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateCase } from '../../models/case/parse-case.ts';
 import { createCase } from '../../api/services/case-store.ts';
 import { MAX_JSON_DEPTH } from '../../api/server/text-scan.ts';
-import { buildTestApp, STORAGE_KINDS, type TestApp } from '../helpers/test-app.ts';
+import { buildTestApp, describeEachStorage, type TestApp } from '../helpers/test-app.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/document-processing.json', import.meta.url), 'utf8'));
 const TOO_BIG = 2_147_483_648; // 2^31: one past the 32-bit version column
@@ -13,7 +13,7 @@ async function problemOf(response: Response): Promise<{ status: number; detail: 
   return { status: response.status, detail: body.detail, paths: [...new Set<string>((body.errors ?? []).map((error: { path: string }) => error.path))] };
 }
 
-describe.each(STORAGE_KINDS)('hardening (%s)', (storage) => {
+describeEachStorage('hardening (%s)', (storage) => {
   let t: TestApp;
   let caseId: string;
   let runId: string;
