@@ -48,7 +48,7 @@ describe('case size limits', () => {
       [{ ...base, horizonMonths: 241 }, '/horizonMonths', /at most 240/],
       [{ ...base, correlations: { inputs: Array.from({ length: 101 }, (_, i) => `x${i}`), matrix: [] } }, '/correlations/inputs', /at most 100 correlated inputs .*got 101/],
       [{ ...base, description: 'x'.repeat(10_001) }, '/description', /at most 10,000 characters .*got 10,001/],
-      [{ ...base, benefits: [{ ...base.benefits[0], amount: `1${'+1'.repeat(5000)}` }] }, '/benefits/0/amount', /at most 10,000 characters in a formula/],
+      [{ ...base, benefits: [{ ...base.benefits[0], amount: `1${'+1'.repeat(5000)}` }] }, '/benefits/0/amount', /at most 2,000 characters in a formula \(the case limit\), got 10,001/],
     ];
     for (const [document, path, message] of cases) {
       const response = await t.call('POST', '/api/cases', { body: document, role: 'editor' });
