@@ -63,6 +63,8 @@ export async function runCli(argv: string[], io: CliIo = PROCESS_IO): Promise<nu
       io.stdout.write(usageText(COMMANDS) + '\n');
       return argv.length === 0 ? EXIT.usage : EXIT.ok;
     }
+    // Flags without a command (`valuegate --json`) used to crash in "did you mean".
+    if (!name) throw new UsageError('missing command');
     const command = BY_NAME.get(name);
     if (!command) {
       const hint = closestName(name, BY_NAME.keys());

@@ -41,6 +41,9 @@ describe('the usage text comes from the command table', () => {
       expect(result.code).toBe(2);
     }
     expect((await cli('launch')).stderr).toMatch(/unknown command "launch"/);
+    const flagsOnly = await cli('--json');
+    expect(flagsOnly.code).toBe(2);
+    expect(flagsOnly.stderr).toBe('valuegate: missing command (see valuegate --help)\n');
   });
 
   it('lists the sensitivity methods the command accepts', async () => {
