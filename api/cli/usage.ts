@@ -1,17 +1,9 @@
-/** The CLI's help text. */
-export const USAGE = `valuegate — AI pilot to production business case
+import type { CliCommand } from './cli-command.ts';
 
-Usage:
-  valuegate simulate FILE [--trials N] [--seed S] [--sampling mc|lhs] [--precision P [--output O]] [--json]
-  valuegate validate FILE [--json]
-  valuegate sensitivity FILE [--method tornado|spider|rank|sobol|breakeven] [--output npv] [--json]
-  valuegate voi FILE [--trials N] [--json]
-  valuegate compare A B [--output npv] [--exchange-rate R] [--json]
-  valuegate compare FILE --variant NAME [--json]
-  valuegate gate FILE [--trials N] [--rules RULES.json] [--json]
-  valuegate schema                      print the case-file JSON Schema
+/** The column where a command's one-line summary starts. */
+const SUMMARY_COLUMN = 40;
 
-Options:
+const OPTIONS_TEXT = `Options:
   --trials N        number of Monte Carlo trials (1 to 10,000,000; default: the case's, else 10,000)
   --seed S          non-negative integer seed (default: the case's, else 1)
   --sampling M      mc (plain Monte Carlo) or lhs (Latin Hypercube, default)
@@ -31,3 +23,20 @@ Options:
   -h, --help        show this help
 
 Exit codes: 0 ok, 1 invalid case file, 2 bad command line.`;
+
+/**
+ * The CLI's help text; its command list comes from the command table, one synopsis line
+ * per `usage` entry, in table order.
+ *
+ * @example
+ * usageText([{ name: 'schema', usage: [''], summary: 'print the case-file JSON Schema', run: () => {} }])
+ */
+export function usageText(commands: readonly CliCommand[]): string {
+  const lines = commands.flatMap((command) =>
+    command.usage.map((synopsis) => {
+      const line = `  valuegate ${command.name}${synopsis ? ` ${synopsis}` : ''}`;
+      return command.summary ? line.padEnd(Math.max(SUMMARY_COLUMN, line.length + 2)) + command.summary : line;
+    }),
+  );
+  return `valuegate — AI pilot to production business case\n\nUsage:\n${lines.join('\n')}\n\n${OPTIONS_TEXT}`;
+}

@@ -41,6 +41,18 @@ function requireValidCaseQuietly(document: unknown) {
  * registerCaseRoutes(app);
  */
 export function registerCaseRoutes(app: App): void {
+  registerListCases(app);
+  registerCreateCase(app);
+  registerGetCase(app);
+  registerUpdateCase(app);
+  registerArchiveCase(app);
+  registerListVersions(app);
+  registerGetVersion(app);
+  registerDiff(app);
+}
+
+/** GET /api/cases: list with filters and paging. */
+function registerListCases(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -62,7 +74,10 @@ export function registerCaseRoutes(app: App): void {
       return c.json({ items: items.slice(query.offset, query.offset + query.limit), total: items.length, limit: query.limit, offset: query.offset }, 200);
     },
   );
+}
 
+/** POST /api/cases: create version 1. */
+function registerCreateCase(app: App): void {
   app.use('/api/cases', async (c, next) => (c.req.method === 'POST' ? requirePermission('write')(c, next) : next()));
   app.openapi(
     createRoute({
@@ -82,7 +97,10 @@ export function registerCaseRoutes(app: App): void {
       return c.json({ ...record, warnings: validated.warnings }, 201);
     },
   );
+}
 
+/** GET /api/cases/{id}: the case with its current document and ETag. */
+function registerGetCase(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -98,7 +116,10 @@ export function registerCaseRoutes(app: App): void {
       return c.json(withWarnings(record), 200);
     },
   );
+}
 
+/** PUT /api/cases/{id}: save a new version under If-Match. */
+function registerUpdateCase(app: App): void {
   app.use('/api/cases/:id', async (c, next) => (c.req.method === 'PUT' ? requirePermission('write')(c, next) : next()));
   app.openapi(
     createRoute({
@@ -139,7 +160,10 @@ export function registerCaseRoutes(app: App): void {
       return c.json({ ...outcome.record, warnings: validated.warnings }, 200);
     },
   );
+}
 
+/** POST /api/cases/{id}/archive: archive (it stays readable). */
+function registerArchiveCase(app: App): void {
   app.use('/api/cases/:id/archive', requirePermission('write'));
   app.openapi(
     createRoute({
@@ -156,7 +180,10 @@ export function registerCaseRoutes(app: App): void {
       return c.json(record, 200);
     },
   );
+}
 
+/** GET /api/cases/{id}/versions: every version. */
+function registerListVersions(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -172,7 +199,10 @@ export function registerCaseRoutes(app: App): void {
       return c.json({ items: await listVersions(db, record.id) }, 200);
     },
   );
+}
 
+/** GET /api/cases/{id}/versions/{version}: one version with its document. */
+function registerGetVersion(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -191,7 +221,10 @@ export function registerCaseRoutes(app: App): void {
       return c.json(found, 200);
     },
   );
+}
 
+/** GET /api/cases/{id}/diff: field-by-field diff between two versions. */
+function registerDiff(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',

@@ -50,6 +50,16 @@ function withProgress(services: Services, run: RunRecord): RunRecord {
  * registerRunRoutes(app);
  */
 export function registerRunRoutes(app: App): void {
+  registerStartRun(app);
+  registerListRuns(app);
+  registerGetRun(app);
+  registerRunEvents(app);
+  registerCancelRun(app);
+  registerTrialsCsv(app);
+}
+
+/** POST /api/cases/{id}/runs: simulate a case version, queued or awaited (?wait=true). */
+function registerStartRun(app: App): void {
   app.use('/api/cases/:id/runs', async (c, next) => (c.req.method === 'POST' ? requirePermission('write')(c, next) : next()));
   app.openapi(
     createRoute({
@@ -90,7 +100,10 @@ export function registerRunRoutes(app: App): void {
       return c.json(run, 202);
     },
   );
+}
 
+/** GET /api/cases/{id}/runs: a case's runs, newest first. */
+function registerListRuns(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -107,7 +120,10 @@ export function registerRunRoutes(app: App): void {
       return c.json({ items: runs.map((run) => withProgress(services, run)) }, 200);
     },
   );
+}
 
+/** GET /api/runs/{id}: one run with its summary. */
+function registerGetRun(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -122,7 +138,10 @@ export function registerRunRoutes(app: App): void {
       return c.json(withProgress(services, await requireRun(services, c.req.valid('param').id)), 200);
     },
   );
+}
 
+/** GET /api/runs/{id}/events: progress as Server-Sent Events until the run ends. */
+function registerRunEvents(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -168,7 +187,10 @@ export function registerRunRoutes(app: App): void {
       });
     },
   );
+}
 
+/** POST /api/runs/{id}/cancel: cancel a queued or running run. */
+function registerCancelRun(app: App): void {
   app.use('/api/runs/:id/cancel', requirePermission('write'));
   app.openapi(
     createRoute({
@@ -187,7 +209,10 @@ export function registerRunRoutes(app: App): void {
       return c.json((await getRun(services.db, run.id, false))!, 202);
     },
   );
+}
 
+/** GET /api/runs/{id}/trials.csv: per-trial outputs, recomputed and streamed. */
+function registerTrialsCsv(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',

@@ -66,22 +66,8 @@ export const DistributionPicker: Component<DistributionPickerProps> = (props) =>
     return [...local, ...issues().at(pointer()), ...issues().at(`${pointer()}/type`)];
   };
 
-  const setField = (field: string, value: unknown): void => {
-    const next = { ...spec() } as SpecRecord;
-    if (value === undefined) delete next[field];
-    else next[field] = value;
-    props.onChange(next as DistributionSpec);
-  };
-
-  const setTruncate = (bound: 'min' | 'max', value: number | undefined): void => {
-    const truncate = { ...((spec().truncate as SpecRecord | undefined) ?? {}) };
-    if (value === undefined) delete truncate[bound];
-    else truncate[bound] = value;
-    const next = { ...spec() } as SpecRecord;
-    if (Object.keys(truncate).length) next.truncate = truncate;
-    else delete next.truncate;
-    props.onChange(next as DistributionSpec);
-  };
+  const setField = (field: string, value: unknown): void => props.onChange(withField(spec(), field, value));
+  const setTruncate = (bound: 'min' | 'max', value: number | undefined): void => props.onChange(withTruncate(spec(), bound, value));
 
   const listText = (field: 'values' | 'weights'): string => {
     const list = spec()[field];
@@ -182,6 +168,25 @@ export const DistributionPicker: Component<DistributionPickerProps> = (props) =>
     </div>
   );
 };
+
+/** The spec with one field set, or removed when the value is undefined (an emptied optional field). */
+function withField(spec: SpecRecord, field: string, value: unknown): DistributionSpec {
+  const next = { ...spec } as SpecRecord;
+  if (value === undefined) delete next[field];
+  else next[field] = value;
+  return next as DistributionSpec;
+}
+
+/** The spec with one truncation bound set or removed; with neither bound left, `truncate` goes too. */
+function withTruncate(spec: SpecRecord, bound: 'min' | 'max', value: number | undefined): DistributionSpec {
+  const truncate = { ...((spec.truncate as SpecRecord | undefined) ?? {}) };
+  if (value === undefined) delete truncate[bound];
+  else truncate[bound] = value;
+  const next = { ...spec } as SpecRecord;
+  if (Object.keys(truncate).length) next.truncate = truncate;
+  else delete next.truncate;
+  return next as DistributionSpec;
+}
 
 /** A list of numbers typed as "4; 5; 6", committed when it parses. */
 const ListField: Component<{ label: string; text: string; onCommit: (text: string) => void; issues: (CaseIssue | string)[] }> = (props) => {

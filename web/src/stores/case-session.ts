@@ -48,7 +48,35 @@ export const AUTOSAVE_DELAY_MS = 1500;
  * session.draft.update('/name', 'New name'); // saved as a new version 1.5 s later
  */
 export function createCaseSession(initial: CaseResource, initialEtag: string, options: { autosaveDelayMs?: number } = {}): CaseSession {
-  const delay = options.autosaveDelayMs ?? AUTOSAVE_DELAY_MS;
+  const state = createSessionState(initial, initialEtag);
+  const preview = createLivePreview(state.draft);
+  const saver = createSaver(state, options.autosaveDelayMs ?? AUTOSAVE_DELAY_MS);
+  autosaveEdits(state, saver);
+
+  return {
+    id: initial.id,
+    resource: state.resource,
+    etag: state.etag,
+    draft: state.draft,
+    preview,
+    saveState: state.saveState,
+    saveProblem: state.saveProblem,
+    conflict: state.conflict,
+    lastSavedAt: state.lastSavedAt,
+    saveNow: (message) => saver.run(message),
+    takeTheirs: () => takeTheirs(state),
+    async keepMine() {
+      const current = state.conflict();
+      if (!current) return;
+      state.setConflict(null);
+      await saver.run(`kept my edits over version ${current.theirs.currentVersion}`, `"v${current.theirs.currentVersion}"`);
+    },
+    refresh: () => refresh(state),
+  };
+}
+
+/** The session's signals and draft, shared by the save loop and the conflict actions. */
+function createSessionState(initial: CaseResource, initialEtag: string) {
   const [resource, setResource] = createSignal(initial);
   const [etag, setEtag] = createSignal(initialEtag);
   const [saveState, setSaveState] = createSignal<SaveState>('saved');
@@ -56,15 +84,37 @@ export function createCaseSession(initial: CaseResource, initialEtag: string, op
   const [conflict, setConflict] = createSignal<SaveConflict | null>(null);
   const [lastSavedAt, setLastSavedAt] = createSignal<Date | null>(null);
   const draft = createCaseDraft(initial.document);
-  const preview = createLivePreview(draft);
+  const state = {
+    id: initial.id,
+    draft,
+    resource,
+    setResource,
+    etag,
+    setEtag,
+    saveState,
+    setSaveState,
+    saveProblem,
+    setSaveProblem,
+    conflict,
+    setConflict,
+    lastSavedAt,
+    setLastSavedAt,
+    /** The draft revision the server holds. */
+    savedRevision: draft.revision(),
+    dirty: (): boolean => draft.revision() !== state.savedRevision,
+  };
+  return state;
+}
 
-  let savedRevision = draft.revision();
+type SessionState = ReturnType<typeof createSessionState>;
+
+/** The save loop: one save at a time, in order; `schedule` restarts the autosave delay. */
+function createSaver(state: SessionState, delay: number) {
+  const { draft, conflict, dirty, setSaveState, setSaveProblem } = state;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let saving: Promise<void> | null = null;
 
-  const dirty = (): boolean => draft.revision() !== savedRevision;
-
-  const save = async (message?: string, ifMatch = etag()): Promise<void> => {
+  const save = async (message?: string, ifMatch = state.etag()): Promise<void> => {
     if (conflict()) return;
     if (!draft.validation().ok) {
       setSaveState('invalid');
@@ -74,19 +124,19 @@ export function createCaseSession(initial: CaseResource, initialEtag: string, op
     const document = draft.snapshot();
     setSaveState('saving');
     try {
-      const outcome = await api.saveCase(initial.id, document, ifMatch, message);
+      const outcome = await api.saveCase(state.id, document, ifMatch, message);
       if (outcome.ok) {
-        setResource(outcome.resource);
-        setEtag(outcome.etag);
-        savedRevision = revision;
+        state.setResource(outcome.resource);
+        state.setEtag(outcome.etag);
+        state.savedRevision = revision;
         setSaveProblem(null);
-        setLastSavedAt(new Date());
+        state.setLastSavedAt(new Date());
         setSaveState(dirty() ? 'pending' : 'saved');
         if (dirty()) schedule();
         return;
       }
-      const theirs = outcome.conflict ?? (await api.getCase(initial.id)).resource;
-      setConflict({ theirs, changes: jsonDiff(theirs.document, document) });
+      const theirs = outcome.conflict ?? (await api.getCase(state.id)).resource;
+      state.setConflict({ theirs, changes: jsonDiff(theirs.document, document) });
       setSaveProblem(outcome.problem);
       setSaveState('conflict');
     } catch (error) {
@@ -109,71 +159,61 @@ export function createCaseSession(initial: CaseResource, initialEtag: string, op
     timer = setTimeout(() => void run(), delay);
   }
 
+  return { run, schedule, cancel: (): void => clearTimeout(timer) };
+}
+
+/** Each edit to a valid draft schedules an autosave; a tab closed with unsaved edits asks first. */
+function autosaveEdits(state: SessionState, saver: ReturnType<typeof createSaver>): void {
+  const { draft, dirty, conflict } = state;
   createEffect(
     on(
       draft.revision,
       () => {
         if (!dirty() || conflict()) return;
         if (!draft.validation().ok) {
-          clearTimeout(timer);
-          setSaveState('invalid');
+          saver.cancel();
+          state.setSaveState('invalid');
           return;
         }
-        setSaveState('pending');
-        schedule();
+        state.setSaveState('pending');
+        saver.schedule();
       },
       { defer: true },
     ),
   );
 
-  // A tab closed with unsaved edits asks first.
   const beforeUnload = (event: BeforeUnloadEvent): void => {
     if (dirty()) event.preventDefault();
   };
   window.addEventListener('beforeunload', beforeUnload);
   onCleanup(() => {
-    clearTimeout(timer);
+    saver.cancel();
     window.removeEventListener('beforeunload', beforeUnload);
   });
+}
 
-  return {
-    id: initial.id,
-    resource,
-    etag,
-    draft,
-    preview,
-    saveState,
-    saveProblem,
-    conflict,
-    lastSavedAt,
-    saveNow: (message) => run(message),
-    takeTheirs() {
-      const current = conflict();
-      if (!current) return;
-      setConflict(null);
-      setResource(current.theirs);
-      setEtag(`"v${current.theirs.currentVersion}"`);
-      draft.replace(current.theirs.document);
-      savedRevision = draft.revision();
-      setSaveProblem(null);
-      setSaveState('saved');
-    },
-    async keepMine() {
-      const current = conflict();
-      if (!current) return;
-      setConflict(null);
-      await run(`kept my edits over version ${current.theirs.currentVersion}`, `"v${current.theirs.currentVersion}"`);
-    },
-    async refresh() {
-      if (dirty()) return;
-      const { resource: fresh, etag: freshEtag } = await api.getCase(initial.id);
-      const previous = resource();
-      setResource(fresh);
-      setEtag(freshEtag);
-      if (fresh.currentVersion !== previous.currentVersion || fresh.hash !== previous.hash) {
-        draft.replace(fresh.document);
-        savedRevision = draft.revision();
-      }
-    },
-  };
+/** Drops our edits and continues from their version. */
+function takeTheirs(state: SessionState): void {
+  const current = state.conflict();
+  if (!current) return;
+  state.setConflict(null);
+  state.setResource(current.theirs);
+  state.setEtag(`"v${current.theirs.currentVersion}"`);
+  state.draft.replace(current.theirs.document);
+  state.savedRevision = state.draft.revision();
+  state.setSaveProblem(null);
+  state.setSaveState('saved');
+}
+
+/** Reloads the case from the server when the draft has no unsaved edits. */
+async function refresh(state: SessionState): Promise<void> {
+  if (state.dirty()) return;
+  const { resource: fresh, etag: freshEtag } = await api.getCase(state.id);
+  const previous = state.resource();
+  state.setResource(fresh);
+  state.setEtag(freshEtag);
+  if (fresh.currentVersion !== previous.currentVersion || fresh.hash !== previous.hash) {
+    state.draft.replace(fresh.document);
+    state.savedRevision = state.draft.revision();
+  }
 }
