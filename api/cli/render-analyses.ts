@@ -41,6 +41,7 @@ export function renderTornado(bc: BusinessCase, result: TornadoResult): string {
     `Baseline (all inputs at median): ${format(result.baselineOutput)}`,
     '',
     textTable(['Input', 'range (low … high)', 'at low', 'at high', 'swing', ''], rows),
+    ...(result.warnings ?? []).map((warning) => `warning: ${warning}`),
   ].join('\n');
 }
 
