@@ -15,13 +15,13 @@ import {
 import { validateCase, type ValidatedCase } from '../../models/case/parse-case.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
 import { simulate } from '../../models/engine/simulate.ts';
-import { summarizeRun, type RunSummary } from '../../models/engine/summarize-run.ts';
-import { precisionSchedule, precisionStep } from '../../models/engine/precision-target.ts';
+import { summarizeRun } from '../../models/engine/summarize-run.ts';
+import { IN_THREAD, runCase } from '../../models/pipeline/index.ts';
 import type { JobMessage, JobRequest } from './job-types.ts';
 
 /** Set by the pool: non-zero cancels the job running in this worker. */
 let cancelFlag: Int32Array | null = null;
-const compiled = new Map<string, ValidatedCase>();
+const compiled = new Map<string, ValidatedCase & { ok: true }>();
 
 class JobFailure extends Error {
   constructor(
@@ -33,7 +33,7 @@ class JobFailure extends Error {
   }
 }
 
-function load(document: unknown): ValidatedCase {
+function load(document: unknown): ValidatedCase & { ok: true } {
   const key = JSON.stringify(document);
   let entry = compiled.get(key);
   if (!entry) {
@@ -53,25 +53,15 @@ const signal = {
 };
 
 
-function run(jobId: number, request: JobRequest): unknown {
+async function run(jobId: number, request: JobRequest): Promise<unknown> {
   const progress = (done: number, total: number): void => {
     parentPort!.postMessage({ jobId, type: 'progress', done, total } satisfies JobMessage);
   };
   switch (request.type) {
     case 'simulate': {
-      const validated = load(request.document);
-      const { precision, ...settings } = request.settings;
-      const schedule = precision ? precisionSchedule(settings.trials) : [settings.trials];
-      let summary: RunSummary | undefined;
-      for (let trials: number | null = schedule[0]; trials !== null; ) {
-        const previous = summary?.precision;
-        summary = summarizeRun(validated.model, simulate(validated.model, { ...settings, trials }, { signal, onProgress: progress }));
-        if (!precision) break;
-        const step = precisionStep(summary, precision, schedule, previous);
-        summary.precision = step.report;
-        trials = step.next;
-      }
-      return { summary, pointEstimate: pointEstimate(validated.case) };
+      // The one pipeline (models/pipeline): the same validate → simulate → summarise → precision loop as the CLI and the browser.
+      const run = await runCase(request.document, request.settings, IN_THREAD, { validate: load, signal, onProgress: progress });
+      return { summary: run.summary, pointEstimate: run.pointEstimate };
     }
     case 'trials': {
       const validated = load(request.document);
@@ -128,10 +118,10 @@ function transferables(request: JobRequest, result: unknown): ArrayBuffer[] {
   return [...buffers];
 }
 
-parentPort!.on('message', (message: { jobId: number; request: JobRequest; cancel: Int32Array }) => {
+parentPort!.on('message', async (message: { jobId: number; request: JobRequest; cancel: Int32Array }) => {
   cancelFlag = message.cancel;
   try {
-    const result = run(message.jobId, message.request);
+    const result = await run(message.jobId, message.request);
     parentPort!.postMessage({ jobId: message.jobId, type: 'result', result } satisfies JobMessage, transferables(message.request, result));
   } catch (error) {
     const failure = error as Error & { field?: string; hint?: string; issues?: unknown };
