@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseSchema } from '../../models/case/case-schema.ts';
 import { formatCaseIssue } from '../../models/case/case-error.ts';
-import { validateCase } from '../../models/case/parse-case.ts';
+import { validateCase } from '../../models/compile/validate-case.ts';
 import {
   AnalysisError,
   breakEvenAnalysis,

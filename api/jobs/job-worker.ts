@@ -12,7 +12,7 @@ import {
   tornadoAnalysis,
   valueOfInformation,
 } from '../../models/analysis/index.ts';
-import { validateCase, type ValidatedCase } from '../../models/case/parse-case.ts';
+import { validateCase, type ValidatedCase } from '../../models/compile/validate-case.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { summarizeRun } from '../../models/engine/summarize-run.ts';

@@ -1,5 +1,5 @@
 import { CaseError } from '../case/case-error.ts';
-import { validateCase, type ValidatedCase } from '../case/parse-case.ts';
+import { validateCase, type ValidatedCase } from '../compile/validate-case.ts';
 import type { SimulationResult } from '../engine/assemble-result.ts';
 import { pointEstimate, type PointEstimate } from '../engine/point-estimate.ts';
 import { precisionSchedule, precisionStep, type PrecisionReport, type PrecisionTarget } from '../engine/precision-target.ts';

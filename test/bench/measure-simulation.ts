@@ -2,7 +2,7 @@
 // Usage: tsx test/bench/measure-simulation.ts FIXTURE TRIALS REPEATS
 import { readFileSync } from 'node:fs';
 import { median } from 'simple-statistics';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import { SimulationPool } from '../../api/workers/simulation-pool.ts';
 
 const [fixture, trialsText, repeatsText] = process.argv.slice(2);
