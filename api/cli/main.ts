@@ -21,8 +21,9 @@ import { decisionRulesSchema } from '../../models/gate/decision-rules.ts';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
-import { resolveSettings, runCase, type SimulationHost } from '../../models/pipeline/index.ts';
-import { SimulationPool } from '../workers/simulation-pool.ts';
+import { resolveSettings, runCase } from '../../models/pipeline/index.ts';
+import { DEFAULT_COST_LIMITS } from '../jobs/job-cost.ts';
+import { WorkerPool } from '../workers/worker-pool.ts';
 import { parseOptions, type CliOptions } from './parse-options.ts';
 import { formatters } from './formatters.ts';
 import { progressBar } from './progress-bar.ts';
@@ -224,7 +225,8 @@ async function simulateCommand(options: CommandOptions): Promise<void> {
     sampling: options.sampling,
     ...(options.precision === undefined ? {} : { precision: { relativeHalfWidth: options.precision, output: options.output } }),
   };
-  const pool = new SimulationPool(options.threads ? { threads: options.threads } : {});
+  // The same pool as the server's, used for split runs: threads start only if the run is large enough, without warm-up.
+  const pool = new WorkerPool({ ...(options.threads ? { workers: options.threads } : {}), lazy: true, warmUp: false, limits: { global: 1, perToken: 1 }, costs: DEFAULT_COST_LIMITS });
   let bar: ReturnType<typeof progressBar> | undefined;
   let barTotal = 0;
   const onProgress = (done: number, total: number): void => {
@@ -238,7 +240,7 @@ async function simulateCommand(options: CommandOptions): Promise<void> {
   try {
     const started = performance.now();
     const run = await withAnalysisErrors(() =>
-      runCase(validated.case, request, poolHost(pool), {
+      runCase(validated.case, request, pool.host(), {
         validate: () => validated,
         onProgress,
         onPrecisionStep: (report, next) => {
@@ -266,15 +268,6 @@ async function simulateCommand(options: CommandOptions): Promise<void> {
   } finally {
     await pool.close();
   }
-}
-
-/** The pipeline's host for the CLI: the worker pool, which splits large runs between threads. */
-function poolHost(pool: SimulationPool): SimulationHost {
-  return {
-    simulate: (model, settings, control) => pool.run(model, settings, { onProgress: control.onProgress }),
-    summarize: (model, result) => pool.summarize(model, result),
-    release: (result) => pool.release(result),
-  };
 }
 
 function validateCommand(options: CommandOptions): number | void {

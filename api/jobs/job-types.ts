@@ -26,9 +26,3 @@ export interface AnalysisParams {
   baseSamples?: number;
   rules?: Record<string, unknown>;
 }
-
-/** Messages from a worker. */
-export type JobMessage =
-  | { jobId: number; type: 'progress'; done: number; total: number }
-  | { jobId: number; type: 'result'; result: unknown }
-  | { jobId: number; type: 'error'; name: string; message: string; field?: string; hint?: string; issues?: unknown };
