@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { assembleResult, type SimulationResult } from '../../models/engine/assemble-result.ts';
 import { simulate } from '../../models/engine/simulate.ts';
@@ -8,38 +7,20 @@ import { summarizeRun, summarizedOutputs, type RunSummary } from '../../models/e
 import { withDefaults } from '../../models/engine/with-defaults.ts';
 import type { CompiledModel } from '../../models/formula/compile-case.ts';
 import type { RunControl, SimulationHost } from '../../models/pipeline/index.ts';
-import { JobAdmission, queueLimitsFromEnv, type QueueLimits } from '../jobs/job-admission.ts';
+import { JobAdmission, queueLimitsFromEnv } from '../jobs/job-admission.ts';
 import { costLimitsFromEnv, type CostLimits } from '../jobs/job-cost.ts';
 import type { JobRequest } from '../jobs/job-types.ts';
 import type { ChunkSummaryTask, ChunkTask, ChunkTaskMessage } from './chunk-tasks.ts';
 import { ColumnRecycler } from './column-recycler.ts';
 import { JobError, type JobHandle, type SubmitHooks } from './job-handle.ts';
 import type { JobMessage, PoolMessage, PoolWorkerData } from './pool-messages.ts';
+import { DEFAULT_WORKERS, type WorkerPoolOptions } from './worker-pool-options.ts';
 
 export { JobError, type JobHandle, type SubmitHooks } from './job-handle.ts';
+export type { WorkerPoolOptions } from './worker-pool-options.ts';
 
 /** From the TypeScript sources a worker registers tsx first; in the bundle (api/dist) it is plain JavaScript beside this file. */
 const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./pool-worker-entry.js', import.meta.url) : new URL('./pool-worker.mjs', import.meta.url);
-
-/** Pool settings. */
-export interface WorkerPoolOptions {
-  /** Worker threads, kept warm; default min(2, available cores). */
-  workers: number;
-  /** Jobs running at once; the rest wait in a queue (default: one per worker). */
-  maxConcurrent: number;
-  /** Queued + running jobs allowed, in all and per token (default: from the environment). */
-  limits?: QueueLimits;
-  /** What one job may cost (default: from the environment). */
-  costs?: CostLimits;
-  /** Split runs smaller than this go on the calling thread: starting work on a worker costs more. */
-  minTrialsForWorkers: number;
-  /** Each worker runs a small case at start-up so the first real job is fast (the server); the CLI skips it. */
-  warmUp: boolean;
-  /** Start the threads on first use instead of at once (the CLI: a small run never needs them). */
-  lazy: boolean;
-}
-
-const DEFAULT_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
 
 interface Pending {
   jobId: number;
