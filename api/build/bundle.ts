@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 export const BUNDLE_ENTRIES = {
   server: 'api/server/main.ts',
   valuegate: 'api/cli/main.ts',
-  'simulation-worker': 'api/workers/simulation-worker.ts',
-  'job-worker': 'api/jobs/job-worker.ts',
+  // The one worker pool's thread (api/workers/worker-pool.ts loads it by URL beside the bundle).
+  'pool-worker': 'api/workers/pool-worker.ts',
   'measure-simulation': 'test/bench/measure-simulation.ts',
   'hand-written-reference': 'test/bench/hand-written-reference.ts',
 } as const;

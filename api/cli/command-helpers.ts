@@ -1,5 +1,5 @@
 import { formatCaseIssue } from '../../models/case/case-error.ts';
-import { validateCase } from '../../models/case/parse-case.ts';
+import { validateCase } from '../../models/compile/validate-case.ts';
 import { AnalysisError } from '../../models/analysis/index.ts';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import { resolveSettings } from '../../models/pipeline/index.ts';

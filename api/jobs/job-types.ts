@@ -1,16 +1,12 @@
 import type { CompareMoney } from '../../models/analysis/compare-cases.ts';
-import type { PrecisionTarget } from '../../models/engine/precision-target.ts';
-import type { SamplingMethod } from '../../models/engine/simulation-env.ts';
+import type { ResolvedSettings } from '../../models/pipeline/index.ts';
 
-/** Settings that make a run reproducible. */
-export interface RunSettings {
-  /** The trials to run; with `precision`, the most the run may use. */
-  trials: number;
-  seed: number;
-  sampling: SamplingMethod;
-  /** Let the run's size double from 16,384 until the output's mean is this precise. */
-  precision?: PrecisionTarget;
-}
+/**
+ * Settings that make a run reproducible, resolved once by the pipeline's `resolveSettings`.
+ * `trials` is, with `precision`, the most the run may use: its size doubles from 16,384
+ * until the output's mean is that precise.
+ */
+export type RunSettings = ResolvedSettings;
 
 /** Work a job worker can do. Case documents travel as JSON; workers compile them. */
 export type JobRequest =
@@ -30,9 +26,3 @@ export interface AnalysisParams {
   baseSamples?: number;
   rules?: Record<string, unknown>;
 }
-
-/** Messages from a worker. */
-export type JobMessage =
-  | { jobId: number; type: 'progress'; done: number; total: number }
-  | { jobId: number; type: 'result'; result: unknown }
-  | { jobId: number; type: 'error'; name: string; message: string; field?: string; hint?: string; issues?: unknown };

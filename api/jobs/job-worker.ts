@@ -1,4 +1,3 @@
-import { parentPort } from 'node:worker_threads';
 import {
   AnalysisError,
   breakEvenAnalysis,
@@ -12,16 +11,19 @@ import {
   tornadoAnalysis,
   valueOfInformation,
 } from '../../models/analysis/index.ts';
-import { validateCase, type ValidatedCase } from '../../models/case/parse-case.ts';
+import { validateCase, type ValidatedCase } from '../../models/compile/validate-case.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
 import { simulate } from '../../models/engine/simulate.ts';
-import { summarizeRun, type RunSummary } from '../../models/engine/summarize-run.ts';
-import { precisionSchedule, precisionStep } from '../../models/engine/precision-target.ts';
-import type { JobMessage, JobRequest } from './job-types.ts';
+import { summarizeRun } from '../../models/engine/summarize-run.ts';
+import { IN_THREAD, runCase } from '../../models/pipeline/index.ts';
+import type { JobAssignment, JobMessage } from '../workers/pool-messages.ts';
+import type { JobRequest } from './job-types.ts';
 
 /** Set by the pool: non-zero cancels the job running in this worker. */
 let cancelFlag: Int32Array | null = null;
-const compiled = new Map<string, ValidatedCase>();
+/** Where this worker's messages go (the pool worker sets it to parentPort.postMessage). */
+type Post = (message: JobMessage, transfer?: ArrayBuffer[]) => void;
+const compiled = new Map<string, ValidatedCase & { ok: true }>();
 
 class JobFailure extends Error {
   constructor(
@@ -33,7 +35,7 @@ class JobFailure extends Error {
   }
 }
 
-function load(document: unknown): ValidatedCase {
+function load(document: unknown): ValidatedCase & { ok: true } {
   const key = JSON.stringify(document);
   let entry = compiled.get(key);
   if (!entry) {
@@ -53,25 +55,13 @@ const signal = {
 };
 
 
-function run(jobId: number, request: JobRequest): unknown {
-  const progress = (done: number, total: number): void => {
-    parentPort!.postMessage({ jobId, type: 'progress', done, total } satisfies JobMessage);
-  };
+async function run(jobId: number, request: JobRequest, post: Post): Promise<unknown> {
+  const progress = (done: number, total: number): void => post({ jobId, type: 'progress', done, total });
   switch (request.type) {
     case 'simulate': {
-      const validated = load(request.document);
-      const { precision, ...settings } = request.settings;
-      const schedule = precision ? precisionSchedule(settings.trials) : [settings.trials];
-      let summary: RunSummary | undefined;
-      for (let trials: number | null = schedule[0]; trials !== null; ) {
-        const previous = summary?.precision;
-        summary = summarizeRun(validated.model, simulate(validated.model, { ...settings, trials }, { signal, onProgress: progress }));
-        if (!precision) break;
-        const step = precisionStep(summary, precision, schedule, previous);
-        summary.precision = step.report;
-        trials = step.next;
-      }
-      return { summary, pointEstimate: pointEstimate(validated.case) };
+      // The one pipeline (models/pipeline): the same validate → simulate → summarise → precision loop as the CLI and the browser.
+      const run = await runCase(request.document, request.settings, IN_THREAD, { validate: load, signal, onProgress: progress });
+      return { summary: run.summary, pointEstimate: run.pointEstimate };
     }
     case 'trials': {
       const validated = load(request.document);
@@ -128,14 +118,22 @@ function transferables(request: JobRequest, result: unknown): ArrayBuffer[] {
   return [...buffers];
 }
 
-parentPort!.on('message', (message: { jobId: number; request: JobRequest; cancel: Int32Array }) => {
+/**
+ * Runs one whole job in this worker thread and posts its progress and its result or
+ * error. The pool sends a worker one job at a time; simulations stop between chunks
+ * once the job's `cancel` flag is set.
+ *
+ * @example
+ * await runJob({ jobId: 1, request: { type: 'simulate', document, settings }, cancel }, (message) => parentPort.postMessage(message));
+ */
+export async function runJob(message: JobAssignment, post: Post): Promise<void> {
   cancelFlag = message.cancel;
   try {
-    const result = run(message.jobId, message.request);
-    parentPort!.postMessage({ jobId: message.jobId, type: 'result', result } satisfies JobMessage, transferables(message.request, result));
+    const result = await run(message.jobId, message.request, post);
+    post({ jobId: message.jobId, type: 'result', result }, transferables(message.request, result));
   } catch (error) {
     const failure = error as Error & { field?: string; hint?: string; issues?: unknown };
-    parentPort!.postMessage({
+    post({
       jobId: message.jobId,
       type: 'error',
       name: failure instanceof AnalysisError ? 'AnalysisError' : failure.name,
@@ -143,14 +141,20 @@ parentPort!.on('message', (message: { jobId: number; request: JobRequest; cancel
       field: failure.field,
       hint: failure.hint,
       issues: failure.issues,
-    } satisfies JobMessage);
+    });
   } finally {
     cancelFlag = null;
   }
-});
+}
 
-// Warm the JIT and the formula compiler once at start-up, so a user's first run is as fast as later ones.
-{
+/**
+ * Warms the JIT and the formula compiler once at start-up, so a user's first run is as
+ * fast as later ones.
+ *
+ * @example
+ * warmUpJobs();
+ */
+export function warmUpJobs(): void {
   const warmUp = validateCase({
     formatVersion: 1,
     name: 'warm-up',

@@ -2,7 +2,7 @@ import { resolveSettings, type CaseWithSettings } from '../../models/pipeline/in
 import { createRoute, z } from '@hono/zod-openapi';
 import { applyVariant, VariantError } from '../../models/case/apply-variant.ts';
 import { caseSchema } from '../../models/case/case-schema.ts';
-import { JobError } from '../jobs/job-pool.ts';
+import { JobError } from '../workers/worker-pool.ts';
 import { analysisCost, requireAffordable } from '../jobs/job-cost.ts';
 import { decisionRulesSchema } from '../../models/gate/decision-rules.ts';
 import { ANALYSIS_KINDS } from '../jobs/job-types.ts';

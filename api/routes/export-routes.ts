@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { TornadoResult } from '../../models/analysis/tornado-analysis.ts';
 import { caseSchema } from '../../models/case/case-schema.ts';
 import type { GateResult } from '../../models/gate/evaluate-gate.ts';
-import { JobError } from '../jobs/job-pool.ts';
+import { JobError } from '../workers/worker-pool.ts';
 import type { AnalysisKind, RunSettings } from '../jobs/job-types.ts';
 import type { App } from '../server/app-env.ts';
 import { requirePermission } from '../server/auth.ts';

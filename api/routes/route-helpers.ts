@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { validateCase, type ValidatedCase } from '../../models/case/parse-case.ts';
+import { validateCase, type ValidatedCase } from '../../models/compile/validate-case.ts';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import { ApiError } from '../server/problem.ts';
 import { requireCaseWithinSize } from '../services/case-size.ts';

@@ -14,8 +14,7 @@ import { requireCase, requireRun } from './require-resource.ts';
 import { requireValidCase } from './route-helpers.ts';
 import { getVersion } from '../services/case-store.ts';
 import { AnalysisError } from '../../models/analysis/analysis-error.ts';
-import { resolvePrecisionOutput } from '../../models/analysis/output-target.ts';
-import { PRECISION_DEFAULT_MAX_TRIALS, type PrecisionTarget } from '../../models/engine/precision-target.ts';
+import { resolvePrecisionTarget, resolveSettings, type CaseWithSettings } from '../../models/pipeline/index.ts';
 import { errorResponses, idParam, jsonResponse, MAX_INT32, seedNumber, versionNumber } from './openapi-common.ts';
 
 const runBody = z
@@ -80,14 +79,10 @@ function registerStartRun(app: App): void {
       const body = c.req.valid('json') ?? {};
       const version = body.version ?? record.currentVersion;
       if (version > record.currentVersion) throw new ApiError(404, `case ${record.id} has no version ${version}`);
-      const defaults = (record.document as { simulation?: { trials?: number; seed?: number; sampling?: 'mc' | 'lhs' } }).simulation ?? {};
-      const precision = body.precision && (await precisionTarget(services, record, version, body.precision));
-      const settings = {
-        trials: body.trials ?? (precision ? Math.min(PRECISION_DEFAULT_MAX_TRIALS, services.config.maxTrials) : (defaults.trials ?? 10_000)),
-        seed: body.seed ?? defaults.seed ?? 1,
-        sampling: body.sampling ?? defaults.sampling ?? ('lhs' as const),
-        ...(precision ? { precision } : {}),
-      };
+      const document = await versionDocument(services, record, version);
+      // Request over case over defaults, resolved once by the pipeline; the precision output is checked as the run will check it.
+      const settings = resolveSettings(document as CaseWithSettings, body, services.config.maxTrials);
+      if (settings.precision) requirePrecisionTarget(document, settings.precision);
       if (settings.trials > services.config.maxTrials) {
         throw new ApiError(422, `trials must be at most ${services.config.maxTrials.toLocaleString('en')} on this server`, [{ path: '/trials', message: `must be at most ${services.config.maxTrials}` }]);
       }
@@ -256,18 +251,18 @@ function registerTrialsCsv(app: App): void {
   );
 }
 
-/** The summarised output a precision-controlled run watches, checked against the version it runs: 422 names the field. */
-async function precisionTarget(
-  services: Services,
-  record: Awaited<ReturnType<typeof requireCase>>,
-  version: number,
-  precision: { relativeHalfWidth: number; output?: string },
-): Promise<PrecisionTarget> {
+/** The document of the version a run uses (the case's own simulation settings are that version's). */
+async function versionDocument(services: Services, record: Awaited<ReturnType<typeof requireCase>>, version: number): Promise<unknown> {
   const document = version === record.currentVersion ? record.document : (await getVersion(services.db, record.id, version))?.document;
   if (document === undefined) throw new ApiError(404, `case ${record.id} has no version ${version}`);
+  return document;
+}
+
+/** Checks the output a precision-controlled run watches against the version it runs: 422 names the field. */
+function requirePrecisionTarget(document: unknown, precision: { relativeHalfWidth: number; output: string }): void {
   const { model } = requireValidCase(document);
   try {
-    return { outputId: resolvePrecisionOutput(model, precision.output ?? 'npv').id, relativeHalfWidth: precision.relativeHalfWidth };
+    resolvePrecisionTarget(model, precision);
   } catch (error) {
     if (!(error instanceof AnalysisError)) throw error;
     throw new ApiError(422, error.message, [{ path: '/precision/output', message: error.message, ...(error.hint ? { hint: error.hint } : {}) }]);

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { validateCase } from '../../models/case/parse-case.ts';
+import { validateCase } from '../../models/compile/validate-case.ts';
 import { createCase } from '../services/case-store.ts';
 import type { Database } from '../storage/database.ts';
 

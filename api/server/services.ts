@@ -1,4 +1,4 @@
-import type { JobPool } from '../jobs/job-pool.ts';
+import type { WorkerPool } from '../workers/worker-pool.ts';
 import type { RunRegistry } from '../services/run-registry.ts';
 import type { Database } from '../storage/database.ts';
 import type { ServiceConfig } from './config.ts';
@@ -6,7 +6,7 @@ import type { ServiceConfig } from './config.ts';
 /** What route handlers use: storage, the job pool, live run state, settings and the clock. */
 export interface Services {
   db: Database;
-  jobs: JobPool;
+  jobs: WorkerPool;
   runs: RunRegistry;
   config: ServiceConfig;
   /** The current time (injected so tests can fix it). */

@@ -1,5 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { JobPool } from '../jobs/job-pool.ts';
+import { WorkerPool } from '../workers/worker-pool.ts';
 import { ensureAdminToken } from '../services/token-store.ts';
 import { failInterruptedRuns } from '../services/run-store.ts';
 import { RunRegistry } from '../services/run-registry.ts';
@@ -46,7 +46,7 @@ export async function startServer(
     const created = await ensureAdminToken(db, config.adminToken);
     if (created) options.log({ level: 'warn', msg: `first start: created an admin token; it is shown only now, store it safely: ${created}` });
   }
-  const jobs = new JobPool({ workers: config.workers, maxConcurrent: config.maxConcurrentJobs });
+  const jobs = new WorkerPool({ workers: config.workers, maxConcurrent: config.maxConcurrentJobs });
   const services: Services = { db, jobs, runs: new RunRegistry(), config, now: () => new Date() };
   const app = createApp(services, { log: options.log, webRoot: options.webRoot });
   const server: ServerType = await new Promise((resolve) => {

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { JobAdmission, limitFromEnv, type QueueLimits } from '../jobs/job-admission.ts';
-import type { JobHandle } from '../jobs/job-pool.ts';
+import type { JobHandle } from '../workers/worker-pool.ts';
 import { SharedColumns } from './shared-columns.ts';
 
 /**

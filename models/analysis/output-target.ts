@@ -1,6 +1,6 @@
 import { closestName } from '../case/closest-name.ts';
 import type { CompiledModel } from '../formula/compile-case.ts';
-import type { OutputDescriptor } from '../engine/outputs.ts';
+import type { OutputDescriptor } from '../formula/outputs.ts';
 import { summarizedOutputs } from '../engine/summarize-run.ts';
 import { AnalysisError } from './analysis-error.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { distributionSpecSchema } from '../distributions/spec.ts';
-import { decisionRulesSchema } from '../gate/decision-rules.ts';
+import { decisionRulesSchema } from './decision-rules-schema.ts';
 import { CASE_LIMITS as L, limitMessage } from './case-limits.ts';
 import { COST_CATEGORIES } from './cost-categories.ts';
 import { readinessSchema } from './readiness.ts';

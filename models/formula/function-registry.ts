@@ -1,4 +1,4 @@
-import type { DeterministicHelperName, ScalarHelperName } from '../engine/kernel-helpers.ts';
+import type { DeterministicHelperName, ScalarHelperName } from './scalar-helpers.ts';
 import { DETERMINISTIC_JS, type DeterministicName } from '../math/deterministic-functions.ts';
 import { Decimal } from '../money/money.ts';
 import { decimalNormcdf, decimalNorminv } from './decimal-normal.ts';

@@ -1,6 +1,5 @@
-import { resolvePrecisionOutput } from '../analysis/output-target.ts';
 import { CaseError } from '../case/case-error.ts';
-import { validateCase, type ValidatedCase } from '../case/parse-case.ts';
+import { validateCase, type ValidatedCase } from '../compile/validate-case.ts';
 import type { SimulationResult } from '../engine/assemble-result.ts';
 import { pointEstimate, type PointEstimate } from '../engine/point-estimate.ts';
 import { precisionSchedule, precisionStep, type PrecisionReport, type PrecisionTarget } from '../engine/precision-target.ts';
@@ -8,6 +7,7 @@ import { simulate } from '../engine/simulate.ts';
 import type { SimulationEnv } from '../engine/simulation-env.ts';
 import { summarizeRun, type RunSummary } from '../engine/summarize-run.ts';
 import type { CompiledModel } from '../formula/compile-case.ts';
+import { resolvePrecisionTarget } from './resolve-precision.ts';
 import { resolveSettings, type ResolvedSettings, type RunRequest } from './resolve-settings.ts';
 
 /** Progress and cancellation, as every executor understands them. */
@@ -73,9 +73,7 @@ export async function runCase(document: unknown, request: RunRequest = {}, host:
   if (!validated.ok) throw new CaseError(validated.issues);
   const { model } = validated;
   const settings = resolveSettings(validated.case, request, options.maxTrials);
-  const target: PrecisionTarget | undefined = settings.precision
-    ? { outputId: resolvePrecisionOutput(model, settings.precision.output).id, relativeHalfWidth: settings.precision.relativeHalfWidth }
-    : undefined;
+  const target: PrecisionTarget | undefined = resolvePrecisionTarget(model, settings.precision);
   const schedule = target ? precisionSchedule(settings.trials) : [settings.trials];
   let summary: RunSummary | undefined;
   for (let trials: number | null = schedule[0]; trials !== null; ) {

@@ -1,6 +1,6 @@
 import type { CompiledModel } from '../formula/compile-case.ts';
 import { monthlyDiscountFactors } from '../engine/kernel-helpers.ts';
-import type { Kernel, StratumSampler } from '../engine/runnable-model.ts';
+import type { Kernel, StratumSampler } from '../engine/kernel-types.ts';
 import type { RngState } from '../rng/sfc32.ts';
 import type { StratumQuantileTable } from '../sampling/stratum-quantile-table.ts';
 import type { CorrelationFactor } from '../sampling/correlation-matrix.ts';

@@ -8,7 +8,7 @@ import {
   valueOfInformation,
 } from '../../models/analysis/index.ts';
 import { applyVariant } from '../../models/case/apply-variant.ts';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { normalCdf } from '../../models/math/normal-cdf.ts';
 import { linearCase, normalPdf } from './linear-case.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tornadoAnalysis } from '../../models/analysis/index.ts';
 import type { CaseInput } from '../../models/case/case-schema.ts';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 
 /** NPV = u − loss over one month: u ~ Uniform(0, 1), loss = 1000 with probability p, a fixed fee of 0. */
 function rareEventCase(p: number): CaseInput {

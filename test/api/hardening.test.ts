@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateCase } from '../../models/case/parse-case.ts';
+import { validateCase } from '../../models/compile/validate-case.ts';
 import { createCase } from '../../api/services/case-store.ts';
 import { MAX_JSON_DEPTH } from '../../api/server/text-scan.ts';
 import { buildTestApp, describeEachStorage, type TestApp } from '../helpers/test-app.ts';

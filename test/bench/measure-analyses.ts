@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { median } from 'simple-statistics';
 import { measurementCosts, sobolAnalysis, valueOfInformation } from '../../models/analysis/index.ts';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 
 const fixture = process.argv[2];

@@ -2,8 +2,8 @@
 // Usage: tsx test/bench/measure-simulation.ts FIXTURE TRIALS REPEATS
 import { readFileSync } from 'node:fs';
 import { median } from 'simple-statistics';
-import { parseCase } from '../../models/case/parse-case.ts';
-import { SimulationPool } from '../../api/workers/simulation-pool.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
+import { WorkerPool } from '../../api/workers/worker-pool.ts';
 
 const [fixture, trialsText, repeatsText] = process.argv.slice(2);
 const trials = Number(trialsText);
@@ -11,7 +11,7 @@ const repeats = Number(repeatsText);
 const { case: bc, model } = parseCase(JSON.parse(readFileSync(fixture, 'utf8')));
 // The case's own sampling method, as `valuegate simulate` uses it.
 const sampling = bc.simulation?.sampling ?? 'lhs';
-const pool = new SimulationPool();
+const pool = new WorkerPool({ warmUp: false });
 const simulateMs: number[] = [];
 const totalMs: number[] = [];
 const summaryMs: number[] = [];
@@ -36,7 +36,7 @@ process.stdout.write(
     trials,
     sampling,
     repeats,
-    threads: pool.options.threads,
+    threads: pool.options.workers,
     medianSimulateMs: +median(simulateMs).toFixed(1),
     medianWithSummaryMs: +median(totalMs).toFixed(1),
     medianSummaryMs: +median(summaryMs).toFixed(1),

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { median } from 'simple-statistics';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { summarizedOutputs } from '../../models/engine/summarize-run.ts';
 import { naiveNpv } from './naive-mathjs.ts';

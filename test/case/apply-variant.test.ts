@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseInput } from '../../models/case/case-schema.ts';
 import { VariantError, applyVariant } from '../../models/case/apply-variant.ts';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import { minimalCase } from '../helpers/minimal-case.ts';
 
 const variants: CaseInput['variants'] = {

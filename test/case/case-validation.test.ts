@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateCase } from '../../models/case/parse-case.ts';
+import { validateCase } from '../../models/compile/validate-case.ts';
 import { minimalCase } from '../helpers/minimal-case.ts';
 
 function issues(document: unknown) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import { canonicalJson } from '../../models/decision/canonical-json.ts';
 import { caseHash } from '../../models/decision/case-hash.ts';
 import { sha256 } from '../../models/decision/sha256.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseInput } from '../../models/case/case-schema.ts';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { minimalCase } from '../helpers/minimal-case.ts';

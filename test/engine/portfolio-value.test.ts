@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseInput } from '../../models/case/case-schema.ts';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import { portfolioValue } from '../../models/analysis/portfolio-value.ts';
 import { minimalCase } from '../helpers/minimal-case.ts';
 

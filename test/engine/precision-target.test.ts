@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import { precisionCheck, precisionSchedule, precisionStep } from '../../models/engine/precision-target.ts';
 import { summarizeRun } from '../../models/engine/summarize-run.ts';
 import { simulate } from '../../models/engine/simulate.ts';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import { simulate } from '../../models/engine/simulate.ts';
-import { SimulationPool } from '../../api/workers/simulation-pool.ts';
+import { WorkerPool } from '../../api/workers/worker-pool.ts';
 import { summarizeRun } from '../../models/engine/summarize-run.ts';
 
 const { model } = parseCase(JSON.parse(readFileSync('fixtures/contact-center-assistant.json', 'utf8')));
@@ -12,7 +12,7 @@ function sameBits(a: Float64Array, b: Float64Array): boolean {
 }
 
 describe('reproducibility', () => {
-  const pool = new SimulationPool({ threads: 2, minTrialsForWorkers: 1 });
+  const pool = new WorkerPool({ workers: 2, minTrialsForWorkers: 1, warmUp: false });
   afterAll(() => pool.close());
 
   it('gives identical bits for the same seed', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import { COST_CATEGORIES } from '../../models/case/cost-categories.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { summarizeOutput } from '../../models/engine/summarize-output.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateCase } from '../../models/case/parse-case.ts';
+import { validateCase } from '../../models/compile/validate-case.ts';
 import { parseFormula } from '../../models/formula/parse-formula.ts';
 import { FormulaError } from '../../models/formula/formula-error.ts';
 import { minimalCase } from '../helpers/minimal-case.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseInput } from '../../models/case/case-schema.ts';
-import { validateCase } from '../../models/case/parse-case.ts';
+import { validateCase } from '../../models/compile/validate-case.ts';
 import { MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, MAX_FORMULA_NESTING } from '../../models/formula/formula-limits.ts';
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts';
 import { minimalCase } from '../helpers/minimal-case.ts';

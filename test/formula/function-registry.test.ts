@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseInput } from '../../models/case/case-schema.ts';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import { evaluate, pointEstimate } from '../../models/engine/point-estimate.ts';
 import { chunkScratch, runChunk } from '../../models/engine/run-chunk.ts';
 import { instantiate, type KernelBackend } from '../../models/engine/runnable-model.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateCase } from '../../models/case/parse-case.ts';
+import { validateCase } from '../../models/compile/validate-case.ts';
 import { READINESS_GATES } from '../../models/case/readiness.ts';
 import {
   DECISION_RULES_ERRORS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { summarizeRun } from '../../models/engine/summarize-run.ts';
 import { GATE_ERRORS, evaluateGate, type GateInputs } from '../../models/gate/evaluate-gate.ts';

@@ -1,5 +1,5 @@
 import type { CaseInput } from '../../models/case/case-schema.ts';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import { READINESS_GATES } from '../../models/case/readiness.ts';
 import type { LabelledSummary, RunSummary } from '../../models/engine/summarize-run.ts';
 import type { GateInputs } from '../../models/gate/evaluate-gate.ts';

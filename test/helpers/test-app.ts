@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { JobPool } from '../../api/jobs/job-pool.ts';
+import { WorkerPool } from '../../api/workers/worker-pool.ts';
 import { DEFAULT_CONFIG, type ServiceConfig } from '../../api/server/config.ts';
 import { createApp, type App } from '../../api/server/create-app.ts';
 import type { Services } from '../../api/server/services.ts';
@@ -51,7 +51,7 @@ export async function buildTestApp(storage: StorageKind, overrides: Partial<Serv
     storage === 'postgres' ? { databaseUrl: process.env.TEST_DATABASE_URL, schema } : { inMemory: true },
   );
   const config: ServiceConfig = { ...DEFAULT_CONFIG, seedFixtures: false, workers: 2, maxConcurrentJobs: 2, ...overrides };
-  const jobs = new JobPool({ workers: config.workers, maxConcurrent: config.maxConcurrentJobs });
+  const jobs = new WorkerPool({ workers: config.workers, maxConcurrent: config.maxConcurrentJobs });
   const services: Services = { db, jobs, runs: new RunRegistry(), config, now };
   const app = createApp(services, { log: () => undefined });
   const tokens = {} as Record<Role, string>;

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CaseError } from '../../models/case/case-error.ts';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { summarizeRun } from '../../models/engine/summarize-run.ts';
 import { resolveSettings, runCase } from '../../models/pipeline/index.ts';
-import { SimulationPool } from '../../api/workers/simulation-pool.ts';
+import { WorkerPool } from '../../api/workers/worker-pool.ts';
 
 const fixtures = readdirSync(new URL('../../fixtures/', import.meta.url)).map((file) => ({
   file,
@@ -65,15 +65,10 @@ describe('runCase', () => {
   });
 
   it('gives the same bits on a pool of worker threads as on the calling thread', async () => {
-    const pool = new SimulationPool({ threads: 2, minTrialsForWorkers: 1 });
+    const pool = new WorkerPool({ workers: 2, minTrialsForWorkers: 1, warmUp: false });
     try {
       const document = fixtures[0].document;
-      const host = {
-        simulate: (model: never, settings: never) => pool.run(model, settings),
-        summarize: (model: never, result: never) => pool.summarize(model, result),
-        release: (result: never) => pool.release(result),
-      };
-      const pooled = await runCase(document, { trials: 40_000 }, host);
+      const pooled = await runCase(document, { trials: 40_000 }, pool.host());
       const inThread = await runCase(document, { trials: 40_000 });
       expect(fingerprint(pooled.summary)).toBe(fingerprint(inThread.summary));
     } finally {

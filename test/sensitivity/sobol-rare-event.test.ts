@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { breakEvenAnalysis, sobolAnalysis } from '../../models/analysis/index.ts';
 import { isConstantDistribution } from '../../models/analysis/is-constant.ts';
 import type { CaseInput } from '../../models/case/case-schema.ts';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import { BernoulliDistribution, FixedDistribution, NormalDistribution, createDistribution } from '../../models/distributions/index.ts';
 import { sobolIndices } from '../../models/sensitivity/sobol.ts';
 import { mulberry32 } from '../helpers/mulberry32.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CaseInput } from '../../models/case/case-schema.ts';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import type { CompiledModel } from '../../models/formula/compile-case.ts';
 import { chunkScratch, runChunk } from '../../models/engine/run-chunk.ts';
 import { instantiate, type KernelBackend } from '../../models/engine/runnable-model.ts';

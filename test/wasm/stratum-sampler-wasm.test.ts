@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCase } from '../../models/case/parse-case.ts';
+import { parseCase } from '../../models/compile/validate-case.ts';
 import { createDistribution } from '../../models/distributions/create-distribution.ts';
 import type { DistributionSpec } from '../../models/distributions/spec.ts';
 import { instantiate } from '../../models/engine/runnable-model.ts';

@@ -65,7 +65,7 @@ describe('DistributionPicker', () => {
   });
 
   it('shows a validateCase issue for its field with the engine message', async () => {
-    const { validateCase } = await import('../../models/case/parse-case.ts');
+    const { validateCase } = await import('../../models/compile/validate-case.ts');
     const { indexIssues } = await import('../../web/src/lib/case-issues.ts');
     const { minimalCase } = await import('../helpers/minimal-case.ts');
     const caseDocument = minimalCase();

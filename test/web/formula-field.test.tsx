@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
 import { createSignal } from 'solid-js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { validateCase } from '../../models/case/parse-case.ts';
+import { validateCase } from '../../models/compile/validate-case.ts';
 import { FormulaField } from '../../web/src/components/formula-field.tsx';
 import { indexIssues } from '../../web/src/lib/case-issues.ts';
 import { minimalCase } from '../helpers/minimal-case.ts';

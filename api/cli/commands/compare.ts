@@ -1,7 +1,7 @@
 import { AnalysisError, compareCases } from '../../../models/analysis/index.ts';
 import { applyVariant, VariantError } from '../../../models/case/apply-variant.ts';
 import { formatCaseIssue } from '../../../models/case/case-error.ts';
-import { validateCase } from '../../../models/case/parse-case.ts';
+import { validateCase } from '../../../models/compile/validate-case.ts';
 import type { CliCommand, CommandOptions } from '../cli-command.ts';
 import { analysisSettings, InvalidCase, loadValidCase, print, withAnalysisErrors } from '../command-helpers.ts';
 import { renderCompare } from '../render-analyses.ts';

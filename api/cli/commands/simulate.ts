@@ -1,7 +1,8 @@
 import { formatCaseIssue } from '../../../models/case/case-error.ts';
 import { nonFiniteAsString } from '../../../models/engine/json-numbers.ts';
-import { runCase, type SimulationHost } from '../../../models/pipeline/index.ts';
-import { SimulationPool } from '../../workers/simulation-pool.ts';
+import { runCase } from '../../../models/pipeline/index.ts';
+import { DEFAULT_COST_LIMITS } from '../../jobs/job-cost.ts';
+import { WorkerPool } from '../../workers/worker-pool.ts';
 import type { CliCommand, CommandOptions } from '../cli-command.ts';
 import { loadValidCase, requireFile, withAnalysisErrors } from '../command-helpers.ts';
 import { formatters } from '../formatters.ts';
@@ -33,7 +34,8 @@ async function runSimulate(options: CommandOptions): Promise<void> {
     sampling: options.sampling,
     ...(options.precision === undefined ? {} : { precision: { relativeHalfWidth: options.precision, output: options.output } }),
   };
-  const pool = new SimulationPool(options.threads ? { threads: options.threads } : {});
+  // The same pool as the server's, used for split runs: threads start only if the run is large enough, without warm-up.
+  const pool = new WorkerPool({ ...(options.threads ? { workers: options.threads } : {}), lazy: true, warmUp: false, limits: { global: 1, perToken: 1 }, costs: DEFAULT_COST_LIMITS });
   let bar: ReturnType<typeof progressBar> | undefined;
   let barTotal = 0;
   const onProgress = (done: number, total: number): void => {
@@ -47,7 +49,7 @@ async function runSimulate(options: CommandOptions): Promise<void> {
   try {
     const started = performance.now();
     const run = await withAnalysisErrors(() =>
-      runCase(validated.case, request, poolHost(pool), {
+      runCase(validated.case, request, pool.host(), {
         validate: () => validated,
         onProgress,
         onPrecisionStep: (report, next) => {
@@ -77,11 +79,3 @@ async function runSimulate(options: CommandOptions): Promise<void> {
   }
 }
 
-/** The pipeline's host for the CLI: the worker pool, which splits large runs between threads. */
-function poolHost(pool: SimulationPool): SimulationHost {
-  return {
-    simulate: (model, settings, control) => pool.run(model, settings, { onProgress: control.onProgress }),
-    summarize: (model, result) => pool.summarize(model, result),
-    release: (result) => pool.release(result),
-  };
-}

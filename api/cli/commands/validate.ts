@@ -1,5 +1,5 @@
 import { formatCaseIssue } from '../../../models/case/case-error.ts';
-import { validateCase } from '../../../models/case/parse-case.ts';
+import { validateCase } from '../../../models/compile/validate-case.ts';
 import type { CliCommand, CommandOptions } from '../cli-command.ts';
 import { InvalidCase, requireFile } from '../command-helpers.ts';
 import { readCaseFile } from '../read-case-file.ts';

@@ -1,6 +1,6 @@
 import { createSignal, For, Show, type Component } from 'solid-js';
 import type { CaseIssue } from '../../../models/case/case-error.ts';
-import { validateCase } from '../../../models/case/parse-case.ts';
+import { validateCase } from '../../../models/compile/validate-case.ts';
 import { api, caseHref } from '../lib/api.ts';
 import { issueText } from '../lib/case-issues.ts';
 import { EXAMPLE_CASES, exampleTitle } from '../lib/example-cases.ts';

@@ -2,7 +2,7 @@ import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { CaseIssue } from '../../../models/case/case-error.ts';
 import type { BusinessCase } from '../../../models/case/case-schema.ts';
-import { validateCase } from '../../../models/case/parse-case.ts';
+import { validateCase } from '../../../models/compile/validate-case.ts';
 import type { CaseDocument } from '../lib/api-types.ts';
 import { indexIssues, type IssueIndex } from '../lib/case-issues.ts';
 import { getAt, setAtMutable } from '../lib/json-pointer.ts';

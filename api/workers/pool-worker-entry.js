@@ -2,4 +2,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./job-worker.ts');
+await import('./pool-worker.ts');

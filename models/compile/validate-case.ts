@@ -5,10 +5,10 @@ import { FormulaError } from '../formula/formula-error.ts';
 import { RESERVED_NAMES } from '../formula/functions.ts';
 import { CorrelationError, factorCorrelation } from '../sampling/correlation-matrix.ts';
 import { adoptionCountedTwice } from './adoption-counted-twice.ts';
-import { CaseError, type CaseIssue } from './case-error.ts';
-import { caseSchema, type BusinessCase } from './case-schema.ts';
-import { closestName } from './closest-name.ts';
-import { toCaseIssues } from './zod-issues.ts';
+import { CaseError, type CaseIssue } from '../case/case-error.ts';
+import { caseSchema, type BusinessCase } from '../case/case-schema.ts';
+import { closestName } from '../case/closest-name.ts';
+import { toCaseIssues } from '../case/zod-issues.ts';
 
 /** A valid case, its compiled model, and advice that does not block simulation. */
 export interface ValidatedCase {

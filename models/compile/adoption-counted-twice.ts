@@ -1,7 +1,7 @@
 import { namesIn } from '../formula/expr.ts';
 import { parseFormula } from '../formula/parse-formula.ts';
-import type { BusinessCase } from './case-schema.ts';
-import type { CaseIssue } from './case-error.ts';
+import type { BusinessCase } from '../case/case-schema.ts';
+import type { CaseIssue } from '../case/case-error.ts';
 
 /**
  * Benefit lines that the engine scales by the adoption curve while their own formulas
