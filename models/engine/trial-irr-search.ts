@@ -30,19 +30,15 @@ export class TrialIrrSearch {
   // (sum, and month-weighted sum for their centre), for the starting guess.
   private first = 0;
   private last = 0;
-  private positiveSum = 0;
-  private positiveMoment = 0;
-  private negativeSum = 0;
-  private negativeMoment = 0;
+  /** Positive sum, positive moment, negative sum, negative moment: unboxed doubles. */
+  private readonly lumps = new Float64Array(4);
   // The bracket: g has the sign of the last flow below lo, and of the first flow above hi.
   private lo = 0;
   private hi = 0;
-  // g, its derivative and its second derivative at the last t summed (see sums).
-  private g0 = 0;
-  private g1 = 0;
-  private g2 = 0;
+  /** g, its derivative and its second derivative at the last t summed (see sums): unboxed doubles. */
+  private readonly g = new Float64Array(3);
 
-  solve(flows: Float64Array, months: number, hintRate: number, hintValue: number, hintTotal: number): number {
+  solve(flows: Float64Array, months: number, hintRate = NaN, hintValue = NaN, hintTotal = NaN): number {
     const signChanges = this.scan(flows, months);
     if (signChanges < 0) return NaN;
     const first = this.first;
@@ -103,10 +99,11 @@ export class TrialIrrSearch {
       }
     }
     this.last = last;
-    this.positiveSum = positiveSum;
-    this.positiveMoment = positiveMoment;
-    this.negativeSum = negativeSum;
-    this.negativeMoment = negativeMoment;
+    const lumps = this.lumps;
+    lumps[0] = positiveSum;
+    lumps[1] = positiveMoment;
+    lumps[2] = negativeSum;
+    lumps[3] = negativeMoment;
     return signChanges;
   }
 
@@ -151,11 +148,13 @@ export class TrialIrrSearch {
    * the warm start, or a point of the bracket.
    */
   private startingGuess(positiveOnly: boolean): number {
-    const { lo, hi, positiveSum, negativeSum } = this;
+    const { lo, hi, lumps } = this;
+    const positiveSum = lumps[0];
+    const negativeSum = lumps[2];
     let t = NaN;
     if (positiveSum > 0 && negativeSum < 0) {
-      const negativeCentre = this.negativeMoment / negativeSum;
-      const positiveCentre = this.positiveMoment / positiveSum;
+      const negativeCentre = lumps[3] / negativeSum;
+      const positiveCentre = lumps[1] / positiveSum;
       if (positiveCentre !== negativeCentre) t = dm.log(-positiveSum / negativeSum) / (positiveCentre - negativeCentre);
     }
     if (!(t > lo && t < hi && t > -1 && t < 5)) {
@@ -169,13 +168,17 @@ export class TrialIrrSearch {
   private halley(flows: Float64Array, t: number, signAtLargeT: number, mustCertify: boolean): number {
     // The previous Halley step's size, 0 when the previous step was not Halley's (or there was none).
     let previousHalleyStep = 0;
+    // The bracket in locals from here on: nothing after the search reads it.
+    let { lo, hi } = this;
     for (let iteration = 0; iteration < 200; iteration++) {
-      this.sums(flows, t);
-      const { g0, g1, g2 } = this;
+      const g = this.g;
+      laneSums(flows, this.first, this.last, t, g);
+      const g0 = g[0];
+      const g1 = g[1];
+      const g2 = g[2];
       if (g0 === 0) return t;
-      if (g0 * signAtLargeT > 0) this.hi = Math.min(this.hi, t);
-      else this.lo = Math.max(this.lo, t);
-      const { lo, hi } = this;
+      if (g0 * signAtLargeT > 0) hi = Math.min(hi, t);
+      else lo = Math.max(lo, t);
       // g had the first flow's sign below a point where it had the last flow's: three roots at least.
       // (Beyond rounding: at a single root the two can cross by a few ulps.)
       if (mustCertify && lo > hi + 1e-9 * Math.max(1, Math.abs(hi))) return NaN;
@@ -204,91 +207,90 @@ export class TrialIrrSearch {
     }
     return NaN;
   }
+}
 
-  /**
-   * g(t) = Σ flow_k e^(−k·t) and its derivatives into g0, g1 (−Σ k·flow·x^k) and g2, over the
-   * months from first to last.
-   */
-  private sums(flows: Float64Array, t: number): void {
-    const { first, last } = this;
-    const x = dm.exp(-t);
-    // Powers relative to the first non-zero month keep the sums in range. The months go
-    // round four lanes (first + 4j + lane), each with its own power, weight and sums,
-    // added up at the end as (lane 0 + lane 2) + (lane 1 + lane 3): four independent
-    // chains instead of one, in the order the WebAssembly port's two f64x2 vectors give.
-    const x2 = x * x;
-    const x4 = x2 * x2;
-    let p0 = 1;
-    let p1 = x;
-    let p2 = x2;
-    let p3 = x2 * x;
-    // k counts in floating point: the same integers, without a conversion per use.
-    let k0 = 0.5 - 0.5;
-    let k1 = k0 + 1;
-    let k2 = k0 + 2;
-    let k3 = k0 + 3;
-    let a0 = 0, a1 = 0, a2 = 0, a3 = 0; // Σ flow·x^k per lane
-    let b0 = 0, b1 = 0, b2 = 0, b3 = 0; // Σ k·flow·x^k
-    let c0 = 0, c1 = 0, c2 = 0, c3 = 0; // Σ k²·flow·x^k
-    let m = first;
-    for (; m + 3 <= last; m += 4) {
-      const e0 = flows[m] * p0;
-      const e1 = flows[m + 1] * p1;
-      const e2 = flows[m + 2] * p2;
-      const e3 = flows[m + 3] * p3;
-      const w0 = k0 * e0;
-      const w1 = k1 * e1;
-      const w2 = k2 * e2;
-      const w3 = k3 * e3;
-      a0 += e0;
-      a1 += e1;
-      a2 += e2;
-      a3 += e3;
-      b0 += w0;
-      b1 += w1;
-      b2 += w2;
-      b3 += w3;
-      c0 += k0 * w0;
-      c1 += k1 * w1;
-      c2 += k2 * w2;
-      c3 += k3 * w3;
-      p0 *= x4;
-      p1 *= x4;
-      p2 *= x4;
-      p3 *= x4;
-      k0 += 4;
-      k1 += 4;
-      k2 += 4;
-      k3 += 4;
-    }
-    // The last one to three months, in their lanes.
-    if (m <= last) {
-      const e0 = flows[m] * p0;
-      const w0 = k0 * e0;
-      a0 += e0;
-      b0 += w0;
-      c0 += k0 * w0;
-    }
-    if (m + 1 <= last) {
-      const e1 = flows[m + 1] * p1;
-      const w1 = k1 * e1;
-      a1 += e1;
-      b1 += w1;
-      c1 += k1 * w1;
-    }
-    if (m + 2 <= last) {
-      const e2 = flows[m + 2] * p2;
-      const w2 = k2 * e2;
-      a2 += e2;
-      b2 += w2;
-      c2 += k2 * w2;
-    }
-    const g0 = a0 + a2 + (a1 + a3);
-    let g1 = b0 + b2 + (b1 + b3);
-    const g2 = c0 + c2 + (c1 + c3);
-    g1 = -g1;
-    this.g0 = g0;
-    this.g1 = g1;
-    this.g2 = g2;
+/**
+ * g(t) = Σ flow_k e^(−k·t) and its derivatives into out (g0, g1 = −Σ k·flow·x^k, g2), over the
+ * months from first to last.
+ */
+function laneSums(flows: Float64Array, first: number, last: number, t: number, out: Float64Array): void {
+  const x = dm.exp(-t);
+  // Powers relative to the first non-zero month keep the sums in range. The months go
+  // round four lanes (first + 4j + lane), each with its own power, weight and sums,
+  // added up at the end as (lane 0 + lane 2) + (lane 1 + lane 3): four independent
+  // chains instead of one, in the order the WebAssembly port's two f64x2 vectors give.
+  const x2 = x * x;
+  const x4 = x2 * x2;
+  let p0 = 1;
+  let p1 = x;
+  let p2 = x2;
+  let p3 = x2 * x;
+  // k counts in floating point: the same integers, without a conversion per use.
+  let k0 = 0.5 - 0.5;
+  let k1 = k0 + 1;
+  let k2 = k0 + 2;
+  let k3 = k0 + 3;
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0; // Σ flow·x^k per lane
+  let b0 = 0, b1 = 0, b2 = 0, b3 = 0; // Σ k·flow·x^k
+  let c0 = 0, c1 = 0, c2 = 0, c3 = 0; // Σ k²·flow·x^k
+  let m = first;
+  for (; m + 3 <= last; m += 4) {
+    const e0 = flows[m] * p0;
+    const e1 = flows[m + 1] * p1;
+    const e2 = flows[m + 2] * p2;
+    const e3 = flows[m + 3] * p3;
+    const w0 = k0 * e0;
+    const w1 = k1 * e1;
+    const w2 = k2 * e2;
+    const w3 = k3 * e3;
+    a0 += e0;
+    a1 += e1;
+    a2 += e2;
+    a3 += e3;
+    b0 += w0;
+    b1 += w1;
+    b2 += w2;
+    b3 += w3;
+    c0 += k0 * w0;
+    c1 += k1 * w1;
+    c2 += k2 * w2;
+    c3 += k3 * w3;
+    p0 *= x4;
+    p1 *= x4;
+    p2 *= x4;
+    p3 *= x4;
+    k0 += 4;
+    k1 += 4;
+    k2 += 4;
+    k3 += 4;
   }
+  // The last one to three months, in their lanes.
+  if (m <= last) {
+    const e0 = flows[m] * p0;
+    const w0 = k0 * e0;
+    a0 += e0;
+    b0 += w0;
+    c0 += k0 * w0;
+  }
+  if (m + 1 <= last) {
+    const e1 = flows[m + 1] * p1;
+    const w1 = k1 * e1;
+    a1 += e1;
+    b1 += w1;
+    c1 += k1 * w1;
+  }
+  if (m + 2 <= last) {
+    const e2 = flows[m + 2] * p2;
+    const w2 = k2 * e2;
+    a2 += e2;
+    b2 += w2;
+    c2 += k2 * w2;
+  }
+  const g0 = a0 + a2 + (a1 + a3);
+  let g1 = b0 + b2 + (b1 + b3);
+  const g2 = c0 + c2 + (c1 + c3);
+  g1 = -g1;
+  out[0] = g0;
+  out[1] = g1;
+  out[2] = g2;
 }

@@ -31,9 +31,8 @@ export function createTrialIrr(): {
 } {
   const search = new TrialIrrSearch();
   return {
-    solve: function trialIrr(flows: Float64Array, months: number, hintRate = NaN, hintValue = NaN, hintTotal = NaN): number {
-      return search.solve(flows, months, hintRate, hintValue, hintTotal);
-    },
+    // Bound, not wrapped: the kernel calls it once per trial.
+    solve: search.solve.bind(search),
     reset: () => {
       search.previousRoot = 0;
     },
