@@ -42,7 +42,61 @@ const ONE = new Decimal(1);
  * pointEstimate(bc).npv // '1234567.89'
  */
 export function pointEstimate(bc: BusinessCase): PointEstimate {
-  const H = bc.horizonMonths;
+  const { scope, inputs } = medianScope(bc);
+  const withVariables = monthScoper(bc);
+  // Per-trial formulas (adoption parameters, pilot scalars) cannot use time: any month's scope evaluates them.
+  const perTrialScope = withVariables(scope, 1, ZERO);
+  const lines = lineExpressions(bc);
+  const totals = monthlyTotals(bc, scope, perTrialScope, withVariables, lines);
+  const { pvBenefits, pvCosts, cumulative, cumulativeDiscounted } = totals;
+  const npv = pvBenefits.minus(pvCosts);
+  return {
+    inputs,
+    npv: roundMoney(npv, bc.currency),
+    pvBenefits: roundMoney(pvBenefits, bc.currency),
+    pvCosts: roundMoney(pvCosts, bc.currency),
+    totalBenefits: roundMoney(totals.totalBenefits, bc.currency),
+    totalCosts: roundMoney(totals.totalCosts, bc.currency),
+    roi: npv.div(pvCosts).toFixed(6),
+    paybackMonth: cumulative.gt(0) ? totals.lastNonPositive + 1 : null,
+    discountedPaybackMonth: cumulativeDiscounted.gt(0) ? totals.lastNonPositiveDiscounted + 1 : null,
+    costByCategory: Object.fromEntries(
+      COST_CATEGORIES.map((category) => [category, roundMoney(totals.byCategory.get(category)!, bc.currency)]),
+    ) as Record<CostCategory, string>,
+    benefitByLine: Object.fromEntries(bc.benefits.map((line, index) => [line.id, roundMoney(totals.byBenefit[index], bc.currency)])),
+    monthlyNetCashFlow: totals.monthly,
+    pilotRoi: bc.pilot ? pilotReturn(bc.pilot, bc, scope, perTrialScope, withVariables, lines) : null,
+  };
+}
+
+/** Sets month, year, monthOfYear, adoption and every variable (in dependency order) on a copy of a scope. */
+type MonthScoper = (base: Scope, month: number, adoption: Decimal) => Scope;
+
+/** The parsed benefit and cost line formulas a month evaluates. */
+interface LineExpressions {
+  amount: Expr[];
+  realization: Expr[];
+  benefit: Expr[];
+  cost: Expr[];
+}
+
+/** Month totals of the point estimate, in exact decimals. */
+interface MonthlyTotals {
+  pvBenefits: Decimal;
+  pvCosts: Decimal;
+  totalBenefits: Decimal;
+  totalCosts: Decimal;
+  cumulative: Decimal;
+  cumulativeDiscounted: Decimal;
+  lastNonPositive: number;
+  lastNonPositiveDiscounted: number;
+  byCategory: Map<CostCategory, Decimal>;
+  byBenefit: Decimal[];
+  monthly: string[];
+}
+
+/** The scope of constants: each input at its median (also returned as text), horizonMonths, pi and e. */
+function medianScope(bc: BusinessCase): { scope: Scope; inputs: Record<string, string> } {
   const scope: Scope = new Map();
   const inputs: Record<string, string> = {};
   for (const [name, input] of Object.entries(bc.inputs)) {
@@ -50,61 +104,70 @@ export function pointEstimate(bc: BusinessCase): PointEstimate {
     scope.set(name, median);
     inputs[name] = median.toString();
   }
-  scope.set('horizonMonths', new Decimal(H));
+  scope.set('horizonMonths', new Decimal(bc.horizonMonths));
   scope.set('pi', Decimal.acos(-1));
   scope.set('e', Decimal.exp(1));
+  return { scope, inputs };
+}
 
+/** The case's variables parsed and ordered once, as a function that scopes one month. */
+function monthScoper(bc: BusinessCase): MonthScoper {
   const variables = new Map(
     Object.entries(bc.variables ?? {}).map(([name, source]) => [name, { expr: parseFormula(source, `/variables/${name}`), source: String(source), path: `/variables/${name}` }]),
   );
   const orderedVariables = orderVariables(variables);
-  const evaluateVariables = (monthScope: Scope): void => {
-    for (const name of orderedVariables) monthScope.set(name, evaluate(variables.get(name)!.expr, monthScope));
-  };
-
-  // Per-trial formulas (adoption parameters, pilot scalars) cannot use time: any month's scope evaluates them.
-  const perTrialScope = withVariables(scope, 1, ZERO);
-  const adoptionStart = evaluate(parseFormula(bc.adoption.startMonth, '/adoption/startMonth'), perTrialScope);
-  const adoptionHalf = Decimal.max(evaluate(parseFormula(bc.adoption.monthsToHalf, '/adoption/monthsToHalf'), perTrialScope), new Decimal('0.01'));
-  const adoptionCeiling = Decimal.min(Decimal.max(evaluate(parseFormula(bc.adoption.ceiling, '/adoption/ceiling'), perTrialScope), ZERO), ONE);
-  const steepness = new Decimal(99).ln().div(adoptionHalf);
-
-  function withVariables(base: Scope, month: number, adoption: Decimal): Scope {
+  return (base, month, adoption) => {
     const monthScope = new Map(base);
     const year = Math.floor((month - 1) / 12) + 1;
     monthScope.set('month', new Decimal(month));
     monthScope.set('year', new Decimal(year));
     monthScope.set('monthOfYear', new Decimal(month - (year - 1) * 12));
     monthScope.set('adoption', adoption);
-    evaluateVariables(monthScope);
+    for (const name of orderedVariables) monthScope.set(name, evaluate(variables.get(name)!.expr, monthScope));
     return monthScope;
-  }
+  };
+}
 
-  const amountExprs = bc.benefits.map((line, index) => parseFormula(line.amount, `/benefits/${index}/amount`));
-  const realizationExprs = bc.benefits.map((line, index) => parseFormula(line.realization, `/benefits/${index}/realization`));
-  const adoptionFactor = (line: BusinessCase['benefits'][number]): Expr =>
-    line.scaleByAdoption ? { kind: 'name', name: 'adoption' } : { kind: 'number', value: 1 };
-  const benefitExprs = bc.benefits.map((line, index) => product([amountExprs[index], realizationExprs[index], adoptionFactor(line)]));
-  const costExprs = bc.costs.map((line, index) =>
+const adoptionFactor = (line: BusinessCase['benefits'][number]): Expr =>
+  line.scaleByAdoption ? { kind: 'name', name: 'adoption' } : { kind: 'number', value: 1 };
+
+/** Parses each benefit line (amount × realization × adoption when scaled) and cost line (volume × unit cost, or amount). */
+function lineExpressions(bc: BusinessCase): LineExpressions {
+  const amount = bc.benefits.map((line, index) => parseFormula(line.amount, `/benefits/${index}/amount`));
+  const realization = bc.benefits.map((line, index) => parseFormula(line.realization, `/benefits/${index}/realization`));
+  const benefit = bc.benefits.map((line, index) => product([amount[index], realization[index], adoptionFactor(line)]));
+  const cost = bc.costs.map((line, index) =>
     line.kind === 'perUnit'
       ? product([parseFormula(line.volume, `/costs/${index}/volume`), parseFormula(line.unitCost, `/costs/${index}/unitCost`)])
       : parseFormula(line.amount, `/costs/${index}/amount`),
   );
+  return { amount, realization, benefit, cost };
+}
 
-  let pvBenefits = ZERO;
-  let pvCosts = ZERO;
-  let totalBenefits = ZERO;
-  let totalCosts = ZERO;
-  let cumulative = ZERO;
-  let cumulativeDiscounted = ZERO;
-  let lastNonPositive = 0;
-  let lastNonPositiveDiscounted = 0;
-  const byCategory = new Map<CostCategory, Decimal>(COST_CATEGORIES.map((category) => [category, ZERO]));
-  const byBenefit = bc.benefits.map(() => ZERO);
-  const monthly: string[] = [];
+const outsideWindow = (line: { fromMonth?: number; toMonth?: number }, m: number): boolean =>
+  (line.fromMonth !== undefined && m < line.fromMonth) || (line.toMonth !== undefined && m > line.toMonth);
+
+/** Runs the horizon month by month: logistic adoption, benefit and cost lines, discounting and payback. */
+function monthlyTotals(bc: BusinessCase, scope: Scope, perTrialScope: Scope, withVariables: MonthScoper, lines: LineExpressions): MonthlyTotals {
+  const adoptionStart = evaluate(parseFormula(bc.adoption.startMonth, '/adoption/startMonth'), perTrialScope);
+  const adoptionHalf = Decimal.max(evaluate(parseFormula(bc.adoption.monthsToHalf, '/adoption/monthsToHalf'), perTrialScope), new Decimal('0.01'));
+  const adoptionCeiling = Decimal.min(Decimal.max(evaluate(parseFormula(bc.adoption.ceiling, '/adoption/ceiling'), perTrialScope), ZERO), ONE);
+  const steepness = new Decimal(99).ln().div(adoptionHalf);
+  const t: MonthlyTotals = {
+    pvBenefits: ZERO,
+    pvCosts: ZERO,
+    totalBenefits: ZERO,
+    totalCosts: ZERO,
+    cumulative: ZERO,
+    cumulativeDiscounted: ZERO,
+    lastNonPositive: 0,
+    lastNonPositiveDiscounted: 0,
+    byCategory: new Map<CostCategory, Decimal>(COST_CATEGORIES.map((category) => [category, ZERO])),
+    byBenefit: bc.benefits.map(() => ZERO),
+    monthly: [],
+  };
   const onePlusRate = new Decimal(1).plus(bc.discountRateAnnual);
-
-  for (let m = 1; m <= H; m++) {
+  for (let m = 1; m <= bc.horizonMonths; m++) {
     const adoption =
       m < adoptionStart.toNumber()
         ? ZERO
@@ -112,76 +175,62 @@ export function pointEstimate(bc: BusinessCase): PointEstimate {
     const monthScope = withVariables(scope, m, adoption);
     let benefits = ZERO;
     bc.benefits.forEach((line, index) => {
-      if ((line.fromMonth !== undefined && m < line.fromMonth) || (line.toMonth !== undefined && m > line.toMonth)) return;
-      const value = evaluate(benefitExprs[index], monthScope);
-      byBenefit[index] = byBenefit[index].plus(value);
+      if (outsideWindow(line, m)) return;
+      const value = evaluate(lines.benefit[index], monthScope);
+      t.byBenefit[index] = t.byBenefit[index].plus(value);
       benefits = benefits.plus(value);
     });
     let costs = ZERO;
     bc.costs.forEach((line, index) => {
-      const active =
-        line.kind === 'oneTime'
-          ? m === line.month
-          : !((line.fromMonth !== undefined && m < line.fromMonth) || (line.toMonth !== undefined && m > line.toMonth));
+      const active = line.kind === 'oneTime' ? m === line.month : !outsideWindow(line, m);
       if (!active) return;
-      const value = evaluate(costExprs[index], monthScope);
-      byCategory.set(line.category, byCategory.get(line.category)!.plus(value));
+      const value = evaluate(lines.cost[index], monthScope);
+      t.byCategory.set(line.category, t.byCategory.get(line.category)!.plus(value));
       costs = costs.plus(value);
     });
     const discount = onePlusRate.pow(new Decimal(-m).div(12));
     const net = benefits.minus(costs);
-    pvBenefits = pvBenefits.plus(benefits.mul(discount));
-    pvCosts = pvCosts.plus(costs.mul(discount));
-    totalBenefits = totalBenefits.plus(benefits);
-    totalCosts = totalCosts.plus(costs);
-    cumulative = cumulative.plus(net);
-    cumulativeDiscounted = cumulativeDiscounted.plus(net.mul(discount));
-    if (cumulative.lte(0)) lastNonPositive = m;
-    if (cumulativeDiscounted.lte(0)) lastNonPositiveDiscounted = m;
-    monthly.push(roundMoney(net, bc.currency));
+    t.pvBenefits = t.pvBenefits.plus(benefits.mul(discount));
+    t.pvCosts = t.pvCosts.plus(costs.mul(discount));
+    t.totalBenefits = t.totalBenefits.plus(benefits);
+    t.totalCosts = t.totalCosts.plus(costs);
+    t.cumulative = t.cumulative.plus(net);
+    t.cumulativeDiscounted = t.cumulativeDiscounted.plus(net.mul(discount));
+    if (t.cumulative.lte(0)) t.lastNonPositive = m;
+    if (t.cumulativeDiscounted.lte(0)) t.lastNonPositiveDiscounted = m;
+    t.monthly.push(roundMoney(net, bc.currency));
   }
-
-  let pilotRoi: string | null = null;
-  if (bc.pilot) {
-    const pilot = bc.pilot;
-    const pilotAdoption = evaluate(parseFormula(pilot.adoption, '/pilot/adoption'), perTrialScope);
-    const pilotExprs = bc.benefits.map((line, index) =>
-      product([amountExprs[index], pilot.countsRealization ? realizationExprs[index] : { kind: 'number', value: 1 }, adoptionFactor(line)]),
-    );
-    let pilotBenefits = ZERO;
-    for (let m = 1; m <= pilot.durationMonths; m++) {
-      const monthScope = withVariables(scope, m, pilotAdoption);
-      bc.benefits.forEach((line, index) => {
-        if ((line.fromMonth !== undefined && m < line.fromMonth) || (line.toMonth !== undefined && m > line.toMonth)) return;
-        pilotBenefits = pilotBenefits.plus(evaluate(pilotExprs[index], monthScope));
-      });
-    }
-    pilotBenefits = pilotBenefits.mul(evaluate(parseFormula(pilot.scopeShare, '/pilot/scopeShare'), perTrialScope));
-    const pilotCosts = pilot.costs.reduce(
-      (sum, cost, index) => sum.plus(evaluate(parseFormula(cost.amount, `/pilot/costs/${index}/amount`), perTrialScope)),
-      ZERO,
-    );
-    pilotRoi = pilotBenefits.minus(pilotCosts).div(pilotCosts).toFixed(6);
-  }
-
-  const npv = pvBenefits.minus(pvCosts);
-  return {
-    inputs,
-    npv: roundMoney(npv, bc.currency),
-    pvBenefits: roundMoney(pvBenefits, bc.currency),
-    pvCosts: roundMoney(pvCosts, bc.currency),
-    totalBenefits: roundMoney(totalBenefits, bc.currency),
-    totalCosts: roundMoney(totalCosts, bc.currency),
-    roi: npv.div(pvCosts).toFixed(6),
-    paybackMonth: cumulative.gt(0) ? lastNonPositive + 1 : null,
-    discountedPaybackMonth: cumulativeDiscounted.gt(0) ? lastNonPositiveDiscounted + 1 : null,
-    costByCategory: Object.fromEntries(COST_CATEGORIES.map((category) => [category, roundMoney(byCategory.get(category)!, bc.currency)])) as Record<CostCategory, string>,
-    benefitByLine: Object.fromEntries(bc.benefits.map((line, index) => [line.id, roundMoney(byBenefit[index], bc.currency)])),
-    monthlyNetCashFlow: monthly,
-    pilotRoi,
-  };
+  return t;
 }
 
+/** The pilot's ROI to 6 places: its benefits over its months at its adoption, times its scope share, against its costs. */
+function pilotReturn(
+  pilot: NonNullable<BusinessCase['pilot']>,
+  bc: BusinessCase,
+  scope: Scope,
+  perTrialScope: Scope,
+  withVariables: MonthScoper,
+  lines: LineExpressions,
+): string {
+  const pilotAdoption = evaluate(parseFormula(pilot.adoption, '/pilot/adoption'), perTrialScope);
+  const pilotExprs = bc.benefits.map((line, index) =>
+    product([lines.amount[index], pilot.countsRealization ? lines.realization[index] : { kind: 'number', value: 1 }, adoptionFactor(line)]),
+  );
+  let pilotBenefits = ZERO;
+  for (let m = 1; m <= pilot.durationMonths; m++) {
+    const monthScope = withVariables(scope, m, pilotAdoption);
+    bc.benefits.forEach((line, index) => {
+      if (outsideWindow(line, m)) return;
+      pilotBenefits = pilotBenefits.plus(evaluate(pilotExprs[index], monthScope));
+    });
+  }
+  pilotBenefits = pilotBenefits.mul(evaluate(parseFormula(pilot.scopeShare, '/pilot/scopeShare'), perTrialScope));
+  const pilotCosts = pilot.costs.reduce(
+    (sum, cost, index) => sum.plus(evaluate(parseFormula(cost.amount, `/pilot/costs/${index}/amount`), perTrialScope)),
+    ZERO,
+  );
+  return pilotBenefits.minus(pilotCosts).div(pilotCosts).toFixed(6);
+}
 
 const truthy = (value: Decimal): boolean => !value.isZero() && !value.isNaN();
 const flag = (value: boolean): Decimal => (value ? ONE : ZERO);

@@ -162,40 +162,62 @@ export function sobolIndices(options: SobolOptions): SobolResult {
   const total = new Float64Array(k);
   const variance = estimate(fA, fB, fAB, all, first, total);
 
-  const indices: SobolIndex[] = [];
-  const nan: [number, number] = [Number.NaN, Number.NaN];
-  if (!boot) {
-    for (let i = 0; i < k; i++) indices.push({ first: first[i], firstCi: [...nan], total: total[i], totalCi: [...nan] });
-  } else {
-    const R = boot.resamples;
-    const firstBoot: Float64Array[] = [];
-    const totalBoot: Float64Array[] = [];
-    for (let i = 0; i < k; i++) {
-      firstBoot.push(new Float64Array(R));
-      totalBoot.push(new Float64Array(R));
-    }
-    const rows = new Uint32Array(N);
-    const f1 = new Float64Array(k);
-    const ft = new Float64Array(k);
-    for (let r = 0; r < R; r++) {
-      for (let j = 0; j < N; j++) rows[j] = Math.min(N - 1, Math.floor(rng() * N));
-      estimate(fA, fB, fAB, rows, f1, ft);
-      for (let i = 0; i < k; i++) {
-        firstBoot[i][r] = f1[i];
-        totalBoot[i][r] = ft[i];
-      }
-    }
-    const alpha = (1 - boot.confidence) / 2;
-    const ps = [alpha, 1 - alpha];
-    for (let i = 0; i < k; i++) {
-      const fq = quantiles(firstBoot[i], ps);
-      const tq = quantiles(totalBoot[i], ps);
-      indices.push({ first: first[i], firstCi: [fq[0], fq[1]], total: total[i], totalCi: [tq[0], tq[1]] });
-    }
-  }
+  const indices = boot ? bootstrapIndices(fA, fB, fAB, first, total, boot, rng) : pointIndices(first, total);
   const unvaried: number[] = [];
   for (let i = 0; i < k; i++) if (!varied[i]) unvaried.push(i);
   return { indices, evaluations: N * (k + 2), mean, variance, unvaried };
+}
+
+/** The indices without confidence intervals (NaN bounds), when the bootstrap is off. */
+function pointIndices(first: Float64Array, total: Float64Array): SobolIndex[] {
+  const indices: SobolIndex[] = [];
+  const nan: [number, number] = [Number.NaN, Number.NaN];
+  for (let i = 0; i < first.length; i++) indices.push({ first: first[i], firstCi: [...nan], total: total[i], totalCi: [...nan] });
+  return indices;
+}
+
+/**
+ * The indices with percentile-bootstrap confidence intervals: `resamples` resamples of
+ * the N rows (drawn from `rng`, after the design), each re-estimated on centred outputs.
+ */
+function bootstrapIndices(
+  fA: Float64Array,
+  fB: Float64Array,
+  fAB: readonly Float64Array[],
+  first: Float64Array,
+  total: Float64Array,
+  boot: { resamples: number; confidence: number },
+  rng: () => number,
+): SobolIndex[] {
+  const k = fAB.length;
+  const N = fA.length;
+  const indices: SobolIndex[] = [];
+  const R = boot.resamples;
+  const firstBoot: Float64Array[] = [];
+  const totalBoot: Float64Array[] = [];
+  for (let i = 0; i < k; i++) {
+    firstBoot.push(new Float64Array(R));
+    totalBoot.push(new Float64Array(R));
+  }
+  const rows = new Uint32Array(N);
+  const f1 = new Float64Array(k);
+  const ft = new Float64Array(k);
+  for (let r = 0; r < R; r++) {
+    for (let j = 0; j < N; j++) rows[j] = Math.min(N - 1, Math.floor(rng() * N));
+    estimate(fA, fB, fAB, rows, f1, ft);
+    for (let i = 0; i < k; i++) {
+      firstBoot[i][r] = f1[i];
+      totalBoot[i][r] = ft[i];
+    }
+  }
+  const alpha = (1 - boot.confidence) / 2;
+  const ps = [alpha, 1 - alpha];
+  for (let i = 0; i < k; i++) {
+    const fq = quantiles(firstBoot[i], ps);
+    const tq = quantiles(totalBoot[i], ps);
+    indices.push({ first: first[i], firstCi: [fq[0], fq[1]], total: total[i], totalCi: [tq[0], tq[1]] });
+  }
+  return indices;
 }
 
 /** Whether any of the first m values differs from `value`. */

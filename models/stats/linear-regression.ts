@@ -46,8 +46,49 @@ export function linearRegression(columns: readonly Float64Array[], y: Float64Arr
   for (let i = 0; i < k; i++) means[i] = columnMean(columns[i]);
   const my = columnMean(y);
 
-  // Centred cross products S (k×k, lower triangle), c = X'y and syy, accumulated over
-  // row chunks whose centred copies stay in cache: one pass over the data in memory.
+  const { S, c, syy } = centredCrossProducts(columns, y, means, my);
+
+  const coefficients = new Float64Array(k);
+  const standardized = new Float64Array(k);
+  const aliased: number[] = [];
+  const scale = new Float64Array(k);
+  for (let i = 0; i < k; i++) scale[i] = Math.sqrt(S[i * k + i]);
+  const correlations = correlationMatrix(S, scale, k);
+  if (!(syy > 0)) {
+    for (let i = 0; i < k; i++) if (!(scale[i] > 0)) aliased.push(i);
+    return { intercept: my, coefficients, standardized, rSquared: Number.NaN, n, aliased, correlations };
+  }
+  const sdy = Math.sqrt(syy);
+
+  // Correlation matrix R (lower triangle) and r, then Cholesky R = L·L' and the solve.
+  const r = new Float64Array(k);
+  for (let i = 0; i < k; i++) if (scale[i] > 0) r[i] = c[i] / (scale[i] * sdy);
+  const keep = solveByCholesky(correlations, scale, r, standardized, aliased);
+  let rSquared = 0;
+  let intercept = my;
+  for (let i = 0; i < k; i++) {
+    if (!keep[i]) continue;
+    rSquared += standardized[i] * r[i];
+    coefficients[i] = (standardized[i] * sdy) / scale[i];
+    intercept -= coefficients[i] * means[i];
+  }
+  aliased.sort((a, b) => a - b);
+  return { intercept, coefficients, standardized, rSquared: Math.min(1, Math.max(0, rSquared)), n, aliased, correlations };
+}
+
+function columnMean(x: Float64Array): number {
+  let s = 0;
+  for (let t = 0; t < x.length; t++) s += x[t];
+  return s / x.length;
+}
+
+/**
+ * Centred cross products over row chunks whose centred copies stay in cache (one pass
+ * over the data in memory): S (k×k, lower triangle), c = X'y and syy.
+ */
+function centredCrossProducts(columns: readonly Float64Array[], y: Float64Array, means: Float64Array, my: number): { S: Float64Array; c: Float64Array; syy: number } {
+  const k = columns.length;
+  const n = y.length;
   const S = new Float64Array(k * k);
   const c = new Float64Array(k);
   let syy = 0;
@@ -80,12 +121,11 @@ export function linearRegression(columns: readonly Float64Array[], y: Float64Arr
       }
     }
   }
+  return { S, c, syy };
+}
 
-  const coefficients = new Float64Array(k);
-  const standardized = new Float64Array(k);
-  const aliased: number[] = [];
-  const scale = new Float64Array(k);
-  for (let i = 0; i < k; i++) scale[i] = Math.sqrt(S[i * k + i]);
+/** The full k×k correlation matrix from the cross products' lower triangle (NaN on a constant column's diagonal). */
+function correlationMatrix(S: Float64Array, scale: Float64Array, k: number): Float64Array {
   const correlations = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
     for (let j = 0; j <= i; j++) {
@@ -95,19 +135,20 @@ export function linearRegression(columns: readonly Float64Array[], y: Float64Arr
       correlations[j * k + i] = clamped;
     }
   }
-  if (!(syy > 0)) {
-    for (let i = 0; i < k; i++) if (!(scale[i] > 0)) aliased.push(i);
-    return { intercept: my, coefficients, standardized, rSquared: Number.NaN, n, aliased, correlations };
-  }
-  const sdy = Math.sqrt(syy);
+  return correlations;
+}
 
-  // Correlation matrix R (lower triangle) and r, then Cholesky R = L·L' in place.
+/**
+ * Solves R·β = r into `standardized` by Cholesky R = L·L' over the non-constant columns,
+ * dropping (into `aliased`) columns that are constant or whose pivot falls below
+ * PIVOT_TOLERANCE; returns which columns were kept.
+ */
+function solveByCholesky(correlations: Float64Array, scale: Float64Array, r: Float64Array, standardized: Float64Array, aliased: number[]): Uint8Array {
+  const k = r.length;
   const L = new Float64Array(k * k);
-  const r = new Float64Array(k);
   const keep = new Uint8Array(k);
   for (let i = 0; i < k; i++) {
     if (!(scale[i] > 0)) continue;
-    r[i] = c[i] / (scale[i] * sdy);
     for (let j = 0; j <= i; j++) if (scale[j] > 0) L[i * k + j] = i === j ? 1 : correlations[i * k + j];
   }
   for (let j = 0; j < k; j++) {
@@ -146,20 +187,5 @@ export function linearRegression(columns: readonly Float64Array[], y: Float64Arr
     for (let p = i + 1; p < k; p++) if (keep[p]) s -= L[p * k + i] * standardized[p];
     standardized[i] = s / L[i * k + i];
   }
-  let rSquared = 0;
-  let intercept = my;
-  for (let i = 0; i < k; i++) {
-    if (!keep[i]) continue;
-    rSquared += standardized[i] * r[i];
-    coefficients[i] = (standardized[i] * sdy) / scale[i];
-    intercept -= coefficients[i] * means[i];
-  }
-  aliased.sort((a, b) => a - b);
-  return { intercept, coefficients, standardized, rSquared: Math.min(1, Math.max(0, rSquared)), n, aliased, correlations };
-}
-
-function columnMean(x: Float64Array): number {
-  let s = 0;
-  for (let t = 0; t < x.length; t++) s += x[t];
-  return s / x.length;
+  return keep;
 }

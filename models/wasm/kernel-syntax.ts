@@ -94,181 +94,200 @@ const BINARY_LEVELS: KernelBinaryOp[][] = [['||'], ['&&'], ['|'], ['===', '!==']
  * parseKernelSource('const h0 = x1 * 2;') // [{ kind: 'declare', constant: true, declarations: [{ name: 'h0', init: … }] }]
  */
 export function parseKernelSource(source: string): KernelStatement[] {
-  const tokens = tokenize(source);
-  let cursor = 0;
-  const peek = (offset = 0): Token | undefined => tokens[cursor + offset];
-  const fail = (problem: string): never => {
-    throw new KernelSyntaxError(problem, peek()?.position ?? source.length, source);
-  };
-  const is = (text: string, offset = 0): boolean => {
-    const token = peek(offset);
-    return token !== undefined && token.kind !== 'string' && token.text === text;
-  };
-  const accept = (text: string): boolean => {
-    if (!is(text)) return false;
-    cursor++;
-    return true;
-  };
-  const expect = (text: string): void => {
-    if (!accept(text)) fail(`expected "${text}"`);
-  };
-  const name = (): string => {
-    const token = peek();
-    if (token?.kind !== 'name') return fail('expected a name');
-    cursor++;
-    return token.text;
-  };
+  return new KernelParser(source, tokenize(source)).statements(null);
+}
 
-  const list = <T>(close: string, item: () => T): T[] => {
+/** Recursive descent over the tokens, one method per grammar rule; `cursor` is the next token. */
+class KernelParser {
+  private cursor = 0;
+
+  constructor(
+    private readonly source: string,
+    private readonly tokens: Token[],
+  ) {}
+
+  private peek(offset = 0): Token | undefined {
+    return this.tokens[this.cursor + offset];
+  }
+
+  private fail(problem: string): never {
+    throw new KernelSyntaxError(problem, this.peek()?.position ?? this.source.length, this.source);
+  }
+
+  private is(text: string, offset = 0): boolean {
+    const token = this.peek(offset);
+    return token !== undefined && token.kind !== 'string' && token.text === text;
+  }
+
+  private accept(text: string): boolean {
+    if (!this.is(text)) return false;
+    this.cursor++;
+    return true;
+  }
+
+  private expect(text: string): void {
+    if (!this.accept(text)) this.fail(`expected "${text}"`);
+  }
+
+  private name(): string {
+    const token = this.peek();
+    if (token?.kind !== 'name') return this.fail('expected a name');
+    this.cursor++;
+    return token.text;
+  }
+
+  private list<T>(close: string, item: () => T): T[] {
     const items: T[] = [];
-    while (!accept(close)) {
-      if (items.length) expect(',');
+    while (!this.accept(close)) {
+      if (items.length) this.expect(',');
       items.push(item());
     }
     return items;
-  };
+  }
 
-  function primary(): KernelExpr {
-    const token = peek();
-    if (!token) return fail('unexpected end of source');
+  private readonly expressionItem = (): KernelExpr => this.expression();
+  private readonly nameItem = (): string => this.name();
+
+  private primary(): KernelExpr {
+    const token = this.peek();
+    if (!token) return this.fail('unexpected end of source');
     if (token.kind === 'number') {
-      cursor++;
+      this.cursor++;
       const value = Number(token.text);
       return { kind: 'number', value, integer: /^\d+$/.test(token.text) && value <= 0x7fffffff };
     }
-    if (accept('(')) {
-      const inner = expression();
-      expect(')');
+    if (this.accept('(')) {
+      const inner = this.expression();
+      this.expect(')');
       return inner;
     }
-    if (accept('[')) return { kind: 'array', elements: list(']', expression) };
-    if (token.kind !== 'name') return fail(`unexpected "${token.text}"`);
-    if (accept('new')) {
-      const callee = name();
-      expect('(');
-      return { kind: 'new', callee, args: list(')', expression) };
+    if (this.accept('[')) return { kind: 'array', elements: this.list(']', this.expressionItem) };
+    if (token.kind !== 'name') return this.fail(`unexpected "${token.text}"`);
+    if (this.accept('new')) {
+      const callee = this.name();
+      this.expect('(');
+      return { kind: 'new', callee, args: this.list(')', this.expressionItem) };
     }
-    if (accept('function')) {
-      const functionName = name();
-      expect('(');
-      const params = list(')', name);
-      expect('{');
-      return { kind: 'function', name: functionName, params, body: statements('}') };
+    if (this.accept('function')) {
+      const functionName = this.name();
+      this.expect('(');
+      const params = this.list(')', this.nameItem);
+      this.expect('{');
+      return { kind: 'function', name: functionName, params, body: this.statements('}') };
     }
-    const identifier = name();
-    if (accept('.')) return { kind: 'member', object: identifier, property: name() };
-    if (accept('[')) {
-      const index = expression();
-      expect(']');
+    const identifier = this.name();
+    if (this.accept('.')) return { kind: 'member', object: identifier, property: this.name() };
+    if (this.accept('[')) {
+      const index = this.expression();
+      this.expect(']');
       return { kind: 'index', array: identifier, index };
     }
     return { kind: 'name', name: identifier };
   }
 
-  function postfix(): KernelExpr {
-    const target = primary();
-    if (!accept('(')) return target;
-    if (target.kind !== 'name' && target.kind !== 'member') return fail('only named functions can be called');
+  private postfix(): KernelExpr {
+    const target = this.primary();
+    if (!this.accept('(')) return target;
+    if (target.kind !== 'name' && target.kind !== 'member') return this.fail('only named functions can be called');
     const callee = target.kind === 'name' ? target.name : `${target.object}.${target.property}`;
-    return { kind: 'call', callee, args: list(')', expression) };
+    return { kind: 'call', callee, args: this.list(')', this.expressionItem) };
   }
 
-  function unary(): KernelExpr {
-    for (const op of ['-', '+', '!'] as const) if (accept(op)) return { kind: 'unary', op, arg: unary() };
-    return postfix();
+  private unary(): KernelExpr {
+    for (const op of ['-', '+', '!'] as const) if (this.accept(op)) return { kind: 'unary', op, arg: this.unary() };
+    return this.postfix();
   }
 
-  function binary(level: number): KernelExpr {
-    if (level === BINARY_LEVELS.length) return unary();
-    let left = binary(level + 1);
+  private binary(level: number): KernelExpr {
+    if (level === BINARY_LEVELS.length) return this.unary();
+    let left = this.binary(level + 1);
     for (;;) {
-      const op = BINARY_LEVELS[level].find((candidate) => is(candidate));
+      const op = BINARY_LEVELS[level].find((candidate) => this.is(candidate));
       if (!op) return left;
-      cursor++;
-      left = { kind: 'binary', op, left, right: binary(level + 1) };
+      this.cursor++;
+      left = { kind: 'binary', op, left, right: this.binary(level + 1) };
     }
   }
 
-  function expression(): KernelExpr {
-    const test = binary(0);
-    if (!accept('?')) return test;
-    const then = expression();
-    expect(':');
-    return { kind: 'conditional', test, then, otherwise: expression() };
+  private expression(): KernelExpr {
+    const test = this.binary(0);
+    if (!this.accept('?')) return test;
+    const then = this.expression();
+    this.expect(':');
+    return { kind: 'conditional', test, then, otherwise: this.expression() };
   }
 
-  function simpleStatement(): KernelStatement {
-    if (is('const') || is('let')) {
-      const constant = peek()!.text === 'const';
-      cursor++;
-      if (accept('{')) {
-        const names = list('}', name);
-        expect('=');
-        return { kind: 'destructure', names, source: name() };
+  private simpleStatement(): KernelStatement {
+    if (this.is('const') || this.is('let')) {
+      const constant = this.peek()!.text === 'const';
+      this.cursor++;
+      if (this.accept('{')) {
+        const names = this.list('}', this.nameItem);
+        this.expect('=');
+        return { kind: 'destructure', names, source: this.name() };
       }
       const declarations: { name: string; init: KernelExpr }[] = [];
       do {
-        const declared = name();
-        expect('=');
-        declarations.push({ name: declared, init: expression() });
-      } while (accept(','));
+        const declared = this.name();
+        this.expect('=');
+        declarations.push({ name: declared, init: this.expression() });
+      } while (this.accept(','));
       return { kind: 'declare', constant, declarations };
     }
-    const target = name();
-    if (accept('++')) return { kind: 'increment', name: target };
+    const target = this.name();
+    if (this.accept('++')) return { kind: 'increment', name: target };
     let index: KernelExpr | null = null;
-    if (accept('[')) {
-      index = expression();
-      expect(']');
+    if (this.accept('[')) {
+      index = this.expression();
+      this.expect(']');
     }
-    const op = (['=', '+=', '-=', '*='] as const).find((candidate) => is(candidate));
-    if (!op) return fail('expected an assignment');
-    cursor++;
-    return { kind: 'assign', target: { name: target, index }, op, value: expression() };
+    const op = (['=', '+=', '-=', '*='] as const).find((candidate) => this.is(candidate));
+    if (!op) return this.fail('expected an assignment');
+    this.cursor++;
+    return { kind: 'assign', target: { name: target, index }, op, value: this.expression() };
   }
 
-  function statement(): KernelStatement {
-    const token = peek();
+  private statement(): KernelStatement {
+    const token = this.peek();
     if (token?.kind === 'string') {
-      cursor++;
-      accept(';');
+      this.cursor++;
+      this.accept(';');
       return { kind: 'block', body: [] };
     }
-    if (accept('{')) return { kind: 'block', body: statements('}') };
-    if (accept('for')) {
-      expect('(');
-      const init = is(';') ? null : simpleStatement();
-      expect(';');
-      const test = is(';') ? null : expression();
-      expect(';');
-      const update = is(')') ? null : simpleStatement();
-      expect(')');
-      return { kind: 'for', init, test, update, body: statement() };
+    if (this.accept('{')) return { kind: 'block', body: this.statements('}') };
+    if (this.accept('for')) {
+      this.expect('(');
+      const init = this.is(';') ? null : this.simpleStatement();
+      this.expect(';');
+      const test = this.is(';') ? null : this.expression();
+      this.expect(';');
+      const update = this.is(')') ? null : this.simpleStatement();
+      this.expect(')');
+      return { kind: 'for', init, test, update, body: this.statement() };
     }
-    if (accept('if')) {
-      expect('(');
-      const test = expression();
-      expect(')');
-      return { kind: 'if', test, then: statement() };
+    if (this.accept('if')) {
+      this.expect('(');
+      const test = this.expression();
+      this.expect(')');
+      return { kind: 'if', test, then: this.statement() };
     }
-    if (accept('return')) {
-      const value = expression();
-      accept(';');
+    if (this.accept('return')) {
+      const value = this.expression();
+      this.accept(';');
       return { kind: 'return', value };
     }
-    const simple = simpleStatement();
-    expect(';');
+    const simple = this.simpleStatement();
+    this.expect(';');
     return simple;
   }
 
-  function statements(close: string | null): KernelStatement[] {
+  /** Statements up to `close` (consumed), or to the end of the source when `close` is null. */
+  statements(close: string | null): KernelStatement[] {
     const body: KernelStatement[] = [];
-    while (close === null ? cursor < tokens.length : !accept(close)) {
-      if (cursor >= tokens.length) fail(`expected "${close}"`);
-      body.push(statement());
+    while (close === null ? this.cursor < this.tokens.length : !this.accept(close)) {
+      if (this.cursor >= this.tokens.length) this.fail(`expected "${close}"`);
+      body.push(this.statement());
     }
     return body;
   }
-
-  return statements(null);
 }
