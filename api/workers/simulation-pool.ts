@@ -35,7 +35,8 @@ export interface PoolRunOptions {
 }
 
 /**
- * A warm pool of worker threads that split a run's chunks between them. Results are
+ * A pool of worker threads (started by the first run large enough for them) that split a
+ * run's chunks between them. Results are
  * bit-identical to `simulate` on one thread: chunks draw from their own streams and
  * partial sums are combined in chunk order.
  *
@@ -48,6 +49,7 @@ export class SimulationPool {
   readonly options: SimulationPoolOptions;
   private readonly workers: Worker[] = [];
   private nextTaskId = 1;
+  private closed = false;
   /** Released shared buffers by byte length, reused by later runs (see `release`). */
   private readonly spare = new Map<number, SharedArrayBuffer[]>();
   private spareBytes = 0;
@@ -56,14 +58,17 @@ export class SimulationPool {
 
   constructor(options: Partial<SimulationPoolOptions> = {}) {
     this.options = withDefaults<SimulationPoolOptions>(DEFAULTS, options);
-    if (this.options.threads > 1) {
-      for (let i = 0; i < this.options.threads; i++) {
-        const worker = new Worker(WORKER_URL);
-        // A failing worker rejects its run (see run); this keeps the event from crashing the process.
-        worker.on('error', () => undefined);
-        worker.unref();
-        this.workers.push(worker);
-      }
+  }
+
+  /** Started by the first run large enough for them: a small CLI run never pays two Node start-ups. */
+  private startWorkers(): void {
+    if (this.workers.length > 0) return;
+    for (let i = 0; i < this.options.threads; i++) {
+      const worker = new Worker(WORKER_URL);
+      // A failing worker rejects its run (see run); this keeps the event from crashing the process.
+      worker.on('error', () => undefined);
+      worker.unref();
+      this.workers.push(worker);
     }
   }
 
@@ -71,10 +76,11 @@ export class SimulationPool {
   async run(model: CompiledModel, settings: Partial<SimulationEnv>, options: PoolRunOptions = {}): Promise<SimulationResult> {
     const env = simulationEnv(settings);
     const chunks = chunkCount(env.trials);
-    if (this.workers.length < 2 || env.trials < this.options.minTrialsForWorkers || chunks < 2) {
+    if (this.options.threads < 2 || this.closed || env.trials < this.options.minTrialsForWorkers || chunks < 2) {
       const signal = options.signal ? { get aborted() { return options.signal!.aborted; } } : undefined;
       return simulate(model, env, { onProgress: options.onProgress, signal });
     }
+    this.startWorkers();
     const buffers = allocateBuffers(model, env, true, (length, zeroed) => this.sharedColumn(length, zeroed));
     const cancel = new Int32Array(new SharedArrayBuffer(4));
     const onAbort = (): void => void Atomics.store(cancel, 0, 1);
@@ -190,6 +196,7 @@ export class SimulationPool {
 
   /** Stops the workers. */
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all(this.workers.map((worker) => worker.terminate()));
     this.workers.length = 0;
   }
