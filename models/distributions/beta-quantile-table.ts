@@ -27,7 +27,9 @@ import * as dm from '../math/deterministic-math.ts';
  * ~2e-12 of the range for PERT shapes (lambda 4 to 100), ~1e-11 for U-shaped or
  * J-shaped Betas (alpha or beta down to 0.05), and ~1e-13 for concentrated ones;
  * the interpolation error, not the exact inverse (~1e-15), dominates. Sampling
- * costs ~30–40 ns per draw; building the table (4,097 exact inverses) ~10–25 ms.
+ * costs ~30–40 ns per draw; building the table (4,097 exact inverses) ~10–25 ms. The logit
+ * nodes are built lazily, outwards from the middle, as draws reach them (see the constructor):
+ * the central table below serves most draws, so a run builds only the tail nodes it uses.
  */
 
 /**
