@@ -1,4 +1,4 @@
-import { incompleteBeta } from '../math/incomplete-beta.ts';
+import { incompleteBetaWithLogs } from '../math/incomplete-beta.ts';
 import { incompleteBetaInv } from '../math/incomplete-beta-inv.ts';
 import { logBeta } from '../math/log-beta.ts';
 import { cubicHermiteCoefficients } from '../math/cubic-hermite.ts';
@@ -27,7 +27,9 @@ import * as dm from '../math/deterministic-math.ts';
  * ~2e-12 of the range for PERT shapes (lambda 4 to 100), ~1e-11 for U-shaped or
  * J-shaped Betas (alpha or beta down to 0.05), and ~1e-13 for concentrated ones;
  * the interpolation error, not the exact inverse (~1e-15), dominates. Sampling
- * costs ~30–40 ns per draw; building the table (4,097 exact inverses) ~10–25 ms.
+ * costs ~30–40 ns per draw; building the table (4,097 exact inverses) ~10–25 ms. The logit
+ * nodes are built lazily, outwards from the middle, as draws reach them (see the constructor):
+ * the central table below serves most draws, so a run builds only the tail nodes it uses.
  */
 
 /**
@@ -64,9 +66,17 @@ const COEFFICIENTS_PER_INTERVAL = 4;
 export class BetaQuantileTable {
   /** Per interval k: y(t) = c0 + f(c1 + f(c2 + f·c3)) with f the position in the interval. */
   private readonly coefficients: Float64Array;
-  private readonly firstInterval: number;
-  private readonly endInterval: number;
+  /** The intervals built so far, [firstInterval, endInterval); they grow outwards from the middle on demand. */
+  private firstInterval: number;
+  private endInterval: number;
+  /** Whether the build has met the first unusable node (or the table's end) on that side. */
+  private lowFinished = false;
+  private highFinished = false;
   private readonly inverseStep: number;
+  private readonly step: number;
+  private readonly logNormaliser: number;
+  private readonly nodes: Float64Array;
+  private readonly slopes: Float64Array;
   /** Central table in u itself (no logit transforms), used only where its checked error is tiny. */
   private readonly central: Float64Array | null;
 
@@ -75,70 +85,18 @@ export class BetaQuantileTable {
     readonly beta: number,
   ) {
     const intervals = BETA_TABLE_INTERVALS;
-    const step = (2 * LOGIT_LIMIT) / intervals;
+    this.step = (2 * LOGIT_LIMIT) / intervals;
     this.inverseStep = intervals / (2 * LOGIT_LIMIT);
-    const logNormaliser = logBeta(alpha, beta);
-    const nodes = new Float64Array(intervals + 1);
-    const slopes = new Float64Array(intervals + 1);
-    for (let k = 0; k <= intervals; k++) {
-      const t = -LOGIT_LIMIT + k * step;
-      // u = σ(t) and 1 − u = σ(−t), each formed without cancellation.
-      const logU = -dm.log1p(dm.exp(-t));
-      const logOneMinusU = -dm.log1p(dm.exp(t));
-      // For u > 1/2 solve the mirrored problem (1 − X ~ Beta(b, a)) so that a tiny
-      // 1 − u is not rounded away and 1 − x keeps its digits.
-      let logX: number;
-      let logOneMinusX: number;
-      if (t <= 0) {
-        const x = incompleteBetaInv(dm.exp(logU), alpha, beta);
-        logX = dm.log(x);
-        logOneMinusX = dm.log1p(-x);
-      } else {
-        const oneMinusX = incompleteBetaInv(dm.exp(logOneMinusU), beta, alpha);
-        logX = dm.log1p(-oneMinusX);
-        logOneMinusX = dm.log(oneMinusX);
-      }
-      nodes[k] = logX - logOneMinusX;
-      // ln(dy/dt) = ln u + ln(1 − u) − a·ln x − b·ln(1 − x) + ln B(a, b)
-      slopes[k] = dm.exp(logU + logOneMinusU - alpha * logX - beta * logOneMinusX + logNormaliser) * step;
-    }
-    let first = intervals / 2;
-    while (first > 0 && isUsable(nodes[first - 1], slopes[first - 1])) first--;
-    let end = intervals / 2;
-    while (end < intervals && isUsable(nodes[end + 1], slopes[end + 1])) end++;
-    this.firstInterval = first;
-    this.endInterval = end;
+    this.logNormaliser = logBeta(alpha, beta);
+    this.nodes = new Float64Array(intervals + 1);
+    this.slopes = new Float64Array(intervals + 1);
     this.coefficients = new Float64Array(intervals * COEFFICIENTS_PER_INTERVAL);
-    for (let k = first; k < end; k++) {
-      const y0 = nodes[k];
-      const y1 = nodes[k + 1];
-      const rise = y1 - y0;
-      let m0 = slopes[k];
-      let m1 = slopes[k + 1];
-      if (!(rise > 0)) {
-        m0 = 0;
-        m1 = 0;
-      } else {
-        if (!Number.isFinite(m0) || !Number.isFinite(m1)) {
-          m0 = rise;
-          m1 = rise;
-        }
-        // Fritsch–Carlson: slopes within a circle of radius 3 (in secant units) keep the cubic monotone.
-        const a = m0 / rise;
-        const b = m1 / rise;
-        const size = a * a + b * b;
-        if (size > 9) {
-          const shrink = 3 / Math.sqrt(size);
-          m0 *= shrink;
-          m1 *= shrink;
-        }
-      }
-      const j = k * COEFFICIENTS_PER_INTERVAL;
-      this.coefficients[j] = y0;
-      this.coefficients[j + 1] = m0;
-      this.coefficients[j + 2] = 3 * rise - 2 * m0 - m1;
-      this.coefficients[j + 3] = m0 + m1 - 2 * rise;
-    }
+    // Nodes are built lazily: each is its own exact inverse, and each interval's cubic reads only
+    // its two end nodes, so a node built late has the same bits as one built up front. A run whose
+    // draws stay inside the central table never builds the logit tails (most of the 4,097 nodes).
+    this.firstInterval = intervals / 2;
+    this.endInterval = intervals / 2;
+    this.buildNode(intervals / 2);
     this.central = alpha >= 1 && beta >= 1 ? buildCentralTable(alpha, beta) : null;
   }
 
@@ -148,8 +106,8 @@ export class BetaQuantileTable {
    */
   fill(u: Float64Array, out: Float64Array, n: number, min: number, range: number): void {
     const coefficients = this.coefficients;
-    const first = this.firstInterval;
-    const end = this.endInterval;
+    let first = this.firstInterval;
+    let end = this.endInterval;
     const inverseStep = this.inverseStep;
     const central = this.central;
     for (let i = 0; i < n; i++) {
@@ -170,9 +128,113 @@ export class BetaQuantileTable {
         const y = coefficients[j] + f * (coefficients[j + 1] + f * (coefficients[j + 2] + f * coefficients[j + 3]));
         out[i] = min + range / (1 + dm.exp(-y));
       } else {
-        out[i] = min + range * incompleteBetaInv(p, this.alpha, this.beta);
+        out[i] = this.fillOutside(p, s, min, range);
+        first = this.firstInterval;
+        end = this.endInterval;
       }
     }
+  }
+
+  /** A draw outside the intervals built so far: build up to its interval if the table reaches it, else the exact inverse. */
+  private fillOutside(p: number, s: number, min: number, range: number): number {
+    if (s < this.firstInterval && s >= 0) this.extendDown(Math.floor(s));
+    else if (s >= this.endInterval && s < BETA_TABLE_INTERVALS) this.extendUp(Math.floor(s) + 1);
+    if (s >= this.firstInterval && s < this.endInterval) {
+      const coefficients = this.coefficients;
+      const k = s | 0;
+      const f = s - k;
+      const j = k * COEFFICIENTS_PER_INTERVAL;
+      const y = coefficients[j] + f * (coefficients[j + 1] + f * (coefficients[j + 2] + f * coefficients[j + 3]));
+      return min + range / (1 + dm.exp(-y));
+    }
+    return min + range * incompleteBetaInv(p, this.alpha, this.beta);
+  }
+
+  /** Lowers firstInterval towards `target`, node by node, stopping at the first unusable node (as a full build's scan does). */
+  private extendDown(target: number): void {
+    while (!this.lowFinished && this.firstInterval > target) {
+      const k = this.firstInterval - 1;
+      this.buildNode(k);
+      if (!isUsable(this.nodes[k], this.slopes[k])) {
+        this.lowFinished = true;
+        break;
+      }
+      this.buildInterval(k);
+      this.firstInterval = k;
+      if (k === 0) this.lowFinished = true;
+    }
+  }
+
+  /** Raises endInterval towards `target`, node by node, stopping at the first unusable node. */
+  private extendUp(target: number): void {
+    while (!this.highFinished && this.endInterval < target) {
+      const k = this.endInterval + 1;
+      this.buildNode(k);
+      if (!isUsable(this.nodes[k], this.slopes[k])) {
+        this.highFinished = true;
+        break;
+      }
+      this.buildInterval(k - 1);
+      this.endInterval = k;
+      if (k === BETA_TABLE_INTERVALS) this.highFinished = true;
+    }
+  }
+
+  /** Node k: y = logit of the exact quantile at t = −LOGIT_LIMIT + k·step, and its slope dy/dt·step. */
+  private buildNode(k: number): void {
+    const { alpha, beta, step } = this;
+    const t = -LOGIT_LIMIT + k * step;
+    // u = σ(t) and 1 − u = σ(−t), each formed without cancellation.
+    const logU = -dm.log1p(dm.exp(-t));
+    const logOneMinusU = -dm.log1p(dm.exp(t));
+    // For u > 1/2 solve the mirrored problem (1 − X ~ Beta(b, a)) so that a tiny
+    // 1 − u is not rounded away and 1 − x keeps its digits.
+    let logX: number;
+    let logOneMinusX: number;
+    if (t <= 0) {
+      const x = incompleteBetaInv(dm.exp(logU), alpha, beta);
+      logX = dm.log(x);
+      logOneMinusX = dm.log1p(-x);
+    } else {
+      const oneMinusX = incompleteBetaInv(dm.exp(logOneMinusU), beta, alpha);
+      logX = dm.log1p(-oneMinusX);
+      logOneMinusX = dm.log(oneMinusX);
+    }
+    this.nodes[k] = logX - logOneMinusX;
+    // ln(dy/dt) = ln u + ln(1 − u) − a·ln x − b·ln(1 − x) + ln B(a, b)
+    this.slopes[k] = dm.exp(logU + logOneMinusU - alpha * logX - beta * logOneMinusX + this.logNormaliser) * step;
+  }
+
+  /** The cubic of interval k from its two end nodes, Fritsch–Carlson limited. */
+  private buildInterval(k: number): void {
+    const y0 = this.nodes[k];
+    const y1 = this.nodes[k + 1];
+    const rise = y1 - y0;
+    let m0 = this.slopes[k];
+    let m1 = this.slopes[k + 1];
+    if (!(rise > 0)) {
+      m0 = 0;
+      m1 = 0;
+    } else {
+      if (!Number.isFinite(m0) || !Number.isFinite(m1)) {
+        m0 = rise;
+        m1 = rise;
+      }
+      // Fritsch–Carlson: slopes within a circle of radius 3 (in secant units) keep the cubic monotone.
+      const a = m0 / rise;
+      const b = m1 / rise;
+      const size = a * a + b * b;
+      if (size > 9) {
+        const shrink = 3 / Math.sqrt(size);
+        m0 *= shrink;
+        m1 *= shrink;
+      }
+    }
+    const j = k * COEFFICIENTS_PER_INTERVAL;
+    this.coefficients[j] = y0;
+    this.coefficients[j + 1] = m0;
+    this.coefficients[j + 2] = 3 * rise - 2 * m0 - m1;
+    this.coefficients[j + 3] = m0 + m1 - 2 * rise;
   }
 }
 
@@ -204,7 +266,11 @@ function buildCentralTable(alpha: number, beta: number): Float64Array | null {
       x = Math.min(Math.max(x + slopes[k - 1], Number.MIN_VALUE), 1 - Number.EPSILON);
       let converged = false;
       for (let iteration = 0; iteration < 8; iteration++) {
-        const step = (incompleteBeta(x, alpha, beta) - u) * dm.exp(-logPdf(x));
+        // ln x and ln(1 − x) serve both the incomplete beta and the density.
+        const logX = dm.log(x);
+        const logOneMinusX = dm.log1p(-x);
+        const logDensity = (alpha - 1) * logX + (beta - 1) * logOneMinusX - logNormaliser;
+        const step = (incompleteBetaWithLogs(x, alpha, beta, false, logX, logOneMinusX) - u) * dm.exp(-logDensity);
         const next = x - step;
         if (!(next > 0 && next < 1)) break;
         x = next;

@@ -1,4 +1,4 @@
-import { incompleteBeta, incompleteBetaUpper } from './incomplete-beta.ts';
+import { incompleteBeta, incompleteBetaWithLogs } from './incomplete-beta.ts';
 import { logBeta } from './log-beta.ts';
 import { normalInv } from './normal-inv.ts';
 import * as dm from './deterministic-math.ts';
@@ -63,13 +63,14 @@ function solveInLowerHalf(target: number, a: number, b: number, upper: boolean, 
   let previousStep = Infinity;
   let stepBeforePrevious = Infinity;
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    const probability = upper ? incompleteBetaUpper(z, a, b) : incompleteBeta(z, a, b);
+    const logZ = dm.log(z);
+    const logOneMinusZ = dm.log1p(-z);
+    const probability = incompleteBetaWithLogs(z, a, b, upper, logZ, logOneMinusZ);
     if (probability === target) return z;
     if (probability < target === !upper) lo = z;
     else hi = z;
-    const logZ = dm.log(z);
     // |d ln G / d ln z| = z·density(z) / G
-    const logSlope = a * logZ + (b - 1) * dm.log1p(-z) - logNormaliser - dm.log(probability);
+    const logSlope = a * logZ + (b - 1) * logOneMinusZ - logNormaliser - dm.log(probability);
     const step = (direction * dm.log(probability / target)) / dm.exp(logSlope);
     // z·e^(−step) rather than e^(ln z − step): the latter loses |ln z|·ε of precision.
     let next = z * dm.exp(-step);
@@ -92,6 +93,20 @@ function solveInLowerHalf(target: number, a: number, b: number, upper: boolean, 
   return z;
 }
 
+let medianShapeA = Number.NaN;
+let medianShapeB = Number.NaN;
+let medianValue = Number.NaN;
+
+/** I_½(a, b), remembered for the last shape: a table build inverts thousands of p for one shape. */
+function medianProbability(a: number, b: number): number {
+  if (!(Object.is(a, medianShapeA) && Object.is(b, medianShapeB))) {
+    medianValue = incompleteBeta(HALF, a, b);
+    medianShapeA = a;
+    medianShapeB = b;
+  }
+  return medianValue;
+}
+
 /**
  * Inverse of the regularized incomplete beta function: the x in [0, 1] with
  * I_x(a, b) = p, i.e. the p-quantile of Beta(a, b). Accurate to ~1e-15
@@ -109,7 +124,7 @@ export function incompleteBetaInv(p: number, a: number, b: number): number {
   const useUpperTail = p > HALF;
   const target = useUpperTail ? 1 - p : p;
   const guess = initialGuess(p, a, b);
-  if (p <= incompleteBeta(HALF, a, b)) return solveInLowerHalf(target, a, b, useUpperTail, guess);
+  if (p <= medianProbability(a, b)) return solveInLowerHalf(target, a, b, useUpperTail, guess);
   // I_x(a, b) = 1 − I_{1−x}(b, a): the tails swap roles in the mirrored coordinate.
   return 1 - solveInLowerHalf(target, b, a, !useUpperTail, 1 - guess);
 }

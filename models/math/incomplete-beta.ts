@@ -44,26 +44,39 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
   return h;
 }
 
-/** x^a (1−x)^b / B(a, b), via logs so large parameters do not overflow. */
-function betaPrefactor(x: number, a: number, b: number): number {
-  return dm.exp(a * dm.log(x) + b * dm.log1p(-x) - logBeta(a, b));
+/** x^a (1−x)^b / B(a, b), via logs (ln x and ln(1 − x) = log1p(−x)) so large parameters do not overflow. */
+function betaPrefactor(logX: number, logOneMinusX: number, a: number, b: number): number {
+  return dm.exp(a * logX + b * logOneMinusX - logBeta(a, b));
 }
 
 /**
  * The smaller-tail-accurate lower probability; `upper` selects 1 − I_x(a, b)
  * computed without cancellation.
  */
-function incompleteBetaTail(x: number, a: number, b: number, upper: boolean): number {
+function incompleteBetaTail(x: number, a: number, b: number, upper: boolean, logX?: number, logOneMinusX?: number): number {
   if (Number.isNaN(x) || !(a > 0) || !(b > 0)) return Number.NaN;
   if (x <= 0) return upper ? 1 : 0;
   if (x >= 1) return upper ? 0 : 1;
   if (x < (a + 1) / (a + b + 2)) {
-    const lower = (betaPrefactor(x, a, b) * betaContinuedFraction(x, a, b)) / a;
+    const prefactor = betaPrefactor(logX ?? dm.log(x), logOneMinusX ?? dm.log1p(-x), a, b);
+    const lower = (prefactor * betaContinuedFraction(x, a, b)) / a;
     return upper ? 1 - lower : lower;
   }
   const y = 1 - x;
-  const complement = (betaPrefactor(y, b, a) * betaContinuedFraction(y, b, a)) / b;
+  const complement = (betaPrefactor(dm.log(y), dm.log1p(-y), b, a) * betaContinuedFraction(y, b, a)) / b;
   return upper ? complement : 1 - complement;
+}
+
+/**
+ * `incompleteBeta` (or, when `upper`, `incompleteBetaUpper`) for a caller that already holds
+ * ln x = dm.log(x) and ln(1 − x) = dm.log1p(−x) (Newton solvers need them for the density
+ * too): the same bits, two logarithms fewer.
+ *
+ * @example
+ * incompleteBetaWithLogs(0.3, 2, 5, false, dm.log(0.3), dm.log1p(-0.3)) === incompleteBeta(0.3, 2, 5) // true
+ */
+export function incompleteBetaWithLogs(x: number, a: number, b: number, upper: boolean, logX: number, logOneMinusX: number): number {
+  return incompleteBetaTail(x, a, b, upper, logX, logOneMinusX);
 }
 
 /**

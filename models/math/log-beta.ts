@@ -33,6 +33,28 @@ function stirlingRemainder(x: number): number {
  * logBeta(2, 3) // ≈ -2.4849066497880004 (= ln(1/12))
  */
 export function logBeta(a: number, b: number): number {
+  // Table builds and Newton solves ask for the same one or two shapes thousands of times.
+  if (Object.is(a, lastA) && Object.is(b, lastB)) return lastValue;
+  if (Object.is(a, previousA) && Object.is(b, previousB)) return previousValue;
+  const value = computeLogBeta(a, b);
+  previousA = lastA;
+  previousB = lastB;
+  previousValue = lastValue;
+  lastA = a;
+  lastB = b;
+  lastValue = value;
+  return value;
+}
+
+/* The two most recent shapes and their values (a pure function's results: reusing them cannot change a bit). */
+let lastA = Number.NaN;
+let lastB = Number.NaN;
+let lastValue = Number.NaN;
+let previousA = Number.NaN;
+let previousB = Number.NaN;
+let previousValue = Number.NaN;
+
+function computeLogBeta(a: number, b: number): number {
   const small = Math.min(a, b);
   const large = Math.max(a, b);
   const sum = a + b;

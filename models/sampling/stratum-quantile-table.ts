@@ -288,13 +288,8 @@ function pieceDraw(table: StratumQuantileTable, s: number, k: number, u: number)
 function fitPieces(quantiles: QuantileColumn, n: number, strata: number[], pieces: number, interquartile: number): Float64Array {
   const count = strata.length * pieces;
   const at = (points: number[]): Float64Array => {
-    const probabilities = new Float64Array(count * points.length);
-    let index = 0;
-    for (const k of strata) {
-      for (let start = 0; start < pieces; start++) {
-        for (const point of points) probabilities[index++] = (k + (start + point) / pieces) / n;
-      }
-    }
+    const probabilities = pieces === 1 && strata.length === n ? wholeStrataProbabilities(n, points) : pieceProbabilities(n, strata, pieces, points);
+    const index = probabilities.length;
     // p = 0 or 1 (the ends of the outer strata) has no finite quantile in general: leave it NaN.
     const values = new Float64Array(probabilities.length);
     let inside = 0;
@@ -332,6 +327,31 @@ function fitPieces(quantiles: QuantileColumn, n: number, strata: number[], piece
     result[f + 3] = fits ? c3 : NaN;
   }
   return result;
+}
+
+/** Probabilities (k + (start + point)/pieces)/n of the given strata's pieces, point by point. */
+function pieceProbabilities(n: number, strata: number[], pieces: number, points: number[]): Float64Array {
+  const probabilities = new Float64Array(strata.length * pieces * points.length);
+  let index = 0;
+  for (const k of strata) {
+    for (let start = 0; start < pieces; start++) {
+      for (const point of points) probabilities[index++] = (k + (start + point) / pieces) / n;
+    }
+  }
+  return probabilities;
+}
+
+/** Every input's table reads the same whole-strata grids: computed once per stratum count and point set (read only). */
+const wholeStrataGrids = new Map<string, Float64Array>();
+
+function wholeStrataProbabilities(n: number, points: number[]): Float64Array {
+  const key = `${n}:${points.join(',')}`;
+  let grid = wholeStrataGrids.get(key);
+  if (!grid) {
+    grid = pieceProbabilities(n, Array.from({ length: n }, (_, k) => k), 1, points);
+    wholeStrataGrids.set(key, grid);
+  }
+  return grid;
 }
 
 /** Gauss–Jordan inverse of the Vandermonde matrix V[m][i] = x_m^i, transposed to weights[i][m]. */
