@@ -53,17 +53,7 @@ export interface CliOptions {
  */
 export function parseOptions(argv: string[]): CliOptions {
   checkFlags(argv);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: joinNegativeValues(argv),
-      allowPositionals: true,
-      strict: true,
-      options: OPTIONS,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, ''));
-  }
+  const parsed = parseStrictly(argv);
   const { values } = parsed;
   const sampling = values.sampling;
   if (sampling !== undefined && sampling !== 'mc' && sampling !== 'lhs') {
@@ -86,6 +76,15 @@ export function parseOptions(argv: string[]): CliOptions {
     precision: relativePrecision(values.precision),
     exchangeRate: positiveNumber('--exchange-rate', values['exchange-rate']),
   };
+}
+
+/** Node's parser, strict; its rare messages (a positional after `--`) become usage errors. */
+function parseStrictly(argv: string[]) {
+  try {
+    return parseArgs({ args: joinNegativeValues(argv), allowPositionals: true, strict: true, options: OPTIONS });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, ''));
+  }
 }
 
 /** An unknown flag is named, with the closest known one ("--trails: unknown option; did you mean --trials?"). */

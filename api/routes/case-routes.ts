@@ -5,7 +5,7 @@ import { requirePermission } from '../server/auth.ts';
 import { requireCase } from './require-resource.ts';
 import { ApiError } from '../server/problem.ts';
 import { caseOverview, type CaseListItem } from '../services/case-overview.ts';
-import { archiveCase, createCase, getCase, getVersion, listVersions, updateCase, type CaseRecord } from '../services/case-store.ts';
+import { archiveCase, createCase, getVersion, listVersions, updateCase, type CaseRecord } from '../services/case-store.ts';
 import { caseBody, errorResponses, idParam, jsonResponse } from './openapi-common.ts';
 import { ifMatchVersion, integerParam, readJson, requireValidCase, versionTag } from './route-helpers.ts';
 

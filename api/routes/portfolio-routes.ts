@@ -34,8 +34,11 @@ export function registerPortfolioRoutes(app: App): void {
       const services = c.get('services');
       const { driftDays, trials } = c.req.valid('query');
       const items = await caseOverview(services.db, { includeArchived: false, now: services.now() });
-      const count = (values: string[]): Record<string, number> =>
-        values.reduce<Record<string, number>>((counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }), {});
+      const count = (values: string[]): Record<string, number> => {
+        const counts: Record<string, number> = {};
+        for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+        return counts;
+      };
       const totals = new Map<string, { currency: string; cases: number; casesWithRuns: number; expectedValue: number; fullCost: number }>();
       for (const item of items) {
         const entry = totals.get(item.currency) ?? { currency: item.currency, cases: 0, casesWithRuns: 0, expectedValue: 0, fullCost: 0 };

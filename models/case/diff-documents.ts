@@ -22,7 +22,7 @@ export function diffDocuments(before: unknown, after: unknown, path = ''): Docum
     const changes: DocumentChange[] = [];
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     for (const key of keys) {
-      const child = `${path}/${escape(key)}`;
+      const child = `${path}/${escapePointer(key)}`;
       if (!(key in after)) changes.push({ path: child, kind: 'removed', before: before[key] });
       else if (!(key in before)) changes.push({ path: child, kind: 'added', after: after[key] });
       else changes.push(...diffDocuments(before[key], after[key], child));
@@ -65,6 +65,6 @@ function hasIds(items: unknown[]): items is { id: string }[] {
   return items.length > 0 && items.every((item) => isObject(item) && typeof item.id === 'string');
 }
 
-function escape(key: string): string {
+function escapePointer(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -274,8 +274,8 @@ export function evaluate(expr: Expr, scope: Scope): Decimal {
         case 'or': return flag(truthy(a) || truthy(b));
         case 'xor': return flag(truthy(a) !== truthy(b));
       }
+      throw new Error(`internal: unknown operator ${String((expr as { op: unknown }).op)}`);
     }
-    // falls through: every binary op returns above
     case 'call': {
       const call = expr as Extract<Expr, { kind: 'call' }>;
       const spec = functionSpec(call.fn);

@@ -158,8 +158,8 @@ export function emitRaw(expr: Expr, context: EmitContext): string {
         case 'xor':
           return `(!${a} !== !${b} ? 1 : 0)`;
       }
+      throw new Error(`internal: unknown operator ${String((expr as { op: unknown }).op)}`);
     }
-    // falls through: every binary op returns above
     case 'call': {
       const call = expr as Extract<Expr, { kind: 'call' }>;
       const spec = functionSpec(call.fn);

@@ -2,7 +2,7 @@ import { FUNCTION_NAMES, FUNCTION_REGISTRY } from './function-registry.ts';
 import { MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, MAX_FORMULA_NESTING } from './formula-limits.ts';
 import { CONSTANT_NAMES, TIME_NAMES } from './functions.ts';
 
-const escape = (text: string): string => text.replaceAll('|', '\\|');
+const escapeCell = (text: string): string => text.replaceAll('|', '\\|');
 
 /**
  * docs/formula-functions.md, rendered from the function table: what `npm run docs:functions`
@@ -28,11 +28,11 @@ export function renderFunctionDocs(): string {
   for (const name of FUNCTION_NAMES) {
     const spec = FUNCTION_REGISTRY[name];
     const count = spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : spec.maxArgs === Infinity ? `${spec.minArgs} or more` : `${spec.minArgs}–${spec.maxArgs}`;
-    lines.push(`| \`${escape(spec.signature)}\` | ${count} | ${escape(spec.doc)} | ${spec.variesByMonth ? 'yes' : ''} |`);
+    lines.push(`| \`${escapeCell(spec.signature)}\` | ${count} | ${escapeCell(spec.doc)} | ${spec.variesByMonth ? 'yes' : ''} |`);
   }
   lines.push('', '## Names', '', '| Name | Meaning | By month |', '|---|---|---|');
-  for (const [name, doc] of Object.entries(TIME_NAMES)) lines.push(`| \`${name}\` | ${escape(doc)} | yes |`);
-  for (const [name, doc] of Object.entries(CONSTANT_NAMES)) lines.push(`| \`${name}\` | ${escape(doc)} | |`);
+  for (const [name, doc] of Object.entries(TIME_NAMES)) lines.push(`| \`${name}\` | ${escapeCell(doc)} | yes |`);
+  for (const [name, doc] of Object.entries(CONSTANT_NAMES)) lines.push(`| \`${name}\` | ${escapeCell(doc)} | |`);
   lines.push(
     '',
     '## Limits',

@@ -31,6 +31,7 @@ function powerOfTwo(k: number): number {
 
 const LN2_HI = 6.93147180369123816490e-1;
 const LN2_LO = 1.90821492927058770002e-10;
+// biome-ignore lint/suspicious/noApproximativeNumericConstant: the fdlibm constant, written out so the bits are visibly the port's
 const INV_LN2 = 1.4426950408889634;
 const EXP_OVERFLOW = 7.09782712893383973096e2;
 const EXP_UNDERFLOW = -7.45133219101941108420e2;
@@ -231,6 +232,7 @@ export function expm1(x: number): number {
 }
 
 /** log10(e), as log10 multiplies by it. */
+// biome-ignore lint/suspicious/noApproximativeNumericConstant: the fdlibm constant, written out so the bits are visibly the port's
 export const LOG10_E = 0.4342944819032518;
 
 /**

@@ -59,7 +59,7 @@ describeEachStorage('hardening (%s)', (storage) => {
       expect(await problemOf(sponsor)).toMatchObject({ status: 422, paths: ['/ownership/sponsor'] });
       const locale = await t.call('POST', '/api/import', { body: { ...fixture, locale: '\udc00en-GB' }, role: 'editor' });
       expect(await problemOf(locale)).toMatchObject({ status: 422, paths: ['/locale'] });
-      const key = await t.call('POST', '/api/cases', { body: { ...fixture, ['x\u0000']: 1 }, role: 'editor' });
+      const key = await t.call('POST', '/api/cases', { body: { ...fixture, 'x\u0000': 1 }, role: 'editor' });
       expect(await problemOf(key)).toMatchObject({ status: 422, paths: ['/x\u0000'] });
       // A well-formed pair (an emoji) is ordinary text.
       expect((await t.call('POST', '/api/cases', { body: { ...fixture, name: 'Claims intake \u{1F600}' }, role: 'editor' })).status).toBe(201);

@@ -1,6 +1,6 @@
 import { ENGINE_VERSION } from '../../models/formula/compile-case.ts';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, describeEachStorage, type TestApp } from '../helpers/test-app.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(`fixtures/${name}.json`, 'utf8'));

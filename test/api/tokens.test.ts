@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, describeEachStorage, type TestApp } from '../helpers/test-app.ts';
 
 describeEachStorage('token administration on %s', (storage) => {

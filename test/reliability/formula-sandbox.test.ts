@@ -126,6 +126,7 @@ describe('formula sandbox at the API', () => {
   it('accepts an input legitimately named like an inherited property (constructor)', async () => {
     const document = minimalCase({ name: 'Named constructor' });
     // Set as an own key; `document.inputs.constructor` would name Object's constructor to TypeScript.
+    // biome-ignore lint/complexity/useLiteralKeys: a dotted .constructor is typed as Object's own constructor
     (document.inputs as Record<string, unknown>)['constructor'] = { unit: 'EUR/month', source: 'test', distribution: { type: 'fixed', value: 5 } };
     document.benefits[0].amount = 'benefitPerMonth + constructor';
     const response = await t.call('POST', '/api/cases', { body: document, role: 'editor' });

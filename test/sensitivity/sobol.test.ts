@@ -149,7 +149,7 @@ describe('sobolIndices', () => {
         rng: mulberry32(5),
         bootstrap: { resamples: 200, confidence: 0.9 },
       });
-      return r.indices.map((s) => [s.firstCi[1] - s.firstCi[0], s.totalCi[1] - s.totalCi[0]]).flat();
+      return r.indices.flatMap((s) => [s.firstCi[1] - s.firstCi[0], s.totalCi[1] - s.totalCi[0]]);
     };
     const small = width(2 ** 11);
     const large = width(2 ** 13);

@@ -48,7 +48,12 @@ export const CaseEditorPage: Component<{ session: CaseSession }> = (props) => {
                   target?.querySelector<HTMLElement>('h2')?.focus();
                 }}>
                   {label}
-                  {problems(pointers) > 0 ? <span class="badge badge-error" aria-label={`${problems(pointers)} problems`}>{problems(pointers)}</span> : null}
+                  {problems(pointers) > 0 ? (
+                    <span class="badge badge-error">
+                      {problems(pointers)}
+                      <span class="visually-hidden"> problems</span>
+                    </span>
+                  ) : null}
                 </a>
               </li>
             )}

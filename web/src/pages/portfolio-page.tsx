@@ -134,6 +134,7 @@ export const PortfolioPage: Component = () => {
 
         <section class="panel" aria-labelledby="cases-title">
           <h2 id="cases-title">Cases</h2>
+          {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in Solid's JSX types; the role gives the same landmark */}
           <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
             <div class="field">
               <label for="filter-q">Search</label>
