@@ -66,7 +66,8 @@ module.exports = {
     },
     {
       name: 'pipeline-is-the-entry',
-      comment: 'models/pipeline/ is the one entry the CLI, the job worker and the browser worker call; nothing else in models/ imports it (the contract may name its types).',
+      comment:
+        'models/pipeline/ is the one entry the CLI, the job worker and the browser worker call; nothing else in models/ imports it (the contract may name its types).',
       severity: 'error',
       from: { path: '^models/', pathNot: '^models/(pipeline|contract)/' },
       to: { path: '^models/pipeline/' },

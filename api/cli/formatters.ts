@@ -38,7 +38,13 @@ export function formatters(currency: string, locale = 'en-GB'): Formatters {
     number: (value) => undefinedValue(value) ?? plain.format(value),
     count: (value) => undefinedValue(value) ?? whole.format(value),
     fixed: (value, digits) =>
-      undefinedValue(value) ?? new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false, signDisplay: 'negative' as 'auto' }).format(value),
+      undefinedValue(value) ??
+      new Intl.NumberFormat(locale, {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+        useGrouping: false,
+        signDisplay: 'negative' as 'auto',
+      }).format(value),
     // Intl formats a numeric string exactly (no float rounding), so the cents stay the decimal's own.
     exactMoney: (decimal) => exactMoney.format(decimal as unknown as number),
   };

@@ -20,15 +20,7 @@ export { caseJsonSchema } from './commands/schema.ts';
  * Every command, in the order the usage text lists them. Adding a command is one file in
  * commands/ and one row here: the help text and "did you mean" follow from this table.
  */
-const COMMANDS: readonly CliCommand[] = [
-  simulateCommand,
-  validateCommand,
-  sensitivityCommand,
-  voiCommand,
-  compareCommand,
-  gateCommand,
-  schemaCommand,
-];
+const COMMANDS: readonly CliCommand[] = [simulateCommand, validateCommand, sensitivityCommand, voiCommand, compareCommand, gateCommand, schemaCommand];
 
 const BY_NAME = new Map(COMMANDS.map((command) => [command.name, command]));
 

@@ -14,7 +14,9 @@ export function progressBar(total: number, stream: NodeJS.WriteStream = process.
     if (stream.isTTY) {
       const width = 30;
       const filled = Math.round(share * width);
-      stream.write(`\r[${'█'.repeat(filled)}${' '.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${done.toLocaleString('en')}/${all.toLocaleString('en')} trials`);
+      stream.write(
+        `\r[${'█'.repeat(filled)}${' '.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${done.toLocaleString('en')}/${all.toLocaleString('en')} trials`,
+      );
     } else {
       const decile = Math.floor(share * 10);
       if (decile > lastDecile) {

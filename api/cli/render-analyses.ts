@@ -21,7 +21,6 @@ export function outputFormatter(f: Formatters, output: string): (value: number) 
   return f.money;
 }
 
-
 /** Tornado as a table with a text bar. */
 export function renderTornado(bc: BusinessCase, result: TornadoResult): string {
   const f = formatters(bc.currency, bc.locale);
@@ -87,7 +86,14 @@ export function renderSobol(bc: BusinessCase, result: SobolAnalysisResult): stri
     '',
     textTable(
       ['Input', 'first order', '95% CI', 'total order', '95% CI', ''],
-      result.rows.map((row) => [row.label, f.fixed(row.first, 3), interval(row.firstCi), f.fixed(row.total, 3), interval(row.totalCi), '█'.repeat(Math.max(0, Math.round(row.total * 40)))]),
+      result.rows.map((row) => [
+        row.label,
+        f.fixed(row.first, 3),
+        interval(row.firstCi),
+        f.fixed(row.total, 3),
+        interval(row.totalCi),
+        '█'.repeat(Math.max(0, Math.round(row.total * 40))),
+      ]),
     ),
   ];
   for (const warning of result.warnings) lines.push(`warning: ${warning}`);
@@ -136,7 +142,8 @@ export function renderVoi(bc: BusinessCase, result: VoiResult): string {
   const worth = result.ranking.filter((row) => row.netValue !== null && row.netValue > 0);
   if (worth.length) {
     lines.push('');
-    for (const row of worth) lines.push(`→ Measuring ${row.label} before deciding is worth up to ${f.money(row.evppi)}; it costs ${f.money(row.measurementCost!)}.`);
+    for (const row of worth)
+      lines.push(`→ Measuring ${row.label} before deciding is worth up to ${f.money(row.evppi)}; it costs ${f.money(row.measurementCost!)}.`);
   }
   return lines.join('\n');
 }
@@ -154,12 +161,16 @@ export function renderCompare(bc: BusinessCase, nameA: string, nameB: string, re
     f.percent(s.probabilityPositive.value),
   ];
   const shared = result.sharedInputs.length;
-  const converted = result.conversion ? ` (${result.conversion.from} at ${f.number(result.conversion.rate)} ${result.conversion.currency}/${result.conversion.from})` : '';
+  const converted = result.conversion
+    ? ` (${result.conversion.from} at ${f.number(result.conversion.rate)} ${result.conversion.currency}/${result.conversion.from})`
+    : '';
   return [
     `Compare ${result.output}: A = ${nameA}, B = ${nameB} (${f.count(result.trials)} trials, seed ${result.seed}, ` +
       (shared ? `common random numbers on ${f.count(shared)} shared input${shared === 1 ? '' : 's'})` : 'no shared inputs, so no common random numbers)'),
     ...(result.conversion
-      ? [`B's money is converted into ${result.conversion.currency} at 1 ${result.conversion.from} = ${f.number(result.conversion.rate)} ${result.conversion.currency}; every B and A − B figure below is converted.`]
+      ? [
+          `B's money is converted into ${result.conversion.currency} at 1 ${result.conversion.from} = ${f.number(result.conversion.rate)} ${result.conversion.currency}; every B and A − B figure below is converted.`,
+        ]
       : []),
     '',
     textTable(['', 'mean', 'p5', 'p50', 'p95', 'P(>0)'], [row('A', result.a), row(`B${converted}`, result.b), row(`A − B${converted}`, result.difference)]),
@@ -204,9 +215,17 @@ export function renderGate(bc: BusinessCase, result: GateResult, trials: number)
     ),
   ];
   for (const criterion of result.criteria.filter((c) => c.tooClose)) lines.push(`too close to call: ${criterion.label}: ${criterion.note ?? ''}`);
-  lines.push('', 'Readiness gates', textTable(['Gate', 'status', 'items met'], result.readiness.map((gate) => [gate.label, gate.status, `${gate.met}/${gate.total}`])));
+  lines.push(
+    '',
+    'Readiness gates',
+    textTable(
+      ['Gate', 'status', 'items met'],
+      result.readiness.map((gate) => [gate.label, gate.status, `${gate.met}/${gate.total}`]),
+    ),
+  );
   lines.push('', 'Value-measurement gate (checked from the case)');
-  for (const check of result.valueMeasurement) lines.push(`  [${check.passed === 'yes' ? 'x' : check.passed === 'partly' ? '~' : ' '}] ${check.label}: ${check.detail}`);
+  for (const check of result.valueMeasurement)
+    lines.push(`  [${check.passed === 'yes' ? 'x' : check.passed === 'partly' ? '~' : ' '}] ${check.label}: ${check.detail}`);
   if (result.missingCostCategories.length) {
     lines.push('', 'Likely hidden costs (no cost line):');
     for (const flag of result.missingCostCategories) lines.push(`  - ${flag.label}: ${flag.note}`);

@@ -74,12 +74,15 @@ export function renderSimulation(bc: BusinessCase, summary: RunSummary, point: P
   }
   for (const metric of Object.values(summary.outputs).filter((o) => o.id.startsWith('metric.'))) {
     if (metric === Object.values(summary.outputs).find((o) => o.id.startsWith('metric.'))) out.push('', 'Custom metrics');
-    out.push(`  ${metric.label} (${metric.unit}): p50 ${f.number(metric.percentiles.p50)}, 90% interval ${f.number(metric.percentiles.p5)} to ${f.number(metric.percentiles.p95)}`);
+    out.push(
+      `  ${metric.label} (${metric.unit}): p50 ${f.number(metric.percentiles.p50)}, 90% interval ${f.number(metric.percentiles.p5)} to ${f.number(metric.percentiles.p95)}`,
+    );
   }
   if (summary.achievedCorrelation) {
     const c = summary.achievedCorrelation;
     const pairs: string[] = [];
-    for (let a = 0; a < c.inputs.length; a++) for (let b = a + 1; b < c.inputs.length; b++) pairs.push(`${c.inputs[a]}~${c.inputs[b]} ${f.fixed(c.matrix[a][b], 3)}`);
+    for (let a = 0; a < c.inputs.length; a++)
+      for (let b = a + 1; b < c.inputs.length; b++) pairs.push(`${c.inputs[a]}~${c.inputs[b]} ${f.fixed(c.matrix[a][b], 3)}`);
     out.push('', `Rank correlation achieved (Iman–Conover): ${pairs.join(', ')}`);
   }
   return out.join('\n');
@@ -110,8 +113,18 @@ function renderPilot(summary: RunSummary, f: Formatters): string {
     textTable(
       ['', 'p10', 'p50', 'p90'],
       [
-        [`Pilot ROI (${pilot.pilotDurationMonths} months, pilot costs only)`, f.percent(pilot.pilotRoi.percentiles.p10), f.percent(pilot.pilotRoi.percentiles.p50), f.percent(pilot.pilotRoi.percentiles.p90)],
-        ['Production ROI (full cost, discounted)', f.percent(pilot.productionRoi.percentiles.p10), f.percent(pilot.productionRoi.percentiles.p50), f.percent(pilot.productionRoi.percentiles.p90)],
+        [
+          `Pilot ROI (${pilot.pilotDurationMonths} months, pilot costs only)`,
+          f.percent(pilot.pilotRoi.percentiles.p10),
+          f.percent(pilot.pilotRoi.percentiles.p50),
+          f.percent(pilot.pilotRoi.percentiles.p90),
+        ],
+        [
+          'Production ROI (full cost, discounted)',
+          f.percent(pilot.productionRoi.percentiles.p10),
+          f.percent(pilot.productionRoi.percentiles.p50),
+          f.percent(pilot.productionRoi.percentiles.p90),
+        ],
       ],
     ),
     `→ ${pilot.explanation}.`,

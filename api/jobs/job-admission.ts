@@ -74,11 +74,17 @@ export class QueueFullError extends ApiError {
   constructor(scope: 'server' | 'token', limit: number, retryAfterSeconds: number, labels: BoundLabels = QUEUE_LABELS) {
     const who = scope === 'server' ? 'the server already has' : 'your token already has';
     const variable = scope === 'server' ? labels.globalVariable : labels.tokenVariable;
-    super(429, `${who} ${limit} ${labels.what} (${variable}); retry in ${retryAfterSeconds} s`, undefined, {
-      limit: scope === 'server' ? labels.globalName : labels.tokenName,
-      maximum: limit,
-      retryAfter: retryAfterSeconds,
-    }, { 'Retry-After': String(retryAfterSeconds) });
+    super(
+      429,
+      `${who} ${limit} ${labels.what} (${variable}); retry in ${retryAfterSeconds} s`,
+      undefined,
+      {
+        limit: scope === 'server' ? labels.globalName : labels.tokenName,
+        maximum: limit,
+        retryAfter: retryAfterSeconds,
+      },
+      { 'Retry-After': String(retryAfterSeconds) },
+    );
   }
 }
 
@@ -120,7 +126,8 @@ export class JobAdmission {
    */
   acquire(owner?: string): Release {
     if (this.total >= this.limits.global) throw new QueueFullError('server', this.limits.global, this.retryAfterSeconds(), this.labels);
-    if (owner !== undefined && this.count(owner) >= this.limits.perToken) throw new QueueFullError('token', this.limits.perToken, this.retryAfterSeconds(), this.labels);
+    if (owner !== undefined && this.count(owner) >= this.limits.perToken)
+      throw new QueueFullError('token', this.limits.perToken, this.retryAfterSeconds(), this.labels);
     this.total++;
     if (owner !== undefined) this.perOwner.set(owner, this.count(owner) + 1);
     const started = performance.now();

@@ -54,7 +54,6 @@ const signal = {
   },
 };
 
-
 async function run(jobId: number, request: JobRequest, post: Post): Promise<unknown> {
   const progress = (done: number, total: number): void => post({ jobId, type: 'progress', done, total });
   switch (request.type) {

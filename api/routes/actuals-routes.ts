@@ -24,7 +24,10 @@ const calendarDate = z
 const actualBody = z
   .object({
     metric: z.string().trim().min(1).max(100),
-    value: z.number().finite().refine((value) => Math.abs(value) < LARGEST_VALUE, `must be smaller than ${LARGEST_VALUE.toExponential()} in magnitude`),
+    value: z
+      .number()
+      .finite()
+      .refine((value) => Math.abs(value) < LARGEST_VALUE, `must be smaller than ${LARGEST_VALUE.toExponential()} in magnitude`),
     measuredOn: calendarDate,
     note: z.string().max(2000).optional(),
   })
@@ -87,17 +90,22 @@ export function registerActualsRoutes(app: App): void {
       const record = await requireCase(services.db, c.req.valid('param').id);
       const body = c.req.valid('json');
       const bc = currentCase(record);
-      if (!bc) throw new ApiError(422, `the current version (${record.currentVersion}) of case ${record.id} does not validate; fix it before recording actuals`);
+      if (!bc)
+        throw new ApiError(422, `the current version (${record.currentVersion}) of case ${record.id} does not validate; fix it before recording actuals`);
       if (!resolveActualMetric(bc, body.metric)) {
         const names = actualMetricNames(bc);
         const closest = closestName(body.metric, names);
-        throw new ApiError(422, `"${body.metric}" is neither an input of case version ${record.currentVersion} nor a baseline metric the value hypothesis maps to an input`, [
-          {
-            path: '/metric',
-            message: 'unknown metric',
-            hint: closest ? `did you mean "${closest}"?` : `use an input name or a mapped baseline metric: ${names.join(', ')}`,
-          },
-        ]);
+        throw new ApiError(
+          422,
+          `"${body.metric}" is neither an input of case version ${record.currentVersion} nor a baseline metric the value hypothesis maps to an input`,
+          [
+            {
+              path: '/metric',
+              message: 'unknown metric',
+              hint: closest ? `did you mean "${closest}"?` : `use an input name or a mapped baseline metric: ${names.join(', ')}`,
+            },
+          ],
+        );
       }
       // Dates are compared in UTC with a day of slack, so a measurement taken today anywhere on Earth is accepted.
       const latestAllowed = new Date(services.now().getTime() + 86_400_000).toISOString().slice(0, 10);

@@ -63,7 +63,9 @@ function checkKindSettings(kind: (typeof ANALYSIS_KINDS)[number], params: Record
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined) continue;
     if (!KIND_SETTINGS[kind].includes(key)) {
-      const users = Object.entries(KIND_SETTINGS).filter(([, keys]) => keys.includes(key)).map(([name]) => name);
+      const users = Object.entries(KIND_SETTINGS)
+        .filter(([, keys]) => keys.includes(key))
+        .map(([name]) => name);
       throw new ApiError(422, `${key} does not apply to the ${kind} analysis`, [{ path: `/${key}`, message: `applies only to ${users.join(', ')}` }]);
     }
     if (key === 'output' && NPV_ONLY.has(kind) && value !== 'npv') {
@@ -83,7 +85,8 @@ function currencyOf(document: unknown): string {
 
 function toApiError(error: unknown): never {
   if (error instanceof JobError) {
-    if (error.name === 'AnalysisError') throw new ApiError(422, error.message, [{ path: `/${error.field ?? 'output'}`, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }]);
+    if (error.name === 'AnalysisError')
+      throw new ApiError(422, error.message, [{ path: `/${error.field ?? 'output'}`, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }]);
     if (error.name === 'InvalidCase') throw new ApiError(422, 'the case version is invalid', error.issues as never);
   }
   throw error;
@@ -114,16 +117,23 @@ export function registerAnalysisRoutes(app: App): void {
       const { kind, ...params } = c.req.valid('json');
       checkKindSettings(kind, params);
       const version = await getVersion(services.db, run.caseId, run.caseVersion);
-      requireAffordable(analysisCost(version!.document, kind, params, run.trials), services.jobs.costLimits.modelRunMonths, kind === 'sobol' ? '/baseSamples' : '/kind');
+      requireAffordable(
+        analysisCost(version!.document, kind, params, run.trials),
+        services.jobs.costLimits.modelRunMonths,
+        kind === 'sobol' ? '/baseSamples' : '/kind',
+      );
       const result = await services.jobs
-        .submit({
-          type: 'analysis',
-          document: version!.document,
-          settings: { trials: run.trials, seed: run.seed, sampling: run.sampling },
-          kind,
-          params,
-          today: services.now().toISOString().slice(0, 10),
-        }, { owner: c.get('principal').name })
+        .submit(
+          {
+            type: 'analysis',
+            document: version!.document,
+            settings: { trials: run.trials, seed: run.seed, sampling: run.sampling },
+            kind,
+            params,
+            today: services.now().toISOString().slice(0, 10),
+          },
+          { owner: c.get('principal').name },
+        )
         .result.catch(toApiError);
       const record = await insertAnalysis(services.db, run.id, kind, params, result, c.get('principal').name);
       return c.json(record, 201);
@@ -174,7 +184,8 @@ export function registerAnalysisRoutes(app: App): void {
         try {
           b = applyVariant(parsed.data, body.b.variant).document;
         } catch (error) {
-          if (error instanceof VariantError) throw new ApiError(422, error.message, [{ path: '/b/variant', message: error.message, ...(error.hint ? { hint: error.hint } : {}) }]);
+          if (error instanceof VariantError)
+            throw new ApiError(422, error.message, [{ path: '/b/variant', message: error.message, ...(error.hint ? { hint: error.hint } : {}) }]);
           throw error;
         }
       }
@@ -183,7 +194,9 @@ export function registerAnalysisRoutes(app: App): void {
       // A comparison runs both cases in the request: a case's own 1M-trial setting is capped like the body's trials.
       const settings = { trials: body.trials ?? Math.min(trials, COMPARE_MAX_TRIALS), seed, sampling };
       const money = { currencyA: currencyOf(a), currencyB: currencyOf(b), exchangeRate: body.exchangeRate };
-      const result = await services.jobs.submit({ type: 'compare', a, b, settings, output: body.output ?? 'npv', money }, { owner: c.get('principal').name }).result.catch(toApiError);
+      const result = await services.jobs
+        .submit({ type: 'compare', a, b, settings, output: body.output ?? 'npv', money }, { owner: c.get('principal').name })
+        .result.catch(toApiError);
       return jsonWithNonFinite(c, result) as never;
     },
   );

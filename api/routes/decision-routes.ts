@@ -59,7 +59,10 @@ export function registerDecisionRoutes(app: App): void {
       if (principal.tokenId) {
         const issuers = await issuerChain(services.db, principal.tokenId);
         if (issuers.some((who) => samePerson(who, principal.person))) {
-          throw new ApiError(403, `separation of duties: this token was issued to ${principal.person} by ${principal.person} (or through a token they issued); a decision needs an approver token issued by someone else`);
+          throw new ApiError(
+            403,
+            `separation of duties: this token was issued to ${principal.person} by ${principal.person} (or through a token they issued); a decision needs an approver token issued by someone else`,
+          );
         }
       }
       const run = await requireRun(services, body.runId, false).catch(() => {

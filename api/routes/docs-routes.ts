@@ -39,7 +39,11 @@ const INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#
  * registerDocsRoutes(app);
  */
 export function registerDocsRoutes(app: App): void {
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API token: Authorization: Bearer vg_…' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token: Authorization: Bearer vg_…',
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

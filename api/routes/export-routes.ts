@@ -24,7 +24,13 @@ import { readJson, requireValidCase, versionTag } from './route-helpers.ts';
  * downloadSlug('Claims intake: IDP!') // 'claims-intake-idp'
  */
 export function downloadSlug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'case';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'case'
+  );
 }
 
 /**
@@ -34,10 +40,9 @@ export function downloadSlug(name: string): string {
  * const run = await latestSucceededRun(db, caseId);
  */
 export async function latestSucceededRun(db: Services['db'], caseId: string): Promise<RunRecord | null> {
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT id FROM runs WHERE case_id = $1 AND status = 'succeeded' ORDER BY created_at DESC, id LIMIT 1`,
-    [caseId],
-  );
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM runs WHERE case_id = $1 AND status = 'succeeded' ORDER BY created_at DESC, id LIMIT 1`, [
+    caseId,
+  ]);
   return rows[0] ? getRun(db, String(rows[0].id)) : null;
 }
 
@@ -119,7 +124,10 @@ export function registerExportRoutes(app: App): void {
         analysisJob<TornadoResult>(services, document, run, 'tornado', owner),
         storedGate
           ? { result: storedGate.result as GateResult, source: `stored gate analysis ${storedGate.id} (${storedGate.createdAt}, ${storedGate.createdBy})` }
-          : analysisJob<GateResult>(services, document, run, 'gate', owner).then((result) => ({ result, source: 'computed for this export from the run; not stored' })),
+          : analysisJob<GateResult>(services, document, run, 'gate', owner).then((result) => ({
+              result,
+              source: 'computed for this export from the run; not stored',
+            })),
       ]);
       const bytes = await buildCaseWorkbook({
         caseId: record.id,

@@ -11,14 +11,26 @@ import { errorResponses, jsonResponse } from './openapi-common.ts';
  */
 export function registerMetaRoutes(app: App): void {
   app.openapi(
-    createRoute({ method: 'get', path: '/api/health', tags: ['meta'], summary: 'Liveness, storage kind and engine version', responses: { 200: jsonResponse('{ status, storage, engineVersion, jobs }') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      tags: ['meta'],
+      summary: 'Liveness, storage kind and engine version',
+      responses: { 200: jsonResponse('{ status, storage, engineVersion, jobs }') },
+    }),
     (c) => {
       const { db, jobs } = c.get('services');
       return c.json({ status: 'ok', storage: db.kind, engineVersion: ENGINE_VERSION, jobs: jobs.load }, 200);
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/me', tags: ['meta'], summary: 'Who the token belongs to and what it may do', responses: { 200: jsonResponse('{ name, role, roles, mode }'), ...errorResponses(401) } }),
+    createRoute({
+      method: 'get',
+      path: '/api/me',
+      tags: ['meta'],
+      summary: 'Who the token belongs to and what it may do',
+      responses: { 200: jsonResponse('{ name, role, roles, mode }'), ...errorResponses(401) },
+    }),
     (c) => {
       const principal = c.get('principal');
       return c.json(

@@ -46,9 +46,13 @@ export async function readJson(c: Context<AppEnv>): Promise<unknown> {
  * const version = integerParam(c.req.param('version'), 'version');
  */
 export function integerParam(raw: string | undefined, name: string, min = 1, max = MAX_INT32): number {
-  if (raw === undefined || !/^\d{1,16}$/.test(raw)) throw new ApiError(400, `${name} must be a whole number, got ${JSON.stringify((raw ?? '').slice(0, 40))}`, [{ path: name, message: 'must be a whole number' }]);
+  if (raw === undefined || !/^\d{1,16}$/.test(raw))
+    throw new ApiError(400, `${name} must be a whole number, got ${JSON.stringify((raw ?? '').slice(0, 40))}`, [
+      { path: name, message: 'must be a whole number' },
+    ]);
   const value = Number(raw);
-  if (value < min || value > max) throw new ApiError(400, `${name} must be between ${min} and ${max}`, [{ path: name, message: `must be between ${min} and ${max}` }]);
+  if (value < min || value > max)
+    throw new ApiError(400, `${name} must be between ${min} and ${max}`, [{ path: name, message: `must be between ${min} and ${max}` }]);
   return value;
 }
 
@@ -60,10 +64,15 @@ export function integerParam(raw: string | undefined, name: string, min = 1, max
  */
 export function ifMatchVersion(header: string): number {
   const match = /^(?:W\/)?"v(\d{1,16})"$/.exec(header.trim());
-  if (!match) throw new ApiError(400, `If-Match must look like "v3", got ${JSON.stringify(header.slice(0, 40))}`, [{ path: 'If-Match', message: 'must be an ETag like "v3"' }]);
+  if (!match)
+    throw new ApiError(400, `If-Match must look like "v3", got ${JSON.stringify(header.slice(0, 40))}`, [
+      { path: 'If-Match', message: 'must be an ETag like "v3"' },
+    ]);
   const version = Number(match[1]);
   if (version < 1 || version > MAX_INT32) {
-    throw new ApiError(400, `If-Match names version ${match[1]}; versions run from 1 to ${MAX_INT32}`, [{ path: 'If-Match', message: `the version must be between 1 and ${MAX_INT32}` }]);
+    throw new ApiError(400, `If-Match names version ${match[1]}; versions run from 1 to ${MAX_INT32}`, [
+      { path: 'If-Match', message: `the version must be between 1 and ${MAX_INT32}` },
+    ]);
   }
   return version;
 }

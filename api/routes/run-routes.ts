@@ -71,7 +71,11 @@ function registerStartRun(app: App): void {
         query: z.object({ wait: z.enum(['true', 'false']).optional() }),
         body: { required: false, content: { 'application/json': { schema: runBody } } },
       },
-      responses: { 201: jsonResponse('The finished run (wait=true)'), 202: jsonResponse('The queued run; follow /api/runs/{id}/events'), ...errorResponses(400, 401, 403, 404, 422, 429) },
+      responses: {
+        201: jsonResponse('The finished run (wait=true)'),
+        202: jsonResponse('The queued run; follow /api/runs/{id}/events'),
+        ...errorResponses(400, 401, 403, 404, 422, 429),
+      },
     }),
     async (c) => {
       const services = c.get('services');
@@ -84,7 +88,9 @@ function registerStartRun(app: App): void {
       const settings = resolveSettings(document as CaseWithSettings, body, services.config.maxTrials);
       if (settings.precision) requirePrecisionTarget(document, settings.precision);
       if (settings.trials > services.config.maxTrials) {
-        throw new ApiError(422, `trials must be at most ${services.config.maxTrials.toLocaleString('en')} on this server`, [{ path: '/trials', message: `must be at most ${services.config.maxTrials}` }]);
+        throw new ApiError(422, `trials must be at most ${services.config.maxTrials.toLocaleString('en')} on this server`, [
+          { path: '/trials', message: `must be at most ${services.config.maxTrials}` },
+        ]);
       }
       const { run, finished } = await startRun(services, record, version, settings, c.get('principal').name);
       c.header('Location', `/api/runs/${run.id}`);
@@ -165,7 +171,10 @@ function registerRunEvents(app: App): void {
           for (;;) {
             while (queue.length) {
               const event = queue.shift()!;
-              await sse.writeSSE({ event: event.type, data: JSON.stringify(event.type === 'progress' ? { done: event.done, total: event.total } : { status: event.status }) });
+              await sse.writeSSE({
+                event: event.type,
+                data: JSON.stringify(event.type === 'progress' ? { done: event.done, total: event.total } : { status: event.status }),
+              });
               if (event.type === 'status' && FINAL.has(event.status)) return;
             }
             await new Promise<void>((resolve) => {
@@ -199,7 +208,8 @@ function registerCancelRun(app: App): void {
     async (c) => {
       const services = c.get('services');
       const run = await requireRun(services, c.req.valid('param').id, false);
-      if (FINAL.has(run.status)) throw new ApiError(409, `the run already ${run.status === 'succeeded' ? 'finished' : run.status === 'failed' ? 'failed' : 'was cancelled'}`);
+      if (FINAL.has(run.status))
+        throw new ApiError(409, `the run already ${run.status === 'succeeded' ? 'finished' : run.status === 'failed' ? 'failed' : 'was cancelled'}`);
       services.runs.cancel(run.id);
       return c.json((await getRun(services.db, run.id, false))!, 202);
     },
@@ -221,7 +231,10 @@ function registerTrialsCsv(app: App): void {
       const services = c.get('services');
       const run = await requireRun(services, c.req.valid('param').id, false);
       if (run.status !== 'succeeded') throw new ApiError(409, `the run is ${run.status}; per-trial outputs exist for succeeded runs`);
-      const { rows } = await services.db.query<{ document: unknown }>('SELECT document FROM case_versions WHERE case_id = $1 AND version = $2', [run.caseId, run.caseVersion]);
+      const { rows } = await services.db.query<{ document: unknown }>('SELECT document FROM case_versions WHERE case_id = $1 AND version = $2', [
+        run.caseId,
+        run.caseVersion,
+      ]);
       const document = rows[0].document;
       requireCsvWithinBound(document, run.trials, services.jobs.costLimits.csvValues);
       const owner = c.get('principal').name;

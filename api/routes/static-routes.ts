@@ -34,7 +34,10 @@ export function registerStaticRoutes(app: App, root: string): void {
     }
     const index = join(base, 'index.html');
     if (!existsSync(index)) {
-      return c.text('The web app is not built yet: run `npm run build:web` (npm start does this for you). The API is at /api and its reference at /api/docs.', 503);
+      return c.text(
+        'The web app is not built yet: run `npm run build:web` (npm start does this for you). The API is at /api and its reference at /api/docs.',
+        503,
+      );
     }
     return c.body(readFileSync(index), 200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-cache' });
   });

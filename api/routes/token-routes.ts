@@ -39,7 +39,9 @@ export function registerTokenRoutes(app: App): void {
       const { name, role, person: named } = c.req.valid('json');
       const issuer = c.get('principal');
       if (role === 'approver' && !named) {
-        throw new ApiError(422, 'an approver token must name the person it is for', [{ path: '/person', message: 'is required for the approver role (who will record decisions with it)' }]);
+        throw new ApiError(422, 'an approver token must name the person it is for', [
+          { path: '/person', message: 'is required for the approver role (who will record decisions with it)' },
+        ]);
       }
       const person = named ?? name;
       // Separation of duties: nobody decides with a token they (or a token they issued) handed to themselves.
@@ -59,7 +61,13 @@ export function registerTokenRoutes(app: App): void {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/tokens', tags: ['tokens'], summary: 'List tokens (never their secrets)', responses: { 200: jsonResponse('{ items }'), ...errorResponses(401, 403) } }),
+    createRoute({
+      method: 'get',
+      path: '/api/tokens',
+      tags: ['tokens'],
+      summary: 'List tokens (never their secrets)',
+      responses: { 200: jsonResponse('{ items }'), ...errorResponses(401, 403) },
+    }),
     async (c) => c.json({ items: await listTokens(c.get('services').db) }, 200),
   );
   app.openapi(

@@ -82,8 +82,14 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     dataDir: env.VALUEGATE_DATA_DIR || DEFAULT_CONFIG.dataDir,
     authDisabled: env.VALUEGATE_AUTH !== undefined ? !flag('VALUEGATE_AUTH', true) : DEFAULT_CONFIG.authDisabled,
     adminToken: env.VALUEGATE_ADMIN_TOKEN || undefined,
-    corsOrigins: (env.VALUEGATE_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
-    allowedHosts: (env.VALUEGATE_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean),
+    corsOrigins: (env.VALUEGATE_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    allowedHosts: (env.VALUEGATE_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
     maxBodyBytes: integer('VALUEGATE_MAX_BODY_BYTES', DEFAULT_CONFIG.maxBodyBytes, 1024, 100 * 1024 * 1024),
     workers,
     maxConcurrentJobs: integer('VALUEGATE_MAX_CONCURRENT_RUNS', workers, 1, 64),

@@ -85,13 +85,23 @@ export function createApp(services: Services, options: AppOptions): App {
   );
   app.use('*', originGuard(services.config));
   if (services.config.corsOrigins.length) {
-    app.use('/api/*', cors({ origin: services.config.corsOrigins, allowHeaders: ['Authorization', 'Content-Type', 'If-Match'], exposeHeaders: ['ETag', 'Location', 'X-Request-Id'] }));
+    app.use(
+      '/api/*',
+      cors({
+        origin: services.config.corsOrigins,
+        allowHeaders: ['Authorization', 'Content-Type', 'If-Match'],
+        exposeHeaders: ['ETag', 'Location', 'X-Request-Id'],
+      }),
+    );
   }
   app.use(
     '/api/*',
     bodyLimit({
       maxSize: services.config.maxBodyBytes,
-      onError: (c) => c.json(problem(413, `the request body is larger than ${services.config.maxBodyBytes} bytes`, c.req.path), 413, { 'Content-Type': 'application/problem+json' }),
+      onError: (c) =>
+        c.json(problem(413, `the request body is larger than ${services.config.maxBodyBytes} bytes`, c.req.path), 413, {
+          'Content-Type': 'application/problem+json',
+        }),
     }),
   );
   app.use('/api/*', jsonBodyGuard());
@@ -111,9 +121,7 @@ export function createApp(services: Services, options: AppOptions): App {
   registerTokenRoutes(app);
   registerActualsRoutes(app);
 
-  app.all('/api/*', (c) =>
-    c.json(problem(404, `no route ${c.req.method} ${c.req.path}`, c.req.path), 404, { 'Content-Type': 'application/problem+json' }),
-  );
+  app.all('/api/*', (c) => c.json(problem(404, `no route ${c.req.method} ${c.req.path}`, c.req.path), 404, { 'Content-Type': 'application/problem+json' }));
   if (options.webRoot) registerStaticRoutes(app, options.webRoot);
   app.notFound((c) => c.json(problem(404, `no route ${c.req.method} ${c.req.path}`, c.req.path), 404, { 'Content-Type': 'application/problem+json' }));
 
@@ -133,8 +141,17 @@ export function createApp(services: Services, options: AppOptions): App {
             : error.message || 'request rejected';
       return c.json(problem(error.status, detail, c.req.path), error.status as ContentfulStatusCode, { 'Content-Type': 'application/problem+json' });
     }
-    options.log({ time: new Date().toISOString(), level: 'error', msg: 'unhandled error', path: c.req.path, requestId: c.get('requestId'), error: String((error as Error)?.stack ?? error) });
-    return c.json(problem(500, 'internal error; the request id identifies it in the server log', c.req.path), 500, { 'Content-Type': 'application/problem+json' });
+    options.log({
+      time: new Date().toISOString(),
+      level: 'error',
+      msg: 'unhandled error',
+      path: c.req.path,
+      requestId: c.get('requestId'),
+      error: String((error as Error)?.stack ?? error),
+    });
+    return c.json(problem(500, 'internal error; the request id identifies it in the server log', c.req.path), 500, {
+      'Content-Type': 'application/problem+json',
+    });
   });
   return app;
 }

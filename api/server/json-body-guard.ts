@@ -57,7 +57,9 @@ export function jsonBodyGuard(): MiddlewareHandler<AppEnv> {
     if (text.length === 0) return next();
     if (!isJson) throw new ApiError(415, JSON_ONLY);
     if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
-      throw new ApiError(422, `the JSON body nests deeper than ${MAX_JSON_DEPTH} levels, the limit`, [{ path: '', message: `nests deeper than the limit of ${MAX_JSON_DEPTH} levels` }]);
+      throw new ApiError(422, `the JSON body nests deeper than ${MAX_JSON_DEPTH} levels, the limit`, [
+        { path: '', message: `nests deeper than the limit of ${MAX_JSON_DEPTH} levels` },
+      ]);
     }
     let body: unknown;
     try {

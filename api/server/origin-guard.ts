@@ -70,7 +70,10 @@ export function originGuard(options: OriginGuardOptions): MiddlewareHandler<AppE
         sameSite = false; // "null" and other opaque origins
       }
       if (!sameSite) {
-        throw new ApiError(403, `cross-site request refused: Origin ${origin} is not this server's origin; local mode accepts changes only from its own pages (or without an Origin, like curl)`);
+        throw new ApiError(
+          403,
+          `cross-site request refused: Origin ${origin} is not this server's origin; local mode accepts changes only from its own pages (or without an Origin, like curl)`,
+        );
       }
     }
     return next();

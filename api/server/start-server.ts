@@ -55,7 +55,10 @@ export async function startServer(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  options.log({ level: 'info', msg: `valuegate listening on ${url} (storage: ${db.kind}${db.kind === 'pglite' ? ` in ${options.inMemory ? 'memory' : config.dataDir}` : ''})` });
+  options.log({
+    level: 'info',
+    msg: `valuegate listening on ${url} (storage: ${db.kind}${db.kind === 'pglite' ? ` in ${options.inMemory ? 'memory' : config.dataDir}` : ''})`,
+  });
   let closing: Promise<void> | null = null;
   return {
     url,

@@ -6,7 +6,6 @@ import type { Queryable } from '../storage/database.ts';
 
 export type { ActualRecord, ActualScore };
 
-
 /** Where a metric's forecast lives: an input of the case, reached directly or through the value hypothesis. */
 export interface ActualTarget {
   input: string;
@@ -14,7 +13,6 @@ export interface ActualTarget {
   /** The baseline metric's unit, when the metric is one. */
   metricUnit?: string;
 }
-
 
 /** Below P10 or above P90, the forecast missed. */
 const REGATE_LOW = 0.1;
@@ -129,7 +127,13 @@ function percentileLabel(percentile: number): string {
 export function scoreActual(bc: BusinessCase, metric: string, value: number): ActualScore {
   const target = resolveActualMetric(bc, metric);
   if (!target) {
-    return { input: null, unit: null, percentile: null, regate: false, assessment: `not scored: the current case version has no input or mapped baseline metric "${metric}"` };
+    return {
+      input: null,
+      unit: null,
+      percentile: null,
+      regate: false,
+      assessment: `not scored: the current case version has no input or mapped baseline metric "${metric}"`,
+    };
   }
   const input = bc.inputs[target.input];
   const label = input.label ?? target.input;

@@ -27,10 +27,15 @@ function toRecord(row: Record<string, unknown>): AnalysisRecord {
 export async function insertAnalysis(db: Queryable, runId: string, kind: string, params: object, result: unknown, createdBy: string): Promise<AnalysisRecord> {
   const id = randomUUID();
   const recommendation = kind === 'gate' ? ((result as { recommendation?: string }).recommendation ?? null) : null;
-  await db.query(
-    'INSERT INTO analyses (id, run_id, kind, params, result, recommendation, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [id, runId, kind, JSON.stringify(params), JSON.stringify(result, nonFiniteAsString), recommendation, createdBy],
-  );
+  await db.query('INSERT INTO analyses (id, run_id, kind, params, result, recommendation, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    id,
+    runId,
+    kind,
+    JSON.stringify(params),
+    JSON.stringify(result, nonFiniteAsString),
+    recommendation,
+    createdBy,
+  ]);
   const { rows } = await db.query<Record<string, unknown>>('SELECT * FROM analyses WHERE id = $1', [id]);
   return toRecord(rows[0]);
 }

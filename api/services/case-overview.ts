@@ -7,7 +7,6 @@ import { readinessStatus, type GateStatus } from '../../models/gate/readiness-st
 import type { Queryable } from '../storage/database.ts';
 import { listCases, type CaseRecord } from './case-store.ts';
 
-
 const numberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
 /**
@@ -90,7 +89,12 @@ function toItem(
     recommendationHeadline: (gate?.headline as string | undefined) ?? null,
     gateStatus: statuses.length ? overallGateStatus(statuses) : 'notStarted',
     latestDecision: decision
-      ? { decision: decision.decision as Recommendation, takenBy: String(decision.taken_by), takenAt: new Date(decision.taken_at as string).toISOString(), rationale: String(decision.rationale) }
+      ? {
+          decision: decision.decision as Recommendation,
+          takenBy: String(decision.taken_by),
+          takenAt: new Date(decision.taken_at as string).toISOString(),
+          rationale: String(decision.rationale),
+        }
       : null,
     daysSinceLastDecision: Math.max(0, Math.floor((now.getTime() - lastDecisionAt.getTime()) / 86_400_000)),
     hasMeasuredValue,

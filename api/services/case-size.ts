@@ -16,5 +16,10 @@ export function requireCaseWithinSize(document: unknown): void {
     throw new ApiError(413, message, [{ path: '', message }], { limit: 'documentBytes', maximum: CASE_LIMITS.documentBytes, actual: bytes });
   }
   const issues = caseCountIssues(document);
-  if (issues.length) throw new ApiError(422, `the case document is larger than the limits allow (${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')})`, issues);
+  if (issues.length)
+    throw new ApiError(
+      422,
+      `the case document is larger than the limits allow (${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')})`,
+      issues,
+    );
 }

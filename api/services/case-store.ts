@@ -45,7 +45,6 @@ function toRecord(row: CaseRow): CaseRecord {
   };
 }
 
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -78,10 +77,13 @@ export async function createCase(db: TransactionalDb, document: unknown, parsed:
        VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)`,
       [id, parsed.name, parsed.ownership.businessOwner ?? null, parsed.ownership.sponsor, parsed.currency, parsed.locale ?? null, hash, createdBy],
     );
-    await tx.query(
-      'INSERT INTO case_versions (case_id, version, document, hash, message, created_by) VALUES ($1, 1, $2, $3, $4, $5)',
-      [id, JSON.stringify(document), hash, message ?? 'created', createdBy],
-    );
+    await tx.query('INSERT INTO case_versions (case_id, version, document, hash, message, created_by) VALUES ($1, 1, $2, $3, $4, $5)', [
+      id,
+      JSON.stringify(document),
+      hash,
+      message ?? 'created',
+      createdBy,
+    ]);
   });
   return (await getCase(db, id))!;
 }
@@ -130,10 +132,14 @@ export async function updateCase(
       [id, expectedVersion, hash, parsed.name, parsed.ownership.businessOwner ?? null, parsed.ownership.sponsor, parsed.currency, parsed.locale ?? null],
     );
     if (rows.length === 0) return false;
-    await tx.query(
-      'INSERT INTO case_versions (case_id, version, document, hash, message, created_by) VALUES ($1, $2, $3, $4, $5, $6)',
-      [id, Number(rows[0].current_version), JSON.stringify(document), hash, message ?? null, updatedBy],
-    );
+    await tx.query('INSERT INTO case_versions (case_id, version, document, hash, message, created_by) VALUES ($1, $2, $3, $4, $5, $6)', [
+      id,
+      Number(rows[0].current_version),
+      JSON.stringify(document),
+      hash,
+      message ?? null,
+      updatedBy,
+    ]);
     return true;
   });
   const current = await getCase(db, id);
@@ -190,7 +196,14 @@ export async function getVersion(db: Queryable, id: string, version: number): Pr
   );
   const row = rows[0];
   return row
-    ? { version: Number(row.version), hash: row.hash, createdAt: new Date(row.created_at).toISOString(), createdBy: row.created_by, message: row.message, document: row.document }
+    ? {
+        version: Number(row.version),
+        hash: row.hash,
+        createdAt: new Date(row.created_at).toISOString(),
+        createdBy: row.created_by,
+        message: row.message,
+        document: row.document,
+      }
     : null;
 }
 
@@ -201,8 +214,6 @@ export async function getVersion(db: Queryable, id: string, version: number): Pr
  * const cases = await listCases(db, { includeArchived: false });
  */
 export async function listCases(db: Queryable, options: { includeArchived: boolean }): Promise<CaseRecord[]> {
-  const { rows } = await db.query<CaseRow>(
-    `${SELECT_CASE} ${options.includeArchived ? '' : 'WHERE c.archived_at IS NULL'} ORDER BY c.updated_at DESC, c.id`,
-  );
+  const { rows } = await db.query<CaseRow>(`${SELECT_CASE} ${options.includeArchived ? '' : 'WHERE c.archived_at IS NULL'} ORDER BY c.updated_at DESC, c.id`);
   return rows.map(toRecord);
 }

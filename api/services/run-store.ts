@@ -138,6 +138,7 @@ export async function markEnded(db: Queryable, id: string, status: 'failed' | 'c
  * await failInterruptedRuns(db);
  */
 export async function failInterruptedRuns(db: Queryable): Promise<void> {
-  await db.query(`UPDATE runs SET status = 'failed', finished_at = now(), error = 'the server stopped before the run finished' WHERE status IN ('queued', 'running')`);
+  await db.query(
+    `UPDATE runs SET status = 'failed', finished_at = now(), error = 'the server stopped before the run finished' WHERE status IN ('queued', 'running')`,
+  );
 }
-

@@ -184,9 +184,15 @@ export interface TokenInfo {
  * const tokens = await listTokens(db);
  */
 export async function listTokens(db: Queryable): Promise<TokenInfo[]> {
-  const { rows } = await db.query<{ id: string; name: string; person: string; role: Role; issued_by_person: string | null; created_at: Date; revoked_at: Date | null }>(
-    'SELECT id, name, person, role, issued_by_person, created_at, revoked_at FROM api_tokens ORDER BY created_at DESC, id',
-  );
+  const { rows } = await db.query<{
+    id: string;
+    name: string;
+    person: string;
+    role: Role;
+    issued_by_person: string | null;
+    created_at: Date;
+    revoked_at: Date | null;
+  }>('SELECT id, name, person, role, issued_by_person, created_at, revoked_at FROM api_tokens ORDER BY created_at DESC, id');
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

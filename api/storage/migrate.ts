@@ -14,7 +14,9 @@ const MIGRATIONS_DIR = new URL('../storage/migrations/', import.meta.url);
 export async function migrate(db: Database): Promise<string[]> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   const done = new Set((await db.query<{ id: string }>('SELECT id FROM schema_migrations')).rows.map((row) => row.id));
-  const files = readdirSync(MIGRATIONS_DIR).filter((file) => /^\d{3}-.+\.sql$/.test(file)).sort();
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((file) => /^\d{3}-.+\.sql$/.test(file))
+    .sort();
   const applied: string[] = [];
   for (const file of files) {
     const id = file.replace(/\.sql$/, '');

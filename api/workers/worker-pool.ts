@@ -72,7 +72,10 @@ export class WorkerPool {
 
   constructor(options: Partial<WorkerPoolOptions> = {}) {
     const workers = Math.max(1, options.workers ?? DEFAULT_WORKERS);
-    this.options = withDefaults<WorkerPoolOptions>({ workers, maxConcurrent: workers, minTrialsForWorkers: 100_000, warmUp: true, lazy: false }, { ...options, workers });
+    this.options = withDefaults<WorkerPoolOptions>(
+      { workers, maxConcurrent: workers, minTrialsForWorkers: 100_000, warmUp: true, lazy: false },
+      { ...options, workers },
+    );
     this.admission = new JobAdmission(options.limits ?? queueLimitsFromEnv(process.env));
     this.costLimits = options.costs ?? costLimitsFromEnv(process.env);
     if (!this.options.lazy) this.start();
@@ -127,7 +130,10 @@ export class WorkerPool {
     const progress = new Array<number>(this.slots.length).fill(0);
     const report = (): void => {
       if (control.signal?.aborted) Atomics.store(cancel, 0, 1);
-      control.onProgress?.(progress.reduce((a, b) => a + b, 0), env.trials);
+      control.onProgress?.(
+        progress.reduce((a, b) => a + b, 0),
+        env.trials,
+      );
     };
     await Promise.all(
       this.slots.map(async (slot, index) => {
@@ -143,7 +149,8 @@ export class WorkerPool {
   /** Summarises a run as `summarizeRun` does, large runs' columns split between the workers (each column whole: the same numbers). */
   async summarize(model: CompiledModel, result: SimulationResult): Promise<RunSummary> {
     const outputs = summarizedOutputs(model);
-    const shared = outputs.every((output) => result.outputs[output.id].buffer instanceof SharedArrayBuffer) && result.fan.values.buffer instanceof SharedArrayBuffer;
+    const shared =
+      outputs.every((output) => result.outputs[output.id].buffer instanceof SharedArrayBuffer) && result.fan.values.buffer instanceof SharedArrayBuffer;
     if (this.options.workers < 2 || result.env.trials < this.options.minTrialsForWorkers || !shared) return summarizeRun(model, result);
     this.requireOpen();
     // Columns with a histogram first (the heaviest, with the payback months' infinities), the fan last.
@@ -151,7 +158,9 @@ export class WorkerPool {
       .sort((a, b) => Number(b.distribution) - Number(a.distribution))
       .map((output) => ({ id: output.id, values: result.outputs[output.id], distribution: output.distribution }));
     const next = new Int32Array(new SharedArrayBuffer(4));
-    const replies = await Promise.all(this.slots.map((slot) => this.sendTask(slot, { kind: 'summarize', taskId: this.nextTaskId++, columns, fan: result.fan, next })));
+    const replies = await Promise.all(
+      this.slots.map((slot) => this.sendTask(slot, { kind: 'summarize', taskId: this.nextTaskId++, columns, fan: result.fan, next })),
+    );
     const fan = replies.find((reply) => reply.fan)?.fan;
     return summarizeRun(model, result, Object.assign({}, ...replies.map((reply) => reply.summaries)), fan);
   }

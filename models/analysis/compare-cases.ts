@@ -59,7 +59,9 @@ export function compareCases(
   // Ratios and months compare across currencies as they are; money needs one currency.
   const conversion = money && targetB.unit === 'currency' ? compareCurrencies(money.currencyA, money.currencyB, money.exchangeRate) : undefined;
   const converted = conversion !== undefined && conversion.rate !== 1;
-  const valuesB = converted ? scaled(analysisColumn(b, targetB.id, runB.outputs[targetB.id]), conversion.rate) : analysisColumn(b, targetB.id, runB.outputs[targetB.id]);
+  const valuesB = converted
+    ? scaled(analysisColumn(b, targetB.id, runB.outputs[targetB.id]), conversion.rate)
+    : analysisColumn(b, targetB.id, runB.outputs[targetB.id]);
   const lowerIsBetter = targetA.id === 'paybackMonth' || targetA.id === 'discountedPaybackMonth';
   const n = valuesA.length;
   const difference = new Float64Array(n);

@@ -19,8 +19,7 @@ const ALIASES: Record<string, string> = {
  */
 export function resolveOutput(model: CompiledModel, name = 'npv'): OutputDescriptor {
   const wanted = ALIASES[name] ?? name;
-  const found =
-    model.outputs.find((output) => output.id === wanted) ?? model.outputs.find((output) => output.id === `metric.${wanted}`);
+  const found = model.outputs.find((output) => output.id === wanted) ?? model.outputs.find((output) => output.id === `metric.${wanted}`);
   if (!found) {
     const choices = [...model.outputs.filter((o) => o.group !== 'cost' && o.group !== 'benefit').map((o) => o.id), ...Object.keys(ALIASES)];
     throw new AnalysisError('output', `unknown output "${name}"; choose one of ${choices.join(', ')}`, closestName(name, choices));
@@ -43,10 +42,16 @@ const PARTIAL_MEANS = new Set(['paybackMonth', 'discountedPaybackMonth', 'irrAnn
 export function resolvePrecisionOutput(model: CompiledModel, name = 'npv'): OutputDescriptor {
   const found = resolveOutput(model, name);
   if (!summarizedOutputs(model).some((output) => output.id === found.id)) {
-    throw new AnalysisError('output', `"${name}" is a per-line total, which run summaries report only as a mean; choose npv, roi, a metric or another summarised output`);
+    throw new AnalysisError(
+      'output',
+      `"${name}" is a per-line total, which run summaries report only as a mean; choose npv, roi, a metric or another summarised output`,
+    );
   }
   if (PARTIAL_MEANS.has(found.id)) {
-    throw new AnalysisError('output', `the mean of ${found.id} leaves out the trials that never pay back or have no rate, so it cannot measure precision; choose npv, roi or a metric`);
+    throw new AnalysisError(
+      'output',
+      `the mean of ${found.id} leaves out the trials that never pay back or have no rate, so it cannot measure precision; choose npv, roi or a metric`,
+    );
   }
   return found;
 }

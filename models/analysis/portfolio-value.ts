@@ -27,10 +27,7 @@ export interface PortfolioValue {
  * @example
  * portfolioValue([{ case: bc, model }], { trials: 2000, seed: 1 })
  */
-export function portfolioValue(
-  cases: { case: BusinessCase; model: CompiledModel }[],
-  settings: { trials: number; seed: number },
-): PortfolioValue[] {
+export function portfolioValue(cases: { case: BusinessCase; model: CompiledModel }[], settings: { trials: number; seed: number }): PortfolioValue[] {
   const byCurrency = new Map<string, typeof cases>();
   for (const entry of cases) byCurrency.set(entry.case.currency, [...(byCurrency.get(entry.case.currency) ?? []), entry]);
   const results: PortfolioValue[] = [];

@@ -90,7 +90,9 @@ export function sobolAnalysis(model: CompiledModel, settings: Partial<SobolSetti
   });
   const warnings = result.unvaried.map((position) => unvariedWarning(model.inputs[varying[position]], 2 * options.baseSamples));
   if (model.correlation) {
-    warnings.push('Sobol indices assume independent inputs: the case correlations are not applied in this analysis, so shared variance between correlated inputs is not attributed.');
+    warnings.push(
+      'Sobol indices assume independent inputs: the case correlations are not applied in this analysis, so shared variance between correlated inputs is not attributed.',
+    );
   }
   return {
     output: target.id,

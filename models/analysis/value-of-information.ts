@@ -50,11 +50,7 @@ export function measurementCosts(bc: BusinessCase): Record<string, number | unde
  * @example
  * valueOfInformation(model, measurementCosts(bc), simulate(model, { trials: 20_000, keepInputs: true })).ranking[0]
  */
-export function valueOfInformation(
-  model: CompiledModel,
-  measurementCosts: Record<string, number | undefined>,
-  result: SimulationResult,
-): VoiResult {
+export function valueOfInformation(model: CompiledModel, measurementCosts: Record<string, number | undefined>, result: SimulationResult): VoiResult {
   if (!result.inputs) throw new AnalysisError('keepInputs', 'the run did not keep its sampled inputs; simulate with keepInputs: true');
   const npv = result.outputs.npv;
   const overall = evpi(npv);
@@ -93,4 +89,3 @@ export function valueOfInformation(
     ranking,
   };
 }
-

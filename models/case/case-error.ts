@@ -15,10 +15,7 @@ export interface CaseIssue {
  */
 export class CaseError extends Error {
   constructor(readonly issues: CaseIssue[]) {
-    super(
-      `invalid case: ${issues.length} problem${issues.length === 1 ? '' : 's'}\n` +
-        issues.map((issue) => `  ${formatCaseIssue(issue)}`).join('\n'),
-    );
+    super(`invalid case: ${issues.length} problem${issues.length === 1 ? '' : 's'}\n` + issues.map((issue) => `  ${formatCaseIssue(issue)}`).join('\n'));
     this.name = 'CaseError';
   }
 }

@@ -7,13 +7,17 @@ import { readinessSchema } from './readiness.ts';
 
 /** A string of at most `limit` characters; the message names the limit. */
 function maxLength(limit: number, what: string) {
-  return z.string().refine((value) => value.length <= limit, { error: (issue) => limitMessage((issue.input as string).length, limit, `characters in a ${what}`) });
+  return z
+    .string()
+    .refine((value) => value.length <= limit, { error: (issue) => limitMessage((issue.input as string).length, limit, `characters in a ${what}`) });
 }
 
 /** A name usable in formulas: a letter, then letters, digits or underscores. */
 const identifier = z
   .string()
-  .refine((name) => name.length <= L.identifierLength, { error: (issue) => limitMessage((issue.input as string).length, L.identifierLength, 'characters in a name') })
+  .refine((name) => name.length <= L.identifierLength, {
+    error: (issue) => limitMessage((issue.input as string).length, L.identifierLength, 'characters in a name'),
+  })
   .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must start with a letter and contain only letters, digits and _');
 
 /** Free text, bounded so that no field can carry the whole document budget alone. */
@@ -45,7 +49,12 @@ export const inputSchema = z.strictObject({
 });
 
 export const correlationSchema = z.strictObject({
-  inputs: z.array(identifier).min(2).refine((names) => names.length <= L.correlatedInputs, { error: (issue) => limitMessage((issue.input as unknown[]).length, L.correlatedInputs, 'correlated inputs') }),
+  inputs: z
+    .array(identifier)
+    .min(2)
+    .refine((names) => names.length <= L.correlatedInputs, {
+      error: (issue) => limitMessage((issue.input as unknown[]).length, L.correlatedInputs, 'correlated inputs'),
+    }),
   /** Spearman rank correlations, symmetric with a unit diagonal, applied with Iman–Conover. */
   matrix: bounded(bounded(z.number().min(-1).max(1), L.correlatedInputs, 'columns'), L.correlatedInputs, 'rows'),
 });

@@ -30,8 +30,7 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   let bestScore = Infinity;
   for (const candidate of candidates) {
     const distance = editDistance(name, candidate);
-    const isPrefix =
-      candidate.toLowerCase().startsWith(name.toLowerCase()) || name.toLowerCase().startsWith(candidate.toLowerCase());
+    const isPrefix = candidate.toLowerCase().startsWith(name.toLowerCase()) || name.toLowerCase().startsWith(candidate.toLowerCase());
     const score = isPrefix ? Math.min(distance, 1) : distance;
     if (score < bestScore) {
       bestScore = score;

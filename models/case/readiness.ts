@@ -6,14 +6,7 @@ import { z } from 'zod';
  * @example
  * READINESS_GATES[3] // 'valueMeasurement'
  */
-export const READINESS_GATES = [
-  'businessOwnership',
-  'productionData',
-  'workflowIntegration',
-  'valueMeasurement',
-  'adoptionChange',
-  'governanceRisk',
-] as const;
+export const READINESS_GATES = ['businessOwnership', 'productionData', 'workflowIntegration', 'valueMeasurement', 'adoptionChange', 'governanceRisk'] as const;
 
 export type ReadinessGate = (typeof READINESS_GATES)[number];
 

@@ -34,9 +34,7 @@ function collect(issue: RawIssue, prefix: PropertyKey[], root: AnySchema, data: 
       out.push({
         path: toJsonPointer([...path, tagKey]),
         message:
-          given === undefined
-            ? `is required; one of ${unique.join(', ')}`
-            : `unknown ${tagKey} ${describe(given)}; expected one of ${unique.join(', ')}`,
+          given === undefined ? `is required; one of ${unique.join(', ')}` : `unknown ${tagKey} ${describe(given)}; expected one of ${unique.join(', ')}`,
         hint: typeof given === 'string' ? closestName(given, unique) : undefined,
       });
       return;
@@ -83,9 +81,7 @@ function collect(issue: RawIssue, prefix: PropertyKey[], root: AnySchema, data: 
 /** Nested unions (normal by mean/sd or by p5/p95) report as one union inside another; flatten them. */
 function flattenBranches(branches: readonly (readonly RawIssue[])[]): RawIssue[][] {
   return branches.flatMap((branch) =>
-    branch.length === 1 && branch[0].code === 'invalid_union' && branch[0].path.length === 0
-      ? flattenBranches(branch[0].errors)
-      : [[...branch]],
+    branch.length === 1 && branch[0].code === 'invalid_union' && branch[0].path.length === 0 ? flattenBranches(branch[0].errors) : [[...branch]],
   );
 }
 
@@ -106,7 +102,11 @@ function plainMessage(issue: RawIssue, given: unknown): string {
     case 'invalid_type':
       return given === undefined ? `is required (${issue.expected})` : `must be ${article(issue.expected)}, got ${describe(given)}`;
     case 'too_small':
-      return issue.origin === 'array' ? `needs at least ${issue.minimum} item(s)` : issue.origin === 'string' ? 'must not be empty' : `must be ${issue.inclusive ? 'at least' : 'greater than'} ${issue.minimum}`;
+      return issue.origin === 'array'
+        ? `needs at least ${issue.minimum} item(s)`
+        : issue.origin === 'string'
+          ? 'must not be empty'
+          : `must be ${issue.inclusive ? 'at least' : 'greater than'} ${issue.minimum}`;
     case 'too_big':
       return `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}`;
     case 'invalid_value':
@@ -129,7 +129,6 @@ function describe(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   return String(value);
 }
-
 
 function defOf(schema: AnySchema): Record<string, unknown> {
   return (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;

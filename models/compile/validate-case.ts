@@ -78,24 +78,37 @@ function semanticIssues(bc: BusinessCase): CaseIssue[] {
       seen.add(id);
     });
   };
-  checkUnique(bc.benefits.map((line) => line.id), '/benefits');
-  checkUnique(bc.costs.map((line) => line.id), '/costs');
-  checkUnique((bc.metrics ?? []).map((metric) => metric.id), '/metrics');
+  checkUnique(
+    bc.benefits.map((line) => line.id),
+    '/benefits',
+  );
+  checkUnique(
+    bc.costs.map((line) => line.id),
+    '/costs',
+  );
+  checkUnique(
+    (bc.metrics ?? []).map((metric) => metric.id),
+    '/metrics',
+  );
   const checkMonths = (path: string, from?: number, to?: number): void => {
-    if (from !== undefined && from > bc.horizonMonths) issues.push({ path: `${path}/fromMonth`, message: `month ${from} is beyond the ${bc.horizonMonths}-month horizon` });
-    if (to !== undefined && to > bc.horizonMonths) issues.push({ path: `${path}/toMonth`, message: `month ${to} is beyond the ${bc.horizonMonths}-month horizon` });
+    if (from !== undefined && from > bc.horizonMonths)
+      issues.push({ path: `${path}/fromMonth`, message: `month ${from} is beyond the ${bc.horizonMonths}-month horizon` });
+    if (to !== undefined && to > bc.horizonMonths)
+      issues.push({ path: `${path}/toMonth`, message: `month ${to} is beyond the ${bc.horizonMonths}-month horizon` });
     if (from !== undefined && to !== undefined && from > to) issues.push({ path: `${path}/toMonth`, message: `toMonth ${to} is before fromMonth ${from}` });
   };
   bc.benefits.forEach((line, index) => checkMonths(`/benefits/${index}`, line.fromMonth, line.toMonth));
   bc.costs.forEach((line, index) => {
     if (line.kind === 'oneTime') {
-      if (line.month > bc.horizonMonths) issues.push({ path: `/costs/${index}/month`, message: `month ${line.month} is beyond the ${bc.horizonMonths}-month horizon` });
+      if (line.month > bc.horizonMonths)
+        issues.push({ path: `/costs/${index}/month`, message: `month ${line.month} is beyond the ${bc.horizonMonths}-month horizon` });
     } else checkMonths(`/costs/${index}`, line.fromMonth, line.toMonth);
   });
   if (bc.correlations) {
     const seen = new Set<string>();
     bc.correlations.inputs.forEach((name, index) => {
-      if (!Object.hasOwn(bc.inputs, name)) issues.push({ path: `/correlations/inputs/${index}`, message: `unknown input "${name}"`, hint: closestName(name, inputNames) });
+      if (!Object.hasOwn(bc.inputs, name))
+        issues.push({ path: `/correlations/inputs/${index}`, message: `unknown input "${name}"`, hint: closestName(name, inputNames) });
       if (seen.has(name)) issues.push({ path: `/correlations/inputs/${index}`, message: `"${name}" is listed twice` });
       seen.add(name);
     });
@@ -114,10 +127,18 @@ function semanticIssues(bc: BusinessCase): CaseIssue[] {
   const baselineIds = new Set((bc.baseline?.metrics ?? []).map((metric) => metric.id));
   bc.valueHypothesis?.expectedChanges.forEach((change, index) => {
     if (bc.baseline && !baselineIds.has(change.metric)) {
-      issues.push({ path: `/valueHypothesis/expectedChanges/${index}/metric`, message: `no baseline metric "${change.metric}"`, hint: closestName(change.metric, baselineIds) });
+      issues.push({
+        path: `/valueHypothesis/expectedChanges/${index}/metric`,
+        message: `no baseline metric "${change.metric}"`,
+        hint: closestName(change.metric, baselineIds),
+      });
     }
     if (change.input && !Object.hasOwn(bc.inputs, change.input)) {
-      issues.push({ path: `/valueHypothesis/expectedChanges/${index}/input`, message: `unknown input "${change.input}"`, hint: closestName(change.input, inputNames) });
+      issues.push({
+        path: `/valueHypothesis/expectedChanges/${index}/input`,
+        message: `unknown input "${change.input}"`,
+        hint: closestName(change.input, inputNames),
+      });
     }
   });
   return issues;
@@ -128,7 +149,10 @@ function caseWarnings(bc: BusinessCase): CaseIssue[] {
   const owner = bc.ownership.businessOwner?.trim();
   if (!owner) warnings.push({ path: '/ownership/businessOwner', message: 'no business owner: nobody is accountable for the process outcome' });
   else if (owner.toLowerCase() === bc.ownership.sponsor.trim().toLowerCase()) {
-    warnings.push({ path: '/ownership/businessOwner', message: 'the business owner is the sponsor; the owner should be accountable for the process, not for funding' });
+    warnings.push({
+      path: '/ownership/businessOwner',
+      message: 'the business owner is the sponsor; the owner should be accountable for the process, not for funding',
+    });
   }
   warnings.push(...adoptionCountedTwice(bc));
   return warnings;

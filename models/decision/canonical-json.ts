@@ -61,7 +61,9 @@ function write(value: unknown, pointer: string, open: Set<object>): string {
     }
     const record = object as Record<string, unknown>;
     // Default sort compares UTF-16 code units, which is what RFC 8785 asks for.
-    const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort();
+    const keys = Object.keys(record)
+      .filter((key) => record[key] !== undefined)
+      .sort();
     text = `{${keys.map((key) => `${JSON.stringify(key)}:${write(record[key], `${pointer}/${escapePointer(key)}`, open)}`).join(',')}}`;
   }
   open.delete(object);

@@ -36,13 +36,9 @@ function createUntruncated(spec: DistributionSpec): Distribution {
     case 'uniform':
       return new UniformDistribution(spec.min, spec.max);
     case 'normal':
-      return 'p5' in spec
-        ? NormalDistribution.fromPercentiles(spec.p5, spec.p95)
-        : new NormalDistribution(spec.mean, spec.sd);
+      return 'p5' in spec ? NormalDistribution.fromPercentiles(spec.p5, spec.p95) : new NormalDistribution(spec.mean, spec.sd);
     case 'lognormal':
-      return 'p5' in spec
-        ? LognormalDistribution.fromPercentiles(spec.p5, spec.p95)
-        : LognormalDistribution.fromMeanAndSd(spec.mean, spec.sd);
+      return 'p5' in spec ? LognormalDistribution.fromPercentiles(spec.p5, spec.p95) : LognormalDistribution.fromMeanAndSd(spec.mean, spec.sd);
     case 'triangular':
       return new TriangularDistribution(spec.min, spec.mode, spec.max);
     case 'pert':

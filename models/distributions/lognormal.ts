@@ -109,11 +109,8 @@ export class LognormalDistribution implements Distribution, ClosedFormTruncatedM
     const beta = (dm.log(max) - this.mu) / this.sigma;
     const mass = normalIntervalProbability(alpha, beta);
     const sigma = this.sigma;
-    const first =
-      (dm.exp(this.mu + 0.5 * sigma * sigma) * normalIntervalProbability(alpha - sigma, beta - sigma)) / mass;
-    const second =
-      (dm.exp(2 * this.mu + 2 * sigma * sigma) * normalIntervalProbability(alpha - 2 * sigma, beta - 2 * sigma)) /
-      mass;
+    const first = (dm.exp(this.mu + 0.5 * sigma * sigma) * normalIntervalProbability(alpha - sigma, beta - sigma)) / mass;
+    const second = (dm.exp(2 * this.mu + 2 * sigma * sigma) * normalIntervalProbability(alpha - 2 * sigma, beta - 2 * sigma)) / mass;
     return { mean: first, variance: second - first * first };
   }
 }

@@ -63,9 +63,7 @@ export class TriangularDistribution implements Distribution {
   }
 
   inv(p: number): number {
-    return p <= this.modeProbability
-      ? this.min + Math.sqrt(p * this.lowerArea)
-      : this.max - Math.sqrt((1 - p) * this.upperArea);
+    return p <= this.modeProbability ? this.min + Math.sqrt(p * this.lowerArea) : this.max - Math.sqrt((1 - p) * this.upperArea);
   }
 
   pdf(x: number): number {

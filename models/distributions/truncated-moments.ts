@@ -28,8 +28,6 @@ export interface ClosedFormTruncatedMoments {
  * @example
  * hasClosedFormTruncatedMoments(new NormalDistribution(0, 1)) // true
  */
-export function hasClosedFormTruncatedMoments(
-  distribution: Distribution,
-): distribution is Distribution & ClosedFormTruncatedMoments {
+export function hasClosedFormTruncatedMoments(distribution: Distribution): distribution is Distribution & ClosedFormTruncatedMoments {
   return typeof (distribution as Partial<ClosedFormTruncatedMoments>).truncatedMoments === 'function';
 }

@@ -40,9 +40,7 @@ export function assembleResult(model: CompiledModel, env: SimulationEnv, buffers
   }
   const years = model.years;
   const rows = (offset: number, count: number): number[][] =>
-    Array.from({ length: count }, (_, row) =>
-      Array.from({ length: years }, (_, year) => totals[offset + row * years + year] / env.trials),
-    );
+    Array.from({ length: count }, (_, row) => Array.from({ length: years }, (_, year) => totals[offset + row * years + year] / env.trials));
 
   // From sums and sums of squares of per-trial totals; clamped at 0 against rounding in near-constant totals.
   const standardErrors = (squaresOffset: number, rowsOffset: number, count: number): number[] =>
@@ -69,14 +67,20 @@ export function assembleResult(model: CompiledModel, env: SimulationEnv, buffers
   return {
     env,
     engineVersion: model.engineVersion,
-    outputs: Object.fromEntries(
-      model.outputs.flatMap((output, index) => (buffers.outputs[index] ? [[output.id, buffers.outputs[index]]] : [])),
-    ),
+    outputs: Object.fromEntries(model.outputs.flatMap((output, index) => (buffers.outputs[index] ? [[output.id, buffers.outputs[index]]] : []))),
     inputs: buffers.inputs && Object.fromEntries(model.inputs.map((input, index) => [input.name, buffers.inputs![index]])),
     meanCostByCategoryYear: rows(model.accumulators.costByCategoryYear, (model.accumulators.benefitByLineYear - model.accumulators.costByCategoryYear) / years),
     meanBenefitByLineYear: rows(model.accumulators.benefitByLineYear, model.accumulators.benefitIds.length),
-    costTotalStandardErrors: standardErrors(model.accumulators.costTotalSquares, model.accumulators.costByCategoryYear, (model.accumulators.benefitByLineYear - model.accumulators.costByCategoryYear) / years),
-    benefitTotalStandardErrors: standardErrors(model.accumulators.benefitTotalSquares, model.accumulators.benefitByLineYear, model.accumulators.benefitIds.length),
+    costTotalStandardErrors: standardErrors(
+      model.accumulators.costTotalSquares,
+      model.accumulators.costByCategoryYear,
+      (model.accumulators.benefitByLineYear - model.accumulators.costByCategoryYear) / years,
+    ),
+    benefitTotalStandardErrors: standardErrors(
+      model.accumulators.benefitTotalSquares,
+      model.accumulators.benefitByLineYear,
+      model.accumulators.benefitIds.length,
+    ),
     fan: { rows: buffers.fanRows, months: model.horizonMonths, values: buffers.fan },
     achievedCorrelation,
   };

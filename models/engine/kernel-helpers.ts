@@ -28,7 +28,10 @@ export { SCALAR_HELPERS, type DeterministicHelperName, type ScalarHelper, type S
  */
 export function kernelHelpers(discountRateAnnual: number, horizonMonths: number) {
   const irr = createTrialIrr();
-  const scalars = Object.fromEntries(Object.entries(SCALAR_HELPERS).map(([name, helper]) => [name, helper.js])) as Record<ScalarHelperName, (...args: number[]) => number>;
+  const scalars = Object.fromEntries(Object.entries(SCALAR_HELPERS).map(([name, helper]) => [name, helper.js])) as Record<
+    ScalarHelperName,
+    (...args: number[]) => number
+  >;
   return {
     ...scalars,
     irr: irr.solve,

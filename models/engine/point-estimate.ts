@@ -60,9 +60,10 @@ export function pointEstimate(bc: BusinessCase): PointEstimate {
     roi: npv.div(pvCosts).toFixed(6),
     paybackMonth: cumulative.gt(0) ? totals.lastNonPositive + 1 : null,
     discountedPaybackMonth: cumulativeDiscounted.gt(0) ? totals.lastNonPositiveDiscounted + 1 : null,
-    costByCategory: Object.fromEntries(
-      COST_CATEGORIES.map((category) => [category, roundMoney(totals.byCategory.get(category)!, bc.currency)]),
-    ) as Record<CostCategory, string>,
+    costByCategory: Object.fromEntries(COST_CATEGORIES.map((category) => [category, roundMoney(totals.byCategory.get(category)!, bc.currency)])) as Record<
+      CostCategory,
+      string
+    >,
     benefitByLine: Object.fromEntries(bc.benefits.map((line, index) => [line.id, roundMoney(totals.byBenefit[index], bc.currency)])),
     monthlyNetCashFlow: totals.monthly,
     pilotRoi: bc.pilot ? pilotReturn(bc.pilot, bc, scope, perTrialScope, withVariables, lines) : null,
@@ -113,7 +114,10 @@ function medianScope(bc: BusinessCase): { scope: Scope; inputs: Record<string, s
 /** The case's variables parsed and ordered once, as a function that scopes one month. */
 function monthScoper(bc: BusinessCase): MonthScoper {
   const variables = new Map(
-    Object.entries(bc.variables ?? {}).map(([name, source]) => [name, { expr: parseFormula(source, `/variables/${name}`), source: String(source), path: `/variables/${name}` }]),
+    Object.entries(bc.variables ?? {}).map(([name, source]) => [
+      name,
+      { expr: parseFormula(source, `/variables/${name}`), source: String(source), path: `/variables/${name}` },
+    ]),
   );
   const orderedVariables = orderVariables(variables);
   return (base, month, adoption) => {
@@ -169,9 +173,7 @@ function monthlyTotals(bc: BusinessCase, scope: Scope, perTrialScope: Scope, wit
   const onePlusRate = new Decimal(1).plus(bc.discountRateAnnual);
   for (let m = 1; m <= bc.horizonMonths; m++) {
     const adoption =
-      m < adoptionStart.toNumber()
-        ? ZERO
-        : adoptionCeiling.div(ONE.plus(steepness.neg().mul(new Decimal(m).minus(adoptionStart).minus(adoptionHalf)).exp()));
+      m < adoptionStart.toNumber() ? ZERO : adoptionCeiling.div(ONE.plus(steepness.neg().mul(new Decimal(m).minus(adoptionStart).minus(adoptionHalf)).exp()));
     const monthScope = withVariables(scope, m, adoption);
     let benefits = ZERO;
     bc.benefits.forEach((line, index) => {
@@ -258,21 +260,36 @@ export function evaluate(expr: Expr, scope: Scope): Decimal {
       const a = evaluate(expr.left, scope);
       const b = evaluate(expr.right, scope);
       switch (expr.op) {
-        case '+': return a.plus(b);
-        case '-': return a.minus(b);
-        case '*': return a.mul(b);
-        case '/': return a.div(b);
-        case '^': return a.pow(b);
-        case 'mod': return b.isZero() ? a : a.minus(b.mul(a.div(b).floor()));
-        case '<': return flag(a.lt(b));
-        case '>': return flag(a.gt(b));
-        case '<=': return flag(a.lte(b));
-        case '>=': return flag(a.gte(b));
-        case '==': return flag(a.eq(b));
-        case '!=': return flag(!a.eq(b));
-        case 'and': return flag(truthy(a) && truthy(b));
-        case 'or': return flag(truthy(a) || truthy(b));
-        case 'xor': return flag(truthy(a) !== truthy(b));
+        case '+':
+          return a.plus(b);
+        case '-':
+          return a.minus(b);
+        case '*':
+          return a.mul(b);
+        case '/':
+          return a.div(b);
+        case '^':
+          return a.pow(b);
+        case 'mod':
+          return b.isZero() ? a : a.minus(b.mul(a.div(b).floor()));
+        case '<':
+          return flag(a.lt(b));
+        case '>':
+          return flag(a.gt(b));
+        case '<=':
+          return flag(a.lte(b));
+        case '>=':
+          return flag(a.gte(b));
+        case '==':
+          return flag(a.eq(b));
+        case '!=':
+          return flag(!a.eq(b));
+        case 'and':
+          return flag(truthy(a) && truthy(b));
+        case 'or':
+          return flag(truthy(a) || truthy(b));
+        case 'xor':
+          return flag(truthy(a) !== truthy(b));
       }
       throw new Error(`internal: unknown operator ${String((expr as { op: unknown }).op)}`);
     }

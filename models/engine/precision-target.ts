@@ -59,7 +59,12 @@ export interface SummarizedTrials {
  *   trials = step.next;
  * }
  */
-export function precisionStep(summary: SummarizedTrials, target: PrecisionTarget, schedule: number[], previous?: PrecisionReport): { report: PrecisionReport; next: number | null } {
+export function precisionStep(
+  summary: SummarizedTrials,
+  target: PrecisionTarget,
+  schedule: number[],
+  previous?: PrecisionReport,
+): { report: PrecisionReport; next: number | null } {
   const output = summary.outputs[target.outputId];
   if (!output) throw new RangeError(`the run summarises no output "${target.outputId}"`);
   const report = { ...precisionCheck(output, target, summary.trials), runs: [...(previous?.runs ?? []), summary.trials] };

@@ -2,7 +2,15 @@ import { fillUniforms } from '../rng/sfc32.ts';
 import { streamState } from '../rng/stream-state.ts';
 import { imanConover } from '../sampling/iman-conover.ts';
 import { shuffleInto, stratifyInOrder } from '../sampling/latin-hypercube.ts';
-import { fillMonteCarloQuantiles, fillSplitDraws, fillSplitStrata, fillStratumQuantiles, type QuantileColumn, type StratumQuantileTable, type StratumScratch } from '../sampling/stratum-quantile-table.ts';
+import {
+  fillMonteCarloQuantiles,
+  fillSplitDraws,
+  fillSplitStrata,
+  fillStratumQuantiles,
+  type QuantileColumn,
+  type StratumQuantileTable,
+  type StratumScratch,
+} from '../sampling/stratum-quantile-table.ts';
 import type { RunnableModel } from './runnable-model.ts';
 import { chunkBounds, type SimulationBuffers } from './simulation-buffers.ts';
 import { CHUNK_SIZE, type SimulationEnv } from './simulation-env.ts';
@@ -68,13 +76,7 @@ export function chunkScratch(runnable: RunnableModel): ChunkScratch {
  * @example
  * for (let c = 0; c < chunkCount(env.trials); c++) runChunk(runnable, env, c, buffers, scratch);
  */
-export function runChunk(
-  runnable: RunnableModel,
-  env: SimulationEnv,
-  chunkIndex: number,
-  buffers: SimulationBuffers,
-  scratch: ChunkScratch,
-): void {
+export function runChunk(runnable: RunnableModel, env: SimulationEnv, chunkIndex: number, buffers: SimulationBuffers, scratch: ChunkScratch): void {
   const { model, distributions } = runnable;
   const { start, size } = chunkBounds(chunkIndex, env.trials);
   for (let index = 0; index < model.inputs.length; index++) {

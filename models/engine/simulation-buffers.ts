@@ -34,8 +34,7 @@ export function allocateBuffers(
   shared = false,
   allocate?: (length: number, zeroed: boolean) => Float64Array,
 ): SimulationBuffers {
-  const make =
-    allocate ?? ((length: number): Float64Array => (shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length)));
+  const make = allocate ?? ((length: number): Float64Array => (shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length)));
   const chunks = chunkCount(env.trials);
   const fanRows = Math.min(env.fanTrials, env.trials);
   const correlated = model.correlation?.inputIndices.length ?? 0;

@@ -56,7 +56,6 @@ export function simulationEnv(overrides: Partial<SimulationEnv> = {}): Simulatio
   return env;
 }
 
-
 /**
  * The number of chunks a run splits into.
  *

@@ -64,7 +64,9 @@ export function summarizeOutput(values: Float64Array, options: SummarizeOutputOp
   const withDistribution = finiteCount > 0 && options.distribution !== false;
   const edges = withDistribution ? histogramEdges(scan.min, scan.max, bins) : [];
   const layout = quantileBuckets(scan);
-  const { moments, counts, atLowerEdge, bucketCounts, bucketIndex } = passes ? momentsAndBinsWasm(passes, scan, edges, layout) : momentsAndBins(values, scan, edges, layout);
+  const { moments, counts, atLowerEdge, bucketCounts, bucketIndex } = passes
+    ? momentsAndBinsWasm(passes, scan, edges, layout)
+    : momentsAndBins(values, scan, edges, layout);
   const bands = SUMMARY_PERCENTILES.flatMap((p) => {
     const delta = 1.96 * Math.sqrt((p * (1 - p)) / Math.max(defined, 1));
     return [Math.max(0, p - delta), Math.min(1, p + delta)];

@@ -89,7 +89,13 @@ export function summarizeRun(
   const benefitByLine = model.accumulators.benefitIds.map((id, index) => {
     const meanByYear = result.meanBenefitByLineYear[index];
     const descriptor = model.outputs.find((output) => output.id === `benefit.${id}`)!;
-    return { id, label: descriptor.label, meanTotal: meanByYear.reduce((a, b) => a + b, 0), standardError: result.benefitTotalStandardErrors[index], meanByYear };
+    return {
+      id,
+      label: descriptor.label,
+      meanTotal: meanByYear.reduce((a, b) => a + b, 0),
+      standardError: result.benefitTotalStandardErrors[index],
+      meanByYear,
+    };
   });
   return {
     trials: result.env.trials,
@@ -101,9 +107,7 @@ export function summarizeRun(
     outputs,
     costByCategory,
     benefitByLine,
-    missingCostCategories: costByCategory
-      .filter((row) => !row.hasLines || row.meanTotal === 0)
-      .map((row) => ({ category: row.category, label: row.label })),
+    missingCostCategories: costByCategory.filter((row) => !row.hasLines || row.meanTotal === 0).map((row) => ({ category: row.category, label: row.label })),
     cashFlowFan: precomputedFan ?? cashFlowFan(result.fan),
     pilotVsProduction: model.pilot ? pilotVsProduction(model, outputs, costByCategory) : null,
     achievedCorrelation: result.achievedCorrelation,
@@ -151,11 +155,7 @@ export function cashFlowFan(fan: SimulationResult['fan']): RunSummary['cashFlowF
   return { basedOnTrials: rows, p10, p50, p90 };
 }
 
-function pilotVsProduction(
-  model: CompiledModel,
-  outputs: Record<string, LabelledSummary>,
-  costByCategory: RunSummary['costByCategory'],
-): PilotVsProduction {
+function pilotVsProduction(model: CompiledModel, outputs: Record<string, LabelledSummary>, costByCategory: RunSummary['costByCategory']): PilotVsProduction {
   const pilotRoi = outputs.pilotRoi;
   const productionRoi = outputs.roi;
   const pilotMedian = pilotRoi.percentiles.p50;

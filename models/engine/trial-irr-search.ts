@@ -187,7 +187,8 @@ export class TrialIrrSearch {
       let halley = true;
       if (!(next > lo && next < hi)) {
         // Outside the bracket (or not finite): bisect, or step out to find the other side.
-        next = Number.isFinite(lo) && Number.isFinite(hi) ? (lo + hi) / 2 : Number.isFinite(lo) ? lo + Math.max(1, Math.abs(lo)) : hi - Math.max(1, Math.abs(hi));
+        next =
+          Number.isFinite(lo) && Number.isFinite(hi) ? (lo + hi) / 2 : Number.isFinite(lo) ? lo + Math.max(1, Math.abs(lo)) : hi - Math.max(1, Math.abs(hi));
         halley = false;
       }
       const step = Math.abs(next - t);
@@ -230,9 +231,18 @@ function laneSums(flows: Float64Array, first: number, last: number, t: number, o
   let k1 = k0 + 1;
   let k2 = k0 + 2;
   let k3 = k0 + 3;
-  let a0 = 0, a1 = 0, a2 = 0, a3 = 0; // Σ flow·x^k per lane
-  let b0 = 0, b1 = 0, b2 = 0, b3 = 0; // Σ k·flow·x^k
-  let c0 = 0, c1 = 0, c2 = 0, c3 = 0; // Σ k²·flow·x^k
+  let a0 = 0,
+    a1 = 0,
+    a2 = 0,
+    a3 = 0; // Σ flow·x^k per lane
+  let b0 = 0,
+    b1 = 0,
+    b2 = 0,
+    b3 = 0; // Σ k·flow·x^k
+  let c0 = 0,
+    c1 = 0,
+    c2 = 0,
+    c3 = 0; // Σ k²·flow·x^k
   let m = first;
   for (; m + 3 <= last; m += 4) {
     const e0 = flows[m] * p0;

@@ -16,8 +16,10 @@ import { toCashFlowTerms } from './to-cash-flow-terms.ts';
  */
 export function countPossibleIrrs(cashFlows: readonly number[]): number {
   assertCashFlows(cashFlows, 'cashFlows');
-  return maxRateCount(toCashFlowTerms(
-    cashFlows,
-    cashFlows.map((_, period) => period),
-  ));
+  return maxRateCount(
+    toCashFlowTerms(
+      cashFlows,
+      cashFlows.map((_, period) => period),
+    ),
+  );
 }

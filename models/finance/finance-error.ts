@@ -11,12 +11,7 @@
  * @example
  * const code: FinanceErrorCode = 'MULTIPLE_IRR';
  */
-export type FinanceErrorCode =
-  | 'INVALID_ARGUMENT'
-  | 'NO_SIGN_CHANGE'
-  | 'MULTIPLE_IRR'
-  | 'NO_IRR'
-  | 'NO_CONVERGENCE';
+export type FinanceErrorCode = 'INVALID_ARGUMENT' | 'NO_SIGN_CHANGE' | 'MULTIPLE_IRR' | 'NO_IRR' | 'NO_CONVERGENCE';
 
 /**
  * Every message a `FinanceError` can carry. Argument messages are prefixed with

@@ -91,12 +91,7 @@ export function findAllRates(terms: readonly CashFlowTerm[]): number[] {
 }
 
 /** Walks from `edge` towards `limit` until the NPV takes `limitingSign`, and returns the root crossed. */
-function rootBeyondEdge(
-  value: (logGrowth: number) => number,
-  edge: number,
-  limit: number,
-  limitingSign: number,
-): number | undefined {
+function rootBeyondEdge(value: (logGrowth: number) => number, edge: number, limit: number, limitingSign: number): number | undefined {
   let from = edge;
   let valueFrom = value(from);
   if (valueFrom === 0 || Math.sign(valueFrom) === limitingSign) return undefined;

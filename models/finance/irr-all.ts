@@ -19,8 +19,10 @@ import { toCashFlowTerms } from './to-cash-flow-terms.ts';
  */
 export function irrAll(cashFlows: readonly number[]): number[] {
   assertCashFlows(cashFlows, 'cashFlows');
-  return findRates(toCashFlowTerms(
-    cashFlows,
-    cashFlows.map((_, period) => period),
-  ));
+  return findRates(
+    toCashFlowTerms(
+      cashFlows,
+      cashFlows.map((_, period) => period),
+    ),
+  );
 }

@@ -105,7 +105,12 @@ export function planCashFlows(lines: CashFlowLine[], layout: CashFlowLayout, con
   const costVarying = varying.filter((profile) => profile.costCoefficients.length > 0).length;
   const groups: CashFlowGroup[] = [
     ...layout.categories.map((c) => ({ kind: 'cost' as const, group: c, local: `cat${c}`, accBase: layout.costByCategoryYear + c * years })),
-    ...Array.from({ length: layout.benefitCount }, (_, i) => ({ kind: 'benefit' as const, group: i, local: `bt${i}`, accBase: layout.benefitByLineYear + i * years })),
+    ...Array.from({ length: layout.benefitCount }, (_, i) => ({
+      kind: 'benefit' as const,
+      group: i,
+      local: `bt${i}`,
+      accBase: layout.benefitByLineYear + i * years,
+    })),
   ];
   return {
     H,

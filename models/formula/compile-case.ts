@@ -31,13 +31,19 @@ export interface CompiledModel {
    * Layout of the per-chunk sums: cost by category and year, benefit by line and year,
    * then the sums of squares of each per-trial category and line total (for standard errors).
    */
-  accumulators: { costByCategoryYear: number; benefitByLineYear: number; costTotalSquares: number; benefitTotalSquares: number; size: number; benefitIds: string[] };
+  accumulators: {
+    costByCategoryYear: number;
+    benefitByLineYear: number;
+    costTotalSquares: number;
+    benefitTotalSquares: number;
+    size: number;
+    benefitIds: string[];
+  };
   costCategoriesWithLines: CostCategory[];
   pilot?: { durationMonths: number; categoriesPaid: CostCategory[]; reportedRoi: number | null };
   /** Body of `new Function('helpers', kernelSource)`, generated from the whitelisted syntax tree only. */
   kernelSource: string;
 }
-
 
 /**
  * Compiles a validated case: parses every formula once, resolves names, rejects
@@ -144,23 +150,27 @@ function caseCashFlowLines(formulas: CaseFormulas, monthVariables: string[], cat
   const monthDefinitions = new Map<string, Expr>();
   for (const name of monthVariables) monthDefinitions.set(name, substitute(formulas.variableFormulas.get(name)!.expr, monthDefinitions));
   return [
-    ...formulas.benefits.map(({ line, amount, realization }, index): CashFlowLine => ({
-      kind: 'benefit',
-      group: index,
-      value: substitute(
-        product([amount.expr, realization.expr, line.scaleByAdoption ? { kind: 'name', name: 'adoption' } : { kind: 'number', value: 1 }]),
-        monthDefinitions,
-      ),
-      from: line.fromMonth ?? 1,
-      to: line.toMonth ?? H,
-    })),
-    ...formulas.costs.map(({ line, value }): CashFlowLine => ({
-      kind: 'cost',
-      group: categoryIndex.get(line.category)!,
-      value: substitute(value, monthDefinitions),
-      from: line.kind === 'oneTime' ? line.month : (line.fromMonth ?? 1),
-      to: line.kind === 'oneTime' ? line.month : (line.toMonth ?? H),
-    })),
+    ...formulas.benefits.map(
+      ({ line, amount, realization }, index): CashFlowLine => ({
+        kind: 'benefit',
+        group: index,
+        value: substitute(
+          product([amount.expr, realization.expr, line.scaleByAdoption ? { kind: 'name', name: 'adoption' } : { kind: 'number', value: 1 }]),
+          monthDefinitions,
+        ),
+        from: line.fromMonth ?? 1,
+        to: line.toMonth ?? H,
+      }),
+    ),
+    ...formulas.costs.map(
+      ({ line, value }): CashFlowLine => ({
+        kind: 'cost',
+        group: categoryIndex.get(line.category)!,
+        value: substitute(value, monthDefinitions),
+        from: line.kind === 'oneTime' ? line.month : (line.fromMonth ?? 1),
+        to: line.kind === 'oneTime' ? line.month : (line.toMonth ?? H),
+      }),
+    ),
   ];
 }
 

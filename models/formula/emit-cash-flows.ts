@@ -1,4 +1,14 @@
-import { membersOf, monthsIn, needsDiscounting, planCashFlows, type CashFlowLayout, type CashFlowLine, type CashFlowPlan, type PlacedLine, type Profile } from './cash-flow-plan.ts';
+import {
+  membersOf,
+  monthsIn,
+  needsDiscounting,
+  planCashFlows,
+  type CashFlowLayout,
+  type CashFlowLine,
+  type CashFlowPlan,
+  type PlacedLine,
+  type Profile,
+} from './cash-flow-plan.ts';
 import type { EmitContext } from './emit-js.ts';
 
 export type { CashFlowLine } from './cash-flow-plan.ts';
@@ -201,7 +211,11 @@ function emitTotals(plan: CashFlowPlan, layout: CashFlowLayout, trial: string[])
   // writing them here keeps a branch and a store out of every month.
   trial.push(`if (fanOn) { let running = 0; for (let m = 0; m < ${plan.H}; m++) { running += flows[m]; fan[fanBase + m] = running; } }`);
   const discounted = (entry: PlacedLine): string => `${entry.coefficient} * ${entry.profile.time === null ? 'D' : 'd'}${entry.profile.id}`;
-  const presentValue = plan.placed.filter((entry) => entry.line.kind === plan.discountedSide).map(discounted).join(' + ') || '0';
+  const presentValue =
+    plan.placed
+      .filter((entry) => entry.line.kind === plan.discountedSide)
+      .map(discounted)
+      .join(' + ') || '0';
   trial.push(
     ...(plan.discountedSide === 'benefit'
       ? [`const pvB = ${presentValue};`, 'const pvC = pvB - cumD;']

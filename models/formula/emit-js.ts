@@ -86,14 +86,18 @@ export function splitProduct(expr: Expr, context: EmitContext): { coefficient: s
   if (steady.length > 0) {
     const numerator = steady.filter((f) => !f.divide).map((f) => emitRaw(f.expr, context));
     const denominator = steady.filter((f) => f.divide).map((f) => emitRaw(f.expr, context));
-    const code =
-      (numerator.length ? numerator.join(' * ') : '1') + (denominator.length ? ` / (${denominator.join(' * ')})` : '');
-    coefficient =
-      steady.length === 1 && !steady[0].divide && (steady[0].expr.kind === 'name' || steady[0].expr.kind === 'number') ? code : context.hoist(code);
+    const code = (numerator.length ? numerator.join(' * ') : '1') + (denominator.length ? ` / (${denominator.join(' * ')})` : '');
+    coefficient = steady.length === 1 && !steady[0].divide && (steady[0].expr.kind === 'name' || steady[0].expr.kind === 'number') ? code : context.hoist(code);
   }
   if (varying.length === 0) return { coefficient, profile: null };
-  const times = varying.filter((f) => !f.divide).map((f) => emitExpr(f.expr, context)).sort();
-  const divisors = varying.filter((f) => f.divide).map((f) => emitExpr(f.expr, context)).sort();
+  const times = varying
+    .filter((f) => !f.divide)
+    .map((f) => emitExpr(f.expr, context))
+    .sort();
+  const divisors = varying
+    .filter((f) => f.divide)
+    .map((f) => emitExpr(f.expr, context))
+    .sort();
   const profile = (times.length ? times.join(' * ') : '1') + divisors.map((code) => ` / ${code}`).join('');
   return { coefficient, profile: `(${profile})` };
 }
@@ -168,8 +172,7 @@ export function emitRaw(expr: Expr, context: EmitContext): string {
       return spec.emit({
         args,
         test: (index) => test(call.args[index]),
-        monthlyGrowth: () =>
-          context.statefulGrowth && levelIn(call.args[0], context) < PER_MONTH ? context.monthlyGrowth(args[0]) : null,
+        monthlyGrowth: () => (context.statefulGrowth && levelIn(call.args[0], context) < PER_MONTH ? context.monthlyGrowth(args[0]) : null),
       });
     }
   }

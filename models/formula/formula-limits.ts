@@ -59,7 +59,11 @@ export function checkFormulaBounds(source: string, path: string): void {
       expectOperand = true;
     }
     if (brackets + pending > MAX_FORMULA_NESTING) {
-      throw new FormulaError(path, shown, `formula is nested more than ${MAX_FORMULA_NESTING} deep (brackets and signs such as "-" or "not" in a row); the limit is ${MAX_FORMULA_NESTING}`);
+      throw new FormulaError(
+        path,
+        shown,
+        `formula is nested more than ${MAX_FORMULA_NESTING} deep (brackets and signs such as "-" or "not" in a row); the limit is ${MAX_FORMULA_NESTING}`,
+      );
     }
   }
 }
@@ -78,7 +82,11 @@ export function checkFormulaDepth(root: Expr, path: string, source: string): voi
     const [expr, depth] = stack.pop()!;
     if (depth > MAX_FORMULA_DEPTH) {
       const shown = source.length > 60 ? `${source.slice(0, 60)}…` : source;
-      throw new FormulaError(path, shown, `formula is more than ${MAX_FORMULA_DEPTH} operations deep; the limit is ${MAX_FORMULA_DEPTH} (split it into variables)`);
+      throw new FormulaError(
+        path,
+        shown,
+        `formula is more than ${MAX_FORMULA_DEPTH} operations deep; the limit is ${MAX_FORMULA_DEPTH} (split it into variables)`,
+      );
     }
     switch (expr.kind) {
       case 'unary':

@@ -42,14 +42,35 @@ export interface FormulaFunctionSpec {
 
 /** Every function a formula may call. Adding one: a name here, a row below (the compiler says what is missing). */
 export type FunctionName =
-  | 'min' | 'max' | 'abs' | 'sqrt' | 'exp' | 'log' | 'log10' | 'pow' | 'floor' | 'ceil' | 'round' | 'clamp' | 'if'
-  | 'ramp' | 'step' | 'between' | 'grow'
+  | 'min'
+  | 'max'
+  | 'abs'
+  | 'sqrt'
+  | 'exp'
+  | 'log'
+  | 'log10'
+  | 'pow'
+  | 'floor'
+  | 'ceil'
+  | 'round'
+  | 'clamp'
+  | 'if'
+  | 'ramp'
+  | 'step'
+  | 'between'
+  | 'grow'
   | DeterministicName;
 
 const ONE = new Decimal(1);
 const ZERO = new Decimal(0);
 const flag = (value: boolean): Decimal => (value ? ONE : ZERO);
-const unary = (signature: string, doc: string, emit: (x: string) => string, decimal: (x: Decimal) => Decimal, helper: ScalarHelperName | null = null): FormulaFunctionSpec => ({
+const unary = (
+  signature: string,
+  doc: string,
+  emit: (x: string) => string,
+  decimal: (x: Decimal) => Decimal,
+  helper: ScalarHelperName | null = null,
+): FormulaFunctionSpec => ({
   minArgs: 1,
   maxArgs: 1,
   signature,
@@ -79,44 +100,117 @@ function deterministic(name: DeterministicName, signature: string, doc: string, 
  */
 export const FUNCTION_REGISTRY = {
   min: {
-    minArgs: 1, maxArgs: Infinity, signature: 'min(a, b, …)', doc: 'smallest of the arguments', variesByMonth: false, helper: null,
+    minArgs: 1,
+    maxArgs: Infinity,
+    signature: 'min(a, b, …)',
+    doc: 'smallest of the arguments',
+    variesByMonth: false,
+    helper: null,
     emit: ({ args }) => (args.length === 1 ? args[0] : `Math.min(${args.join(', ')})`),
     decimal: (args) => Decimal.min(...args),
   },
   max: {
-    minArgs: 1, maxArgs: Infinity, signature: 'max(a, b, …)', doc: 'largest of the arguments', variesByMonth: false, helper: null,
+    minArgs: 1,
+    maxArgs: Infinity,
+    signature: 'max(a, b, …)',
+    doc: 'largest of the arguments',
+    variesByMonth: false,
+    helper: null,
     emit: ({ args }) => (args.length === 1 ? args[0] : `Math.max(${args.join(', ')})`),
     decimal: (args) => Decimal.max(...args),
   },
-  abs: unary('abs(x)', 'absolute value', (x) => `Math.abs(${x})`, (x) => x.abs()),
-  sqrt: unary('sqrt(x)', 'square root', (x) => `Math.sqrt(${x})`, (x) => x.sqrt()),
-  exp: unary('exp(x)', 'e to the power x', (x) => `dexp(${x})`, (x) => x.exp(), 'dexp'),
+  abs: unary(
+    'abs(x)',
+    'absolute value',
+    (x) => `Math.abs(${x})`,
+    (x) => x.abs(),
+  ),
+  sqrt: unary(
+    'sqrt(x)',
+    'square root',
+    (x) => `Math.sqrt(${x})`,
+    (x) => x.sqrt(),
+  ),
+  exp: unary(
+    'exp(x)',
+    'e to the power x',
+    (x) => `dexp(${x})`,
+    (x) => x.exp(),
+    'dexp',
+  ),
   log: {
-    minArgs: 1, maxArgs: 2, signature: 'log(x) or log(x, base)', doc: 'natural log, or log(x, base)', variesByMonth: false, helper: 'dlog',
+    minArgs: 1,
+    maxArgs: 2,
+    signature: 'log(x) or log(x, base)',
+    doc: 'natural log, or log(x, base)',
+    variesByMonth: false,
+    helper: 'dlog',
     emit: ({ args }) => (args.length === 1 ? `dlog(${args[0]})` : `(dlog(${args[0]}) / dlog(${args[1]}))`),
     decimal: (args) => (args.length === 1 ? args[0].ln() : args[0].ln().div(args[1].ln())),
   },
-  log10: unary('log10(x)', 'base-10 log', (x) => `dlog10(${x})`, (x) => x.log(10), 'dlog10'),
+  log10: unary(
+    'log10(x)',
+    'base-10 log',
+    (x) => `dlog10(${x})`,
+    (x) => x.log(10),
+    'dlog10',
+  ),
   pow: {
-    minArgs: 2, maxArgs: 2, signature: 'pow(x, y)', doc: 'x to the power y', variesByMonth: false, helper: 'dpow',
+    minArgs: 2,
+    maxArgs: 2,
+    signature: 'pow(x, y)',
+    doc: 'x to the power y',
+    variesByMonth: false,
+    helper: 'dpow',
     emit: ({ args }) => `dpow(${args[0]}, ${args[1]})`,
     decimal: ([x, y]) => x.pow(y),
   },
-  floor: unary('floor(x)', 'round down', (x) => `Math.floor(${x})`, (x) => x.floor()),
-  ceil: unary('ceil(x)', 'round up', (x) => `Math.ceil(${x})`, (x) => x.ceil()),
-  round: unary('round(x)', 'round to the nearest integer, halves away from zero', (x) => `roundHalfAway(${x})`, (x) => x.round(), 'roundHalfAway'),
+  floor: unary(
+    'floor(x)',
+    'round down',
+    (x) => `Math.floor(${x})`,
+    (x) => x.floor(),
+  ),
+  ceil: unary(
+    'ceil(x)',
+    'round up',
+    (x) => `Math.ceil(${x})`,
+    (x) => x.ceil(),
+  ),
+  round: unary(
+    'round(x)',
+    'round to the nearest integer, halves away from zero',
+    (x) => `roundHalfAway(${x})`,
+    (x) => x.round(),
+    'roundHalfAway',
+  ),
   clamp: {
-    minArgs: 3, maxArgs: 3, signature: 'clamp(x, low, high)', doc: 'x held within [low, high]', variesByMonth: false, helper: null,
+    minArgs: 3,
+    maxArgs: 3,
+    signature: 'clamp(x, low, high)',
+    doc: 'x held within [low, high]',
+    variesByMonth: false,
+    helper: null,
     emit: ({ args }) => `Math.min(Math.max(${args[0]}, ${args[1]}), ${args[2]})`,
     decimal: ([x, low, high]) => Decimal.min(Decimal.max(x, low), high),
   },
   if: {
-    minArgs: 3, maxArgs: 3, signature: 'if(condition, then, otherwise)', doc: 'then when condition is non-zero, else otherwise', variesByMonth: false, helper: null,
+    minArgs: 3,
+    maxArgs: 3,
+    signature: 'if(condition, then, otherwise)',
+    doc: 'then when condition is non-zero, else otherwise',
+    variesByMonth: false,
+    helper: null,
     emit: ({ args, test }) => `(${test(0)} ? ${args[1]} : ${args[2]})`,
     decimal: ([condition, then, otherwise], { truthy }) => (truthy(condition) ? then : otherwise),
   },
   ramp: {
-    minArgs: 2, maxArgs: 2, signature: 'ramp(fromMonth, toMonth)', doc: '0 up to fromMonth, rising linearly to 1 at toMonth', variesByMonth: true, helper: 'ramp',
+    minArgs: 2,
+    maxArgs: 2,
+    signature: 'ramp(fromMonth, toMonth)',
+    doc: '0 up to fromMonth, rising linearly to 1 at toMonth',
+    variesByMonth: true,
+    helper: 'ramp',
     emit: ({ args }) => `ramp(m, ${args[0]}, ${args[1]})`,
     decimal: ([from, to], { month }) => {
       if (to.lte(from)) return flag(month.gte(from));
@@ -124,17 +218,32 @@ export const FUNCTION_REGISTRY = {
     },
   },
   step: {
-    minArgs: 1, maxArgs: 1, signature: 'step(fromMonth)', doc: '0 before fromMonth, 1 from it on', variesByMonth: true, helper: null,
+    minArgs: 1,
+    maxArgs: 1,
+    signature: 'step(fromMonth)',
+    doc: '0 before fromMonth, 1 from it on',
+    variesByMonth: true,
+    helper: null,
     emit: ({ args }) => `+(m >= ${args[0]})`,
     decimal: ([from], { month }) => flag(month.gte(from)),
   },
   between: {
-    minArgs: 2, maxArgs: 2, signature: 'between(fromMonth, toMonth)', doc: '1 in those months (inclusive), else 0', variesByMonth: true, helper: null,
+    minArgs: 2,
+    maxArgs: 2,
+    signature: 'between(fromMonth, toMonth)',
+    doc: '1 in those months (inclusive), else 0',
+    variesByMonth: true,
+    helper: null,
     emit: ({ args }) => `(m >= ${args[0]} && m <= ${args[1]} ? 1 : 0)`,
     decimal: ([from, to], { month }) => flag(month.gte(from) && month.lte(to)),
   },
   grow: {
-    minArgs: 1, maxArgs: 1, signature: 'grow(annualRate)', doc: '(1 + annualRate)^((month − 1) / 12), compound growth from month 1', variesByMonth: true, helper: 'dpow',
+    minArgs: 1,
+    maxArgs: 1,
+    signature: 'grow(annualRate)',
+    doc: '(1 + annualRate)^((month − 1) / 12), compound growth from month 1',
+    variesByMonth: true,
+    helper: 'dpow',
     emit: ({ args, monthlyGrowth }) => monthlyGrowth() ?? `dpow(1 + ${args[0]}, (m - 1) / 12)`,
     decimal: ([rate], { month }) => ONE.plus(rate).pow(month.minus(1).div(12)),
   },
@@ -151,7 +260,9 @@ export const FUNCTION_REGISTRY = {
   cbrt: deterministic('cbrt', 'cbrt(x)', 'cube root', ([x]) => x.cbrt()),
   hypot: deterministic('hypot', 'hypot(x, y)', '√(x² + y²) without overflow', ([x, y]) => Decimal.hypot(x, y)),
   normcdf: deterministic('normcdf', 'normcdf(x)', 'standard normal distribution function Φ(x) = P(Z ≤ x)', ([x]) => decimalNormcdf(x)),
-  norminv: deterministic('norminv', 'norminv(p)', 'standard normal quantile Φ⁻¹(p), for p in [0, 1]', ([p]) => decimalNorminv(p, DETERMINISTIC_JS.norminv(p.toNumber()))),
+  norminv: deterministic('norminv', 'norminv(p)', 'standard normal quantile Φ⁻¹(p), for p in [0, 1]', ([p]) =>
+    decimalNorminv(p, DETERMINISTIC_JS.norminv(p.toNumber())),
+  ),
 } satisfies Record<FunctionName, FormulaFunctionSpec>;
 
 /** The function names, in table order. */

@@ -39,5 +39,11 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   ...FUNCTION_NAMES,
   ...Object.keys(TIME_NAMES),
   ...Object.keys(CONSTANT_NAMES),
-  'and', 'or', 'not', 'xor', 'mod', 'true', 'false',
+  'and',
+  'or',
+  'not',
+  'xor',
+  'mod',
+  'true',
+  'false',
 ]);

@@ -26,7 +26,6 @@ const BINARY_OPS: Record<string, BinaryOp> = {
   xor: 'xor',
 };
 
-
 interface MathNode {
   type: string;
   [key: string]: unknown;
@@ -57,7 +56,8 @@ export function parseFormula(source: string | number, path: string): Expr {
   try {
     expr = convert(root, source, path);
   } catch (error) {
-    if (error instanceof RangeError) throw new FormulaError(path, source, `formula is more than ${MAX_FORMULA_DEPTH} operations deep; the limit is ${MAX_FORMULA_DEPTH}`);
+    if (error instanceof RangeError)
+      throw new FormulaError(path, source, `formula is more than ${MAX_FORMULA_DEPTH} operations deep; the limit is ${MAX_FORMULA_DEPTH}`);
     throw error;
   }
   checkFormulaDepth(expr, path, source);
@@ -108,7 +108,8 @@ function convert(node: MathNode, source: string, path: string): Expr {
       }
       const args = (node.args as MathNode[]).map((arg) => convert(arg, source, path));
       if (args.length < spec.minArgs || args.length > spec.maxArgs) {
-        const expected = spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : spec.maxArgs === Infinity ? `at least ${spec.minArgs}` : `${spec.minArgs} or ${spec.maxArgs}`;
+        const expected =
+          spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : spec.maxArgs === Infinity ? `at least ${spec.minArgs}` : `${spec.minArgs} or ${spec.maxArgs}`;
         return fail(`${name}() takes ${expected} argument${spec.minArgs === 1 && spec.maxArgs === 1 ? '' : 's'}, got ${args.length}: ${spec.doc}`);
       }
       return { kind: 'call', fn: name, args };

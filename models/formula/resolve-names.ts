@@ -55,11 +55,7 @@ export function levelOf(expr: Expr, scope: NameScope, path: string, source: stri
     case 'binary':
       return Math.max(levelOf(expr.left, scope, path, source), levelOf(expr.right, scope, path, source)) as Level;
     case 'conditional':
-      return Math.max(
-        levelOf(expr.test, scope, path, source),
-        levelOf(expr.then, scope, path, source),
-        levelOf(expr.otherwise, scope, path, source),
-      ) as Level;
+      return Math.max(levelOf(expr.test, scope, path, source), levelOf(expr.then, scope, path, source), levelOf(expr.otherwise, scope, path, source)) as Level;
     case 'call': {
       let level: Level = CONSTANT;
       for (const arg of expr.args) level = Math.max(level, levelOf(arg, scope, path, source)) as Level;

@@ -14,7 +14,10 @@ export interface ScalarHelper {
 export type DeterministicHelperName = `d${DeterministicName}`;
 
 const deterministicHelpers = Object.fromEntries(
-  (Object.keys(DETERMINISTIC_FUNCTIONS) as DeterministicName[]).map((name) => [`d${name}`, { arity: DETERMINISTIC_FUNCTIONS[name].arity, js: DETERMINISTIC_JS[name] }]),
+  (Object.keys(DETERMINISTIC_FUNCTIONS) as DeterministicName[]).map((name) => [
+    `d${name}`,
+    { arity: DETERMINISTIC_FUNCTIONS[name].arity, js: DETERMINISTIC_JS[name] },
+  ]),
 ) as Record<DeterministicHelperName, ScalarHelper>;
 
 /**

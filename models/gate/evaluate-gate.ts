@@ -115,13 +115,7 @@ export function evaluateGate(inputs: GateInputs): GateResult {
     locale,
   });
   const passes = (group: Criterion['group']): boolean => criteria.filter((c) => c.group === group).every((c) => c.met);
-  const recommendation: Recommendation = !passes('prerequisite')
-    ? 'keepAsResearch'
-    : passes('scale')
-      ? 'scale'
-      : passes('stop')
-        ? 'stop'
-        : 'redesign';
+  const recommendation: Recommendation = !passes('prerequisite') ? 'keepAsResearch' : passes('scale') ? 'scale' : passes('stop') ? 'stop' : 'redesign';
   const levers = recommendation === 'redesign' ? redesignLevers(inputs.tornado, format) : [];
   const next = measureNext(inputs.voi.ranking, format, rules.tooCloseZ);
   const headline = gateHeadline({

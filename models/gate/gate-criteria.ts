@@ -171,11 +171,7 @@ function paybackCriterion(inputs: CriteriaInputs): Criterion {
     else {
       const needed = niceTrialCount(inputs.trials * (reach / distance) ** 2);
       criterion.suggestedTrials = Math.min(MAX_TRIALS, needed);
-      notes.push(
-        needed > MAX_TRIALS
-          ? `even ${format.count(MAX_TRIALS)} trials may not settle it`
-          : `about ${format.count(needed)} trials would settle it`,
-      );
+      notes.push(needed > MAX_TRIALS ? `even ${format.count(MAX_TRIALS)} trials may not settle it` : `about ${format.count(needed)} trials would settle it`);
     }
   }
   if (notes.length > 0) criterion.note = notes.join('; ');

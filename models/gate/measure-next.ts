@@ -28,21 +28,23 @@ export function measureNext(ranking: readonly VoiRankingEntry[], format: GateFor
   // At least one currency unit too: a value of 1e-10 with a zero standard error is rounding noise.
   const distinguishable = (entry: VoiRankingEntry): boolean =>
     entry.measurementCost !== null || entry.evppi >= Math.max(z * entry.standardError, MINIMUM_WORTH);
-  return ranking
-    .filter((entry) => (worth(entry) ?? 0) > 0 && distinguishable(entry))
-    // Ranked by the value of the information itself; a known cost only decides whether it is worth buying.
-    .sort((a, b) => b.evppi - a.evppi)
-    .map((entry) => {
-      const withinNoise = entry.evppi < z * entry.standardError;
-      const cost = entry.measurementCost === null ? 'its measurement cost is not estimated' : `it costs ${format.money(entry.measurementCost)}`;
-      const noise = withinNoise ? ` (within Monte Carlo noise: SE ${format.money(entry.standardError)})` : '';
-      return {
-        ...entry,
-        withinNoise,
-        sentence: `Measuring ${entry.label} before deciding is worth up to ${format.money(entry.evppi)}${noise}; ${cost}.`,
-      };
-    })
-    .slice(0, limit);
+  return (
+    ranking
+      .filter((entry) => (worth(entry) ?? 0) > 0 && distinguishable(entry))
+      // Ranked by the value of the information itself; a known cost only decides whether it is worth buying.
+      .sort((a, b) => b.evppi - a.evppi)
+      .map((entry) => {
+        const withinNoise = entry.evppi < z * entry.standardError;
+        const cost = entry.measurementCost === null ? 'its measurement cost is not estimated' : `it costs ${format.money(entry.measurementCost)}`;
+        const noise = withinNoise ? ` (within Monte Carlo noise: SE ${format.money(entry.standardError)})` : '';
+        return {
+          ...entry,
+          withinNoise,
+          sentence: `Measuring ${entry.label} before deciding is worth up to ${format.money(entry.evppi)}${noise}; ${cost}.`,
+        };
+      })
+      .slice(0, limit)
+  );
 }
 
 /** Below one unit of the case currency a value of information is not worth a line. */

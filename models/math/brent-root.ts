@@ -13,14 +13,7 @@ const DEFAULT_ABSOLUTE_TOLERANCE = 1e-18;
  * @example
  * brentRoot((x) => x * x - 2, 0, 2, -2, 2); // 1.4142135623730951
  */
-export function brentRoot(
-  f: (x: number) => number,
-  a: number,
-  b: number,
-  fa: number,
-  fb: number,
-  absoluteTolerance = DEFAULT_ABSOLUTE_TOLERANCE,
-): number {
+export function brentRoot(f: (x: number) => number, a: number, b: number, fa: number, fb: number, absoluteTolerance = DEFAULT_ABSOLUTE_TOLERANCE): number {
   if (fa === 0) return a;
   if (fb === 0) return b;
   let c = a;

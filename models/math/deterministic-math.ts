@@ -29,17 +29,17 @@ function powerOfTwo(k: number): number {
   return float[0];
 }
 
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 // biome-ignore lint/suspicious/noApproximativeNumericConstant: the fdlibm constant, written out so the bits are visibly the port's
 const INV_LN2 = 1.4426950408889634;
 const EXP_OVERFLOW = 7.09782712893383973096e2;
-const EXP_UNDERFLOW = -7.45133219101941108420e2;
-const TWO_M1000 = 9.33263618503218878990e-302;
+const EXP_UNDERFLOW = -7.4513321910194110842e2;
+const TWO_M1000 = 9.3326361850321887899e-302;
 const P1 = 1.66666666666666019037e-1;
 const P2 = -2.77777777770155933842e-3;
 const P3 = 6.61375632143793436117e-5;
-const P4 = -1.65339022054652515390e-6;
+const P4 = -1.6533902205465251539e-6;
 const P5 = 4.13813679705723846039e-8;
 
 function fromWords(high: number, low: number): number {
@@ -114,7 +114,7 @@ export function fillExp(values: Float64Array, n: number): void {
 }
 
 const TWO54 = 1.8014398509481984e16;
-const LG1 = 6.666666666666735130e-1;
+const LG1 = 6.66666666666673513e-1;
 const LG2 = 3.999999999940941908e-1;
 const LG3 = 2.857142874366239149e-1;
 const LG4 = 2.222219843214978396e-1;

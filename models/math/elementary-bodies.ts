@@ -18,9 +18,9 @@ const EXPM1_REDUCE = startOf(0x3fd62e43); // above ½·ln 2
 const EXPM1_ONE_STEP = startOf(0x3ff0a2b2); // below 1.5·ln 2
 const EXPM1_TINY = startOf(0x3c900000); // 2^−54
 const O_THRESHOLD = 7.09782712893383973096e2;
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
-const INV_LN2 = 1.44269504088896338700e0;
+const INV_LN2 = 1.442695040888963387;
 const Q = [-3.33333333333331316428e-2, 1.58730158725481460165e-3, -7.93650757867487942473e-5, 4.00821782732936239552e-6, -2.01099218183624371326e-7] as const;
 
 /** e^x − 1, fdlibm's s_expm1.c (error < 1 ulp), as musl writes it. */
@@ -60,11 +60,7 @@ export function expm1Body<T, B>(o: ScalarOps<T, B>, [x0]: T[]): T {
     o.select(o.eq(k, o.num(-1)), atMinusOne, o.select(o.eq(k, o.num(1)), atOne, o.select(o.or(o.lt(k, o.num(0)), o.gt(k, o.num(56))), far, near))),
   );
   const huge = o.select(negative, o.num(-1), o.select(o.gt(x0, o.num(O_THRESHOLD)), o.num(Infinity), general));
-  return o.select(
-    o.not(o.eq(x0, x0)),
-    x0,
-    o.select(o.ge(a, o.num(EXPM1_HUGE)), huge, o.select(o.lt(a, o.num(EXPM1_TINY)), x0, general)),
-  );
+  return o.select(o.not(o.eq(x0, x0)), x0, o.select(o.ge(a, o.num(EXPM1_HUGE)), huge, o.select(o.lt(a, o.num(EXPM1_TINY)), x0, general)));
 }
 
 const LOG_MAX = startOf(0x40862e42); // just below ln(DBL_MAX)

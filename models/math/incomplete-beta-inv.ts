@@ -32,9 +32,7 @@ function initialGuess(p: number, a: number, b: number): number {
     const z = -normalInv(p);
     const lambda = (z * z - 3) / 6;
     const harmonic = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1));
-    const w =
-      (z * Math.sqrt(lambda + harmonic)) / harmonic -
-      (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (lambda + 5 / 6 - 2 / (3 * harmonic));
+    const w = (z * Math.sqrt(lambda + harmonic)) / harmonic - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (lambda + 5 / 6 - 2 / (3 * harmonic));
     return a / (a + b * dm.exp(2 * w));
   }
   const logA = dm.log(a / (a + b));

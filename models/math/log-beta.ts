@@ -17,10 +17,7 @@ function stirlingRemainder(x: number): number {
     (1 / 12 +
       inverseSquared *
         (-1 / 360 +
-          inverseSquared *
-            (1 / 1260 +
-              inverseSquared *
-                (-1 / 1680 + inverseSquared * (1 / 1188 + inverseSquared * (-691 / 360360 + inverseSquared / 156))))))
+          inverseSquared * (1 / 1260 + inverseSquared * (-1 / 1680 + inverseSquared * (1 / 1188 + inverseSquared * (-691 / 360360 + inverseSquared / 156))))))
   );
 }
 
@@ -60,19 +57,11 @@ function computeLogBeta(a: number, b: number): number {
   const sum = a + b;
   if (small >= STIRLING_THRESHOLD) {
     const correction = stirlingRemainder(small) + stirlingRemainder(large) - stirlingRemainder(sum);
-    return (
-      -0.5 * dm.log(large) +
-      HALF_LOG_2PI +
-      correction +
-      (small - 0.5) * dm.log(small / sum) +
-      large * dm.log1p(-small / sum)
-    );
+    return -0.5 * dm.log(large) + HALF_LOG_2PI + correction + (small - 0.5) * dm.log(small / sum) + large * dm.log1p(-small / sum);
   }
   if (large >= STIRLING_THRESHOLD) {
     const correction = stirlingRemainder(large) - stirlingRemainder(sum);
-    return (
-      logGamma(small) + correction + small - small * dm.log(sum) + (large - 0.5) * dm.log1p(-small / sum)
-    );
+    return logGamma(small) + correction + small - small * dm.log(sum) + (large - 0.5) * dm.log1p(-small / sum);
   }
   return logGamma(a) + logGamma(b) - logGamma(sum);
 }

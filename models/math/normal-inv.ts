@@ -106,13 +106,7 @@ export function normalInv(p: number): number {
  * const out = new Float64Array(2);
  * fillNormalQuantiles(u, out, 2, 10, 2); // out ≈ [10, 13.919927969080108]
  */
-export function fillNormalQuantiles(
-  u: Float64Array,
-  out: Float64Array,
-  n: number,
-  location: number,
-  scale: number,
-): void {
+export function fillNormalQuantiles(u: Float64Array, out: Float64Array, n: number, location: number, scale: number): void {
   for (let i = 0; i < n; i++) {
     const p = u[i];
     const q = p - 0.5;

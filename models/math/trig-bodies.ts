@@ -25,11 +25,11 @@ function startOf(high: number): number {
 
 const TO_INT = 6755399441055744; // 1.5 · 2^52: adding and subtracting it rounds to an integer
 const INV_PIO2 = 6.36619772367581382433e-1;
-const PIO2_1 = 1.57079632673412561417e0;
+const PIO2_1 = 1.57079632673412561417;
 const PIO2_1T = 6.07710050650619224932e-11;
-const PIO2_2 = 6.07710050630396597660e-11;
+const PIO2_2 = 6.0771005063039659766e-11;
 const PIO2_2T = 2.02226624879595063154e-21;
-const PIO2_3 = 2.02226624871116645580e-21;
+const PIO2_3 = 2.0222662487111664558e-21;
 const PIO2_3T = 8.47842766036889956997e-32;
 
 const S1 = -1.66666666666666324348e-1;
@@ -43,14 +43,13 @@ const C1 = 4.16666666666666019037e-2;
 const C2 = -1.38888888888741095749e-3;
 const C3 = 2.48015872894767294178e-5;
 const C4 = -2.75573143513906633035e-7;
-const C5 = 2.08757232129817482790e-9;
+const C5 = 2.0875723212981748279e-9;
 const C6 = -1.13596475577881948265e-11;
 
 const T = [
-  3.33333333333334091986e-1, 1.33333333333201242699e-1, 5.39682539762260521377e-2, 2.18694882948595424599e-2,
-  8.86323982359930005737e-3, 3.59207910759131235356e-3, 1.45620945432529025516e-3, 5.88041240820264096874e-4,
-  2.46463134818469906812e-4, 7.81794442939557092300e-5, 7.14072491382608190305e-5, -1.85586374855275456654e-5,
-  2.59073051863633712884e-5,
+  3.33333333333334091986e-1, 1.33333333333201242699e-1, 5.39682539762260521377e-2, 2.18694882948595424599e-2, 8.86323982359930005737e-3,
+  3.59207910759131235356e-3, 1.45620945432529025516e-3, 5.88041240820264096874e-4, 2.46463134818469906812e-4, 7.817944429395570923e-5,
+  7.14072491382608190305e-5, -1.85586374855275456654e-5, 2.59073051863633712884e-5,
 ] as const;
 const PIO4 = 7.85398163397448278999e-1;
 const PIO4_LO = 3.06161699786838301793e-17;
@@ -98,7 +97,10 @@ function kernelCos<T, B>(o: ScalarOps<T, B>, x: T, y: T): T {
   const z = o.let(o.mul(x, x));
   const w = o.let(o.mul(z, z));
   const r = o.let(
-    o.add(o.mul(z, o.add(o.num(C1), o.mul(z, o.add(o.num(C2), o.mul(z, o.num(C3)))))), o.mul(o.mul(w, w), o.add(o.num(C4), o.mul(z, o.add(o.num(C5), o.mul(z, o.num(C6))))))),
+    o.add(
+      o.mul(z, o.add(o.num(C1), o.mul(z, o.add(o.num(C2), o.mul(z, o.num(C3)))))),
+      o.mul(o.mul(w, w), o.add(o.num(C4), o.mul(z, o.add(o.num(C5), o.mul(z, o.num(C6)))))),
+    ),
   );
   const hz = o.let(o.mul(o.num(0.5), z));
   const one = o.let(o.sub(o.num(1), hz));
@@ -168,12 +170,12 @@ export function tanBody<T, B>(o: ScalarOps<T, B>, [x]: T[]): T {
   return inRange(o, x, kernelTan(o, y0, y1, odd));
 }
 
-const ATAN_HI = [4.63647609000806093515e-1, 7.85398163397448278999e-1, 9.82793723247329054082e-1, 1.57079632679489655800e0] as const;
+const ATAN_HI = [4.63647609000806093515e-1, 7.85398163397448278999e-1, 9.82793723247329054082e-1, 1.570796326794896558] as const;
 const ATAN_LO = [2.26987774529616870924e-17, 3.06161699786838301793e-17, 1.39033110312309984516e-17, 6.12323399573676603587e-17] as const;
 const AT = [
-  3.33333333333329318027e-1, -1.99999999998764832476e-1, 1.42857142725034663711e-1, -1.11111104054623557880e-1,
-  9.09088713343650656196e-2, -7.69187620504482999495e-2, 6.66107313738753120669e-2, -5.83357013379057348645e-2,
-  4.97687799461593236017e-2, -3.65315727442169155270e-2, 1.62858201153657823623e-2,
+  3.33333333333329318027e-1, -1.99999999998764832476e-1, 1.42857142725034663711e-1, -1.1111110405462355788e-1, 9.09088713343650656196e-2,
+  -7.69187620504482999495e-2, 6.66107313738753120669e-2, -5.83357013379057348645e-2, 4.97687799461593236017e-2, -3.6531572744216915527e-2,
+  1.62858201153657823623e-2,
 ] as const;
 const ATAN_HUGE = startOf(0x44100000); // 2^66
 const ATAN_TINY = startOf(0x3e400000); // 2^−27
@@ -186,7 +188,11 @@ const ATAN_B3 = startOf(0x40038000); // 2.4375
 export function atanBody<T, B>(o: ScalarOps<T, B>, [x]: T[]): T {
   const a = o.let(o.abs(x));
   const pick = (values: readonly number[]): T =>
-    o.select(o.lt(a, o.num(ATAN_B1)), o.num(values[0]), o.select(o.lt(a, o.num(ATAN_B2)), o.num(values[1]), o.select(o.lt(a, o.num(ATAN_B3)), o.num(values[2]), o.num(values[3]))));
+    o.select(
+      o.lt(a, o.num(ATAN_B1)),
+      o.num(values[0]),
+      o.select(o.lt(a, o.num(ATAN_B2)), o.num(values[1]), o.select(o.lt(a, o.num(ATAN_B3)), o.num(values[2]), o.num(values[3]))),
+    );
   const reduced = o.select(
     o.lt(a, o.num(ATAN_B1)),
     o.div(o.sub(o.mul(o.num(2), a), o.num(1)), o.add(o.num(2), a)),
@@ -210,14 +216,10 @@ export function atanBody<T, B>(o: ScalarOps<T, B>, [x]: T[]): T {
   const magnitude = o.let(o.sub(pick(ATAN_HI), o.sub(o.sub(o.mul(t, s), pick(ATAN_LO)), t)));
   const outer = o.select(o.lt(x, o.num(0)), o.neg(magnitude), magnitude);
   const huge = o.select(o.lt(x, o.num(0)), o.num(-ATAN_HI[3]), o.num(ATAN_HI[3]));
-  return o.select(
-    o.not(o.eq(x, x)),
-    x,
-    o.select(o.ge(a, o.num(ATAN_HUGE)), huge, o.select(o.lt(a, o.num(ATAN_TINY)), x, o.select(small, central, outer))),
-  );
+  return o.select(o.not(o.eq(x, x)), x, o.select(o.ge(a, o.num(ATAN_HUGE)), huge, o.select(o.lt(a, o.num(ATAN_TINY)), x, o.select(small, central, outer))));
 }
 
-const PI = 3.1415926535897931160e0;
+const PI = 3.141592653589793116;
 const PI_LO = 1.2246467991473531772e-16;
 
 /** True when the sign bit of `value` is set (−0 included). */

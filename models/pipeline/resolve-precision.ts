@@ -11,7 +11,10 @@ import type { CompiledModel } from '../formula/compile-case.ts';
  * @example
  * resolvePrecisionTarget(model, { relativeHalfWidth: 0.01, output: 'roi' }) // { outputId: 'roi', relativeHalfWidth: 0.01 }
  */
-export function resolvePrecisionTarget(model: CompiledModel, precision: { relativeHalfWidth: number; output?: string } | undefined): PrecisionTarget | undefined {
+export function resolvePrecisionTarget(
+  model: CompiledModel,
+  precision: { relativeHalfWidth: number; output?: string } | undefined,
+): PrecisionTarget | undefined {
   if (!precision) return undefined;
   return { outputId: resolvePrecisionOutput(model, precision.output ?? 'npv').id, relativeHalfWidth: precision.relativeHalfWidth };
 }

@@ -22,7 +22,11 @@ export interface RunControl {
  * browser worker. Every host gives the same bits for the same model and settings.
  */
 export interface SimulationHost {
-  simulate(model: CompiledModel, settings: Pick<SimulationEnv, 'trials' | 'seed' | 'sampling'>, control: RunControl): SimulationResult | Promise<SimulationResult>;
+  simulate(
+    model: CompiledModel,
+    settings: Pick<SimulationEnv, 'trials' | 'seed' | 'sampling'>,
+    control: RunControl,
+  ): SimulationResult | Promise<SimulationResult>;
   summarize?(model: CompiledModel, result: SimulationResult): RunSummary | Promise<RunSummary>;
   /** Called once a result is summarised and no longer needed (pools recycle its memory). */
   release?(result: SimulationResult): void;

@@ -34,7 +34,8 @@ export function factorCorrelation(matrix: readonly (readonly number[])[]): Corre
     for (let j = 0; j < k; j++) {
       const value = matrix[i][j];
       if (!Number.isFinite(value) || value < -1 || value > 1) throw new CorrelationError(`matrix/${i}/${j}`, `must be in [-1, 1], got ${value}`);
-      if (Math.abs(value - matrix[j][i]) > 1e-12) throw new CorrelationError(`matrix/${i}/${j}`, `the matrix must be symmetric: [${i}][${j}] = ${value} but [${j}][${i}] = ${matrix[j][i]}`);
+      if (Math.abs(value - matrix[j][i]) > 1e-12)
+        throw new CorrelationError(`matrix/${i}/${j}`, `the matrix must be symmetric: [${i}][${j}] = ${value} but [${j}][${i}] = ${matrix[j][i]}`);
     }
   }
   const { values, vectors } = symmetricEigen(matrix);

@@ -63,4 +63,3 @@ export function shuffleInto(values: Float64Array, out: Float64Array, n: number, 
   state[2] = c;
   state[3] = d;
 }
-

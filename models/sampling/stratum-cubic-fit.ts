@@ -86,7 +86,12 @@ function wholeStrataProbabilities(n: number, points: number[]): Float64Array {
   const key = `${n}:${points.join(',')}`;
   let grid = wholeStrataGrids.get(key);
   if (!grid) {
-    grid = pieceProbabilities(n, Array.from({ length: n }, (_, k) => k), 1, points);
+    grid = pieceProbabilities(
+      n,
+      Array.from({ length: n }, (_, k) => k),
+      1,
+      points,
+    );
     wholeStrataGrids.set(key, grid);
   }
   return grid;
@@ -97,10 +102,7 @@ function invertVandermonde(points: number[]): number[][] {
   const size = points.length;
   // Powers by multiplication, not Math.pow, whose last bit may differ between engines.
   const powers = (x: number): number[] => Array.from({ length: size }, (_, i) => Array.from({ length: i }).reduce<number>((product) => product * x, 1));
-  const rows = points.map((x, m) => [
-    ...powers(x),
-    ...Array.from({ length: size }, (_, i) => (i === m ? 1 : 0)),
-  ]);
+  const rows = points.map((x, m) => [...powers(x), ...Array.from({ length: size }, (_, i) => (i === m ? 1 : 0))]);
   for (let column = 0; column < size; column++) {
     let pivot = column;
     for (let r = column + 1; r < size; r++) if (Math.abs(rows[r][column]) > Math.abs(rows[pivot][column])) pivot = r;

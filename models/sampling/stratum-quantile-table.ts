@@ -20,7 +20,6 @@ export { STRATUM_TABLE_MAX_ERROR, type QuantileColumn };
  * the column ascending and inside the support.
  */
 
-
 /** The largest share of strata that may need splitting for a table to be worth keeping. */
 const MAX_SPLIT_SHARE = 0.25;
 /** The finest split of a stratum; pieces that still miss use the column transform. */
@@ -29,7 +28,6 @@ const MAX_PIECES = 64;
 const STRIDE = 5;
 /** The stratum count must be a power of two of at least 8. */
 export const STRATA_NOT_POWER_OF_TWO = 'strata: must be a power of two, at least 8';
-
 
 /** Per-stratum cubics for one distribution and one stratum count. */
 export interface StratumQuantileTable {
@@ -50,7 +48,6 @@ export interface StratumScratch {
   probabilities: Float64Array;
   values: Float64Array;
 }
-
 
 /**
  * Fits and checks the per-stratum cubics of a quantile function for `strata` equal strata.
@@ -79,7 +76,13 @@ export function buildStratumQuantileTable(
 
   // One stratum more, so that the last one's upper clamp, Q(1), is in range.
   const coefficients = new Float64Array((n + 1) * STRIDE);
-  const whole = fitPieces(quantiles, n, Array.from({ length: n }, (_, k) => k), 1, interquartile);
+  const whole = fitPieces(
+    quantiles,
+    n,
+    Array.from({ length: n }, (_, k) => k),
+    1,
+    interquartile,
+  );
   let pending: number[] = [];
   for (let k = 0; k < n; k++) {
     const j = k * STRIDE;
@@ -228,7 +231,14 @@ const splitIndexByTable = new WeakMap<StratumQuantileTable, Int32Array>();
  * @example
  * fillSplitDraws(table, uniforms, column, count, quantiles, scratch);
  */
-export function fillSplitDraws(table: StratumQuantileTable, u: Float64Array, out: Float64Array, count: number, quantiles: QuantileColumn, scratch: StratumScratch): void {
+export function fillSplitDraws(
+  table: StratumQuantileTable,
+  u: Float64Array,
+  out: Float64Array,
+  count: number,
+  quantiles: QuantileColumn,
+  scratch: StratumScratch,
+): void {
   if (count === 0) return;
   const { strata, splitStrata } = table;
   let splitIndex = splitIndexByTable.get(table);

@@ -30,12 +30,7 @@ export interface FindBreakEvenOptions {
  * findBreakEven((x) => x * x - 2, 0, 3); // { value: 1.4142135623…, crossings: 1 }
  * findBreakEven((x) => x * x + 1, 0, 3); // { value: null, reason: 'no crossing within range' }
  */
-export function findBreakEven(
-  g: (x: number) => number,
-  lo: number,
-  hi: number,
-  options: FindBreakEvenOptions = {},
-): BreakEvenValue {
+export function findBreakEven(g: (x: number) => number, lo: number, hi: number, options: FindBreakEvenOptions = {}): BreakEvenValue {
   if (!(Number.isFinite(lo) && Number.isFinite(hi) && hi >= lo)) throw new RangeError(`findBreakEven: invalid range [${lo}, ${hi}]`);
   const intervals = options.gridIntervals ?? 64;
   if (!Number.isInteger(intervals) || intervals < 1) throw new RangeError(`findBreakEven: gridIntervals must be a positive integer`);
@@ -61,7 +56,7 @@ export function findBreakEven(
     const y = g(x);
     if (Number.isNaN(y)) continue;
     if (y === 0) consider(x, x, 0, 0);
-    else if (gPrev !== 0 && !Number.isNaN(gPrev) && (gPrev < 0) !== (y < 0)) consider(xPrev, x, gPrev, y);
+    else if (gPrev !== 0 && !Number.isNaN(gPrev) && gPrev < 0 !== y < 0) consider(xPrev, x, gPrev, y);
     xPrev = x;
     gPrev = y;
   }
@@ -69,4 +64,3 @@ export function findBreakEven(
   const { a, b, fa, fb } = best as { a: number; b: number; fa: number; fb: number };
   return { value: fa === 0 ? a : brentRoot(g, a, b, fa, fb, 0.5 * tolerance), crossings };
 }
-

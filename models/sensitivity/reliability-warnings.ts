@@ -2,11 +2,7 @@ import { linearRegression } from '../stats/linear-regression.ts';
 import { rank } from '../stats/rank.ts';
 
 /** Machine-readable reason for a `ReliabilityWarning`. */
-export type ReliabilityWarningCode =
-  | 'constant-output'
-  | 'low-regression-r2'
-  | 'rank-regression-better'
-  | 'correlated-inputs';
+export type ReliabilityWarningCode = 'constant-output' | 'low-regression-r2' | 'rank-regression-better' | 'correlated-inputs';
 
 /** One caveat about rank- and regression-based sensitivity measures. */
 export interface ReliabilityWarning {
@@ -49,11 +45,7 @@ const fix = (x: number): string => x.toFixed(2);
  * reliabilityWarnings([x1, x2], y, { names: ['adoption', 'hours saved'] });
  * // [{ code: 'low-regression-r2', value: 0.42, message: 'The linear regression explains only 42% …' }]
  */
-export function reliabilityWarnings(
-  inputs: readonly Float64Array[],
-  output: Float64Array,
-  options: ReliabilityWarningOptions = {},
-): ReliabilityWarning[] {
+export function reliabilityWarnings(inputs: readonly Float64Array[], output: Float64Array, options: ReliabilityWarningOptions = {}): ReliabilityWarning[] {
   const { minRSquared = 0.7, rankGap = 0.1, maxInputCorrelation = 0.3 } = options;
   const k = inputs.length;
   const name = (i: number): string => options.names?.[i] ?? `x${i + 1}`;

@@ -5,9 +5,7 @@ import { quantiles } from '../stats/quantiles.ts';
  * object with a column transform `fillFromUniforms(u, out, n)` (out[j] = inv(u[j]) for
  * j < n), which every `Distribution` provides.
  */
-export type SobolInput =
-  | ((p: number) => number)
-  | { fillFromUniforms(u: Float64Array, out: Float64Array, n: number): void };
+export type SobolInput = ((p: number) => number) | { fillFromUniforms(u: Float64Array, out: Float64Array, n: number): void };
 
 /** Options for `sobolIndices`. */
 export interface SobolOptions {
@@ -85,10 +83,7 @@ export function sobolIndices(options: SobolOptions): SobolResult {
   if (!Number.isInteger(N) || N < 2) throw new RangeError(`sobolIndices: baseSamples must be an integer >= 2, got ${N}`);
   const blockSize = Math.min(N, options.blockSize ?? 8192);
   if (!Number.isInteger(blockSize) || blockSize < 1) throw new RangeError(`sobolIndices: invalid blockSize ${options.blockSize}`);
-  const boot =
-    options.bootstrap === false
-      ? null
-      : { resamples: options.bootstrap?.resamples ?? 200, confidence: options.bootstrap?.confidence ?? 0.95 };
+  const boot = options.bootstrap === false ? null : { resamples: options.bootstrap?.resamples ?? 200, confidence: options.bootstrap?.confidence ?? 0.95 };
   if (boot && (!Number.isInteger(boot.resamples) || boot.resamples < 1 || !(boot.confidence > 0 && boot.confidence < 1))) {
     throw new RangeError('sobolIndices: bootstrap needs an integer resamples >= 1 and 0 < confidence < 1');
   }
@@ -236,14 +231,7 @@ function transform(input: SobolInput, u: Float64Array, out: Float64Array, m: num
  * `rows` (all rows, or a bootstrap resample), on outputs already centred near 0.
  * Writes into first/total and returns the pooled variance.
  */
-function estimate(
-  fA: Float64Array,
-  fB: Float64Array,
-  fAB: readonly Float64Array[],
-  rows: Uint32Array,
-  first: Float64Array,
-  total: Float64Array,
-): number {
+function estimate(fA: Float64Array, fB: Float64Array, fAB: readonly Float64Array[], rows: Uint32Array, first: Float64Array, total: Float64Array): number {
   const N = rows.length;
   let s = 0;
   for (let j = 0; j < N; j++) s += fA[rows[j]] + fB[rows[j]];

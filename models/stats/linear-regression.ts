@@ -86,7 +86,12 @@ function columnMean(x: Float64Array): number {
  * Centred cross products over row chunks whose centred copies stay in cache (one pass
  * over the data in memory): S (k×k, lower triangle), c = X'y and syy.
  */
-function centredCrossProducts(columns: readonly Float64Array[], y: Float64Array, means: Float64Array, my: number): { S: Float64Array; c: Float64Array; syy: number } {
+function centredCrossProducts(
+  columns: readonly Float64Array[],
+  y: Float64Array,
+  means: Float64Array,
+  my: number,
+): { S: Float64Array; c: Float64Array; syy: number } {
   const k = columns.length;
   const n = y.length;
   const S = new Float64Array(k * k);

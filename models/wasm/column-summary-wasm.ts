@@ -1,5 +1,29 @@
 import type { ColumnScan } from '../stats/scan-column.ts';
-import { abs, add, and, choose, div, element, eq, f64, ge, gt, i32, le, load, lt, max, min, mul, ne, select, shl, sub, toF64, truncToI32 } from './wasm-expr.ts';
+import {
+  abs,
+  add,
+  and,
+  choose,
+  div,
+  element,
+  eq,
+  f64,
+  ge,
+  gt,
+  i32,
+  le,
+  load,
+  lt,
+  max,
+  min,
+  mul,
+  ne,
+  select,
+  shl,
+  sub,
+  toF64,
+  truncToI32,
+} from './wasm-expr.ts';
 import { FunctionBuilder } from './wasm-function.ts';
 import { MemoryLayout } from './memory-layout.ts';
 import { WasmModule } from './wasm-module.ts';
@@ -62,7 +86,6 @@ function regionsFor(capacity: number): Regions {
 const SCAN_SLOTS = ['nan', 'negativeInfinite', 'positiveInfinite', 'finite', 'positive', 'min', 'max', 'sum', 'compensation'] as const;
 const MOMENT_SLOT = 9;
 
-
 function scanFunction(regions: Regions): FunctionBuilder {
   const fn = new FunctionBuilder(['i32'], null);
   const n = fn.param(0);
@@ -104,7 +127,9 @@ function scanFunction(regions: Regions): FunctionBuilder {
     });
     fn.set(positive, add(positive, positiveInfinite));
   });
-  [toF64(nan), toF64(negativeInfinite), toF64(positiveInfinite), toF64(finite), toF64(positive), low, high, sum, compensation].forEach((value, slot) => fn.store(i32(regions.results + slot * 8), value));
+  [toF64(nan), toF64(negativeInfinite), toF64(positiveInfinite), toF64(finite), toF64(positive), low, high, sum, compensation].forEach((value, slot) =>
+    fn.store(i32(regions.results + slot * 8), value),
+  );
   return fn;
 }
 

@@ -1,5 +1,34 @@
 import { FDLIBM } from '../math/deterministic-math.ts';
-import { abs, add, and, call, div, eq, f64, ge, gt, highWord, i32, isFiniteF64, le, load, lt, mul, ne, neg, not, or, select, shl, shrS, sub, toF64, trunc, truncToI32, type WasmExpr } from './wasm-expr.ts';
+import {
+  abs,
+  add,
+  and,
+  call,
+  div,
+  eq,
+  f64,
+  ge,
+  gt,
+  highWord,
+  i32,
+  isFiniteF64,
+  le,
+  load,
+  lt,
+  mul,
+  ne,
+  neg,
+  not,
+  or,
+  select,
+  shl,
+  shrS,
+  sub,
+  toF64,
+  trunc,
+  truncToI32,
+  type WasmExpr,
+} from './wasm-expr.ts';
 import { FunctionBuilder } from './wasm-function.ts';
 import type { WasmModule } from './wasm-module.ts';
 

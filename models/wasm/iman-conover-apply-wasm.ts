@@ -1,5 +1,33 @@
 import { MAX_SCORE_BUCKET, SCORE_SPREAD } from '../sampling/score-argsort.ts';
-import { abs, add, and, choose, div, element, eq, f64, floor, ge, gt, i32, le, load, lt, mul, ne, not, or, select, shl, sqrt, sub, toF64, truncToI32, type WasmExpr, type WasmLocal } from './wasm-expr.ts';
+import {
+  abs,
+  add,
+  and,
+  choose,
+  div,
+  element,
+  eq,
+  f64,
+  floor,
+  ge,
+  gt,
+  i32,
+  le,
+  load,
+  lt,
+  mul,
+  ne,
+  not,
+  or,
+  select,
+  shl,
+  sqrt,
+  sub,
+  toF64,
+  truncToI32,
+  type WasmExpr,
+  type WasmLocal,
+} from './wasm-expr.ts';
 import { FunctionBuilder } from './wasm-function.ts';
 import type { ImanConoverLayout } from './iman-conover-layout.ts';
 
@@ -120,7 +148,14 @@ function emitBucketChecks(fn: FunctionBuilder, k: number, { n, i, v }: ApplyLoca
  * For each column: scoreArgsort of its keys, the ranks, the column rearranged from its
  * sorted draws in that order, and its average ranks over runs of equal draws.
  */
-function emitRearrangedColumns(fn: FunctionBuilder, layout: ImanConoverLayout, k: number, { n, i, j, v }: ApplyLocals, at: ColumnAddresses, slot: WasmLocal): void {
+function emitRearrangedColumns(
+  fn: FunctionBuilder,
+  layout: ImanConoverLayout,
+  k: number,
+  { n, i, j, v }: ApplyLocals,
+  at: ColumnAddresses,
+  slot: WasmLocal,
+): void {
   const column = fn.local('i32');
   const index = fn.local('i32');
   const before = fn.local('f64');

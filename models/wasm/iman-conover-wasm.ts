@@ -30,7 +30,6 @@ export function defineImanConover(module: WasmModule, layout: ImanConoverLayout,
   return { icScores: module.define(scoresFunction(layout, k).definition('icScores')), icApply: module.define(applyFunction(layout, k).definition('icApply')) };
 }
 
-
 function scoresFunction(layout: ImanConoverLayout, k: number): FunctionBuilder {
   const fn = new FunctionBuilder(['i32'], null);
   const n = fn.param(0);

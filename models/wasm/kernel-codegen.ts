@@ -4,8 +4,38 @@ import { HELPER_ARITY, type KernelBinding, type KernelProgram, type KernelVariab
 import type { KernelExpr, KernelStatement } from './kernel-syntax.ts';
 import type { KernelTypes, ScalarType } from './kernel-types.ts';
 import {
-  abs, add, and, call, ceil, choose, div, eq, f64, floor, ge, globalGet, gt, i32, le, load, lt, max, min, mul, ne, neg, not, or, select, shl, sqrt, sub,
-  toF64, truncToI32, type WasmExpr, type WasmLocal,
+  abs,
+  add,
+  and,
+  call,
+  ceil,
+  choose,
+  div,
+  eq,
+  f64,
+  floor,
+  ge,
+  globalGet,
+  gt,
+  i32,
+  le,
+  load,
+  lt,
+  max,
+  min,
+  mul,
+  ne,
+  neg,
+  not,
+  or,
+  select,
+  shl,
+  sqrt,
+  sub,
+  toF64,
+  truncToI32,
+  type WasmExpr,
+  type WasmLocal,
 } from './wasm-expr.ts';
 import type { FunctionBuilder } from './wasm-function.ts';
 
@@ -199,7 +229,8 @@ export class KernelEmitter {
 
   private call(expr: Extract<KernelExpr, { kind: 'call' }>): WasmExpr {
     const { context } = this;
-    if (Object.hasOwn(MATH_UNARY, expr.callee) && expr.args.length === 1) return MATH_UNARY[expr.callee as keyof typeof MATH_UNARY](this.value(expr.args[0], 'f64'));
+    if (Object.hasOwn(MATH_UNARY, expr.callee) && expr.args.length === 1)
+      return MATH_UNARY[expr.callee as keyof typeof MATH_UNARY](this.value(expr.args[0], 'f64'));
     if (Object.hasOwn(MATH_FOLD, expr.callee) && expr.args.length >= 1) {
       const fold = MATH_FOLD[expr.callee as keyof typeof MATH_FOLD];
       return expr.args.slice(1).reduce((value, arg) => fold(value, this.value(arg, 'f64')), this.value(expr.args[0], 'f64'));
@@ -207,12 +238,21 @@ export class KernelEmitter {
     const binding = this.bound(expr);
     if (binding.kind !== 'helper') throw new KernelCompileError(`unsupported call ${expr.callee}()`);
     if (expr.args.length !== HELPER_ARITY[binding.name]) throw new KernelCompileError(`${binding.name}() takes ${HELPER_ARITY[binding.name]} arguments`);
-    if (binding.name !== 'irr') return KERNEL_HELPERS[binding.name](this.fn, context.math, expr.args.map((arg) => this.value(arg, 'f64')));
+    if (binding.name !== 'irr')
+      return KERNEL_HELPERS[binding.name](
+        this.fn,
+        context.math,
+        expr.args.map((arg) => this.value(arg, 'f64')),
+      );
     const flows = expr.args[0].kind === 'name' ? this.bound(expr.args[0]) : null;
     if (flows?.kind !== 'array' || flows.role !== 'flows') throw new KernelCompileError('irr() must be given the flows array');
     if (!context.computeIrr) return f64(NaN);
     const [, months, rate, value, total] = expr.args;
-    return call(context.irrSolve, [i32(flows.base), this.value(months, 'int'), this.value(rate, 'f64'), this.value(value, 'f64'), this.value(total, 'f64')], 'f64');
+    return call(
+      context.irrSolve,
+      [i32(flows.base), this.value(months, 'int'), this.value(rate, 'f64'), this.value(value, 'f64'), this.value(total, 'f64')],
+      'f64',
+    );
   }
 
   private bound(node: object): KernelBinding {

@@ -33,7 +33,10 @@ function spill(fn: FunctionBuilder, value: WasmExpr): WasmLocal {
  * const value = KERNEL_HELPERS.ramp(fn, math, [month, from, to]);
  */
 const deterministicForms = Object.fromEntries(
-  (Object.keys(DETERMINISTIC_FUNCTIONS) as DeterministicName[]).map((name) => [`d${name}`, ((_fn, math, args) => call(math.scalar(name), args, 'f64')) satisfies HelperForm]),
+  (Object.keys(DETERMINISTIC_FUNCTIONS) as DeterministicName[]).map((name) => [
+    `d${name}`,
+    ((_fn, math, args) => call(math.scalar(name), args, 'f64')) satisfies HelperForm,
+  ]),
 ) as Record<DeterministicHelperName, HelperForm>;
 
 export const KERNEL_HELPERS = {

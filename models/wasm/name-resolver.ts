@@ -140,7 +140,8 @@ export class NameResolver {
     this.bindingOf.set(current, this.lookup(variable.name, chain));
     let stored: KernelExpr;
     if (node.kind === 'increment') stored = { kind: 'binary', op: '+', left: current, right: { kind: 'number', value: 1, integer: true } };
-    else if (node.kind === 'assign') stored = node.op === '=' ? node.value : { kind: 'binary', op: node.op[0] as '+' | '-' | '*', left: current, right: node.value };
+    else if (node.kind === 'assign')
+      stored = node.op === '=' ? node.value : { kind: 'binary', op: node.op[0] as '+' | '-' | '*', left: current, right: node.value };
     else throw new KernelCompileError('internal: not an assignment');
     variable.assigned.push(stored);
     this.storedBy.set(node, stored);

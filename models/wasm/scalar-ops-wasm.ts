@@ -1,5 +1,31 @@
 import type { ScalarBody, ScalarOps } from '../math/scalar-ops.ts';
-import { abs, add, and, call, div, eq, f64, floor, ge, gt, i32, le, load, lt, mul, neg, not, or, select, shl, sqrt, sub, trunc, truncToI32, type WasmExpr } from './wasm-expr.ts';
+import {
+  abs,
+  add,
+  and,
+  call,
+  div,
+  eq,
+  f64,
+  floor,
+  ge,
+  gt,
+  i32,
+  le,
+  load,
+  lt,
+  mul,
+  neg,
+  not,
+  or,
+  select,
+  shl,
+  sqrt,
+  sub,
+  trunc,
+  truncToI32,
+  type WasmExpr,
+} from './wasm-expr.ts';
 import { FunctionBuilder } from './wasm-function.ts';
 import type { WasmModule } from './wasm-module.ts';
 
@@ -47,6 +73,11 @@ export function defineScalarFunction(module: WasmModule, body: ScalarBody, arity
     log: (a) => call(math.log, [a], 'f64'),
     powerOfTwo: (k) => load('f64', shl(add(truncToI32(k), i32(1024)), i32(3)), powersOfTwo),
   };
-  fn.return(body(ops, Array.from({ length: arity }, (_, i) => fn.param(i))));
+  fn.return(
+    body(
+      ops,
+      Array.from({ length: arity }, (_, i) => fn.param(i)),
+    ),
+  );
   return module.define(fn.definition());
 }

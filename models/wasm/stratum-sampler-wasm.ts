@@ -1,4 +1,25 @@
-import { add, f64, gt, i32, load, lt, mul, mulHigh, ne, rotl, select, shl, shrU, sub, toF64, toF64Unsigned, truncToI32, xor, type WasmExpr, type WasmLocal } from './wasm-expr.ts';
+import {
+  add,
+  f64,
+  gt,
+  i32,
+  load,
+  lt,
+  mul,
+  mulHigh,
+  ne,
+  rotl,
+  select,
+  shl,
+  shrU,
+  sub,
+  toF64,
+  toF64Unsigned,
+  truncToI32,
+  xor,
+  type WasmExpr,
+  type WasmLocal,
+} from './wasm-expr.ts';
 import { FunctionBuilder } from './wasm-function.ts';
 import type { WasmModule } from './wasm-module.ts';
 

@@ -1,5 +1,35 @@
 import { CONTRACTION_FINAL_ERROR, CONTRACTION_FINAL_STEP, HALLEY_FINAL_STEP } from '../engine/irr-stopping-rules.ts';
-import { abs, add, and, call, div, element, eq, f64, gt, i32, isFiniteF64, lane, le, load, lt, max, min, mul, ne, neg, not, or, select, shl, splat, sub, withLane, type WasmExpr, type WasmLocal } from './wasm-expr.ts';
+import {
+  abs,
+  add,
+  and,
+  call,
+  div,
+  element,
+  eq,
+  f64,
+  gt,
+  i32,
+  isFiniteF64,
+  lane,
+  le,
+  load,
+  lt,
+  max,
+  min,
+  mul,
+  ne,
+  neg,
+  not,
+  or,
+  select,
+  shl,
+  splat,
+  sub,
+  withLane,
+  type WasmExpr,
+  type WasmLocal,
+} from './wasm-expr.ts';
 import type { FunctionBuilder, WasmLabel } from './wasm-function.ts';
 import type { IrrBracket, IrrScan } from './trial-irr-steps-wasm.ts';
 
@@ -16,7 +46,22 @@ interface LaneLocals {
   v: Record<(typeof VECTOR_NAMES)[number], WasmLocal>;
 }
 
-const VECTOR_NAMES = ['powerA', 'powerB', 'weightA', 'weightB', 'sumA', 'sumB', 'weightedA', 'weightedB', 'squaredA', 'squaredB', 'termA', 'termB', 'timesKA', 'timesKB'] as const;
+const VECTOR_NAMES = [
+  'powerA',
+  'powerB',
+  'weightA',
+  'weightB',
+  'sumA',
+  'sumB',
+  'weightedA',
+  'weightedB',
+  'squaredA',
+  'squaredB',
+  'termA',
+  'termB',
+  'timesKA',
+  'timesKB',
+] as const;
 
 /**
  * Halley's method on g(t) = Σ flow_k e^(−k·t), inside the bracket, as trial-irr-search.ts's
@@ -127,7 +172,11 @@ function emitHalleyStep(
     fn.set(converged, i32(1));
     fn.br(done);
   });
-  fn.if(gt(mul(g0, signAtLargeT), f64(0)), () => fn.set(hi, min(hi, t)), () => fn.set(lo, max(lo, t)));
+  fn.if(
+    gt(mul(g0, signAtLargeT), f64(0)),
+    () => fn.set(hi, min(hi, t)),
+    () => fn.set(lo, max(lo, t)),
+  );
   fn.if(and(mustCertify, gt(lo, add(hi, mul(f64(1e-9), max(f64(1), abs(hi)))))), () => fn.return(f64(NaN)));
   fn.set(denominator, sub(mul(mul(f64(2), g1), g1), mul(g0, g2)));
   fn.set(next, select(ne(denominator, f64(0)), sub(t, div(mul(mul(f64(2), g0), g1), denominator)), f64(NaN)));

@@ -1,4 +1,29 @@
-import { add, and, call, div, element, eq, f64, globalGet, gt, i32, isFiniteF64, le, lt, max, min, mul, ne, neg, not, select, sub, toF64, type WasmExpr, type WasmLocal } from './wasm-expr.ts';
+import {
+  add,
+  and,
+  call,
+  div,
+  element,
+  eq,
+  f64,
+  globalGet,
+  gt,
+  i32,
+  isFiniteF64,
+  le,
+  lt,
+  max,
+  min,
+  mul,
+  ne,
+  neg,
+  not,
+  select,
+  sub,
+  toF64,
+  type WasmExpr,
+  type WasmLocal,
+} from './wasm-expr.ts';
 import type { FunctionBuilder } from './wasm-function.ts';
 
 /*
@@ -117,9 +142,7 @@ export function emitBracket(fn: FunctionBuilder, scan: IrrScan): IrrBracket {
     fn.while(le(m, last), () => {
       fn.set(cumulative, add(cumulative, element('f64', flowsBase, m)));
       fn.set(sign, signOf(cumulative));
-      fn.if(and(and(ne(sign, i32(0)), ne(cumulativeSign, i32(0))), ne(sign, cumulativeSign)), () =>
-        fn.set(cumulativeChanges, add(cumulativeChanges, i32(1))),
-      );
+      fn.if(and(and(ne(sign, i32(0)), ne(cumulativeSign, i32(0))), ne(sign, cumulativeSign)), () => fn.set(cumulativeChanges, add(cumulativeChanges, i32(1))));
       fn.if(ne(sign, i32(0)), () => fn.set(cumulativeSign, sign));
       fn.set(m, add(m, i32(1)));
     });
@@ -186,15 +209,7 @@ export function emitStartingGuess(fn: FunctionBuilder, scan: IrrScan, bracket: I
     fn.if(
       and(gt(warm, lo), lt(warm, hi)),
       () => fn.set(t, warm),
-      () =>
-        fn.set(
-          t,
-          select(
-            and(isFiniteF64(lo), isFiniteF64(hi)),
-            div(add(lo, hi), f64(2)),
-            select(isFiniteF64(lo), add(lo, f64(0.01)), sub(hi, f64(0.01))),
-          ),
-        ),
+      () => fn.set(t, select(and(isFiniteF64(lo), isFiniteF64(hi)), div(add(lo, hi), f64(2)), select(isFiniteF64(lo), add(lo, f64(0.01)), sub(hi, f64(0.01))))),
     );
   });
   return t;

@@ -182,7 +182,6 @@ export const choose = (condition: WasmExpr, whenTrue: WasmExpr, whenFalse: WasmE
  */
 export const globalGet = (index: number, type: WasmType): WasmExpr => expr(type, (code) => code.byte(Op.globalGet).u32(index));
 
-
 /**
  * The i32 as an f64 (exact).
  *

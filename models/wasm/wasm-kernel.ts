@@ -123,7 +123,12 @@ function newInstance(model: CompiledModel, { module, layout, sampler }: CachedMo
     acc.set(accumulators);
     if (localFanRows > 0) fanOut.set(fan.subarray(0, localFanRows * H), fanFirstRow * H);
   };
-  return { kernel, inputColumns, resetIrr: exports.resetIrr, sampler: stratumSampler(exports, sampler, model.inputs.length, model.correlation?.inputIndices.length ?? 0) };
+  return {
+    kernel,
+    inputColumns,
+    resetIrr: exports.resetIrr,
+    sampler: stratumSampler(exports, sampler, model.inputs.length, model.correlation?.inputIndices.length ?? 0),
+  };
 }
 
 /** The module's Latin Hypercube draw behind the StratumSampler interface; tables are copied in on first use. */
@@ -146,7 +151,10 @@ function stratumSampler(exports: KernelExports, regions: SamplerRegions, inputs:
   return {
     uniforms: new Float64Array(buffer, regions.uniforms, CHUNK_SIZE),
     sortedShared: new Float64Array(buffer, regions.sortedShared, CHUNK_SIZE),
-    sortedByCorrelatedSlot: Array.from({ length: correlated }, (_, slot) => new Float64Array(buffer, regions.sortedCorrelated + slot * CHUNK_SIZE * 8, CHUNK_SIZE)),
+    sortedByCorrelatedSlot: Array.from(
+      { length: correlated },
+      (_, slot) => new Float64Array(buffer, regions.sortedCorrelated + slot * CHUNK_SIZE * 8, CHUNK_SIZE),
+    ),
     fillStrata(stream: RngState, input: number, table: StratumQuantileTable, sorted: Float64Array): void {
       if (sorted.buffer !== buffer) throw new RangeError('sorted draws must be one of the sampler’s views');
       state.set(stream);

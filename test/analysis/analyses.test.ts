@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  breakEvenAnalysis,
-  compareCases,
-  sampleSensitivity,
-  sobolAnalysis,
-  tornadoAnalysis,
-  valueOfInformation,
-} from '../../models/analysis/index.ts';
+import { breakEvenAnalysis, compareCases, sampleSensitivity, sobolAnalysis, tornadoAnalysis, valueOfInformation } from '../../models/analysis/index.ts';
 import { applyVariant } from '../../models/case/apply-variant.ts';
 import { parseCase } from '../../models/compile/validate-case.ts';
 import { simulate } from '../../models/engine/simulate.ts';

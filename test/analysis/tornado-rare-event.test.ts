@@ -20,9 +20,7 @@ function rareEventCase(p: number): CaseInput {
     },
     adoption: { type: 'logistic', startMonth: 1, monthsToHalf: 1, ceiling: 1 },
     benefits: [{ id: 'gain', label: 'Gain', amount: 'u', scaleByAdoption: false }],
-    costs: [
-      { id: 'loss', label: 'Loss', category: 'other', kind: 'monthly', amount: 'loss + fee' },
-    ],
+    costs: [{ id: 'loss', label: 'Loss', category: 'other', kind: 'monthly', amount: 'loss + fee' }],
   } as CaseInput;
 }
 

@@ -50,7 +50,11 @@ describeEachStorage('cases API on %s', (storage) => {
   it('saves versions with If-Match, rejects stale writes with 412 and the current version', async () => {
     const { id } = await createCase();
     const document = fixture('document-processing');
-    const first = await t.call('PUT', `/api/cases/${id}?message=longer%20horizon`, { body: { ...document, horizonMonths: 48 }, headers: { 'If-Match': '"v1"' }, role: 'editor' });
+    const first = await t.call('PUT', `/api/cases/${id}?message=longer%20horizon`, {
+      body: { ...document, horizonMonths: 48 },
+      headers: { 'If-Match': '"v1"' },
+      role: 'editor',
+    });
     expect(first.status).toBe(200);
     expect(first.headers.get('etag')).toBe('"v2"');
     const stale = await t.call('PUT', `/api/cases/${id}`, { body: { ...document, horizonMonths: 24 }, headers: { 'If-Match': '"v1"' }, role: 'editor' });
@@ -81,7 +85,11 @@ describeEachStorage('cases API on %s', (storage) => {
     const document = fixture('document-processing');
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, writer) =>
-        t.call('PUT', `/api/cases/${id}?message=writer-${writer}`, { body: { ...document, description: `writer ${writer}` }, headers: { 'If-Match': '"v1"' }, role: 'editor' }),
+        t.call('PUT', `/api/cases/${id}?message=writer-${writer}`, {
+          body: { ...document, description: `writer ${writer}` },
+          headers: { 'If-Match': '"v1"' },
+          role: 'editor',
+        }),
       ),
     );
     const statuses = responses.map((response) => response.status);
@@ -94,7 +102,11 @@ describeEachStorage('cases API on %s', (storage) => {
         for (let attempt = 0; attempt < 60; attempt++) {
           const current = await t.call('GET', `/api/cases/${id}`, { role: 'viewer' });
           const tag = current.headers.get('etag')!;
-          const response = await t.call('PUT', `/api/cases/${id}?message=retry-${writer}`, { body: { ...document, description: `retry ${writer}` }, headers: { 'If-Match': tag }, role: 'editor' });
+          const response = await t.call('PUT', `/api/cases/${id}?message=retry-${writer}`, {
+            body: { ...document, description: `retry ${writer}` },
+            headers: { 'If-Match': tag },
+            role: 'editor',
+          });
           if (response.status === 200) {
             landed.add(writer);
             return;

@@ -30,7 +30,9 @@ describeEachStorage('compare across currencies (%s)', (storage) => {
     const body = { a: { caseId: eurId }, b: { caseId: usdId }, trials: 1000, seed: 5 };
     const converted = await (await t.call('POST', '/api/compare', { body: { ...body, exchangeRate: 0.5 }, role: 'editor' })).json();
     expect(converted.conversion).toEqual({ currency: 'EUR', from: 'USD', rate: 0.5 });
-    const sameB = await (await t.call('POST', '/api/compare', { body: { a: { caseId: usdId }, b: { caseId: usdId }, trials: 1000, seed: 5 }, role: 'editor' })).json();
+    const sameB = await (
+      await t.call('POST', '/api/compare', { body: { a: { caseId: usdId }, b: { caseId: usdId }, trials: 1000, seed: 5 }, role: 'editor' })
+    ).json();
     expect(converted.b.mean).toBeCloseTo(sameB.b.mean * 0.5, 6);
     const roi = await t.call('POST', '/api/compare', { body: { ...body, output: 'roi' }, role: 'editor' });
     expect(roi.status).toBe(200);
@@ -38,7 +40,9 @@ describeEachStorage('compare across currencies (%s)', (storage) => {
   });
 
   it('runs with case A’s own settings when the request gives none', async () => {
-    const result = await (await t.call('POST', '/api/compare', { body: { a: { caseId: eurId }, b: { caseId: eurId, variant: 'withoutKbCleanup' } }, role: 'editor' })).json();
+    const result = await (
+      await t.call('POST', '/api/compare', { body: { a: { caseId: eurId }, b: { caseId: eurId, variant: 'withoutKbCleanup' } }, role: 'editor' })
+    ).json();
     expect(result.trials).toBe(euro.simulation.trials);
     expect(result.seed).toBe(euro.simulation.seed);
   });

@@ -41,7 +41,9 @@ describe('trials.csv over loopback HTTP', () => {
   it(`keeps /api/health p99 under 200 ms while ${DOWNLOADS} ${TRIALS.toLocaleString('en')}-trial CSVs download at once`, async () => {
     const document = JSON.parse(readFileSync('fixtures/document-processing.json', 'utf8'));
     const caseId = (await (await t.call('POST', '/api/cases', { body: document, role: 'editor' })).json()).id;
-    const run = await (await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, { body: { trials: TRIALS, seed: 7, sampling: 'mc' }, role: 'editor' })).json();
+    const run = await (
+      await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, { body: { trials: TRIALS, seed: 7, sampling: 'mc' }, role: 'editor' })
+    ).json();
     expect(run.status).toBe('succeeded');
 
     const headers = { Authorization: `Bearer ${t.tokens.viewer}` };

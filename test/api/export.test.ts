@@ -156,7 +156,10 @@ describeEachStorage('case export (%s)', (storage) => {
 
     // Tornado bars sorted by swing; Gate with the recommendation and every criterion.
     const tornado = rowsOf(workbook.getWorksheet('Tornado')!);
-    const swings = tornado.slice(1).filter((row) => typeof row[0] === 'number').map((row) => row[8] as number);
+    const swings = tornado
+      .slice(1)
+      .filter((row) => typeof row[0] === 'number')
+      .map((row) => row[8] as number);
     expect(swings.length).toBeGreaterThan(5);
     expect([...swings].sort((a, b) => b - a)).toEqual(swings);
     const gate = rowsOf(workbook.getWorksheet('Gate')!);

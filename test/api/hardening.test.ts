@@ -34,7 +34,10 @@ describeEachStorage('hardening (%s)', (storage) => {
       expect(await problemOf(await t.call('GET', `/api/cases/${caseId}/versions/${TOO_BIG}`))).toMatchObject({ status: 400, paths: ['version'] });
       expect((await t.call('GET', `/api/cases/${caseId}/versions/2147483647`)).status).toBe(404);
       expect(await problemOf(await t.call('GET', `/api/cases/${caseId}/diff?from=1&to=${TOO_BIG}`))).toMatchObject({ status: 400, paths: ['to'] });
-      expect(await problemOf(await t.call('GET', `/api/cases/${caseId}/export.json?version=${TOO_BIG}`))).toMatchObject({ status: 400, paths: ['query:/version'] });
+      expect(await problemOf(await t.call('GET', `/api/cases/${caseId}/export.json?version=${TOO_BIG}`))).toMatchObject({
+        status: 400,
+        paths: ['query:/version'],
+      });
       const put = await t.call('PUT', `/api/cases/${caseId}`, { body: fixture, role: 'editor', headers: { 'If-Match': `"v${TOO_BIG}"` } });
       expect(await problemOf(put)).toMatchObject({ status: 400, paths: ['If-Match'] });
     });
@@ -44,7 +47,11 @@ describeEachStorage('hardening (%s)', (storage) => {
       expect(await problemOf(compare)).toMatchObject({ status: 400, paths: ['/a/version'] });
       const seed = await t.call('POST', '/api/compare', { body: { a: { caseId }, b: { caseId }, seed: 2 ** 53 }, role: 'editor' });
       expect(await problemOf(seed)).toMatchObject({ status: 400, paths: ['/seed'] });
-      for (const [field, value] of [['version', TOO_BIG], ['trials', TOO_BIG], ['seed', 2 ** 53]] as const) {
+      for (const [field, value] of [
+        ['version', TOO_BIG],
+        ['trials', TOO_BIG],
+        ['seed', 2 ** 53],
+      ] as const) {
         const run = await t.call('POST', `/api/cases/${caseId}/runs`, { body: { [field]: value }, role: 'editor' });
         expect(await problemOf(run), field).toMatchObject({ status: 400, paths: [`/${field}`] });
       }
@@ -70,7 +77,10 @@ describeEachStorage('hardening (%s)', (storage) => {
       expect(await problemOf(put)).toMatchObject({ status: 400, paths: ['query:message'] });
       const decision = await t.call('POST', `/api/cases/${caseId}/decisions`, { body: { decision: 'stop', rationale: 'no\u0000', runId } });
       expect(await problemOf(decision)).toMatchObject({ status: 422, paths: ['/rationale'] });
-      const actual = await t.call('POST', `/api/cases/${caseId}/actuals`, { body: { metric: 'docsPerMonth', value: 1, measuredOn: '2020-01-01', note: '\ud800' }, role: 'editor' });
+      const actual = await t.call('POST', `/api/cases/${caseId}/actuals`, {
+        body: { metric: 'docsPerMonth', value: 1, measuredOn: '2020-01-01', note: '\ud800' },
+        role: 'editor',
+      });
       expect(await problemOf(actual)).toMatchObject({ status: 422, paths: ['/note'] });
       const token = await t.call('POST', '/api/tokens', { body: { name: 'bot\u0000', role: 'viewer' }, role: 'admin' });
       expect(await problemOf(token)).toMatchObject({ status: 422, paths: ['/name'] });

@@ -55,7 +55,10 @@ describe('job cost', () => {
 describe('trials.csv stream', () => {
   it('renders rows only when read, in chunks of about 64 KB, with the exact values', async () => {
     const trials = 50_000;
-    const outputs = { npv: Float64Array.from({ length: trials }, (_, i) => i * 1.5 - 7), irr: Float64Array.from({ length: trials }, (_, i) => (i % 2 ? NaN : -Infinity)) };
+    const outputs = {
+      npv: Float64Array.from({ length: trials }, (_, i) => i * 1.5 - 7),
+      irr: Float64Array.from({ length: trials }, (_, i) => (i % 2 ? NaN : -Infinity)),
+    };
     let ended = 0;
     const reader = trialsCsvStream(outputs, trials, () => ended++).getReader();
     const chunks: Uint8Array[] = [];

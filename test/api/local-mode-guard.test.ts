@@ -19,7 +19,11 @@ describe('F7: local mode answers only loopback hosts and same-origin changes', (
   beforeAll(async () => {
     t = await buildTestApp('pglite', { authDisabled: true, port: 8787 });
     proxied = await buildTestApp('pglite', { authDisabled: true, allowedHosts: ['valuegate.internal'] });
-    const created = await request(t, 'http://127.0.0.1:8787/api/cases', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fixture) });
+    const created = await request(t, 'http://127.0.0.1:8787/api/cases', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(fixture),
+    });
     expect(created.status).toBe(201);
     caseId = (await created.json()).id;
   });

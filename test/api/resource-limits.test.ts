@@ -43,12 +43,24 @@ describe('case size limits', () => {
     const cost = base.costs[1];
     const cases: [object, string, RegExp][] = [
       [{ ...base, costs: Array.from({ length: 501 }, (_, i) => ({ ...cost, id: `c${i}` })) }, '/costs', /at most 500 cost lines .*got 501/],
-      [{ ...base, benefits: Array.from({ length: 501 }, (_, i) => ({ ...base.benefits[0], id: `b${i}` })) }, '/benefits', /at most 500 benefit lines .*got 501/],
+      [
+        { ...base, benefits: Array.from({ length: 501 }, (_, i) => ({ ...base.benefits[0], id: `b${i}` })) },
+        '/benefits',
+        /at most 500 benefit lines .*got 501/,
+      ],
       [{ ...base, variables: Object.fromEntries(Array.from({ length: 501 }, (_, i) => [`v${i}`, 1])) }, '/variables', /at most 500 variables .*got 501/],
       [{ ...base, horizonMonths: 241 }, '/horizonMonths', /at most 240/],
-      [{ ...base, correlations: { inputs: Array.from({ length: 101 }, (_, i) => `x${i}`), matrix: [] } }, '/correlations/inputs', /at most 100 correlated inputs .*got 101/],
+      [
+        { ...base, correlations: { inputs: Array.from({ length: 101 }, (_, i) => `x${i}`), matrix: [] } },
+        '/correlations/inputs',
+        /at most 100 correlated inputs .*got 101/,
+      ],
       [{ ...base, description: 'x'.repeat(10_001) }, '/description', /at most 10,000 characters .*got 10,001/],
-      [{ ...base, benefits: [{ ...base.benefits[0], amount: `1${'+1'.repeat(5000)}` }] }, '/benefits/0/amount', /at most 2,000 characters in a formula \(the case limit\), got 10,001/],
+      [
+        { ...base, benefits: [{ ...base.benefits[0], amount: `1${'+1'.repeat(5000)}` }] },
+        '/benefits/0/amount',
+        /at most 2,000 characters in a formula \(the case limit\), got 10,001/,
+      ],
     ];
     for (const [document, path, message] of cases) {
       const response = await t.call('POST', '/api/cases', { body: document, role: 'editor' });
@@ -126,7 +138,13 @@ describe('queue and cost bounds', () => {
     expect(response.status).toBe(422);
     const problem = await response.json();
     const modelRuns = 262_144 * (k + 2);
-    expect(problem).toMatchObject({ limit: 'jobCost', maximum: DEFAULT_COST_LIMITS.modelRunMonths, modelRuns, months: document.horizonMonths, cost: modelRuns * document.horizonMonths });
+    expect(problem).toMatchObject({
+      limit: 'jobCost',
+      maximum: DEFAULT_COST_LIMITS.modelRunMonths,
+      modelRuns,
+      months: document.horizonMonths,
+      cost: modelRuns * document.horizonMonths,
+    });
     expect(problem.errors[0].path).toBe('/baseSamples');
     expect(problem.detail).toContain(`baseSamples 262144 × (k ${k} inputs + 2)`);
     expect(t.services.jobs.load).toEqual({ queued: 0, running: 0 });

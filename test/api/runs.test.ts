@@ -26,7 +26,9 @@ describeEachStorage('runs, analyses, decisions and portfolio on %s', (storage) =
     expect(run.summary.outputs.npv.finiteCount).toBe(3000);
     expect(run.pointEstimate.npv).toMatch(/^-?\d+\.\d{2}$/);
     // Same seed, same case version: the same numbers, bit for bit.
-    const again = await (await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, { body: { trials: 3000, seed: 11, sampling: 'mc' }, role: 'editor' })).json();
+    const again = await (
+      await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, { body: { trials: 3000, seed: 11, sampling: 'mc' }, role: 'editor' })
+    ).json();
     expect(again.summary.outputs.npv.mean).toBe(run.summary.outputs.npv.mean);
     expect(again.summary.outputs.npv.percentiles).toEqual(run.summary.outputs.npv.percentiles);
   });
@@ -62,7 +64,10 @@ describeEachStorage('runs, analyses, decisions and portfolio on %s', (storage) =
   });
 
   it('lets precision control choose the size, records the trials it ran, and repeats from them', async () => {
-    const response = await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, { body: { seed: 3, precision: { relativeHalfWidth: 0.005 } }, role: 'editor' });
+    const response = await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, {
+      body: { seed: 3, precision: { relativeHalfWidth: 0.005 } },
+      role: 'editor',
+    });
     expect(response.status).toBe(201);
     const run = await response.json();
     // Document processing, seed 3: ±0.62 % at 16,384 trials, within ±0.5 % at 32,768.
@@ -71,7 +76,12 @@ describeEachStorage('runs, analyses, decisions and portfolio on %s', (storage) =
     const plain = await (await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, { body: { seed: 3, trials: 32_768 }, role: 'editor' })).json();
     expect(plain.summary.outputs.npv.mean).toBe(run.summary.outputs.npv.mean);
     expect(plain.summary.precision).toBeUndefined();
-    const roi = await (await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, { body: { seed: 3, trials: 20_000, precision: { relativeHalfWidth: 0.0001, output: 'roi' } }, role: 'editor' })).json();
+    const roi = await (
+      await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, {
+        body: { seed: 3, trials: 20_000, precision: { relativeHalfWidth: 0.0001, output: 'roi' } },
+        role: 'editor',
+      })
+    ).json();
     expect(roi).toMatchObject({ trials: 20_000, summary: { precision: { outputId: 'roi', met: false, runs: [16_384, 20_000] } } });
   });
 
@@ -79,12 +89,18 @@ describeEachStorage('runs, analyses, decisions and portfolio on %s', (storage) =
     const output = await t.call('POST', `/api/cases/${caseId}/runs`, { body: { precision: { relativeHalfWidth: 0.01, output: 'nvp' } }, role: 'editor' });
     expect(output.status).toBe(422);
     expect((await output.json()).errors[0]).toMatchObject({ path: '/precision/output', hint: 'npv' });
-    const lineTotal = await t.call('POST', `/api/cases/${caseId}/runs`, { body: { precision: { relativeHalfWidth: 0.01, output: 'cost.data' } }, role: 'editor' });
+    const lineTotal = await t.call('POST', `/api/cases/${caseId}/runs`, {
+      body: { precision: { relativeHalfWidth: 0.01, output: 'cost.data' } },
+      role: 'editor',
+    });
     expect(lineTotal.status).toBe(422);
     expect((await lineTotal.json()).errors[0].message).toMatch(/per-line total/);
     const payback = await t.call('POST', `/api/cases/${caseId}/runs`, { body: { precision: { relativeHalfWidth: 0.01, output: 'payback' } }, role: 'editor' });
     expect(payback.status).toBe(422);
-    expect((await payback.json()).errors[0]).toMatchObject({ path: '/precision/output', message: expect.stringMatching(/discountedPaybackMonth leaves out the trials that never pay back/) });
+    expect((await payback.json()).errors[0]).toMatchObject({
+      path: '/precision/output',
+      message: expect.stringMatching(/discountedPaybackMonth leaves out the trials that never pay back/),
+    });
     const width = await t.call('POST', `/api/cases/${caseId}/runs`, { body: { precision: { relativeHalfWidth: 0 } }, role: 'editor' });
     expect(width.status).toBe(400);
     expect(JSON.stringify(await width.json())).toMatch(/relativeHalfWidth/);
@@ -139,7 +155,9 @@ describeEachStorage('runs, analyses, decisions and portfolio on %s', (storage) =
     expect(decision).toMatchObject({ decision: 'scale', caseVersion: 1, runId, takenBy: 'approver (test)', run: { seed: 11, trials: 3000 } });
     expect(decision.caseHash).toMatch(/^[0-9a-f]{64}$/);
     expect((await t.call('POST', `/api/cases/${caseId}/decisions`, { body: { ...body, rationale: '' }, role: 'approver' })).status).toBe(400);
-    expect((await t.call('POST', `/api/cases/${caseId}/decisions`, { body: { ...body, runId: '00000000-0000-4000-8000-000000000000' }, role: 'approver' })).status).toBe(422);
+    expect(
+      (await t.call('POST', `/api/cases/${caseId}/decisions`, { body: { ...body, runId: '00000000-0000-4000-8000-000000000000' }, role: 'approver' })).status,
+    ).toBe(422);
     // There is no route to change one, and the database itself refuses.
     expect((await t.call('PUT', `/api/cases/${caseId}/decisions`, { body, role: 'approver' })).status).toBe(404);
     await expect(t.services.db.query('UPDATE decisions SET rationale = $1', ['rewritten'])).rejects.toThrow(/append-only/);

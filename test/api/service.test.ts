@@ -26,10 +26,26 @@ describeEachStorage('restart on %s', (storage) => {
     const first = await startServer(config, options);
     const seeded = await (await fetch(`${first.url}/api/cases`)).json();
     expect(seeded.total).toBe(3);
-    const created = await (await fetch(`${first.url}/api/cases`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(document) })).json();
-    await fetch(`${first.url}/api/cases/${created.id}`, { method: 'PUT', headers: { 'Content-Type': 'application/json', 'If-Match': '"v1"' }, body: JSON.stringify({ ...document, horizonMonths: 30 }) });
-    const run = await (await fetch(`${first.url}/api/cases/${created.id}/runs?wait=true`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ trials: 1000 }) })).json();
-    await fetch(`${first.url}/api/cases/${created.id}/decisions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ decision: 'scale', rationale: 'before restart', runId: run.id }) });
+    const created = await (
+      await fetch(`${first.url}/api/cases`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(document) })
+    ).json();
+    await fetch(`${first.url}/api/cases/${created.id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'If-Match': '"v1"' },
+      body: JSON.stringify({ ...document, horizonMonths: 30 }),
+    });
+    const run = await (
+      await fetch(`${first.url}/api/cases/${created.id}/runs?wait=true`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ trials: 1000 }),
+      })
+    ).json();
+    await fetch(`${first.url}/api/cases/${created.id}/decisions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ decision: 'scale', rationale: 'before restart', runId: run.id }),
+    });
     await first.close();
 
     const second = await startServer(config, options);
@@ -106,7 +122,10 @@ describe('service behaviour', () => {
   });
 
   it('reads configuration from the environment and names bad variables', () => {
-    expect(loadConfig({ PORT: '9000', VALUEGATE_CORS_ORIGINS: 'https://a.example, https://b.example' })).toMatchObject({ port: 9000, corsOrigins: ['https://a.example', 'https://b.example'] });
+    expect(loadConfig({ PORT: '9000', VALUEGATE_CORS_ORIGINS: 'https://a.example, https://b.example' })).toMatchObject({
+      port: 9000,
+      corsOrigins: ['https://a.example', 'https://b.example'],
+    });
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT: must be a whole number/);
     expect(() => loadConfig({ VALUEGATE_AUTH: 'off', HOST: '0.0.0.0' })).toThrow(/only allowed when HOST is localhost/);

@@ -20,9 +20,9 @@ describe('migration 002 on a store with repeated token names', () => {
         { id: '00000000-0000-4000-8000-000000000001', name: 'Board', person: 'Board' },
         { id: '00000000-0000-4000-8000-000000000002', name: 'board (00000000-0000-4000-8000-000000000002)', person: 'board' },
       ]);
-      await expect(db.query(`INSERT INTO api_tokens (id, name, role, token_hash, person) VALUES ('00000000-0000-4000-8000-000000000003', 'BOARD', 'viewer', 'h3', 'x')`)).rejects.toThrow(
-        /api_tokens_name_unique/,
-      );
+      await expect(
+        db.query(`INSERT INTO api_tokens (id, name, role, token_hash, person) VALUES ('00000000-0000-4000-8000-000000000003', 'BOARD', 'viewer', 'h3', 'x')`),
+      ).rejects.toThrow(/api_tokens_name_unique/);
     } finally {
       await db.close();
     }

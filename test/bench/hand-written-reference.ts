@@ -41,7 +41,10 @@ function streamState(seed: number, block: number, input: number, state: Int32Arr
 }
 
 function fillUniform(state: Int32Array, out: Float64Array, n: number, min: number, max: number): void {
-  let a = state[0], b = state[1], c = state[2], d = state[3];
+  let a = state[0],
+    b = state[1],
+    c = state[2],
+    d = state[3];
   const width = max - min;
   for (let i = 0; i < n; i++) {
     const t = (((a + b) | 0) + d) | 0;
@@ -51,19 +54,31 @@ function fillUniform(state: Int32Array, out: Float64Array, n: number, min: numbe
     c = (((c << 21) | (c >>> 11)) + t) | 0;
     out[i] = min + width * (((t >>> 0) + 0.5) / 4294967296);
   }
-  state[0] = a; state[1] = b; state[2] = c; state[3] = d;
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
 }
 
 /** Marsaglia's polar method, two normals per accepted pair, PRNG in locals. */
 function fillNormal(state: Int32Array, out: Float64Array, n: number, mean: number, sd: number): void {
-  let a = state[0], b = state[1], c = state[2], d = state[3];
+  let a = state[0],
+    b = state[1],
+    c = state[2],
+    d = state[3];
   let i = 0;
   while (i < n) {
     let t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0; a = b ^ (b >>> 9); b = (c + (c << 3)) | 0; c = (((c << 21) | (c >>> 11)) + t) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + t) | 0;
     const x = ((t >>> 0) + 0.5) / 2147483648 - 1;
     t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0; a = b ^ (b >>> 9); b = (c + (c << 3)) | 0; c = (((c << 21) | (c >>> 11)) + t) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + t) | 0;
     const y = ((t >>> 0) + 0.5) / 2147483648 - 1;
     const s = x * x + y * y;
     if (s >= 1 || s === 0) continue;
@@ -71,7 +86,10 @@ function fillNormal(state: Int32Array, out: Float64Array, n: number, mean: numbe
     out[i++] = mean + sd * x * f;
     if (i < n) out[i++] = mean + sd * y * f;
   }
-  state[0] = a; state[1] = b; state[2] = c; state[3] = d;
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
 }
 
 function fillLognormal90(state: Int32Array, out: Float64Array, n: number, p5: number, p95: number): void {
@@ -94,7 +112,10 @@ function fillTriangular(state: Int32Array, out: Float64Array, n: number, min: nu
 
 /** Gamma(shape ≥ 1) by Marsaglia and Tsang, normals by the polar method; PRNG in locals. */
 function fillGamma(state: Int32Array, out: Float64Array, n: number, shape: number): void {
-  let a = state[0], b = state[1], c = state[2], d = state[3];
+  let a = state[0],
+    b = state[1],
+    c = state[2],
+    d = state[3];
   const dd = shape - 1 / 3;
   const cc = 1 / Math.sqrt(9 * dd);
   let spare = 0;
@@ -107,10 +128,16 @@ function fillGamma(state: Int32Array, out: Float64Array, n: number, shape: numbe
       hasSpare = false;
     } else {
       let t = (((a + b) | 0) + d) | 0;
-      d = (d + 1) | 0; a = b ^ (b >>> 9); b = (c + (c << 3)) | 0; c = (((c << 21) | (c >>> 11)) + t) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
       const x = ((t >>> 0) + 0.5) / 2147483648 - 1;
       t = (((a + b) | 0) + d) | 0;
-      d = (d + 1) | 0; a = b ^ (b >>> 9); b = (c + (c << 3)) | 0; c = (((c << 21) | (c >>> 11)) + t) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
       const y = ((t >>> 0) + 0.5) / 2147483648 - 1;
       const s = x * x + y * y;
       if (s >= 1 || s === 0) continue;
@@ -123,12 +150,18 @@ function fillGamma(state: Int32Array, out: Float64Array, n: number, shape: numbe
     if (v <= 0) continue;
     v = v * v * v;
     const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0; a = b ^ (b >>> 9); b = (c + (c << 3)) | 0; c = (((c << 21) | (c >>> 11)) + t) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + t) | 0;
     const u = ((t >>> 0) + 0.5) / 4294967296;
     const z2 = z * z;
     if (u < 1 - 0.0331 * z2 * z2 || Math.log(u) < 0.5 * z2 + dd * (1 - v + Math.log(v))) out[i++] = dd * v;
   }
-  state[0] = a; state[1] = b; state[2] = c; state[3] = d;
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
 }
 
 /** PERT(min, mode, max), lambda 4: min + (max − min)·Beta(α, β), Beta from two gammas. */

@@ -15,7 +15,18 @@ for (let r = 0; r < 3; r++) {
   evaluations = sobolAnalysis(model, { baseSamples: 16_384, seed: r + 1 }).evaluations;
   sobolMs.push(performance.now() - start);
 }
-process.stdout.write(JSON.stringify({ measurement: 'sobol', fixture, baseSamples: 16_384, inputs: model.inputs.length, modelRuns: evaluations, bootstrapResamples: 200, medianMs: Math.round(median(sobolMs)), runs: 3 }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    measurement: 'sobol',
+    fixture,
+    baseSamples: 16_384,
+    inputs: model.inputs.length,
+    modelRuns: evaluations,
+    bootstrapResamples: 200,
+    medianMs: Math.round(median(sobolMs)),
+    runs: 3,
+  }) + '\n',
+);
 
 const sample = simulate(model, { trials: 20_000, seed: 1, keepInputs: true, fanTrials: 0 });
 const costs = measurementCosts(bc);
@@ -25,4 +36,7 @@ for (let r = 0; r < 7; r++) {
   valueOfInformation(model, costs, sample);
   evppiMs.push(performance.now() - start);
 }
-process.stdout.write(JSON.stringify({ measurement: 'evppi-all-inputs', fixture, trials: 20_000, inputs: model.inputs.length, medianMs: +median(evppiMs).toFixed(1), runs: 7 }) + '\n');
+process.stdout.write(
+  JSON.stringify({ measurement: 'evppi-all-inputs', fixture, trials: 20_000, inputs: model.inputs.length, medianMs: +median(evppiMs).toFixed(1), runs: 7 }) +
+    '\n',
+);

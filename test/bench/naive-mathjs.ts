@@ -17,8 +17,7 @@ export function naiveNpv(bc: BusinessCase, trials: number): Float64Array {
   const names = Object.keys(bc.inputs);
   const distributions = names.map((name) => createDistribution(bc.inputs[name].distribution));
   const rng = uniformSource(streamState(7, 0, 0));
-  const text = (formula: string | number): string => String(formula)
-    .replace(/\bif\(/g, 'ifElse(');
+  const text = (formula: string | number): string => String(formula).replace(/\bif\(/g, 'ifElse(');
   const benefit = bc.benefits.map((line) => `(${text(line.amount)}) * (${text(line.realization)})${line.scaleByAdoption ? ' * adoption' : ''}`);
   const cost = bc.costs.map((line) => (line.kind === 'perUnit' ? `(${text(line.volume)}) * (${text(line.unitCost)})` : text(line.amount)));
   const variables = Object.entries(bc.variables ?? {});

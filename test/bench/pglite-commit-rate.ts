@@ -25,14 +25,16 @@ async function open(): Promise<{ query: Database['query']; transaction: Database
   await pg.waitReady;
   return {
     query: async (sql, params) => ({ rows: (await pg.query(sql, params as unknown[])).rows as never[] }),
-    transaction: (work) => pg.transaction((tx) => work({ query: async (sql, params) => ({ rows: (await tx.query(sql, params as unknown[])).rows as never[] }) })),
+    transaction: (work) =>
+      pg.transaction((tx) => work({ query: async (sql, params) => ({ rows: (await tx.query(sql, params as unknown[])).rows as never[] }) })),
     exec: async (sql) => void (await pg.exec(sql)),
     close: () => pg.close(),
   };
 }
 
 const db = await open();
-const settings = (await db.query<{ fsync: string; method: string }>("select current_setting('fsync') as fsync, current_setting('wal_sync_method') as method")).rows[0];
+const settings = (await db.query<{ fsync: string; method: string }>("select current_setting('fsync') as fsync, current_setting('wal_sync_method') as method"))
+  .rows[0];
 await db.exec('create table t (id serial primary key, body text)');
 const started = performance.now();
 for (let i = 0; i < commits; i++) {

@@ -18,7 +18,9 @@ async function measure(kind: string, store: ServerStore): Promise<void> {
   const figures = await runKillCycles(server.entry, store, { cycles, log: (line) => process.stderr.write(`${kind}: ${line}\n`) });
   const orphans = await orphanCases(store);
   const { problems, ...counts } = figures;
-  process.stdout.write(`${JSON.stringify({ store: kind, ...counts, wallSeconds: Number(counts.wallSeconds.toFixed(1)), casesWithoutVersion: orphans.length })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ store: kind, ...counts, wallSeconds: Number(counts.wallSeconds.toFixed(1)), casesWithoutVersion: orphans.length })}\n`,
+  );
   for (const problem of problems.slice(0, 20)) process.stderr.write(`${kind}: ${problem}\n`);
   failed ||= figures.lost > 0 || figures.failedRestarts > 0 || orphans.length > 0 || problems.length > 0;
 }

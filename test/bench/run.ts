@@ -73,9 +73,7 @@ process.stdout.write(
 );
 
 // Peak RSS of one 1M-trial run on its own (after one warm-up run), as the CLI pays it.
-const single = JSON.parse(
-  execFileSync(process.execPath, [MEASURE_SIMULATION, FIXTURE, '1000000', '1'], { encoding: 'utf8' }),
-);
+const single = JSON.parse(execFileSync(process.execPath, [MEASURE_SIMULATION, FIXTURE, '1000000', '1'], { encoding: 'utf8' }));
 process.stdout.write(JSON.stringify({ measurement: 'simulate-1m-single-run-memory', fixture: FIXTURE, trials: 1_000_000, peakRssMb: single.peakRssMb }) + '\n');
 
 for (const script of ['test/bench/measure-analyses.ts', 'test/bench/measure-api-run.ts']) {

@@ -94,7 +94,14 @@ describe('case validation errors name the JSON path', () => {
       },
       benefits: [{ id: 'x', label: 'X', amount: 'a + b + c' }],
       costs: [],
-      correlations: { inputs: ['a', 'b', 'c'], matrix: [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]] },
+      correlations: {
+        inputs: ['a', 'b', 'c'],
+        matrix: [
+          [1, 0.9, -0.9],
+          [0.9, 1, 0.9],
+          [-0.9, 0.9, 1],
+        ],
+      },
     });
     const [issue] = issues(document);
     expect(issue.path).toBe('/correlations/matrix');

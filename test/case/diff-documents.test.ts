@@ -9,9 +9,7 @@ describe('diffDocuments', () => {
   });
 
   it('reports a changed scalar by its path', () => {
-    expect(diffDocuments({ horizonMonths: 36 }, { horizonMonths: 48 })).toEqual([
-      { path: '/horizonMonths', kind: 'changed', before: 36, after: 48 },
-    ]);
+    expect(diffDocuments({ horizonMonths: 36 }, { horizonMonths: 48 })).toEqual([{ path: '/horizonMonths', kind: 'changed', before: 36, after: 48 }]);
   });
 
   it('reports additions and removals of object keys, nested', () => {
@@ -64,7 +62,22 @@ describe('diffDocuments', () => {
   });
 
   it('compares arrays without ids by index', () => {
-    expect(diffDocuments({ m: [[1, 0.5], [0.5, 1]] }, { m: [[1, 0.6], [0.6, 1]] })).toEqual([
+    expect(
+      diffDocuments(
+        {
+          m: [
+            [1, 0.5],
+            [0.5, 1],
+          ],
+        },
+        {
+          m: [
+            [1, 0.6],
+            [0.6, 1],
+          ],
+        },
+      ),
+    ).toEqual([
       { path: '/m/0/1', kind: 'changed', before: 0.5, after: 0.6 },
       { path: '/m/1/0', kind: 'changed', before: 0.5, after: 0.6 },
     ]);

@@ -114,7 +114,10 @@ describe('valuegate CLI', () => {
     [['simulate', 'fixtures/document-processing.json', '--trails', '5000'], /--trails: unknown option; did you mean --trials\?/],
     [['simulate', 'fixtures/document-processing.json', '--trials', '-5'], /--trials must be between 1 and 10,000,000, got -5/],
     [['simulaet', 'fixtures/document-processing.json'], /unknown command "simulaet"; did you mean "simulate"\?/],
-    [['compare', 'fixtures/document-processing.json', 'fixtures/finance-cost-anomaly.json', '--exchange-rate', '0'], /--exchange-rate must be a positive number/],
+    [
+      ['compare', 'fixtures/document-processing.json', 'fixtures/finance-cost-anomaly.json', '--exchange-rate', '0'],
+      /--exchange-rate must be a positive number/,
+    ],
     [['launch'], /unknown command "launch"/],
     [['sensitivity', 'fixtures/document-processing.json', '--method', 'morris'], /--method must be one of/],
     [['sensitivity', 'fixtures/document-processing.json', '--output', 'npvv'], /unknown output "npvv".*did you mean "npv"/],
@@ -199,17 +202,45 @@ describe('valuegate CLI', () => {
     const refused = await cli('compare', 'fixtures/contact-center-assistant.json', 'fixtures/finance-cost-anomaly.json', '--trials', '2000');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/case A is in EUR and case B in USD.*--exchange-rate/);
-    const converted = await cli('compare', 'fixtures/contact-center-assistant.json', 'fixtures/finance-cost-anomaly.json', '--trials', '2000', '--seed', '3', '--exchange-rate', '0.5', '--json');
+    const converted = await cli(
+      'compare',
+      'fixtures/contact-center-assistant.json',
+      'fixtures/finance-cost-anomaly.json',
+      '--trials',
+      '2000',
+      '--seed',
+      '3',
+      '--exchange-rate',
+      '0.5',
+      '--json',
+    );
     expect(converted.code).toBe(0);
     const result = JSON.parse(converted.stdout);
     expect(result.conversion).toEqual({ currency: 'EUR', from: 'USD', rate: 0.5 });
     const plain = await cli('compare', 'fixtures/finance-cost-anomaly.json', 'fixtures/finance-cost-anomaly.json', '--trials', '2000', '--seed', '3', '--json');
     // Same seed, same B: converted at 0.5, its mean NPV is exactly half the dollar figure.
     expect(result.b.mean).toBeCloseTo(JSON.parse(plain.stdout).b.mean * 0.5, 6);
-    const text = await cli('compare', 'fixtures/contact-center-assistant.json', 'fixtures/finance-cost-anomaly.json', '--trials', '2000', '--exchange-rate', '0.5');
+    const text = await cli(
+      'compare',
+      'fixtures/contact-center-assistant.json',
+      'fixtures/finance-cost-anomaly.json',
+      '--trials',
+      '2000',
+      '--exchange-rate',
+      '0.5',
+    );
     expect(text.stdout).toMatch(/1 USD = 0,5 EUR/);
     expect(text.stdout).toMatch(/B \(USD at 0,5 EUR\/USD\)/);
-    const roi = await cli('compare', 'fixtures/contact-center-assistant.json', 'fixtures/finance-cost-anomaly.json', '--trials', '2000', '--output', 'roi', '--json');
+    const roi = await cli(
+      'compare',
+      'fixtures/contact-center-assistant.json',
+      'fixtures/finance-cost-anomaly.json',
+      '--trials',
+      '2000',
+      '--output',
+      'roi',
+      '--json',
+    );
     expect(roi.code).toBe(0);
     expect(JSON.parse(roi.stdout).conversion).toBeUndefined();
   });

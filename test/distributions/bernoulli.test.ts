@@ -59,11 +59,7 @@ describe('BernoulliDistribution', () => {
   it('rejects bad parameters, naming the field', () => {
     expectDistributionError(() => new BernoulliDistribution(1.5), 'p', DISTRIBUTION_ERRORS.probabilityOutOfRange);
     expectDistributionError(() => new BernoulliDistribution(-0.1), 'p', DISTRIBUTION_ERRORS.probabilityOutOfRange);
-    expectDistributionError(
-      () => new BernoulliDistribution(Number.NaN),
-      'p',
-      DISTRIBUTION_ERRORS.probabilityOutOfRange,
-    );
+    expectDistributionError(() => new BernoulliDistribution(Number.NaN), 'p', DISTRIBUTION_ERRORS.probabilityOutOfRange);
     expectDistributionError(() => new BernoulliDistribution(0.5, Infinity), 'value', DISTRIBUTION_ERRORS.notFinite);
   });
 });

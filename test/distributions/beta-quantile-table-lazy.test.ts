@@ -21,7 +21,12 @@ function fillInOrder(table: BetaQuantileTable, u: Float64Array, order: number[],
 
 describe('BetaQuantileTable built lazily', () => {
   // The table builds its logit tails only where draws land; a node built late must equal one built early.
-  for (const [a, b] of [[2.2, 3.8], [0.5, 0.5], [0.05, 2], [30, 70]]) {
+  for (const [a, b] of [
+    [2.2, 3.8],
+    [0.5, 0.5],
+    [0.05, 2],
+    [30, 70],
+  ]) {
     it(`gives the same bits whatever order the draws come in (Beta(${a}, ${b}))`, () => {
       const u = probes();
       const batch = 97;
@@ -40,7 +45,13 @@ describe('BetaQuantileTable built lazily', () => {
 
 describe('shared logarithms and remembered normalisers', () => {
   it('incompleteBetaWithLogs equals incompleteBeta and incompleteBetaUpper bit for bit', () => {
-    for (const [x, a, b] of [[0.3, 2, 5], [0.01, 0.5, 0.5], [0.45, 3, 3], [0.9, 2.2, 3.8], [1e-200, 0.05, 2]]) {
+    for (const [x, a, b] of [
+      [0.3, 2, 5],
+      [0.01, 0.5, 0.5],
+      [0.45, 3, 3],
+      [0.9, 2.2, 3.8],
+      [1e-200, 0.05, 2],
+    ]) {
       const logX = dm.log(x);
       const logOneMinusX = dm.log1p(-x);
       expect(Object.is(incompleteBetaWithLogs(x, a, b, false, logX, logOneMinusX), incompleteBeta(x, a, b))).toBe(true);
@@ -52,7 +63,11 @@ describe('shared logarithms and remembered normalisers', () => {
 
   it('logBeta answers alternating shapes correctly from its memory', () => {
     // B(2, 3) = 1/12, B(1, 1) = 1, B(0.5, 0.5) = π
-    const expected: [number, number, number][] = [[2, 3, Math.log(1 / 12)], [1, 1, 0], [0.5, 0.5, Math.log(Math.PI)]];
+    const expected: [number, number, number][] = [
+      [2, 3, Math.log(1 / 12)],
+      [1, 1, 0],
+      [0.5, 0.5, Math.log(Math.PI)],
+    ];
     for (let round = 0; round < 3; round++) {
       for (const [a, b, value] of expected) expect(logBeta(a, b)).toBeCloseTo(value, 14);
       expect(logBeta(3, 2)).toBeCloseTo(Math.log(1 / 12), 14);

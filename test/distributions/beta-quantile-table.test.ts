@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BETA_TABLE_INTERVALS,
-  BETA_TABLE_MAX_ERROR,
-  BetaQuantileTable,
-} from '../../models/distributions/beta-quantile-table.ts';
+import { BETA_TABLE_INTERVALS, BETA_TABLE_MAX_ERROR, BetaQuantileTable } from '../../models/distributions/beta-quantile-table.ts';
 import { incompleteBetaInv } from '../../models/math/incomplete-beta-inv.ts';
 
 /**

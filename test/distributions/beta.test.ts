@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BETA_TABLE_MAX_ERROR } from '../../models/distributions/beta-quantile-table.ts';
 import { BetaDistribution } from '../../models/distributions/beta.ts';
 import { DISTRIBUTION_ERRORS } from '../../models/distributions/distribution-errors.ts';
-import {
-  expectCdfInvertsInv,
-  expectClose,
-  expectDistributionError,
-  expectFillMatchesInv,
-} from './distribution-checks.ts';
+import { expectCdfInvertsInv, expectClose, expectDistributionError, expectFillMatchesInv } from './distribution-checks.ts';
 
 describe('BetaDistribution', () => {
   const d = new BetaDistribution(2, 5);

@@ -49,30 +49,19 @@ describe('DiscreteDistribution', () => {
   it('fills columns with exactly inv(u) by binary search', () => {
     expectFillMatchesInv(d);
     const many = Array.from({ length: 37 }, (_, i) => (i * 7919) % 101);
-    expectFillMatchesInv(new DiscreteDistribution(many, many.map((v) => 1 + (v % 5))));
+    expectFillMatchesInv(
+      new DiscreteDistribution(
+        many,
+        many.map((v) => 1 + (v % 5)),
+      ),
+    );
   });
 
   it('rejects bad parameters, naming the field', () => {
     expectDistributionError(() => new DiscreteDistribution([], []), 'values', DISTRIBUTION_ERRORS.valuesEmpty);
-    expectDistributionError(
-      () => new DiscreteDistribution([1, 2], [1]),
-      'weights',
-      DISTRIBUTION_ERRORS.weightsLengthMismatch,
-    );
-    expectDistributionError(
-      () => new DiscreteDistribution([1, 2], [0, 0]),
-      'weights',
-      DISTRIBUTION_ERRORS.weightsAllZero,
-    );
-    expectDistributionError(
-      () => new DiscreteDistribution([1, 2], [1, -1]),
-      'weights',
-      DISTRIBUTION_ERRORS.weightNegative,
-    );
-    expectDistributionError(
-      () => new DiscreteDistribution([1, Number.NaN], [1, 1]),
-      'values',
-      DISTRIBUTION_ERRORS.notFinite,
-    );
+    expectDistributionError(() => new DiscreteDistribution([1, 2], [1]), 'weights', DISTRIBUTION_ERRORS.weightsLengthMismatch);
+    expectDistributionError(() => new DiscreteDistribution([1, 2], [0, 0]), 'weights', DISTRIBUTION_ERRORS.weightsAllZero);
+    expectDistributionError(() => new DiscreteDistribution([1, 2], [1, -1]), 'weights', DISTRIBUTION_ERRORS.weightNegative);
+    expectDistributionError(() => new DiscreteDistribution([1, Number.NaN], [1, 1]), 'values', DISTRIBUTION_ERRORS.notFinite);
   });
 });

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DISTRIBUTION_ERRORS } from '../../models/distributions/distribution-errors.ts';
 import { LognormalDistribution } from '../../models/distributions/lognormal.ts';
-import {
-  expectCdfInvertsInv,
-  expectClose,
-  expectDistributionError,
-  expectFillMatchesInv,
-} from './distribution-checks.ts';
+import { expectCdfInvertsInv, expectClose, expectDistributionError, expectFillMatchesInv } from './distribution-checks.ts';
 
 const Z95 = 1.6448536269514722;
 
@@ -56,28 +51,12 @@ describe('LognormalDistribution', () => {
 
   it('rejects bad parameters, naming the field', () => {
     expectDistributionError(() => LognormalDistribution.fromPercentiles(0, 10), 'p5', DISTRIBUTION_ERRORS.notPositive);
-    expectDistributionError(
-      () => LognormalDistribution.fromPercentiles(10, -1),
-      'p95',
-      DISTRIBUTION_ERRORS.notPositive,
-    );
-    expectDistributionError(
-      () => LognormalDistribution.fromPercentiles(10, 10),
-      'p95',
-      DISTRIBUTION_ERRORS.p95NotAboveP5,
-    );
+    expectDistributionError(() => LognormalDistribution.fromPercentiles(10, -1), 'p95', DISTRIBUTION_ERRORS.notPositive);
+    expectDistributionError(() => LognormalDistribution.fromPercentiles(10, 10), 'p95', DISTRIBUTION_ERRORS.p95NotAboveP5);
     expectDistributionError(() => LognormalDistribution.fromMeanAndSd(-1, 1), 'mean', DISTRIBUTION_ERRORS.notPositive);
     expectDistributionError(() => LognormalDistribution.fromMeanAndSd(1, 0), 'sd', DISTRIBUTION_ERRORS.notPositive);
-    expectDistributionError(
-      () => LognormalDistribution.fromMeanAndSd(1e-200, 1e200),
-      'sd',
-      DISTRIBUTION_ERRORS.lognormalMeanSdOutOfRange,
-    );
-    expectDistributionError(
-      () => LognormalDistribution.fromMeanAndSd(1e200, 1e-200),
-      'sd',
-      DISTRIBUTION_ERRORS.lognormalMeanSdOutOfRange,
-    );
+    expectDistributionError(() => LognormalDistribution.fromMeanAndSd(1e-200, 1e200), 'sd', DISTRIBUTION_ERRORS.lognormalMeanSdOutOfRange);
+    expectDistributionError(() => LognormalDistribution.fromMeanAndSd(1e200, 1e-200), 'sd', DISTRIBUTION_ERRORS.lognormalMeanSdOutOfRange);
     expectDistributionError(() => new LognormalDistribution(0, -1), 'sigma', DISTRIBUTION_ERRORS.notPositive);
   });
 });

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DISTRIBUTION_ERRORS } from '../../models/distributions/distribution-errors.ts';
 import { NormalDistribution, STANDARD_NORMAL_P95 } from '../../models/distributions/normal.ts';
-import {
-  expectCdfInvertsInv,
-  expectClose,
-  expectDistributionError,
-  expectFillMatchesInv,
-} from './distribution-checks.ts';
+import { expectCdfInvertsInv, expectClose, expectDistributionError, expectFillMatchesInv } from './distribution-checks.ts';
 
 describe('NormalDistribution', () => {
   const d = new NormalDistribution(100, 15);
@@ -54,10 +49,6 @@ describe('NormalDistribution', () => {
     expectDistributionError(() => new NormalDistribution(0, 0), 'sd', DISTRIBUTION_ERRORS.notPositive);
     expectDistributionError(() => new NormalDistribution(Infinity, 1), 'mean', DISTRIBUTION_ERRORS.notFinite);
     expectDistributionError(() => NormalDistribution.fromPercentiles(5, 5), 'p95', DISTRIBUTION_ERRORS.p95NotAboveP5);
-    expectDistributionError(
-      () => NormalDistribution.fromPercentiles(Number.NaN, 5),
-      'p5',
-      DISTRIBUTION_ERRORS.notFinite,
-    );
+    expectDistributionError(() => NormalDistribution.fromPercentiles(Number.NaN, 5), 'p5', DISTRIBUTION_ERRORS.notFinite);
   });
 });

@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BETA_TABLE_MAX_ERROR } from '../../models/distributions/beta-quantile-table.ts';
 import { DISTRIBUTION_ERRORS } from '../../models/distributions/distribution-errors.ts';
 import { PertDistribution } from '../../models/distributions/pert.ts';
-import {
-  expectCdfInvertsInv,
-  expectClose,
-  expectDistributionError,
-  expectFillMatchesInv,
-} from './distribution-checks.ts';
+import { expectCdfInvertsInv, expectClose, expectDistributionError, expectFillMatchesInv } from './distribution-checks.ts';
 
 /** For integer a, b: I_x(a, b) = P(Binomial(a + b − 1, x) >= a). */
 function integerBetaCdf(x: number, a: number, b: number): number {

@@ -72,10 +72,7 @@ const POINT_MASSES: [string, DistributionSpec][] = [
   ['bernoulli', { type: 'bernoulli', p: 0.2, value: 50_000 }],
   ['bernoulli with a negative value', { type: 'bernoulli', p: 0.3, value: -100 }],
   ['discrete', { type: 'discrete', values: [30, 10, 20, 40], weights: [1, 2, 3, 4] }],
-  [
-    'truncated discrete',
-    { type: 'discrete', values: [10, 20, 30, 40], weights: [1, 2, 3, 4], truncate: { min: 15, max: 30 } },
-  ],
+  ['truncated discrete', { type: 'discrete', values: [10, 20, 30, 40], weights: [1, 2, 3, 4], truncate: { min: 15, max: 30 } }],
   ['truncated bernoulli', { type: 'bernoulli', p: 0.3, value: 10, truncate: { min: 5 } }],
 ];
 

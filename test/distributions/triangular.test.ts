@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DISTRIBUTION_ERRORS } from '../../models/distributions/distribution-errors.ts';
 import { TriangularDistribution } from '../../models/distributions/triangular.ts';
-import {
-  expectCdfInvertsInv,
-  expectClose,
-  expectDistributionError,
-  expectFillMatchesInv,
-} from './distribution-checks.ts';
+import { expectCdfInvertsInv, expectClose, expectDistributionError, expectFillMatchesInv } from './distribution-checks.ts';
 
 /** Closed-form triangular quantile, written out independently of the class. */
 function triangularQuantile(p: number, a: number, c: number, b: number): number {

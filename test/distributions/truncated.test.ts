@@ -14,12 +14,7 @@ import { UniformDistribution } from '../../models/distributions/uniform.ts';
 import { incompleteBeta } from '../../models/math/incomplete-beta.ts';
 import { normalCdf } from '../../models/math/normal-cdf.ts';
 import { normalInv } from '../../models/math/normal-inv.ts';
-import {
-  expectCdfInvertsInv,
-  expectClose,
-  expectDistributionError,
-  expectFillMatchesInv,
-} from './distribution-checks.ts';
+import { expectCdfInvertsInv, expectClose, expectDistributionError, expectFillMatchesInv } from './distribution-checks.ts';
 
 const phi = (z: number): number => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
 
@@ -42,7 +37,7 @@ function truncatedBetaMoments(a: number, b: number, min: number, max: number, lo
   const between = (shape: number) => incompleteBeta(zHi, shape, b) - incompleteBeta(zLo, shape, b);
   const mass = between(a);
   const first = ((a / (a + b)) * between(a + 1)) / mass;
-  const second = ((a * (a + 1)) / ((a + b) * (a + b + 1)) * between(a + 2)) / mass;
+  const second = (((a * (a + 1)) / ((a + b) * (a + b + 1))) * between(a + 2)) / mass;
   return { mean: min + range * first, variance: range * range * (second - first * first) };
 }
 
@@ -53,8 +48,7 @@ function truncatedTriangularMoments(a: number, c: number, b: number, lo: number,
   // Antiderivatives of x^k·(x − a) and x^k·(b − x).
   const up = (x: number, k: number) => x ** (k + 2) / (k + 2) - (a * x ** (k + 1)) / (k + 1);
   const down = (x: number, k: number) => (b * x ** (k + 1)) / (k + 1) - x ** (k + 2) / (k + 2);
-  const moment = (k: number) =>
-    rising * (up(Math.min(hi, c), k) - up(lo, k)) + falling * (down(hi, k) - down(Math.max(lo, c), k));
+  const moment = (k: number) => rising * (up(Math.min(hi, c), k) - up(lo, k)) + falling * (down(hi, k) - down(Math.max(lo, c), k));
   const mass = moment(0);
   const mean = moment(1) / mass;
   return { mass, mean, variance: moment(2) / mass - mean * mean };
@@ -73,8 +67,16 @@ describe('TruncatedDistribution of a normal', () => {
     expectClose(d.variance(), variance, 1e-13);
     // Independent check by direct integration of the density.
     const density = (x: number) => phi((x - mu) / sigma) / (sigma * mass);
-    expectClose(d.mean(), simpson((x) => x * density(x), lo, hi), 1e-12);
-    expectClose(d.variance(), simpson((x) => (x - d.mean()) ** 2 * density(x), lo, hi), 1e-11);
+    expectClose(
+      d.mean(),
+      simpson((x) => x * density(x), lo, hi),
+      1e-12,
+    );
+    expectClose(
+      d.variance(),
+      simpson((x) => (x - d.mean()) ** 2 * density(x), lo, hi),
+      1e-11,
+    );
   });
 
   it('has quantile μ + σ·Φ⁻¹(Φ(a) + p(Φ(b) − Φ(a))), clamped to the bounds', () => {
@@ -132,13 +134,16 @@ describe('TruncatedDistribution of a lognormal', () => {
     const z = (Math.log(cap) - mu) / sigma;
     const mass = normalCdf(z);
     const mean = (Math.exp(mu + (sigma * sigma) / 2) * normalCdf((Math.log(cap) - mu - sigma * sigma) / sigma)) / mass;
-    const second =
-      (Math.exp(2 * mu + 2 * sigma * sigma) * normalCdf((Math.log(cap) - mu - 2 * sigma * sigma) / sigma)) / mass;
+    const second = (Math.exp(2 * mu + 2 * sigma * sigma) * normalCdf((Math.log(cap) - mu - 2 * sigma * sigma) / sigma)) / mass;
     expectClose(d.mean(), mean, 1e-14);
     expectClose(d.variance(), second - mean * mean, 1e-13);
     // Independent check on the log scale: X = e^Y, Y normal truncated above at ln(cap).
     const density = (y: number) => phi((y - mu) / sigma) / (sigma * mass);
-    expectClose(d.mean(), simpson((y) => Math.exp(y) * density(y), mu - 12 * sigma, Math.log(cap)), 1e-11);
+    expectClose(
+      d.mean(),
+      simpson((y) => Math.exp(y) * density(y), mu - 12 * sigma, Math.log(cap)),
+      1e-11,
+    );
     expectClose(d.inv(0.5), Math.exp(mu + sigma * normalInv(0.5 * mass)), 1e-15);
     expectClose(d.inv(1), cap, 1e-15);
     expectCdfInvertsInv(d, 1e-14);
@@ -259,49 +264,17 @@ describe('TruncatedDistribution of point masses', () => {
 describe('TruncatedDistribution validation', () => {
   it('rejects bounds that leave no probability mass', () => {
     const normal = new NormalDistribution(0, 1);
-    expectDistributionError(
-      () => new TruncatedDistribution(normal, 1, 1),
-      'truncate',
-      DISTRIBUTION_ERRORS.truncateNoMass,
-    );
-    expectDistributionError(
-      () => new TruncatedDistribution(new UniformDistribution(0, 1), 2, 3),
-      'truncate',
-      DISTRIBUTION_ERRORS.truncateNoMass,
-    );
-    expectDistributionError(
-      () => new TruncatedDistribution(new DiscreteDistribution([1, 5], [1, 1]), 2, 4),
-      'truncate',
-      DISTRIBUTION_ERRORS.truncateNoMass,
-    );
-    expectDistributionError(
-      () => new TruncatedDistribution(new FixedDistribution(3), 4),
-      'truncate',
-      DISTRIBUTION_ERRORS.truncateNoMass,
-    );
-    expectDistributionError(
-      () => new TruncatedDistribution(normal, 40),
-      'truncate',
-      DISTRIBUTION_ERRORS.truncateNoMass,
-    );
+    expectDistributionError(() => new TruncatedDistribution(normal, 1, 1), 'truncate', DISTRIBUTION_ERRORS.truncateNoMass);
+    expectDistributionError(() => new TruncatedDistribution(new UniformDistribution(0, 1), 2, 3), 'truncate', DISTRIBUTION_ERRORS.truncateNoMass);
+    expectDistributionError(() => new TruncatedDistribution(new DiscreteDistribution([1, 5], [1, 1]), 2, 4), 'truncate', DISTRIBUTION_ERRORS.truncateNoMass);
+    expectDistributionError(() => new TruncatedDistribution(new FixedDistribution(3), 4), 'truncate', DISTRIBUTION_ERRORS.truncateNoMass);
+    expectDistributionError(() => new TruncatedDistribution(normal, 40), 'truncate', DISTRIBUTION_ERRORS.truncateNoMass);
   });
 
   it('rejects reversed or invalid bounds, naming the bound', () => {
     const normal = new NormalDistribution(0, 1);
-    expectDistributionError(
-      () => new TruncatedDistribution(normal, 2, 1),
-      'truncate/max',
-      DISTRIBUTION_ERRORS.truncateBoundsReversed,
-    );
-    expectDistributionError(
-      () => new TruncatedDistribution(normal, Number.NaN),
-      'truncate/min',
-      DISTRIBUTION_ERRORS.notFinite,
-    );
-    expectDistributionError(
-      () => new TruncatedDistribution(normal, 0, Number.NaN),
-      'truncate/max',
-      DISTRIBUTION_ERRORS.notFinite,
-    );
+    expectDistributionError(() => new TruncatedDistribution(normal, 2, 1), 'truncate/max', DISTRIBUTION_ERRORS.truncateBoundsReversed);
+    expectDistributionError(() => new TruncatedDistribution(normal, Number.NaN), 'truncate/min', DISTRIBUTION_ERRORS.notFinite);
+    expectDistributionError(() => new TruncatedDistribution(normal, 0, Number.NaN), 'truncate/max', DISTRIBUTION_ERRORS.notFinite);
   });
 });

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DISTRIBUTION_ERRORS } from '../../models/distributions/distribution-errors.ts';
 import { UniformDistribution } from '../../models/distributions/uniform.ts';
-import {
-  expectCdfInvertsInv,
-  expectClose,
-  expectDistributionError,
-  expectFillMatchesInv,
-} from './distribution-checks.ts';
+import { expectCdfInvertsInv, expectClose, expectDistributionError, expectFillMatchesInv } from './distribution-checks.ts';
 
 describe('UniformDistribution', () => {
   const d = new UniformDistribution(10, 20);

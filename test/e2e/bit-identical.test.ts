@@ -57,7 +57,11 @@ describe.skipIf(!hasChromium)('browser worker and server agree bit for bit', () 
   for (const { fixture, trials, seed, sampling } of CASES) {
     it(`${fixture}: ${trials} trials, seed ${seed}, ${sampling}`, async () => {
       const document = JSON.parse(readFileSync(`${REPO_ROOT}fixtures/${fixture}`, 'utf8'));
-      const created = await fetch(`${server.url}/api/cases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(document) });
+      const created = await fetch(`${server.url}/api/cases`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(document),
+      });
       expect(created.status).toBe(201);
       const { id } = (await created.json()) as { id: string };
       const runResponse = await fetch(`${server.url}/api/cases/${id}/runs?wait=true`, {
@@ -84,7 +88,8 @@ describe.skipIf(!hasChromium)('browser worker and server agree bit for bit', () 
       // Object.is: the same double, bit for bit; every field is checked before reporting.
       const mismatches: string[] = [];
       const same = (label: string, a: unknown, b: unknown): void => {
-        if (!Object.is(a, b) && JSON.stringify(a) !== JSON.stringify(b)) mismatches.push(`${label}: browser ${JSON.stringify(a)} vs server ${JSON.stringify(b)}`);
+        if (!Object.is(a, b) && JSON.stringify(a) !== JSON.stringify(b))
+          mismatches.push(`${label}: browser ${JSON.stringify(a)} vs server ${JSON.stringify(b)}`);
       };
       for (const output of ['npv', 'roi', 'pvBenefits', 'pvCosts', 'totalCosts', 'totalBenefits']) {
         const a = browser_.outputs[output];
@@ -97,7 +102,11 @@ describe.skipIf(!hasChromium)('browser worker and server agree bit for bit', () 
       }
       same('npv histogram', browser_.outputs.npv.histogram, server_.outputs.npv.histogram);
       same('cash-flow fan p50', browser_.cashFlowFan.p50, server_.cashFlowFan.p50);
-      same('cost by category', browser_.costByCategory.map((row) => row.meanTotal), server_.costByCategory.map((row) => row.meanTotal));
+      same(
+        'cost by category',
+        browser_.costByCategory.map((row) => row.meanTotal),
+        server_.costByCategory.map((row) => row.meanTotal),
+      );
       if (mismatches.length) {
         throw new Error(
           `${mismatches.length} figures differ between the browser and the server:\n  ${mismatches.slice(0, 8).join('\n  ')}\n` +

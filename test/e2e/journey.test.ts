@@ -113,10 +113,13 @@ describe.skipIf(!hasChromium)('web journey in Chromium', () => {
     await expect(page.locator('[data-testid=results-source]').textContent()).resolves.toContain('250.000 trials');
     await page.locator('[data-testid=npv-cdf] svg').waitFor();
     await page.locator('[data-testid=pilot-vs-production]').waitFor();
-    await page.locator('[data-testid=key-figures]').first().evaluate((element) => {
-      element.scrollIntoView({ block: 'start' });
-      window.scrollBy(0, -150);
-    });
+    await page
+      .locator('[data-testid=key-figures]')
+      .first()
+      .evaluate((element) => {
+        element.scrollIntoView({ block: 'start' });
+        window.scrollBy(0, -150);
+      });
     await page.mouse.move(5, 790);
     await screenshot(page, 'results', { docs: true });
   });

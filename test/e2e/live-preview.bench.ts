@@ -54,7 +54,9 @@ try {
   const quantile = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   console.log(`live preview, ${latencies.length} edits of "${target.name}" (10,000 trials each, after ${WARM_UP} warm-up edits)`);
-  console.log(`edit → chart on screen: median ${median(latencies).toFixed(0)} ms, p90 ${quantile(0.9).toFixed(0)} ms, min ${sorted[0].toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`);
+  console.log(
+    `edit → chart on screen: median ${median(latencies).toFixed(0)} ms, p90 ${quantile(0.9).toFixed(0)} ms, min ${sorted[0].toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`,
+  );
   if (engine.length) console.log(`of which the worker engine (validate + simulate + summarise): median ${median(engine)} ms`);
 } finally {
   await browser.close();

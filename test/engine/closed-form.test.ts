@@ -20,7 +20,10 @@ describe('engine against closed forms (fixed inputs)', () => {
 
   it('ROI is (PV benefits − PV costs) / PV costs', () => {
     const pvBenefits = npv(monthlyRate, new Array(36).fill(1000));
-    const pvCosts = npv(monthlyRate, flows.map((_, i) => (i === 0 ? 20100 : 100)));
+    const pvCosts = npv(
+      monthlyRate,
+      flows.map((_, i) => (i === 0 ? 20100 : 100)),
+    );
     expect(result.outputs.pvBenefits[0]).toBeCloseTo(pvBenefits, 6);
     expect(result.outputs.pvCosts[0]).toBeCloseTo(pvCosts, 6);
     expect(result.outputs.roi[0]).toBeCloseTo((pvBenefits - pvCosts) / pvCosts, 12);
@@ -81,6 +84,6 @@ describe('adoption curve', () => {
     expect(result.outputs['benefit.flat'][0]).toBeCloseTo(expectedTotal, 8);
     // Month 3: 0.8 × 0.01 = 8 EUR; month 7: 0.8 × 0.5 = 400 EUR.
     expect(0.8 / (1 + Math.exp(-(Math.log(99) / 4) * 0))).toBeCloseTo(0.4, 12);
-    expect(1000 * 0.8 / (1 + Math.exp((Math.log(99) / 4) * 4))).toBeCloseTo(8, 12);
+    expect((1000 * 0.8) / (1 + Math.exp((Math.log(99) / 4) * 4))).toBeCloseTo(8, 12);
   });
 });

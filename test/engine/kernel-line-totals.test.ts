@@ -13,7 +13,18 @@ function runKernel(lineOffset: number) {
   const runnable = instantiate(model, { computeIrr: false });
   const inputs = model.inputs.map((input) => Float64Array.of(input.spec.type === 'fixed' ? input.spec.value : NaN));
   const outputs = model.outputs.map(() => Float64Array.of(-7));
-  runnable.kernel(inputs, 1, outputs, 0, new Float64Array(model.accumulators.size), new Float64Array(model.horizonMonths), new Float64Array(0), 0, 0, lineOffset);
+  runnable.kernel(
+    inputs,
+    1,
+    outputs,
+    0,
+    new Float64Array(model.accumulators.size),
+    new Float64Array(model.horizonMonths),
+    new Float64Array(0),
+    0,
+    0,
+    lineOffset,
+  );
   const column = (id: string) => outputs[model.outputs.findIndex((output) => output.id === id)][0];
   return { column, lineIds: model.outputs.filter((output) => output.group === 'cost' || output.group === 'benefit').map((output) => output.id) };
 }

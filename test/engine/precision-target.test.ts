@@ -27,7 +27,10 @@ describe('precision control', () => {
   });
 
   it('is met at once by an output that does not vary, and never by one whose mean is 0', () => {
-    expect(precisionCheck(summarizeOutput(new Float64Array(100).fill(7)), { outputId: 'x', relativeHalfWidth: 0.001 }, 100)).toMatchObject({ relativeHalfWidth: 0, met: true });
+    expect(precisionCheck(summarizeOutput(new Float64Array(100).fill(7)), { outputId: 'x', relativeHalfWidth: 0.001 }, 100)).toMatchObject({
+      relativeHalfWidth: 0,
+      met: true,
+    });
     const symmetric = summarizeOutput(Float64Array.from({ length: 101 }, (_, i) => i - 50));
     expect(precisionCheck(symmetric, { outputId: 'x', relativeHalfWidth: 0.5 }, 101)).toMatchObject({ relativeHalfWidth: Infinity, met: false });
   });

@@ -146,10 +146,9 @@ describe('createTrialIrr().solve', () => {
   // (irrAll: −48.80% a year). The previous solver started on the wrong side of zero, crawled
   // and gave up with NaN, so deep losses dropped out of the IRR distribution.
   const deepLoss = [
-    0, 0, 0, -420820, -913389, -145795, -12432, -12432, -18089, -17842, -17403, -25145, -25935, -23853, -20773, -16727, -12173,
-    -7852, -4372, -1919, -348, 598, 1146, 1458, 4967, 5065, 5120, 5152, 5171, 5182, 5189, 5194, 5198, 5201, 5204, 5207, 5209,
-    5212, 5214, 5216, 5219, 5221, 5224, 5226, 5228, 5231, 5233, 5235, 5238, 5240, 5243, 5245, 5247, 5250, 5252, 5254, 5257,
-    5259, 5262, 5264,
+    0, 0, 0, -420820, -913389, -145795, -12432, -12432, -18089, -17842, -17403, -25145, -25935, -23853, -20773, -16727, -12173, -7852, -4372, -1919, -348, 598,
+    1146, 1458, 4967, 5065, 5120, 5152, 5171, 5182, 5189, 5194, 5198, 5201, 5204, 5207, 5209, 5212, 5214, 5216, 5219, 5221, 5224, 5226, 5228, 5231, 5233, 5235,
+    5238, 5240, 5243, 5245, 5247, 5250, 5252, 5254, 5257, 5259, 5262, 5264,
   ];
 
   it('a deep loss with one sign change gets its rate, with or without hints (−48.80% a year)', () => {
@@ -160,9 +159,9 @@ describe('createTrialIrr().solve', () => {
   // penetration test in months 26 and 38. Six sign changes and a cumulative that never turns
   // positive, so neither Descartes nor Norström applies, yet there is exactly one rate (irrAll).
   const lossWithDips = [
-    -9389, -301826, -331238, -21500, -99000, -68859, -25825, -25134, -23786, -21322, -17313, -11884, -3990, -9498, 3933, 5745,
-    6692, 7163, 7389, 7494, 7540, 7557, 7560, 7557, 7551, -2724, 7535, 7526, 7517, 7508, 7499, 7490, 7481, 7472, 7463, 7454,
-    7445, -2832, 7427, 7418, 7409, 7400, 7391, 7382, 7373, 7364, 7355, 7346,
+    -9389, -301826, -331238, -21500, -99000, -68859, -25825, -25134, -23786, -21322, -17313, -11884, -3990, -9498, 3933, 5745, 6692, 7163, 7389, 7494, 7540,
+    7557, 7560, 7557, 7551, -2724, 7535, 7526, 7517, 7508, 7499, 7490, 7481, 7472, 7463, 7454, 7445, -2832, 7427, 7418, 7409, 7400, 7391, 7382, 7373, 7364,
+    7355, 7346,
   ];
 
   it('several sign changes but a single rate: the rate, checked unique by the rule of signs on both sides of it', () => {
@@ -198,7 +197,10 @@ describe('createTrialIrr().solve', () => {
       const matching = roots.filter((root) => Math.abs(root - answer) <= 1e-8 * Math.max(1, Math.abs(root)));
       expect(matching, `${flows.join(', ')} → ${answer}, roots ${roots.join(', ')}`).toHaveLength(1);
       if (roots.length > 1) {
-        expect(roots.filter((root) => root > 0), `${flows.join(', ')}`).toEqual(matching);
+        expect(
+          roots.filter((root) => root > 0),
+          `${flows.join(', ')}`,
+        ).toEqual(matching);
         expect(answer).toBeGreaterThan(0);
       }
       let signChanges = 0;

@@ -56,7 +56,10 @@ describe('irrAll', () => {
       for (const growth of growths) {
         flows = [...flows, 0].map((coefficient, power) => coefficient - (power > 0 ? growth * flows[power - 1] : 0));
       }
-      expectRates(irrAll(flows), growths.map((growth) => growth - 1));
+      expectRates(
+        irrAll(flows),
+        growths.map((growth) => growth - 1),
+      );
     }
   });
 

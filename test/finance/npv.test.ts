@@ -22,7 +22,13 @@ describe('npv', () => {
     const payment = 250;
     const periods = 30;
     const annuity = (payment * (1 - (1 + rate) ** -periods)) / rate;
-    expectRelativelyClose(npv(rate, Array.from({ length: periods }, () => payment)), annuity);
+    expectRelativelyClose(
+      npv(
+        rate,
+        Array.from({ length: periods }, () => payment),
+      ),
+      annuity,
+    );
   });
 
   it('adds the flows up at a zero rate', () => {

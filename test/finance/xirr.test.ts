@@ -19,7 +19,12 @@ describe('xirr', () => {
   });
 
   it('accepts Date objects', () => {
-    expect(xirr(flows, dates.map((date) => new Date(date)))).toBe(xirr(flows, dates));
+    expect(
+      xirr(
+        flows,
+        dates.map((date) => new Date(date)),
+      ),
+    ).toBe(xirr(flows, dates));
   });
 
   it('matches the closed form for one year of 365 days', () => {

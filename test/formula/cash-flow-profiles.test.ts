@@ -51,8 +51,7 @@ describe('monthly cash flows compiled as coefficient × profile', () => {
       const { case: bc, model } = atMedians(name, edit);
       const point = pointEstimate(bc);
       const result = simulate(model, { trials: 2, seed: 1, sampling: 'mc', keepLineTotals: true });
-      const cents = (value: string, actual: number): void =>
-        expect(Math.abs(actual - Number(value))).toBeLessThanOrEqual(0.005 + 1e-9 * Math.abs(actual));
+      const cents = (value: string, actual: number): void => expect(Math.abs(actual - Number(value))).toBeLessThanOrEqual(0.005 + 1e-9 * Math.abs(actual));
       cents(point.npv, result.outputs.npv[0]);
       cents(point.pvCosts, result.outputs.pvCosts[0]);
       cents(point.totalBenefits, result.outputs.totalBenefits[0]);

@@ -26,7 +26,12 @@ function run() {
         { id: 'notFirst', label: 'Not first', category: 'monitoring', kind: 'monthly', amount: '(month != 1) * 2' },
       ],
       metrics: [
-        { id: 'flags', label: 'Flags', unit: 'count', formula: '(setupCost > 0) + (setupCost <= 0) * 100 + if(runCost == 100, 7, 3) + (runCost != 100) * 1000' },
+        {
+          id: 'flags',
+          label: 'Flags',
+          unit: 'count',
+          formula: '(setupCost > 0) + (setupCost <= 0) * 100 + if(runCost == 100, 7, 3) + (runCost != 100) * 1000',
+        },
       ],
     }),
   );

@@ -69,13 +69,17 @@ describe('formula whitelist', () => {
   });
 
   it('rejects a per-month variable where only per-trial values make sense', () => {
-    const result = validateCase(minimalCase({ variables: { grown: 'benefitPerMonth * grow(0.05)' }, metrics: [{ id: 'm', label: 'M', unit: 'EUR', formula: 'grown * 2' }] }));
+    const result = validateCase(
+      minimalCase({ variables: { grown: 'benefitPerMonth * grow(0.05)' }, metrics: [{ id: 'm', label: 'M', unit: 'EUR', formula: 'grown * 2' }] }),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.issues[0].path).toBe('/metrics/0/formula');
       expect(result.issues[0].message).toMatch(/"grown" varies by month/);
     }
-    const adoption = validateCase(minimalCase({ variables: { ramped: 'ramp(1, 6)' }, adoption: { type: 'logistic', startMonth: 1, monthsToHalf: 3, ceiling: 'ramped' } }));
+    const adoption = validateCase(
+      minimalCase({ variables: { ramped: 'ramp(1, 6)' }, adoption: { type: 'logistic', startMonth: 1, monthsToHalf: 3, ceiling: 'ramped' } }),
+    );
     expect(adoption.ok).toBe(false);
   });
 

@@ -11,7 +11,9 @@ import { minimalCase } from '../helpers/minimal-case.ts';
  */
 /** Too long: the case schema's limit when the formula sits in a case, the compiler's (the same number) on its own. */
 const tooLong = (grouped: string, length: number): RegExp =>
-  new RegExp(`(${length} characters long; the limit is ${MAX_FORMULA_LENGTH}|at most ${MAX_FORMULA_LENGTH.toLocaleString('en')} characters in a formula \\(the case limit\\), got ${grouped})`);
+  new RegExp(
+    `(${length} characters long; the limit is ${MAX_FORMULA_LENGTH}|at most ${MAX_FORMULA_LENGTH.toLocaleString('en')} characters in a formula \\(the case limit\\), got ${grouped})`,
+  );
 
 const PROBE = '__valuegateSandboxProbe';
 const CORPUS: { label: string; formula: string; message: RegExp }[] = [
@@ -73,7 +75,9 @@ describe('formula sandbox', () => {
   }
 
   it('a circular definition names the cycle', () => {
-    const result = validateCase(minimalCase({ variables: { p: 'q + 1', q: 'p * 2' }, benefits: [{ id: 'b', label: 'B', amount: 'p', scaleByAdoption: false }] }));
+    const result = validateCase(
+      minimalCase({ variables: { p: 'q + 1', q: 'p * 2' }, benefits: [{ id: 'b', label: 'B', amount: 'p', scaleByAdoption: false }] }),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues[0].message).toMatch(/circular definition: p → q → p|circular definition: q → p → q/);
   });

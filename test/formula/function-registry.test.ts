@@ -71,7 +71,8 @@ function run(model: CompiledModel, backend: KernelBackend, trials: number) {
   return { backend: runnable.backend, buffers };
 }
 
-const sameBits = (a: Float64Array, b: Float64Array): boolean => Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
+const sameBits = (a: Float64Array, b: Float64Array): boolean =>
+  Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
 
 const RANDOM_INPUTS: CaseInput['inputs'] = {
   x: { unit: 'x', source: 'test', distribution: { type: 'normal', mean: 0.2, sd: 0.8 } },
@@ -91,9 +92,16 @@ function decimalTotal(formula: string, [x, y, z]: number[], H: number): number {
   for (let month = 1; month <= H; month++) {
     const year = Math.floor((month - 1) / 12) + 1;
     const scope = new Map<string, Decimal>([
-      ['x', new Decimal(x)], ['y', new Decimal(y)], ['z', new Decimal(z)],
-      ['month', new Decimal(month)], ['year', new Decimal(year)], ['monthOfYear', new Decimal(month - (year - 1) * 12)],
-      ['pi', Decimal.acos(-1)], ['e', Decimal.exp(1)], ['horizonMonths', new Decimal(H)], ['adoption', new Decimal(1)],
+      ['x', new Decimal(x)],
+      ['y', new Decimal(y)],
+      ['z', new Decimal(z)],
+      ['month', new Decimal(month)],
+      ['year', new Decimal(year)],
+      ['monthOfYear', new Decimal(month - (year - 1) * 12)],
+      ['pi', Decimal.acos(-1)],
+      ['e', Decimal.exp(1)],
+      ['horizonMonths', new Decimal(H)],
+      ['adoption', new Decimal(1)],
     ]);
     total = total.plus(evaluate(expr, scope));
   }
@@ -119,7 +127,11 @@ describe('every registered function', () => {
       // Not a constant column: the function was really computed per trial.
       expect(new Set(js.buffers.outputs[benefits]!).size).toBeGreaterThan(1);
 
-      for (const point of [[0.37, 0.61, 2.3], [-1.2, 0.07, 0.4], [0.05, 0.93, 11]]) {
+      for (const point of [
+        [0.37, 0.61, 2.3],
+        [-1.2, 0.07, 0.4],
+        [0.05, 0.93, 11],
+      ]) {
         const H = 14;
         const fixed = parseCase(caseWith(SAMPLES[name], fixedInputs(point[0], point[1], point[2]), H));
         const expected = decimalTotal(SAMPLES[name], point, H);

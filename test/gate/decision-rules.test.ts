@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateCase } from '../../models/compile/validate-case.ts';
 import { READINESS_GATES } from '../../models/case/readiness.ts';
-import {
-  DECISION_RULES_ERRORS,
-  DEFAULT_DECISION_RULES,
-  decisionRulesSchema,
-  resolveDecisionRules,
-} from '../../models/gate/decision-rules.ts';
+import { DECISION_RULES_ERRORS, DEFAULT_DECISION_RULES, decisionRulesSchema, resolveDecisionRules } from '../../models/gate/decision-rules.ts';
 import { minimalCase } from '../helpers/minimal-case.ts';
 
 describe('decision rules', () => {

@@ -141,9 +141,7 @@ describe('evaluateGate: the four recommendations', () => {
   it('keeps a case without a business owner as research, whatever its economics', () => {
     const result = evaluateGate(gateInputs({ caseInput: readyCaseInput({ ownership: { sponsor: 'COO' } }) }));
     expect(result.recommendation).toBe('keepAsResearch');
-    expect(result.headline).toBe(
-      'Keep as research: no business owner is accountable for the outcome, so the case cannot yet be judged as an investment.',
-    );
+    expect(result.headline).toBe('Keep as research: no business owner is accountable for the outcome, so the case cannot yet be judged as an investment.');
     expect(criterion(result.criteria, 'businessOwner')).toMatchObject({ met: false, figure: 0, note: 'no business owner named' });
     expect(evaluateGate(gateInputs({ caseInput: readyCaseInput({ ownership: { sponsor: 'COO', businessOwner: '  ' } }) })).recommendation).toBe(
       'keepAsResearch',
@@ -331,7 +329,11 @@ describe('evaluateGate: readiness and rule overrides', () => {
     expect(result.recommendation).toBe('redesign');
     const gate = criterion(result.criteria, 'readiness.valueMeasurement');
     expect(gate.met).toBe(false);
-    expect(result.readiness.find((row) => row.gate === 'valueMeasurement')!.items.some((item) => item.item.startsWith('Measurement plan') && item.status === 'notMet')).toBe(true);
+    expect(
+      result.readiness
+        .find((row) => row.gate === 'valueMeasurement')!
+        .items.some((item) => item.item.startsWith('Measurement plan') && item.status === 'notMet'),
+    ).toBe(true);
   });
 
   it('merges overrides over the case’s rules over the defaults', () => {
@@ -374,9 +376,7 @@ describe('evaluateGate: reported alongside the decision', () => {
   });
 
   it('marks a measurement whose EVPPI is within noise', () => {
-    const result = evaluateGate(
-      gateInputs({ ranking: [{ input: 'x', label: 'Churn', evppi: 150, standardError: 100, measurementCost: 50, netValue: 100 }] }),
-    );
+    const result = evaluateGate(gateInputs({ ranking: [{ input: 'x', label: 'Churn', evppi: 150, standardError: 100, measurementCost: 50, netValue: 100 }] }));
     expect(result.measureNext[0]).toMatchObject({ withinNoise: true });
     expect(result.measureNext[0].sentence).toBe('Measuring Churn before deciding is worth up to €150 (within Monte Carlo noise: SE €100); it costs €50.');
   });

@@ -47,9 +47,7 @@ export interface TestApp {
  */
 export async function buildTestApp(storage: StorageKind, overrides: Partial<ServiceConfig> = {}, now = () => new Date()): Promise<TestApp> {
   const schema = `test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const db = await openDatabase(
-    storage === 'postgres' ? { databaseUrl: process.env.TEST_DATABASE_URL, schema } : { inMemory: true },
-  );
+  const db = await openDatabase(storage === 'postgres' ? { databaseUrl: process.env.TEST_DATABASE_URL, schema } : { inMemory: true });
   const config: ServiceConfig = { ...DEFAULT_CONFIG, seedFixtures: false, workers: 2, maxConcurrentJobs: 2, ...overrides };
   const jobs = new WorkerPool({ workers: config.workers, maxConcurrent: config.maxConcurrentJobs });
   const services: Services = { db, jobs, runs: new RunRegistry(), config, now };

@@ -37,7 +37,11 @@ for (let i = 0; i < 5000; i++) POINTS.push((random() - 0.5) * 40);
 const PROBABILITIES = [0, 1, 0.5, 1e-300, 1e-10, 0.025, 0.975, 1 - 1e-16, -0.1, 1.1, NaN, ...Array.from({ length: 10_000 }, () => random())];
 
 const argsOf = (name: DeterministicName, i: number): number[] =>
-  name === 'norminv' ? [PROBABILITIES[i % PROBABILITIES.length]] : DETERMINISTIC_FUNCTIONS[name].arity === 2 ? [POINTS[i], POINTS[(i * 7919 + 3) % POINTS.length]] : [POINTS[i]];
+  name === 'norminv'
+    ? [PROBABILITIES[i % PROBABILITIES.length]]
+    : DETERMINISTIC_FUNCTIONS[name].arity === 2
+      ? [POINTS[i], POINTS[(i * 7919 + 3) % POINTS.length]]
+      : [POINTS[i]];
 
 const REFERENCE: Record<DeterministicName, { fn: (...args: number[]) => number; ulps: number }> = {
   sin: { fn: Math.sin, ulps: 1 },
@@ -93,7 +97,7 @@ describe('deterministic functions', () => {
     });
   }
 
-  it('hypot: within 1 ulp of the correctly rounded value (V8\'s Math.hypot itself is off by up to 2)', () => {
+  it("hypot: within 1 ulp of the correctly rounded value (V8's Math.hypot itself is off by up to 2)", () => {
     const Wide = Decimal.clone({ precision: 60 });
     let worst = 0;
     for (let i = 0; i < 3000; i++) {

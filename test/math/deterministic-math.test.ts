@@ -44,7 +44,18 @@ describe('deterministic transcendental functions (IEEE arithmetic only)', () => 
       const x = bits[0];
       expect(Object.is(log(x), Math.log(x)), `log(${x})`).toBe(true);
     }
-    for (const x of [1 - 2 ** -20, 1 + 2 ** -20, 1 - 2 ** -21, 1 + 2 ** -21, Math.SQRT2, Math.SQRT1_2, 2 ** 1023, 2 ** -1022, 2 ** -1074, 1.7976931348623157e308]) {
+    for (const x of [
+      1 - 2 ** -20,
+      1 + 2 ** -20,
+      1 - 2 ** -21,
+      1 + 2 ** -21,
+      Math.SQRT2,
+      Math.SQRT1_2,
+      2 ** 1023,
+      2 ** -1022,
+      2 ** -1074,
+      1.7976931348623157e308,
+    ]) {
       expect(log(x)).toBe(Math.log(x));
     }
   });
@@ -88,13 +99,21 @@ describe('deterministic transcendental functions (IEEE arithmetic only)', () => 
       ...seeded(20_000, (u) => (u - 0.5) * 1e-7),
       // Next to each branch point: 0.5·ln 2, 1.5·ln 2, 2^-28, overflow, underflow and the subnormal range.
       ...[0.34657359027997264, 1.0397207708399179, 3.725290298461914e-9, 709.782712893384, -745.1332191019411, -708.5, -720].flatMap((edge) => [
-        edge, -edge, edge * (1 + 2e-16), edge * (1 - 2e-16), -edge * (1 + 2e-16), -edge * (1 - 2e-16),
+        edge,
+        -edge,
+        edge * (1 + 2e-16),
+        edge * (1 - 2e-16),
+        -edge * (1 + 2e-16),
+        -edge * (1 - 2e-16),
       ]),
-      0, -0, Infinity, -Infinity, Number.NaN,
+      0,
+      -0,
+      Infinity,
+      -Infinity,
+      Number.NaN,
     ];
     const column = Float64Array.from(values);
     fillExp(column, column.length);
     values.forEach((x, i) => expect(Object.is(column[i], exp(x)), `exp(${x})`).toBe(true));
   });
 });
-

@@ -57,9 +57,7 @@ describe('normalInv', () => {
 
 describe('fillNormalQuantiles', () => {
   it('gives exactly location + scale·normalInv(u) for every branch, in place too', () => {
-    const u = Float64Array.of(
-      ...[0, 1e-300, 1e-20, 0.01, 0.07, 0.075, 0.3, 0.5, 0.8, 0.925, 0.99, 1 - 1e-12, 1, 1.5, Number.NaN],
-    );
+    const u = Float64Array.of(...[0, 1e-300, 1e-20, 0.01, 0.07, 0.075, 0.3, 0.5, 0.8, 0.925, 0.99, 1 - 1e-12, 1, 1.5, Number.NaN]);
     const out = new Float64Array(u.length);
     fillNormalQuantiles(u, out, u.length, 3, 2.5);
     for (let i = 0; i < u.length; i++) expect(Object.is(out[i], 3 + 2.5 * normalInv(u[i]))).toBe(true);

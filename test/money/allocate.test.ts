@@ -22,7 +22,7 @@ describe('allocate', () => {
     expect(allocate('100.00', [1, 0, 1], 'EUR')).toEqual(['50.00', '0.00', '50.00']);
   });
 
-  it('works in the currency\'s minor unit (JPY, BHD)', () => {
+  it("works in the currency's minor unit (JPY, BHD)", () => {
     expect(allocate(100, [1, 1, 1], 'JPY')).toEqual(['34', '33', '33']);
     expect(allocate('1', [1, 1, 1], 'BHD')).toEqual(['0.334', '0.333', '0.333']);
   });

@@ -31,7 +31,7 @@ describe('roundMoney', () => {
     expect(roundMoney('-2.341', 'EUR', 'up')).toBe('-2.35');
   });
 
-  it('uses the currency\'s minor unit: JPY whole yen, BHD three decimals', () => {
+  it("uses the currency's minor unit: JPY whole yen, BHD three decimals", () => {
     expect(roundMoney('2.5', 'JPY')).toBe('3');
     expect(roundMoney('2.5', 'JPY', 'halfEven')).toBe('2');
     expect(roundMoney('-3.5', 'JPY', 'halfEven')).toBe('-4');

@@ -11,10 +11,28 @@ import { fixtureDocument } from './fuzz-fixtures.ts';
  * cell and no text cell starting with a trigger in export.xlsx, no CSV field starting
  * with one unless it is a plain number.
  */
-const PAYLOADS = ['=HYPERLINK("http://evil.example","x")', '+1+cmd|\' /C calc\'!A0', '-2+3+cmd|\' /C calc\'!A0', '@SUM(1+1)*cmd|\' /C calc\'!A0', '\t=1+1', '\r=1+1'];
+const PAYLOADS = ['=HYPERLINK("http://evil.example","x")', "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", '\t=1+1', '\r=1+1'];
 const TRIGGER = /^[=+\-@\t\r\n]/;
 /** Keys whose string values are free text in a case document (never ids, dates, codes or formulas). */
-const TEXT_KEYS = new Set(['name', 'description', 'businessOwner', 'sponsor', 'preparedBy', 'label', 'unit', 'source', 'note', 'statement', 'metric', 'method', 'when', 'owner', 'scale', 'stop', 'evidence']);
+const TEXT_KEYS = new Set([
+  'name',
+  'description',
+  'businessOwner',
+  'sponsor',
+  'preparedBy',
+  'label',
+  'unit',
+  'source',
+  'note',
+  'statement',
+  'metric',
+  'method',
+  'when',
+  'owner',
+  'scale',
+  'stop',
+  'evidence',
+]);
 
 /** Replaces every free-text string in the document with a payload, rotating through them; returns how many. */
 function poison(value: unknown, counter: { n: number }, path: string[] = []): unknown {
@@ -42,15 +60,25 @@ describe('export injection', () => {
     const created = await t.call('POST', '/api/cases', { body: document, role: 'editor' });
     expect(created.status, await created.clone().text()).toBe(201);
     caseId = ((await created.json()) as { id: string }).id;
-    const edited = await t.call('PUT', `/api/cases/${caseId}?message=${encodeURIComponent(PAYLOADS[0])}`, { body: document, headers: { 'If-Match': '"v1"' }, role: 'editor' });
+    const edited = await t.call('PUT', `/api/cases/${caseId}?message=${encodeURIComponent(PAYLOADS[0])}`, {
+      body: document,
+      headers: { 'If-Match': '"v1"' },
+      role: 'editor',
+    });
     expect(edited.status).toBe(200);
     const run = await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, { body: { trials: 500, seed: 3 }, role: 'editor' });
     expect(run.status).toBe(201);
     runId = ((await run.json()) as { id: string }).id;
-    const decision = await t.call('POST', `/api/cases/${caseId}/decisions`, { body: { decision: 'redesign', rationale: PAYLOADS[3], runId }, role: 'approver' });
+    const decision = await t.call('POST', `/api/cases/${caseId}/decisions`, {
+      body: { decision: 'redesign', rationale: PAYLOADS[3], runId },
+      role: 'approver',
+    });
     expect(decision.status, await decision.clone().text()).toBe(201);
     const input = Object.keys(document.inputs as object)[0];
-    const actual = await t.call('POST', `/api/cases/${caseId}/actuals`, { body: { metric: input, value: 1, measuredOn: '2027-01-31', note: PAYLOADS[1] }, role: 'editor' });
+    const actual = await t.call('POST', `/api/cases/${caseId}/actuals`, {
+      body: { metric: input, value: 1, measuredOn: '2027-01-31', note: PAYLOADS[1] },
+      role: 'editor',
+    });
     expect(actual.status, await actual.clone().text()).toBe(201);
   });
   afterAll(() => t?.close());

@@ -24,12 +24,24 @@ async function expectStatus(response: Response, status: number, what: string): P
 export async function createFuzzFixtures(t: TestApp): Promise<FuzzFixtures> {
   const caseDocument = fixtureDocument();
   const rich = await expectStatus(await t.call('POST', '/api/cases', { body: caseDocument, role: 'editor' }), 201, 'create fixture case');
-  const small = await expectStatus(await t.call('POST', '/api/cases', { body: minimalCase({ name: 'Fuzz run case' }), role: 'editor' }), 201, 'create run case');
-  const archive = await expectStatus(await t.call('POST', '/api/cases', { body: minimalCase({ name: 'Fuzz archive case' }), role: 'editor' }), 201, 'create archive case');
+  const small = await expectStatus(
+    await t.call('POST', '/api/cases', { body: minimalCase({ name: 'Fuzz run case' }), role: 'editor' }),
+    201,
+    'create run case',
+  );
+  const archive = await expectStatus(
+    await t.call('POST', '/api/cases', { body: minimalCase({ name: 'Fuzz archive case' }), role: 'editor' }),
+    201,
+    'create archive case',
+  );
   const run = await expectStatus(await t.call('POST', `/api/cases/${small.id}/runs?wait=true`, { body: { trials: 200, seed: 1 }, role: 'editor' }), 201, 'run');
   if (run.status !== 'succeeded') throw new Error(`fixture run ended ${String(run.status)}`);
   // The export needs a succeeded run of the rich case.
-  await expectStatus(await t.call('POST', `/api/cases/${rich.id}/runs?wait=true`, { body: { trials: 200, seed: 1 }, role: 'editor' }), 201, 'run of the fixture case');
+  await expectStatus(
+    await t.call('POST', `/api/cases/${rich.id}/runs?wait=true`, { body: { trials: 200, seed: 1 }, role: 'editor' }),
+    201,
+    'run of the fixture case',
+  );
   const token = await expectStatus(await t.call('POST', '/api/tokens', { body: { name: 'fuzz revocable', role: 'viewer' }, role: 'admin' }), 201, 'token');
   return {
     caseId: String(rich.id),

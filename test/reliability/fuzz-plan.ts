@@ -3,12 +3,36 @@ import { mutate, validRequest, type ForcedMutation, type FuzzFixtures, type Fuzz
 import { BAD_IDS, BAD_IF_MATCH, CONTENT_TYPES, FuzzRng, HOSTILE_STRINGS, RAW_BODIES } from './fuzz-values.ts';
 
 /** Query values every query parameter is tried with. */
-const BAD_QUERY_VALUES = ['', '-1', '0', '1.5', '2147483648', '9007199254740993', '1e999', 'NaN', 'abc', '\u0000', '\ud800', 'x'.repeat(5000), '__proto__', 'true'];
+const BAD_QUERY_VALUES = [
+  '',
+  '-1',
+  '0',
+  '1.5',
+  '2147483648',
+  '9007199254740993',
+  '1e999',
+  'NaN',
+  'abc',
+  '\u0000',
+  '\ud800',
+  'x'.repeat(5000),
+  '__proto__',
+  'true',
+];
 
 const CASE_TEXT_FIELDS = ['name', 'description', 'ownership.sponsor', 'ownership.businessOwner', 'locale', 'benefits.0.label', 'inputs.docsPerMonth.source'];
 
 /** Unknown routes, path traversal and broken percent-encoding. */
-const UNKNOWN_PATHS = ['/api/../api/health', '/api/cases/x/y/z', '/api/%00', '/api/%ZZ', `/api/cases/${'a/'.repeat(500)}`, '/api//cases', '/api/openapi.json/x', '/api/cases/%2e%2e/%2e%2e/etc/passwd'];
+const UNKNOWN_PATHS = [
+  '/api/../api/health',
+  '/api/cases/x/y/z',
+  '/api/%00',
+  '/api/%ZZ',
+  `/api/cases/${'a/'.repeat(500)}`,
+  '/api//cases',
+  '/api/openapi.json/x',
+  '/api/cases/%2e%2e/%2e%2e/etc/passwd',
+];
 
 /** The mutations every operation gets, whatever the seed: each hostile string, raw body, content type, bad id, query value and If-Match. */
 function systematic(op: Operation): ForcedMutation[] {
@@ -44,7 +68,8 @@ export function planFuzz(operations: Operation[], fixtures: FuzzFixtures, tokens
     // Every text field of the other bodies (decision rationale, actual note, token name, analysis output…) gets a NUL and a lone surrogate.
     const body = op.body === 'case' ? undefined : validRequest(op, fixtures, token).body;
     if (body && typeof body === 'object') {
-      for (const [key, value] of Object.entries(body)) if (typeof value === 'string') for (const bad of ['\u0000', '\ud800']) forced.push({ kind: 'field', value: bad, path: key });
+      for (const [key, value] of Object.entries(body))
+        if (typeof value === 'string') for (const bad of ['\u0000', '\ud800']) forced.push({ kind: 'field', value: bad, path: key });
     }
     for (const mutation of forced) requests.push(mutate(rng, op, fixtures, token, mutation));
     for (let i = 0; i < Math.max(20, perOperation - forced.length); i++) requests.push(mutate(rng, op, fixtures, token));

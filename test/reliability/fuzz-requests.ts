@@ -1,13 +1,4 @@
-import {
-  BAD_AUTH,
-  BAD_IDS,
-  BAD_IF_MATCH,
-  BAD_STRINGS,
-  CONTENT_TYPES,
-  RAW_BODIES,
-  badValue,
-  type FuzzRng,
-} from './fuzz-values.ts';
+import { BAD_AUTH, BAD_IDS, BAD_IF_MATCH, BAD_STRINGS, CONTENT_TYPES, RAW_BODIES, badValue, type FuzzRng } from './fuzz-values.ts';
 import { mutateBody, serialise } from './fuzz-body.ts';
 
 /** A JSON Schema fragment as the OpenAPI document carries it. */
@@ -55,7 +46,12 @@ export interface FuzzRequest {
   mutation: string;
 }
 
-type OpenApiDocument = { paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema: JsonSchema }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> };
+type OpenApiDocument = {
+  paths: Record<
+    string,
+    Record<string, { parameters?: { name: string; in: string; schema: JsonSchema }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
+  >;
+};
 
 /**
  * Every operation the OpenAPI document declares, with its query parameters and JSON body.
@@ -80,9 +76,32 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
 export const CURRENT_VERSION = '@@current@@';
 
 /** Valid query values by parameter name, where the schema alone does not give one. */
-const QUERY_VALUES: Record<string, string> = { limit: '5', offset: '0', driftDays: '30', trials: '200', version: '1', from: '1', to: '1', wait: 'true', message: 'fuzz', q: 'claims' };
+const QUERY_VALUES: Record<string, string> = {
+  limit: '5',
+  offset: '0',
+  driftDays: '30',
+  trials: '200',
+  version: '1',
+  from: '1',
+  to: '1',
+  wait: 'true',
+  message: 'fuzz',
+  q: 'claims',
+};
 /** Valid body values by property name. */
-const BODY_VALUES = (fx: FuzzFixtures): Record<string, unknown> => ({ runId: fx.runId, caseId: fx.runCaseId, metric: fx.metricId, trials: 200, seed: 1, version: 1, name: 'fuzz token', role: 'viewer', measuredOn: '2027-03-01', baseSamples: 64, output: 'npv' });
+const BODY_VALUES = (fx: FuzzFixtures): Record<string, unknown> => ({
+  runId: fx.runId,
+  caseId: fx.runCaseId,
+  metric: fx.metricId,
+  trials: 200,
+  seed: 1,
+  version: 1,
+  name: 'fuzz token',
+  role: 'viewer',
+  measuredOn: '2027-03-01',
+  baseSamples: 64,
+  output: 'npv',
+});
 
 function validPath(op: Operation, fx: FuzzFixtures): string {
   const id = op.path.startsWith('/api/runs/')
@@ -127,7 +146,11 @@ function validValue(schema: JsonSchema, name: string, fx: FuzzFixtures): unknown
 }
 
 /** The valid request of an operation: real ids, valid query, valid body. */
-export function validRequest(op: Operation, fx: FuzzFixtures, token: string): { path: string; query: Record<string, string>; headers: Record<string, string>; body?: unknown } {
+export function validRequest(
+  op: Operation,
+  fx: FuzzFixtures,
+  token: string,
+): { path: string; query: Record<string, string>; headers: Record<string, string>; body?: unknown } {
   const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
   // Resolved to the case's current ETag just before sending, so edits get past 412 into validation.
   if (op.method === 'PUT') headers['If-Match'] = CURRENT_VERSION;
@@ -136,7 +159,12 @@ export function validRequest(op: Operation, fx: FuzzFixtures, token: string): { 
   else if (op.body) {
     // Required properties, and the optional ones whose value this table knows: a request that passes validation.
     const full = validValue(op.body, '', fx) as Record<string, unknown>;
-    body = op.path === '/api/runs/{id}/analyses' ? { kind: 'breakeven', output: 'npv' } : op.path === '/api/compare' ? { a: { caseId: fx.runCaseId }, b: { caseId: fx.runCaseId }, trials: 200 } : full;
+    body =
+      op.path === '/api/runs/{id}/analyses'
+        ? { kind: 'breakeven', output: 'npv' }
+        : op.path === '/api/compare'
+          ? { a: { caseId: fx.runCaseId }, b: { caseId: fx.runCaseId }, trials: 200 }
+          : full;
   }
   return { path: validPath(op, fx), query: validQuery(op), headers, body };
 }
@@ -145,7 +173,8 @@ export function validRequest(op: Operation, fx: FuzzFixtures, token: string): { 
 function encode(value: string): string {
   return value.replace(/[\ud800-\udbff][\udc00-\udfff]|[\s\S]/g, (unit) => {
     const code = unit.charCodeAt(0);
-    if (unit.length === 1 && code >= 0xd800 && code <= 0xdfff) return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)].map((byte) => `%${byte.toString(16).toUpperCase()}`).join('');
+    if (unit.length === 1 && code >= 0xd800 && code <= 0xdfff)
+      return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)].map((byte) => `%${byte.toString(16).toUpperCase()}`).join('');
     return encodeURIComponent(unit);
   });
 }
@@ -186,7 +215,8 @@ export function mutate(rng: FuzzRng, op: Operation, fx: FuzzFixtures, token: str
   let rawQuery = '';
   let rawBody: string | undefined;
   let kind: MutationKind = forced?.kind ?? rng.pick(MUTATIONS);
-  if (!forced && !op.body && ['field', 'drop', 'extra', 'raw-body', 'content-type'].includes(kind)) kind = rng.pick(['path-id', 'query', 'auth', 'method', 'raw-body'] as const);
+  if (!forced && !op.body && ['field', 'drop', 'extra', 'raw-body', 'content-type'].includes(kind))
+    kind = rng.pick(['path-id', 'query', 'auth', 'method', 'raw-body'] as const);
   if (kind === 'path-id' && !op.path.includes('{')) kind = 'query';
   if (kind === 'if-match' && method !== 'PUT') kind = 'query';
   let detail: string = kind;
@@ -210,7 +240,8 @@ export function mutate(rng: FuzzRng, op: Operation, fx: FuzzFixtures, token: str
     }
     case 'path-id': {
       const id = forced?.value ?? rng.pick(BAD_IDS);
-      path = op.path.includes('{version}') && rng.chance(0.5) ? validPath(op, fx).replace(/\/1$/, `/${id}`) : op.path.replace('{id}', id).replace('{version}', '1');
+      path =
+        op.path.includes('{version}') && rng.chance(0.5) ? validPath(op, fx).replace(/\/1$/, `/${id}`) : op.path.replace('{id}', id).replace('{version}', '1');
       detail = `path-id ${id.slice(0, 40)}`;
       break;
     }

@@ -62,7 +62,9 @@ for (const store of RELIABILITY_STORES) {
       expect(unexpected).toEqual([]);
       expect(acks.length + refusals.count).toBe(WRITERS * ROUNDS);
 
-      const versions = (await (await t.call('GET', `/api/cases/${id}/versions`, { role: 'viewer' })).json()) as { items: { version: number; message: string | null }[] };
+      const versions = (await (await t.call('GET', `/api/cases/${id}/versions`, { role: 'viewer' })).json()) as {
+        items: { version: number; message: string | null }[];
+      };
       const stored = versions.items.map((item) => item.version);
       // Version 1 (the creation) plus one version per acknowledged write, numbered without gaps.
       expect(stored).toEqual(Array.from({ length: 1 + acks.length }, (_, i) => i + 1));
@@ -73,7 +75,10 @@ for (const store of RELIABILITY_STORES) {
       expect(lost).toEqual([]);
       // The current document is the last acknowledged one.
       const last = acks.reduce((a, b) => (b.version > a.version ? b : a));
-      const final = (await (await t.call('GET', `/api/cases/${id}`, { role: 'viewer' })).json()) as { currentVersion: number; document: { description: string } };
+      const final = (await (await t.call('GET', `/api/cases/${id}`, { role: 'viewer' })).json()) as {
+        currentVersion: number;
+        document: { description: string };
+      };
       expect(final.currentVersion).toBe(last.version);
       expect(final.document.description).toBe(`writer ${last.writer} round ${last.round}`);
       console.log(

@@ -31,12 +31,22 @@ interface TrackedCase {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One writer: creates cases and adds versions until its requests fail because the server died. */
-async function writer(url: string, rng: FuzzRng, cases: Map<string, TrackedCase>, label: string, counts: { acknowledged: number; errors: string[] }): Promise<void> {
+async function writer(
+  url: string,
+  rng: FuzzRng,
+  cases: Map<string, TrackedCase>,
+  label: string,
+  counts: { acknowledged: number; errors: string[] },
+): Promise<void> {
   for (let n = 0; ; n++) {
     try {
       const ids = [...cases.keys()];
       if (ids.length === 0 || rng.chance(0.3)) {
-        const response = await fetch(`${url}/api/cases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(minimalCase({ name: `${label} n${n}` })) });
+        const response = await fetch(`${url}/api/cases`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(minimalCase({ name: `${label} n${n}` })),
+        });
         if (response.status !== 201) throw new Error(`create answered ${response.status}: ${await response.text()}`);
         const { id } = (await response.json()) as { id: string };
         cases.set(id, { dirty: true, known: 1, acked: new Map([[1, null]]) });
@@ -85,7 +95,8 @@ async function verify(url: string, cases: Map<string, TrackedCase>, full: boolea
     const stored = new Map(items.map((item) => [item.version, item.message]));
     for (const [version, message] of tracked.acked) {
       // A creation's message is the server's own; an edit's is the one the writer sent.
-      if (!stored.has(version) || (message !== null && stored.get(version) !== message)) lost.push(`case ${id} version ${version} (${message ?? 'creation'}): ${response.status}`);
+      if (!stored.has(version) || (message !== null && stored.get(version) !== message))
+        lost.push(`case ${id} version ${version} (${message ?? 'creation'}): ${response.status}`);
     }
     // The next writer starts from what is stored, acknowledged or not.
     tracked.known = Math.max(tracked.known, ...stored.keys());
@@ -115,7 +126,11 @@ async function verify(url: string, cases: Map<string, TrackedCase>, full: boolea
  * @example
  * const figures = await runKillCycles(bundle.entry, { dataDir }, { cycles: 10 });
  */
-export async function runKillCycles(entry: string, store: ServerStore, options: { cycles: number; writers?: number; seed?: number; log?: (line: string) => void }): Promise<KillFigures> {
+export async function runKillCycles(
+  entry: string,
+  store: ServerStore,
+  options: { cycles: number; writers?: number; seed?: number; log?: (line: string) => void },
+): Promise<KillFigures> {
   const rng = new FuzzRng(options.seed ?? 9);
   const cases = new Map<string, TrackedCase>();
   const counts = { acknowledged: 0, errors: [] as string[] };
@@ -140,7 +155,9 @@ export async function runKillCycles(entry: string, store: ServerStore, options: 
     figures.problems.push(...newlyLost.map((line) => `after kill ${cycle}: lost ${line}`), ...broken.map((line) => `after kill ${cycle}: ${line}`));
     if (cycle === options.cycles) break;
     const before = counts.acknowledged;
-    const writing = Promise.all(Array.from({ length: options.writers ?? 4 }, (_, w) => writer(server!.url, new FuzzRng(rng.int(2 ** 31)), cases, `c${cycle}w${w}`, counts)));
+    const writing = Promise.all(
+      Array.from({ length: options.writers ?? 4 }, (_, w) => writer(server!.url, new FuzzRng(rng.int(2 ** 31)), cases, `c${cycle}w${w}`, counts)),
+    );
     // Kill while writes are flowing: after the first few are acknowledged (the first requests warm the process up), then a seeded 50–550 ms more.
     for (let waited = 0; counts.acknowledged - before < 3 && waited < 10_000; waited += 25) await sleep(25);
     await sleep(50 + rng.int(500));

@@ -59,7 +59,11 @@ describe('local mode guards', () => {
   });
 
   it('marks the token response and JSON API answers Cache-Control: no-store', async () => {
-    const token = await request('/api/tokens', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'cache check', role: 'viewer' }) });
+    const token = await request('/api/tokens', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'cache check', role: 'viewer' }),
+    });
     expect(token.status).toBe(201);
     expect(token.headers.get('cache-control') ?? '(none)').toContain('no-store');
     const read = await request(`/api/cases/${caseId}`);

@@ -103,7 +103,8 @@ for (const store of RELIABILITY_STORES) {
           `${status} ${request.method} ${request.url.slice(0, 160)} [${request.mutation.slice(0, 120)}] body=${(request.body ?? '').slice(0, 200)} → ${detail.slice(0, 200)}`,
       );
       // One short line per 5xx, printed in full (the assertion diff below truncates long lists).
-      for (const { request, status } of failures) console.log(`5xx ${status} ${request.method} ${request.url.slice(0, 100)} [${JSON.stringify(request.mutation.slice(0, 140)).slice(1, -1)}]`);
+      for (const { request, status } of failures)
+        console.log(`5xx ${status} ${request.method} ${request.url.slice(0, 100)} [${JSON.stringify(request.mutation.slice(0, 140)).slice(1, -1)}]`);
       expect(report).toEqual([]);
       const health = await t.app.request('/api/health');
       expect(health.status).toBe(200);

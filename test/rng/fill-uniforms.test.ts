@@ -79,7 +79,7 @@ describe('fillUniforms and nextUniform', () => {
   it('reaches the largest value 1 − 2^−53 (two outputs of 2^32 − 1) and it is < 1', () => {
     // First t = a + b + d = (2^32 − 1) + 0 + 0. Then a' = 0, b' = 9c, d' = 1, so the second
     // t = 9c + 1 ≡ −1 (mod 2^32) needs c = −2·9⁻¹ mod 2^32.
-    const c = Number(((1n << 32n) - 2n) * inverseOfNineMod2to32() % (1n << 32n));
+    const c = Number((((1n << 32n) - 2n) * inverseOfNineMod2to32()) % (1n << 32n));
     const state = new Uint32Array([0xffffffff, 0, c, 0]);
     const reference = referenceSfc32(state);
     expect([reference.next(), reference.next()]).toEqual([0xffffffff, 0xffffffff]);

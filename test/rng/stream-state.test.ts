@@ -58,7 +58,7 @@ describe('streamState', () => {
     }
     const mean = total / pairs;
     // s.e. of the mean: 2√2 / √1000 ≈ 0.089; allow 5 s.e.
-    expect(Math.abs(mean - 16)).toBeLessThan(5 * (2 * Math.SQRT2) / Math.sqrt(pairs));
+    expect(Math.abs(mean - 16)).toBeLessThan((5 * (2 * Math.SQRT2)) / Math.sqrt(pairs));
   });
 
   it.each([-1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1, Infinity])('rejects seed %s', (seed) => {

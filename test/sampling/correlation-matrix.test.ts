@@ -24,9 +24,7 @@ function gram(factor: Float64Array, k: number): number[][] {
 
 function det3(m: number[][]): number {
   return (
-    m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) -
-    m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) +
-    m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0])
+    m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0])
   );
 }
 
@@ -44,8 +42,18 @@ const notPsd = [
 describe('factorCorrelation validation names the field', () => {
   it('rejects a non-square matrix (row with the wrong length)', () => {
     expect(rejection([[1, 0], [0]]).field).toBe('matrix/1');
-    expect(rejection([[1, 0, 0], [0, 1]]).field).toBe('matrix/0');
-    expect(rejection([[1, 0], [0, 1, 0]]).message).toContain('row 1 has 3 entries');
+    expect(
+      rejection([
+        [1, 0, 0],
+        [0, 1],
+      ]).field,
+    ).toBe('matrix/0');
+    expect(
+      rejection([
+        [1, 0],
+        [0, 1, 0],
+      ]).message,
+    ).toContain('row 1 has 3 entries');
   });
 
   it('rejects a diagonal entry other than 1', () => {
@@ -58,10 +66,30 @@ describe('factorCorrelation validation names the field', () => {
   });
 
   it('rejects entries outside [−1, 1] and non-finite entries', () => {
-    expect(rejection([[1, 1.5], [1.5, 1]]).field).toBe('matrix/0/1');
-    expect(rejection([[1, -1.01], [-1.01, 1]]).field).toBe('matrix/0/1');
-    expect(rejection([[1, Number.NaN], [Number.NaN, 1]]).field).toBe('matrix/0/1');
-    expect(rejection([[1, 1.5], [1.5, 1]]).message).toContain('[-1, 1]');
+    expect(
+      rejection([
+        [1, 1.5],
+        [1.5, 1],
+      ]).field,
+    ).toBe('matrix/0/1');
+    expect(
+      rejection([
+        [1, -1.01],
+        [-1.01, 1],
+      ]).field,
+    ).toBe('matrix/0/1');
+    expect(
+      rejection([
+        [1, Number.NaN],
+        [Number.NaN, 1],
+      ]).field,
+    ).toBe('matrix/0/1');
+    expect(
+      rejection([
+        [1, 1.5],
+        [1.5, 1],
+      ]).message,
+    ).toContain('[-1, 1]');
   });
 
   it('rejects an asymmetric matrix', () => {
@@ -91,11 +119,45 @@ describe('factorCorrelation validation names the field', () => {
 
 describe('factorCorrelation factor', () => {
   it.each([
-    ['2×2, ρ = 0.5', [[1, 0.5], [0.5, 1]]],
-    ['2×2, ρ = −0.99', [[1, -0.99], [-0.99, 1]]],
-    ['3×3', [[1, 0.5, -0.3], [0.5, 1, 0.2], [-0.3, 0.2, 1]]],
-    ['4×4 identity', [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]],
-    ['3×3 equicorrelated 0.7', [[1, 0.7, 0.7], [0.7, 1, 0.7], [0.7, 0.7, 1]]],
+    [
+      '2×2, ρ = 0.5',
+      [
+        [1, 0.5],
+        [0.5, 1],
+      ],
+    ],
+    [
+      '2×2, ρ = −0.99',
+      [
+        [1, -0.99],
+        [-0.99, 1],
+      ],
+    ],
+    [
+      '3×3',
+      [
+        [1, 0.5, -0.3],
+        [0.5, 1, 0.2],
+        [-0.3, 0.2, 1],
+      ],
+    ],
+    [
+      '4×4 identity',
+      [
+        [1, 0, 0, 0],
+        [0, 1, 0, 0],
+        [0, 0, 1, 0],
+        [0, 0, 0, 1],
+      ],
+    ],
+    [
+      '3×3 equicorrelated 0.7',
+      [
+        [1, 0.7, 0.7],
+        [0.7, 1, 0.7],
+        [0.7, 0.7, 1],
+      ],
+    ],
   ])('F·Fᵀ reproduces the %s matrix to 1e-12', (_, matrix) => {
     const k = matrix.length;
     const { factor } = factorCorrelation(matrix);
@@ -104,10 +166,17 @@ describe('factorCorrelation factor', () => {
   });
 
   it('returns ascending eigenvalues: 1 ∓ ρ for 2×2, 1 − ρ (twice) and 1 + 2ρ for 3×3 equicorrelated', () => {
-    const two = factorCorrelation([[1, 0.5], [0.5, 1]]).eigenvalues;
+    const two = factorCorrelation([
+      [1, 0.5],
+      [0.5, 1],
+    ]).eigenvalues;
     expect(two[0]).toBeCloseTo(0.5, 14);
     expect(two[1]).toBeCloseTo(1.5, 14);
-    const three = factorCorrelation([[1, 0.7, 0.7], [0.7, 1, 0.7], [0.7, 0.7, 1]]).eigenvalues;
+    const three = factorCorrelation([
+      [1, 0.7, 0.7],
+      [0.7, 1, 0.7],
+      [0.7, 0.7, 1],
+    ]).eigenvalues;
     expect(three[0]).toBeCloseTo(0.3, 12);
     expect(three[1]).toBeCloseTo(0.3, 12);
     expect(three[2]).toBeCloseTo(2.4, 12);
@@ -192,8 +261,23 @@ describe('symmetricEigen', () => {
     expect(values.reduce((sum, value) => sum + value, 0)).toBeCloseTo(8, 12);
   });
 
-  it('sorts a diagonal matrix\'s entries ascending', () => {
-    expect(Array.from(symmetricEigen([[2, 0], [0, 1]]).values)).toEqual([1, 2]);
-    expect(Array.from(symmetricEigen([[3, 0, 0], [0, -1, 0], [0, 0, 2]]).values)).toEqual([-1, 2, 3]);
+  it("sorts a diagonal matrix's entries ascending", () => {
+    expect(
+      Array.from(
+        symmetricEigen([
+          [2, 0],
+          [0, 1],
+        ]).values,
+      ),
+    ).toEqual([1, 2]);
+    expect(
+      Array.from(
+        symmetricEigen([
+          [3, 0, 0],
+          [0, -1, 0],
+          [0, 0, 2],
+        ]).values,
+      ),
+    ).toEqual([-1, 2, 3]);
   });
 });

@@ -95,7 +95,13 @@ describe('imanConover', () => {
   });
 
   it('reaches near-zero rank correlation for an identity target', () => {
-    const { after, achieved } = run([[1, 0], [0, 1]], 5);
+    const { after, achieved } = run(
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      5,
+    );
     expect(Math.abs(achieved[1])).toBeLessThan(0.03);
     expect(Math.abs(spearman(after[0], after[1]))).toBeLessThan(0.03);
   });

@@ -177,24 +177,27 @@ describe('fillMonteCarloQuantiles', () => {
     { type: 'uniform', min: 0.02, max: 0.06 },
     { type: 'normal', mean: 0, sd: 1, truncate: { min: -1, max: 3 } },
   ];
-  it.each(specs.map((spec) => [spec.type, spec] as const))('draws %s at Q(u) in any order, within the table’s error, split strata and tails included', (_, spec) => {
-    const distribution = createDistribution(spec);
-    const ascending: QuantileColumn = (p, out, n) => distribution.fillFromUniforms(p, out, n, true);
-    const anyOrder: QuantileColumn = (p, out, n) => distribution.fillFromUniforms(p, out, n);
-    const table = tableFor(ascending, [distribution.inv(0), distribution.inv(1)]);
-    const random = mulberry32(7);
-    const n = 20_000;
-    // Uniforms anywhere, and a share in the outer strata, where the tables split and the column transform takes over.
-    const u = Float64Array.from({ length: n }, (_, i) => (i % 10 === 0 ? random() / 512 : i % 10 === 1 ? 1 - random() / 512 : random()));
-    const out = new Float64Array(n);
-    const scratch = { strata: new Int32Array(n), probabilities: new Float64Array(n), values: new Float64Array(n) };
-    fillMonteCarloQuantiles(table, u, out, n, anyOrder, scratch);
-    const exact = new Float64Array(n);
-    anyOrder(u, exact, n);
-    const interquartile = distribution.inv(0.75) - distribution.inv(0.25);
-    let worst = 0;
-    for (let i = 0; i < n; i++) worst = Math.max(worst, Math.abs(out[i] - exact[i]) / (Math.abs(exact[i]) + interquartile));
-    expect(worst).toBeLessThanOrEqual(STRATUM_TABLE_MAX_ERROR);
-    expect(table.splitStrata.length).toBeGreaterThan(0);
-  });
+  it.each(specs.map((spec) => [spec.type, spec] as const))(
+    'draws %s at Q(u) in any order, within the table’s error, split strata and tails included',
+    (_, spec) => {
+      const distribution = createDistribution(spec);
+      const ascending: QuantileColumn = (p, out, n) => distribution.fillFromUniforms(p, out, n, true);
+      const anyOrder: QuantileColumn = (p, out, n) => distribution.fillFromUniforms(p, out, n);
+      const table = tableFor(ascending, [distribution.inv(0), distribution.inv(1)]);
+      const random = mulberry32(7);
+      const n = 20_000;
+      // Uniforms anywhere, and a share in the outer strata, where the tables split and the column transform takes over.
+      const u = Float64Array.from({ length: n }, (_, i) => (i % 10 === 0 ? random() / 512 : i % 10 === 1 ? 1 - random() / 512 : random()));
+      const out = new Float64Array(n);
+      const scratch = { strata: new Int32Array(n), probabilities: new Float64Array(n), values: new Float64Array(n) };
+      fillMonteCarloQuantiles(table, u, out, n, anyOrder, scratch);
+      const exact = new Float64Array(n);
+      anyOrder(u, exact, n);
+      const interquartile = distribution.inv(0.75) - distribution.inv(0.25);
+      let worst = 0;
+      for (let i = 0; i < n; i++) worst = Math.max(worst, Math.abs(out[i] - exact[i]) / (Math.abs(exact[i]) + interquartile));
+      expect(worst).toBeLessThanOrEqual(STRATUM_TABLE_MAX_ERROR);
+      expect(table.splitStrata.length).toBeGreaterThan(0);
+    },
+  );
 });

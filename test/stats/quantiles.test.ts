@@ -71,7 +71,7 @@ describe('quantiles (selection, no full sort)', () => {
     expect(Array.from(quantiles(x, ps))).toEqual(reference(x, ps));
   });
 
-  it('gives the same order statistics from a caller\'s bucket counts and per-value bucket index', () => {
+  it("gives the same order statistics from a caller's bucket counts and per-value bucket index", () => {
     const rng = mulberry32(4);
     const n = 200_000;
     const x = new Float64Array(n);

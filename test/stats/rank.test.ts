@@ -8,14 +8,7 @@ describe('rank (average ranks for ties)', () => {
   });
 
   it('gives NaN to NaN and ranks the rest among themselves; −0 ties +0', () => {
-    expect(Array.from(rank(new Float64Array([3, Number.NaN, -Infinity, 0, -0, Infinity])))).toEqual([
-      4,
-      Number.NaN,
-      1,
-      2.5,
-      2.5,
-      5,
-    ]);
+    expect(Array.from(rank(new Float64Array([3, Number.NaN, -Infinity, 0, -0, Infinity])))).toEqual([4, Number.NaN, 1, 2.5, 2.5, 5]);
   });
 
   it('recovers a random permutation exactly on the radix path (mixed signs, n = 100 000)', () => {

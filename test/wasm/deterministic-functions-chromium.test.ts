@@ -60,7 +60,11 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('deterministic functions in Chromium
     const runAll = (0, eval)(RUN_ALL) as (forms: Record<string, (...a: number[]) => number>, n: string[], a: number[], x: number[]) => string;
     const inNode = runAll(DETERMINISTIC_JS, names, arities, xs);
     const bundle = await build({
-      stdin: { contents: `import { DETERMINISTIC_JS } from './models/math/deterministic-functions.ts'; globalThis.DETERMINISTIC_JS = DETERMINISTIC_JS;`, resolveDir: process.cwd(), loader: 'ts' },
+      stdin: {
+        contents: `import { DETERMINISTIC_JS } from './models/math/deterministic-functions.ts'; globalThis.DETERMINISTIC_JS = DETERMINISTIC_JS;`,
+        resolveDir: process.cwd(),
+        loader: 'ts',
+      },
       bundle: true,
       format: 'iife',
       write: false,

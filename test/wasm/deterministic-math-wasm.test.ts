@@ -16,7 +16,11 @@ function ports() {
   const module = new WasmModule(1);
   const math = defineExpAndLog(module, 0);
   const pow = definePow(module, math);
-  for (const [name, index, arity] of [['exp', math.exp, 1], ['log', math.log, 1], ['pow', pow, 2]] as const) {
+  for (const [name, index, arity] of [
+    ['exp', math.exp, 1],
+    ['log', math.log, 1],
+    ['pow', pow, 2],
+  ] as const) {
     const fn = new FunctionBuilder(arity === 1 ? ['f64'] : ['f64', 'f64'], 'f64');
     fn.return(call(index, arity === 1 ? [fn.param(0)] : [fn.param(0), fn.param(1)], 'f64'));
     module.define(fn.definition(name));
@@ -40,7 +44,31 @@ function randomDouble(): number {
   words[1] = Math.floor(random() * 2 ** 32);
   return bits[0];
 }
-const SPECIAL = [0, -0, 1, -1, 2, 0.5, Infinity, -Infinity, NaN, 5e-324, -5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, Math.E, Math.LN2, 0.34657359027997264, 1.0397207708399179, 709.782712893384, 709.79, -745.1332191019411, -745.14, 1e-300, 3.725290298461914e-9];
+const SPECIAL = [
+  0,
+  -0,
+  1,
+  -1,
+  2,
+  0.5,
+  Infinity,
+  -Infinity,
+  NaN,
+  5e-324,
+  -5e-324,
+  2.2250738585072014e-308,
+  1.7976931348623157e308,
+  Math.E,
+  Math.LN2,
+  0.34657359027997264,
+  1.0397207708399179,
+  709.782712893384,
+  709.79,
+  -745.1332191019411,
+  -745.14,
+  1e-300,
+  3.725290298461914e-9,
+];
 
 function mismatches(f: (x: number) => number, g: (x: number) => number, inputs: number[]): number[] {
   return inputs.filter((x) => !Object.is(f(x), g(x)));

@@ -32,7 +32,7 @@ function correlatedCase(k: number): CompiledModel {
   const names = Array.from({ length: k }, (_, index) => `x${index}`);
   const inputs = Object.fromEntries(names.map((name, index) => [name, { unit: 'x', source: 'test', distribution: DISTRIBUTIONS[index] }]));
   // Equicorrelation 0.3 with one stronger pair and one negative pair: positive definite for every k here.
-  const matrix = names.map((_, a) => names.map((__, b) => (a === b ? 1 : (a === 0 && b === 1) || (a === 1 && b === 0) ? 0.6 : (a + b === 5 ? -0.1 : 0.3))));
+  const matrix = names.map((_, a) => names.map((__, b) => (a === b ? 1 : (a === 0 && b === 1) || (a === 1 && b === 0) ? 0.6 : a + b === 5 ? -0.1 : 0.3)));
   const bc = minimalCase({
     inputs: { ...minimalCase().inputs, ...inputs },
     benefits: [{ id: 'flat', label: 'Flat benefit', amount: `benefitPerMonth + ${names.join(' + ')}`, scaleByAdoption: false }],

@@ -87,7 +87,13 @@ export function everyFormulaCase(): CaseInput {
       { id: 'run', label: 'Run', category: 'infrastructure', kind: 'monthly', amount: '300 + 50 * logic', fromMonth: 3 },
       { id: 'unit', label: 'Per unit', category: 'monitoring', kind: 'perUnit', volume: '100 * adoption', unitCost: 'c / 10', toMonth: 20 },
     ],
-    pilot: { durationMonths: 4, scopeShare: 'share / 4', adoption: 0.7, countsRealization: true, costs: [{ label: 'Pilot', category: 'integration', amount: '5000 + event' }] },
+    pilot: {
+      durationMonths: 4,
+      scopeShare: 'share / 4',
+      adoption: 0.7,
+      countsRealization: true,
+      costs: [{ label: 'Pilot', category: 'integration', amount: '5000 + event' }],
+    },
     metrics: [
       { id: 'ratio', label: 'Ratio', unit: 'x', formula: 'npv / max(pvCosts, 1) + roi * 0 + totalBenefits / (totalCosts + 1)' },
       { id: 'flags', label: 'Flags', unit: 'x', formula: '(pvBenefits > pvCosts) + if(npv > 0, 2, 3) + round(a)' },
@@ -123,7 +129,12 @@ function randomFormula(random: () => number, depth: number, monthly: boolean): s
 }
 
 describe('the WebAssembly kernel gives the JavaScript kernel’s bits', () => {
-  for (const path of ['fixtures/contact-center-assistant.json', 'fixtures/finance-cost-anomaly.json', 'fixtures/document-processing.json', 'test/bench/reference-model.json']) {
+  for (const path of [
+    'fixtures/contact-center-assistant.json',
+    'fixtures/finance-cost-anomaly.json',
+    'fixtures/document-processing.json',
+    'test/bench/reference-model.json',
+  ]) {
     it(`${path}: every output, the fan and the accumulators (Latin Hypercube and Monte Carlo)`, () => {
       const model = fixture(path);
       expectSameRun(model, { seed: 11, sampling: 'lhs', keepLineTotals: true });
@@ -134,7 +145,8 @@ describe('the WebAssembly kernel gives the JavaScript kernel’s bits', () => {
   it('the year-loop form of a 240-month case with 40 one-time costs', () => {
     const json = JSON.parse(readFileSync('fixtures/contact-center-assistant.json', 'utf8'));
     json.horizonMonths = 240;
-    for (let k = 0; k < 40; k++) json.costs.push({ id: `extra${k}`, label: `One-time ${k}`, category: 'other', kind: 'oneTime', month: 2 + ((k * 7) % 230), amount: 1000 + k });
+    for (let k = 0; k < 40; k++)
+      json.costs.push({ id: `extra${k}`, label: `One-time ${k}`, category: 'other', kind: 'oneTime', month: 2 + ((k * 7) % 230), amount: 1000 + k });
     const { model } = parseCase(json);
     expect(model.kernelSource).toContain('netSteps');
     expectSameRun(model, { seed: 3, keepLineTotals: true });
@@ -152,7 +164,9 @@ describe('the WebAssembly kernel gives the JavaScript kernel’s bits', () => {
       const bc = everyFormulaCase();
       bc.variables = { shaped: randomFormula(random, 4, true) };
       bc.benefits = [{ id: 'random', label: 'Random', amount: `1000 * ${randomFormula(random, 4, true)} + shaped`, fromMonth: 1 + Math.floor(random() * 5) }];
-      bc.costs = [{ id: 'random', label: 'Random', category: 'other', kind: 'monthly', amount: randomFormula(random, 3, true), toMonth: 10 + Math.floor(random() * 20) }];
+      bc.costs = [
+        { id: 'random', label: 'Random', category: 'other', kind: 'monthly', amount: randomFormula(random, 3, true), toMonth: 10 + Math.floor(random() * 20) },
+      ];
       bc.metrics = [{ id: 'random', label: 'Random', unit: 'x', formula: randomFormula(random, 4, false) }];
       const { model } = parseCase(bc);
       expectSameRun(model, { seed: k, trials: 1500, keepLineTotals: true });

@@ -4,7 +4,9 @@ import { KernelSyntaxError, parseKernelSource } from '../../models/wasm/kernel-s
 
 describe('parseKernelSource', () => {
   it('parses declarations, loops, conditionals and calls with JavaScript’s precedence', () => {
-    const [declare, loop] = parseKernelSource('const h0 = 1 + x1 * 2 < 3 && !(m >= adS) ? Math.max(a, b) : -c[t];\nfor (let m = 1; m <= 48; m++) acc[m - 1] += h0;');
+    const [declare, loop] = parseKernelSource(
+      'const h0 = 1 + x1 * 2 < 3 && !(m >= adS) ? Math.max(a, b) : -c[t];\nfor (let m = 1; m <= 48; m++) acc[m - 1] += h0;',
+    );
     expect(declare).toEqual({
       kind: 'declare',
       constant: true,
@@ -19,12 +21,24 @@ describe('parseKernelSource', () => {
               left: {
                 kind: 'binary',
                 op: '<',
-                left: { kind: 'binary', op: '+', left: { kind: 'number', value: 1, integer: true }, right: { kind: 'binary', op: '*', left: { kind: 'name', name: 'x1' }, right: { kind: 'number', value: 2, integer: true } } },
+                left: {
+                  kind: 'binary',
+                  op: '+',
+                  left: { kind: 'number', value: 1, integer: true },
+                  right: { kind: 'binary', op: '*', left: { kind: 'name', name: 'x1' }, right: { kind: 'number', value: 2, integer: true } },
+                },
                 right: { kind: 'number', value: 3, integer: true },
               },
               right: { kind: 'unary', op: '!', arg: { kind: 'binary', op: '>=', left: { kind: 'name', name: 'm' }, right: { kind: 'name', name: 'adS' } } },
             },
-            then: { kind: 'call', callee: 'Math.max', args: [{ kind: 'name', name: 'a' }, { kind: 'name', name: 'b' }] },
+            then: {
+              kind: 'call',
+              callee: 'Math.max',
+              args: [
+                { kind: 'name', name: 'a' },
+                { kind: 'name', name: 'b' },
+              ],
+            },
             otherwise: { kind: 'unary', op: '-', arg: { kind: 'index', array: 'c', index: { kind: 'name', name: 't' } } },
           },
         },

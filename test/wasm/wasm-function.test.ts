@@ -1,5 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { add, call, choose, div, f64, globalGet, gt, i32, lane, le, load, lt, mul, not, select, shl, splat, sub, toF64, truncToI32, withLane } from '../../models/wasm/wasm-expr.ts';
+import {
+  add,
+  call,
+  choose,
+  div,
+  f64,
+  globalGet,
+  gt,
+  i32,
+  lane,
+  le,
+  load,
+  lt,
+  mul,
+  not,
+  select,
+  shl,
+  splat,
+  sub,
+  toF64,
+  truncToI32,
+  withLane,
+} from '../../models/wasm/wasm-expr.ts';
 import { FunctionBuilder } from '../../models/wasm/wasm-function.ts';
 import { WasmModule } from '../../models/wasm/wasm-module.ts';
 import { ValueType } from '../../models/wasm/wasm-opcodes.ts';

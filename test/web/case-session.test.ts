@@ -44,7 +44,10 @@ function fakeFetch(answers: ((body: unknown) => Response)[]): { calls: Call[] } 
 }
 
 const json = (status: number, payload: unknown, etag?: string): Response =>
-  new Response(JSON.stringify(payload), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json', ...(etag ? { etag } : {}) } });
+  new Response(JSON.stringify(payload), {
+    status,
+    headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json', ...(etag ? { etag } : {}) },
+  });
 
 const settle = (ms = 60): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -10,7 +10,14 @@ afterEach(cleanup);
 function renderPicker(initial: Partial<DistributionSpec>) {
   const [spec, setSpec] = createSignal<Partial<DistributionSpec>>(initial);
   render(() => (
-    <DistributionPicker value={spec()} onChange={setSpec} unit="minutes/contact" label="Minutes saved" format={caseFormat('EUR', 'en-GB')} pointer="/inputs/minutes/distribution" />
+    <DistributionPicker
+      value={spec()}
+      onChange={setSpec}
+      unit="minutes/contact"
+      label="Minutes saved"
+      format={caseFormat('EUR', 'en-GB')}
+      pointer="/inputs/minutes/distribution"
+    />
   ));
   return spec;
 }
@@ -74,7 +81,14 @@ describe('DistributionPicker', () => {
     expect(result.ok).toBe(false);
     const issues = indexIssues(result.ok ? [] : result.issues);
     render(() => (
-      <DistributionPicker value={{ type: 'pert', min: 5, mode: 1 } as never} onChange={() => undefined} unit="EUR/month" label="Benefit" pointer="/inputs/benefitPerMonth/distribution" issues={issues} />
+      <DistributionPicker
+        value={{ type: 'pert', min: 5, mode: 1 } as never}
+        onChange={() => undefined}
+        unit="EUR/month"
+        label="Benefit"
+        pointer="/inputs/benefitPerMonth/distribution"
+        issues={issues}
+      />
     ));
     const max = screen.getByLabelText('Maximum');
     expect(max.getAttribute('aria-invalid')).toBe('true');

@@ -60,4 +60,3 @@ describe('parseNumber accepts what people type', () => {
     expect(en.months(14)).toBe('14 months');
   });
 });
-

@@ -15,7 +15,9 @@ function renderBenefitAmount(initial: string) {
     const result = validateCase(minimalCase({ benefits: [{ id: 'flat', label: 'Flat benefit', amount: amount(), scaleByAdoption: false }] }));
     return indexIssues(result.ok ? [] : result.issues);
   };
-  render(() => <FormulaField label="Gross amount per month" value={amount()} onChange={setAmount} pointer="/benefits/0/amount" issues={issues()} unit="EUR/month" />);
+  render(() => (
+    <FormulaField label="Gross amount per month" value={amount()} onChange={setAmount} pointer="/benefits/0/amount" issues={issues()} unit="EUR/month" />
+  ));
   return amount;
 }
 

@@ -14,7 +14,8 @@ const settings = { trials: 20_000, seed: 42, sampling: 'lhs' as const };
 const limits = { global: 32, perToken: 8 };
 
 /** Exact bits of a summary (JSON writes the shortest round-trip form of every double). */
-const bits = (summary: unknown): string => JSON.stringify(summary, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value));
+const bits = (summary: unknown): string =>
+  JSON.stringify(summary, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value));
 
 describe('the one worker pool', () => {
   const pool = new WorkerPool({ workers: 2, maxConcurrent: 1, minTrialsForWorkers: 1, warmUp: false, limits, costs: DEFAULT_COST_LIMITS });
@@ -35,7 +36,9 @@ describe('the one worker pool', () => {
 
   it('starts queued jobs in the order they came, one at a time under maxConcurrent 1, and cancels a queued one', async () => {
     const started: number[] = [];
-    const handles = [0, 1, 2].map((index) => pool.submit({ type: 'simulate', document, settings: { ...settings, trials: 4096 } }, { onStart: () => started.push(index) }));
+    const handles = [0, 1, 2].map((index) =>
+      pool.submit({ type: 'simulate', document, settings: { ...settings, trials: 4096 } }, { onStart: () => started.push(index) }),
+    );
     expect(pool.load).toEqual({ queued: 2, running: 1 });
     handles[2].cancel();
     await expect(handles[2].result).rejects.toBeInstanceOf(JobError);

@@ -17,10 +17,14 @@ export const App: Component = () => {
   return (
     <>
       {/* biome-ignore lint/a11y/useValidAnchor: a skip link is an anchor; the hash router would treat #main as a route, so the click moves focus itself */}
-      <a class="skip-link" href="#main" onClick={(event) => {
-        event.preventDefault();
-        document.getElementById('main')?.focus();
-      }}>
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header class="app-header no-print">

@@ -37,7 +37,8 @@ async function runCompare(options: CommandOptions): Promise<void> {
       throw error;
     }
     const result = validateCase(variant.document);
-    if (!result.ok) throw new InvalidCase(`${fileA} variant "${options.variant}": invalid\n${result.issues.map((issue) => `  ${formatCaseIssue(issue)}`).join('\n')}`);
+    if (!result.ok)
+      throw new InvalidCase(`${fileA} variant "${options.variant}": invalid\n${result.issues.map((issue) => `  ${formatCaseIssue(issue)}`).join('\n')}`);
     b = result;
     nameB = `${a.case.name} — ${variant.label}`;
   } else {

@@ -33,7 +33,11 @@ async function runGate(options: CommandOptions): Promise<void> {
 function readRules(file: string) {
   const parsed = decisionRulesSchema.safeParse(readCaseFile(file));
   if (!parsed.success) {
-    throw new InvalidCase(`${file}: invalid decision rules\n${toCaseIssues(parsed.error.issues, decisionRulesSchema, readCaseFile(file)).map((issue) => `  ${formatCaseIssue(issue)}`).join('\n')}`);
+    throw new InvalidCase(
+      `${file}: invalid decision rules\n${toCaseIssues(parsed.error.issues, decisionRulesSchema, readCaseFile(file))
+        .map((issue) => `  ${formatCaseIssue(issue)}`)
+        .join('\n')}`,
+    );
   }
   return parsed.data;
 }

@@ -35,7 +35,13 @@ async function runSimulate(options: CommandOptions): Promise<void> {
     ...(options.precision === undefined ? {} : { precision: { relativeHalfWidth: options.precision, output: options.output } }),
   };
   // The same pool as the server's, used for split runs: threads start only if the run is large enough, without warm-up.
-  const pool = new WorkerPool({ ...(options.threads ? { workers: options.threads } : {}), lazy: true, warmUp: false, limits: { global: 1, perToken: 1 }, costs: DEFAULT_COST_LIMITS });
+  const pool = new WorkerPool({
+    ...(options.threads ? { workers: options.threads } : {}),
+    lazy: true,
+    warmUp: false,
+    limits: { global: 1, perToken: 1 },
+    costs: DEFAULT_COST_LIMITS,
+  });
   let bar: ReturnType<typeof progressBar> | undefined;
   let barTotal = 0;
   const onProgress = (done: number, total: number): void => {
@@ -68,7 +74,9 @@ async function runSimulate(options: CommandOptions): Promise<void> {
     const point = run.pointEstimate!;
     const elapsedMs = performance.now() - started;
     if (options.json) {
-      options.io.stdout.write(JSON.stringify({ case: bc.name, currency: bc.currency, summary, pointEstimate: point, warnings, elapsedMs }, nonFiniteAsString, 2) + '\n');
+      options.io.stdout.write(
+        JSON.stringify({ case: bc.name, currency: bc.currency, summary, pointEstimate: point, warnings, elapsedMs }, nonFiniteAsString, 2) + '\n',
+      );
     } else {
       for (const warning of warnings) options.io.stderr.write(`warning: ${formatCaseIssue(warning)}\n`);
       options.io.stdout.write(renderSimulation(bc, summary, point) + '\n');
@@ -78,4 +86,3 @@ async function runSimulate(options: CommandOptions): Promise<void> {
     await pool.close();
   }
 }
-

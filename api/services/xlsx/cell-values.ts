@@ -42,4 +42,3 @@ export function storedNumber(value: unknown): number {
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
   return NaN;
 }
-

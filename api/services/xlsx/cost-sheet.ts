@@ -28,9 +28,18 @@ export function costSheet(workbook: StreamingWorkbook, input: CaseWorkbookInput,
       : row.category === 'other'
         ? 'no cost line (a catch-all; not necessarily missing)'
         : 'no cost line: likely a hidden cost';
-    writer.row([row.label, ...row.meanByYear.map((value) => num(value, formats.money)), num(row.meanTotal, formats.money), num(row.share, formats.percent), flag]);
+    writer.row([
+      row.label,
+      ...row.meanByYear.map((value) => num(value, formats.money)),
+      num(row.meanTotal, formats.money),
+      num(row.share, formats.percent),
+      flag,
+    ]);
   }
-  writer.row(['Total', ...totals.map((value) => num(value, formats.money)), num(grandTotal, formats.money), num(grandTotal > 0 ? 1 : 0, formats.percent), null], { bold: true });
+  writer.row(
+    ['Total', ...totals.map((value) => num(value, formats.money)), num(grandTotal, formats.money), num(grandTotal > 0 ? 1 : 0, formats.percent), null],
+    { bold: true },
+  );
   writer.blank();
   writer.row(['Mean over trials, undiscounted, in the case currency.']);
   writer.finish({ frozenColumns: 1 });

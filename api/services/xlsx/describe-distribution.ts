@@ -67,4 +67,3 @@ export function numberFormatter(locale: string): (value: number) => string {
   const format = new Intl.NumberFormat(usableLocale(locale), { maximumFractionDigits: 10 });
   return (value) => format.format(value);
 }
-

@@ -35,7 +35,9 @@ export function gateSheet(workbook: StreamingWorkbook, input: CaseWorkbookInput,
   writer.row(['Evaluated on', gate.evaluatedOn, null, null, null, null, input.gate.source]);
   for (const criterion of gate.criteria) {
     const format = criterionFormat(criterion.id, formats);
-    const notes = [criterion.note, criterion.interval ? `95% interval of the median: ${criterion.interval.map(monthsText).join(' to ')}` : null].filter(Boolean);
+    const notes = [criterion.note, criterion.interval ? `95% interval of the median: ${criterion.interval.map(monthsText).join(' to ')}` : null].filter(
+      Boolean,
+    );
     writer.row([
       `Criterion (${criterion.group})`,
       criterion.label,
@@ -73,6 +75,7 @@ export function gateSheet(workbook: StreamingWorkbook, input: CaseWorkbookInput,
     ]);
   }
   if (gate.measureNext.length === 0) writer.row(['Measure next (EVPPI vs cost)', 'nothing: no measurement is worth its cost before deciding']);
-  for (const lever of gate.levers) writer.row(['Redesign lever (swing)', lever.label, num(lever.swing, formats.money), null, null, `favourable end: ${lever.favourableEnd}`, lever.sentence]);
+  for (const lever of gate.levers)
+    writer.row(['Redesign lever (swing)', lever.label, num(lever.swing, formats.money), null, null, `favourable end: ${lever.favourableEnd}`, lever.sentence]);
   writer.finish({ frozenColumns: 1 });
 }

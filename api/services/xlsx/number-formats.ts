@@ -58,4 +58,3 @@ export function outputFormat(unit: string, formats: NumberFormats, exact = false
   if (unit === 'months') return formats.months;
   return formats.general;
 }
-

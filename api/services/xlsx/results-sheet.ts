@@ -5,7 +5,10 @@ import { SheetWriter, type StreamingWorkbook } from './sheet-writer.ts';
 
 /** Core results first, in report order; then the pilot outputs and the case's own metrics. */
 const RESULT_ORDER = ['npv', 'roi', 'pvBenefits', 'pvCosts', 'totalBenefits', 'totalCosts', 'paybackMonth', 'discountedPaybackMonth', 'irrAnnual', 'pilotRoi'];
-const POINT_ESTIMATE_FIELDS: Record<string, 'npv' | 'roi' | 'pvBenefits' | 'pvCosts' | 'totalBenefits' | 'totalCosts' | 'paybackMonth' | 'discountedPaybackMonth' | 'pilotRoi'> = {
+const POINT_ESTIMATE_FIELDS: Record<
+  string,
+  'npv' | 'roi' | 'pvBenefits' | 'pvCosts' | 'totalBenefits' | 'totalCosts' | 'paybackMonth' | 'discountedPaybackMonth' | 'pilotRoi'
+> = {
   npv: 'npv',
   roi: 'roi',
   pvBenefits: 'pvBenefits',
@@ -29,7 +32,22 @@ export function resultsSheet(workbook: StreamingWorkbook, input: CaseWorkbookInp
   const summary = run.summary!;
   const point = run.pointEstimate;
   const writer = new SheetWriter(workbook, 'Results', { 1: 40, 2: 20, 14: 70 });
-  writer.header(['Output', 'Unit', 'Mean', 'S.E. of mean', 'P5', 'P10', 'P50', 'P90', 'P95', 'P(> 0)', 'Point estimate', 'Point estimate (exact decimal)', 'Trials without a value', 'Note']);
+  writer.header([
+    'Output',
+    'Unit',
+    'Mean',
+    'S.E. of mean',
+    'P5',
+    'P10',
+    'P50',
+    'P90',
+    'P95',
+    'P(> 0)',
+    'Point estimate',
+    'Point estimate (exact decimal)',
+    'Trials without a value',
+    'Note',
+  ]);
   const ids = [...RESULT_ORDER.filter((id) => summary.outputs[id]), ...Object.keys(summary.outputs).filter((id) => !RESULT_ORDER.includes(id))];
   for (const id of ids) {
     const output = summary.outputs[id];
@@ -67,7 +85,12 @@ export function resultsSheet(workbook: StreamingWorkbook, input: CaseWorkbookInp
     ['Case id', input.caseId],
     ['Case version', run.caseVersion],
     ['Case hash (SHA-256 of the canonical document)', run.caseHash],
-    ['Current case version', input.currentVersion === run.caseVersion ? `${input.currentVersion} (the run is on the current version)` : `${input.currentVersion} (the run is on an older version)`],
+    [
+      'Current case version',
+      input.currentVersion === run.caseVersion
+        ? `${input.currentVersion} (the run is on the current version)`
+        : `${input.currentVersion} (the run is on an older version)`,
+    ],
     ['Run id', run.id],
     ['Trials', run.trials],
     // Seeds go up to 2^53 − 1; text keeps every digit where Excel would round past 15.
@@ -79,7 +102,10 @@ export function resultsSheet(workbook: StreamingWorkbook, input: CaseWorkbookInp
     ['Currency', bc.currency],
     ['Run finished', run.finishedAt],
     ['Exported', input.exportedAt.toISOString()],
-    ['Reproduce', `POST /api/cases/${input.caseId}/runs with {"version": ${run.caseVersion}, "trials": ${run.trials}, "seed": ${run.seed}, "sampling": "${run.sampling}"} on engine ${run.engineVersion}`],
+    [
+      'Reproduce',
+      `POST /api/cases/${input.caseId}/runs with {"version": ${run.caseVersion}, "trials": ${run.trials}, "seed": ${run.seed}, "sampling": "${run.sampling}"} on engine ${run.engineVersion}`,
+    ],
   ];
   for (const [name, value] of settings) writer.row([name, value]);
   writer.finish({ frozenColumns: 1 });

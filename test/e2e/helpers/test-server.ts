@@ -35,7 +35,11 @@ export async function ensureWebBuilt(): Promise<void> {
   }
   try {
     if (built() && process.env.VALUEGATE_REBUILD_WEB !== '1') return;
-    const result = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit', env: process.env });
+    const result = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      env: process.env,
+    });
     if (result.status !== 0) throw new Error(`vite build failed with exit code ${result.status}`);
   } finally {
     rmSync(BUILD_LOCK, { recursive: true, force: true });
@@ -72,10 +76,18 @@ export async function runSeededCases(server: RunningServer, trials = 10_000): Pr
   await Promise.all(
     items.map(async (item) => {
       const run = (await (
-        await fetch(`${server.url}/api/cases/${item.id}/runs?wait=true`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ trials }) })
+        await fetch(`${server.url}/api/cases/${item.id}/runs?wait=true`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ trials }),
+        })
       ).json()) as { id: string; status: string };
       if (run.status !== 'succeeded') throw new Error(`seed run of ${item.id} ended ${run.status}`);
-      const gate = await fetch(`${server.url}/api/runs/${run.id}/analyses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'gate' }) });
+      const gate = await fetch(`${server.url}/api/runs/${run.id}/analyses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'gate' }),
+      });
       if (!gate.ok) throw new Error(`gate of ${item.id} failed with ${gate.status}`);
     }),
   );

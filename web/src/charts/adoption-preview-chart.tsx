@@ -23,7 +23,10 @@ export const AdoptionPreviewChart: Component<{ points: AdoptionCurvePoint[]; not
       marks: [
         Plot.areaY(props.points, { x: 'month', y: 'adoption', fill: CHART_COLORS.band }),
         Plot.lineY(props.points, { x: 'month', y: 'adoption', stroke: CHART_COLORS.primary, strokeWidth: 2 }),
-        Plot.tip(props.points, Plot.pointerX({ x: 'month', y: 'adoption', title: (p: AdoptionCurvePoint) => `Month ${p.month}: ${(p.adoption * 100).toFixed(1)}%` })),
+        Plot.tip(
+          props.points,
+          Plot.pointerX({ x: 'month', y: 'adoption', title: (p: AdoptionCurvePoint) => `Month ${p.month}: ${(p.adoption * 100).toFixed(1)}%` }),
+        ),
       ],
     });
   };

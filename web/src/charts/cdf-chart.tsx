@@ -59,7 +59,14 @@ export const CdfChart: Component<CdfChartProps> = (props) => {
               }),
             ]
           : []),
-        Plot.tip(props.cdf, Plot.pointerX({ x: 'x', y: 'p', title: (point: { x: number; p: number }) => `${props.formatX(point.x)} or less\n${props.formatPercent(point.p)} of trials` })),
+        Plot.tip(
+          props.cdf,
+          Plot.pointerX({
+            x: 'x',
+            y: 'p',
+            title: (point: { x: number; p: number }) => `${props.formatX(point.x)} or less\n${props.formatPercent(point.p)} of trials`,
+          }),
+        ),
       ],
     });
   };

@@ -46,11 +46,23 @@ export const DistributionPreviewChart: Component<DistributionPreviewProps> = (pr
       // Point masses as lollipops on a linear axis, so uneven values keep their spacing.
       return Plot.plot({
         ...common,
-        x: { label: axisLabel, tickFormat: tick, domain: [Math.min(...xs) - span * 0.15, Math.max(...xs) + span * 0.15], ticks: Math.max(2, Math.floor(width / 110)) },
+        x: {
+          label: axisLabel,
+          tickFormat: tick,
+          domain: [Math.min(...xs) - span * 0.15, Math.max(...xs) + span * 0.15],
+          ticks: Math.max(2, Math.floor(width / 110)),
+        },
         y: { label: '↑ Probability', tickFormat: '.0%', grid: true, domain: [0, 1] },
         marks: [
           Plot.ruleX(points, { x: 'x', y1: 0, y2: 'p', stroke: CHART_COLORS.primary, strokeWidth: 3 }),
-          Plot.dot(points, { x: 'x', y: 'p', fill: CHART_COLORS.primary, r: 4, title: (p: { x: number; p: number }) => `${tick(p.x)}: ${props.format.percent(p.p)}`, tip: true }),
+          Plot.dot(points, {
+            x: 'x',
+            y: 'p',
+            fill: CHART_COLORS.primary,
+            r: 4,
+            title: (p: { x: number; p: number }) => `${tick(p.x)}: ${props.format.percent(p.p)}`,
+            tip: true,
+          }),
           Plot.text(points, { x: 'x', y: 'p', text: (p: { p: number }) => props.format.percent(p.p), dy: -10, fontSize: 10 }),
           Plot.ruleY([0]),
         ],
@@ -90,8 +102,7 @@ export const DistributionPreviewChart: Component<DistributionPreviewProps> = (pr
         <>
           90% range {formatUnitValue(props.format, props.distribution.inv(0.05), props.unit)} to{' '}
           {formatUnitValue(props.format, props.distribution.inv(0.95), props.unit)}; median{' '}
-          {formatUnitValue(props.format, props.distribution.inv(0.5), props.unit)}; mean{' '}
-          {formatUnitValue(props.format, props.distribution.mean(), props.unit)}.
+          {formatUnitValue(props.format, props.distribution.inv(0.5), props.unit)}; mean {formatUnitValue(props.format, props.distribution.mean(), props.unit)}.
         </>
       }
     />

@@ -70,8 +70,24 @@ export const HistogramChart: Component<HistogramChartProps> = (props) => {
         ...(spansZero
           ? [
               Plot.ruleX([0], { stroke: CHART_COLORS.negative, strokeWidth: 1.5 }),
-              Plot.text([0], { x: (v: number) => v, frameAnchor: 'top', text: () => `← ${lossLabel}`, textAnchor: 'end', dx: -4, dy: -16, fill: CHART_COLORS.negative }),
-              Plot.text([0], { x: (v: number) => v, frameAnchor: 'top', text: () => `${gainLabel} →`, textAnchor: 'start', dx: 4, dy: -16, fill: CHART_COLORS.positive }),
+              Plot.text([0], {
+                x: (v: number) => v,
+                frameAnchor: 'top',
+                text: () => `← ${lossLabel}`,
+                textAnchor: 'end',
+                dx: -4,
+                dy: -16,
+                fill: CHART_COLORS.negative,
+              }),
+              Plot.text([0], {
+                x: (v: number) => v,
+                frameAnchor: 'top',
+                text: () => `${gainLabel} →`,
+                textAnchor: 'start',
+                dx: 4,
+                dy: -16,
+                fill: CHART_COLORS.positive,
+              }),
             ]
           : []),
       ],

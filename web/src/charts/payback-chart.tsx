@@ -36,13 +36,37 @@ export const PaybackChart: Component<{ payback: OutputSummary; horizonMonths: nu
         ...(Number.isFinite(median)
           ? [
               Plot.ruleX([median], { stroke: CHART_COLORS.primary, strokeDasharray: '3,3' }),
-              Plot.text([median], { x: (m: number) => m, y: 0.5, text: () => `median ${props.format.months(median)}`, dx: 6, dy: -8, textAnchor: 'start', fontWeight: 'bold' }),
+              Plot.text([median], {
+                x: (m: number) => m,
+                y: 0.5,
+                text: () => `median ${props.format.months(median)}`,
+                dx: 6,
+                dy: -8,
+                textAnchor: 'start',
+                fontWeight: 'bold',
+              }),
             ]
           : []),
         ...(neverShare() > 0
-          ? [Plot.text([props.horizonMonths], { x: (m: number) => m, y: 1 - neverShare(), text: () => `${props.format.percent(neverShare())} never within ${props.horizonMonths} months`, dy: -10, textAnchor: 'end', fill: CHART_COLORS.negative })]
+          ? [
+              Plot.text([props.horizonMonths], {
+                x: (m: number) => m,
+                y: 1 - neverShare(),
+                text: () => `${props.format.percent(neverShare())} never within ${props.horizonMonths} months`,
+                dy: -10,
+                textAnchor: 'end',
+                fill: CHART_COLORS.negative,
+              }),
+            ]
           : []),
-        Plot.tip(points, Plot.pointerX({ x: 'x', y: 'p', title: (point: { x: number; p: number }) => `by month ${Math.floor(point.x)}: ${props.format.percent(point.p)} of trials paid back` })),
+        Plot.tip(
+          points,
+          Plot.pointerX({
+            x: 'x',
+            y: 'p',
+            title: (point: { x: number; p: number }) => `by month ${Math.floor(point.x)}: ${props.format.percent(point.p)} of trials paid back`,
+          }),
+        ),
       ],
     });
   };
@@ -53,9 +77,9 @@ export const PaybackChart: Component<{ payback: OutputSummary; horizonMonths: nu
       testId={props.testId}
       caption={
         <>
-          Median {props.format.months(paybackMonths(props.payback.percentiles.p50))}; P10 {props.format.months(paybackMonths(props.payback.percentiles.p10))}, P90{' '}
-          {props.format.months(paybackMonths(props.payback.percentiles.p90))}.{' '}
-          {props.format.percent(neverShare())} of trials do not pay back within the {props.horizonMonths}-month horizon.
+          Median {props.format.months(paybackMonths(props.payback.percentiles.p50))}; P10 {props.format.months(paybackMonths(props.payback.percentiles.p10))},
+          P90 {props.format.months(paybackMonths(props.payback.percentiles.p90))}. {props.format.percent(neverShare())} of trials do not pay back within the{' '}
+          {props.horizonMonths}-month horizon.
         </>
       }
     />

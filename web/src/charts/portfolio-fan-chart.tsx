@@ -30,7 +30,13 @@ export const PortfolioFanChart: Component<{ portfolio: Portfolio; localeOf?: (cu
         {(fan) => {
           const format = caseFormat(fan.currency, props.localeOf?.(fan.currency));
           const plot = (width: number): Element | null => {
-            const points: MonthPoint[] = fan.months.map((month, i) => ({ date: new Date(`${month}-01T00:00:00Z`), label: month, p10: fan.p10[i], p50: fan.p50[i], p90: fan.p90[i] }));
+            const points: MonthPoint[] = fan.months.map((month, i) => ({
+              date: new Date(`${month}-01T00:00:00Z`),
+              label: month,
+              p10: fan.p10[i],
+              p50: fan.p50[i],
+              p90: fan.p90[i],
+            }));
             if (!points.length) return null;
             return Plot.plot({
               width,
@@ -48,7 +54,14 @@ export const PortfolioFanChart: Component<{ portfolio: Portfolio; localeOf?: (cu
                 Plot.text(points.slice(-1), { x: 'date', y: 'p90', text: () => 'P90', dx: -14, dy: -6, fontSize: 10 }),
                 Plot.text(points.slice(-1), { x: 'date', y: 'p50', text: () => 'P50', dx: -14, dy: -6, fontSize: 10, fontWeight: 'bold' }),
                 Plot.text(points.slice(-1), { x: 'date', y: 'p10', text: () => 'P10', dx: -14, dy: 10, fontSize: 10 }),
-                Plot.tip(points, Plot.pointerX({ x: 'date', y: 'p50', title: (p: MonthPoint) => `${p.label}\nP90 ${format.money(p.p90)}\nP50 ${format.money(p.p50)}\nP10 ${format.money(p.p10)}` })),
+                Plot.tip(
+                  points,
+                  Plot.pointerX({
+                    x: 'date',
+                    y: 'p50',
+                    title: (p: MonthPoint) => `${p.label}\nP90 ${format.money(p.p90)}\nP50 ${format.money(p.p50)}\nP10 ${format.money(p.p10)}`,
+                  }),
+                ),
               ],
             });
           };
@@ -58,8 +71,8 @@ export const PortfolioFanChart: Component<{ portfolio: Portfolio; localeOf?: (cu
               plot={plot}
               caption={
                 <>
-                  Total NPV of these cases: P10 {format.money(fan.totalNpv.p10)}, P50 {format.money(fan.totalNpv.p50)}, P90 {format.money(fan.totalNpv.p90)} (mean {format.money(fan.totalNpv.mean)});{' '}
-                  {format.count(fan.trials)} trials, shared drivers share their draws.
+                  Total NPV of these cases: P10 {format.money(fan.totalNpv.p10)}, P50 {format.money(fan.totalNpv.p50)}, P90 {format.money(fan.totalNpv.p90)}{' '}
+                  (mean {format.money(fan.totalNpv.mean)}); {format.count(fan.trials)} trials, shared drivers share their draws.
                 </>
               }
             />

@@ -23,7 +23,12 @@ export const SpiderChart: Component<{ result: SpiderResult; format: CaseFormat; 
     // Spread the end labels at least 13 px apart so neighbouring lines stay readable.
     const minGap = ((Math.max(...all) - Math.min(...all)) / (height - 60)) * 13;
     const ends = series
-      .map((s) => ({ label: s.label, percentile: props.result.percentiles[props.result.percentiles.length - 1], output: s.outputs[s.outputs.length - 1], labelY: s.outputs[s.outputs.length - 1] }))
+      .map((s) => ({
+        label: s.label,
+        percentile: props.result.percentiles[props.result.percentiles.length - 1],
+        output: s.outputs[s.outputs.length - 1],
+        labelY: s.outputs[s.outputs.length - 1],
+      }))
       .sort((a, b) => b.output - a.output);
     for (let i = 1; i < ends.length; i++) ends[i].labelY = Math.min(ends[i].labelY, ends[i - 1].labelY - minGap);
     return Plot.plot({
@@ -39,8 +44,23 @@ export const SpiderChart: Component<{ result: SpiderResult; format: CaseFormat; 
         Plot.ruleY([props.result.baselineOutput], { stroke: CHART_COLORS.neutral, strokeDasharray: '2,2' }),
         Plot.ruleY([0], { stroke: CHART_COLORS.negative }),
         Plot.lineY(points, { x: 'percentile', y: 'output', stroke: 'label', strokeWidth: 1.8, marker: 'circle-stroke' }),
-        Plot.text(ends, { x: 'percentile', y: 'labelY', text: (end: { label: string }) => truncateLabel(end.label, 40), textAnchor: 'start', dx: 8, fill: 'label', fontSize: 10 }),
-        Plot.tip(points, Plot.pointer({ x: 'percentile', y: 'output', title: (p: Point) => `${p.label} at P${Math.round(p.percentile * 100)}\nNPV ${props.format.money(p.output)}` })),
+        Plot.text(ends, {
+          x: 'percentile',
+          y: 'labelY',
+          text: (end: { label: string }) => truncateLabel(end.label, 40),
+          textAnchor: 'start',
+          dx: 8,
+          fill: 'label',
+          fontSize: 10,
+        }),
+        Plot.tip(
+          points,
+          Plot.pointer({
+            x: 'percentile',
+            y: 'output',
+            title: (p: Point) => `${p.label} at P${Math.round(p.percentile * 100)}\nNPV ${props.format.money(p.output)}`,
+          }),
+        ),
       ],
     });
   };

@@ -19,9 +19,14 @@ interface Bar {
  * medians. Each bar end is labelled with the input value that produces it, so the two
  * ends are told apart by text, not only by shade.
  */
-export const TornadoChart: Component<{ result: TornadoResult; format: CaseFormat; limit?: number; units?: Record<string, string>; testId?: string; height?: number }> = (
-  props,
-) => {
+export const TornadoChart: Component<{
+  result: TornadoResult;
+  format: CaseFormat;
+  limit?: number;
+  units?: Record<string, string>;
+  testId?: string;
+  height?: number;
+}> = (props) => {
   const plot = (width: number): Element | null => {
     const rows = props.result.bars.slice(0, props.limit ?? 12);
     if (!rows.length) return null;
@@ -40,7 +45,12 @@ export const TornadoChart: Component<{ result: TornadoResult; format: CaseFormat
       style: { fontSize: '11px' },
       // Insets leave room for the input values printed at the bar ends.
       x: { label: `NPV (${props.format.currency}) →`, tickFormat: props.format.moneyCompact, grid: true, insetLeft: 100, insetRight: 100 },
-      y: { label: null, domain: rows.map((row) => row.label), tickSize: 0, tickFormat: (label: string) => truncateLabel(label, Math.floor(Math.min(280, width * 0.34) / 6.2)) },
+      y: {
+        label: null,
+        domain: rows.map((row) => row.label),
+        tickSize: 0,
+        tickFormat: (label: string) => truncateLabel(label, Math.floor(Math.min(280, width * 0.34) / 6.2)),
+      },
       color: { domain: [`input at ${low}`, `input at ${high}`], range: [CHART_COLORS.primaryLight, CHART_COLORS.primary], legend: true },
       marks: [
         Plot.barX(bars, {
@@ -69,7 +79,12 @@ export const TornadoChart: Component<{ result: TornadoResult; format: CaseFormat
       title={`Tornado: NPV when each input alone moves from its P${Math.round(props.result.lowPercentile * 100)} to its P${Math.round(props.result.highPercentile * 100)}`}
       plot={plot}
       testId={props.testId}
-      caption={<>Base NPV (every input at its median): {props.format.money(props.result.baselineOutput)}. Bars are sorted by swing; labels show the input value at each end.</>}
+      caption={
+        <>
+          Base NPV (every input at its median): {props.format.money(props.result.baselineOutput)}. Bars are sorted by swing; labels show the input value at each
+          end.
+        </>
+      }
     />
   );
 };

@@ -24,12 +24,23 @@ export const VoiChart: Component<{ rows: VoiRow[]; format: CaseFormat; limit?: n
       marginRight: 30,
       style: { fontSize: '11px' },
       x: { label: `${props.format.currency} →`, tickFormat: props.format.moneyCompact, grid: true },
-      y: { label: null, domain: rows.map((row) => row.label), tickSize: 0, tickFormat: (label: string) => truncateLabel(label, Math.floor(marginLeft / 6.2)), padding: 0.3 },
+      y: {
+        label: null,
+        domain: rows.map((row) => row.label),
+        tickSize: 0,
+        tickFormat: (label: string) => truncateLabel(label, Math.floor(marginLeft / 6.2)),
+        padding: 0.3,
+      },
       color: { legend: true, domain: ['value of measuring first (EVPPI)', 'cost of measuring'], range: [CHART_COLORS.primary, CHART_COLORS.accent] },
       symbol: { domain: ['value of measuring first (EVPPI)', 'cost of measuring'], range: ['square', 'diamond'] },
       marks: [
         Plot.barX(rows, { y: 'label', x: 'evppi', fill: () => 'value of measuring first (EVPPI)' }),
-        Plot.ruleY(rows, { y: 'label', x1: (row: VoiRow) => Math.max(0, row.evppi - 2 * row.standardError), x2: (row: VoiRow) => row.evppi + 2 * row.standardError, stroke: CHART_COLORS.neutral }),
+        Plot.ruleY(rows, {
+          y: 'label',
+          x1: (row: VoiRow) => Math.max(0, row.evppi - 2 * row.standardError),
+          x2: (row: VoiRow) => row.evppi + 2 * row.standardError,
+          stroke: CHART_COLORS.neutral,
+        }),
         Plot.dot(priced, { y: 'label', x: 'measurementCost', symbol: () => 'cost of measuring', fill: () => 'cost of measuring', stroke: 'white', r: 6 }),
         Plot.text(priced, { y: 'label', x: 'measurementCost', text: () => 'cost', dy: -11, fontSize: 9, fill: CHART_COLORS.accent }),
         Plot.ruleX([0]),
@@ -45,5 +56,11 @@ export const VoiChart: Component<{ rows: VoiRow[]; format: CaseFormat; limit?: n
       ],
     });
   };
-  return <PlotFigure title="What to measure next: value of information against its cost" plot={plot} caption="Bars: EVPPI with ± 2 Monte Carlo standard errors; diamonds: the cost of measuring, where the case gives it." />;
+  return (
+    <PlotFigure
+      title="What to measure next: value of information against its cost"
+      plot={plot}
+      caption="Bars: EVPPI with ± 2 Monte Carlo standard errors; diamonds: the cost of measuring, where the case gives it."
+    />
+  );
 };

@@ -12,10 +12,17 @@ export const ConflictBanner: Component<{ session: CaseSession }> = (props) => (
       <div class="conflict-banner" role="alert" data-testid="conflict-banner">
         <h2>Your changes were not saved: version {conflict().theirs.currentVersion} was saved meanwhile</h2>
         <p>
-          Version {conflict().theirs.currentVersion} was saved {conflict().theirs.updatedAt ? `at ${props.session.draft.format().dateTime(conflict().theirs.updatedAt)}` : ''} in another tab or
-          by someone else while you were editing. Nothing has been overwritten. Review the differences, then choose.
+          Version {conflict().theirs.currentVersion} was saved{' '}
+          {conflict().theirs.updatedAt ? `at ${props.session.draft.format().dateTime(conflict().theirs.updatedAt)}` : ''} in another tab or by someone else
+          while you were editing. Nothing has been overwritten. Review the differences, then choose.
         </p>
-        <DiffTable changes={conflict().changes} beforeLabel={`Version ${conflict().theirs.currentVersion} (saved)`} afterLabel="Your draft" caption="Their version compared with your draft" limit={40} />
+        <DiffTable
+          changes={conflict().changes}
+          beforeLabel={`Version ${conflict().theirs.currentVersion} (saved)`}
+          afterLabel="Your draft"
+          caption="Their version compared with your draft"
+          limit={40}
+        />
         <div class="button-row">
           <button type="button" class="button-secondary" onClick={() => props.session.takeTheirs()}>
             Discard my edits, continue from version {conflict().theirs.currentVersion}

@@ -13,9 +13,19 @@ export const CostTable: Component<{ summary: RunSummary; format: CaseFormat; cap
       <thead>
         <tr>
           <th scope="col">Category</th>
-          <For each={Array.from({ length: years() }, (_, y) => y + 1)}>{(year) => <th scope="col" class="num">Year {year}</th>}</For>
-          <th scope="col" class="num">Total</th>
-          <th scope="col" class="num">Share</th>
+          <For each={Array.from({ length: years() }, (_, y) => y + 1)}>
+            {(year) => (
+              <th scope="col" class="num">
+                Year {year}
+              </th>
+            )}
+          </For>
+          <th scope="col" class="num">
+            Total
+          </th>
+          <th scope="col" class="num">
+            Share
+          </th>
         </tr>
       </thead>
       <tbody>

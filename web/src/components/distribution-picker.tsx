@@ -74,7 +74,10 @@ export const DistributionPicker: Component<DistributionPickerProps> = (props) =>
     return Array.isArray(list) ? list.join('; ') : '';
   };
   const setList = (field: 'values' | 'weights', text: string): void => {
-    const parts = text.split(/[;\s]+/).filter(Boolean).map(parseNumber);
+    const parts = text
+      .split(/[;\s]+/)
+      .filter(Boolean)
+      .map(parseNumber);
     if (parts.some((part) => part === null || part === undefined)) return;
     setField(field, parts as number[]);
   };
@@ -90,10 +93,19 @@ export const DistributionPicker: Component<DistributionPickerProps> = (props) =>
           value={form()}
           onChange={(event) => props.onChange(convertSpec(props.value, event.currentTarget.value as DistributionFormId))}
         >
-          <For each={DISTRIBUTION_FORMS}>{(option) => <option value={option.id} selected={option.id === form()}>{option.label}</option>}</For>
+          <For each={DISTRIBUTION_FORMS}>
+            {(option) => (
+              <option value={option.id} selected={option.id === form()}>
+                {option.label}
+              </option>
+            )}
+          </For>
         </select>
       </div>
-      <p class="field-hint distribution-unit">Values in {props.unit}{form() === 'bernoulli' ? ' (probability as a share, 0–1)' : ''}</p>
+      <p class="field-hint distribution-unit">
+        Values in {props.unit}
+        {form() === 'bernoulli' ? ' (probability as a share, 0–1)' : ''}
+      </p>
       <div class="distribution-fields">
         <For each={formDefinition().fields as readonly DistributionField[]}>
           {(field) => (
@@ -150,14 +162,19 @@ export const DistributionPicker: Component<DistributionPickerProps> = (props) =>
           fallback={<p class="preview-placeholder">Preview appears when the parameters are valid.</p>}
         >
           {(distribution) => (
-            <DistributionPreviewChart distribution={distribution()} spec={props.value as DistributionSpec} unit={props.unit} label={props.label} format={format()} />
+            <DistributionPreviewChart
+              distribution={distribution()}
+              spec={props.value as DistributionSpec}
+              unit={props.unit}
+              label={props.label}
+              format={format()}
+            />
           )}
         </Show>
       </Show>
       <Show when={props.noPreview && built().ok}>
         <p class="range-summary">
-          90% range{' '}
-          {(() => {
+          90% range {(() => {
             const outcome = built();
             if (!outcome.ok) return '';
             const d = outcome.distribution;

@@ -4,7 +4,9 @@ import { Show, type Component, type JSX } from 'solid-js';
  * One section of the case editor: a heading with its count of problems (in words, not
  * only a red dot) and the section's fields.
  */
-export const EditorSection: Component<{ id: string; title: string; problems?: number; description?: string; children: JSX.Element; actions?: JSX.Element }> = (props) => (
+export const EditorSection: Component<{ id: string; title: string; problems?: number; description?: string; children: JSX.Element; actions?: JSX.Element }> = (
+  props,
+) => (
   <section class="editor-section" id={props.id} aria-labelledby={`${props.id}-title`}>
     <header class="editor-section-header">
       <h2 id={`${props.id}-title`} tabindex="-1">

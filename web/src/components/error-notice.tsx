@@ -4,7 +4,8 @@ import { ApiError } from '../lib/api.ts';
 /** An error as the user should read it: the server's problem title and detail, and a retry. */
 export const ErrorNotice: Component<{ error: unknown; onRetry?: () => void }> = (props) => {
   const title = () => (props.error instanceof ApiError ? props.error.problem.title : 'Something went wrong');
-  const detail = () => (props.error instanceof ApiError ? props.error.problem.detail : props.error instanceof Error ? props.error.message : String(props.error));
+  const detail = () =>
+    props.error instanceof ApiError ? props.error.problem.detail : props.error instanceof Error ? props.error.message : String(props.error);
   return (
     <div class="notice notice-error" role="alert">
       <strong>{title()}</strong>

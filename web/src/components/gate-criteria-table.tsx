@@ -11,9 +11,15 @@ export const GateCriteriaTable: Component<{ criteria: Criterion[]; format: CaseF
       <tr>
         <th scope="col">Criterion</th>
         <th scope="col">Result</th>
-        <th scope="col" class="num">Figure</th>
-        <th scope="col" class="num">Threshold</th>
-        <th scope="col" class="num">MC error / interval</th>
+        <th scope="col" class="num">
+          Figure
+        </th>
+        <th scope="col" class="num">
+          Threshold
+        </th>
+        <th scope="col" class="num">
+          MC error / interval
+        </th>
       </tr>
     </thead>
     <For each={(['prerequisite', 'scale', 'stop'] as const).filter((group) => props.criteria.some((c) => c.group === group))}>

@@ -69,7 +69,9 @@ export const ImportCase: Component<{ onCreated?: (id: string) => void }> = (prop
       </div>
       <Show when={issues().length}>
         <div class="notice notice-error" role="alert">
-          <strong>The case has {issues().length} problem{issues().length === 1 ? '' : 's'}; nothing was imported.</strong>
+          <strong>
+            The case has {issues().length} problem{issues().length === 1 ? '' : 's'}; nothing was imported.
+          </strong>
           <ul>
             <For each={issues()}>
               {(issue) => (

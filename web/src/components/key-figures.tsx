@@ -48,7 +48,9 @@ export const KeyFigures: Component<{ summary: RunSummary; format: CaseFormat; co
         <div class="figure">
           <dt>Discounted payback (median)</dt>
           <dd>{f().months(paybackMonths(payback().percentiles.p50))}</dd>
-          <dd class="figure-detail">{f().percent(neverPays())} of trials never pay back within {props.summary.horizonMonths} months</dd>
+          <dd class="figure-detail">
+            {f().percent(neverPays())} of trials never pay back within {props.summary.horizonMonths} months
+          </dd>
         </div>
       </Show>
       <Show when={roi() && !props.compact}>

@@ -46,7 +46,9 @@ export const PilotVsProductionView: Component<{ comparison: PilotVsProduction; f
           <thead>
             <tr>
               <th scope="col">Category</th>
-              <th scope="col" class="num">Expected total over the horizon ({f().currency})</th>
+              <th scope="col" class="num">
+                Expected total over the horizon ({f().currency})
+              </th>
             </tr>
           </thead>
           <tbody>

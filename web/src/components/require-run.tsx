@@ -40,8 +40,8 @@ export const RequireRun: Component<{ context: CaseContext; children: (run: RunRe
       {(run) => (
         <>
           <p class="source-note">
-            From stored run <code>{run().id.slice(0, 8)}</code> of version {run().caseVersion}: {props.context.session.draft.format().count(run().trials)} trials, seed {run().seed},{' '}
-            {run().sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}.
+            From stored run <code>{run().id.slice(0, 8)}</code> of version {run().caseVersion}: {props.context.session.draft.format().count(run().trials)}{' '}
+            trials, seed {run().seed}, {run().sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}.
             <Show when={run().caseVersion !== props.context.session.resource().currentVersion}>
               {' '}
               <strong>The case has changed since (now version {props.context.session.resource().currentVersion}); run it again for current figures.</strong>

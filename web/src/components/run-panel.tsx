@@ -56,7 +56,13 @@ export const RunPanel: Component<{ context: CaseContext; format: CaseFormat }> =
         <div class="field">
           <label for="run-trials">{precision() > 0 ? 'At most (trials)' : 'Trials'}</label>
           <select id="run-trials" value={String(trials())} onChange={(e) => setTrials(Number(e.currentTarget.value))}>
-            <For each={trialChoices()}>{(choice) => <option value={choice} selected={choice === trials()}>{props.format.count(choice)}</option>}</For>
+            <For each={trialChoices()}>
+              {(choice) => (
+                <option value={choice} selected={choice === trials()}>
+                  {props.format.count(choice)}
+                </option>
+              )}
+            </For>
           </select>
         </div>
         <NumberField label="Seed" value={seed()} onChange={setSeed} optional hint="Same seed, same numbers" />
@@ -67,8 +73,15 @@ export const RunPanel: Component<{ context: CaseContext; format: CaseFormat }> =
             <option value="mc">Plain Monte Carlo</option>
           </select>
         </div>
-        <button type="button" class="button-primary" disabled={running() || !isEditor() || props.context.session.saveState() === 'invalid'} onClick={() => void start()}>
-          {precision() > 0 ? `Run until mean NPV ±${props.format.percent(precision(), 1)}, at most ${props.format.count(trials())} trials` : `Run ${props.format.count(trials())} trials on the server`}
+        <button
+          type="button"
+          class="button-primary"
+          disabled={running() || !isEditor() || props.context.session.saveState() === 'invalid'}
+          onClick={() => void start()}
+        >
+          {precision() > 0
+            ? `Run until mean NPV ±${props.format.percent(precision(), 1)}, at most ${props.format.count(trials())} trials`
+            : `Run ${props.format.count(trials())} trials on the server`}
         </button>
         <Show when={running()}>
           <button type="button" class="button-secondary" onClick={() => void props.context.runs.cancel()}>
@@ -78,7 +91,8 @@ export const RunPanel: Component<{ context: CaseContext; format: CaseFormat }> =
       </div>
       <Show when={precision() > 0}>
         <p class="muted" data-testid="precision-note">
-          The run starts at {props.format.count(16_384)} trials and doubles until the 95 % confidence interval of the mean NPV is within ±{props.format.percent(precision(), 1)} of it, or the ceiling is reached. It stores the size it chose, so its settings repeat it.
+          The run starts at {props.format.count(16_384)} trials and doubles until the 95 % confidence interval of the mean NPV is within ±
+          {props.format.percent(precision(), 1)} of it, or the ceiling is reached. It stores the size it chose, so its settings repeat it.
         </p>
       </Show>
       <Show when={unsaved() && !running()}>
@@ -88,7 +102,8 @@ export const RunPanel: Component<{ context: CaseContext; format: CaseFormat }> =
         {(p) => (
           <div class="run-progress" data-testid="run-progress" data-status={p().status}>
             <label for="run-progress-bar">
-              <StatusBadge status={p().status} /> {props.format.count(p().done)} of {props.format.count(p().total)} trials ({props.format.percent(p().total ? p().done / p().total : 0, 0)})
+              <StatusBadge status={p().status} /> {props.format.count(p().done)} of {props.format.count(p().total)} trials (
+              {props.format.percent(p().total ? p().done / p().total : 0, 0)})
               {p().status === 'succeeded' ? ` · ${formatDuration(performance.now() - p().startedAt)}` : ''}
             </label>
             <progress id="run-progress-bar" max={p().total || 1} value={p().done} />
@@ -107,8 +122,12 @@ export const RunPanel: Component<{ context: CaseContext; format: CaseFormat }> =
             <tr>
               <th scope="col">Run</th>
               <th scope="col">Version</th>
-              <th scope="col" class="num">Trials</th>
-              <th scope="col" class="num">Seed</th>
+              <th scope="col" class="num">
+                Trials
+              </th>
+              <th scope="col" class="num">
+                Seed
+              </th>
               <th scope="col">Sampling</th>
               <th scope="col">Status</th>
               <th scope="col">Finished</th>

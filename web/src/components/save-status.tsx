@@ -4,9 +4,16 @@ import type { CaseSession } from '../stores/case-session.ts';
 /** Where the draft stands: saved as which version, saving, or why it is not saved. */
 export const SaveStatus: Component<{ session: CaseSession }> = (props) => {
   const problems = () => props.session.draft.validation().issues.all.length;
-  const time = () => props.session.lastSavedAt()?.toLocaleTimeString(props.session.draft.format().locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const time = () =>
+    props.session.lastSavedAt()?.toLocaleTimeString(props.session.draft.format().locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   return (
-    <span class={`save-status save-${props.session.saveState()}`} role="status" aria-live="polite" data-testid="save-status" data-state={props.session.saveState()}>
+    <span
+      class={`save-status save-${props.session.saveState()}`}
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      data-state={props.session.saveState()}
+    >
       <Switch>
         <Match when={props.session.saveState() === 'saved'}>
           ✓ Saved · version {props.session.resource().currentVersion}

@@ -18,8 +18,20 @@ export const SelectField: Component<SelectFieldProps> = (props) => {
   return (
     <div class={`field ${props.class ?? ''}`} classList={{ 'field-invalid': invalid() }}>
       <label for={id}>{props.label}</label>
-      <select id={id} value={props.value} aria-invalid={invalid()} aria-describedby={invalid() ? `${id}-error` : undefined} onChange={(event) => props.onChange(event.currentTarget.value)}>
-        <For each={props.options}>{(option) => <option value={option.value} selected={option.value === props.value}>{option.label}</option>}</For>
+      <select
+        id={id}
+        value={props.value}
+        aria-invalid={invalid()}
+        aria-describedby={invalid() ? `${id}-error` : undefined}
+        onChange={(event) => props.onChange(event.currentTarget.value)}
+      >
+        <For each={props.options}>
+          {(option) => (
+            <option value={option.value} selected={option.value === props.value}>
+              {option.label}
+            </option>
+          )}
+        </For>
       </select>
       <FieldErrors id={`${id}-error`} issues={props.issues ?? []} />
     </div>

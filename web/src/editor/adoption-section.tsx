@@ -25,7 +25,12 @@ export const AdoptionSection: Component<{ draft: CaseDraft }> = (props) => {
     />
   );
   return (
-    <EditorSection id="adoption" title="Adoption curve" problems={issues().under('/adoption').length} description="Benefits marked 'scale by adoption' are multiplied by this curve.">
+    <EditorSection
+      id="adoption"
+      title="Adoption curve"
+      problems={issues().under('/adoption').length}
+      description="Benefits marked 'scale by adoption' are multiplied by this curve."
+    >
       <div class="two-columns">
         <div>
           {field('startMonth', 'Start month', 'Month in which use begins; a number or an input name.')}

@@ -15,7 +15,11 @@ export const BaselineSection: Component<{ draft: CaseDraft }> = (props) => {
   const metrics = () => d().baseline?.metrics ?? [];
   const changes = () => d().valueHypothesis?.expectedChanges ?? [];
   const optional = (pointer: string) => (value: string) => props.draft.update(pointer, value === '' ? undefined : value);
-  const problems = () => issues().under('/baseline').length + issues().under('/valueHypothesis').length + issues().under('/measurementPlan').length + issues().under('/decisionCriteria').length;
+  const problems = () =>
+    issues().under('/baseline').length +
+    issues().under('/valueHypothesis').length +
+    issues().under('/measurementPlan').length +
+    issues().under('/decisionCriteria').length;
 
   // Required sub-objects are created on the first field typed into, with the others empty.
   const setPlan = (field: 'metric' | 'method' | 'when', value: string) =>
@@ -26,7 +30,13 @@ export const BaselineSection: Component<{ draft: CaseDraft }> = (props) => {
   const addMetric = () =>
     props.draft.mutate((doc) => {
       doc.baseline ??= { metrics: [] };
-      doc.baseline.metrics.push({ id: `metric${doc.baseline.metrics.length + 1}`, label: 'New metric', value: 0, unit: 'unit', source: 'where it was measured' });
+      doc.baseline.metrics.push({
+        id: `metric${doc.baseline.metrics.length + 1}`,
+        label: 'New metric',
+        value: 0,
+        unit: 'unit',
+        source: 'where it was measured',
+      });
     });
   const addChange = () =>
     props.draft.mutate((doc) => {
@@ -35,7 +45,12 @@ export const BaselineSection: Component<{ draft: CaseDraft }> = (props) => {
     });
 
   return (
-    <EditorSection id="baseline" title="Baseline and value hypothesis" problems={problems()} description="What is measured today, what should change, and how it will be measured after launch.">
+    <EditorSection
+      id="baseline"
+      title="Baseline and value hypothesis"
+      problems={problems()}
+      description="What is measured today, what should change, and how it will be measured after launch."
+    >
       <TextField label="Baseline description" optional multiline value={d().baseline?.description} onChange={optional('/baseline/description')} />
       <h3>Baseline metrics</h3>
       <Show when={metrics().length === 0}>
@@ -46,16 +61,48 @@ export const BaselineSection: Component<{ draft: CaseDraft }> = (props) => {
           const at = (field: string) => `/baseline/metrics/${index()}/${field}`;
           return (
             <fieldset class="row-card">
-              <legend>Baseline metric {index() + 1}: {metric.label}</legend>
+              <legend>
+                Baseline metric {index() + 1}: {metric.label}
+              </legend>
               <div class="field-grid field-grid-6">
                 <TextField label="Id (used in formulas)" value={metric.id} onChange={(v) => props.draft.update(at('id'), v)} issues={issues().at(at('id'))} />
-                <TextField class="span-2" label="Label" value={metric.label} onChange={(v) => props.draft.update(at('label'), v)} issues={issues().at(at('label'))} />
-                <NumberField label="Value" value={metric.value} onChange={(v) => props.draft.update(at('value'), v)} issues={issues().at(at('value'))} unit={metric.unit} />
+                <TextField
+                  class="span-2"
+                  label="Label"
+                  value={metric.label}
+                  onChange={(v) => props.draft.update(at('label'), v)}
+                  issues={issues().at(at('label'))}
+                />
+                <NumberField
+                  label="Value"
+                  value={metric.value}
+                  onChange={(v) => props.draft.update(at('value'), v)}
+                  issues={issues().at(at('value'))}
+                  unit={metric.unit}
+                />
                 <TextField label="Unit" value={metric.unit} onChange={(v) => props.draft.update(at('unit'), v)} issues={issues().at(at('unit'))} />
-                <TextField label="Measured on" type="date" optional value={metric.measuredOn} onChange={optional(at('measuredOn'))} issues={issues().at(at('measuredOn'))} />
-                <TextField class="span-5" label="Source" value={metric.source} onChange={(v) => props.draft.update(at('source'), v)} issues={issues().at(at('source'))} />
+                <TextField
+                  label="Measured on"
+                  type="date"
+                  optional
+                  value={metric.measuredOn}
+                  onChange={optional(at('measuredOn'))}
+                  issues={issues().at(at('measuredOn'))}
+                />
+                <TextField
+                  class="span-5"
+                  label="Source"
+                  value={metric.source}
+                  onChange={(v) => props.draft.update(at('source'), v)}
+                  issues={issues().at(at('source'))}
+                />
                 <div class="row-actions">
-                  <button type="button" class="button-quiet" onClick={() => props.draft.update(`/baseline/metrics/${index()}`, undefined)} aria-label={`Remove baseline metric ${metric.label}`}>
+                  <button
+                    type="button"
+                    class="button-quiet"
+                    onClick={() => props.draft.update(`/baseline/metrics/${index()}`, undefined)}
+                    aria-label={`Remove baseline metric ${metric.label}`}
+                  >
                     Remove
                   </button>
                 </div>
@@ -85,7 +132,9 @@ export const BaselineSection: Component<{ draft: CaseDraft }> = (props) => {
               <th scope="col">Expected after launch</th>
               <th scope="col">Carried by input</th>
               <th scope="col">Note</th>
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -96,13 +145,33 @@ export const BaselineSection: Component<{ draft: CaseDraft }> = (props) => {
                 return (
                   <tr>
                     <td>
-                      <TextField label={`Metric of change ${index() + 1}`} class="label-hidden" value={change.metric} onChange={(v) => props.draft.update(at('metric'), v)} issues={issues().at(at('metric'))} />
+                      <TextField
+                        label={`Metric of change ${index() + 1}`}
+                        class="label-hidden"
+                        value={change.metric}
+                        onChange={(v) => props.draft.update(at('metric'), v)}
+                        issues={issues().at(at('metric'))}
+                      />
                     </td>
                     <td>
-                      <NumberField label={`Expected value of change ${index() + 1}`} class="label-hidden" unit={unit()} value={change.expected} onChange={(v) => props.draft.update(at('expected'), v)} issues={issues().at(at('expected'))} />
+                      <NumberField
+                        label={`Expected value of change ${index() + 1}`}
+                        class="label-hidden"
+                        unit={unit()}
+                        value={change.expected}
+                        onChange={(v) => props.draft.update(at('expected'), v)}
+                        issues={issues().at(at('expected'))}
+                      />
                     </td>
                     <td>
-                      <TextField label={`Input of change ${index() + 1}`} class="label-hidden" optional value={change.input} onChange={optional(at('input'))} issues={issues().at(at('input'))} />
+                      <TextField
+                        label={`Input of change ${index() + 1}`}
+                        class="label-hidden"
+                        optional
+                        value={change.input}
+                        onChange={optional(at('input'))}
+                        issues={issues().at(at('input'))}
+                      />
                     </td>
                     <td>
                       <TextField label={`Note of change ${index() + 1}`} class="label-hidden" optional value={change.note} onChange={optional(at('note'))} />
@@ -125,18 +194,53 @@ export const BaselineSection: Component<{ draft: CaseDraft }> = (props) => {
 
       <h3>Measurement plan</h3>
       <div class="field-grid">
-        <TextField label="What is measured" value={d().measurementPlan?.metric} onChange={(v) => setPlan('metric', v)} issues={issues().at('/measurementPlan/metric')} />
-        <TextField label="Method (control group, data source)" value={d().measurementPlan?.method} onChange={(v) => setPlan('method', v)} issues={issues().at('/measurementPlan/method')} />
+        <TextField
+          label="What is measured"
+          value={d().measurementPlan?.metric}
+          onChange={(v) => setPlan('metric', v)}
+          issues={issues().at('/measurementPlan/metric')}
+        />
+        <TextField
+          label="Method (control group, data source)"
+          value={d().measurementPlan?.method}
+          onChange={(v) => setPlan('method', v)}
+          issues={issues().at('/measurementPlan/method')}
+        />
         <TextField label="When" value={d().measurementPlan?.when} onChange={(v) => setPlan('when', v)} issues={issues().at('/measurementPlan/when')} />
         <TextField label="Owner" optional value={d().measurementPlan?.owner} onChange={optional('/measurementPlan/owner')} />
       </div>
 
       <h3>Decision criteria (agreed before the results)</h3>
       <div class="field-grid">
-        <TextField label="Agreed on" type="date" value={d().decisionCriteria?.setOn} onChange={(v) => setCriteria('setOn', v)} issues={issues().at('/decisionCriteria/setOn')} />
-        <TextField label="First results on" type="date" optional value={d().decisionCriteria?.firstResultsOn} onChange={optional('/decisionCriteria/firstResultsOn')} issues={issues().at('/decisionCriteria/firstResultsOn')} />
-        <TextField label="We scale if" multiline value={d().decisionCriteria?.scale} onChange={(v) => setCriteria('scale', v)} issues={issues().at('/decisionCriteria/scale')} />
-        <TextField label="We stop if" multiline value={d().decisionCriteria?.stop} onChange={(v) => setCriteria('stop', v)} issues={issues().at('/decisionCriteria/stop')} />
+        <TextField
+          label="Agreed on"
+          type="date"
+          value={d().decisionCriteria?.setOn}
+          onChange={(v) => setCriteria('setOn', v)}
+          issues={issues().at('/decisionCriteria/setOn')}
+        />
+        <TextField
+          label="First results on"
+          type="date"
+          optional
+          value={d().decisionCriteria?.firstResultsOn}
+          onChange={optional('/decisionCriteria/firstResultsOn')}
+          issues={issues().at('/decisionCriteria/firstResultsOn')}
+        />
+        <TextField
+          label="We scale if"
+          multiline
+          value={d().decisionCriteria?.scale}
+          onChange={(v) => setCriteria('scale', v)}
+          issues={issues().at('/decisionCriteria/scale')}
+        />
+        <TextField
+          label="We stop if"
+          multiline
+          value={d().decisionCriteria?.stop}
+          onChange={(v) => setCriteria('stop', v)}
+          issues={issues().at('/decisionCriteria/stop')}
+        />
       </div>
     </EditorSection>
   );

@@ -17,7 +17,12 @@ export const BenefitsSection: Component<{ draft: CaseDraft }> = (props) => {
       doc.benefits.push({ id: `benefit${doc.benefits.length + 1}`, label: 'New benefit', amount: 0, realization: 1 });
     });
   return (
-    <EditorSection id="benefits" title={`Benefit lines (${benefits().length})`} problems={issues().under('/benefits').length} description={`Monthly amounts in ${currency()}, before realisation and adoption.`}>
+    <EditorSection
+      id="benefits"
+      title={`Benefit lines (${benefits().length})`}
+      problems={issues().under('/benefits').length}
+      description={`Monthly amounts in ${currency()}, before realisation and adoption.`}
+    >
       <For each={benefits()}>
         {(line, index) => {
           const base = () => `/benefits/${index()}`;
@@ -28,9 +33,23 @@ export const BenefitsSection: Component<{ draft: CaseDraft }> = (props) => {
               </legend>
               <div class="field-grid field-grid-4">
                 <TextField label="Id" value={line.id} onChange={(v) => props.draft.update(`${base()}/id`, v)} issues={issues().at(`${base()}/id`)} />
-                <TextField class="span-3" label="Label" value={line.label} onChange={(v) => props.draft.update(`${base()}/label`, v)} issues={issues().at(`${base()}/label`)} />
+                <TextField
+                  class="span-3"
+                  label="Label"
+                  value={line.label}
+                  onChange={(v) => props.draft.update(`${base()}/label`, v)}
+                  issues={issues().at(`${base()}/label`)}
+                />
                 <div class="span-4">
-                  <FormulaField label="Gross amount per month" unit={`${currency()}/month`} value={line.amount} pointer={`${base()}/amount`} issues={issues()} names={formulaNames(props.draft.document)} onChange={(v) => props.draft.update(`${base()}/amount`, v)} />
+                  <FormulaField
+                    label="Gross amount per month"
+                    unit={`${currency()}/month`}
+                    value={line.amount}
+                    pointer={`${base()}/amount`}
+                    issues={issues()}
+                    names={formulaNames(props.draft.document)}
+                    onChange={(v) => props.draft.update(`${base()}/amount`, v)}
+                  />
                   <For each={warningsAt(`${base()}/amount`)}>
                     {(warning) => (
                       <p class="notice notice-warning" role="status" data-testid="benefit-warning">
@@ -40,11 +59,22 @@ export const BenefitsSection: Component<{ draft: CaseDraft }> = (props) => {
                   </For>
                 </div>
                 <div class="span-2">
-                  <FormulaField label="Realisation (share that becomes money, 0–1)" value={line.realization ?? 1} pointer={`${base()}/realization`} issues={issues()} names={formulaNames(props.draft.document)} onChange={(v) => props.draft.update(`${base()}/realization`, v)} />
+                  <FormulaField
+                    label="Realisation (share that becomes money, 0–1)"
+                    value={line.realization ?? 1}
+                    pointer={`${base()}/realization`}
+                    issues={issues()}
+                    names={formulaNames(props.draft.document)}
+                    onChange={(v) => props.draft.update(`${base()}/realization`, v)}
+                  />
                 </div>
                 <MonthRangeFields draft={props.draft} base={base()} from={line.fromMonth} to={line.toMonth} />
                 <label class="checkbox span-2">
-                  <input type="checkbox" checked={line.scaleByAdoption ?? true} onChange={(e) => props.draft.update(`${base()}/scaleByAdoption`, e.currentTarget.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={line.scaleByAdoption ?? true}
+                    onChange={(e) => props.draft.update(`${base()}/scaleByAdoption`, e.currentTarget.checked)}
+                  />
                   Scale by the adoption curve
                 </label>
                 <div class="row-actions span-2">

@@ -38,7 +38,12 @@ export const CorrelationsSection: Component<{ draft: CaseDraft }> = (props) => {
     });
   };
   return (
-    <EditorSection id="correlations" title="Correlations" problems={issues().under('/correlations').length} description="Inputs that move together (Spearman rank correlation, −1 to 1).">
+    <EditorSection
+      id="correlations"
+      title="Correlations"
+      problems={issues().under('/correlations').length}
+      description="Inputs that move together (Spearman rank correlation, −1 to 1)."
+    >
       <fieldset class="checkbox-grid">
         <legend>Correlated inputs</legend>
         <For each={inputs()}>
@@ -55,7 +60,9 @@ export const CorrelationsSection: Component<{ draft: CaseDraft }> = (props) => {
           <caption>Rank correlation matrix</caption>
           <thead>
             <tr>
-              <th scope="col"><span class="visually-hidden">Input</span></th>
+              <th scope="col">
+                <span class="visually-hidden">Input</span>
+              </th>
               <For each={correlation()!.inputs}>{(name) => <th scope="col">{name}</th>}</For>
             </tr>
           </thead>

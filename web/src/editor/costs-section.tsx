@@ -48,11 +48,22 @@ export const CostsSection: Component<{ draft: CaseDraft }> = (props) => {
   const linesOf = (category: CostCategory) => costs().filter((line) => line.category === category);
   const add = (category: CostCategory) =>
     props.draft.mutate((doc) => {
-      doc.costs.push({ id: `${category}${doc.costs.length + 1}`, label: `New ${COST_CATEGORY_LABELS[category].toLowerCase()} cost`, category, kind: 'monthly', amount: 0 });
+      doc.costs.push({
+        id: `${category}${doc.costs.length + 1}`,
+        label: `New ${COST_CATEGORY_LABELS[category].toLowerCase()} cost`,
+        category,
+        kind: 'monthly',
+        amount: 0,
+      });
     });
 
   return (
-    <EditorSection id="costs" title={`Cost lines (${costs().length})`} problems={issues().under('/costs').length} description={`Full production cost by category, in ${currency()}.`}>
+    <EditorSection
+      id="costs"
+      title={`Cost lines (${costs().length})`}
+      problems={issues().under('/costs').length}
+      description={`Full production cost by category, in ${currency()}.`}
+    >
       <Show when={hidden().length > 0}>
         <div class="notice notice-warning" role="status" data-testid="hidden-costs">
           <strong>Possible hidden costs:</strong> no cost line in {hidden().length} categor{hidden().length === 1 ? 'y' : 'ies'} of the taxonomy. Price them, or
@@ -88,7 +99,13 @@ export const CostsSection: Component<{ draft: CaseDraft }> = (props) => {
                     </legend>
                     <div class="field-grid field-grid-4">
                       <TextField label="Id" value={line().id} onChange={(v) => props.draft.update(`${base()}/id`, v)} issues={issues().at(`${base()}/id`)} />
-                      <TextField class="span-3" label="Label" value={line().label} onChange={(v) => props.draft.update(`${base()}/label`, v)} issues={issues().at(`${base()}/label`)} />
+                      <TextField
+                        class="span-3"
+                        label="Label"
+                        value={line().label}
+                        onChange={(v) => props.draft.update(`${base()}/label`, v)}
+                        issues={issues().at(`${base()}/label`)}
+                      />
                       <SelectField
                         label="Category"
                         value={line().category}
@@ -96,14 +113,33 @@ export const CostsSection: Component<{ draft: CaseDraft }> = (props) => {
                         onChange={(v) => props.draft.update(`${base()}/category`, v)}
                         issues={issues().at(`${base()}/category`)}
                       />
-                      <SelectField label="Kind" value={line().kind} options={KIND_OPTIONS} onChange={(v) => props.draft.update(base(), convertKind(line(), v as CostLine['kind']))} />
+                      <SelectField
+                        label="Kind"
+                        value={line().kind}
+                        options={KIND_OPTIONS}
+                        onChange={(v) => props.draft.update(base(), convertKind(line(), v as CostLine['kind']))}
+                      />
                       <Switch>
                         <Match when={line().kind === 'oneTime' && (line() as Extract<CostLine, { kind: 'oneTime' }>)}>
                           {(oneTime) => (
                             <>
-                              <NumberField label="Month" unit="month" value={oneTime().month} onChange={(v) => props.draft.update(`${base()}/month`, v)} issues={issues().at(`${base()}/month`)} />
+                              <NumberField
+                                label="Month"
+                                unit="month"
+                                value={oneTime().month}
+                                onChange={(v) => props.draft.update(`${base()}/month`, v)}
+                                issues={issues().at(`${base()}/month`)}
+                              />
                               <div class="span-4">
-                                <FormulaField label="Amount" unit={currency()} value={oneTime().amount} pointer={`${base()}/amount`} issues={issues()} names={formulaNames(props.draft.document)} onChange={(v) => props.draft.update(`${base()}/amount`, v)} />
+                                <FormulaField
+                                  label="Amount"
+                                  unit={currency()}
+                                  value={oneTime().amount}
+                                  pointer={`${base()}/amount`}
+                                  issues={issues()}
+                                  names={formulaNames(props.draft.document)}
+                                  onChange={(v) => props.draft.update(`${base()}/amount`, v)}
+                                />
                               </div>
                             </>
                           )}
@@ -113,7 +149,15 @@ export const CostsSection: Component<{ draft: CaseDraft }> = (props) => {
                             <>
                               <MonthRangeFields draft={props.draft} base={base()} from={monthly().fromMonth} to={monthly().toMonth} />
                               <div class="span-4">
-                                <FormulaField label="Amount per month" unit={`${currency()}/month`} value={monthly().amount} pointer={`${base()}/amount`} issues={issues()} names={formulaNames(props.draft.document)} onChange={(v) => props.draft.update(`${base()}/amount`, v)} />
+                                <FormulaField
+                                  label="Amount per month"
+                                  unit={`${currency()}/month`}
+                                  value={monthly().amount}
+                                  pointer={`${base()}/amount`}
+                                  issues={issues()}
+                                  names={formulaNames(props.draft.document)}
+                                  onChange={(v) => props.draft.update(`${base()}/amount`, v)}
+                                />
                               </div>
                             </>
                           )}
@@ -123,16 +167,37 @@ export const CostsSection: Component<{ draft: CaseDraft }> = (props) => {
                             <>
                               <MonthRangeFields draft={props.draft} base={base()} from={perUnit().fromMonth} to={perUnit().toMonth} />
                               <div class="span-2">
-                                <FormulaField label="Volume per month" value={perUnit().volume} pointer={`${base()}/volume`} issues={issues()} names={formulaNames(props.draft.document)} onChange={(v) => props.draft.update(`${base()}/volume`, v)} />
+                                <FormulaField
+                                  label="Volume per month"
+                                  value={perUnit().volume}
+                                  pointer={`${base()}/volume`}
+                                  issues={issues()}
+                                  names={formulaNames(props.draft.document)}
+                                  onChange={(v) => props.draft.update(`${base()}/volume`, v)}
+                                />
                               </div>
                               <div class="span-2">
-                                <FormulaField label="Unit cost" unit={currency()} value={perUnit().unitCost} pointer={`${base()}/unitCost`} issues={issues()} names={formulaNames(props.draft.document)} onChange={(v) => props.draft.update(`${base()}/unitCost`, v)} />
+                                <FormulaField
+                                  label="Unit cost"
+                                  unit={currency()}
+                                  value={perUnit().unitCost}
+                                  pointer={`${base()}/unitCost`}
+                                  issues={issues()}
+                                  names={formulaNames(props.draft.document)}
+                                  onChange={(v) => props.draft.update(`${base()}/unitCost`, v)}
+                                />
                               </div>
                             </>
                           )}
                         </Match>
                       </Switch>
-                      <TextField class="span-3" label="Note" optional value={line().note} onChange={(v) => props.draft.update(`${base()}/note`, v || undefined)} />
+                      <TextField
+                        class="span-3"
+                        label="Note"
+                        optional
+                        value={line().note}
+                        onChange={(v) => props.draft.update(`${base()}/note`, v || undefined)}
+                      />
                       <div class="row-actions">
                         <button type="button" class="button-quiet" onClick={() => props.draft.update(base(), undefined)}>
                           Remove cost {line().id}

@@ -49,7 +49,13 @@ export const InputCard: Component<{ draft: CaseDraft; name: string; open?: boole
         <div class="input-card-body">
           <div class="input-meta">
             <TextField label="Label" optional value={input().label} onChange={(v) => props.draft.update(`${base()}/label`, v || undefined)} />
-            <TextField label="Unit" value={input().unit} onChange={(v) => props.draft.update(`${base()}/unit`, v)} issues={issues().at(`${base()}/unit`)} hint="e.g. EUR/hour, contacts/month, share" />
+            <TextField
+              label="Unit"
+              value={input().unit}
+              onChange={(v) => props.draft.update(`${base()}/unit`, v)}
+              issues={issues().at(`${base()}/unit`)}
+              hint="e.g. EUR/hour, contacts/month, share"
+            />
             <TextField
               label="Source of the estimate"
               multiline

@@ -30,7 +30,13 @@ export const InputsSection: Component<{ draft: CaseDraft }> = (props) => {
       </div>
       <div class="inline-form">
         <label for="new-input-name">New input name</label>
-        <input id="new-input-name" value={newName()} onInput={(e) => setNewName(e.currentTarget.value)} aria-invalid={Boolean(nameError())} aria-describedby={nameError() ? 'new-input-error' : undefined} />
+        <input
+          id="new-input-name"
+          value={newName()}
+          onInput={(e) => setNewName(e.currentTarget.value)}
+          aria-invalid={Boolean(nameError())}
+          aria-describedby={nameError() ? 'new-input-error' : undefined}
+        />
         <button type="button" class="button-secondary" onClick={add}>
           + Add input
         </button>

@@ -67,11 +67,9 @@ export const LivePanel: Component<{ draft: CaseDraft; preview: LivePreview }> = 
               height={180}
             />
             <p class="run-footnote">
-              {props.draft.format().count(result().settings.trials)} trials · seed {result().settings.seed} · {result().settings.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'} · in
-              your browser ·{' '}
-              <span data-testid="live-latency">
-                updated {props.preview.latency() === null ? '' : formatDuration(props.preview.latency()!)} after the edit
-              </span>{' '}
+              {props.draft.format().count(result().settings.trials)} trials · seed {result().settings.seed} ·{' '}
+              {result().settings.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'} · in your browser ·{' '}
+              <span data-testid="live-latency">updated {props.preview.latency() === null ? '' : formatDuration(props.preview.latency()!)} after the edit</span>{' '}
               (engine {formatDuration(result().timings.validate + result().timings.simulate + result().timings.summarize)})
             </p>
           </div>

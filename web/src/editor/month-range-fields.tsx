@@ -7,8 +7,22 @@ export const MonthRangeFields: Component<{ draft: CaseDraft; base: string; from?
   const issues = () => props.draft.validation().issues;
   return (
     <>
-      <NumberField label="From month" optional unit="month" value={props.from} onChange={(v) => props.draft.update(`${props.base}/fromMonth`, v)} issues={issues().at(`${props.base}/fromMonth`)} />
-      <NumberField label="To month" optional unit="month" value={props.to} onChange={(v) => props.draft.update(`${props.base}/toMonth`, v)} issues={issues().at(`${props.base}/toMonth`)} />
+      <NumberField
+        label="From month"
+        optional
+        unit="month"
+        value={props.from}
+        onChange={(v) => props.draft.update(`${props.base}/fromMonth`, v)}
+        issues={issues().at(`${props.base}/fromMonth`)}
+      />
+      <NumberField
+        label="To month"
+        optional
+        unit="month"
+        value={props.to}
+        onChange={(v) => props.draft.update(`${props.base}/toMonth`, v)}
+        issues={issues().at(`${props.base}/toMonth`)}
+      />
     </>
   );
 };

@@ -17,19 +17,68 @@ export const PilotSection: Component<{ draft: CaseDraft }> = (props) => {
   const pilot = () => props.draft.document.pilot;
   const currency = () => props.draft.document.currency;
   const start = () =>
-    props.draft.update('/pilot', { durationMonths: 3, scopeShare: 0.1, adoption: 1, countsRealization: false, costs: [{ label: 'Pilot licence', category: 'infrastructure', amount: 0 }] });
+    props.draft.update('/pilot', {
+      durationMonths: 3,
+      scopeShare: 0.1,
+      adoption: 1,
+      countsRealization: false,
+      costs: [{ label: 'Pilot licence', category: 'infrastructure', amount: 0 }],
+    });
   return (
-    <EditorSection id="pilot" title="Pilot" problems={issues().under('/pilot').length} description="What the pilot covered and paid for. Production costs it never carried show up in Results.">
-      <Show when={pilot()} fallback={<button type="button" class="button-secondary" onClick={start}>+ Describe the pilot</button>}>
+    <EditorSection
+      id="pilot"
+      title="Pilot"
+      problems={issues().under('/pilot').length}
+      description="What the pilot covered and paid for. Production costs it never carried show up in Results."
+    >
+      <Show
+        when={pilot()}
+        fallback={
+          <button type="button" class="button-secondary" onClick={start}>
+            + Describe the pilot
+          </button>
+        }
+      >
         {(p) => (
           <>
             <div class="field-grid field-grid-4">
-              <NumberField label="Duration" unit="months" value={p().durationMonths} onChange={(v) => props.draft.update('/pilot/durationMonths', v)} issues={issues().at('/pilot/durationMonths')} />
-              <FormulaField label="Share of production volume covered (0–1)" value={p().scopeShare} pointer="/pilot/scopeShare" issues={issues()} names={formulaNames(props.draft.document)} onChange={(v) => props.draft.update('/pilot/scopeShare', v)} />
-              <FormulaField label="Usage among pilot users (0–1)" value={p().adoption ?? 1} pointer="/pilot/adoption" issues={issues()} names={formulaNames(props.draft.document)} onChange={(v) => props.draft.update('/pilot/adoption', v)} />
-              <NumberField label="ROI the pilot team reported" unit="ratio (3.1 = 310%)" optional value={p().reportedRoi} onChange={(v) => props.draft.update('/pilot/reportedRoi', v)} issues={issues().at('/pilot/reportedRoi')} />
+              <NumberField
+                label="Duration"
+                unit="months"
+                value={p().durationMonths}
+                onChange={(v) => props.draft.update('/pilot/durationMonths', v)}
+                issues={issues().at('/pilot/durationMonths')}
+              />
+              <FormulaField
+                label="Share of production volume covered (0–1)"
+                value={p().scopeShare}
+                pointer="/pilot/scopeShare"
+                issues={issues()}
+                names={formulaNames(props.draft.document)}
+                onChange={(v) => props.draft.update('/pilot/scopeShare', v)}
+              />
+              <FormulaField
+                label="Usage among pilot users (0–1)"
+                value={p().adoption ?? 1}
+                pointer="/pilot/adoption"
+                issues={issues()}
+                names={formulaNames(props.draft.document)}
+                onChange={(v) => props.draft.update('/pilot/adoption', v)}
+              />
+              <NumberField
+                label="ROI the pilot team reported"
+                unit="ratio (3.1 = 310%)"
+                optional
+                value={p().reportedRoi}
+                onChange={(v) => props.draft.update('/pilot/reportedRoi', v)}
+                issues={issues().at('/pilot/reportedRoi')}
+              />
               <label class="checkbox span-2">
-                <input type="checkbox" checked={p().countsRealization ?? false} onChange={(e) => props.draft.update('/pilot/countsRealization', e.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  checked={p().countsRealization ?? false}
+                  onChange={(e) => props.draft.update('/pilot/countsRealization', e.currentTarget.checked)}
+                />
                 The pilot's benefit already counted realisation (most pilots report gross time saved)
               </label>
               <TextField class="span-4" label="Note" optional multiline value={p().note} onChange={(v) => props.draft.update('/pilot/note', v || undefined)} />
@@ -41,7 +90,9 @@ export const PilotSection: Component<{ draft: CaseDraft }> = (props) => {
                   <th scope="col">Label</th>
                   <th scope="col">Category</th>
                   <th scope="col">Amount ({currency()})</th>
-                  <th scope="col"><span class="visually-hidden">Actions</span></th>
+                  <th scope="col">
+                    <span class="visually-hidden">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -49,13 +100,31 @@ export const PilotSection: Component<{ draft: CaseDraft }> = (props) => {
                   {(cost, index) => (
                     <tr>
                       <td>
-                        <TextField class="label-hidden" label={`Pilot cost ${index() + 1} label`} value={cost.label} onChange={(v) => props.draft.update(`/pilot/costs/${index()}/label`, v)} issues={issues().at(`/pilot/costs/${index()}/label`)} />
+                        <TextField
+                          class="label-hidden"
+                          label={`Pilot cost ${index() + 1} label`}
+                          value={cost.label}
+                          onChange={(v) => props.draft.update(`/pilot/costs/${index()}/label`, v)}
+                          issues={issues().at(`/pilot/costs/${index()}/label`)}
+                        />
                       </td>
                       <td>
-                        <SelectField class="label-hidden" label={`Pilot cost ${index() + 1} category`} value={cost.category} options={COST_CATEGORIES.map((c) => ({ value: c, label: COST_CATEGORY_LABELS[c] }))} onChange={(v) => props.draft.update(`/pilot/costs/${index()}/category`, v)} />
+                        <SelectField
+                          class="label-hidden"
+                          label={`Pilot cost ${index() + 1} category`}
+                          value={cost.category}
+                          options={COST_CATEGORIES.map((c) => ({ value: c, label: COST_CATEGORY_LABELS[c] }))}
+                          onChange={(v) => props.draft.update(`/pilot/costs/${index()}/category`, v)}
+                        />
                       </td>
                       <td>
-                        <FormulaField label={`Pilot cost ${index() + 1} amount`} value={cost.amount} pointer={`/pilot/costs/${index()}/amount`} issues={issues()} onChange={(v) => props.draft.update(`/pilot/costs/${index()}/amount`, v)} />
+                        <FormulaField
+                          label={`Pilot cost ${index() + 1} amount`}
+                          value={cost.amount}
+                          pointer={`/pilot/costs/${index()}/amount`}
+                          issues={issues()}
+                          onChange={(v) => props.draft.update(`/pilot/costs/${index()}/amount`, v)}
+                        />
                       </td>
                       <td>
                         <button type="button" class="button-quiet" onClick={() => props.draft.update(`/pilot/costs/${index()}`, undefined)}>
@@ -68,7 +137,11 @@ export const PilotSection: Component<{ draft: CaseDraft }> = (props) => {
               </tbody>
             </table>
             <div class="button-row">
-              <button type="button" class="button-secondary" onClick={() => props.draft.mutate((doc) => void doc.pilot!.costs.push({ label: 'New pilot cost', category: 'other', amount: 0 }))}>
+              <button
+                type="button"
+                class="button-secondary"
+                onClick={() => props.draft.mutate((doc) => void doc.pilot!.costs.push({ label: 'New pilot cost', category: 'other', amount: 0 }))}
+              >
                 + Add pilot cost
               </button>
               <button type="button" class="button-quiet" onClick={() => props.draft.update('/pilot', undefined)}>

@@ -22,7 +22,12 @@ export const ReadinessSection: Component<{ draft: CaseDraft }> = (props) => {
       (doc.readiness[gate] ??= []).push({ item: 'What must be true', status: 'notMet' });
     });
   return (
-    <EditorSection id="readiness" title="Readiness checklists" problems={issues().under('/readiness').length} description="Six gates a case must pass before it scales. The gate reads each item's status.">
+    <EditorSection
+      id="readiness"
+      title="Readiness checklists"
+      problems={issues().under('/readiness').length}
+      description="Six gates a case must pass before it scales. The gate reads each item's status."
+    >
       <div class="readiness-grid">
         <For each={READINESS_GATES}>
           {(gate) => (
@@ -35,7 +40,12 @@ export const ReadinessSection: Component<{ draft: CaseDraft }> = (props) => {
                   const base = () => `/readiness/${gate}/${index()}`;
                   return (
                     <div class="checklist-item">
-                      <TextField label="Item" value={item.item} onChange={(v) => props.draft.update(`${base()}/item`, v)} issues={issues().at(`${base()}/item`)} />
+                      <TextField
+                        label="Item"
+                        value={item.item}
+                        onChange={(v) => props.draft.update(`${base()}/item`, v)}
+                        issues={issues().at(`${base()}/item`)}
+                      />
                       <div class="field">
                         <span class="field-label" id={`${gate}-${index()}-status`}>
                           Status
@@ -44,14 +54,25 @@ export const ReadinessSection: Component<{ draft: CaseDraft }> = (props) => {
                           <For each={STATUS_OPTIONS}>
                             {(option) => (
                               <label class="segment" classList={{ selected: item.status === option.value }}>
-                                <input type="radio" name={`${gate}-${index()}`} value={option.value} checked={item.status === option.value} onChange={() => props.draft.update(`${base()}/status`, option.value)} />
+                                <input
+                                  type="radio"
+                                  name={`${gate}-${index()}`}
+                                  value={option.value}
+                                  checked={item.status === option.value}
+                                  onChange={() => props.draft.update(`${base()}/status`, option.value)}
+                                />
                                 {option.label}
                               </label>
                             )}
                           </For>
                         </div>
                       </div>
-                      <TextField label="Evidence" optional value={item.evidence?.text} onChange={(v) => props.draft.update(`${base()}/evidence`, v ? { ...item.evidence, text: v } : undefined)} />
+                      <TextField
+                        label="Evidence"
+                        optional
+                        value={item.evidence?.text}
+                        onChange={(v) => props.draft.update(`${base()}/evidence`, v ? { ...item.evidence, text: v } : undefined)}
+                      />
                       <TextField label="Owner" optional value={item.owner} onChange={(v) => props.draft.update(`${base()}/owner`, v || undefined)} />
                       <button type="button" class="button-quiet" onClick={() => props.draft.update(base(), undefined)}>
                         Remove item

@@ -9,7 +9,12 @@ export const VariablesSection: Component<{ draft: CaseDraft }> = (props) => {
   const entries = () => Object.entries(props.draft.document.variables ?? {});
   const [name, setName] = createSignal('');
   return (
-    <EditorSection id="variables" title="Variables" problems={props.draft.validation().issues.under('/variables').length} description="Formulas evaluated every month of every trial; lines can use them by name.">
+    <EditorSection
+      id="variables"
+      title="Variables"
+      problems={props.draft.validation().issues.under('/variables').length}
+      description="Formulas evaluated every month of every trial; lines can use them by name."
+    >
       <div class="formula-list">
         <For each={entries()}>
           {([variable, formula]) => (
@@ -22,7 +27,12 @@ export const VariablesSection: Component<{ draft: CaseDraft }> = (props) => {
                 names={formulaNames(props.draft.document)}
                 onChange={(value) => props.draft.update(`/variables/${variable}`, value)}
               />
-              <button type="button" class="button-quiet" onClick={() => props.draft.update(`/variables/${variable}`, undefined)} aria-label={`Remove variable ${variable}`}>
+              <button
+                type="button"
+                class="button-quiet"
+                onClick={() => props.draft.update(`/variables/${variable}`, undefined)}
+                aria-label={`Remove variable ${variable}`}
+              >
                 Remove
               </button>
             </div>

@@ -208,8 +208,7 @@ export const api = {
   },
   archiveCase: (id: string) => json<CaseResource>('POST', `/cases/${encodeURIComponent(id)}/archive`),
   versions: (id: string) => json<{ items: VersionItem[] }>('GET', `/cases/${encodeURIComponent(id)}/versions`),
-  version: (id: string, version: number) =>
-    json<VersionItem & { document: CaseDocument }>('GET', `/cases/${encodeURIComponent(id)}/versions/${version}`),
+  version: (id: string, version: number) => json<VersionItem & { document: CaseDocument }>('GET', `/cases/${encodeURIComponent(id)}/versions/${version}`),
   diff: (id: string, from: number, to: number) =>
     json<{ from: number; to: number; changes: DiffChange[] }>('GET', `/cases/${encodeURIComponent(id)}/diff`, { query: { from, to } }),
 
@@ -247,11 +246,7 @@ export const api = {
  * @example
  * await followRun(run.id, (done, total) => setProgress(done / total));
  */
-export function followRun(
-  runId: string,
-  onProgress: (done: number, total: number) => void,
-  onStatus?: (status: RunStatus) => void,
-): Promise<RunResource> {
+export function followRun(runId: string, onProgress: (done: number, total: number) => void, onStatus?: (status: RunStatus) => void): Promise<RunResource> {
   const final = new Set<RunStatus>(['succeeded', 'failed', 'cancelled']);
   return new Promise<RunResource>((resolve, reject) => {
     let settled = false;

@@ -21,17 +21,32 @@ export function criterionFigures(criterion: Criterion, format: CaseFormat): Crit
   if (id === 'businessOwner') return { figure: criterion.met ? 'named' : 'none', threshold: 'named', error: '—' };
   if (id === 'quantifiedBaseline') return { figure: `${criterion.figure} metric${criterion.figure === 1 ? '' : 's'}`, threshold: `${op} 1`, error: '—' };
   if (id.endsWith('ProbabilityPositive')) {
-    return { figure: format.percent(criterion.figure), threshold: `${op} ${format.percent(criterion.threshold)}`, error: criterion.standardError === null ? '—' : `± ${format.percent(criterion.standardError, 2)}` };
+    return {
+      figure: format.percent(criterion.figure),
+      threshold: `${op} ${format.percent(criterion.threshold)}`,
+      error: criterion.standardError === null ? '—' : `± ${format.percent(criterion.standardError, 2)}`,
+    };
   }
   if (id === 'medianDiscountedPayback') {
-    const interval = criterion.interval ? `95% CI ${format.months(paybackMonths(criterion.interval[0]))} to ${format.months(paybackMonths(criterion.interval[1]))}` : '—';
+    const interval = criterion.interval
+      ? `95% CI ${format.months(paybackMonths(criterion.interval[0]))} to ${format.months(paybackMonths(criterion.interval[1]))}`
+      : '—';
     return { figure: format.months(paybackMonths(criterion.figure)), threshold: `${op} ${format.months(criterion.threshold)}`, error: interval };
   }
-  if (id.startsWith('readiness.')) return { figure: `${format.percent(criterion.figure, 0)} of items`, threshold: `${op} ${format.percent(criterion.threshold, 0)}`, error: '—' };
+  if (id.startsWith('readiness.'))
+    return { figure: `${format.percent(criterion.figure, 0)} of items`, threshold: `${op} ${format.percent(criterion.threshold, 0)}`, error: '—' };
   if (id === 'evpiWithinStake') {
-    return { figure: format.money(criterion.figure), threshold: `${op} ${format.money(criterion.threshold)}`, error: criterion.standardError === null ? '—' : `± ${format.money(criterion.standardError)}` };
+    return {
+      figure: format.money(criterion.figure),
+      threshold: `${op} ${format.money(criterion.threshold)}`,
+      error: criterion.standardError === null ? '—' : `± ${format.money(criterion.standardError)}`,
+    };
   }
-  return { figure: format.value(criterion.figure), threshold: `${op} ${format.value(criterion.threshold)}`, error: criterion.standardError === null ? '—' : `± ${format.value(criterion.standardError)}` };
+  return {
+    figure: format.value(criterion.figure),
+    threshold: `${op} ${format.value(criterion.threshold)}`,
+    error: criterion.standardError === null ? '—' : `± ${format.value(criterion.standardError)}`,
+  };
 }
 
 /** Group headings of the gate's criteria, in decision order. */

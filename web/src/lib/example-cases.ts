@@ -21,6 +21,9 @@ export const EXAMPLE_CASES: ExampleCase[] = Object.entries(modules)
  * exampleTitle('contact-center-assistant.json') // 'Contact center assistant'
  */
 export function exampleTitle(file: string): string {
-  const words = file.replace(/\.json$/, '').split('-').join(' ');
+  const words = file
+    .replace(/\.json$/, '')
+    .split('-')
+    .join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

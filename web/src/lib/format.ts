@@ -76,7 +76,13 @@ export function caseFormat(currency: string | null | undefined, locale?: string 
   if (cached) return cached;
 
   const money = new Intl.NumberFormat(loc, { style: 'currency', currency: cur, maximumFractionDigits: 0, minimumFractionDigits: 0 });
-  const moneySigned = new Intl.NumberFormat(loc, { style: 'currency', currency: cur, maximumFractionDigits: 0, minimumFractionDigits: 0, signDisplay: 'exceptZero' });
+  const moneySigned = new Intl.NumberFormat(loc, {
+    style: 'currency',
+    currency: cur,
+    maximumFractionDigits: 0,
+    minimumFractionDigits: 0,
+    signDisplay: 'exceptZero',
+  });
   const compact = new Intl.NumberFormat(loc, { style: 'currency', currency: cur, notation: 'compact', maximumFractionDigits: 1 });
   const count = new Intl.NumberFormat(loc, { maximumFractionDigits: 0 });
   const value = new Intl.NumberFormat(loc, { maximumSignificantDigits: 4 });

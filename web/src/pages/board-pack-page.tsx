@@ -38,8 +38,14 @@ const BoardPack: Component<{ context: CaseContext; run: RunResource }> = (props)
   const format = () => props.context.session.draft.format();
   const resource = () => props.context.session.resource();
   const document = () => resource().document;
-  const [gate] = createResource(() => props.run.id, (id) => loadAnalysis<GateResult>(id, { kind: 'gate' }));
-  const [tornado] = createResource(() => props.run.id, (id) => loadAnalysis<TornadoResult>(id, { kind: 'tornado' }));
+  const [gate] = createResource(
+    () => props.run.id,
+    (id) => loadAnalysis<GateResult>(id, { kind: 'gate' }),
+  );
+  const [tornado] = createResource(
+    () => props.run.id,
+    (id) => loadAnalysis<TornadoResult>(id, { kind: 'tornado' }),
+  );
   const [decisions] = createResource(() => api.decisions(props.context.session.id).then((page) => page.items));
   const summary = () => props.run.summary!;
   const latestDecision = () => decisions()?.at(-1);
@@ -93,8 +99,8 @@ const BoardPack: Component<{ context: CaseContext; run: RunResource }> = (props)
           <Show when={latestDecision()}>
             {(d) => (
               <p>
-                Latest decision: <strong>{RECOMMENDATION_LABELS[d().decision as keyof typeof RECOMMENDATION_LABELS] ?? d().decision}</strong> by {d().takenBy} on {format().date(d().takenAt)}: “
-                {d().rationale}”
+                Latest decision: <strong>{RECOMMENDATION_LABELS[d().decision as keyof typeof RECOMMENDATION_LABELS] ?? d().decision}</strong> by {d().takenBy}{' '}
+                on {format().date(d().takenAt)}: “{d().rationale}”
               </p>
             )}
           </Show>
@@ -118,7 +124,13 @@ const BoardPack: Component<{ context: CaseContext; run: RunResource }> = (props)
               signed
               height={200}
             />
-            <FanChart title="Cumulative net cash flow (P10 / P50 / P90)" fan={summary().cashFlowFan} formatMoney={format().money} formatMoneyCompact={format().moneyCompact} height={200} />
+            <FanChart
+              title="Cumulative net cash flow (P10 / P50 / P90)"
+              fan={summary().cashFlowFan}
+              formatMoney={format().money}
+              formatMoneyCompact={format().moneyCompact}
+              height={200}
+            />
           </div>
           <Show when={summary().pilotVsProduction}>
             {(pvp) => (
@@ -135,7 +147,12 @@ const BoardPack: Component<{ context: CaseContext; run: RunResource }> = (props)
           <CostTable summary={summary()} format={format()} />
           <Show when={summary().missingCostCategories.filter((c) => c.category !== 'other').length}>
             <p class="notice notice-warning">
-              Not priced in this case: {summary().missingCostCategories.filter((c) => c.category !== 'other').map((c) => c.label).join('; ')}.
+              Not priced in this case:{' '}
+              {summary()
+                .missingCostCategories.filter((c) => c.category !== 'other')
+                .map((c) => c.label)
+                .join('; ')}
+              .
             </p>
           </Show>
         </section>
@@ -166,8 +183,9 @@ const BoardPack: Component<{ context: CaseContext; run: RunResource }> = (props)
         </section>
 
         <footer class="board-footer">
-          Reproduce: case {resource().id} version {props.run.caseVersion} (hash {props.run.caseHash.slice(0, 12)}), run {props.run.id}, {format().count(props.run.trials)} trials, seed{' '}
-          {props.run.seed}, {props.run.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'} sampling, engine {props.run.engineVersion}. Amounts in {format().currency}; money rounded to whole units.
+          Reproduce: case {resource().id} version {props.run.caseVersion} (hash {props.run.caseHash.slice(0, 12)}), run {props.run.id},{' '}
+          {format().count(props.run.trials)} trials, seed {props.run.seed}, {props.run.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'} sampling, engine{' '}
+          {props.run.engineVersion}. Amounts in {format().currency}; money rounded to whole units.
         </footer>
       </Suspense>
     </article>

@@ -41,12 +41,15 @@ export const CaseEditorPage: Component<{ session: CaseSession }> = (props) => {
           <For each={SECTIONS}>
             {([id, label, pointers]) => (
               <li>
-                <a href={`#${location.hash.split('#')[1]?.split('?')[0] ?? ''}`} onClick={(event) => {
-                  event.preventDefault();
-                  const target = document.getElementById(id);
-                  target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-                  target?.querySelector<HTMLElement>('h2')?.focus();
-                }}>
+                <a
+                  href={`#${location.hash.split('#')[1]?.split('?')[0] ?? ''}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    const target = document.getElementById(id);
+                    target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+                    target?.querySelector<HTMLElement>('h2')?.focus();
+                  }}
+                >
                   {label}
                   {problems(pointers) > 0 ? (
                     <span class="badge badge-error">

@@ -28,7 +28,6 @@ export const CASE_TABS = [
 
 export type CaseTab = (typeof CASE_TABS)[number][0];
 
-
 /**
  * One case, with its tabs. The session lives here, above the tabs, so switching from the
  * editor to Results keeps the draft and the live preview.
@@ -69,7 +68,11 @@ export const CaseWorkspace: Component<{ caseId: string; tab: CaseTab }> = (props
                   <nav class="case-tabs" aria-label="Case pages">
                     <For each={CASE_TABS}>
                       {([tab, label]) => (
-                        <a href={caseHref(tagged.resource.id, tab)} aria-current={props.tab === tab ? 'page' : undefined} classList={{ active: props.tab === tab }}>
+                        <a
+                          href={caseHref(tagged.resource.id, tab)}
+                          aria-current={props.tab === tab ? 'page' : undefined}
+                          classList={{ active: props.tab === tab }}
+                        >
                           {label}
                         </a>
                       )}

@@ -34,7 +34,10 @@ export const ComparePage: Component<{ context: CaseContext }> = (props) => {
     setError(null);
     try {
       if (props.context.session.saveState() === 'pending') await props.context.session.saveNow();
-      const request = kind === 'variant' ? { a: { caseId: self().id }, b: { caseId: self().id, variant: id }, trials: trials() } : { a: { caseId: self().id }, b: { caseId: id }, trials: trials() };
+      const request =
+        kind === 'variant'
+          ? { a: { caseId: self().id }, b: { caseId: self().id, variant: id }, trials: trials() }
+          : { a: { caseId: self().id }, b: { caseId: id }, trials: trials() };
       setResult(await api.compare(request));
     } catch (failure) {
       setError(failure);
@@ -69,7 +72,13 @@ export const ComparePage: Component<{ context: CaseContext }> = (props) => {
               <option value="">Choose a variant or a case…</option>
               <Show when={variants().length}>
                 <optgroup label="Variants of this case">
-                  <For each={variants()}>{([id, variant]) => <option value={`variant:${id}`} selected={target() === `variant:${id}`}>{variant.label}</option>}</For>
+                  <For each={variants()}>
+                    {([id, variant]) => (
+                      <option value={`variant:${id}`} selected={target() === `variant:${id}`}>
+                        {variant.label}
+                      </option>
+                    )}
+                  </For>
                 </optgroup>
               </Show>
               <optgroup label="Other cases">
@@ -80,7 +89,13 @@ export const ComparePage: Component<{ context: CaseContext }> = (props) => {
           <div class="field">
             <label for="compare-trials">Trials</label>
             <select id="compare-trials" value={String(trials())} onChange={(e) => setTrials(Number(e.currentTarget.value))}>
-              <For each={[10_000, 20_000, 50_000]}>{(n) => <option value={n} selected={n === trials()}>{format().count(n)}</option>}</For>
+              <For each={[10_000, 20_000, 50_000]}>
+                {(n) => (
+                  <option value={n} selected={n === trials()}>
+                    {format().count(n)}
+                  </option>
+                )}
+              </For>
             </select>
           </div>
           <button type="button" class="button-primary" disabled={!target() || busy()} onClick={() => void compare()}>
@@ -136,9 +151,15 @@ export const ComparePage: Component<{ context: CaseContext }> = (props) => {
                 <thead>
                   <tr>
                     <th scope="col">NPV</th>
-                    <th scope="col" class="num">A</th>
-                    <th scope="col" class="num">B</th>
-                    <th scope="col" class="num">A − B</th>
+                    <th scope="col" class="num">
+                      A
+                    </th>
+                    <th scope="col" class="num">
+                      B
+                    </th>
+                    <th scope="col" class="num">
+                      A − B
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

@@ -30,7 +30,10 @@ export const GatePage: Component<{ context: CaseContext }> = (props) => {
 
 const GateEvaluation: Component<{ context: CaseContext; run: RunResource; onDecided: () => void }> = (props) => {
   const format = () => props.context.session.draft.format();
-  const [gate] = createResource(() => props.run.id, (id) => loadAnalysis<GateResult>(id, { kind: 'gate' }));
+  const [gate] = createResource(
+    () => props.run.id,
+    (id) => loadAnalysis<GateResult>(id, { kind: 'gate' }),
+  );
   return (
     <Suspense fallback={<p class="muted">Evaluating the gate (tornado and value of information first)…</p>}>
       <Show when={gate.error}>
@@ -55,7 +58,9 @@ const GateEvaluation: Component<{ context: CaseContext; run: RunResource; onDeci
                     <tr>
                       <th scope="col">Gate</th>
                       <th scope="col">Status</th>
-                      <th scope="col" class="num">Items met</th>
+                      <th scope="col" class="num">
+                        Items met
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -79,7 +84,8 @@ const GateEvaluation: Component<{ context: CaseContext; run: RunResource; onDeci
                   <For each={g().valueMeasurement}>
                     {(check) => (
                       <li>
-                        <StatusBadge status={check.passed === 'yes' ? 'met' : check.passed === 'partly' ? 'partly' : 'notMet'} /> <strong>{check.label}</strong>: {check.detail}
+                        <StatusBadge status={check.passed === 'yes' ? 'met' : check.passed === 'partly' ? 'partly' : 'notMet'} /> <strong>{check.label}</strong>
+                        : {check.detail}
                       </li>
                     )}
                   </For>
@@ -164,7 +170,8 @@ const DecisionForm: Component<{ context: CaseContext; run: RunResource; recommen
             aria-describedby={problem() ? 'decision-problem' : 'decision-hint'}
           />
           <span id="decision-hint" class="field-hint">
-            Cites run {props.run.id.slice(0, 8)} (version {props.run.caseVersion}, seed {props.run.seed}, {props.context.session.draft.format().count(props.run.trials)} trials). Decisions cannot be edited or deleted.
+            Cites run {props.run.id.slice(0, 8)} (version {props.run.caseVersion}, seed {props.run.seed},{' '}
+            {props.context.session.draft.format().count(props.run.trials)} trials). Decisions cannot be edited or deleted.
           </span>
           <Show when={problem()}>
             <span id="decision-problem" class="field-error" role="alert">
@@ -173,7 +180,10 @@ const DecisionForm: Component<{ context: CaseContext; run: RunResource; recommen
           </Show>
         </div>
         <Show when={decision() !== props.recommendation}>
-          <p class="notice notice-warning">This departs from the gate's recommendation ({RECOMMENDATION_LABELS[props.recommendation as keyof typeof RECOMMENDATION_LABELS]}); say why in the rationale.</p>
+          <p class="notice notice-warning">
+            This departs from the gate's recommendation ({RECOMMENDATION_LABELS[props.recommendation as keyof typeof RECOMMENDATION_LABELS]}); say why in the
+            rationale.
+          </p>
         </Show>
         <button type="submit" class="button-primary" disabled={busy()}>
           {busy() ? 'Recording…' : 'Record decision'}
@@ -219,7 +229,8 @@ const DecisionHistory: Component<{ decisions: DecisionResource[]; context: CaseC
                   <td>{d.takenBy}</td>
                   <td class="rationale">{d.rationale}</td>
                   <td>
-                    v{d.caseVersion}, run <code>{d.runId.slice(0, 8)}</code>: {format().count(d.run.trials)} trials, seed {d.run.seed}, {d.run.sampling}, engine {d.run.engineVersion}
+                    v{d.caseVersion}, run <code>{d.runId.slice(0, 8)}</code>: {format().count(d.run.trials)} trials, seed {d.run.seed}, {d.run.sampling}, engine{' '}
+                    {d.run.engineVersion}
                   </td>
                 </tr>
               )}

@@ -21,7 +21,10 @@ interface TimelineEntry {
 export const HistoryPage: Component<{ context: CaseContext }> = (props) => {
   const format = () => props.context.session.draft.format();
   const id = () => props.context.session.id;
-  const [versions, { refetch }] = createResource(() => props.context.session.resource().currentVersion, () => api.versions(id()).then((page) => page.items));
+  const [versions, { refetch }] = createResource(
+    () => props.context.session.resource().currentVersion,
+    () => api.versions(id()).then((page) => page.items),
+  );
   const [decisions] = createResource(() => api.decisions(id()).then((page) => page.items));
   const [from, setFrom] = createSignal(0);
   const [to, setTo] = createSignal(0);
@@ -38,8 +41,21 @@ export const HistoryPage: Component<{ context: CaseContext }> = (props) => {
   );
   const timeline = (): TimelineEntry[] =>
     [
-      ...(versions() ?? []).map((v) => ({ at: v.createdAt, kind: 'version' as const, title: `Version ${v.version} saved`, by: v.createdBy, detail: v.message ?? '' })),
-      ...(decisions() ?? []).map((d) => ({ at: d.takenAt, kind: 'decision' as const, title: `Decision recorded`, by: d.takenBy, detail: d.rationale, status: d.decision })),
+      ...(versions() ?? []).map((v) => ({
+        at: v.createdAt,
+        kind: 'version' as const,
+        title: `Version ${v.version} saved`,
+        by: v.createdBy,
+        detail: v.message ?? '',
+      })),
+      ...(decisions() ?? []).map((d) => ({
+        at: d.takenAt,
+        kind: 'decision' as const,
+        title: `Decision recorded`,
+        by: d.takenBy,
+        detail: d.rationale,
+        status: d.decision,
+      })),
     ].sort((a, b) => b.at.localeCompare(a.at));
 
   return (
@@ -106,17 +122,36 @@ export const HistoryPage: Component<{ context: CaseContext }> = (props) => {
             <h3>Differences</h3>
             <label for="diff-from">From</label>
             <select id="diff-from" value={String(from())} onChange={(e) => setFrom(Number(e.currentTarget.value))}>
-              <For each={versions() ?? []}>{(v) => <option value={v.version} selected={v.version === from()}>v{v.version}</option>}</For>
+              <For each={versions() ?? []}>
+                {(v) => (
+                  <option value={v.version} selected={v.version === from()}>
+                    v{v.version}
+                  </option>
+                )}
+              </For>
             </select>
             <label for="diff-to">to</label>
             <select id="diff-to" value={String(to())} onChange={(e) => setTo(Number(e.currentTarget.value))}>
-              <For each={versions() ?? []}>{(v) => <option value={v.version} selected={v.version === to()}>v{v.version}</option>}</For>
+              <For each={versions() ?? []}>
+                {(v) => (
+                  <option value={v.version} selected={v.version === to()}>
+                    v{v.version}
+                  </option>
+                )}
+              </For>
             </select>
           </div>
           <Show when={from() !== to()} fallback={<p class="muted">Choose two different versions.</p>}>
             <Suspense fallback={<p class="muted">Comparing…</p>}>
               <Show when={diff()}>
-                {(d) => <DiffTable changes={d().changes} beforeLabel={`v${d().from}`} afterLabel={`v${d().to}`} caption={`${d().changes.length} field${d().changes.length === 1 ? '' : 's'} changed from v${d().from} to v${d().to}`} />}
+                {(d) => (
+                  <DiffTable
+                    changes={d().changes}
+                    beforeLabel={`v${d().from}`}
+                    afterLabel={`v${d().to}`}
+                    caption={`${d().changes.length} field${d().changes.length === 1 ? '' : 's'} changed from v${d().from} to v${d().to}`}
+                  />
+                )}
               </Show>
             </Suspense>
           </Show>

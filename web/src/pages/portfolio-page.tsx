@@ -43,8 +43,7 @@ export const PortfolioPage: Component = () => {
   const owners = () => [...new Set((allCases()?.items ?? []).map((item) => item.businessOwner).filter((name): name is string => Boolean(name)))].sort();
   const formatFor = (currency: string) => caseFormat(currency, allCases()?.items.find((item) => item.currency === currency)?.locale);
   // Totals per currency from the server; the contract's single total is shown in the first case's currency.
-  const totals = (p: Portfolio): PortfolioTotal[] =>
-    p.totals;
+  const totals = (p: Portfolio): PortfolioTotal[] => p.totals;
 
   return (
     <main id="main" class="page portfolio-page" tabindex="-1">
@@ -64,12 +63,16 @@ export const PortfolioPage: Component = () => {
                 <span class="count-label">cases</span>
               </div>
               <div class="count-card">
-                <span class="count" data-testid="count-passed">{p().passedGates ?? p().byGateStatus.met ?? 0}</span>
+                <span class="count" data-testid="count-passed">
+                  {p().passedGates ?? p().byGateStatus.met ?? 0}
+                </span>
                 <span class="count-label">passed all readiness gates</span>
                 <span class="count-detail">{p().byRecommendation.scale ?? 0} recommended to scale</span>
               </div>
               <div class="count-card">
-                <span class="count" data-testid="count-stopped">{p().byDecision.stop ?? 0}</span>
+                <span class="count" data-testid="count-stopped">
+                  {p().byDecision.stop ?? 0}
+                </span>
                 <span class="count-label">stopped</span>
                 <Show when={p().stopped.length}>
                   <ul class="count-list">
@@ -84,11 +87,15 @@ export const PortfolioPage: Component = () => {
                 </Show>
               </div>
               <div class="count-card">
-                <span class="count" data-testid="count-measured">{p().withMeasuredValue}</span>
+                <span class="count" data-testid="count-measured">
+                  {p().withMeasuredValue}
+                </span>
                 <span class="count-label">with post-launch value measured</span>
               </div>
               <div class="count-card" classList={{ 'count-alert': p().drifting.length > 0 }}>
-                <span class="count" data-testid="count-drifting">{p().drifting.length}</span>
+                <span class="count" data-testid="count-drifting">
+                  {p().drifting.length}
+                </span>
                 <span class="count-label">
                   drifting: no decision for more than{' '}
                   <select aria-label="Drift threshold in days" value={String(driftDays())} onChange={(e) => setDriftDays(Number(e.currentTarget.value))}>
@@ -115,13 +122,21 @@ export const PortfolioPage: Component = () => {
                 <span class="count-label">expected NPV against full cost (cases with a run)</span>
                 <For each={totals(p())}>
                   {(total) => (
-                    <Show when={total.casesWithRuns > 0} fallback={<span class="count-detail">{total.currency}: no stored run yet ({total.cases} case{total.cases === 1 ? '' : 's'})</span>}>
-                    <span class="count-money">
-                      <strong>{formatFor(total.currency).moneyCompact(total.expectedValue)}</strong> NPV · {formatFor(total.currency).moneyCompact(total.fullCost)} cost{' '}
-                      <span class="count-detail">
-                        ({total.casesWithRuns} of {total.cases} in {total.currency})
+                    <Show
+                      when={total.casesWithRuns > 0}
+                      fallback={
+                        <span class="count-detail">
+                          {total.currency}: no stored run yet ({total.cases} case{total.cases === 1 ? '' : 's'})
+                        </span>
+                      }
+                    >
+                      <span class="count-money">
+                        <strong>{formatFor(total.currency).moneyCompact(total.expectedValue)}</strong> NPV ·{' '}
+                        {formatFor(total.currency).moneyCompact(total.fullCost)} cost{' '}
+                        <span class="count-detail">
+                          ({total.casesWithRuns} of {total.cases} in {total.currency})
+                        </span>
                       </span>
-                    </span>
                     </Show>
                   )}
                 </For>
@@ -176,14 +191,31 @@ export const PortfolioPage: Component = () => {
                   <th scope="col">Recommended</th>
                   <th scope="col">Decision taken</th>
                   <th scope="col">Readiness gates</th>
-                  <th scope="col" class="num">P(NPV &gt; 0)</th>
-                  <th scope="col" class="num">P50 NPV</th>
-                  <th scope="col" class="num">Full cost (mean)</th>
-                  <th scope="col" class="num">Days since last decision</th>
+                  <th scope="col" class="num">
+                    P(NPV &gt; 0)
+                  </th>
+                  <th scope="col" class="num">
+                    P50 NPV
+                  </th>
+                  <th scope="col" class="num">
+                    Full cost (mean)
+                  </th>
+                  <th scope="col" class="num">
+                    Days since last decision
+                  </th>
                 </tr>
               </thead>
               <tbody>
-                <For each={cases()?.items ?? []} fallback={<tr><td colspan="9" class="muted">No case matches. Create one from an example below.</td></tr>}>
+                <For
+                  each={cases()?.items ?? []}
+                  fallback={
+                    <tr>
+                      <td colspan="9" class="muted">
+                        No case matches. Create one from an example below.
+                      </td>
+                    </tr>
+                  }
+                >
                   {(item) => <PortfolioRow item={item} driftDays={driftDays()} />}
                 </For>
               </tbody>
@@ -247,4 +279,3 @@ const PortfolioRow: Component<{ item: CaseListItem; driftDays: number }> = (prop
     </tr>
   );
 };
-

@@ -47,7 +47,9 @@ export const ResultsPage: Component<{ context: CaseContext }> = (props) => {
       return `Stored run ${run.id.slice(0, 8)} of version ${run.caseVersion}: ${format().count(run.trials)} trials, seed ${run.seed}, ${run.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}, engine ${run.engineVersion}${reached}`;
     }
     const result = preview().result();
-    return result ? `Live preview of the draft in your browser: ${format().count(result.settings.trials)} trials, seed ${result.settings.seed}, ${result.settings.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}` : 'Simulating…';
+    return result
+      ? `Live preview of the draft in your browser: ${format().count(result.settings.trials)} trials, seed ${result.settings.seed}, ${result.settings.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}`
+      : 'Simulating…';
   };
   const moneyAxis = () => `NPV (${format().currency}) →`;
 
@@ -89,8 +91,8 @@ export const ResultsPage: Component<{ context: CaseContext }> = (props) => {
                 signed
                 caption={
                   <>
-                    Mean {format().money(s().outputs.npv.mean)} (± {format().money(s().outputs.npv.standardError)}); P10 {format().money(s().outputs.npv.percentiles.p10)}, P90{' '}
-                    {format().money(s().outputs.npv.percentiles.p90)}. Hatched bars lose money.
+                    Mean {format().money(s().outputs.npv.mean)} (± {format().money(s().outputs.npv.standardError)}); P10{' '}
+                    {format().money(s().outputs.npv.percentiles.p10)}, P90 {format().money(s().outputs.npv.percentiles.p90)}. Hatched bars lose money.
                   </>
                 }
               />
@@ -105,8 +107,8 @@ export const ResultsPage: Component<{ context: CaseContext }> = (props) => {
                 formatPercent={(p) => format().percent(p)}
                 caption={
                   <>
-                    P(NPV &gt; 0) = {format().percent(s().outputs.npv.probabilityPositive.value)} ± {format().percent(s().outputs.npv.probabilityPositive.standardError, 2)} (Monte Carlo standard
-                    error).
+                    P(NPV &gt; 0) = {format().percent(s().outputs.npv.probabilityPositive.value)} ±{' '}
+                    {format().percent(s().outputs.npv.probabilityPositive.standardError, 2)} (Monte Carlo standard error).
                   </>
                 }
               />
@@ -118,8 +120,9 @@ export const ResultsPage: Component<{ context: CaseContext }> = (props) => {
                 formatMoneyCompact={format().moneyCompact}
                 caption={
                   <>
-                    Undiscounted, {format().currency}. At month {s().horizonMonths}: P10 {format().money(s().cashFlowFan.p10.at(-1))}, P50 {format().money(s().cashFlowFan.p50.at(-1))}, P90{' '}
-                    {format().money(s().cashFlowFan.p90.at(-1))}. Based on {format().count(s().cashFlowFan.basedOnTrials)} trials.
+                    Undiscounted, {format().currency}. At month {s().horizonMonths}: P10 {format().money(s().cashFlowFan.p10.at(-1))}, P50{' '}
+                    {format().money(s().cashFlowFan.p50.at(-1))}, P90 {format().money(s().cashFlowFan.p90.at(-1))}. Based on{' '}
+                    {format().count(s().cashFlowFan.basedOnTrials)} trials.
                   </>
                 }
               />

@@ -27,9 +27,18 @@ export const SensitivityPage: Component<{ context: CaseContext }> = (props) => (
 
 const SensitivityAnalyses: Component<{ context: CaseContext; run: RunResource }> = (props) => {
   const format = () => props.context.session.draft.format();
-  const [tornado] = createResource(() => props.run.id, (id) => loadAnalysis<TornadoResult>(id, { kind: 'tornado' }));
-  const [spider] = createResource(() => props.run.id, (id) => loadAnalysis<SpiderResult>(id, { kind: 'spider' }));
-  const [breakEven] = createResource(() => props.run.id, (id) => loadAnalysis<BreakEvenRow[] | { rows: BreakEvenRow[] }>(id, { kind: 'breakeven' }));
+  const [tornado] = createResource(
+    () => props.run.id,
+    (id) => loadAnalysis<TornadoResult>(id, { kind: 'tornado' }),
+  );
+  const [spider] = createResource(
+    () => props.run.id,
+    (id) => loadAnalysis<SpiderResult>(id, { kind: 'spider' }),
+  );
+  const [breakEven] = createResource(
+    () => props.run.id,
+    (id) => loadAnalysis<BreakEvenRow[] | { rows: BreakEvenRow[] }>(id, { kind: 'breakeven' }),
+  );
   const [baseSamples, setBaseSamples] = createSignal(4096);
   const [sobol] = createResource(
     () => ({ id: props.run.id, n: baseSamples() }),
@@ -74,7 +83,13 @@ const SensitivityAnalyses: Component<{ context: CaseContext; run: RunResource }>
         <div class="panel-toolbar">
           <label for="sobol-size">Sobol base samples</label>
           <select id="sobol-size" value={String(baseSamples())} onChange={(e) => setBaseSamples(Number(e.currentTarget.value))}>
-            <For each={SOBOL_SIZES}>{(size) => <option value={size} selected={size === baseSamples()}>{format().count(size)}</option>}</For>
+            <For each={SOBOL_SIZES}>
+              {(size) => (
+                <option value={size} selected={size === baseSamples()}>
+                  {format().count(size)}
+                </option>
+              )}
+            </For>
           </select>
           <span class="muted">More samples, narrower intervals, longer wait.</span>
         </div>
@@ -103,8 +118,12 @@ const SensitivityAnalyses: Component<{ context: CaseContext; run: RunResource }>
             <thead>
               <tr>
                 <th scope="col">Input</th>
-                <th scope="col" class="num">Break-even value</th>
-                <th scope="col" class="num">Its percentile</th>
+                <th scope="col" class="num">
+                  Break-even value
+                </th>
+                <th scope="col" class="num">
+                  Its percentile
+                </th>
                 <th scope="col">Searched range</th>
                 <th scope="col">Note</th>
               </tr>
@@ -119,7 +138,10 @@ const SensitivityAnalyses: Component<{ context: CaseContext; run: RunResource }>
                     <td>
                       {formatUnitValue(format(), row.rangeLow, row.unit)} to {formatUnitValue(format(), row.rangeHigh, row.unit)}
                     </td>
-                    <td>{row.reason ?? (row.percentile !== null && (row.percentile < 0.1 || row.percentile > 0.9) ? 'far in the tail: unlikely to flip the sign' : '')}</td>
+                    <td>
+                      {row.reason ??
+                        (row.percentile !== null && (row.percentile < 0.1 || row.percentile > 0.9) ? 'far in the tail: unlikely to flip the sign' : '')}
+                    </td>
                   </tr>
                 )}
               </For>
@@ -128,7 +150,12 @@ const SensitivityAnalyses: Component<{ context: CaseContext; run: RunResource }>
           <Show when={noCrossing().length}>
             <details class="muted">
               <summary>No break-even within the searched range for {noCrossing().length} inputs: none of them alone can make mean NPV zero</summary>
-              <p>{noCrossing().map((row) => row.label).join('; ')}.</p>
+              <p>
+                {noCrossing()
+                  .map((row) => row.label)
+                  .join('; ')}
+                .
+              </p>
             </details>
           </Show>
         </Suspense>

@@ -24,7 +24,10 @@ export const ValueOfInformationPage: Component<{ context: CaseContext }> = (prop
       <h2 class="page-title">Value of information: what is worth measuring before deciding</h2>
       <RequireRun context={props.context} what="Value-of-information figures">
         {(run) => {
-          const [voi] = createResource(() => run.id, (id) => loadAnalysis<VoiResult>(id, { kind: 'voi' }));
+          const [voi] = createResource(
+            () => run.id,
+            (id) => loadAnalysis<VoiResult>(id, { kind: 'voi' }),
+          );
           return (
             <Suspense fallback={<p class="muted">Computing value of information…</p>}>
               <Show when={voi.error}>
@@ -53,7 +56,8 @@ export const ValueOfInformationPage: Component<{ context: CaseContext }> = (prop
                       </div>
                     </dl>
                     <p class="explainer">
-                      EVPI is the most any study could be worth for this decision: spending more than {format().money(v().evpi.value)} on measurement before deciding cannot pay off.
+                      EVPI is the most any study could be worth for this decision: spending more than {format().money(v().evpi.value)} on measurement before
+                      deciding cannot pay off.
                     </p>
                     <section class="panel">
                       <VoiChart rows={v().ranking.filter(hasValue)} format={format()} />
@@ -64,10 +68,18 @@ export const ValueOfInformationPage: Component<{ context: CaseContext }> = (prop
                         <tr>
                           <th scope="col">Rank</th>
                           <th scope="col">Input</th>
-                          <th scope="col" class="num">EVPPI ({format().currency})</th>
-                          <th scope="col" class="num">± SE</th>
-                          <th scope="col" class="num">Cost to measure</th>
-                          <th scope="col" class="num">Net value</th>
+                          <th scope="col" class="num">
+                            EVPPI ({format().currency})
+                          </th>
+                          <th scope="col" class="num">
+                            ± SE
+                          </th>
+                          <th scope="col" class="num">
+                            Cost to measure
+                          </th>
+                          <th scope="col" class="num">
+                            Net value
+                          </th>
                           <th scope="col">Verdict</th>
                         </tr>
                       </thead>
@@ -92,7 +104,13 @@ export const ValueOfInformationPage: Component<{ context: CaseContext }> = (prop
                         <summary>
                           No value in measuring first: {v().ranking.filter((row) => !hasValue(row)).length} inputs with EVPPI below 1 {format().currency}
                         </summary>
-                        <p>{v().ranking.filter((row) => !hasValue(row)).map((row) => row.label).join('; ')}.</p>
+                        <p>
+                          {v()
+                            .ranking.filter((row) => !hasValue(row))
+                            .map((row) => row.label)
+                            .join('; ')}
+                          .
+                        </p>
                       </details>
                     </Show>
                   </>

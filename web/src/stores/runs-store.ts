@@ -50,12 +50,21 @@ export function createRunsStore(caseId: string): RunsStore {
       setError(null);
       try {
         const queued = await api.startRun(caseId, request);
-        setProgress({ runId: queued.id, done: queued.progress.done, total: queued.progress.total || queued.trials, status: queued.status, startedAt: performance.now() });
-        const finished = queued.status === 'succeeded' ? await api.getRun(queued.id) : await followRun(
-          queued.id,
-          (done, total) => setProgress((p) => (p ? { ...p, done, total } : p)),
-          (status) => setProgress((p) => (p ? { ...p, status } : p)),
-        );
+        setProgress({
+          runId: queued.id,
+          done: queued.progress.done,
+          total: queued.progress.total || queued.trials,
+          status: queued.status,
+          startedAt: performance.now(),
+        });
+        const finished =
+          queued.status === 'succeeded'
+            ? await api.getRun(queued.id)
+            : await followRun(
+                queued.id,
+                (done, total) => setProgress((p) => (p ? { ...p, done, total } : p)),
+                (status) => setProgress((p) => (p ? { ...p, status } : p)),
+              );
         setProgress((p) => (p ? { ...p, status: finished.status, done: finished.status === 'succeeded' ? p.total : p.done } : p));
         if (finished.status === 'succeeded') setLatest(finished);
         else setError(finished.error ?? `run ${finished.status}`);

@@ -15,7 +15,9 @@ import type { SimulationRequest, SimulationResponse } from './simulation-protoco
 export async function runSimulation(request: SimulationRequest): Promise<SimulationResponse> {
   const timings = { validate: 0, simulate: 0, summarize: 0 };
   try {
-    const run = await runCase(request.document, { trials: request.trials, seed: request.seed, sampling: request.sampling }, undefined, { pointEstimate: false });
+    const run = await runCase(request.document, { trials: request.trials, seed: request.seed, sampling: request.sampling }, undefined, {
+      pointEstimate: false,
+    });
     return { id: request.id, ok: true, summary: run.summary, warnings: run.warnings, timings: run.timings, kernel: cachedRunnable(run.model).backend };
   } catch (error) {
     if (error instanceof CaseError) return { id: request.id, ok: false, issues: error.issues, timings };
