@@ -20,6 +20,7 @@ const EXPM1_TINY = startOf(0x3c900000); // 2^−54
 const O_THRESHOLD = 7.09782712893383973096e2;
 const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
+// biome-ignore lint/suspicious/noApproximativeNumericConstant: fdlibm's constant as written there; the same double as Math.LOG2E
 const INV_LN2 = 1.442695040888963387;
 const Q = [-3.33333333333331316428e-2, 1.58730158725481460165e-3, -7.93650757867487942473e-5, 4.00821782732936239552e-6, -2.01099218183624371326e-7] as const;
 

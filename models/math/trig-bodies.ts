@@ -219,6 +219,7 @@ export function atanBody<T, B>(o: ScalarOps<T, B>, [x]: T[]): T {
   return o.select(o.not(o.eq(x, x)), x, o.select(o.ge(a, o.num(ATAN_HUGE)), huge, o.select(o.lt(a, o.num(ATAN_TINY)), x, o.select(small, central, outer))));
 }
 
+// biome-ignore lint/suspicious/noApproximativeNumericConstant: fdlibm's constant as written there; the same double as Math.PI
 const PI = 3.141592653589793116;
 const PI_LO = 1.2246467991473531772e-16;
 
