@@ -100,6 +100,13 @@ function toApiError(error: unknown): never {
  * registerAnalysisRoutes(app);
  */
 export function registerAnalysisRoutes(app: App): void {
+  registerCreateAnalysis(app);
+  registerListAnalyses(app);
+  registerCompare(app);
+}
+
+/** POST /api/runs/{id}/analyses: run an analysis on a run and store it. */
+function registerCreateAnalysis(app: App): void {
   app.use('/api/runs/:id/analyses', async (c, next) => (c.req.method === 'POST' ? requirePermission('write')(c, next) : next()));
   app.openapi(
     createRoute({
@@ -139,7 +146,10 @@ export function registerAnalysisRoutes(app: App): void {
       return c.json(record, 201);
     },
   );
+}
 
+/** GET /api/runs/{id}/analyses: a run's stored analyses. */
+function registerListAnalyses(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -155,7 +165,10 @@ export function registerAnalysisRoutes(app: App): void {
       return c.json({ items: await listAnalyses(services.db, run.id, c.req.valid('query').kind) }, 200);
     },
   );
+}
 
+/** POST /api/compare: two cases, or a case and a variant, with common random numbers. */
+function registerCompare(app: App): void {
   app.use('/api/compare', requirePermission('write'));
   app.openapi(
     createRoute({

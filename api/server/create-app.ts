@@ -35,6 +35,24 @@ export interface AppOptions {
   webRoot?: string;
 }
 
+/** Security headers: the browser worker compiles the generated kernel, so WebAssembly (and its Function fallback) may run. */
+const SECURE_HEADERS: Parameters<typeof secureHeaders>[0] = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    // The browser worker compiles the generated simulation kernel to WebAssembly, and falls
+    // back to new Function for a kernel the translation does not cover.
+    scriptSrc: ["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    workerSrc: ["'self'", 'blob:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+  },
+  crossOriginEmbedderPolicy: false,
+};
+
 /**
  * Builds the whole service: middleware, every /api route, the OpenAPI document and
  * docs page, and the web app. Tests build it for real and call `app.request(...)`.
@@ -58,53 +76,7 @@ export function createApp(services: Services, options: AppOptions): App {
     },
   });
 
-  app.use('*', requestLog(options.log));
-  app.use('/api/*', noStore());
-  app.use('*', async (c, next) => {
-    c.set('services', services);
-    await next();
-  });
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        // The browser worker compiles the generated simulation kernel to WebAssembly, and falls
-        // back to new Function for a kernel the translation does not cover.
-        scriptSrc: ["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        workerSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
-  app.use('*', originGuard(services.config));
-  if (services.config.corsOrigins.length) {
-    app.use(
-      '/api/*',
-      cors({
-        origin: services.config.corsOrigins,
-        allowHeaders: ['Authorization', 'Content-Type', 'If-Match'],
-        exposeHeaders: ['ETag', 'Location', 'X-Request-Id'],
-      }),
-    );
-  }
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: services.config.maxBodyBytes,
-      onError: (c) =>
-        c.json(problem(413, `the request body is larger than ${services.config.maxBodyBytes} bytes`, c.req.path), 413, {
-          'Content-Type': 'application/problem+json',
-        }),
-    }),
-  );
-  app.use('/api/*', jsonBodyGuard());
+  useMiddleware(app, services, options);
 
   registerDocsRoutes(app);
   app.use('/api/*', async (c, next) => {
@@ -154,4 +126,37 @@ export function createApp(services: Services, options: AppOptions): App {
     });
   });
   return app;
+}
+
+/** Request log, no-store, services, security headers, origin guard, CORS, body limit and the JSON body guard, in that order. */
+function useMiddleware(app: App, services: Services, options: AppOptions): void {
+  app.use('*', requestLog(options.log));
+  app.use('/api/*', noStore());
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+  app.use('*', secureHeaders(SECURE_HEADERS));
+  app.use('*', originGuard(services.config));
+  if (services.config.corsOrigins.length) {
+    app.use(
+      '/api/*',
+      cors({
+        origin: services.config.corsOrigins,
+        allowHeaders: ['Authorization', 'Content-Type', 'If-Match'],
+        exposeHeaders: ['ETag', 'Location', 'X-Request-Id'],
+      }),
+    );
+  }
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: services.config.maxBodyBytes,
+      onError: (c) =>
+        c.json(problem(413, `the request body is larger than ${services.config.maxBodyBytes} bytes`, c.req.path), 413, {
+          'Content-Type': 'application/problem+json',
+        }),
+    }),
+  );
+  app.use('/api/*', jsonBodyGuard());
 }
