@@ -162,6 +162,9 @@ describe.skipIf(!hasChromium)('web journey in Chromium', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await xlsx.path())!);
     expect(workbook.worksheets.map((sheet) => sheet.name).sort()).toEqual([...WORKBOOK_SHEETS].sort());
+    // Back where the next step decides.
+    await tab('Gate').click();
+    await page.locator('[data-testid=decision-form]').waitFor({ timeout: 60_000 });
   });
 
   it('6. records a decision as an approver', async () => {
