@@ -1,4 +1,6 @@
-import { KernelCompileError } from './kernel-compile-error.ts';
+import { KernelSyntaxError, tokenize, type Token } from './kernel-tokenizer.ts';
+
+export { KernelSyntaxError } from './kernel-tokenizer.ts';
 
 /*
  * The syntax of generated kernels: the small subset of JavaScript that
@@ -34,87 +36,6 @@ export type KernelStatement =
   | { kind: 'if'; test: KernelExpr; then: KernelStatement }
   | { kind: 'block'; body: KernelStatement[] }
   | { kind: 'return'; value: KernelExpr };
-
-/** Source outside the kernel subset, with where it was found. */
-export class KernelSyntaxError extends KernelCompileError {
-  constructor(
-    readonly problem: string,
-    readonly position: number,
-    source: string,
-  ) {
-    super(`${problem} at offset ${position}: "${source.slice(Math.max(0, position - 30), position + 30).replace(/\s+/g, ' ')}"`);
-    this.name = 'KernelSyntaxError';
-  }
-}
-
-interface Token {
-  kind: 'number' | 'name' | 'string' | 'punctuation';
-  text: string;
-  position: number;
-}
-
-const PUNCTUATION = [
-  '===',
-  '!==',
-  '+=',
-  '-=',
-  '*=',
-  '++',
-  '<=',
-  '>=',
-  '&&',
-  '||',
-  '(',
-  ')',
-  '{',
-  '}',
-  '[',
-  ']',
-  ';',
-  ',',
-  '.',
-  '=',
-  '<',
-  '>',
-  '+',
-  '-',
-  '*',
-  '/',
-  '!',
-  '?',
-  ':',
-  '|',
-];
-const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
-const NAME = /[A-Za-z_$][\w$]*/y;
-const STRING = /"[^"\\]*"/y;
-const SPACE = /\s+/y;
-
-function matchAt(pattern: RegExp, source: string, position: number): string | null {
-  pattern.lastIndex = position;
-  return pattern.exec(source)?.[0] ?? null;
-}
-
-function tokenize(source: string): Token[] {
-  const tokens: Token[] = [];
-  let position = 0;
-  while (position < source.length) {
-    const space = matchAt(SPACE, source, position);
-    if (space) {
-      position += space.length;
-      continue;
-    }
-    let kind: Token['kind'] = 'number';
-    let text = matchAt(NUMBER, source, position);
-    if (text === null) [kind, text] = ['name', matchAt(NAME, source, position)];
-    if (text === null) [kind, text] = ['string', matchAt(STRING, source, position)];
-    if (text === null) [kind, text] = ['punctuation', PUNCTUATION.find((candidate) => source.startsWith(candidate, position)) ?? null];
-    if (text === null) throw new KernelSyntaxError(`unexpected character "${source[position]}"`, position, source);
-    tokens.push({ kind, text, position });
-    position += text.length;
-  }
-  return tokens;
-}
 
 const BINARY_LEVELS: KernelBinaryOp[][] = [['||'], ['&&'], ['|'], ['===', '!=='], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/']];
 

@@ -5,6 +5,7 @@ import { DistributionPreviewChart } from '../charts/distribution-preview-chart.t
 import { EMPTY_ISSUES, type IssueIndex } from '../lib/case-issues.ts';
 import {
   buildDistribution,
+  type BuildOutcome,
   convertSpec,
   DISTRIBUTION_FORMS,
   FIELD_LABELS,
@@ -69,21 +70,6 @@ export const DistributionPicker: Component<DistributionPickerProps> = (props) =>
   const setField = (field: string, value: unknown): void => props.onChange(withField(spec(), field, value));
   const setTruncate = (bound: 'min' | 'max', value: number | undefined): void => props.onChange(withTruncate(spec(), bound, value));
 
-  const listText = (field: 'values' | 'weights'): string => {
-    const list = spec()[field];
-    return Array.isArray(list) ? list.join('; ') : '';
-  };
-  const setList = (field: 'values' | 'weights', text: string): void => {
-    const parts = text
-      .split(/[;\s]+/)
-      .filter(Boolean)
-      .map(parseNumber);
-    if (parts.some((part) => part === null || part === undefined)) return;
-    setField(field, parts as number[]);
-  };
-
-  const truncation = (): SpecRecord | undefined => spec().truncate as SpecRecord | undefined;
-
   return (
     <div class="distribution-picker" data-testid="distribution-picker">
       <div class="field">
@@ -106,85 +92,151 @@ export const DistributionPicker: Component<DistributionPickerProps> = (props) =>
         Values in {props.unit}
         {form() === 'bernoulli' ? ' (probability as a share, 0–1)' : ''}
       </p>
-      <div class="distribution-fields">
-        <For each={formDefinition().fields as readonly DistributionField[]}>
-          {(field) => (
-            <Switch>
-              <Match when={field === 'values' || field === 'weights'}>
-                <ListField
-                  label={`${FIELD_LABELS[field]}${field === 'values' ? ` (${props.unit})` : ''}`}
-                  text={listText(field as 'values' | 'weights')}
-                  onCommit={(text) => setList(field as 'values' | 'weights', text)}
-                  issues={fieldIssues(field)}
-                />
-              </Match>
-              <Match when={true}>
-                <NumberField
-                  label={FIELD_LABELS[field]}
-                  value={spec()[field] as number | undefined}
-                  optional={OPTIONAL_FIELDS[form()]?.includes(field)}
-                  onChange={(value) => setField(field, value)}
-                  issues={fieldIssues(field)}
-                />
-              </Match>
-            </Switch>
-          )}
-        </For>
-      </div>
+      <DistributionFields
+        form={form()}
+        fields={formDefinition().fields as readonly DistributionField[]}
+        spec={spec()}
+        unit={props.unit}
+        fieldIssues={fieldIssues}
+        onField={setField}
+      />
       <FieldErrors id={`${id}-general`} issues={generalIssues()} />
       <Show when={form() !== 'fixed' && form() !== 'bernoulli' && form() !== 'discrete'}>
-        <details class="truncation" open={Boolean(truncation())}>
-          <summary>Truncate (optional bounds)</summary>
-          <div class="distribution-fields">
-            <NumberField
-              label="Lower bound"
-              optional
-              value={truncation()?.min as number | undefined}
-              onChange={(value) => setTruncate('min', value)}
-              issues={[...issues().at(`${pointer()}/truncate/min`), ...issues().at(`${pointer()}/truncate`)]}
-            />
-            <NumberField
-              label="Upper bound"
-              optional
-              value={truncation()?.max as number | undefined}
-              onChange={(value) => setTruncate('max', value)}
-              issues={issues().at(`${pointer()}/truncate/max`)}
-            />
-          </div>
-        </details>
+        <TruncationFields truncation={spec().truncate as SpecRecord | undefined} issues={issues()} pointer={pointer()} onChange={setTruncate} />
       </Show>
-      <Show when={!props.noPreview}>
-        <Show
-          when={(() => {
-            const outcome = built();
-            return outcome.ok ? outcome.distribution : null;
-          })()}
-          fallback={<p class="preview-placeholder">Preview appears when the parameters are valid.</p>}
-        >
-          {(distribution) => (
-            <DistributionPreviewChart
-              distribution={distribution()}
-              spec={props.value as DistributionSpec}
-              unit={props.unit}
-              label={props.label}
-              format={format()}
-            />
-          )}
-        </Show>
-      </Show>
-      <Show when={props.noPreview && built().ok}>
-        <p class="range-summary">
-          90% range {(() => {
-            const outcome = built();
-            if (!outcome.ok) return '';
-            const d = outcome.distribution;
-            return `${formatUnitValue(format(), d.inv(0.05), props.unit)} to ${formatUnitValue(format(), d.inv(0.95), props.unit)}`;
-          })()}
-        </p>
-      </Show>
+      <DistributionPreview
+        outcome={built()}
+        spec={props.value as DistributionSpec}
+        unit={props.unit}
+        label={props.label}
+        format={format()}
+        noPreview={props.noPreview}
+      />
     </div>
   );
 };
+
+interface DistributionFieldsProps {
+  form: DistributionFormId;
+  fields: readonly DistributionField[];
+  spec: SpecRecord;
+  unit: string;
+  fieldIssues: (field: string) => (CaseIssue | string)[];
+  onField: (field: string, value: unknown) => void;
+}
+
+/** The form's parameters: a list field for discrete values and weights, a number field for every other. */
+const DistributionFields: Component<DistributionFieldsProps> = (props) => {
+  const listText = (field: 'values' | 'weights'): string => {
+    const list = props.spec[field];
+    return Array.isArray(list) ? list.join('; ') : '';
+  };
+  const setList = (field: 'values' | 'weights', text: string): void => {
+    const parts = text
+      .split(/[;\s]+/)
+      .filter(Boolean)
+      .map(parseNumber);
+    if (parts.some((part) => part === null || part === undefined)) return;
+    props.onField(field, parts as number[]);
+  };
+
+  return (
+    <div class="distribution-fields">
+      <For each={props.fields}>
+        {(field) => (
+          <Switch>
+            <Match when={field === 'values' || field === 'weights'}>
+              <ListField
+                label={`${FIELD_LABELS[field]}${field === 'values' ? ` (${props.unit})` : ''}`}
+                text={listText(field as 'values' | 'weights')}
+                onCommit={(text) => setList(field as 'values' | 'weights', text)}
+                issues={props.fieldIssues(field)}
+              />
+            </Match>
+            <Match when={true}>
+              <NumberField
+                label={FIELD_LABELS[field]}
+                value={props.spec[field] as number | undefined}
+                optional={OPTIONAL_FIELDS[props.form]?.includes(field)}
+                onChange={(value) => props.onField(field, value)}
+                issues={props.fieldIssues(field)}
+              />
+            </Match>
+          </Switch>
+        )}
+      </For>
+    </div>
+  );
+};
+
+interface TruncationFieldsProps {
+  truncation: SpecRecord | undefined;
+  issues: IssueIndex;
+  /** JSON pointer of the spec the bounds belong to. */
+  pointer: string;
+  onChange: (bound: 'min' | 'max', value: number | undefined) => void;
+}
+
+/** Optional lower and upper bounds of a continuous distribution, open when either is set. */
+const TruncationFields: Component<TruncationFieldsProps> = (props) => (
+  <details class="truncation" open={Boolean(props.truncation)}>
+    <summary>Truncate (optional bounds)</summary>
+    <div class="distribution-fields">
+      <NumberField
+        label="Lower bound"
+        optional
+        value={props.truncation?.min as number | undefined}
+        onChange={(value) => props.onChange('min', value)}
+        issues={[...props.issues.at(`${props.pointer}/truncate/min`), ...props.issues.at(`${props.pointer}/truncate`)]}
+      />
+      <NumberField
+        label="Upper bound"
+        optional
+        value={props.truncation?.max as number | undefined}
+        onChange={(value) => props.onChange('max', value)}
+        issues={props.issues.at(`${props.pointer}/truncate/max`)}
+      />
+    </div>
+  </details>
+);
+
+interface DistributionPreviewProps {
+  outcome: BuildOutcome;
+  spec: DistributionSpec;
+  unit: string;
+  label: string;
+  format: CaseFormat;
+  noPreview?: boolean;
+}
+
+/** The preview chart of a valid distribution (a placeholder while it is not), or with `noPreview` its 90 % range in one line. */
+const DistributionPreview: Component<DistributionPreviewProps> = (props) => (
+  <>
+    <Show when={!props.noPreview}>
+      <Show
+        when={(() => {
+          const outcome = props.outcome;
+          return outcome.ok ? outcome.distribution : null;
+        })()}
+        fallback={<p class="preview-placeholder">Preview appears when the parameters are valid.</p>}
+      >
+        {(distribution) => (
+          <DistributionPreviewChart distribution={distribution()} spec={props.spec} unit={props.unit} label={props.label} format={props.format} />
+        )}
+      </Show>
+    </Show>
+    <Show when={props.noPreview && props.outcome.ok}>
+      <p class="range-summary">
+        90% range {(() => {
+          const outcome = props.outcome;
+          if (!outcome.ok) return '';
+          const d = outcome.distribution;
+          return `${formatUnitValue(props.format, d.inv(0.05), props.unit)} to ${formatUnitValue(props.format, d.inv(0.95), props.unit)}`;
+        })()}
+      </p>
+    </Show>
+  </>
+);
 
 /** The spec with one field set, or removed when the value is undefined (an emptied optional field). */
 function withField(spec: SpecRecord, field: string, value: unknown): DistributionSpec {
