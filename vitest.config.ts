@@ -3,6 +3,9 @@ import solid from 'vite-plugin-solid';
 
 export default defineConfig({
   test: {
+    // Two files at a time even on 2 cores (vitest's default would be one): most of the suite's wall
+    // time is waiting on servers, PostgreSQL, Chromium and child processes, not on the CPU.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
