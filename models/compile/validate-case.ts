@@ -1,3 +1,4 @@
+import { prototypeKeyIssues } from '../case/prototype-keys.ts';
 import { createDistribution } from '../distributions/create-distribution.ts';
 import { DistributionError } from '../distributions/distribution.ts';
 import { compileCase, type CompiledModel } from '../formula/compile-case.ts';
@@ -27,6 +28,8 @@ export interface ValidatedCase {
  * if (!result.ok) for (const issue of result.issues) console.log(issue.path, issue.message);
  */
 export function validateCase(document: unknown): ({ ok: true } & ValidatedCase) | { ok: false; issues: CaseIssue[] } {
+  const prototypeKeys = prototypeKeyIssues(document);
+  if (prototypeKeys.length) return { ok: false, issues: prototypeKeys };
   const parsed = caseSchema.safeParse(document);
   if (!parsed.success) return { ok: false, issues: toCaseIssues(parsed.error.issues, caseSchema, document) };
   const bc = parsed.data;
