@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { SlowFirstSequencer } from './test/helpers/slow-first-sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -7,6 +8,7 @@ export default defineConfig({
     // is waiting on servers, PostgreSQL, Chromium and child processes. Measured on 2 cores: 1 worker
     // 448 s, 2 workers 311 s, 3 workers 286 s, every timing assertion (health p99 under CSV load) passing.
     maxWorkers: 3,
+    sequence: { sequencer: SlowFirstSequencer },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
