@@ -5,8 +5,9 @@ import { SlowFirstSequencer } from './test/helpers/slow-first-sequencer.ts';
 export default defineConfig({
   test: {
     // Three files at a time on 2 cores (vitest's default would be one): much of the suite's wall time
-    // is waiting on servers, PostgreSQL, Chromium and child processes. Measured on 2 cores: 1 worker
-    // 448 s, 2 workers 311 s, 3 workers 286 s, every timing assertion (health p99 under CSV load) passing.
+    // is waiting on servers, PostgreSQL, Chromium and child processes. Measured on a 2-core clean clone:
+    // about 450 s with one worker, 311 s with two, 286-302 s with three, and 244 s with three and the
+    // node project's files sharing their worker's module cache (isolate: false below).
     maxWorkers: 3,
     sequence: { sequencer: SlowFirstSequencer },
     testTimeout: 60_000,
@@ -16,6 +17,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
+          // Files share a worker's module cache: each file re-importing the engine, hono and PGlite cost
+          // more CPU than the tests themselves on 2 cores. Tests build their own app and data.
+          isolate: false,
           include: ['test/**/*.test.ts'],
           exclude: ['test/web/**', 'test/e2e/**'],
         },
