@@ -8,13 +8,17 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Newest modification time under a folder, skipping build output. */
-function newest(directory) {
+/**
+ * Newest modification time under a folder, skipping build output and dependencies.
+ * @param {string} directory
+ * @returns {number}
+ */
+export function newestModification(directory) {
   let time = 0;
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     if (entry.name === 'dist' || entry.name === 'node_modules') continue;
     const path = join(directory, entry.name);
-    time = Math.max(time, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+    time = Math.max(time, entry.isDirectory() ? newestModification(path) : statSync(path).mtimeMs);
   }
   return time;
 }
@@ -28,7 +32,7 @@ function newest(directory) {
 export function freshBundle(name) {
   const bundled = join(root, 'api', 'dist', `${name}.mjs`);
   const sources = ['api', 'models'].map((folder) => join(root, folder)).filter((path) => existsSync(path));
-  if (existsSync(bundled) && statSync(bundled).mtimeMs >= Math.max(...sources.map(newest))) return bundled;
+  if (existsSync(bundled) && statSync(bundled).mtimeMs >= Math.max(...sources.map(newestModification))) return bundled;
   process.stderr.write('valuegate: bundling api/dist (the sources changed since the last build)…\n');
   const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const built = spawnSync(process.execPath, [tsx, join(root, 'api', 'build', 'bundle.ts')], { stdio: ['ignore', 'ignore', 'inherit'] });

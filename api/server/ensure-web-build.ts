@@ -1,20 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { newestModification } from '../build/fresh-bundle.js';
 
 type Log = (line: Record<string, unknown>) => void;
 
 /** How often a long build says it is still working, so a first start is never silent. */
 const HEARTBEAT_MS = 5_000;
-
-function newestModification(directory: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const path = join(directory, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestModification(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 /**
  * Builds the web app when web/dist is missing or older than its sources (or the

@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tornadoAnalysis } from '../../models/analysis/index.ts';
-import type { CaseInput } from '../../models/case/case-schema.ts';
 import { parseCase } from '../../models/compile/validate-case.ts';
-
-/** NPV = u − loss over one month: u ~ Uniform(0, 1), loss = 1000 with probability p, a fixed fee of 0. */
-function rareEventCase(p: number): CaseInput {
-  return {
-    formatVersion: 1,
-    name: 'Rare loss',
-    ownership: { businessOwner: 'Owner', sponsor: 'Sponsor' },
-    currency: 'EUR',
-    startDate: '2027-01-01',
-    horizonMonths: 1,
-    discountRateAnnual: 0,
-    inputs: {
-      u: { unit: 'EUR', source: 'test', distribution: { type: 'uniform', min: 0, max: 1 } },
-      loss: { unit: 'EUR', source: 'test', distribution: { type: 'bernoulli', p, value: 1000 } },
-      fee: { unit: 'EUR', source: 'test', distribution: { type: 'fixed', value: 0 } },
-    },
-    adoption: { type: 'logistic', startMonth: 1, monthsToHalf: 1, ceiling: 1 },
-    benefits: [{ id: 'gain', label: 'Gain', amount: 'u', scaleByAdoption: false }],
-    costs: [{ id: 'loss', label: 'Loss', category: 'other', kind: 'monthly', amount: 'loss + fee' }],
-  } as CaseInput;
-}
+import { rareEventCase } from '../helpers/rare-event-case.ts';
 
 describe('tornado and inputs whose two percentiles coincide', () => {
   it('names a rare chance event it cannot show as a bar, and says nothing of a true constant', () => {

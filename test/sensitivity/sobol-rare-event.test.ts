@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { breakEvenAnalysis, sobolAnalysis } from '../../models/analysis/index.ts';
 import { isConstantDistribution } from '../../models/analysis/is-constant.ts';
-import type { CaseInput } from '../../models/case/case-schema.ts';
 import { parseCase } from '../../models/compile/validate-case.ts';
 import { BernoulliDistribution, FixedDistribution, NormalDistribution, createDistribution } from '../../models/distributions/index.ts';
 import { sobolIndices } from '../../models/sensitivity/sobol.ts';
 import { mulberry32 } from '../helpers/mulberry32.ts';
+import { rareEventCase as rareEventCaseOf } from '../helpers/rare-event-case.ts';
 
 /*
  * Y = U − L with U ~ Uniform(0, 1) and L = 1000 with probability p = 0.0009, else 0.
@@ -31,29 +31,8 @@ function varianceSd(rows: number): number {
   return Math.sqrt((mu4 - EVENT_VARIANCE ** 2) / rows);
 }
 
-/** The same model as a business case: one month, NPV = u − loss exactly. */
-function rareEventCase(p = P): CaseInput {
-  return {
-    formatVersion: 1,
-    name: 'Rare loss',
-    ownership: { businessOwner: 'Owner', sponsor: 'Sponsor' },
-    currency: 'EUR',
-    startDate: '2027-01-01',
-    horizonMonths: 1,
-    discountRateAnnual: 0,
-    inputs: {
-      u: { unit: 'EUR', source: 'test', distribution: { type: 'uniform', min: 0, max: 1 } },
-      loss: { unit: 'EUR', source: 'test', distribution: { type: 'bernoulli', p, value: LOSS } },
-      fee: { unit: 'EUR', source: 'test', distribution: { type: 'fixed', value: 0 } },
-    },
-    adoption: { type: 'logistic', startMonth: 1, monthsToHalf: 1, ceiling: 1 },
-    benefits: [{ id: 'gain', label: 'Gain', amount: 'u', scaleByAdoption: false }],
-    costs: [
-      { id: 'lossCost', label: 'Loss', category: 'integration', kind: 'oneTime', month: 1, amount: 'loss' },
-      { id: 'feeCost', label: 'Fee', category: 'integration', kind: 'oneTime', month: 1, amount: 'fee' },
-    ],
-  };
-}
+/** The same model as a business case (see the helper). */
+const rareEventCase = (p = P) => rareEventCaseOf(p, LOSS);
 
 describe('constant means constant', () => {
   it('calls a distribution constant only when its whole support is one point', () => {

@@ -86,10 +86,14 @@ async function toProblem(response: Response): Promise<Problem> {
   }
 }
 
+/** The bearer token's header, when there is one (token mode). */
+function authorization(): Record<string, string> {
+  return bearerToken ? { authorization: `Bearer ${bearerToken}` } : {};
+}
+
 async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers, ...authorization() };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (bearerToken) headers.authorization = `Bearer ${bearerToken}`;
   const response = await fetch(url(path, options.query), {
     method,
     headers,
@@ -112,9 +116,7 @@ async function json<T>(method: string, path: string, options: RequestOptions = {
  * await download(api.exportXlsxUrl(caseId), 'case.xlsx');
  */
 export async function download(href: string, fallbackName: string): Promise<void> {
-  const headers: Record<string, string> = {};
-  if (bearerToken) headers.authorization = `Bearer ${bearerToken}`;
-  const response = await fetch(href, { headers });
+  const response = await fetch(href, { headers: authorization() });
   if (!response.ok) throw new ApiError(response.status, await toProblem(response));
   const disposition = response.headers.get('content-disposition') ?? '';
   const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
