@@ -19,7 +19,7 @@ export const DEFAULT_RELATIVE_SD = 0.05;
  * defaultObservationError(new Float64Array([100, 120]), [110]); // { kind: 'lognormal', relativeSd: 0.05 }
  * defaultObservationError(new Float64Array([-100, 300]), [50]); // { kind: 'normal', sd: 10 }
  */
-export function defaultObservationError(forecastValues: Float64Array, actuals: readonly number[]): ObservationError {
+export function defaultObservationError(forecastValues: Float64Array | Float32Array, actuals: readonly number[]): ObservationError {
   let positive = actuals.every((y) => y > 0);
   let absSum = 0;
   for (let i = 0; i < forecastValues.length; i++) {

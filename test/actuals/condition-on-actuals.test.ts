@@ -35,6 +35,15 @@ describe('conditionOnActuals', () => {
     expect(c.observations).toBe(1);
   });
 
+  it('reads Float32 columns the same way (half the memory)', () => {
+    const c = conditionOnActuals({
+      trials: 3,
+      series: [{ name: 'volume', months: 1, values: Float32Array.of(90, 100, 110), error: { kind: 'normal', sd: 10 } }],
+      actuals: [{ series: 'volume', month: 1, value: 100 }],
+    });
+    expect(c.weights[1]).toBeCloseTo(1 / (1 + 2 * Math.exp(-0.5)), 14);
+  });
+
   it('gives equal weights, and ESS = n, without actuals', () => {
     const c = conditionOnActuals({ trials: 4, series: [{ name: 'a', months: 2, values: new Float64Array(8) }], actuals: [] });
     expect([...c.weights]).toEqual([0.25, 0.25, 0.25, 0.25]);
