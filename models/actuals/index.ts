@@ -2,6 +2,7 @@ export { pitValue } from './pit-value.ts';
 export { crpsSample } from './crps-sample.ts';
 export { crpsNormal } from './crps-normal.ts';
 export { intervalScore } from './interval-score.ts';
+export { scoreActual, type ActualScore } from './score-actual.ts';
 export { pitHistogram, type PitHistogram } from './pit-histogram.ts';
 export { coverageShare, type CoverageShare } from './coverage-share.ts';
 export { regateFlag, type BandedObservation, type RegateRule, type OutsideRun, type RegateFlag } from './regate-flag.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageShare, crpsNormal, crpsSample, intervalScore, pitHistogram, pitValue } from '../../models/actuals/index.ts';
+import { coverageShare, crpsNormal, crpsSample, intervalScore, pitHistogram, pitValue, scoreActual } from '../../models/actuals/index.ts';
 import { normalCdf } from '../../models/math/normal-cdf.ts';
 import { normalInv } from '../../models/math/normal-inv.ts';
 import { streamState } from '../../models/rng/index.ts';
@@ -119,5 +119,20 @@ describe('pitHistogram and coverageShare', () => {
     expect(coverageShare([5, 12, 4, Number.NaN], [4, 4, 4, 4], [10, 10, 10, 10])).toEqual({ inside: 2, n: 3, share: 2 / 3 });
     expect(coverageShare([], [], []).share).toBeNaN();
     expect(() => coverageShare([1], [0, 0], [2])).toThrow(RangeError);
+  });
+});
+
+describe('scoreActual', () => {
+  const zeroToHundred = Float64Array.from({ length: 101 }, (_, i) => i);
+
+  it('gives PIT, CRPS, P5–P95 and its interval score of one actual', () => {
+    // E|X − 50| = 2·(1 + … + 50)/101 and ½E|X − X′| = (101³ − 101)/3 / (2·101²) for X uniform on 0…100.
+    const inside = scoreActual(zeroToHundred, 50);
+    expect(inside).toEqual({ pit: 0.5, crps: expect.closeTo(2550 / 101 - 343400 / (2 * 10201), 12), p5: 5, p95: 95, intervalScore: 90, inside: true });
+    const above = scoreActual(zeroToHundred, 120);
+    expect(above.pit).toBe(1);
+    expect(above.intervalScore).toBe(590); // 90 + 20·25
+    expect(above.inside).toBe(false);
+    expect(() => scoreActual(new Float64Array(0), 1)).toThrow(RangeError);
   });
 });

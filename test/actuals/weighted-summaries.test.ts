@@ -18,6 +18,8 @@ describe('weightedQuantiles', () => {
     expect(weightedQuantiles(f([10, 99, Number.NaN, 20]), f([3, 0, 5, 1]), [0.5])).toEqual([12.5]);
     expect(weightedQuantiles(f([7]), f([2]), [0, 0.5, 1])).toEqual([7, 7, 7]);
     expect(weightedQuantiles(f([1, 2]), f([0, 0]), [0.5])[0]).toBeNaN();
+    // A payback "not within the horizon" is +∞ and ranks last.
+    expect(weightedQuantiles(f([Number.POSITIVE_INFINITY, 12, 18]), f([1, 1, 1]), [0.5, 0.9])).toEqual([18, Number.POSITIVE_INFINITY]);
   });
 
   it('gives the same answer with a precomputed order, and refuses bad input', () => {
