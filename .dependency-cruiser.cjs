@@ -73,6 +73,14 @@ module.exports = {
       to: { path: '^models/pipeline/' },
     },
     {
+      name: 'actuals-is-numbers-only',
+      comment:
+        'models/actuals/ scores actuals against a forecast and conditions its stored trials: pure numbers on columns, built on stats/, math/, rng/ and the distributions, never on the case, the engine or the gate.',
+      severity: 'error',
+      from: { path: '^models/actuals/' },
+      to: { path: '^models/', pathNot: '^models/(actuals|stats|math|rng|distributions)/' },
+    },
+    {
       name: 'no-node-builtins-in-models',
       comment: 'models/ does no I/O.',
       severity: 'error',

@@ -7,3 +7,4 @@ export { spearman } from './spearman.ts';
 export { meanAndStandardError, type MeanAndStandardError } from './mean-and-standard-error.ts';
 export { histogram, type Histogram } from './histogram.ts';
 export { linearRegression, type LinearRegression } from './linear-regression.ts';
+export { ksStatistic } from './ks-statistic.ts';
