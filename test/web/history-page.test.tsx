@@ -53,7 +53,7 @@ describe('version history', () => {
     ]);
     const working = screen.getByTestId('working-versions') as HTMLDetailsElement;
     expect(working.open).toBe(false);
-    expect(within(working).getByText('5 autosaved versions')).toBeTruthy();
+    expect(working.querySelector('summary')!.textContent).toBe('5 working versions (autosaves and other unnamed saves)');
     expect(
       within(working)
         .getAllByRole('row', { hidden: true })

@@ -92,20 +92,28 @@ export const SaveVersionDialog: Component<{ session: CaseSession }> = (props) =>
           </button>
         }
       >
-        <form class="save-version-form" aria-label="Save a named version" onSubmit={(event) => void submit(event)}>
-          <label for="save-version-message">What marks this version?</label>{' '}
+        <form
+          class="save-version-form"
+          aria-label="Save a named version"
+          style={{ display: 'inline-flex', 'align-items': 'center', gap: '6px', 'flex-wrap': 'wrap' }}
+          onSubmit={(event) => void submit(event)}
+        >
+          <label for="save-version-message" style={{ margin: '0' }}>
+            What marks this version?
+          </label>
           <input
             id="save-version-message"
             type="text"
             maxLength={500}
+            style={{ width: '18em' }}
             placeholder="e.g. sent to the CFO"
             value={message()}
             onInput={(event) => setMessage(event.currentTarget.value)}
             ref={(input) => queueMicrotask(() => input.focus())}
-          />{' '}
+          />
           <button type="submit" disabled={busy()}>
             {busy() ? 'Saving…' : 'Save version'}
-          </button>{' '}
+          </button>
           <button type="button" class="button-secondary" disabled={busy()} onClick={() => setOpen(false)}>
             Cancel
           </button>
@@ -117,7 +125,7 @@ export const SaveVersionDialog: Component<{ session: CaseSession }> = (props) =>
         </span>
       </Show>
       <Show when={done()}>
-        <span class="muted" role="status">
+        <span class="muted" role="status" style={{ 'margin-left': '8px' }}>
           {done()}
         </span>
       </Show>

@@ -103,7 +103,8 @@ export const HistoryPage: Component<{ context: CaseContext }> = (props) => {
             </Show>
             <details class="working-versions" data-testid="working-versions">
               <summary>
-                {groups().working.length} autosaved version{groups().working.length === 1 ? '' : 's'}
+                {groups().working.length} working version{groups().working.length === 1 ? '' : 's'}{' '}
+                <span class="muted">(autosaves and other unnamed saves)</span>
               </summary>
               <table class="data-table compact" data-testid="versions">
                 <thead>
