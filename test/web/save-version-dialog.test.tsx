@@ -37,7 +37,9 @@ function fakeSession(state: SaveState, afterSave: SaveState = 'saved') {
     id: 'case-1',
     etag: () => '"v3"',
     saveState,
-    saveNow: vi.fn(async () => setSaveState(afterSave)),
+    saveNow: vi.fn(async (_message?: string): Promise<void> => {
+      setSaveState(afterSave);
+    }),
     refresh: vi.fn(async () => undefined),
     draft: { validation: () => ({ issues: { all: [{}, {}] } }), snapshot: () => ({ name: 'Invoice-matching copilot' }) },
   };
@@ -67,18 +69,26 @@ describe('Save version…', () => {
     expect(session.refresh).toHaveBeenCalledOnce();
   });
 
-  it('saves pending edits first, and saves a new named version when the current one already has a name', async () => {
+  it('saves pending edits first, and names a new version when the current one already has a name', async () => {
     const sent = fakeServer([
       () => json(409, { title: 'Conflict', status: 409, detail: 'version 3 is already named "decided: scale"' }),
-      () => json(200, { id: 'case-1', currentVersion: 4 }),
+      () => json(200, { version: 4, named: true, message: 'sent to the CFO' }),
     ]);
     const session = fakeSession('pending');
+    let tag = '"v3"';
+    session.etag = () => tag;
+    session.saveNow.mockImplementation(async (message?: string) => {
+      if (message) tag = '"v4"';
+    });
     render(() => <SaveVersionDialog session={session} />);
     await nameIt('sent to the CFO');
     expect(await screen.findByText('Version 4 saved as “sent to the CFO”.')).toBeTruthy();
-    expect(session.saveNow).toHaveBeenCalledOnce();
-    expect(sent[1]).toMatchObject({ method: 'PUT', ifMatch: '"v3"', body: { name: 'Invoice-matching copilot' } });
-    expect(new URL(sent[1].url, 'http://x').searchParams.toString()).toBe('message=sent+to+the+CFO&named=true');
+    // Once for the pending edits, once for the new version, through the session so its tag follows.
+    expect(session.saveNow.mock.calls).toEqual([[], ['sent to the CFO']]);
+    expect(sent.map((request) => [request.method, request.ifMatch])).toEqual([
+      ['POST', '"v3"'],
+      ['POST', '"v4"'],
+    ]);
     expect(session.refresh).toHaveBeenCalledOnce();
   });
 

@@ -17,7 +17,7 @@ function blockedReason(session: CaseSession): string | null {
 /**
  * Names the saved version with a message ("sent to the CFO"): it first saves pending edits,
  * then names the current version (POST /api/cases/{id}/versions with If-Match). When that
- * version already has a name, it saves a new named version of the same document instead.
+ * version already has a name, it saves a new version of the same document and names that one.
  * Afterwards it reloads the session (`refresh()`), so the history and the version tag follow.
  */
 export const SaveVersionDialog: Component<{ session: CaseSession }> = (props) => {
@@ -33,10 +33,12 @@ export const SaveVersionDialog: Component<{ session: CaseSession }> = (props) =>
       return (await api.nameVersion(session.id, text, session.etag())).version;
     } catch (caught) {
       if (!(caught instanceof ApiError) || caught.status !== 409) throw caught;
-      // Already named (by a decision or an earlier save): keep that name and save a new named version.
-      const saved = await api.saveCase(session.id, session.draft.snapshot(), session.etag(), text, true);
-      if (!saved.ok) throw new ApiError(412, saved.problem);
-      return saved.resource.currentVersion;
+      // Already named (by a decision or an earlier save): keep that name, save a new version through
+      // the session (so its version tag follows) and name that one.
+      await session.saveNow(text);
+      const blocked = blockedReason(session);
+      if (blocked) throw new Error(blocked);
+      return (await api.nameVersion(session.id, text, session.etag())).version;
     }
   };
 
@@ -67,7 +69,9 @@ export const SaveVersionDialog: Component<{ session: CaseSession }> = (props) =>
           ? 'Someone saved a newer version meanwhile. Look at it (reload the page), then save the version again.'
           : caught instanceof ApiError
             ? (caught.problem.detail ?? caught.problem.title)
-            : `Could not reach the server: ${String(caught)}`,
+            : caught instanceof TypeError
+              ? `Could not reach the server: ${caught.message}`
+              : String((caught as Error)?.message ?? caught),
       );
     } finally {
       setBusy(false);

@@ -199,12 +199,11 @@ export const api = {
   },
   /**
    * PUT with If-Match: a 412 returns the current version instead of overwriting it. A save
-   * without a message is an autosave (a working version that may replace the previous autosave);
-   * `named` names the new version with the message.
+   * without a message is an autosave (a working version that may replace the previous autosave).
    */
-  async saveCase(id: string, document: CaseDocument, etag: string, message?: string, named = false): Promise<SaveOutcome> {
+  async saveCase(id: string, document: CaseDocument, etag: string, message?: string): Promise<SaveOutcome> {
     try {
-      const query = { message, named: named ? 'true' : undefined, autosave: message ? undefined : 'true' };
+      const query = { message, autosave: message ? undefined : 'true' };
       const response = await send('PUT', `/cases/${encodeURIComponent(id)}`, { body: document, headers: { 'if-match': etag }, query });
       const resource = (await response.json()) as CaseResource;
       return { ok: true, resource, etag: etagOf(response, resource) };
