@@ -8,6 +8,7 @@ import { caseOverview, type CaseListItem } from '../services/case-overview.ts';
 import { archiveCase, createCase, getVersion, listVersions, updateCase, type CaseRecord } from '../services/case-store.ts';
 import { caseBody, errorResponses, idParam, jsonResponse } from './openapi-common.ts';
 import { ifMatchVersion, integerParam, readJson, requireValidCase, versionTag } from './route-helpers.ts';
+import { registerNameVersion, requireSaveKind } from './version-routes.ts';
 
 const listQuery = z.object({
   owner: z.string().optional(),
@@ -47,6 +48,7 @@ export function registerCaseRoutes(app: App): void {
   registerUpdateCase(app);
   registerArchiveCase(app);
   registerListVersions(app);
+  registerNameVersion(app);
   registerGetVersion(app);
   registerDiff(app);
 }
@@ -129,7 +131,11 @@ function registerUpdateCase(app: App): void {
       summary: 'Save a new version (requires If-Match with the version you edited)',
       request: {
         params: idParam,
-        query: z.object({ message: z.string().max(500).optional() }),
+        query: z.object({
+          message: z.string().max(500).optional(),
+          named: z.enum(['true', 'false']).optional().openapi({ description: 'true: name the new version with `message`' }),
+          autosave: z.enum(['true', 'false']).optional().openapi({ description: 'true: a working save that may replace the previous autosave' }),
+        }),
         headers: z.object({ 'if-match': z.string().optional().openapi({ example: '"v3"' }) }),
         body: caseBody,
       },
@@ -143,9 +149,10 @@ function registerUpdateCase(app: App): void {
       if (!ifMatch) throw new ApiError(428, `send If-Match: ${versionTag(existing.currentVersion)} with the version you edited, so no one's update is lost`);
       const expected = ifMatchVersion(ifMatch);
       if (existing.archived) throw new ApiError(409, 'the case is archived; archived cases cannot change');
+      const saveKind = requireSaveKind(c.req.valid('query'));
       const document = await readJson(c);
       const validated = requireValidCase(document);
-      const outcome = await updateCase(db, id, expected, document, validated.case, c.get('principal').name, c.req.valid('query').message);
+      const outcome = await updateCase(db, id, expected, document, validated.case, c.get('principal').name, saveKind.message, saveKind);
       if (outcome.kind === 'missing') throw new ApiError(404, `no case ${id}`);
       if (outcome.kind === 'conflict') {
         throw new ApiError(
@@ -182,21 +189,22 @@ function registerArchiveCase(app: App): void {
   );
 }
 
-/** GET /api/cases/{id}/versions: every version. */
+/** GET /api/cases/{id}/versions: named versions first, then working versions. */
 function registerListVersions(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/cases/{id}/versions',
       tags: ['cases'],
-      summary: 'List every version of a case',
-      request: { params: idParam },
-      responses: { 200: jsonResponse('{ items: VersionRecord[] }'), ...errorResponses(401, 404) },
+      summary: 'List the versions of a case: named versions first (with their messages), then working versions, each oldest first',
+      request: { params: idParam, query: z.object({ named: z.enum(['true', 'false']).optional() }) },
+      responses: { 200: jsonResponse('{ items: VersionResource[] }'), ...errorResponses(400, 401, 404) },
     }),
     async (c) => {
       const { db } = c.get('services');
       const record = await requireCase(db, c.req.valid('param').id);
-      return c.json({ items: await listVersions(db, record.id) }, 200);
+      const named = c.req.valid('query').named;
+      return c.json({ items: await listVersions(db, record.id, { named: named === undefined ? undefined : named === 'true' }) }, 200);
     },
   );
 }

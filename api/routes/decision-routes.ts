@@ -3,7 +3,7 @@ import type { App } from '../server/app-env.ts';
 import { requirePermission } from '../server/auth.ts';
 import { ApiError } from '../server/problem.ts';
 import { listAnalyses } from '../services/analysis-store.ts';
-import { appendDecision, listDecisions } from '../services/decision-store.ts';
+import { appendDecision, listDecisions, nameDecidedVersion } from '../services/decision-store.ts';
 import { issuerChain, samePerson } from '../services/token-store.ts';
 import { requireCase } from './require-resource.ts';
 import { errorResponses, idParam, jsonResponse } from './openapi-common.ts';
@@ -19,7 +19,8 @@ const decisionBody = z
 
 /**
  * The append-only decision record: only approvers write, nobody edits or deletes.
- * Each decision pins the exact case version (and its hash) and the run it rests on.
+ * Each decision pins the exact case version (and its hash) and the run it rests on, and names
+ * that version ("decided: scale") when it has no name yet; a name it already has is kept.
  *
  * @example
  * registerDecisionRoutes(app);
@@ -71,17 +72,22 @@ export function registerDecisionRoutes(app: App): void {
       if (run.caseId !== record.id) throw new ApiError(422, 'the run belongs to another case', [{ path: '/runId', message: 'belongs to another case' }]);
       if (run.status !== 'succeeded') throw new ApiError(409, `the run is ${run.status}; a decision rests on a succeeded run`);
       const [gate] = await listAnalyses(services.db, run.id, 'gate');
-      const decision = await appendDecision(services.db, {
-        caseId: record.id,
-        caseVersion: run.caseVersion,
-        caseHash: run.caseHash,
-        runId: run.id,
-        decision: body.decision,
-        recommendation: gate ? ((gate.result as { recommendation?: string }).recommendation ?? null) : null,
-        rationale: body.rationale,
-        takenBy: principal.person,
-        tokenId: principal.tokenId ?? null,
-        tokenName: principal.tokenId ? principal.name : null,
+      // The decision and the naming of the version it rests on commit together.
+      const decision = await services.db.transaction(async (tx) => {
+        const appended = await appendDecision(tx, {
+          caseId: record.id,
+          caseVersion: run.caseVersion,
+          caseHash: run.caseHash,
+          runId: run.id,
+          decision: body.decision,
+          recommendation: gate ? ((gate.result as { recommendation?: string }).recommendation ?? null) : null,
+          rationale: body.rationale,
+          takenBy: principal.person,
+          tokenId: principal.tokenId ?? null,
+          tokenName: principal.tokenId ? principal.name : null,
+        });
+        await nameDecidedVersion(tx, appended);
+        return appended;
       });
       return c.json(decision, 201);
     },

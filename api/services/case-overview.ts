@@ -43,12 +43,48 @@ export async function caseOverview(db: Queryable, options: { includeArchived: bo
     `SELECT DISTINCT ON (case_id) case_id, decision, taken_by, taken_at, rationale FROM decisions ORDER BY case_id, taken_at DESC, id`,
   );
   const actuals = await db.query<{ case_id: string }>('SELECT DISTINCT case_id FROM actuals');
+  const versions = await versionFacts(db);
   const byCase = <T extends Record<string, unknown>>(rows: T[]) => new Map(rows.map((row) => [String(row.case_id), row]));
   const runMap = byCase(latestRuns.rows);
   const gateMap = byCase(gates.rows);
   const decisionMap = byCase(decisions.rows);
   const measured = new Set(actuals.rows.map((row) => row.case_id));
-  return cases.map((record) => toItem(record, runMap.get(record.id), gateMap.get(record.id), decisionMap.get(record.id), measured.has(record.id), options.now));
+  const namesakes = countNames(cases.map((record) => record.name));
+  return cases.map((record) => ({
+    ...toItem(record, runMap.get(record.id), gateMap.get(record.id), decisionMap.get(record.id), measured.has(record.id), options.now),
+    owner: record.businessOwner || record.sponsor,
+    lastNamedVersion: versions.named.get(record.id) ?? null,
+    lastSavedAt: versions.savedAt.get(record.id) ?? record.updatedAt,
+    namesakes: (namesakes.get(nameKey(record.name)) ?? 1) - 1,
+  }));
+}
+
+/** How names are compared to find namesakes: ignoring case and surrounding spaces. */
+const nameKey = (name: string): string => name.trim().toLowerCase();
+
+function countNames(names: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(nameKey(name), (counts.get(nameKey(name)) ?? 0) + 1);
+  return counts;
+}
+
+/** Per case: its newest named version, and when its current version was saved. */
+async function versionFacts(db: Queryable) {
+  const named = await db.query<{ case_id: string; version: number; message: string | null; named_at: Date | null; created_at: Date }>(
+    `SELECT DISTINCT ON (case_id) case_id, version, message, named_at, created_at FROM case_versions WHERE named ORDER BY case_id, version DESC`,
+  );
+  const saved = await db.query<{ case_id: string; created_at: Date }>(
+    'SELECT v.case_id, v.created_at FROM case_versions v JOIN cases c ON c.id = v.case_id AND v.version = c.current_version',
+  );
+  return {
+    named: new Map(
+      named.rows.map((row) => [
+        String(row.case_id),
+        { version: Number(row.version), message: row.message ?? '', namedAt: new Date(row.named_at ?? row.created_at).toISOString() },
+      ]),
+    ),
+    savedAt: new Map(saved.rows.map((row) => [String(row.case_id), new Date(row.created_at).toISOString()])),
+  };
 }
 
 function toItem(
@@ -58,7 +94,7 @@ function toItem(
   decision: Record<string, unknown> | undefined,
   hasMeasuredValue: boolean,
   now: Date,
-): CaseListItem {
+): Omit<CaseListItem, 'owner' | 'lastNamedVersion' | 'lastSavedAt' | 'namesakes'> {
   const parsed = caseSchema.safeParse(record.document);
   const statuses = parsed.success ? readinessStatus(parsed.data.readiness).map((gateRow) => gateRow.status) : [];
   const lastDecisionAt = decision ? new Date(decision.taken_at as string) : new Date(record.createdAt);

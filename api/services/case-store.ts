@@ -3,6 +3,7 @@ import type { CaseResource, VersionResource } from '../../models/contract/resour
 import type { BusinessCase, CaseInput } from '../../models/case/case-schema.ts';
 import { caseHash } from '../../models/decision/case-hash.ts';
 import type { Database, Queryable } from '../storage/database.ts';
+import { burstStart, dropReplacedWorkingVersion, toVersion, VERSION_COLUMNS, type VersionRow } from './version-store.ts';
 
 /** A case as stored: the resource without its validation warnings. */
 export type CaseRecord = Omit<CaseResource, 'warnings'>;
@@ -103,6 +104,18 @@ export async function getCase(db: Queryable, id: string): Promise<CaseRecord | n
 /** The outcome of a conditional update. */
 export type UpdateOutcome = { kind: 'updated'; record: CaseRecord } | { kind: 'conflict'; current: CaseRecord } | { kind: 'missing' };
 
+/** How a save is kept: named (marked with its message), or an autosave that may replace the previous working version. */
+export interface SaveKind {
+  /** Name the new version with `message` (by the saver, now). */
+  named?: boolean;
+  /**
+   * An autosave: when the current version is an unnamed autosave by the same person from the
+   * same burst (WORKING_VERSION_WINDOW_MINUTES), the new version replaces it, unless a run or
+   * decision points to it. Version numbers then skip the replaced one.
+   */
+  autosave?: boolean;
+}
+
 /**
  * Saves a new version only if the case is still at `expectedVersion` (optimistic
  * concurrency): the version check and the insert happen in one transaction with a
@@ -120,9 +133,11 @@ export async function updateCase(
   parsed: BusinessCase,
   updatedBy: string,
   message?: string,
+  kind: SaveKind = {},
 ): Promise<UpdateOutcome> {
   if (!isUuid(id)) return { kind: 'missing' };
   const hash = caseHash(parsed);
+  const autosave = Boolean(kind.autosave && !kind.named && !message);
   const updated = await db.transaction(async (tx) => {
     const { rows } = await tx.query<{ current_version: number }>(
       `UPDATE cases SET current_version = current_version + 1, current_hash = $3, name = $4, business_owner = $5,
@@ -131,17 +146,16 @@ export async function updateCase(
        RETURNING current_version`,
       [id, expectedVersion, hash, parsed.name, parsed.ownership.businessOwner ?? null, parsed.ownership.sponsor, parsed.currency, parsed.locale ?? null],
     );
-    if (rows.length === 0) return false;
-    await tx.query('INSERT INTO case_versions (case_id, version, document, hash, message, created_by) VALUES ($1, $2, $3, $4, $5, $6)', [
-      id,
-      Number(rows[0].current_version),
-      JSON.stringify(document),
-      hash,
-      message ?? null,
-      updatedBy,
-    ]);
-    return true;
+    if (rows.length === 0) return null;
+    const since = autosave ? await burstStart(tx, id, expectedVersion, updatedBy) : null;
+    await tx.query(
+      `INSERT INTO case_versions (case_id, version, document, hash, message, created_by, named, named_by, named_at, working_since)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7 THEN $6 END, CASE WHEN $7 THEN now() END, CASE WHEN $8 THEN COALESCE($9, now()) END)`,
+      [id, Number(rows[0].current_version), JSON.stringify(document), hash, message ?? null, updatedBy, Boolean(kind.named), autosave, since],
+    );
+    return { replaces: since ? expectedVersion : null };
   });
+  if (updated?.replaces) await dropReplacedWorkingVersion(db, id, updated.replaces);
   const current = await getCase(db, id);
   if (!current) return { kind: 'missing' };
   return updated ? { kind: 'updated', record: current } : { kind: 'conflict', current };
@@ -163,23 +177,16 @@ export async function archiveCase(db: Queryable, id: string): Promise<CaseRecord
 export type VersionRecord = VersionResource;
 
 /**
- * Every version of a case, oldest first, without documents.
+ * The versions of a case without documents: named versions first, then working versions,
+ * each oldest first. `named` keeps only the named (true) or the working (false) ones.
  *
  * @example
  * const versions = await listVersions(db, id);
  */
-export async function listVersions(db: Queryable, id: string): Promise<VersionRecord[]> {
-  const { rows } = await db.query<{ version: number; hash: string; created_at: Date; created_by: string; message: string | null }>(
-    'SELECT version, hash, created_at, created_by, message FROM case_versions WHERE case_id = $1 ORDER BY version',
-    [id],
-  );
-  return rows.map((row) => ({
-    version: Number(row.version),
-    hash: row.hash,
-    createdAt: new Date(row.created_at).toISOString(),
-    createdBy: row.created_by,
-    message: row.message,
-  }));
+export async function listVersions(db: Queryable, id: string, options: { named?: boolean } = {}): Promise<VersionRecord[]> {
+  const filter = options.named === undefined ? '' : `AND ${options.named ? '' : 'NOT '}named`;
+  const { rows } = await db.query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM case_versions WHERE case_id = $1 ${filter} ORDER BY named DESC, version`, [id]);
+  return rows.map(toVersion);
 }
 
 /**
@@ -190,21 +197,11 @@ export async function listVersions(db: Queryable, id: string): Promise<VersionRe
  */
 export async function getVersion(db: Queryable, id: string, version: number): Promise<VersionRecord | null> {
   if (!isUuid(id)) return null;
-  const { rows } = await db.query<{ version: number; hash: string; created_at: Date; created_by: string; message: string | null; document: unknown }>(
-    'SELECT version, hash, created_at, created_by, message, document FROM case_versions WHERE case_id = $1 AND version = $2',
+  const { rows } = await db.query<VersionRow & { document: unknown }>(
+    `SELECT ${VERSION_COLUMNS}, document FROM case_versions WHERE case_id = $1 AND version = $2`,
     [id, version],
   );
-  const row = rows[0];
-  return row
-    ? {
-        version: Number(row.version),
-        hash: row.hash,
-        createdAt: new Date(row.created_at).toISOString(),
-        createdBy: row.created_by,
-        message: row.message,
-        document: row.document,
-      }
-    : null;
+  return rows[0] ? { ...toVersion(rows[0]), document: rows[0].document } : null;
 }
 
 /**

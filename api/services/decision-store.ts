@@ -2,6 +2,7 @@ import type { DecisionResource } from '../../models/contract/resources.ts';
 import type { Recommendation } from '../../models/gate/recommendation.ts';
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../storage/database.ts';
+import { nameVersion } from './version-store.ts';
 
 /** An append-only decision with the exact case version and run it rests on. */
 export type DecisionRecordRow = DecisionResource;
@@ -78,4 +79,20 @@ export async function appendDecision(
 export async function listDecisions(db: Queryable, caseId: string): Promise<DecisionRecordRow[]> {
   const { rows } = await db.query<Record<string, unknown>>(`${SELECT} WHERE d.case_id = $1 ORDER BY d.taken_at, d.id`, [caseId]);
   return rows.map(toRecord);
+}
+
+/** How a decision reads in a version's name. */
+const DECIDED: Record<string, string> = { scale: 'scale', redesign: 'redesign', stop: 'stop', keepAsResearch: 'keep as research' };
+
+/**
+ * Names the version a decision rests on ("decided: scale"), so every decision pins a named
+ * version. A version that already has a name keeps it.
+ *
+ * @example
+ * await nameDecidedVersion(tx, decision); // version 7 is now named "decided: scale"
+ */
+export async function nameDecidedVersion(db: Queryable, decision: DecisionRecordRow): Promise<void> {
+  await nameVersion(db, decision.caseId, decision.caseVersion, `decided: ${DECIDED[decision.decision] ?? decision.decision}`, decision.takenBy, {
+    onlyIfCurrent: false,
+  });
 }

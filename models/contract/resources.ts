@@ -55,15 +55,30 @@ export interface CaseListItem extends CaseHeader {
   latestDecision: { decision: Recommendation; takenBy: string; takenAt: string; rationale: string } | null;
   daysSinceLastDecision: number;
   hasMeasuredValue: boolean;
+  /** Who answers for the case: the business owner, else the sponsor. */
+  owner: string;
+  /** The newest named version, or null when no version is named yet. */
+  lastNamedVersion: { version: number; message: string; namedAt: string } | null;
+  /** When the current version was saved. */
+  lastSavedAt: string;
+  /** How many other cases in the same list carry the same name (ignoring case and surrounding spaces). */
+  namesakes: number;
 }
 
-/** One stored version of a case; `document` only when a single version is read. */
+/**
+ * One stored version of a case; `document` only when a single version is read.
+ * A named version carries a message that marks it ("sent to the CFO"); the others are working versions.
+ */
 export interface VersionResource {
   version: number;
   hash: string;
   createdAt: string;
   createdBy: string;
   message: string | null;
+  named: boolean;
+  /** Who named it and when (null for working versions). */
+  namedBy: string | null;
+  namedAt: string | null;
   document?: unknown;
 }
 

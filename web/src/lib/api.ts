@@ -197,10 +197,14 @@ export const api = {
     const resource = (await response.json()) as CaseResource;
     return { resource, etag: etagOf(response, resource) };
   },
-  /** PUT with If-Match: a 412 returns the current version instead of overwriting it. */
+  /**
+   * PUT with If-Match: a 412 returns the current version instead of overwriting it. A save
+   * without a message is an autosave (a working version that may replace the previous autosave).
+   */
   async saveCase(id: string, document: CaseDocument, etag: string, message?: string): Promise<SaveOutcome> {
     try {
-      const response = await send('PUT', `/cases/${encodeURIComponent(id)}`, { body: document, headers: { 'if-match': etag }, query: { message } });
+      const query = { message, autosave: message ? undefined : 'true' };
+      const response = await send('PUT', `/cases/${encodeURIComponent(id)}`, { body: document, headers: { 'if-match': etag }, query });
       const resource = (await response.json()) as CaseResource;
       return { ok: true, resource, etag: etagOf(response, resource) };
     } catch (error) {
@@ -209,7 +213,11 @@ export const api = {
     }
   },
   archiveCase: (id: string) => json<CaseResource>('POST', `/cases/${encodeURIComponent(id)}/archive`),
+  /** Named versions first (with their messages), then working versions, each oldest first. */
   versions: (id: string) => json<{ items: VersionItem[] }>('GET', `/cases/${encodeURIComponent(id)}/versions`),
+  /** Names the version `etag` gives (it must be the current one) with a message; 412 when the case moved on. */
+  nameVersion: (id: string, message: string, etag: string) =>
+    json<VersionItem>('POST', `/cases/${encodeURIComponent(id)}/versions`, { body: { message }, headers: { 'if-match': etag } }),
   version: (id: string, version: number) => json<VersionItem & { document: CaseDocument }>('GET', `/cases/${encodeURIComponent(id)}/versions/${version}`),
   diff: (id: string, from: number, to: number) =>
     json<{ from: number; to: number; changes: DiffChange[] }>('GET', `/cases/${encodeURIComponent(id)}/diff`, { query: { from, to } }),

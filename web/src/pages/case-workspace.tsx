@@ -2,6 +2,7 @@ import { createResource, ErrorBoundary, For, Match, Show, Suspense, Switch, type
 import { ConflictBanner } from '../components/conflict-banner.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { SaveStatus } from '../components/save-status.tsx';
+import { SaveVersionDialog } from '../components/save-version-dialog.tsx';
 import { api, caseHref } from '../lib/api.ts';
 import type { CaseContext } from '../stores/case-context.ts';
 import { createCaseSession } from '../stores/case-session.ts';
@@ -64,6 +65,7 @@ export const CaseWorkspace: Component<{ caseId: string; tab: CaseTab }> = (props
                       {session.draft.document.currency} · {session.draft.format().locale}
                     </span>
                     <SaveStatus session={session} />
+                    <SaveVersionDialog session={session} />
                   </div>
                   <nav class="case-tabs" aria-label="Case pages">
                     <For each={CASE_TABS}>

@@ -6,6 +6,7 @@ import { StatusBadge } from '../components/status-badge.tsx';
 import { api, caseHref } from '../lib/api.ts';
 import type { CaseListItem, Portfolio, PortfolioTotal } from '../lib/api-types.ts';
 import { caseFormat } from '../lib/format.ts';
+import { namesakesOf } from '../lib/namesakes.ts';
 
 const DECISIONS = [
   ['', 'Any decision'],
@@ -216,7 +217,7 @@ export const PortfolioPage: Component = () => {
                     </tr>
                   }
                 >
-                  {(item) => <PortfolioRow item={item} driftDays={driftDays()} />}
+                  {(item) => <PortfolioRow item={item} driftDays={driftDays()} namesakes={namesakesOf(item, cases()?.items ?? [])} />}
                 </For>
               </tbody>
             </table>
@@ -236,19 +237,38 @@ export const PortfolioPage: Component = () => {
   );
 };
 
-const PortfolioRow: Component<{ item: CaseListItem; driftDays: number }> = (props) => {
+const PortfolioRow: Component<{ item: CaseListItem; driftDays: number; namesakes: CaseListItem[] }> = (props) => {
   const format = () => caseFormat(props.item.currency, props.item.locale);
   const run = () => props.item.latestRun;
   const drifting = () => !props.item.latestDecision && props.item.daysSinceLastDecision > props.driftDays;
+  const others = () => props.namesakes.map((other) => `${other.owner}'s, saved ${format().date(other.lastSavedAt)}`).join('; ');
   return (
     <tr data-case-id={props.item.id} classList={{ archived: props.item.archived }}>
       <th scope="row">
         <a href={caseHref(props.item.id, 'edit')}>{props.item.name}</a>
+        <Show when={props.item.namesakes > 0}>
+          <span class="badge badge-warning" data-testid="namesakes" title="Cases with the same name: tell them apart by owner and date">
+            {props.item.namesakes + 1} cases named “{props.item.name.trim()}”
+          </span>
+        </Show>
+        <span class="row-sub" data-testid="case-identity">
+          Owner {props.item.owner} · saved {format().date(props.item.lastSavedAt)}
+        </span>
+        <span class="row-sub" data-testid="last-named-version">
+          <Show when={props.item.lastNamedVersion} fallback={`v${props.item.currentVersion} · no named version yet`}>
+            {(named) => `v${props.item.currentVersion} · last named v${named().version} “${named().message}”, ${format().date(named().namedAt)}`}
+          </Show>
+        </span>
         <span class="row-sub">
-          v{props.item.currentVersion} · sponsor {props.item.sponsor}
+          sponsor {props.item.sponsor}
           {props.item.archived ? ' · archived' : ''}
           {props.item.hasMeasuredValue ? ' · value measured' : ''}
         </span>
+        <Show when={others()}>
+          <span class="row-sub" data-testid="namesakes-others">
+            Also named so: {others()}
+          </span>
+        </Show>
       </th>
       <td>{props.item.businessOwner ?? <span class="status status-notMet">✗ none</span>}</td>
       <td>
