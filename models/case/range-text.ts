@@ -6,8 +6,8 @@ import type { DistributionSpec } from '../distributions/spec.ts';
  * or `3, 5, 9` (three points: minimum, most likely, maximum).
  */
 export type RangeText =
-  | { ok: true; spec: DistributionSpec; /** In words, e.g. "lognormal, 90 % between 5 and 10". */ summary: string }
-  | { ok: false; /** What is wrong and what to type instead. */ message: string };
+  | { ok: true; spec: DistributionSpec /** In words, e.g. "lognormal, 90 % between 5 and 10". */; summary: string }
+  | { ok: false /** What is wrong and what to type instead. */; message: string };
 
 const RANGE_NAMES = ['lognormal', 'normal', 'uniform', 'pert', 'triangular'] as const;
 type RangeName = (typeof RANGE_NAMES)[number];
@@ -102,7 +102,11 @@ function parseThreePoints(text: string): RangeText | null {
   if (!(min <= mode && mode <= max && min < max)) {
     return { ok: false, message: `write the three points in order: minimum, most likely, maximum (got ${min}, ${mode}, ${max})` };
   }
-  return { ok: true, spec: { type, min, mode, max }, summary: `${type === 'pert' ? 'PERT' : 'triangular'}: minimum ${min}, most likely ${mode}, maximum ${max}` };
+  return {
+    ok: true,
+    spec: { type, min, mode, max },
+    summary: `${type === 'pert' ? 'PERT' : 'triangular'}: minimum ${min}, most likely ${mode}, maximum ${max}`,
+  };
 }
 
 /**

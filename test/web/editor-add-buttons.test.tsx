@@ -73,9 +73,18 @@ describe('every "Add" works from a draft with missing parents (issue 16)', () =>
     const draft = createCaseDraft({ ...NAME_ONLY, inputs: { a: {}, b: {} }, correlations: { inputs: ['a'] } });
     render(() => <CorrelationsSection draft={draft} />);
     fireEvent.click(screen.getByLabelText('b'));
-    expect(draft.document.correlations).toEqual({ inputs: ['a', 'b'], matrix: [[1, 0], [0, 1]] });
+    expect(draft.document.correlations).toEqual({
+      inputs: ['a', 'b'],
+      matrix: [
+        [1, 0],
+        [0, 1],
+      ],
+    });
     fireEvent.change(screen.getByLabelText('Correlation of a with b'), { target: { value: '0,5' } });
-    expect(draft.document.correlations?.matrix).toEqual([[1, 0.5], [0.5, 1]]);
+    expect(draft.document.correlations?.matrix).toEqual([
+      [1, 0.5],
+      [0.5, 1],
+    ]);
     expect(uncaught).toEqual([]);
   });
 
