@@ -17,6 +17,9 @@ type CostLine = CaseInput['costs'][number];
 /** From this many cost lines on, the cards start collapsed to one line each. */
 const COMPACT_FROM = 5;
 
+/** The category select inside a card: the group heading above it carries the long form. */
+const CATEGORY_OPTIONS = COST_CATEGORIES.map((c) => ({ value: c, label: COST_CATEGORY_LABELS[c].replace(/ \(.*\)$/, '') }));
+
 const KIND_OPTIONS = [
   { value: 'oneTime', label: 'One-time (in one month)' },
   { value: 'monthly', label: 'Monthly' },
@@ -98,15 +101,17 @@ export const CostsSection: Component<{ draft: CaseDraft }> = (props) => {
       <For each={COST_CATEGORIES.filter((category) => linesOf(category).length > 0)}>
         {(category) => (
           <div class="cost-group" data-category={category}>
-            <h3>
-              {COST_CATEGORY_LABELS[category]} <span class="muted">({linesOf(category).length})</span>
-            </h3>
+            <div class="cost-group-header">
+              <h3>
+                {COST_CATEGORY_LABELS[category]} <span class="muted">({linesOf(category).length})</span>
+              </h3>
+              <button type="button" class="button-secondary button-small" onClick={() => add(category)}>
+                + Add {COST_CATEGORY_LABELS[category].toLowerCase()} cost
+              </button>
+            </div>
             <For each={linesOf(category)}>
               {(costLine) => <CostLineCard draft={props.draft} line={costLine} base={`/costs/${costs().indexOf(costLine)}`} open={isOpen(costLine)} />}
             </For>
-            <button type="button" class="button-secondary" onClick={() => add(category)}>
-              + Add {COST_CATEGORY_LABELS[category].toLowerCase()} cost
-            </button>
           </div>
         )}
       </For>
@@ -167,19 +172,20 @@ const CostLineCard: Component<{ draft: CaseDraft; line: CostLine; base: string; 
           </span>
         </Show>
       </summary>
-      <div class="field-grid field-grid-6 cost-card-fields">
+      <div class="field-grid field-grid-4 cost-card-fields">
         <TextField
-          class="span-2"
+          class="span-3"
           label="Label"
           value={line().label}
           onChange={(v) => props.draft.update(`${base()}/label`, v)}
           issues={issues().at(`${base()}/label`)}
         />
+        <TextField label="Id" value={line().id} onChange={(v) => props.draft.update(`${base()}/id`, v)} issues={issues().at(`${base()}/id`)} />
         <SelectField
           class="span-2"
           label="Category"
           value={line().category}
-          options={COST_CATEGORIES.map((c) => ({ value: c, label: COST_CATEGORY_LABELS[c] }))}
+          options={CATEGORY_OPTIONS}
           onChange={(v) => props.draft.update(`${base()}/category`, v)}
           issues={issues().at(`${base()}/category`)}
         />
@@ -191,11 +197,10 @@ const CostLineCard: Component<{ draft: CaseDraft; line: CostLine; base: string; 
           onChange={(v) => props.draft.update(base(), convertKind(line(), v as CostLine['kind']))}
         />
         <CostAmountFields draft={props.draft} line={props.line} base={props.base} />
-        <TextField label="Id" value={line().id} onChange={(v) => props.draft.update(`${base()}/id`, v)} issues={issues().at(`${base()}/id`)} />
-        <TextField class="span-4" label="Note" optional value={line().note} onChange={(v) => props.draft.update(`${base()}/note`, v || undefined)} />
+        <TextField class="span-3" label="Note" optional value={line().note} onChange={(v) => props.draft.update(`${base()}/note`, v || undefined)} />
         <div class="row-actions">
-          <button type="button" class="button-quiet" onClick={() => props.draft.update(base(), undefined)}>
-            Remove cost {line().id}
+          <button type="button" class="button-quiet" aria-label={`Remove cost ${line().id}`} onClick={() => props.draft.update(base(), undefined)}>
+            Remove
           </button>
         </div>
       </div>
@@ -221,7 +226,7 @@ const CostAmountFields: Component<{ draft: CaseDraft; line: CostLine; base: stri
               onChange={(v) => props.draft.update(`${base()}/month`, v)}
               issues={issues().at(`${base()}/month`)}
             />
-            <div class="span-5">
+            <div class="span-3">
               <FormulaField
                 label="Amount"
                 unit={currency()}
@@ -245,7 +250,7 @@ const CostAmountFields: Component<{ draft: CaseDraft; line: CostLine; base: stri
         {(monthly) => (
           <>
             <MonthRangeFields draft={props.draft} base={base()} from={monthly().fromMonth} to={monthly().toMonth} />
-            <div class="span-4">
+            <div class="span-2">
               <FormulaField
                 label="Amount per month"
                 unit={`${currency()}/month`}
@@ -269,7 +274,7 @@ const CostAmountFields: Component<{ draft: CaseDraft; line: CostLine; base: stri
         {(perUnit) => (
           <>
             <MonthRangeFields draft={props.draft} base={base()} from={perUnit().fromMonth} to={perUnit().toMonth} />
-            <div class="span-2">
+            <div>
               <FormulaField
                 label="Volume per month"
                 value={perUnit().volume}
@@ -285,7 +290,7 @@ const CostAmountFields: Component<{ draft: CaseDraft; line: CostLine; base: stri
                 )}
               />
             </div>
-            <div class="span-2">
+            <div>
               <FormulaField
                 label="Unit cost"
                 unit={currency()}
