@@ -103,7 +103,7 @@ describe('every "Add" works from a draft with missing parents (issue 16)', () =>
     ['costs', CostsSection, [NAME_ONLY]],
     ['pilot', PilotSection, [NAME_ONLY, { ...NAME_ONLY, pilot: { durationMonths: 3, scopeShare: 0.1 } }]],
     ['readiness', ReadinessSection, [NAME_ONLY, { ...NAME_ONLY, readiness: {} }]],
-    ['inputs', InputsSection, [NAME_ONLY]],
+    ['inputs', InputsSection, [NAME_ONLY, { ...NAME_ONLY, inputs: { halfTyped: { label: 'Half typed' } } }]],
     ['variables', VariablesSection, [NAME_ONLY]],
     ['correlations', CorrelationsSection, [{ ...NAME_ONLY, inputs: { a: {}, b: {} }, correlations: { inputs: ['a'] } }]],
   ];

@@ -2,6 +2,7 @@ import { For, Show, type Component } from 'solid-js';
 import { EditorSection } from '../components/editor-section.tsx';
 import { FieldErrors } from '../components/field-errors.tsx';
 import { parseNumber } from '../components/number-field.tsx';
+import { describeIssue } from '../lib/case-issues.ts';
 import { ensureAt } from '../lib/json-pointer.ts';
 import type { CaseDraft } from '../stores/case-draft.ts';
 
@@ -93,7 +94,12 @@ export const CorrelationsSection: Component<{ draft: CaseDraft }> = (props) => {
           </tbody>
         </table>
       </Show>
-      <FieldErrors id="correlation-errors" issues={issues().under('/correlations')} />
+      <FieldErrors
+        id="correlation-errors"
+        issues={issues()
+          .under('/correlations')
+          .map((issue) => describeIssue(props.draft.document, issue).text)}
+      />
     </EditorSection>
   );
 };
