@@ -1,7 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiffTable } from '../../web/src/components/diff-table.tsx';
+import { ErrorNotice } from '../../web/src/components/error-notice.tsx';
 import { ImportCase } from '../../web/src/components/import-case.tsx';
+import { ApiError } from '../../web/src/lib/api.ts';
 import { describeIssue, issueText } from '../../web/src/lib/case-issues.ts';
 import { fieldLabel } from '../../web/src/lib/field-labels.ts';
 import { minimalCase } from '../helpers/minimal-case.ts';
@@ -99,5 +101,18 @@ describe('the version diff and the import name fields by label', () => {
     expect(items).toContain('Ownership › Sponsor must not be empty: fill it in /ownership/sponsor');
     expect(items).toContain('Horizon is required: enter a number /horizonMonths');
     expect(items.join('\n')).not.toMatch(/^\/\S+ is required/m);
+  });
+
+  it("names the fields of a server's 422 by label, the pointer as a detail", () => {
+    const error = new ApiError(422, {
+      type: 'about:blank',
+      title: 'Invalid case',
+      status: 422,
+      errors: [{ path: '/ownership/sponsor', message: 'must not be empty' }],
+    } as never);
+    render(() => <ErrorNotice error={error} />);
+    const item = screen.getByRole('listitem');
+    expect(item.textContent).toBe('Ownership › Sponsor must not be empty: fill it in/ownership/sponsor');
+    expect(item.getAttribute('title')).toBe('/ownership/sponsor');
   });
 });
