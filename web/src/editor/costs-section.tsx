@@ -1,4 +1,4 @@
-import { createSignal, For, Match, Show, Switch, type Component } from 'solid-js';
+import { createEffect, createSignal, For, Match, on, Show, Switch, type Component } from 'solid-js';
 import type { CaseInput } from '../../../models/case/case-schema.ts';
 import { COST_CATEGORIES, COST_CATEGORY_LABELS, type CostCategory } from '../../../models/case/cost-categories.ts';
 import { EditorSection } from '../components/editor-section.tsx';
@@ -38,7 +38,12 @@ export function hiddenCostCategories(costs: readonly { category: string }[]): Co
   return COST_CATEGORIES.filter((category) => category !== 'other' && !present.has(category));
 }
 
-/** `prefix` + the first free number among the lines' ids, e.g. integration3. */
+/**
+ * `prefix` + the first free number among the lines' ids.
+ *
+ * @example
+ * uniqueId('integration', [{ id: 'integration1' }, { id: 'setup' }]) // 'integration3'
+ */
 export function uniqueId(prefix: string, lines: readonly { id?: string }[]): string {
   const taken = new Set(lines.map((line) => line.id));
   let n = lines.length + 1;
@@ -141,7 +146,13 @@ const HiddenCostsNotice: Component<{ hidden: CostCategory[]; onAdd: (category: C
   </Show>
 );
 
-/** A cost line in one line of words, for its collapsed card: "12,000 € in month 1", "runCost per month". */
+/**
+ * A cost line in one line of words, for its collapsed card.
+ *
+ * @example
+ * costLineSummary({ kind: 'oneTime', month: 2, amount: 12000, … }, format.money) // '€12,000 in month 2'
+ * costLineSummary({ kind: 'monthly', amount: 'runCost', fromMonth: 4, … }, format.money) // 'runCost per month, months 4–end'
+ */
 export function costLineSummary(line: CostLine, money: (amount: number) => string): string {
   const value = (formula: string | number | undefined) => (typeof formula === 'number' ? money(formula) : (formula ?? '—'));
   const months = (from?: number, to?: number) => (from || to ? `, months ${from ?? 1}–${to ?? 'end'}` : '');
@@ -160,8 +171,23 @@ const CostLineCard: Component<{ draft: CaseDraft; line: CostLine; base: string; 
   const base = () => props.base;
   const line = () => props.line;
   const problems = () => issues().under(base()).length;
+  // Once open (by the user, a problem or "Expand all") a card stays open until the user closes it,
+  // so it never folds away under the cursor when a formula being typed becomes valid.
+  const [chosen, setChosen] = createSignal<boolean | null>(null);
+  createEffect(
+    on(
+      () => props.open,
+      () => setChosen(null),
+      { defer: true },
+    ),
+  );
   return (
-    <details class="row-card cost-card" data-line={line().id} open={props.open || problems() > 0}>
+    <details
+      class="row-card cost-card"
+      data-line={line().id}
+      open={problems() > 0 || (chosen() ?? props.open)}
+      onToggle={(event) => setChosen(event.currentTarget.open)}
+    >
       <summary>
         <span class="cost-card-label">{line().label}</span>
         <code>{line().id}</code>
