@@ -31,7 +31,7 @@ export interface FormulaFieldProps {
 
 const UNKNOWN_NAME = /unknown name "([^"]+)"/;
 
-/** Opens an input's card in the editor and puts the cursor in its source. */
+/** Opens an input's card in the editor and puts the cursor in its first field to fill (unit or source). */
 function openInput(name: string): void {
   const card = document.querySelector<HTMLDetailsElement>(`details[data-input="${CSS.escape(name)}"]`);
   if (!card) return;
@@ -42,8 +42,9 @@ function openInput(name: string): void {
 
 /**
  * A formula input (mathjs syntax, or a plain number). Shows the engine's error for this
- * formula inline, e.g. 'unknown name "contactz" — did you mean "contacts"?', and offers
- * the suggested name as a one-click fix.
+ * formula inline, named by the field's label, e.g. 'Amount: unknown name "contactz" — did
+ * you mean "contacts"?', and offers the suggested name as a one-click fix. With
+ * `rangeInput`, a range typed here ("5 to 10") is offered as a new named input.
  */
 export const FormulaField: Component<FormulaFieldProps> = (props) => {
   const id = createUniqueId();
