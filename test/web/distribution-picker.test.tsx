@@ -54,7 +54,9 @@ describe('DistributionPicker', () => {
     const spec = renderPicker({ type: 'triangular', min: 1, mode: 2, max: 3 });
     fireEvent.input(screen.getByLabelText('Most likely'), { target: { value: 'two' } });
     expect(spec()).toEqual({ type: 'triangular', min: 1, mode: 2, max: 3 });
-    expect(screen.getByText(/Most likely: enter a number/)).toBeTruthy();
+    // Checked when the field is left (issue 16: number fields validate on blur).
+    fireEvent.blur(screen.getByLabelText('Most likely'));
+    expect(screen.getByText('Most likely must be a number: type it as e.g. 1250 or 0.5')).toBeTruthy();
   });
 
   it('accepts a decimal comma', () => {
@@ -94,6 +96,8 @@ describe('DistributionPicker', () => {
     expect(max.getAttribute('aria-invalid')).toBe('true');
     const engineIssue = issues.at('/inputs/benefitPerMonth/distribution/max')[0];
     expect(engineIssue).toBeDefined();
-    expect(document.getElementById(max.getAttribute('aria-describedby')!)!.textContent).toContain(engineIssue.message);
+    expect(engineIssue.message).toBe('is required (number)');
+    // The engine's message, named by the field's label with what to do (issue 16).
+    expect(document.getElementById(max.getAttribute('aria-describedby')!)!.textContent).toContain('Maximum is required: enter a number');
   });
 });

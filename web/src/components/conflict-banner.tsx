@@ -20,6 +20,8 @@ export const ConflictBanner: Component<{ session: CaseSession }> = (props) => (
           changes={conflict().changes}
           beforeLabel={`Version ${conflict().theirs.currentVersion} (saved)`}
           afterLabel="Your draft"
+          before={conflict().theirs.document}
+          after={props.session.draft.document}
           caption="Their version compared with your draft"
           limit={40}
         />

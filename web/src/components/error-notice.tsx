@@ -1,7 +1,9 @@
 import { Show, type Component } from 'solid-js';
 import { ApiError } from '../lib/api.ts';
+import { issueText } from '../lib/case-issues.ts';
+import { fieldLabel } from '../lib/field-labels.ts';
 
-/** An error as the user should read it: the server's problem title and detail, and a retry. */
+/** An error as the user should read it: the server's problem title and detail, each field problem by its label (the pointer as a detail), and a retry. */
 export const ErrorNotice: Component<{ error: unknown; onRetry?: () => void }> = (props) => {
   const title = () => (props.error instanceof ApiError ? props.error.problem.title : 'Something went wrong');
   const detail = () =>
@@ -15,9 +17,11 @@ export const ErrorNotice: Component<{ error: unknown; onRetry?: () => void }> = 
       <Show when={props.error instanceof ApiError && props.error.problem.errors?.length}>
         <ul>
           {(props.error as ApiError).problem.errors!.map((issue) => (
-            <li>
-              <code>{issue.path}</code> {issue.message}
-              {issue.hint ? ` — did you mean "${issue.hint}"?` : ''}
+            <li title={issue.path}>
+              {issue.path ? issueText(issue, fieldLabel(null, issue.path)) : issueText(issue)}
+              <Show when={issue.path}>
+                <code class="issue-pointer">{issue.path}</code>
+              </Show>
             </li>
           ))}
         </ul>

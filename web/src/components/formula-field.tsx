@@ -1,7 +1,10 @@
-import { createEffect, createSignal, createUniqueId, For, Show, type Component } from 'solid-js';
+import { createEffect, createMemo, createSignal, createUniqueId, For, Show, type Component } from 'solid-js';
 import type { CaseIssue } from '../../../models/case/case-error.ts';
+import { parseRangeText } from '../../../models/case/range-text.ts';
+import type { DistributionSpec } from '../../../models/distributions/spec.ts';
 import { EMPTY_ISSUES, issueText, type IssueIndex } from '../lib/case-issues.ts';
 import { parseNumber } from './number-field.tsx';
+import { RangeProposal } from './range-proposal.tsx';
 
 export interface FormulaFieldProps {
   label: string;
@@ -14,14 +17,34 @@ export interface FormulaFieldProps {
   names?: readonly string[];
   unit?: string;
   hint?: string;
+  /**
+   * Offers to turn a range typed here ("5 to 10", "~8 ±20%", "3, 5, 9") into a named input:
+   * `name` proposes its name (from the line's label), `nameProblem` checks an edited one,
+   * `create` makes the input and puts its name in the field.
+   */
+  rangeInput?: {
+    name: () => string;
+    nameProblem: (name: string) => string | null;
+    create: (name: string, spec: DistributionSpec) => void;
+  };
 }
 
 const UNKNOWN_NAME = /unknown name "([^"]+)"/;
 
+/** Opens an input's card in the editor and puts the cursor in its first field to fill (unit or source). */
+function openInput(name: string): void {
+  const card = document.querySelector<HTMLDetailsElement>(`details[data-input="${CSS.escape(name)}"]`);
+  if (!card) return;
+  card.open = true;
+  card.scrollIntoView?.({ behavior: 'smooth', block: 'center' });
+  card.querySelector<HTMLElement>('[aria-invalid="true"], textarea')?.focus();
+}
+
 /**
  * A formula input (mathjs syntax, or a plain number). Shows the engine's error for this
- * formula inline, e.g. 'unknown name "contactz" — did you mean "contacts"?', and offers
- * the suggested name as a one-click fix.
+ * formula inline, named by the field's label, e.g. 'Amount: unknown name "contactz" — did
+ * you mean "contacts"?', and offers the suggested name as a one-click fix. With
+ * `rangeInput`, a range typed here ("5 to 10") is offered as a new named input.
  */
 export const FormulaField: Component<FormulaFieldProps> = (props) => {
   const id = createUniqueId();
@@ -32,10 +55,19 @@ export const FormulaField: Component<FormulaFieldProps> = (props) => {
     if (value !== text() && String(toFormula(text())) !== value) setText(value);
   });
 
-  const issues = (): CaseIssue[] => (props.issues ?? EMPTY_ISSUES).at(props.pointer);
+  const [blurred, setBlurred] = createSignal(false);
+  // The text the user chose to keep as a formula although it reads as a range.
+  const [kept, setKept] = createSignal<string | null>(null);
+  const range = createMemo(() => (props.rangeInput && kept() !== text() ? parseRangeText(text()) : null));
+  const [created, setCreated] = createSignal<string | null>(null);
+
+  // While a range is offered, the offer explains the text: the formula's errors about it would only repeat it.
+  const issues = (): CaseIssue[] => (range() ? [] : (props.issues ?? EMPTY_ISSUES).at(props.pointer));
   const invalid = (): boolean => issues().length > 0;
 
   function toFormula(raw: string): string | number {
+    // "3, 5, 9" is three points, not the number 359 with grouping commas.
+    if (parseRangeText(raw)) return raw;
     const number = parseNumber(raw);
     return typeof number === 'number' && /^[\d\s.,+-]+$/.test(raw.trim()) ? number : raw;
   }
@@ -69,8 +101,39 @@ export const FormulaField: Component<FormulaFieldProps> = (props) => {
         value={text()}
         aria-invalid={invalid()}
         aria-describedby={invalid() ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
-        onInput={(event) => commit(event.currentTarget.value)}
+        onInput={(event) => {
+          setBlurred(false);
+          setCreated(null);
+          commit(event.currentTarget.value);
+        }}
+        onBlur={() => setBlurred(true)}
       />
+      <Show when={props.rangeInput && range()}>
+        {(parsed) => (
+          <RangeProposal
+            range={parsed()}
+            proposedName={props.rangeInput!.name()}
+            nameProblem={props.rangeInput!.nameProblem}
+            blurred={blurred()}
+            onCreate={(name, spec) => {
+              props.rangeInput!.create(name, spec);
+              setText(name);
+              setCreated(name);
+            }}
+            onKeep={() => setKept(text())}
+          />
+        )}
+      </Show>
+      <Show when={created()}>
+        {(name) => (
+          <p class="field-hint range-created" role="status">
+            Created input <code>{name()}</code>.{' '}
+            <button type="button" class="link-button" onClick={() => openInput(name())}>
+              Add its unit and source
+            </button>
+          </p>
+        )}
+      </Show>
       <Show when={props.names?.length}>
         <datalist id={listId}>
           <For each={props.names}>{(name) => <option value={name} />}</For>
@@ -86,7 +149,7 @@ export const FormulaField: Component<FormulaFieldProps> = (props) => {
           <For each={issues()}>
             {(issue) => (
               <span>
-                {issueText(issue)}
+                {issueText(issue, props.label)}
                 <Show when={fix(issue)}>
                   {(apply) => (
                     <button type="button" class="link-button" onClick={() => apply()()}>

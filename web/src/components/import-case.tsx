@@ -2,7 +2,7 @@ import { createSignal, For, Show, type Component } from 'solid-js';
 import type { CaseIssue } from '../../../models/case/case-error.ts';
 import { validateCase } from '../../../models/compile/validate-case.ts';
 import { api, caseHref } from '../lib/api.ts';
-import { issueText } from '../lib/case-issues.ts';
+import { describeIssue } from '../lib/case-issues.ts';
 import { EXAMPLE_CASES, exampleTitle } from '../lib/example-cases.ts';
 import { ErrorNotice } from './error-notice.tsx';
 
@@ -14,14 +14,16 @@ import { ErrorNotice } from './error-notice.tsx';
 export const ImportCase: Component<{ onCreated?: (id: string) => void }> = (props) => {
   const [example, setExample] = createSignal(EXAMPLE_CASES[0]?.file ?? '');
   const [issues, setIssues] = createSignal<CaseIssue[]>([]);
+  const [checked, setChecked] = createSignal<unknown>(null);
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
 
   const create = async (document: unknown): Promise<void> => {
     setIssues([]);
     setError(null);
-    const checked = validateCase(document);
-    if (!checked.ok) return void setIssues(checked.issues);
+    const result = validateCase(document);
+    setChecked(document);
+    if (!result.ok) return void setIssues(result.issues);
     setBusy(true);
     try {
       const { resource } = await api.importCase(document);
@@ -72,13 +74,19 @@ export const ImportCase: Component<{ onCreated?: (id: string) => void }> = (prop
           <strong>
             The case has {issues().length} problem{issues().length === 1 ? '' : 's'}; nothing was imported.
           </strong>
-          <ul>
+          <ul class="issue-list">
             <For each={issues()}>
-              {(issue) => (
-                <li>
-                  <code>{issue.path}</code> {issueText(issue)}
-                </li>
-              )}
+              {(issue) => {
+                const described = describeIssue(checked(), issue);
+                return (
+                  <li>
+                    {described.text}{' '}
+                    <code class="issue-pointer" title="Where in the JSON file">
+                      {described.pointer}
+                    </code>
+                  </li>
+                );
+              }}
             </For>
           </ul>
         </div>

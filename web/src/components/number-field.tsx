@@ -1,4 +1,4 @@
-import { createEffect, createSignal, createUniqueId, Show, type Component } from 'solid-js';
+import { createEffect, createSignal, createUniqueId, on, Show, untrack, type Component } from 'solid-js';
 import type { CaseIssue } from '../../../models/case/case-error.ts';
 import { FieldErrors } from './field-errors.tsx';
 
@@ -38,36 +38,57 @@ export function parseNumber(text: string): number | undefined | null {
   return percent ? value / 100 : value;
 }
 
-/** A labelled number input that keeps what is being typed and reports only numbers. */
+/**
+ * A labelled number input that keeps what is being typed and reports only numbers. The
+ * text is never rewritten while the user types (clearing "36" leaves it empty, so typing
+ * 48 gives 48); an empty or unreadable entry is reported on blur, by label, and an error
+ * goes as soon as the text becomes a valid number. Cleared, the field reports undefined,
+ * so the draft holds what the user sees.
+ */
 export const NumberField: Component<NumberFieldProps> = (props) => {
   const id = props.id ?? createUniqueId();
   const errorId = `${id}-error`;
-  const [text, setText] = createSignal(props.value === undefined ? '' : String(props.value));
-  const [parseError, setParseError] = createSignal<string | null>(null);
+  const show = (value: number | undefined): string => (value === undefined ? '' : String(value));
+  const [text, setText] = createSignal(show(props.value));
+  const [focused, setFocused] = createSignal(false);
+  const [blurred, setBlurred] = createSignal(false);
+  // Only what the user typed is judged here; a value that came from the document gets the engine's issues.
+  const [edited, setEdited] = createSignal(false);
 
-  // Follow outside changes (conflict resolution, mode switch) unless they are what we typed.
-  createEffect(() => {
-    const value = props.value;
-    const typed = parseNumber(text());
-    if (typed !== value) setText(value === undefined ? '' : String(value));
-  });
+  // Follow outside changes (conflict resolution, mode switch, undo) unless they are what we typed.
+  createEffect(
+    on(
+      () => props.value,
+      (value) => {
+        if (parseNumber(untrack(text)) !== value) setText(show(value));
+      },
+      { defer: true },
+    ),
+  );
+
+  /** What is wrong with the text itself, in words with the label; null when it is a number (or an allowed blank). */
+  const textError = (): string | null => {
+    if (!edited()) return null;
+    const parsed = parseNumber(text());
+    if (parsed === null) return `${props.label} must be a number: type it as e.g. 1250 or 0.5`;
+    if (parsed === undefined && !props.optional) return `${props.label} is required: enter a number`;
+    return null;
+  };
 
   const onInput = (raw: string): void => {
     setText(raw);
+    setEdited(true);
     const parsed = parseNumber(raw);
-    if (parsed === null) {
-      setParseError(`${props.label}: enter a number, e.g. 1250 or 0.5`);
-      return;
-    }
-    if (parsed === undefined && !props.optional) {
-      setParseError(`${props.label} is required`);
-      return;
-    }
-    setParseError(null);
-    props.onChange(parsed);
+    if (parsed !== null) props.onChange(parsed);
   };
 
-  const allIssues = (): (CaseIssue | string)[] => [...(parseError() ? [parseError()!] : []), ...(props.issues ?? [])];
+  // While the user is mid-edit (focused, the text not yet a number) nothing is flagged; on blur
+  // the text's own problem is shown, and it replaces the engine's message about the same value.
+  const allIssues = (): (CaseIssue | string)[] => {
+    const local = textError();
+    if (local) return blurred() && !focused() ? [local] : [];
+    return [...(props.issues ?? [])];
+  };
 
   return (
     <div class={`field ${props.class ?? ''}`} classList={{ 'field-invalid': allIssues().length > 0 }}>
@@ -86,8 +107,14 @@ export const NumberField: Component<NumberFieldProps> = (props) => {
           value={text()}
           placeholder={props.placeholder}
           aria-invalid={allIssues().length > 0}
+          aria-required={!props.optional}
           aria-describedby={allIssues().length > 0 ? errorId : props.hint ? `${id}-hint` : undefined}
           onInput={(event) => onInput(event.currentTarget.value)}
+          onFocus={() => setFocused(true)}
+          onBlur={() => {
+            setFocused(false);
+            setBlurred(true);
+          }}
         />
         <Show when={props.unit}>
           <span class="field-unit">{props.unit}</span>
@@ -98,7 +125,7 @@ export const NumberField: Component<NumberFieldProps> = (props) => {
           {props.hint}
         </span>
       </Show>
-      <FieldErrors id={errorId} issues={allIssues()} />
+      <FieldErrors id={errorId} issues={allIssues()} label={props.label} />
     </div>
   );
 };

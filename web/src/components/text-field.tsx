@@ -58,7 +58,7 @@ export const TextField: Component<TextFieldProps> = (props) => {
           {props.hint}
         </span>
       </Show>
-      <FieldErrors id={errorId} issues={props.issues ?? []} />
+      <FieldErrors id={errorId} issues={props.issues ?? []} label={props.label} />
     </div>
   );
 };

@@ -3,6 +3,7 @@ import type { CaseInput } from '../../../models/case/case-schema.ts';
 import { EditorSection } from '../components/editor-section.tsx';
 import { NumberField } from '../components/number-field.tsx';
 import { TextField } from '../components/text-field.tsx';
+import { appendAt, ensureAt } from '../lib/json-pointer.ts';
 import type { CaseDraft } from '../stores/case-draft.ts';
 
 type BaselineMetric = NonNullable<CaseInput['baseline']>['metrics'][number];
@@ -27,21 +28,18 @@ export const BaselineSection: Component<{ draft: CaseDraft }> = (props) => {
     issues().under('/measurementPlan').length +
     issues().under('/decisionCriteria').length;
 
+  // The parents may be missing (only the description typed, an imported draft): appendAt creates them.
   const addMetric = () =>
     props.draft.mutate((doc) => {
-      doc.baseline ??= { metrics: [] };
-      doc.baseline.metrics.push({
-        id: `metric${doc.baseline.metrics.length + 1}`,
-        label: 'New metric',
-        value: 0,
-        unit: 'unit',
-        source: 'where it was measured',
-      });
+      const taken = new Set((doc.baseline?.metrics ?? []).map((metric) => metric.id));
+      let n = taken.size + 1;
+      while (taken.has(`metric${n}`)) n++;
+      appendAt(doc as never, '/baseline/metrics', { id: `metric${n}`, label: 'New metric', value: 0, unit: 'unit', source: 'where it was measured' });
     });
   const addChange = () =>
     props.draft.mutate((doc) => {
-      doc.valueHypothesis ??= { statement: 'What will change, for whom, and why', expectedChanges: [] };
-      doc.valueHypothesis.expectedChanges.push({ metric: doc.baseline?.metrics[0]?.id ?? 'metric1', expected: 0 });
+      if (!doc.valueHypothesis?.statement) ensureAt(doc as never, '/valueHypothesis', 'object').statement = 'What will change, for whom, and why';
+      appendAt(doc as never, '/valueHypothesis/expectedChanges', { metric: doc.baseline?.metrics?.[0]?.id ?? 'metric1', expected: 0 });
     });
 
   return (

@@ -2,9 +2,12 @@ import { For, type Component } from 'solid-js';
 import { EditorSection } from '../components/editor-section.tsx';
 import { FormulaField } from '../components/formula-field.tsx';
 import { TextField } from '../components/text-field.tsx';
+import { appendAt } from '../lib/json-pointer.ts';
 import type { CaseDraft } from '../stores/case-draft.ts';
+import { uniqueId } from './costs-section.tsx';
 import { formulaNames } from './formula-names.ts';
 import { MonthRangeFields } from './month-range-fields.tsx';
+import { rangeInputFor } from './range-input.ts';
 
 /** Benefit lines: gross monthly value, the share realised, and whether adoption scales it. */
 export const BenefitsSection: Component<{ draft: CaseDraft }> = (props) => {
@@ -14,7 +17,7 @@ export const BenefitsSection: Component<{ draft: CaseDraft }> = (props) => {
   const currency = () => props.draft.document.currency;
   const add = () =>
     props.draft.mutate((doc) => {
-      doc.benefits.push({ id: `benefit${doc.benefits.length + 1}`, label: 'New benefit', amount: 0, realization: 1 });
+      appendAt(doc as never, '/benefits', { id: uniqueId('benefit', doc.benefits ?? []), label: 'New benefit', amount: 0, realization: 1 });
     });
   return (
     <EditorSection
@@ -49,6 +52,12 @@ export const BenefitsSection: Component<{ draft: CaseDraft }> = (props) => {
                     issues={issues()}
                     names={formulaNames(props.draft.document)}
                     onChange={(v) => props.draft.update(`${base()}/amount`, v)}
+                    rangeInput={rangeInputFor(
+                      props.draft,
+                      () => `${base()}/amount`,
+                      () => line.label,
+                      () => `${currency()}/month`,
+                    )}
                   />
                   <For each={warningsAt(`${base()}/amount`)}>
                     {(warning) => (

@@ -2,6 +2,8 @@ import { For, Show, type Component } from 'solid-js';
 import { EditorSection } from '../components/editor-section.tsx';
 import { FieldErrors } from '../components/field-errors.tsx';
 import { parseNumber } from '../components/number-field.tsx';
+import { describeIssue } from '../lib/case-issues.ts';
+import { ensureAt } from '../lib/json-pointer.ts';
 import type { CaseDraft } from '../stores/case-draft.ts';
 
 /**
@@ -14,13 +16,13 @@ export const CorrelationsSection: Component<{ draft: CaseDraft }> = (props) => {
   const issues = () => props.draft.validation().issues;
   const toggle = (name: string, on: boolean): void =>
     props.draft.mutate((doc) => {
-      const current = doc.correlations ?? { inputs: [], matrix: [] };
-      const names = on ? [...current.inputs, name] : current.inputs.filter((n) => n !== name);
+      const current = { inputs: doc.correlations?.inputs ?? [], matrix: doc.correlations?.matrix ?? [] };
+      const names = on ? [...current.inputs.filter((n) => n !== name), name] : current.inputs.filter((n) => n !== name);
       const value = (a: string, b: string): number => {
         if (a === b) return 1;
         const i = current.inputs.indexOf(a);
         const j = current.inputs.indexOf(b);
-        return i >= 0 && j >= 0 ? current.matrix[i][j] : 0;
+        return i >= 0 && j >= 0 ? (current.matrix[i]?.[j] ?? 0) : 0;
       };
       if (names.length < 2) {
         if (names.length === 0) delete doc.correlations;
@@ -33,8 +35,8 @@ export const CorrelationsSection: Component<{ draft: CaseDraft }> = (props) => {
     const value = parseNumber(text);
     if (typeof value !== 'number') return;
     props.draft.mutate((doc) => {
-      doc.correlations!.matrix[i][j] = value;
-      doc.correlations!.matrix[j][i] = value;
+      ensureAt(doc as never, `/correlations/matrix/${i}`, 'array')[j] = value;
+      ensureAt(doc as never, `/correlations/matrix/${j}`, 'array')[i] = value;
     });
   };
   return (
@@ -92,7 +94,12 @@ export const CorrelationsSection: Component<{ draft: CaseDraft }> = (props) => {
           </tbody>
         </table>
       </Show>
-      <FieldErrors id="correlation-errors" issues={issues().under('/correlations')} />
+      <FieldErrors
+        id="correlation-errors"
+        issues={issues()
+          .under('/correlations')
+          .map((issue) => describeIssue(props.draft.document, issue).text)}
+      />
     </EditorSection>
   );
 };

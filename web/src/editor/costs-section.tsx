@@ -1,4 +1,4 @@
-import { For, Match, Show, Switch, type Component } from 'solid-js';
+import { createEffect, createSignal, For, Match, on, Show, Switch, type Component } from 'solid-js';
 import type { CaseInput } from '../../../models/case/case-schema.ts';
 import { COST_CATEGORIES, COST_CATEGORY_LABELS, type CostCategory } from '../../../models/case/cost-categories.ts';
 import { EditorSection } from '../components/editor-section.tsx';
@@ -6,11 +6,19 @@ import { FormulaField } from '../components/formula-field.tsx';
 import { NumberField } from '../components/number-field.tsx';
 import { SelectField } from '../components/select-field.tsx';
 import { TextField } from '../components/text-field.tsx';
+import { appendAt } from '../lib/json-pointer.ts';
 import type { CaseDraft } from '../stores/case-draft.ts';
 import { formulaNames } from './formula-names.ts';
 import { MonthRangeFields } from './month-range-fields.tsx';
+import { rangeInputFor } from './range-input.ts';
 
 type CostLine = CaseInput['costs'][number];
+
+/** From this many cost lines on, the cards start collapsed to one line each. */
+const COMPACT_FROM = 5;
+
+/** The category select inside a card: the group heading above it carries the long form. */
+const CATEGORY_OPTIONS = COST_CATEGORIES.map((c) => ({ value: c, label: COST_CATEGORY_LABELS[c].replace(/ \(.*\)$/, '') }));
 
 const KIND_OPTIONS = [
   { value: 'oneTime', label: 'One-time (in one month)' },
@@ -30,6 +38,19 @@ export function hiddenCostCategories(costs: readonly { category: string }[]): Co
   return COST_CATEGORIES.filter((category) => category !== 'other' && !present.has(category));
 }
 
+/**
+ * `prefix` + the first free number among the lines' ids.
+ *
+ * @example
+ * uniqueId('integration', [{ id: 'integration1' }, { id: 'setup' }]) // 'integration3'
+ */
+export function uniqueId(prefix: string, lines: readonly { id?: string }[]): string {
+  const taken = new Set(lines.map((line) => line.id));
+  let n = lines.length + 1;
+  while (taken.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+}
+
 function convertKind(line: CostLine, kind: CostLine['kind']): CostLine {
   const common = { id: line.id, label: line.label, category: line.category, ...(line.note ? { note: line.note } : {}) };
   const amount = line.kind === 'perUnit' ? line.unitCost : line.amount;
@@ -46,10 +67,17 @@ export const CostsSection: Component<{ draft: CaseDraft }> = (props) => {
   const hidden = () => hiddenCostCategories(costs());
   // Store proxies are stable across edits, so <For> keeps each card (and its focus) while typing.
   const linesOf = (category: CostCategory) => costs().filter((line) => line.category === category);
+  // Up to COMPACT_FROM lines every card is open; beyond, cards are collapsed to one line each,
+  // except those just added, those with a problem, and all of them after "Expand all".
+  const [allOpen, setAllOpen] = createSignal<boolean | null>(null);
+  const [added, setAdded] = createSignal<ReadonlySet<string>>(new Set());
+  const isOpen = (line: CostLine) => allOpen() ?? (costs().length < COMPACT_FROM || added().has(line.id));
   const add = (category: CostCategory) =>
     props.draft.mutate((doc) => {
-      doc.costs.push({
-        id: `${category}${doc.costs.length + 1}`,
+      const id = uniqueId(category, doc.costs ?? []);
+      setAdded((ids) => new Set([...ids, id]));
+      appendAt(doc as never, '/costs', {
+        id,
         label: `New ${COST_CATEGORY_LABELS[category].toLowerCase()} cost`,
         category,
         kind: 'monthly',
@@ -65,18 +93,30 @@ export const CostsSection: Component<{ draft: CaseDraft }> = (props) => {
       description={`Full production cost by category, in ${currency()}.`}
     >
       <HiddenCostsNotice hidden={hidden()} onAdd={add} />
+      <Show when={costs().length >= COMPACT_FROM}>
+        <div class="button-row cost-card-toggles">
+          <button type="button" class="button-quiet button-small" onClick={() => setAllOpen(true)}>
+            Expand all cost lines
+          </button>
+          <button type="button" class="button-quiet button-small" onClick={() => setAllOpen(false)}>
+            Collapse all
+          </button>
+        </div>
+      </Show>
       <For each={COST_CATEGORIES.filter((category) => linesOf(category).length > 0)}>
         {(category) => (
           <div class="cost-group" data-category={category}>
-            <h3>
-              {COST_CATEGORY_LABELS[category]} <span class="muted">({linesOf(category).length})</span>
-            </h3>
+            <div class="cost-group-header">
+              <h3>
+                {COST_CATEGORY_LABELS[category]} <span class="muted">({linesOf(category).length})</span>
+              </h3>
+              <button type="button" class="button-secondary button-small" onClick={() => add(category)}>
+                + Add {COST_CATEGORY_LABELS[category].toLowerCase()} cost
+              </button>
+            </div>
             <For each={linesOf(category)}>
-              {(costLine) => <CostLineCard draft={props.draft} line={costLine} base={`/costs/${costs().indexOf(costLine)}`} />}
+              {(costLine) => <CostLineCard draft={props.draft} line={costLine} base={`/costs/${costs().indexOf(costLine)}`} open={isOpen(costLine)} />}
             </For>
-            <button type="button" class="button-secondary" onClick={() => add(category)}>
-              + Add {COST_CATEGORY_LABELS[category].toLowerCase()} cost
-            </button>
           </div>
         )}
       </For>
@@ -106,18 +146,59 @@ const HiddenCostsNotice: Component<{ hidden: CostCategory[]; onAdd: (category: C
   </Show>
 );
 
-/** One cost line: id, label, category and kind, the kind's amount fields, a note and a remove button. */
-const CostLineCard: Component<{ draft: CaseDraft; line: CostLine; base: string }> = (props) => {
+/**
+ * A cost line in one line of words, for its collapsed card.
+ *
+ * @example
+ * costLineSummary({ kind: 'oneTime', month: 2, amount: 12000, … }, format.money) // '€12,000 in month 2'
+ * costLineSummary({ kind: 'monthly', amount: 'runCost', fromMonth: 4, … }, format.money) // 'runCost per month, months 4–end'
+ */
+export function costLineSummary(line: CostLine, money: (amount: number) => string): string {
+  const value = (formula: string | number | undefined) => (typeof formula === 'number' ? money(formula) : (formula ?? '—'));
+  const months = (from?: number, to?: number) => (from || to ? `, months ${from ?? 1}–${to ?? 'end'}` : '');
+  if (line.kind === 'oneTime') return `${value(line.amount)} in month ${line.month ?? 1}`;
+  if (line.kind === 'monthly') return `${value(line.amount)} per month${months(line.fromMonth, line.toMonth)}`;
+  return `${value(line.volume)} × ${value(line.unitCost)} per month${months(line.fromMonth, line.toMonth)}`;
+}
+
+/**
+ * One cost line as a compact card: collapsed, its label, id, kind and amount in one line
+ * (so nine lines fit a screen); open, the fields in two rows. A line with a problem is
+ * always open.
+ */
+const CostLineCard: Component<{ draft: CaseDraft; line: CostLine; base: string; open: boolean }> = (props) => {
   const issues = () => props.draft.validation().issues;
   const base = () => props.base;
   const line = () => props.line;
+  const problems = () => issues().under(base()).length;
+  // Once open (by the user, a problem or "Expand all") a card stays open until the user closes it,
+  // so it never folds away under the cursor when a formula being typed becomes valid.
+  const [chosen, setChosen] = createSignal<boolean | null>(null);
+  createEffect(
+    on(
+      () => props.open,
+      () => setChosen(null),
+      { defer: true },
+    ),
+  );
   return (
-    <fieldset class="row-card" data-line={line().id}>
-      <legend>
-        {line().label} <code>{line().id}</code>
-      </legend>
-      <div class="field-grid field-grid-4">
-        <TextField label="Id" value={line().id} onChange={(v) => props.draft.update(`${base()}/id`, v)} issues={issues().at(`${base()}/id`)} />
+    <details
+      class="row-card cost-card"
+      data-line={line().id}
+      open={problems() > 0 || (chosen() ?? props.open)}
+      onToggle={(event) => setChosen(event.currentTarget.open)}
+    >
+      <summary>
+        <span class="cost-card-label">{line().label}</span>
+        <code>{line().id}</code>
+        <span class="cost-card-amount">{costLineSummary(line(), (n) => props.draft.format().money(n))}</span>
+        <Show when={problems() > 0}>
+          <span class="badge badge-error">
+            {problems()} problem{problems() === 1 ? '' : 's'}
+          </span>
+        </Show>
+      </summary>
+      <div class="field-grid field-grid-4 cost-card-fields">
         <TextField
           class="span-3"
           label="Label"
@@ -125,14 +206,17 @@ const CostLineCard: Component<{ draft: CaseDraft; line: CostLine; base: string }
           onChange={(v) => props.draft.update(`${base()}/label`, v)}
           issues={issues().at(`${base()}/label`)}
         />
+        <TextField label="Id" value={line().id} onChange={(v) => props.draft.update(`${base()}/id`, v)} issues={issues().at(`${base()}/id`)} />
         <SelectField
+          class="span-2"
           label="Category"
           value={line().category}
-          options={COST_CATEGORIES.map((c) => ({ value: c, label: COST_CATEGORY_LABELS[c] }))}
+          options={CATEGORY_OPTIONS}
           onChange={(v) => props.draft.update(`${base()}/category`, v)}
           issues={issues().at(`${base()}/category`)}
         />
         <SelectField
+          class="span-2"
           label="Kind"
           value={line().kind}
           options={KIND_OPTIONS}
@@ -141,12 +225,12 @@ const CostLineCard: Component<{ draft: CaseDraft; line: CostLine; base: string }
         <CostAmountFields draft={props.draft} line={props.line} base={props.base} />
         <TextField class="span-3" label="Note" optional value={line().note} onChange={(v) => props.draft.update(`${base()}/note`, v || undefined)} />
         <div class="row-actions">
-          <button type="button" class="button-quiet" onClick={() => props.draft.update(base(), undefined)}>
-            Remove cost {line().id}
+          <button type="button" class="button-quiet" aria-label={`Remove cost ${line().id}`} onClick={() => props.draft.update(base(), undefined)}>
+            Remove
           </button>
         </div>
       </div>
-    </fieldset>
+    </details>
   );
 };
 
@@ -168,7 +252,7 @@ const CostAmountFields: Component<{ draft: CaseDraft; line: CostLine; base: stri
               onChange={(v) => props.draft.update(`${base()}/month`, v)}
               issues={issues().at(`${base()}/month`)}
             />
-            <div class="span-4">
+            <div class="span-3">
               <FormulaField
                 label="Amount"
                 unit={currency()}
@@ -177,6 +261,12 @@ const CostAmountFields: Component<{ draft: CaseDraft; line: CostLine; base: stri
                 issues={issues()}
                 names={formulaNames(props.draft.document)}
                 onChange={(v) => props.draft.update(`${base()}/amount`, v)}
+                rangeInput={rangeInputFor(
+                  props.draft,
+                  () => `${base()}/amount`,
+                  () => line().label,
+                  currency,
+                )}
               />
             </div>
           </>
@@ -186,7 +276,7 @@ const CostAmountFields: Component<{ draft: CaseDraft; line: CostLine; base: stri
         {(monthly) => (
           <>
             <MonthRangeFields draft={props.draft} base={base()} from={monthly().fromMonth} to={monthly().toMonth} />
-            <div class="span-4">
+            <div class="span-2">
               <FormulaField
                 label="Amount per month"
                 unit={`${currency()}/month`}
@@ -195,6 +285,12 @@ const CostAmountFields: Component<{ draft: CaseDraft; line: CostLine; base: stri
                 issues={issues()}
                 names={formulaNames(props.draft.document)}
                 onChange={(v) => props.draft.update(`${base()}/amount`, v)}
+                rangeInput={rangeInputFor(
+                  props.draft,
+                  () => `${base()}/amount`,
+                  () => line().label,
+                  () => `${currency()}/month`,
+                )}
               />
             </div>
           </>
@@ -204,7 +300,7 @@ const CostAmountFields: Component<{ draft: CaseDraft; line: CostLine; base: stri
         {(perUnit) => (
           <>
             <MonthRangeFields draft={props.draft} base={base()} from={perUnit().fromMonth} to={perUnit().toMonth} />
-            <div class="span-2">
+            <div>
               <FormulaField
                 label="Volume per month"
                 value={perUnit().volume}
@@ -212,9 +308,15 @@ const CostAmountFields: Component<{ draft: CaseDraft; line: CostLine; base: stri
                 issues={issues()}
                 names={formulaNames(props.draft.document)}
                 onChange={(v) => props.draft.update(`${base()}/volume`, v)}
+                rangeInput={rangeInputFor(
+                  props.draft,
+                  () => `${base()}/volume`,
+                  () => `${line().label} volume`,
+                  () => 'units/month',
+                )}
               />
             </div>
-            <div class="span-2">
+            <div>
               <FormulaField
                 label="Unit cost"
                 unit={currency()}
@@ -223,6 +325,12 @@ const CostAmountFields: Component<{ draft: CaseDraft; line: CostLine; base: stri
                 issues={issues()}
                 names={formulaNames(props.draft.document)}
                 onChange={(v) => props.draft.update(`${base()}/unitCost`, v)}
+                rangeInput={rangeInputFor(
+                  props.draft,
+                  () => `${base()}/unitCost`,
+                  () => `${line().label} unit cost`,
+                  () => `${currency()}/unit`,
+                )}
               />
             </div>
           </>

@@ -12,8 +12,10 @@ export const InputsSection: Component<{ draft: CaseDraft }> = (props) => {
   const [nameError, setNameError] = createSignal<string | null>(null);
   const add = (): void => {
     const name = newName().trim();
-    if (!IDENTIFIER.test(name)) return void setNameError('A name starts with a letter and has only letters, digits and _');
-    if (names().includes(name)) return void setNameError(`"${name}" already exists`);
+    if (!IDENTIFIER.test(name)) return void setNameError('New input name: start with a letter and use only letters, digits and _');
+    if (names().includes(name) || name in (props.draft.document.variables ?? {})) {
+      return void setNameError(`New input name: "${name}" is already an input or a variable; choose another name`);
+    }
     setNameError(null);
     props.draft.update(`/inputs/${name}`, { label: name, unit: 'unit', source: 'to be documented', distribution: { type: 'pert', min: 1, mode: 2, max: 4 } });
     setNewName('');

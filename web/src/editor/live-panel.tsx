@@ -2,7 +2,7 @@ import { For, Show, type Component } from 'solid-js';
 import { FanChart } from '../charts/fan-chart.tsx';
 import { HistogramChart } from '../charts/histogram-chart.tsx';
 import { KeyFigures } from '../components/key-figures.tsx';
-import { issueText } from '../lib/case-issues.ts';
+import { describeIssue } from '../lib/case-issues.ts';
 import { formatDuration } from '../lib/format.ts';
 import type { CaseDraft } from '../stores/case-draft.ts';
 import type { LivePreview } from '../stores/live-preview.ts';
@@ -32,13 +32,7 @@ export const LivePanel: Component<{ draft: CaseDraft; preview: LivePreview }> = 
       </header>
       <Show when={!props.draft.validation().ok}>
         <ol class="issue-list" aria-label="Problems in the case">
-          <For each={issues().slice(0, 8)}>
-            {(issue) => (
-              <li>
-                <code>{issue.path}</code> {issueText(issue)}
-              </li>
-            )}
-          </For>
+          <For each={issues().slice(0, 8)}>{(issue) => <li title={issue.path}>{describeIssue(props.draft.document, issue).text}</li>}</For>
         </ol>
       </Show>
       <Show when={props.preview.error()}>

@@ -5,8 +5,10 @@ import { FormulaField } from '../components/formula-field.tsx';
 import { NumberField } from '../components/number-field.tsx';
 import { SelectField } from '../components/select-field.tsx';
 import { TextField } from '../components/text-field.tsx';
+import { appendAt } from '../lib/json-pointer.ts';
 import type { CaseDraft } from '../stores/case-draft.ts';
 import { formulaNames } from './formula-names.ts';
+import { rangeInputFor } from './range-input.ts';
 
 /**
  * The pilot as it ran: duration, scope, the costs it actually paid and the ROI it
@@ -15,7 +17,6 @@ import { formulaNames } from './formula-names.ts';
 export const PilotSection: Component<{ draft: CaseDraft }> = (props) => {
   const issues = () => props.draft.validation().issues;
   const pilot = () => props.draft.document.pilot;
-  const currency = () => props.draft.document.currency;
   const start = () =>
     props.draft.update('/pilot', {
       durationMonths: 3,
@@ -83,64 +84,14 @@ export const PilotSection: Component<{ draft: CaseDraft }> = (props) => {
               </label>
               <TextField class="span-4" label="Note" optional multiline value={p().note} onChange={(v) => props.draft.update('/pilot/note', v || undefined)} />
             </div>
-            <table class="data-table">
-              <caption>Costs the pilot paid ({currency()}, total over the pilot)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Label</th>
-                  <th scope="col">Category</th>
-                  <th scope="col">Amount ({currency()})</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={p().costs}>
-                  {(cost, index) => (
-                    <tr>
-                      <td>
-                        <TextField
-                          class="label-hidden"
-                          label={`Pilot cost ${index() + 1} label`}
-                          value={cost.label}
-                          onChange={(v) => props.draft.update(`/pilot/costs/${index()}/label`, v)}
-                          issues={issues().at(`/pilot/costs/${index()}/label`)}
-                        />
-                      </td>
-                      <td>
-                        <SelectField
-                          class="label-hidden"
-                          label={`Pilot cost ${index() + 1} category`}
-                          value={cost.category}
-                          options={COST_CATEGORIES.map((c) => ({ value: c, label: COST_CATEGORY_LABELS[c] }))}
-                          onChange={(v) => props.draft.update(`/pilot/costs/${index()}/category`, v)}
-                        />
-                      </td>
-                      <td>
-                        <FormulaField
-                          label={`Pilot cost ${index() + 1} amount`}
-                          value={cost.amount}
-                          pointer={`/pilot/costs/${index()}/amount`}
-                          issues={issues()}
-                          onChange={(v) => props.draft.update(`/pilot/costs/${index()}/amount`, v)}
-                        />
-                      </td>
-                      <td>
-                        <button type="button" class="button-quiet" onClick={() => props.draft.update(`/pilot/costs/${index()}`, undefined)}>
-                          Remove
-                        </button>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <PilotCostsTable draft={props.draft} />
             <div class="button-row">
               <button
                 type="button"
                 class="button-secondary"
-                onClick={() => props.draft.mutate((doc) => void doc.pilot!.costs.push({ label: 'New pilot cost', category: 'other', amount: 0 }))}
+                onClick={() =>
+                  props.draft.mutate((doc) => void appendAt(doc as never, '/pilot/costs', { label: 'New pilot cost', category: 'other', amount: 0 }))
+                }
               >
                 + Add pilot cost
               </button>
@@ -152,5 +103,73 @@ export const PilotSection: Component<{ draft: CaseDraft }> = (props) => {
         )}
       </Show>
     </EditorSection>
+  );
+};
+
+/** The costs the pilot paid, one row each: label, category and amount (a range typed there becomes an input). */
+const PilotCostsTable: Component<{ draft: CaseDraft }> = (props) => {
+  const issues = () => props.draft.validation().issues;
+  const currency = () => props.draft.document.currency;
+  return (
+    <table class="data-table">
+      <caption>Costs the pilot paid ({currency()}, total over the pilot)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Label</th>
+          <th scope="col">Category</th>
+          <th scope="col">Amount ({currency()})</th>
+          <th scope="col">
+            <span class="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.draft.document.pilot?.costs}>
+          {(cost, index) => (
+            <tr>
+              <td>
+                <TextField
+                  class="label-hidden"
+                  label={`Pilot cost ${index() + 1} label`}
+                  value={cost.label}
+                  onChange={(v) => props.draft.update(`/pilot/costs/${index()}/label`, v)}
+                  issues={issues().at(`/pilot/costs/${index()}/label`)}
+                />
+              </td>
+              <td>
+                <SelectField
+                  class="label-hidden"
+                  label={`Pilot cost ${index() + 1} category`}
+                  value={cost.category}
+                  options={COST_CATEGORIES.map((c) => ({ value: c, label: COST_CATEGORY_LABELS[c] }))}
+                  onChange={(v) => props.draft.update(`/pilot/costs/${index()}/category`, v)}
+                />
+              </td>
+              <td>
+                <FormulaField
+                  label={`Pilot cost ${index() + 1} amount`}
+                  value={cost.amount}
+                  pointer={`/pilot/costs/${index()}/amount`}
+                  issues={issues()}
+                  onChange={(v) => props.draft.update(`/pilot/costs/${index()}/amount`, v)}
+                  names={formulaNames(props.draft.document)}
+                  rangeInput={rangeInputFor(
+                    props.draft,
+                    () => `/pilot/costs/${index()}/amount`,
+                    () => `Pilot ${cost.label}`,
+                    currency,
+                  )}
+                />
+              </td>
+              <td>
+                <button type="button" class="button-quiet" onClick={() => props.draft.update(`/pilot/costs/${index()}`, undefined)}>
+                  Remove
+                </button>
+              </td>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </table>
   );
 };

@@ -4,6 +4,7 @@ import { gateStatus } from '../../../models/gate/readiness-status.ts';
 import { EditorSection } from '../components/editor-section.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { TextField } from '../components/text-field.tsx';
+import { appendAt } from '../lib/json-pointer.ts';
 import type { CaseDraft } from '../stores/case-draft.ts';
 
 const STATUS_OPTIONS = [
@@ -17,10 +18,7 @@ export const ReadinessSection: Component<{ draft: CaseDraft }> = (props) => {
   const issues = () => props.draft.validation().issues;
   const items = (gate: ReadinessGate): ChecklistItem[] => (props.draft.document.readiness?.[gate] ?? []) as ChecklistItem[];
   const add = (gate: ReadinessGate) =>
-    props.draft.mutate((doc) => {
-      doc.readiness ??= {};
-      (doc.readiness[gate] ??= []).push({ item: 'What must be true', status: 'notMet' });
-    });
+    props.draft.mutate((doc) => void appendAt(doc as never, `/readiness/${gate}`, { item: 'What must be true', status: 'notMet' }));
   return (
     <EditorSection
       id="readiness"

@@ -1,4 +1,4 @@
-import { createSignal, For, type Component } from 'solid-js';
+import { createSignal, For, Show, type Component } from 'solid-js';
 import { EditorSection } from '../components/editor-section.tsx';
 import { FormulaField } from '../components/formula-field.tsx';
 import type { CaseDraft } from '../stores/case-draft.ts';
@@ -8,6 +8,19 @@ import { formulaNames } from './formula-names.ts';
 export const VariablesSection: Component<{ draft: CaseDraft }> = (props) => {
   const entries = () => Object.entries(props.draft.document.variables ?? {});
   const [name, setName] = createSignal('');
+  const [nameError, setNameError] = createSignal<string | null>(null);
+  // An existing name would overwrite that variable's formula with 0: refuse it in words instead.
+  const add = (): void => {
+    const wanted = name().trim();
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(wanted)) return void setNameError('New variable name: start with a letter and use only letters, digits and _');
+    const document = props.draft.document;
+    if (wanted in (document.variables ?? {}) || wanted in (document.inputs ?? {})) {
+      return void setNameError(`New variable name: "${wanted}" is already an input or a variable; choose another name`);
+    }
+    setNameError(null);
+    props.draft.update(`/variables/${wanted}`, '0');
+    setName('');
+  };
   return (
     <EditorSection
       id="variables"
@@ -41,18 +54,21 @@ export const VariablesSection: Component<{ draft: CaseDraft }> = (props) => {
       </div>
       <div class="inline-form">
         <label for="new-variable-name">New variable name</label>
-        <input id="new-variable-name" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
-        <button
-          type="button"
-          class="button-secondary"
-          onClick={() => {
-            if (!name().trim()) return;
-            props.draft.update(`/variables/${name().trim()}`, '0');
-            setName('');
-          }}
-        >
+        <input
+          id="new-variable-name"
+          value={name()}
+          onInput={(e) => setName(e.currentTarget.value)}
+          aria-invalid={Boolean(nameError())}
+          aria-describedby={nameError() ? 'new-variable-error' : undefined}
+        />
+        <button type="button" class="button-secondary" onClick={add}>
           + Add variable
         </button>
+        <Show when={nameError()}>
+          <span id="new-variable-error" class="field-error" role="alert">
+            {nameError()}
+          </span>
+        </Show>
       </div>
     </EditorSection>
   );
