@@ -41,7 +41,11 @@ export const HistoryPage: Component<{ context: CaseContext }> = (props) => {
   });
   const [diff] = createResource(
     () => (from() && to() && from() !== to() ? { from: from(), to: to() } : null),
-    (range) => api.diff(id(), range.from, range.to),
+    async (range) => {
+      // The two documents name changed lines by their labels in the table.
+      const [changes, before, after] = await Promise.all([api.diff(id(), range.from, range.to), api.version(id(), range.from), api.version(id(), range.to)]);
+      return { ...changes, before: before.document, after: after.document };
+    },
   );
   const timeline = (): TimelineEntry[] =>
     [
@@ -186,6 +190,8 @@ export const HistoryPage: Component<{ context: CaseContext }> = (props) => {
                 {(d) => (
                   <DiffTable
                     changes={d().changes}
+                    before={d().before}
+                    after={d().after}
                     beforeLabel={`v${d().from}`}
                     afterLabel={`v${d().to}`}
                     caption={`${d().changes.length} field${d().changes.length === 1 ? '' : 's'} changed from v${d().from} to v${d().to}`}
