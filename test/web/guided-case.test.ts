@@ -152,7 +152,9 @@ describe('guided start: each step checks its fields in words', () => {
       'Data (preparation, quality, ownership): Why none is required: e.g. "covered by the existing licence".',
     ]);
     answers.costs.data = { answer: 'cost', reason: '' };
-    expect(guidedStepProblems(dataStep, answers)[0]).toBe('Data (preparation, quality, ownership): enter a one-time amount or a monthly amount (or answer "none").');
+    expect(guidedStepProblems(dataStep, answers)[0]).toBe(
+      'Data (preparation, quality, ownership): enter a one-time amount or a monthly amount (or answer "none").',
+    );
   });
 
   it('asks for both ends of a range and refuses a reversed one', () => {

@@ -66,12 +66,27 @@ function driverParts(driver: ValueDriverAnswer, index: number, currency: string,
   if (driver.valueKind === 'time') {
     const hours = `${base}HoursPerUnit`;
     const rate = `${base}CostPerHour`;
-    inputs[hours] = { label: `${driver.label}: hours saved per unit`, unit: 'hours/unit', source: driver.valueSource, distribution: rangeDistribution(driver.hoursPerUnit) };
-    inputs[rate] = { label: `${driver.label}: cost per hour`, unit: `${currency}/hour`, source: driver.valueSource, distribution: rangeDistribution(driver.costPerHour) };
+    inputs[hours] = {
+      label: `${driver.label}: hours saved per unit`,
+      unit: 'hours/unit',
+      source: driver.valueSource,
+      distribution: rangeDistribution(driver.hoursPerUnit),
+    };
+    inputs[rate] = {
+      label: `${driver.label}: cost per hour`,
+      unit: `${currency}/hour`,
+      source: driver.valueSource,
+      distribution: rangeDistribution(driver.costPerHour),
+    };
     amount = `${volume} * ${hours} * ${rate}`;
   } else {
     const value = `${base}ValuePerUnit`;
-    inputs[value] = { label: `${driver.label}: value per unit`, unit: `${currency}/unit`, source: driver.valueSource, distribution: rangeDistribution(driver.valuePerUnit) };
+    inputs[value] = {
+      label: `${driver.label}: value per unit`,
+      unit: `${currency}/unit`,
+      source: driver.valueSource,
+      distribution: rangeDistribution(driver.valuePerUnit),
+    };
     amount = `${volume} * ${value}`;
   }
   const benefit = { id: base, label: driver.label, amount, realization: (driver.realizationPercent ?? 100) / 100, scaleByAdoption: true };
