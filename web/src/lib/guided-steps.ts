@@ -132,7 +132,7 @@ function costProblems(a: GuidedAnswers, category: GuidedCostCategory, p: string[
   const answer = a.costs[category];
   const label = costCategoryLabel(category);
   if (answer.answer === '') return void p.push(`${label}: answer with a cost, or "none" with a reason; it cannot be left blank.`);
-  if (answer.answer === 'none') return required(p, answer.reason, `${label}: ${L.reason}`, 'e.g. "covered by the existing licence"');
+  if (answer.answer === 'none') return void required(p, answer.reason, `${label}: ${L.reason}`, 'e.g. "covered by the existing licence"');
   if (!answer.oneTime && !answer.monthly) p.push(`${label}: enter a ${L.oneTime.toLowerCase()} or a ${L.monthly.toLowerCase()} (or answer "none").`);
   if ((answer.oneTime ?? 0) < 0 || (answer.monthly ?? 0) < 0) p.push(`${label}: a cost cannot be negative.`);
   if (answer.oneTime) number(p, answer.oneTimeMonth, `${label}: ${L.oneTimeMonth}`, { min: 1, max: a.horizonMonths ?? 240, integer: true });
