@@ -1,4 +1,4 @@
-import { createSignal, For, Show, type Component } from 'solid-js';
+import { createSignal, For, Show, type Component, type JSX } from 'solid-js';
 import { allGuidedProblems, GUIDED_STEPS, guidedStepProblems } from '../lib/guided-steps.ts';
 import type { GuidedState } from './guided-state.ts';
 import { StepBody } from './step-body.tsx';
@@ -9,6 +9,8 @@ export interface GuidedWizardProps {
   /** Called by "Create case" on the review once every step passes its check. */
   onCreate: () => void;
   busy?: boolean;
+  /** Shown below the first screen only (the template choice). */
+  firstScreenAside?: JSX.Element;
 }
 
 /**
@@ -82,6 +84,7 @@ export const GuidedWizard: Component<GuidedWizardProps> = (props) => {
           </Show>
         </div>
       </section>
+      <Show when={index() === 0}>{props.firstScreenAside}</Show>
     </>
   );
 };

@@ -34,7 +34,7 @@ export const TemplateStart: Component = () => {
     }
   };
   return (
-    <section class="guided-template" aria-labelledby="template-title" data-testid="template-start">
+    <section class="panel guided-template" aria-labelledby="template-title" data-testid="template-start">
       <h3 id="template-title">Or start from a template</h3>
       <p class="muted">A copy of a complete example case, to adapt in the editor.</p>
       <div class="inline-form">

@@ -2,9 +2,8 @@ import type { Component } from 'solid-js';
 import { TextField } from '../components/text-field.tsx';
 import { GUIDED_LABELS as L } from '../lib/guided-steps.ts';
 import type { StepProps } from './guided-state.ts';
-import { TemplateStart } from './template-start.tsx';
 
-/** Step 1: what the AI does and the business process it changes; or start from a template. */
+/** Step 1: what the AI does and the business process it changes. */
 export const UseCaseStep: Component<StepProps> = (props) => {
   const a = () => props.state.answers;
   return (
@@ -27,7 +26,6 @@ export const UseCaseStep: Component<StepProps> = (props) => {
         placeholder="e.g. Accounts-payable three-way matching"
         hint="The business process whose cost, time or quality should change."
       />
-      <TemplateStart />
     </>
   );
 };

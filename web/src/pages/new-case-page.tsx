@@ -4,6 +4,7 @@ import { validateCase } from '../../../models/compile/validate-case.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { createGuidedState } from '../guided/guided-state.ts';
 import { GuidedWizard } from '../guided/guided-wizard.tsx';
+import { TemplateStart } from '../guided/template-start.tsx';
 import { api, caseHref } from '../lib/api.ts';
 import { issueText } from '../lib/case-issues.ts';
 import { guidedCaseDocument } from '../lib/guided-case.ts';
@@ -43,7 +44,7 @@ export const NewCasePage: Component = () => {
         <h1>New case</h1>
         <p class="muted">A few questions, in the order the business case needs them. Nothing is saved until you create the case.</p>
       </div>
-      <GuidedWizard state={state} busy={busy()} onCreate={() => void create()} />
+      <GuidedWizard state={state} busy={busy()} onCreate={() => void create()} firstScreenAside={<TemplateStart />} />
       <Show when={issues().length}>
         <div class="notice notice-error" role="alert">
           <strong>The case could not be built from these answers:</strong>
