@@ -3,6 +3,7 @@ import { validateCase } from '../../models/compile/validate-case.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { summarizeRun } from '../../models/engine/summarize-run.ts';
 import { hiddenCostFlags, noCostAnswers } from '../../models/gate/hidden-costs.ts';
+import { hiddenCostCategories } from '../../web/src/editor/costs-section.tsx';
 import { GUIDED_COST_CATEGORIES, initialAnswers, nextMonthStart } from '../../web/src/lib/guided-answers.ts';
 import { guidedCaseDocument, identifierFrom, rangeDistribution } from '../../web/src/lib/guided-case.ts';
 import { allGuidedProblems, GUIDED_STEPS, guidedStepProblems } from '../../web/src/lib/guided-steps.ts';
@@ -187,5 +188,13 @@ describe('guided start: each step checks its fields in words', () => {
       'adoption',
       'review',
     ]);
+  });
+});
+
+describe('the editor’s hidden-costs notice reads the "none" answers', () => {
+  it('does not list a category answered "none" with a reason', () => {
+    const document = guidedCaseDocument(invoiceCopilotAnswers());
+    expect(hiddenCostCategories(document.costs)).toEqual(['data', 'security', 'maintenance', 'governance', 'management']);
+    expect(hiddenCostCategories(document.costs, document.noCostReasons)).toEqual([]);
   });
 });
