@@ -89,7 +89,7 @@ describe('guided start wizard', () => {
     expect(onCreate).toHaveBeenCalledTimes(1);
   });
 
-  it('clears a number when its box is emptied, so the check names it', () => {
+  it('clears a number when its box is emptied, so the check names it, and reads percent boxes in percent', () => {
     const s = state(invoiceCopilotAnswers());
     render(() => <GuidedWizard state={s} onCreate={() => undefined} />);
     while (title() !== 'Currency, start and horizon') next();
@@ -99,5 +99,8 @@ describe('guided start wizard', () => {
     expect(screen.getByTestId('step-problems').textContent).toBe('Before you go on:Horizon is required: enter a number.');
     fireEvent.input(screen.getByLabelText('Horizon'), { target: { value: '48' } });
     expect(s.answers.horizonMonths).toBe(48);
+    // A box in percent takes "8,5%" as 8.5, not 0.085.
+    fireEvent.input(screen.getByLabelText('Discount rate'), { target: { value: '8,5%' } });
+    expect(s.answers.discountRatePercent).toBe(8.5);
   });
 });

@@ -14,7 +14,8 @@ export interface GuidedNumberProps {
 
 /**
  * A labelled number box for the guided start. It keeps what is typed, accepts "1 250,5"
- * and "8%", and reports a cleared box as blank, so the step's check names it by label.
+ * (and "8%" in a box whose unit is "%", as 8), and reports a cleared box as blank, so the
+ * step's check names it by label.
  */
 export const GuidedNumber: Component<GuidedNumberProps> = (props) => {
   const id = createUniqueId();
@@ -22,7 +23,8 @@ export const GuidedNumber: Component<GuidedNumberProps> = (props) => {
   const [problem, setProblem] = createSignal<string | null>(null);
   const onInput = (raw: string): void => {
     setText(raw);
-    const parsed = parseNumber(raw);
+    // In a box already in percent ("%" unit), "8%" means 8, not 0.08.
+    const parsed = parseNumber(props.unit?.startsWith('%') ? raw.replace(/%\s*$/, '') : raw);
     if (parsed === null) {
       setProblem(`${props.label}: enter a number, e.g. 1250 or 0.5`);
       props.onChange(undefined);

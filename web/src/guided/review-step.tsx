@@ -54,7 +54,11 @@ export const ReviewStep: Component<StepProps> = (props) => {
             .join('; ')}
         </dd>
         <dt>Pilot</dt>
-        <dd>{a().hadPilot ? `${a().pilotMonths} months, ${money(a().pilotCost)}, ${a().pilotScope}` : 'none'}</dd>
+        <dd>
+          {a().hadPilot
+            ? `${a().pilotMonths} months, ${a().pilotScopePercent} % of the volume, ${money(a().pilotCost)}${a().pilotRoiPercent === undefined ? '' : `, reported ROI ${a().pilotRoiPercent} %`}: ${a().pilotScope}`
+            : 'none'}
+        </dd>
         <dt>Production costs</dt>
         <dd>
           <ul>
