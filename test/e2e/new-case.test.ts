@@ -148,6 +148,15 @@ describe.skipIf(!hasChromium)('guided start in Chromium', () => {
     expect(await page.getByText('Likely hidden costs').count()).toBe(0);
   });
 
+  it('keeps typed answers over a reload of the tab, until "Start over"', async () => {
+    await page.goto(`${server.url}/#/new`);
+    await page.getByLabel('Use case name', { exact: true }).fill('Half-typed case');
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Use case name', { exact: true }).inputValue()).toBe('Half-typed case');
+    await page.getByRole('button', { name: 'Start over' }).click();
+    await expect.poll(() => page.getByLabel('Use case name', { exact: true }).inputValue()).toBe('');
+  });
+
   it('starts from a template: a copy of an example case opens in the editor', async () => {
     await page.goto(`${server.url}/#/`);
     await page.getByRole('link', { name: 'Start from a template' }).click();

@@ -4,7 +4,7 @@ import { simulate } from '../../models/engine/simulate.ts';
 import { summarizeRun } from '../../models/engine/summarize-run.ts';
 import { hiddenCostFlags, noCostAnswers } from '../../models/gate/hidden-costs.ts';
 import { hiddenCostCategories } from '../../web/src/editor/costs-section.tsx';
-import { GUIDED_COST_CATEGORIES, initialAnswers, nextMonthStart } from '../../web/src/lib/guided-answers.ts';
+import { GUIDED_COST_CATEGORIES, initialAnswers, nextMonthStart, restoreAnswers } from '../../web/src/lib/guided-answers.ts';
 import { guidedCaseDocument, identifierFrom, rangeDistribution } from '../../web/src/lib/guided-case.ts';
 import { allGuidedProblems, GUIDED_STEPS, guidedStepProblems } from '../../web/src/lib/guided-steps.ts';
 import { invoiceCopilotAnswers } from './guided-answers-fixture.ts';
@@ -196,5 +196,19 @@ describe('the editor’s hidden-costs notice reads the "none" answers', () => {
     const document = guidedCaseDocument(invoiceCopilotAnswers());
     expect(hiddenCostCategories(document.costs)).toEqual(['data', 'security', 'maintenance', 'governance', 'management']);
     expect(hiddenCostCategories(document.costs, document.noCostReasons)).toEqual([]);
+  });
+});
+
+describe('answers kept in the tab', () => {
+  it('restores saved answers over fresh defaults, and ignores what is not answers', () => {
+    const restored = restoreAnswers(JSON.stringify({ name: 'Invoice copilot', costs: { data: { answer: 'none', reason: 'x' } } }), '2026-12-07');
+    expect(restored?.name).toBe('Invoice copilot');
+    expect(restored?.horizonMonths).toBe(36);
+    expect(restored?.costs.data).toEqual({ answer: 'none', reason: 'x' });
+    expect(restored?.costs.security).toEqual({ answer: '', reason: '', oneTimeMonth: 1 });
+    expect(restoreAnswers(JSON.stringify(invoiceCopilotAnswers()), '2026-12-07')).toEqual(invoiceCopilotAnswers());
+    expect(restoreAnswers(null, '2026-12-07')).toBeNull();
+    expect(restoreAnswers('not json', '2026-12-07')).toBeNull();
+    expect(restoreAnswers('[1]', '2026-12-07')).toBeNull();
   });
 });

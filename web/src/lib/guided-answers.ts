@@ -178,3 +178,22 @@ export function initialAnswers(today: string, currency = 'EUR'): GuidedAnswers {
     adoptionStartMonth: 3,
   };
 }
+
+/**
+ * Answers saved in this browser tab (JSON), laid over fresh defaults so an older or
+ * partial save still gives every field; null when there is nothing usable.
+ *
+ * @example
+ * restoreAnswers(JSON.stringify({ name: 'Invoice copilot' }), '2026-12-07')?.horizonMonths // 36
+ */
+export function restoreAnswers(saved: string | null, today: string): GuidedAnswers | null {
+  if (!saved) return null;
+  try {
+    const parsed = JSON.parse(saved) as Partial<GuidedAnswers> | null;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+    const fresh = initialAnswers(today);
+    return { ...fresh, ...parsed, costs: { ...fresh.costs, ...(parsed.costs ?? {}) } };
+  } catch {
+    return null;
+  }
+}
