@@ -16,10 +16,10 @@ describeEachStorage('noCostReasons through the API (%s)', (storage) => {
     const created = await t.call('POST', '/api/cases', { body: document, role: 'editor' });
     expect(created.status).toBe(201);
     caseId = ((await created.json()) as { id: string }).id;
-    const ran = await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, { body: { trials: 2000 }, role: 'editor' });
+    const ran = await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, { body: { trials: 500 }, role: 'editor' });
     expect(ran.status).toBe(201);
     runId = ((await ran.json()) as { id: string }).id;
-  });
+  }, 120_000); // building the app and a run is slow on a busy 2-core machine
 
   afterAll(async () => {
     await t?.close();
@@ -35,7 +35,7 @@ describeEachStorage('noCostReasons through the API (%s)', (storage) => {
     expect(problem.errors[0].message).toContain('say why this category costs nothing');
   });
 
-  it('gates the answered categories as "none", not as hidden costs, and exports them on the Gate sheet', async () => {
+  it('gates the answered categories as "none", not as hidden costs, and exports them on the Gate sheet', { timeout: 120_000 }, async () => {
     const analysis = await t.call('POST', `/api/runs/${runId}/analyses`, { body: { kind: 'gate' }, role: 'editor' });
     expect(analysis.status).toBe(201);
     const { result } = (await analysis.json()) as { result: { missingCostCategories: unknown[]; answeredNoCost: { category: string; reason: string }[] } };
