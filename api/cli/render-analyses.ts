@@ -230,6 +230,10 @@ export function renderGate(bc: BusinessCase, result: GateResult, trials: number)
     lines.push('', 'Likely hidden costs (no cost line):');
     for (const flag of result.missingCostCategories) lines.push(`  - ${flag.label}: ${flag.note}`);
   }
+  if (result.answeredNoCost?.length) {
+    lines.push('', 'Cost categories answered "none":');
+    for (const answer of result.answeredNoCost) lines.push(`  - ${answer.label}: ${answer.reason}`);
+  }
   if (result.levers.length) {
     lines.push('', 'Levers that could fix the case:');
     for (const lever of result.levers) lines.push(`  - ${lever.sentence}`);

@@ -2,6 +2,7 @@ import type { BusinessCase } from '../../models/case/case-schema.ts';
 import type { RunSummary, LabelledSummary } from '../../models/engine/summarize-run.ts';
 import type { PointEstimate } from '../../models/engine/point-estimate.ts';
 import type { PrecisionReport } from '../../models/engine/precision-target.ts';
+import { noCostAnswers } from '../../models/gate/hidden-costs.ts';
 import { formatters, type Formatters } from './formatters.ts';
 import { textTable } from './text-table.ts';
 
@@ -64,10 +65,13 @@ export function renderSimulation(bc: BusinessCase, summary: RunSummary, point: P
   );
   out.push('');
   out.push(renderCosts(summary, f));
-  if (summary.missingCostCategories.length) {
+  const answeredNone = noCostAnswers(summary.missingCostCategories, bc.noCostReasons);
+  const unanswered = summary.missingCostCategories.filter((c) => !answeredNone.some((answer) => answer.category === c.category));
+  if (unanswered.length) {
     out.push('');
-    out.push(`Hidden costs? No cost line in: ${summary.missingCostCategories.map((c) => c.label).join('; ')}.`);
+    out.push(`Hidden costs? No cost line in: ${unanswered.map((c) => c.label).join('; ')}.`);
   }
+  if (answeredNone.length) out.push(`Answered "none": ${answeredNone.map((a) => `${a.label} (${a.reason})`).join('; ')}.`);
   if (summary.pilotVsProduction) {
     out.push('');
     out.push(renderPilot(summary, f));

@@ -237,6 +237,13 @@ export const caseSchema = z.strictObject({
   adoption: adoptionSchema,
   benefits: bounded(benefitLineSchema, L.lines, 'benefit lines').min(1),
   costs: bounded(costLineSchema, L.lines, 'cost lines'),
+  /**
+   * Cost categories answered "none", each with the reason (e.g. "runs on the existing CRM licence"):
+   * an explicit answer, never a blank. The gate reports them as answered, not as likely hidden costs.
+   */
+  noCostReasons: z
+    .partialRecord(z.enum(COST_CATEGORIES), text.regex(/\S/, 'say why this category costs nothing, e.g. "covered by the existing licence"'))
+    .optional(),
   pilot: pilotSchema.optional(),
   baseline: baselineSchema.optional(),
   valueHypothesis: valueHypothesisSchema.optional(),

@@ -4,7 +4,7 @@ import { resolveDecisionRules, type DecisionRules } from './decision-rules.ts';
 import { gateCriteria, type Criterion } from './gate-criteria.ts';
 import { DEFAULT_GATE_LOCALE, gateFormat } from './gate-format.ts';
 import { gateHeadline } from './gate-headline.ts';
-import { hiddenCostFlags, type HiddenCostFlag } from './hidden-costs.ts';
+import { hiddenCostFlags, noCostAnswers, type HiddenCostFlag, type NoCostAnswer } from './hidden-costs.ts';
 import { measureNext, type MeasureNextEntry, type VoiRankingEntry } from './measure-next.ts';
 import { medianInterval } from './median-interval.ts';
 import { readinessStatus, type ReadinessGateStatus } from './readiness-status.ts';
@@ -40,8 +40,10 @@ export interface GateResult {
   readiness: ReadinessGateStatus[];
   /** The automatic value-measurement checks. */
   valueMeasurement: ValueMeasurementCheck[];
-  /** Cost categories with no cost: likely hidden costs. */
+  /** Cost categories with no cost and no "none" answer: likely hidden costs. */
   missingCostCategories: HiddenCostFlag[];
+  /** Cost categories with no cost that the case answers "none", with the reason (`noCostReasons`). */
+  answeredNoCost: NoCostAnswer[];
   /** Measurements worth making before deciding, most valuable first. */
   measureNext: MeasureNextEntry[];
   /** The drivers a redesign should work on (empty unless the recommendation is redesign). */
@@ -136,7 +138,8 @@ export function evaluateGate(inputs: GateInputs): GateResult {
     criteria,
     readiness,
     valueMeasurement: automaticChecks,
-    missingCostCategories: hiddenCostFlags(summary.missingCostCategories),
+    missingCostCategories: hiddenCostFlags(summary.missingCostCategories, bc.noCostReasons),
+    answeredNoCost: noCostAnswers(summary.missingCostCategories, bc.noCostReasons),
     measureNext: next,
     levers,
     rulesUsed: rules,

@@ -26,6 +26,6 @@ export { niceTrialCount, tooCloseToCall, type TooCloseCall, type TooCloseOptions
 export { gateCriteria, type CriteriaInputs, type Criterion, type CriterionGroup } from './gate-criteria.ts';
 export { redesignLevers, type GateTornado, type GateTornadoBar, type Lever, type RedesignLeverOptions } from './redesign-levers.ts';
 export { measureNext, type MeasureNextEntry, type VoiRankingEntry } from './measure-next.ts';
-export { hiddenCostFlags, type HiddenCostFlag } from './hidden-costs.ts';
+export { hiddenCostFlags, noCostAnswers, type HiddenCostFlag, type NoCostAnswer, type NoCostReasons } from './hidden-costs.ts';
 export { gateHeadline, type HeadlineContext } from './gate-headline.ts';
 export { GATE_ERRORS, evaluateGate, type GateInputs, type GateResult } from './evaluate-gate.ts';

@@ -2,6 +2,7 @@ import { createMemo, Match, Show, Switch, type Component } from 'solid-js';
 import { currentRoute } from './lib/router.ts';
 import { me } from './stores/me-store.ts';
 import { CASE_TABS, CaseWorkspace, type CaseTab } from './pages/case-workspace.tsx';
+import { NewCasePage } from './pages/new-case-page.tsx';
 import { PortfolioPage } from './pages/portfolio-page.tsx';
 
 /** The app shell: header, skip link, and the hash route's page. */
@@ -47,6 +48,9 @@ export const App: Component = () => {
         </span>
       </header>
       <Switch>
+        <Match when={currentRoute().segments[0] === 'new'}>
+          <NewCasePage />
+        </Match>
         <Match when={caseId()} keyed>
           {(id) => <CaseWorkspace caseId={id} tab={caseRoute()?.tab ?? 'edit'} />}
         </Match>

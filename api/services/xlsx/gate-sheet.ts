@@ -62,7 +62,8 @@ export function gateSheet(workbook: StreamingWorkbook, input: CaseWorkbookInput,
   }
   for (const check of gate.valueMeasurement) writer.row(['Value measurement', check.label, null, null, null, check.passed, check.detail]);
   for (const flag of gate.missingCostCategories) writer.row(['Missing cost category', flag.label, null, null, null, 'missing', flag.note]);
-  if (gate.missingCostCategories.length === 0) writer.row(['Missing cost category', 'none: every taxonomy category has a cost']);
+  for (const answer of gate.answeredNoCost ?? []) writer.row(['Cost category answered "none"', answer.label, null, null, null, 'none', answer.reason]);
+  if (gate.missingCostCategories.length === 0) writer.row(['Missing cost category', 'none: every taxonomy category has a cost or a reason for none']);
   for (const entry of gate.measureNext) {
     writer.row([
       'Measure next (EVPPI vs cost)',

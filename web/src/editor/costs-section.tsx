@@ -33,9 +33,10 @@ const KIND_OPTIONS = [
  * @example
  * hiddenCostCategories([{ category: 'integration', ... }]) // ['data', 'security', ...]
  */
-export function hiddenCostCategories(costs: readonly { category: string }[]): CostCategory[] {
+export function hiddenCostCategories(costs: readonly { category: string }[], noCostReasons: Partial<Record<string, string>> = {}): CostCategory[] {
   const present = new Set(costs.map((line) => line.category));
-  return COST_CATEGORIES.filter((category) => category !== 'other' && !present.has(category));
+  // A category answered "none" with a reason (the case's noCostReasons) is an answer, not a gap.
+  return COST_CATEGORIES.filter((category) => category !== 'other' && !present.has(category) && !noCostReasons[category]?.trim());
 }
 
 /**
@@ -64,7 +65,7 @@ export const CostsSection: Component<{ draft: CaseDraft }> = (props) => {
   const issues = () => props.draft.validation().issues;
   const costs = () => props.draft.document.costs ?? [];
   const currency = () => props.draft.document.currency;
-  const hidden = () => hiddenCostCategories(costs());
+  const hidden = () => hiddenCostCategories(costs(), props.draft.document.noCostReasons);
   // Store proxies are stable across edits, so <For> keeps each card (and its focus) while typing.
   const linesOf = (category: CostCategory) => costs().filter((line) => line.category === category);
   // Up to COMPACT_FROM lines every card is open; beyond, cards are collapsed to one line each,

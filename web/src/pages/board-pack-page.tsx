@@ -48,6 +48,8 @@ const BoardPack: Component<{ context: CaseContext; run: RunResource }> = (props)
   );
   const [decisions] = createResource(() => api.decisions(props.context.session.id).then((page) => page.items));
   const summary = () => props.run.summary!;
+  // Categories answered "none" with a reason (noCostReasons) are answers, not gaps.
+  const unpriced = () => summary().missingCostCategories.filter((c) => c.category !== 'other' && !document().noCostReasons?.[c.category]?.trim());
   const latestDecision = () => decisions()?.at(-1);
 
   return (
@@ -145,11 +147,10 @@ const BoardPack: Component<{ context: CaseContext; run: RunResource }> = (props)
         <section class="board-section">
           <h2>3. Full cost by category</h2>
           <CostTable summary={summary()} format={format()} />
-          <Show when={summary().missingCostCategories.filter((c) => c.category !== 'other').length}>
+          <Show when={unpriced().length}>
             <p class="notice notice-warning">
               Not priced in this case:{' '}
-              {summary()
-                .missingCostCategories.filter((c) => c.category !== 'other')
+              {unpriced()
                 .map((c) => c.label)
                 .join('; ')}
               .

@@ -110,6 +110,18 @@ const GateEvaluation: Component<{ context: CaseContext; run: RunResource; onDeci
                     <For each={g().missingCostCategories}>{(flag) => <li>⚠ {flag.note}</li>}</For>
                   </ul>
                 </Show>
+                <Show when={g().answeredNoCost?.length}>
+                  <h3>Cost categories answered "none"</h3>
+                  <ul data-testid="answered-no-cost">
+                    <For each={g().answeredNoCost}>
+                      {(answer) => (
+                        <li>
+                          ✓ {answer.label}: {answer.reason}
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </Show>
               </section>
             </div>
             <DecisionForm context={props.context} run={props.run} recommendation={g().recommendation} onDecided={props.onDecided} />

@@ -51,6 +51,14 @@ export const PortfolioPage: Component = () => {
       <div class="page-heading">
         <h1>Portfolio</h1>
         <p class="muted">Every AI case, the gate's recommendation and the decision taken.</p>
+        <p class="button-row">
+          <a class="button-primary" href="#/new" data-testid="new-case">
+            New case
+          </a>
+          <a class="button-secondary" href="#/new?template">
+            Start from a template
+          </a>
+        </p>
       </div>
       <Suspense fallback={<p class="muted">Loading the portfolio…</p>}>
         <Show when={portfolio.error}>
