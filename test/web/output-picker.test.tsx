@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
 import { createSignal } from 'solid-js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../models/engine/summarize-run.ts';
-import { formatOutputValue, OutputPicker, outputOptions } from '../../web/src/components/output-picker.tsx';
+import { chartValue, formatOutputValue, outputAxis, OutputPicker, outputOptions } from '../../web/src/components/output-picker.tsx';
 import { caseFormat } from '../../web/src/lib/format.ts';
 import { runSimulation } from '../../web/src/workers/run-simulation.ts';
 import { minimalCase } from '../helpers/minimal-case.ts';
@@ -43,6 +43,20 @@ describe('outputOptions', () => {
     expect(formatOutputValue(format, 0.42, 'ratio')).toBe('42%');
     expect(formatOutputValue(format, 0.05, 'ratio', true)).toBe('+5%');
     expect(formatOutputValue(format, 12000, 'currency')).toBe('€12,000');
+  });
+});
+
+describe('chart values of a stored analysis', () => {
+  it('draws a payback that never comes at horizon + 1 month, and says so in words', () => {
+    expect(chartValue('Infinity', 'discountedPaybackMonth', 48)).toBe(49);
+    expect(chartValue(31, 'discountedPaybackMonth', 48)).toBe(31);
+    expect(chartValue('-Infinity', 'irrAnnual', 48)).toBe(-1);
+    const axis = outputAxis(caseFormat('EUR', 'en-GB'), 'discountedPaybackMonth', 'months', undefined, 48);
+    expect(axis.name).toBe('Discounted payback');
+    expect(axis.unit).toBe('months');
+    expect(axis.value(49)).toBe('beyond 48 months');
+    expect(axis.value(31)).toBe('31.0 months');
+    expect(axis.compact(49)).toBe('>48');
   });
 });
 

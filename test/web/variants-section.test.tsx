@@ -68,11 +68,11 @@ describe('VariantsSection', () => {
     const draft = createCaseDraft(minimalCase());
     render(() => <VariantsSection draft={draft} />);
     createVariant('Lean');
-    fireEvent.click(screen.getByLabelText('Leave out cost “Run”'));
+    fireEvent.click(screen.getByLabelText('Leave out cost: Run'));
     expect(draft.document.variants?.lean.removeLines).toEqual(['run']);
     expect(screen.getByTestId('variant-changes').textContent).toBe('Compared with the case, this variant removes the line "Run".');
     expect(screen.getByTestId('variant-preview').textContent).toContain('This variant simulates');
-    fireEvent.click(screen.getByLabelText('Leave out cost “Run”'));
+    fireEvent.click(screen.getByLabelText('Leave out cost: Run'));
     expect(draft.document.variants?.lean.removeLines).toBeUndefined();
     const card = screen.getByRole('group', { name: /Variant: Lean/ });
     fireEvent.input(within(card).getByLabelText('Name'), { target: { value: 'Lean hosting' } });

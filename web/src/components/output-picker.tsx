@@ -37,6 +37,8 @@ const NAMES: Record<string, string> = {
  */
 export function unitInWords(id: string, unit: string, currency: string): string {
   if (unit === 'currency') return currency;
+  // A custom metric keeps the unit its author wrote.
+  if (id.startsWith('metric.')) return unit;
   if (id === 'irrAnnual') return '% per year';
   if (unit === 'ratio') return '%';
   return unit;
@@ -142,13 +144,40 @@ export interface OutputAxis {
  * @example
  * outputAxis(format, 'npv', 'currency', 'NPV').unit // 'EUR'
  */
-export function outputAxis(format: CaseFormat, id: string, unit: string, label?: string): OutputAxis {
+export function outputAxis(format: CaseFormat, id: string, unit: string, label?: string, horizonMonths?: number): OutputAxis {
   const name = NAMES[id] ?? label ?? id;
+  // Paybacks that never come within the horizon are drawn at horizon + 1 month.
+  const beyond = (v: unknown): boolean => unit === 'months' && horizonMonths !== undefined && typeof v === 'number' && v > horizonMonths;
   if (unit === 'currency') return { name, unit: format.currency, value: (v) => format.money(v), compact: (v) => format.moneyCompact(v) };
   return {
     name,
     unit: unitInWords(id, unit, format.currency),
-    value: (v) => formatOutputValue(format, v, unit),
-    compact: unit === 'ratio' ? (v) => format.percent(v, 0) : unit === 'months' ? (v) => v.toFixed(0) : (v) => formatUnitValue(format, v, unit, true),
+    value: (v) => (beyond(v) ? `beyond ${horizonMonths} months` : formatOutputValue(format, v, unit)),
+    // Anything but a number (never expected) is shown as it is rather than breaking the chart.
+    compact: (v) =>
+      typeof v !== 'number'
+        ? String(v)
+        : beyond(v)
+          ? `>${horizonMonths}`
+          : unit === 'ratio'
+            ? format.percent(v, 0)
+            : unit === 'months'
+              ? v.toFixed(0)
+              : formatUnitValue(format, v, unit, true),
   };
+}
+
+/**
+ * A chart value from a stored analysis: JSON carries ±∞ as the strings "Infinity" and
+ * "-Infinity". A payback that never comes is drawn at horizon + 1 month and an IRR of −∞
+ * at −100 %, as the analyses themselves treat them.
+ *
+ * @example
+ * chartValue('Infinity', 'discountedPaybackMonth', 48) // 49
+ */
+export function chartValue(value: number | string, outputId: string, horizonMonths: number): number {
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (n === Infinity && (outputId === 'paybackMonth' || outputId === 'discountedPaybackMonth')) return horizonMonths + 1;
+  if (n === -Infinity && outputId === 'irrAnnual') return -1;
+  return n;
 }

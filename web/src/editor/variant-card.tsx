@@ -42,14 +42,20 @@ export const VariantCard: Component<VariantCardProps> = (props) => {
             {changes().length ? `Compared with the case, this variant ${changes().join('; ')}.` : 'This variant changes nothing yet.'}
           </p>
           <div class="row-actions">
-            <button type="button" class="button-secondary" aria-expanded={props.open} onClick={() => props.onToggle()}>
-              {props.open ? 'Close' : 'Edit'} variant “{v().label}”
+            <button
+              type="button"
+              class="button-secondary"
+              aria-expanded={props.open}
+              aria-label={`${props.open ? 'Close' : 'Edit'} variant “${v().label}”`}
+              onClick={() => props.onToggle()}
+            >
+              {props.open ? 'Close' : 'Edit'}
             </button>
             <Show
               when={confirming()}
               fallback={
-                <button type="button" class="button-quiet" onClick={() => setConfirming(true)}>
-                  Delete variant “{v().label}”
+                <button type="button" class="button-quiet" aria-label={`Delete variant “${v().label}”`} onClick={() => setConfirming(true)}>
+                  Delete
                 </button>
               }
             >
@@ -95,26 +101,30 @@ export const VariantCard: Component<VariantCardProps> = (props) => {
 /** A checkbox for each of the case's benefit and cost lines: checked lines are left out of the variant. */
 const RemovedLines: Component<{ draft: CaseDraft; id: string }> = (props) => {
   const removed = () => props.draft.document.variants?.[props.id]?.removeLines ?? [];
-  const lines = () => [
-    ...(props.draft.document.benefits ?? []).map((line) => ({ id: line.id, label: line.label, kind: 'benefit' })),
-    ...(props.draft.document.costs ?? []).map((line) => ({ id: line.id, label: line.label, kind: 'cost' })),
-  ];
   const toggle = (lineId: string, remove: boolean): void => {
     const next = remove ? [...removed().filter((id) => id !== lineId), lineId] : removed().filter((id) => id !== lineId);
     props.draft.update(`/variants/${props.id}/removeLines`, next.length ? next : undefined);
   };
+  const group = (kind: 'benefit' | 'cost', lines: readonly { id: string; label: string }[]) => (
+    <div class="variant-lines">
+      <h4>{kind === 'benefit' ? 'Benefit lines' : 'Cost lines'}</h4>
+      <For each={lines}>
+        {(line) => (
+          <label class="checkbox">
+            <input type="checkbox" checked={removed().includes(line.id)} onChange={(e) => toggle(line.id, e.currentTarget.checked)} />
+            <span class="visually-hidden">{`Leave out ${kind}: `}</span>
+            {line.label}
+          </label>
+        )}
+      </For>
+    </div>
+  );
   return (
     <fieldset class="variant-part">
       <legend>Lines this variant leaves out</legend>
-      <div class="checkbox-grid">
-        <For each={lines()}>
-          {(line) => (
-            <label class="checkbox">
-              <input type="checkbox" checked={removed().includes(line.id)} onChange={(e) => toggle(line.id, e.currentTarget.checked)} />
-              Leave out {line.kind} “{line.label}”
-            </label>
-          )}
-        </For>
+      <div class="field-grid" style={{ 'grid-template-columns': 'repeat(auto-fit, minmax(260px, 1fr))' }}>
+        {group('benefit', props.draft.document.benefits ?? [])}
+        {group('cost', props.draft.document.costs ?? [])}
       </div>
       <For each={props.draft.validation().issues.under(`/variants/${props.id}/removeLines`)}>
         {(issue) => (

@@ -119,8 +119,8 @@ const AddPicker: Component<{ label: string; choices: { value: string; label: str
             )}
           </For>
         </select>
-        <button type="button" class="button-secondary" onClick={() => value() && props.onAdd(value())}>
-          + {props.label}
+        <button type="button" class="button-secondary" aria-label={`+ ${props.label}`} onClick={() => value() && props.onAdd(value())}>
+          + Change
         </button>
       </div>
     </Show>

@@ -29,7 +29,10 @@ export const ComparePage: Component<{ context: CaseContext }> = (props) => {
     const option = outputOptions(summary(), format().currency).find((candidate) => candidate.id === id);
     return { id, label: option?.label ?? id, name: option?.label.replace(/ \([^)]*\)$/, '') ?? id, unit: option?.unit ?? 'currency' };
   };
-  const value = (v: number, signed = false) => formatOutputValue(format(), v, shown().unit, signed);
+  const horizon = () => props.context.session.draft.document.horizonMonths;
+  // Trials that never pay back count as horizon + 1 month in a comparison.
+  const value = (v: number, signed = false) =>
+    !signed && lowerIsBetter() && v > horizon() ? `beyond ${horizon()} months` : formatOutputValue(format(), v, shown().unit, signed);
   const lowerIsBetter = () => shown().id === 'paybackMonth' || shown().id === 'discountedPaybackMonth';
 
   const bLabel = (): string => {
@@ -77,27 +80,30 @@ export const ComparePage: Component<{ context: CaseContext }> = (props) => {
               This case (version {self().currentVersion}): {self().name}
             </p>
           </div>
-          <div class="field">
-            <label for="compare-target">B</label>
-            <select id="compare-target" value={target()} onChange={(e) => setTarget(e.currentTarget.value)}>
-              <option value="">Choose a variant of this case or another case…</option>
-              <Show when={variants().length}>
-                <optgroup label="Variants of this case">
-                  <For each={variants()}>
-                    {([id, variant]) => (
-                      <option value={`variant:${id}`} selected={target() === `variant:${id}`}>
-                        Variant: {variant.label}
-                      </option>
-                    )}
-                  </For>
+          {/* B and the output share the grid's second column, one above the other. */}
+          <div style={{ display: 'grid', gap: '10px' }}>
+            <div class="field">
+              <label for="compare-target">B</label>
+              <select id="compare-target" value={target()} onChange={(e) => setTarget(e.currentTarget.value)}>
+                <option value="">Choose a variant of this case or another case…</option>
+                <Show when={variants().length}>
+                  <optgroup label="Variants of this case">
+                    <For each={variants()}>
+                      {([id, variant]) => (
+                        <option value={`variant:${id}`} selected={target() === `variant:${id}`}>
+                          Variant: {variant.label}
+                        </option>
+                      )}
+                    </For>
+                  </optgroup>
+                </Show>
+                <optgroup label="Other cases">
+                  <For each={others() ?? []}>{(item) => <option value={`case:${item.id}`}>{item.name}</option>}</For>
                 </optgroup>
-              </Show>
-              <optgroup label="Other cases">
-                <For each={others() ?? []}>{(item) => <option value={`case:${item.id}`}>{item.name}</option>}</For>
-              </optgroup>
-            </select>
+              </select>
+            </div>
+            <OutputPicker summary={summary()} currency={format().currency} value={output()} onChange={setOutput} label="Compare on" />
           </div>
-          <OutputPicker summary={summary()} currency={format().currency} value={output()} onChange={setOutput} label="Compare on" />
           <div class="field">
             <label for="compare-trials">Trials</label>
             <select id="compare-trials" value={String(trials())} onChange={(e) => setTrials(Number(e.currentTarget.value))}>
@@ -131,7 +137,7 @@ export const ComparePage: Component<{ context: CaseContext }> = (props) => {
                 <dd class="figure-detail">± {format().percent(r().probabilityABetter.standardError, 2)} MC error</dd>
               </div>
               <div class="figure">
-                <dt>Mean difference A − B ({shown().label})</dt>
+                <dt>Mean difference A − B: {shown().label}</dt>
                 <dd data-testid="compare-mean-difference">{value(r().difference.mean, true)}</dd>
                 <dd class="figure-detail">
                   ± {value(r().standardErrorOfMeanDifference.commonRandomNumbers)} with common random numbers (independent runs: ±{' '}
@@ -152,7 +158,7 @@ export const ComparePage: Component<{ context: CaseContext }> = (props) => {
                 histogram={r().difference.histogram}
                 total={r().difference.finiteCount}
                 xLabel={`${shown().label} of A minus B →`}
-                formatX={(v) => (shown().unit === 'currency' ? format().moneyCompact(v) : value(v))}
+                formatX={(v) => (shown().unit === 'currency' ? format().moneyCompact(v) : shown().unit === 'months' ? Number(v).toFixed(0) : value(v, true))}
                 signed
                 signedLabels={lowerIsBetter() ? ['A better', 'B better'] : ['B better', 'A better']}
               />
@@ -183,6 +189,12 @@ export const ComparePage: Component<{ context: CaseContext }> = (props) => {
                 </tbody>
               </table>
             </div>
+            <Show when={lowerIsBetter()}>
+              <p class="muted" data-testid="compare-payback-note">
+                A trial that does not pay back within the {horizon()}-month horizon counts as {horizon() + 1} months in the means and differences, and shows as
+                "beyond {horizon()} months".
+              </p>
+            </Show>
           </>
         )}
       </Show>

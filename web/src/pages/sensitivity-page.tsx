@@ -7,7 +7,7 @@ import { SobolChart } from '../charts/sobol-chart.tsx';
 import { SpiderChart } from '../charts/spider-chart.tsx';
 import { TornadoChart } from '../charts/tornado-chart.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
-import { outputAxis, outputOptions, OutputPicker } from '../components/output-picker.tsx';
+import { chartValue, outputAxis, outputOptions, OutputPicker } from '../components/output-picker.tsx';
 import { RequireRun } from '../components/require-run.tsx';
 import { loadAnalysis } from '../lib/analysis-loader.ts';
 import type { RunResource } from '../lib/api-types.ts';
@@ -47,7 +47,19 @@ const outputParam = (output: string): { output?: string } => (output === 'npv' ?
 const SensitivityAnalyses: Component<{ context: CaseContext; run: RunResource; output: string }> = (props) => {
   const format = () => props.context.session.draft.format();
   const summaryOf = () => props.run.summary?.outputs[props.output];
-  const axis = () => outputAxis(format(), props.output, summaryOf()?.unit ?? 'currency', summaryOf()?.label);
+  const horizon = () => props.context.session.draft.document.horizonMonths;
+  const axis = () => outputAxis(format(), props.output, summaryOf()?.unit ?? 'currency', summaryOf()?.label, horizon());
+  const value = (v: number | string): number => chartValue(v, props.output, horizon());
+  const tornadoForChart = (result: TornadoResult): TornadoResult => ({
+    ...result,
+    baselineOutput: value(result.baselineOutput),
+    bars: result.bars.map((bar) => ({ ...bar, outputAtLow: value(bar.outputAtLow), outputAtHigh: value(bar.outputAtHigh) })),
+  });
+  const spiderForChart = (result: SpiderResult): SpiderResult => ({
+    ...result,
+    baselineOutput: value(result.baselineOutput),
+    series: result.series.map((line) => ({ ...line, outputs: line.outputs.map(value) })),
+  });
   const [tornado] = createResource(
     () => ({ id: props.run.id, output: props.output }),
     (key) => loadAnalysis<TornadoResult>(key.id, { kind: 'tornado', ...outputParam(key.output) }),
@@ -87,7 +99,7 @@ const SensitivityAnalyses: Component<{ context: CaseContext; run: RunResource; o
           <Show when={tornado()}>
             {(analysis) => (
               <>
-                <TornadoChart result={analysis().result} format={format()} axis={axis()} />
+                <TornadoChart result={tornadoForChart(analysis().result)} format={format()} axis={axis()} />
                 {/* Stored tornado analyses from before warnings existed have none. */}
                 <For each={analysis().result.warnings ?? []}>{(warning) => <p class="notice-inline">⚠ {warning}</p>}</For>
               </>
@@ -100,7 +112,7 @@ const SensitivityAnalyses: Component<{ context: CaseContext; run: RunResource; o
           <Show when={spider.error}>
             <ErrorNotice error={spider.error} />
           </Show>
-          <Show when={spider()}>{(analysis) => <SpiderChart result={analysis().result} format={format()} axis={axis()} />}</Show>
+          <Show when={spider()}>{(analysis) => <SpiderChart result={spiderForChart(analysis().result)} format={format()} axis={axis()} />}</Show>
         </Suspense>
       </section>
       <section class="panel" data-testid="sobol">
