@@ -91,7 +91,7 @@ export const ComparePage: Component<{ context: CaseContext }> = (props) => {
                     <For each={variants()}>
                       {([id, variant]) => (
                         <option value={`variant:${id}`} selected={target() === `variant:${id}`}>
-                          Variant: {variant.label}
+                          {variant.label}
                         </option>
                       )}
                     </For>
