@@ -114,6 +114,16 @@ describe('VariantsSection', () => {
     expect(screen.getByTestId('variant-preview').textContent).toContain('This variant simulates');
   });
 
+  it('names a left-out line the case no longer has, and forgets it on request', () => {
+    const draft = createCaseDraft(minimalCase({ variants: { lean: { label: 'Lean', removeLines: ['run', 'hosting'] } } }));
+    render(() => <VariantsSection draft={draft} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit variant “Lean”' }));
+    expect(screen.getByTestId('variant-preview').textContent).toContain('removes line "hosting", which the case does not have');
+    fireEvent.click(screen.getByRole('button', { name: 'Forget it' }));
+    expect(draft.document.variants?.lean.removeLines).toEqual(['run']);
+    expect(screen.getByTestId('variant-preview').textContent).toContain('This variant simulates');
+  });
+
   it('deletes a variant after asking once more', () => {
     const draft = createCaseDraft(minimalCase({ variants: { lean: { label: 'Lean', removeLines: ['run'] }, big: { label: 'Big' } } }));
     render(() => <VariantsSection draft={draft} />);

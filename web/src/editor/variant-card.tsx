@@ -105,6 +105,11 @@ const RemovedLines: Component<{ draft: CaseDraft; id: string }> = (props) => {
     const next = remove ? [...removed().filter((id) => id !== lineId), lineId] : removed().filter((id) => id !== lineId);
     props.draft.update(`/variants/${props.id}/removeLines`, next.length ? next : undefined);
   };
+  // Ids left out that are no longer lines of the case (a line renamed or deleted since).
+  const stale = () => {
+    const ids = new Set([...(props.draft.document.benefits ?? []), ...(props.draft.document.costs ?? [])].map((line) => line.id));
+    return removed().filter((id) => !ids.has(id));
+  };
   const group = (kind: 'benefit' | 'cost', lines: readonly { id: string; label: string }[]) => (
     <div class="variant-lines">
       <h4>{kind === 'benefit' ? 'Benefit lines' : 'Cost lines'}</h4>
@@ -126,6 +131,16 @@ const RemovedLines: Component<{ draft: CaseDraft; id: string }> = (props) => {
         {group('benefit', props.draft.document.benefits ?? [])}
         {group('cost', props.draft.document.costs ?? [])}
       </div>
+      <For each={stale()}>
+        {(lineId) => (
+          <p class="notice notice-warning" role="status">
+            This variant leaves out the line <code>{lineId}</code>, which the case no longer has.{' '}
+            <button type="button" class="link-button" onClick={() => toggle(lineId, false)}>
+              Forget it
+            </button>
+          </p>
+        )}
+      </For>
       <For each={props.draft.validation().issues.under(`/variants/${props.id}/removeLines`)}>
         {(issue) => (
           <p class="field-error" role="alert">
