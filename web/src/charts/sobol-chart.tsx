@@ -13,7 +13,7 @@ const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
  * (the input alone); each has its bootstrap confidence interval as a whisker, and the
  * legend names both, so width as well as shade tells them apart.
  */
-export const SobolChart: Component<{ result: SobolAnalysisResult; limit?: number }> = (props) => {
+export const SobolChart: Component<{ result: SobolAnalysisResult; limit?: number; outputName?: string }> = (props) => {
   const plot = (width: number): Element | null => {
     const rows = props.result.rows.slice(0, props.limit ?? 10);
     if (!rows.length) return null;
@@ -25,7 +25,7 @@ export const SobolChart: Component<{ result: SobolAnalysisResult; limit?: number
       marginLeft,
       style: { fontSize: '11px' },
       x: {
-        label: 'Share of NPV variance →',
+        label: `Share of ${props.outputName ?? 'NPV'} variance →`,
         tickFormat: '.0%',
         grid: true,
         domain: [Math.min(0, ...rows.map((row) => row.firstCi[0])), Math.min(1, upper * 1.05)],
@@ -71,8 +71,8 @@ export const SobolChart: Component<{ result: SobolAnalysisResult; limit?: number
       plot={plot}
       caption={
         <>
-          Labels: first-order / total. First-order: the share of NPV variance the input explains alone; total: with its interactions. Whiskers: 95% confidence
-          intervals.
+          Labels: first-order / total. First-order: the share of {props.outputName ?? 'NPV'} variance the input explains alone; total: with its interactions.
+          Whiskers: 95% confidence intervals.
         </>
       }
     />

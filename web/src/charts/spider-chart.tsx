@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Component } from 'solid-js';
 import type { SpiderResult } from '../../../models/analysis/spider-analysis.ts';
+import { outputAxis, type OutputAxis } from '../components/output-picker.tsx';
 import type { CaseFormat } from '../lib/format.ts';
 import { truncateLabel } from '../lib/units.ts';
 import { CATEGORY_COLORS, CHART_COLORS } from './chart-theme.ts';
@@ -12,8 +13,9 @@ interface Point {
   output: number;
 }
 
-/** Spider: NPV against each input's percentile; every line is labelled at its end. */
-export const SpiderChart: Component<{ result: SpiderResult; format: CaseFormat; limit?: number }> = (props) => {
+/** Spider: the output (NPV unless told) against each input's percentile; every line is labelled at its end. */
+export const SpiderChart: Component<{ result: SpiderResult; format: CaseFormat; limit?: number; axis?: OutputAxis }> = (props) => {
+  const axis = (): OutputAxis => props.axis ?? outputAxis(props.format, 'npv', 'currency');
   const plot = (width: number): Element | null => {
     const series = props.result.series.slice(0, props.limit ?? 7);
     if (!series.length) return null;
@@ -38,11 +40,11 @@ export const SpiderChart: Component<{ result: SpiderResult; format: CaseFormat; 
       marginRight: Math.min(220, width * 0.3),
       style: { fontSize: '11px' },
       x: { label: 'Input percentile →', tickFormat: '.0%', domain: [0, 1] },
-      y: { label: `↑ NPV (${props.format.currency})`, tickFormat: props.format.moneyCompact, grid: true },
+      y: { label: `↑ ${axis().name} (${axis().unit})`, tickFormat: axis().compact, grid: true },
       color: { domain: series.map((s) => s.label), range: CATEGORY_COLORS },
       marks: [
         Plot.ruleY([props.result.baselineOutput], { stroke: CHART_COLORS.neutral, strokeDasharray: '2,2' }),
-        Plot.ruleY([0], { stroke: CHART_COLORS.negative }),
+        axis().unit === 'months' ? null : Plot.ruleY([0], { stroke: CHART_COLORS.negative }),
         Plot.lineY(points, { x: 'percentile', y: 'output', stroke: 'label', strokeWidth: 1.8, marker: 'circle-stroke' }),
         Plot.text(ends, {
           x: 'percentile',
@@ -58,11 +60,11 @@ export const SpiderChart: Component<{ result: SpiderResult; format: CaseFormat; 
           Plot.pointer({
             x: 'percentile',
             y: 'output',
-            title: (p: Point) => `${p.label} at P${Math.round(p.percentile * 100)}\nNPV ${props.format.money(p.output)}`,
+            title: (p: Point) => `${p.label} at P${Math.round(p.percentile * 100)}\n${axis().name} ${axis().value(p.output)}`,
           }),
         ),
       ],
     });
   };
-  return <PlotFigure title="Spider: NPV as each input moves through its percentiles (others at their medians)" plot={plot} />;
+  return <PlotFigure title={`Spider: ${axis().name} as each input moves through its percentiles (others at their medians)`} plot={plot} />;
 };

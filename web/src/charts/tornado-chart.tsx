@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Component } from 'solid-js';
 import type { TornadoResult } from '../../../models/analysis/tornado-analysis.ts';
+import { outputAxis, type OutputAxis } from '../components/output-picker.tsx';
 import type { CaseFormat } from '../lib/format.ts';
 import { formatUnitValue, truncateLabel } from '../lib/units.ts';
 import { CHART_COLORS } from './chart-theme.ts';
@@ -26,7 +27,10 @@ export const TornadoChart: Component<{
   units?: Record<string, string>;
   testId?: string;
   height?: number;
+  /** The output the tornado swings (NPV unless told). */
+  axis?: OutputAxis;
 }> = (props) => {
+  const axis = (): OutputAxis => props.axis ?? outputAxis(props.format, 'npv', 'currency');
   const plot = (width: number): Element | null => {
     const rows = props.result.bars.slice(0, props.limit ?? 12);
     if (!rows.length) return null;
@@ -44,7 +48,7 @@ export const TornadoChart: Component<{
       marginRight: 20,
       style: { fontSize: '11px' },
       // Insets leave room for the input values printed at the bar ends.
-      x: { label: `NPV (${props.format.currency}) →`, tickFormat: props.format.moneyCompact, grid: true, insetLeft: 100, insetRight: 100 },
+      x: { label: `${axis().name} (${axis().unit}) →`, tickFormat: axis().compact, grid: true, insetLeft: 100, insetRight: 100 },
       y: {
         label: null,
         domain: rows.map((row) => row.label),
@@ -58,7 +62,7 @@ export const TornadoChart: Component<{
           x1: 'from',
           x2: 'to',
           fill: (bar: Bar) => `input at ${bar.end === 'low' ? low : high}`,
-          title: (bar: Bar) => `${bar.label} at ${bar.end === 'low' ? low : high} (${bar.inputValue})\nNPV ${props.format.money(bar.to)}`,
+          title: (bar: Bar) => `${bar.label} at ${bar.end === 'low' ? low : high} (${bar.inputValue})\n${axis().name} ${axis().value(bar.to)}`,
           tip: true,
         }),
         Plot.text(
@@ -70,19 +74,20 @@ export const TornadoChart: Component<{
           { y: 'label', x: 'to', text: 'inputValue', textAnchor: 'end', dx: -4, fontSize: 9, fill: CHART_COLORS.neutral },
         ),
         Plot.ruleX([base], { stroke: CHART_COLORS.neutral }),
-        Plot.ruleX([0], { stroke: CHART_COLORS.negative, strokeDasharray: '4,3' }),
+        // Zero is where money is lost; a payback in months has no such line.
+        axis().unit === 'months' ? null : Plot.ruleX([0], { stroke: CHART_COLORS.negative, strokeDasharray: '4,3' }),
       ],
     });
   };
   return (
     <PlotFigure
-      title={`Tornado: NPV when each input alone moves from its P${Math.round(props.result.lowPercentile * 100)} to its P${Math.round(props.result.highPercentile * 100)}`}
+      title={`Tornado: ${axis().name} when each input alone moves from its P${Math.round(props.result.lowPercentile * 100)} to its P${Math.round(props.result.highPercentile * 100)}`}
       plot={plot}
       testId={props.testId}
       caption={
         <>
-          Base NPV (every input at its median): {props.format.money(props.result.baselineOutput)}. Bars are sorted by swing; labels show the input value at each
-          end.
+          Base {axis().name} (every input at its median): {axis().value(props.result.baselineOutput)}. Bars are sorted by swing; labels show the input value at
+          each end.
         </>
       }
     />

@@ -10,8 +10,9 @@ import type { AnalysisResource } from './api-types.ts';
  */
 export async function loadAnalysis<Result>(runId: string, request: AnalysisRequest): Promise<AnalysisResource<Result>> {
   const { items } = await api.listAnalyses<Result>(runId, request.kind);
-  const wanted = Object.entries(request).filter(([key, value]) => key !== 'kind' && value !== undefined);
-  const match = items.find((item) => wanted.every(([key, value]) => item.params?.[key] === value));
+  // An analysis stored without an output targets NPV: an ROI tornado is not the NPV one.
+  const wanted = Object.entries({ output: 'npv', ...request }).filter(([key, value]) => key !== 'kind' && value !== undefined);
+  const match = items.find((item) => wanted.every(([key, value]) => (item.params?.[key] ?? (key === 'output' ? 'npv' : undefined)) === value));
   if (match) return match;
   return api.createAnalysis<Result>(runId, request);
 }

@@ -11,6 +11,7 @@ import { PilotSection } from '../editor/pilot-section.tsx';
 import { ReadinessSection } from '../editor/readiness-section.tsx';
 import { SimulationSection } from '../editor/simulation-section.tsx';
 import { VariablesSection } from '../editor/variables-section.tsx';
+import { VariantsSection } from '../editor/variants-section.tsx';
 import type { CaseSession } from '../stores/case-session.ts';
 
 const SECTIONS = [
@@ -25,6 +26,7 @@ const SECTIONS = [
   ['pilot', 'Pilot', ['/pilot']],
   ['readiness', 'Readiness', ['/readiness']],
   ['simulation', 'Simulation', ['/simulation']],
+  ['variants', 'Variants', ['/variants']],
 ] as const;
 
 /**
@@ -75,6 +77,7 @@ export const CaseEditorPage: Component<{ session: CaseSession }> = (props) => {
         <PilotSection draft={draft()} />
         <ReadinessSection draft={draft()} />
         <SimulationSection draft={draft()} />
+        <VariantsSection draft={draft()} preview={props.session.preview} />
       </div>
       <LivePanel draft={draft()} preview={props.session.preview} />
     </div>

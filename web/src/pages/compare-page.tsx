@@ -3,6 +3,7 @@ import type { CompareResult } from '../../../models/analysis/compare-cases.ts';
 import type { OutputSummary } from '../../../models/engine/summarize-output.ts';
 import { HistogramChart } from '../charts/histogram-chart.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { formatOutputValue, outputOptions, OutputPicker } from '../components/output-picker.tsx';
 import { api } from '../lib/api.ts';
 import type { CaseContext } from '../stores/case-context.ts';
 
@@ -20,6 +21,19 @@ export const ComparePage: Component<{ context: CaseContext }> = (props) => {
   const [result, setResult] = createSignal<CompareResult | null>(null);
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
+  const [output, setOutput] = createSignal('npv');
+  // The outputs on offer: the latest stored run's, else the live preview's (both list every metric).
+  const summary = () => props.context.runs.latest()?.summary ?? props.context.session.preview.result()?.summary ?? null;
+  const shown = () => {
+    const id = result()?.output ?? output();
+    const option = outputOptions(summary(), format().currency).find((candidate) => candidate.id === id);
+    return { id, label: option?.label ?? id, name: option?.label.replace(/ \([^)]*\)$/, '') ?? id, unit: option?.unit ?? 'currency' };
+  };
+  const horizon = () => props.context.session.draft.document.horizonMonths;
+  // Trials that never pay back count as horizon + 1 month in a comparison.
+  const value = (v: number, signed = false) =>
+    !signed && lowerIsBetter() && v > horizon() ? `beyond ${horizon()} months` : formatOutputValue(format(), v, shown().unit, signed);
+  const lowerIsBetter = () => shown().id === 'paybackMonth' || shown().id === 'discountedPaybackMonth';
 
   const bLabel = (): string => {
     const [kind, id] = target().split(':');
@@ -36,8 +50,8 @@ export const ComparePage: Component<{ context: CaseContext }> = (props) => {
       if (props.context.session.saveState() === 'pending') await props.context.session.saveNow();
       const request =
         kind === 'variant'
-          ? { a: { caseId: self().id }, b: { caseId: self().id, variant: id }, trials: trials() }
-          : { a: { caseId: self().id }, b: { caseId: id }, trials: trials() };
+          ? { a: { caseId: self().id }, b: { caseId: self().id, variant: id }, trials: trials(), output: output() }
+          : { a: { caseId: self().id }, b: { caseId: id }, trials: trials(), output: output() };
       setResult(await api.compare(request));
     } catch (failure) {
       setError(failure);
@@ -46,12 +60,12 @@ export const ComparePage: Component<{ context: CaseContext }> = (props) => {
     }
   };
 
-  const row = (label: string, pick: (s: OutputSummary) => string) => (
+  const row = (label: string, pick: (s: OutputSummary, signed: boolean) => string) => (
     <tr>
       <th scope="row">{label}</th>
-      <td class="num">{pick(result()!.a)}</td>
-      <td class="num">{pick(result()!.b)}</td>
-      <td class="num">{pick(result()!.difference)}</td>
+      <td class="num">{pick(result()!.a, false)}</td>
+      <td class="num">{pick(result()!.b, false)}</td>
+      <td class="num">{pick(result()!.difference, true)}</td>
     </tr>
   );
 
@@ -63,28 +77,32 @@ export const ComparePage: Component<{ context: CaseContext }> = (props) => {
           <div class="field">
             <span class="field-label">A</span>
             <p class="static-value">
-              This case, version {self().currentVersion}: {self().name}
+              This case (version {self().currentVersion}): {self().name}
             </p>
           </div>
-          <div class="field">
-            <label for="compare-target">B</label>
-            <select id="compare-target" value={target()} onChange={(e) => setTarget(e.currentTarget.value)}>
-              <option value="">Choose a variant or a case…</option>
-              <Show when={variants().length}>
-                <optgroup label="Variants of this case">
-                  <For each={variants()}>
-                    {([id, variant]) => (
-                      <option value={`variant:${id}`} selected={target() === `variant:${id}`}>
-                        {variant.label}
-                      </option>
-                    )}
-                  </For>
+          {/* B and the output share the grid's second column, one above the other. */}
+          <div style={{ display: 'grid', gap: '10px' }}>
+            <div class="field">
+              <label for="compare-target">B</label>
+              <select id="compare-target" value={target()} onChange={(e) => setTarget(e.currentTarget.value)}>
+                <option value="">Choose a variant of this case or another case…</option>
+                <Show when={variants().length}>
+                  <optgroup label="Variants of this case">
+                    <For each={variants()}>
+                      {([id, variant]) => (
+                        <option value={`variant:${id}`} selected={target() === `variant:${id}`}>
+                          {variant.label}
+                        </option>
+                      )}
+                    </For>
+                  </optgroup>
+                </Show>
+                <optgroup label="Other cases">
+                  <For each={others() ?? []}>{(item) => <option value={`case:${item.id}`}>{item.name}</option>}</For>
                 </optgroup>
-              </Show>
-              <optgroup label="Other cases">
-                <For each={others() ?? []}>{(item) => <option value={`case:${item.id}`}>{item.name}</option>}</For>
-              </optgroup>
-            </select>
+              </select>
+            </div>
+            <OutputPicker summary={summary()} currency={format().currency} value={output()} onChange={setOutput} label="Compare on" />
           </div>
           <div class="field">
             <label for="compare-trials">Trials</label>
@@ -114,16 +132,16 @@ export const ComparePage: Component<{ context: CaseContext }> = (props) => {
           <>
             <dl class="key-figures" data-testid="compare-figures">
               <div class="figure figure-primary">
-                <dt>P(A better than B)</dt>
+                <dt>P(A better than B){lowerIsBetter() ? ', paying back sooner' : ''}</dt>
                 <dd>{format().percent(r().probabilityABetter.value)}</dd>
                 <dd class="figure-detail">± {format().percent(r().probabilityABetter.standardError, 2)} MC error</dd>
               </div>
               <div class="figure">
-                <dt>Mean difference A − B (NPV)</dt>
-                <dd>{format().moneySigned(r().difference.mean)}</dd>
+                <dt>Mean difference A − B: {shown().label}</dt>
+                <dd data-testid="compare-mean-difference">{value(r().difference.mean, true)}</dd>
                 <dd class="figure-detail">
-                  ± {format().money(r().standardErrorOfMeanDifference.commonRandomNumbers)} with common random numbers (independent runs: ±{' '}
-                  {format().money(r().standardErrorOfMeanDifference.independentRuns)})
+                  ± {value(r().standardErrorOfMeanDifference.commonRandomNumbers)} with common random numbers (independent runs: ±{' '}
+                  {value(r().standardErrorOfMeanDifference.independentRuns)})
                 </dd>
               </div>
               <div class="figure">
@@ -136,21 +154,21 @@ export const ComparePage: Component<{ context: CaseContext }> = (props) => {
             </dl>
             <div class="chart-grid">
               <HistogramChart
-                title={`Distribution of the NPV difference: A − B`}
+                title={`Distribution of the difference in ${shown().name}: A − B`}
                 histogram={r().difference.histogram}
                 total={r().difference.finiteCount}
-                xLabel={`NPV of A minus NPV of B (${format().currency}) →`}
-                formatX={format().moneyCompact}
+                xLabel={`${shown().label} of A minus B →`}
+                formatX={(v) => (shown().unit === 'currency' ? format().moneyCompact(v) : shown().unit === 'months' ? Number(v).toFixed(0) : value(v, true))}
                 signed
-                signedLabels={['B better', 'A better']}
+                signedLabels={lowerIsBetter() ? ['A better', 'B better'] : ['B better', 'A better']}
               />
               <table class="data-table">
                 <caption>
-                  A: {self().name} · B: {bLabel()} ({format().currency})
+                  A: {self().name} · B: {bLabel()} ({shown().label})
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">NPV</th>
+                    <th scope="col">{shown().name}</th>
                     <th scope="col" class="num">
                       A
                     </th>
@@ -163,14 +181,20 @@ export const ComparePage: Component<{ context: CaseContext }> = (props) => {
                   </tr>
                 </thead>
                 <tbody>
-                  {row('Mean', (s) => format().money(s.mean))}
-                  {row('P10', (s) => format().money(s.percentiles.p10))}
-                  {row('P50', (s) => format().money(s.percentiles.p50))}
-                  {row('P90', (s) => format().money(s.percentiles.p90))}
-                  {row('P(> 0)', (s) => format().percent(s.probabilityPositive.value))}
+                  {row('Mean', (s, d) => value(s.mean, d))}
+                  {row('P10', (s, d) => value(s.percentiles.p10, d))}
+                  {row('P50', (s, d) => value(s.percentiles.p50, d))}
+                  {row('P90', (s, d) => value(s.percentiles.p90, d))}
+                  <Show when={shown().unit !== 'months'}>{row('P(> 0)', (s) => format().percent(s.probabilityPositive.value))}</Show>
                 </tbody>
               </table>
             </div>
+            <Show when={lowerIsBetter()}>
+              <p class="muted" data-testid="compare-payback-note">
+                A trial that does not pay back within the {horizon()}-month horizon counts as {horizon() + 1} months in the means and differences, and shows as
+                "beyond {horizon()} months".
+              </p>
+            </Show>
           </>
         )}
       </Show>

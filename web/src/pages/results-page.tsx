@@ -19,10 +19,13 @@ type Source = 'live' | 'server';
  * run. Every chart states its trials, seed and sampling, so any figure can be reproduced.
  */
 export const ResultsPage: Component<{ context: CaseContext }> = (props) => {
-  const [source, setSource] = createSignal<Source>('live');
+  // Until the user picks, show the stored run of the current version when there is one.
+  const [chosen, setSource] = createSignal<Source | null>(null);
   const format = () => props.context.session.draft.format();
   const preview = () => props.context.session.preview;
   const latest = () => props.context.runs.latest();
+  const latestIsCurrent = () => latest()?.caseVersion === props.context.session.resource().currentVersion;
+  const source = (): Source => chosen() ?? (latest() && latestIsCurrent() ? 'server' : 'live');
 
   // When a server run started here finishes, show it.
   createEffect(
@@ -35,6 +38,19 @@ export const ResultsPage: Component<{ context: CaseContext }> = (props) => {
     ),
   );
 
+  /** The run's number among the case's runs, oldest first (#1 is the first run). */
+  const runNumber = (): number | null => {
+    const run = latest();
+    if (!run) return null;
+    const runs = props.context.runs.runs();
+    const index = runs.findIndex((candidate) => candidate.id === run.id);
+    return index < 0 ? null : runs.length - index;
+  };
+  const runName = (): string => {
+    const run = latest();
+    if (!run) return 'Stored run (none yet)';
+    return `${runNumber() ? `Run #${runNumber()}` : `Run ${run.id.slice(0, 8)}`} of version ${run.caseVersion}`;
+  };
   const summary = (): RunSummary | null => (source() === 'server' ? (latest()?.summary ?? null) : (preview().result()?.summary ?? null));
   const describe = (): string => {
     if (source() === 'server') {
@@ -44,12 +60,15 @@ export const ResultsPage: Component<{ context: CaseContext }> = (props) => {
       const reached = precision
         ? ` · mean ${precision.outputId === 'npv' ? 'NPV' : precision.outputId} ±${format().percent(precision.relativeHalfWidth, 2)} (95 % CI), target ±${format().percent(precision.target, 1)}${precision.met ? '' : ' not met within the trials allowed'}`
         : '';
-      return `Stored run ${run.id.slice(0, 8)} of version ${run.caseVersion}: ${format().count(run.trials)} trials, seed ${run.seed}, ${run.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}, engine ${run.engineVersion}${reached}`;
+      const stale = latestIsCurrent()
+        ? ''
+        : ` · the case has changed since (now version ${props.context.session.resource().currentVersion}): run it again for current figures`;
+      return `Showing ${runName().replace(/^R/, 'r')} (stored on the server, ${run.id.slice(0, 8)}): ${format().count(run.trials)} trials, seed ${run.seed}, ${run.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}, engine ${run.engineVersion}${reached}${stale}`;
     }
     const result = preview().result();
     return result
-      ? `Live preview of the draft in your browser: ${format().count(result.settings.trials)} trials, seed ${result.settings.seed}, ${result.settings.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}`
-      : 'Simulating…';
+      ? `Showing the live preview of the draft, simulated in your browser and not saved as a run: ${format().count(result.settings.trials)} trials, seed ${result.settings.seed}, ${result.settings.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}`
+      : 'Simulating the draft in your browser…';
   };
   const moneyAxis = () => `NPV (${format().currency}) →`;
 
@@ -59,11 +78,11 @@ export const ResultsPage: Component<{ context: CaseContext }> = (props) => {
         <div class="segmented" role="radiogroup" aria-label="Which results to show">
           <label class="segment" classList={{ selected: source() === 'live' }}>
             <input type="radio" name="results-source" checked={source() === 'live'} onChange={() => setSource('live')} />
-            Live preview (draft, browser)
+            Live draft preview (not saved as a run)
           </label>
           <label class="segment" classList={{ selected: source() === 'server' }}>
             <input type="radio" name="results-source" checked={source() === 'server'} onChange={() => setSource('server')} disabled={!latest()} />
-            Stored server run
+            {latest() ? `${runName()}, ${format().count(latest()!.trials)} trials, seed ${latest()!.seed}` : 'Stored run (none yet)'}
           </label>
         </div>
         <p class="source-note" data-testid="results-source">

@@ -7,6 +7,7 @@ import { SobolChart } from '../charts/sobol-chart.tsx';
 import { SpiderChart } from '../charts/spider-chart.tsx';
 import { TornadoChart } from '../charts/tornado-chart.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { chartValue, outputAxis, outputOptions, OutputPicker } from '../components/output-picker.tsx';
 import { RequireRun } from '../components/require-run.tsx';
 import { loadAnalysis } from '../lib/analysis-loader.ts';
 import type { RunResource } from '../lib/api-types.ts';
@@ -15,25 +16,57 @@ import type { CaseContext } from '../stores/case-context.ts';
 
 const SOBOL_SIZES = [1024, 4096, 16384];
 
-/** Tornado, spider, Sobol indices with confidence intervals, and the break-even table. */
-export const SensitivityPage: Component<{ context: CaseContext }> = (props) => (
-  <div class="page sensitivity-page">
-    <h2 class="page-title">Sensitivity: what drives NPV</h2>
-    <RequireRun context={props.context} what="Sensitivity analyses">
-      {(run) => <SensitivityAnalyses context={props.context} run={run} />}
-    </RequireRun>
-  </div>
-);
-
-const SensitivityAnalyses: Component<{ context: CaseContext; run: RunResource }> = (props) => {
+/**
+ * Tornado, spider and Sobol indices with confidence intervals for any summarised output
+ * or custom metric of the run (NPV by default), and the break-even table (NPV = 0).
+ */
+export const SensitivityPage: Component<{ context: CaseContext }> = (props) => {
+  const [output, setOutput] = createSignal('npv');
   const format = () => props.context.session.draft.format();
+  const option = () => outputOptions(props.context.runs.latest()?.summary, format().currency).find((o) => o.id === output());
+  return (
+    <div class="page sensitivity-page">
+      <h2 class="page-title">Sensitivity: what drives {option()?.label.replace(/ \(.*\)$/, '') ?? 'NPV'}</h2>
+      <RequireRun context={props.context} what="Sensitivity analyses">
+        {(run) => (
+          <>
+            <div class="panel-toolbar" data-testid="sensitivity-output">
+              <OutputPicker summary={run.summary} currency={format().currency} value={output()} onChange={setOutput} label="Output to explain" />
+            </div>
+            <SensitivityAnalyses context={props.context} run={run} output={output()} />
+          </>
+        )}
+      </RequireRun>
+    </div>
+  );
+};
+
+/** The analysis request's output: left out for NPV, so analyses stored before the picker are reused. */
+const outputParam = (output: string): { output?: string } => (output === 'npv' ? {} : { output });
+
+const SensitivityAnalyses: Component<{ context: CaseContext; run: RunResource; output: string }> = (props) => {
+  const format = () => props.context.session.draft.format();
+  const summaryOf = () => props.run.summary?.outputs[props.output];
+  const horizon = () => props.context.session.draft.document.horizonMonths;
+  const axis = () => outputAxis(format(), props.output, summaryOf()?.unit ?? 'currency', summaryOf()?.label, horizon());
+  const value = (v: number | string): number => chartValue(v, props.output, horizon());
+  const tornadoForChart = (result: TornadoResult): TornadoResult => ({
+    ...result,
+    baselineOutput: value(result.baselineOutput),
+    bars: result.bars.map((bar) => ({ ...bar, outputAtLow: value(bar.outputAtLow), outputAtHigh: value(bar.outputAtHigh) })),
+  });
+  const spiderForChart = (result: SpiderResult): SpiderResult => ({
+    ...result,
+    baselineOutput: value(result.baselineOutput),
+    series: result.series.map((line) => ({ ...line, outputs: line.outputs.map(value) })),
+  });
   const [tornado] = createResource(
-    () => props.run.id,
-    (id) => loadAnalysis<TornadoResult>(id, { kind: 'tornado' }),
+    () => ({ id: props.run.id, output: props.output }),
+    (key) => loadAnalysis<TornadoResult>(key.id, { kind: 'tornado', ...outputParam(key.output) }),
   );
   const [spider] = createResource(
-    () => props.run.id,
-    (id) => loadAnalysis<SpiderResult>(id, { kind: 'spider' }),
+    () => ({ id: props.run.id, output: props.output }),
+    (key) => loadAnalysis<SpiderResult>(key.id, { kind: 'spider', ...outputParam(key.output) }),
   );
   const [breakEven] = createResource(
     () => props.run.id,
@@ -41,8 +74,8 @@ const SensitivityAnalyses: Component<{ context: CaseContext; run: RunResource }>
   );
   const [baseSamples, setBaseSamples] = createSignal(4096);
   const [sobol] = createResource(
-    () => ({ id: props.run.id, n: baseSamples() }),
-    (key) => loadAnalysis<SobolAnalysisResult>(key.id, { kind: 'sobol', baseSamples: key.n }),
+    () => ({ id: props.run.id, n: baseSamples(), output: props.output }),
+    (key) => loadAnalysis<SobolAnalysisResult>(key.id, { kind: 'sobol', baseSamples: key.n, ...outputParam(key.output) }),
   );
   const allBreakEven = (): BreakEvenRow[] => {
     const result = breakEven()?.result;
@@ -66,7 +99,7 @@ const SensitivityAnalyses: Component<{ context: CaseContext; run: RunResource }>
           <Show when={tornado()}>
             {(analysis) => (
               <>
-                <TornadoChart result={analysis().result} format={format()} />
+                <TornadoChart result={tornadoForChart(analysis().result)} format={format()} axis={axis()} />
                 {/* Stored tornado analyses from before warnings existed have none. */}
                 <For each={analysis().result.warnings ?? []}>{(warning) => <p class="notice-inline">⚠ {warning}</p>}</For>
               </>
@@ -76,7 +109,10 @@ const SensitivityAnalyses: Component<{ context: CaseContext; run: RunResource }>
       </section>
       <section class="panel" data-testid="spider">
         <Suspense fallback={<p class="muted">Computing the spider plot…</p>}>
-          <Show when={spider()}>{(analysis) => <SpiderChart result={analysis().result} format={format()} />}</Show>
+          <Show when={spider.error}>
+            <ErrorNotice error={spider.error} />
+          </Show>
+          <Show when={spider()}>{(analysis) => <SpiderChart result={spiderForChart(analysis().result)} format={format()} axis={axis()} />}</Show>
         </Suspense>
       </section>
       <section class="panel" data-testid="sobol">
@@ -100,7 +136,7 @@ const SensitivityAnalyses: Component<{ context: CaseContext; run: RunResource }>
           <Show when={sobol()}>
             {(analysis) => (
               <>
-                <SobolChart result={analysis().result} />
+                <SobolChart result={analysis().result} outputName={axis().name} />
                 <p class="muted">
                   {format().count(analysis().result.evaluations)} model evaluations.
                   <For each={analysis().result.warnings}>{(warning) => <span class="notice-inline"> ⚠ {warning}</span>}</For>
@@ -112,6 +148,11 @@ const SensitivityAnalyses: Component<{ context: CaseContext; run: RunResource }>
       </section>
       <section class="panel" data-testid="break-even">
         <h3>Break-even values</h3>
+        <Show when={props.output !== 'npv'}>
+          <p class="muted" data-testid="break-even-npv">
+            Break-even values are always for NPV = 0, whichever output is chosen above.
+          </p>
+        </Show>
         <Suspense fallback={<p class="muted">Searching break-even values…</p>}>
           <table class="data-table">
             <caption>Inputs that alone can make mean NPV zero (the others keeping their distributions), most plausible first</caption>

@@ -2,6 +2,7 @@ import { createResource, For, Show, Suspense, type Component } from 'solid-js';
 import type { VoiResult, VoiRow } from '../../../models/analysis/value-of-information.ts';
 import { VoiChart } from '../charts/voi-chart.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { OutputPicker } from '../components/output-picker.tsx';
 import { RequireRun } from '../components/require-run.tsx';
 import { loadAnalysis } from '../lib/analysis-loader.ts';
 import type { CaseContext } from '../stores/case-context.ts';
@@ -30,6 +31,17 @@ export const ValueOfInformationPage: Component<{ context: CaseContext }> = (prop
           );
           return (
             <Suspense fallback={<p class="muted">Computing value of information…</p>}>
+              <div class="panel-toolbar" data-testid="voi-output">
+                <OutputPicker
+                  summary={run.summary}
+                  currency={format().currency}
+                  value="npv"
+                  onChange={() => undefined}
+                  label="Decision judged on"
+                  allowed={(id) => id === 'npv'}
+                  disabledReason="Value of information prices the go/stop decision in money, and the decision is go when expected NPV is above zero; the other outputs are listed for reference and can be explained on the Sensitivity tab."
+                />
+              </div>
               <Show when={voi.error}>
                 <ErrorNotice error={voi.error} />
               </Show>
