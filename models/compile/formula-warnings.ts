@@ -1,0 +1,188 @@
+import type { CaseIssue } from '../case/case-error.ts';
+import type { BusinessCase } from '../case/case-schema.ts';
+import { createDistribution } from '../distributions/create-distribution.ts';
+import { evaluate } from '../engine/point-estimate.ts';
+import type { Expr } from '../formula/expr.ts';
+import { orderVariables } from '../formula/order-variables.ts';
+import { parseFormula } from '../formula/parse-formula.ts';
+import { Decimal } from '../money/money.ts';
+
+type Scope = Map<string, Decimal>;
+interface Checked {
+  path: string;
+  /** e.g. "benefit 'Clerk time'". */
+  what: string;
+  expr: Expr;
+  /** Months in which the formula counts (a one-time cost counts in one). */
+  active: (month: number) => boolean;
+  cost: boolean;
+}
+
+const describeValue = (value: Decimal): string => (value.isNaN() ? 'not a number (NaN)' : value.isNegative() ? '−∞' : '∞');
+
+/** Why a node whose operands are finite gives no finite value. */
+function operation(expr: Expr, args: Decimal[]): string {
+  if (expr.kind === 'binary') {
+    const [a, b] = args;
+    if (expr.op === '/') return b.isZero() ? 'division by zero' : 'the division overflows';
+    if (expr.op === '^')
+      return a.isNegative() && !b.isInteger()
+        ? 'a negative number raised to a fractional power'
+        : a.isZero()
+          ? 'zero raised to a negative power'
+          : 'the power overflows';
+    return `the ${expr.op === '*' ? 'product' : expr.op === '+' ? 'sum' : 'difference'} overflows`;
+  }
+  if (expr.kind === 'call') {
+    if (expr.fn === 'sqrt') return 'square root of a negative number';
+    if (['log', 'ln', 'log10', 'log2'].includes(expr.fn)) return 'logarithm of zero or a negative number';
+    return `${expr.fn}(…) has no finite value for ${args.map((arg) => arg.toString()).join(', ')}`;
+  }
+  return 'an operation with no finite value';
+}
+
+/** The innermost operation that first turns finite operands into NaN or ±∞, or null when all is finite. */
+function culprit(expr: Expr, scope: Scope): string | null {
+  switch (expr.kind) {
+    case 'number':
+      return null;
+    case 'name': {
+      const value = scope.get(expr.name);
+      return value && !value.isFinite() ? `it uses ${expr.name}, which is ${describeValue(value)}` : null;
+    }
+    case 'conditional':
+      return culprit(expr.test, scope) ?? (evaluate(expr.test, scope).isZero() ? culprit(expr.otherwise, scope) : culprit(expr.then, scope));
+    case 'unary':
+      return culprit(expr.arg, scope);
+    case 'binary':
+    case 'call': {
+      const children = expr.kind === 'binary' ? [expr.left, expr.right] : expr.args;
+      for (const child of children) {
+        const inner = culprit(child, scope);
+        if (inner) return inner;
+      }
+      return evaluate(expr, scope).isFinite()
+        ? null
+        : operation(
+            expr,
+            children.map((child) => evaluate(child, scope)),
+          );
+    }
+  }
+}
+
+const inWindow = (line: { fromMonth?: number; toMonth?: number }) => (m: number) =>
+  (line.fromMonth === undefined || m >= line.fromMonth) && (line.toMonth === undefined || m <= line.toMonth);
+
+function checkedFormulas(bc: BusinessCase): Checked[] {
+  const parse = (formula: string | number, path: string) => parseFormula(formula, path);
+  const checked: Checked[] = [];
+  bc.benefits.forEach((line, index) => {
+    const what = `benefit '${line.label}'`;
+    checked.push({ path: `/benefits/${index}/amount`, what, expr: parse(line.amount, `/benefits/${index}/amount`), active: inWindow(line), cost: false });
+    const realization = parse(line.realization, `/benefits/${index}/realization`);
+    checked.push({ path: `/benefits/${index}/realization`, what: `${what} (realization)`, expr: realization, active: inWindow(line), cost: false });
+  });
+  bc.costs.forEach((line, index) => {
+    const what = `cost '${line.label}'`;
+    const active = line.kind === 'oneTime' ? (m: number) => m === line.month : inWindow(line);
+    if (line.kind === 'perUnit') {
+      const volume = parse(line.volume, `/costs/${index}/volume`);
+      const unitCost = parse(line.unitCost, `/costs/${index}/unitCost`);
+      checked.push({ path: `/costs/${index}/volume`, what: `${what} (volume)`, expr: volume, active, cost: false });
+      checked.push({ path: `/costs/${index}/unitCost`, what: `${what} (unit cost)`, expr: unitCost, active, cost: false });
+      checked.push({ path: `/costs/${index}`, what, expr: { kind: 'binary', op: '*', left: volume, right: unitCost }, active, cost: true });
+    } else checked.push({ path: `/costs/${index}/amount`, what, expr: parse(line.amount, `/costs/${index}/amount`), active, cost: true });
+  });
+  return checked;
+}
+
+/** Each month's scope at the point estimate: inputs at their medians, time names, adoption and variables. */
+function monthScopes(bc: BusinessCase): { scopes: Scope[]; variableIssues: CaseIssue[] } {
+  const base: Scope = new Map();
+  for (const [name, input] of Object.entries(bc.inputs)) base.set(name, new Decimal(createDistribution(input.distribution).inv(0.5)));
+  base.set('horizonMonths', new Decimal(bc.horizonMonths));
+  base.set('pi', Decimal.acos(-1));
+  base.set('e', Decimal.exp(1));
+  const variables = new Map(
+    Object.entries(bc.variables ?? {}).map(([name, source]) => [
+      name,
+      { expr: parseFormula(source, `/variables/${name}`), source: String(source), path: `/variables/${name}` },
+    ]),
+  );
+  const order = orderVariables(variables);
+  const flagged = new Set<string>();
+  const variableIssues: CaseIssue[] = [];
+  const scoped = (month: number, adoption: Decimal): Scope => {
+    const scope = new Map(base);
+    const year = Math.floor((month - 1) / 12) + 1;
+    scope
+      .set('month', new Decimal(month))
+      .set('year', new Decimal(year))
+      .set('monthOfYear', new Decimal(month - (year - 1) * 12));
+    scope.set('adoption', adoption);
+    for (const name of order) {
+      const { expr, path } = variables.get(name)!;
+      const value = evaluate(expr, scope);
+      scope.set(name, value);
+      if (!value.isFinite() && !flagged.has(name)) {
+        flagged.add(name);
+        variableIssues.push({ path, message: `variable '${name}' is ${describeValue(value)} in month ${month}: ${culprit(expr, scope) ?? 'no finite value'}` });
+      }
+    }
+    return scope;
+  };
+  const first = scoped(1, new Decimal(0));
+  const at = (formula: string | number, path: string) => evaluate(parseFormula(formula, path), first);
+  const start = at(bc.adoption.startMonth, '/adoption/startMonth');
+  const half = Decimal.max(at(bc.adoption.monthsToHalf, '/adoption/monthsToHalf'), new Decimal('0.01'));
+  const ceiling = Decimal.min(Decimal.max(at(bc.adoption.ceiling, '/adoption/ceiling'), 0), 1);
+  const steepness = new Decimal(99).ln().div(half);
+  const scopes: Scope[] = [];
+  for (let m = 1; m <= bc.horizonMonths; m++) {
+    const adoption =
+      m < start.toNumber() ? new Decimal(0) : ceiling.div(new Decimal(1).plus(steepness.neg().mul(new Decimal(m).minus(start).minus(half)).exp()));
+    scopes.push(scoped(m, adoption));
+  }
+  return { scopes, variableIssues };
+}
+
+/**
+ * Advice on the formulas at the point estimate (every input at its median, month by
+ * month over the horizon): a line or variable that is NaN or ±∞ in some month, named
+ * with the month and the operation, and a cost that is negative. One warning per
+ * formula, at its first such month. Formulas the engine cannot compile give none here
+ * (validation reports them).
+ *
+ * @example
+ * formulaWarnings(bc)[0].message // "benefit 'Clerk time' is ∞ in month 3: division by zero"
+ */
+export function formulaWarnings(bc: BusinessCase): CaseIssue[] {
+  try {
+    const { scopes, variableIssues } = monthScopes(bc);
+    const warnings: CaseIssue[] = [...variableIssues];
+    for (const formula of checkedFormulas(bc)) {
+      const month = scopes.findIndex((scope, index) => formula.active(index + 1) && !evaluate(formula.expr, scope).isFinite());
+      if (month >= 0) {
+        const value = evaluate(formula.expr, scopes[month]);
+        const why = culprit(formula.expr, scopes[month]) ?? 'no finite value';
+        // A per-unit cost whose volume or unit cost is already flagged is not flagged again.
+        if (!warnings.some((warning) => warning.path === formula.path || warning.path.startsWith(`${formula.path}/`)))
+          warnings.push({ path: formula.path, message: `${formula.what} is ${describeValue(value)} in month ${month + 1}: ${why}` });
+        continue;
+      }
+      if (!formula.cost) continue;
+      const negative = scopes.findIndex((scope, index) => formula.active(index + 1) && evaluate(formula.expr, scope).isNegative());
+      if (negative >= 0) {
+        const amount = evaluate(formula.expr, scopes[negative]).toSignificantDigits(6).toString();
+        warnings.push({
+          path: formula.path,
+          message: `${formula.what} is negative in month ${negative + 1} (${amount}): a cost should be positive; put a saving among the benefits`,
+        });
+      }
+    }
+    return warnings;
+  } catch {
+    return [];
+  }
+}
