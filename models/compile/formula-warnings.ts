@@ -1,7 +1,7 @@
 import type { CaseIssue } from '../case/case-error.ts';
 import type { BusinessCase } from '../case/case-schema.ts';
 import { createDistribution } from '../distributions/create-distribution.ts';
-import { evaluate } from '../engine/point-estimate.ts';
+import { evaluate } from '../formula/decimal-evaluate.ts';
 import type { Expr } from '../formula/expr.ts';
 import { orderVariables } from '../formula/order-variables.ts';
 import { parseFormula } from '../formula/parse-formula.ts';
