@@ -1,13 +1,10 @@
 import type { CaseIssue } from '../case/case-error.ts';
 import type { BusinessCase } from '../case/case-schema.ts';
 import { createDistribution } from '../distributions/create-distribution.ts';
-import { evaluate } from '../formula/decimal-evaluate.ts';
 import type { Expr } from '../formula/expr.ts';
 import { orderVariables } from '../formula/order-variables.ts';
 import { parseFormula } from '../formula/parse-formula.ts';
-import { Decimal } from '../money/money.ts';
-
-type Scope = Map<string, Decimal>;
+import { floatEvaluate as evaluate, type FloatScope as Scope } from './float-evaluate.ts';
 interface Checked {
   path: string;
   /** e.g. "benefit 'Clerk time'". */
@@ -18,17 +15,17 @@ interface Checked {
   cost: boolean;
 }
 
-const describeValue = (value: Decimal): string => (value.isNaN() ? 'not a number (NaN)' : value.isNegative() ? '−∞' : '∞');
+const describeValue = (value: number): string => (Number.isNaN(value) ? 'not a number (NaN)' : value < 0 ? '−∞' : '∞');
 
 /** Why a node whose operands are finite gives no finite value. */
-function operation(expr: Expr, args: Decimal[]): string {
+function operation(expr: Expr, args: number[]): string {
   if (expr.kind === 'binary') {
     const [a, b] = args;
-    if (expr.op === '/') return b.isZero() ? 'division by zero' : 'the division overflows';
+    if (expr.op === '/') return b === 0 ? 'division by zero' : 'the division overflows';
     if (expr.op === '^')
-      return a.isNegative() && !b.isInteger()
+      return a < 0 && !Number.isInteger(b)
         ? 'a negative number raised to a fractional power'
-        : a.isZero()
+        : a === 0
           ? 'zero raised to a negative power'
           : 'the power overflows';
     return `the ${expr.op === '*' ? 'product' : expr.op === '+' ? 'sum' : 'difference'} overflows`;
@@ -36,7 +33,7 @@ function operation(expr: Expr, args: Decimal[]): string {
   if (expr.kind === 'call') {
     if (expr.fn === 'sqrt') return 'square root of a negative number';
     if (['log', 'ln', 'log10', 'log2'].includes(expr.fn)) return 'logarithm of zero or a negative number';
-    return `${expr.fn}(…) has no finite value for ${args.map((arg) => arg.toString()).join(', ')}`;
+    return `${expr.fn}(…) has no finite value for ${args.map((arg) => String(arg)).join(', ')}`;
   }
   return 'an operation with no finite value';
 }
@@ -48,10 +45,10 @@ function culprit(expr: Expr, scope: Scope): string | null {
       return null;
     case 'name': {
       const value = scope.get(expr.name);
-      return value && !value.isFinite() ? `it uses ${expr.name}, which is ${describeValue(value)}` : null;
+      return value !== undefined && !Number.isFinite(value) ? `it uses ${expr.name}, which is ${describeValue(value)}` : null;
     }
     case 'conditional':
-      return culprit(expr.test, scope) ?? (evaluate(expr.test, scope).isZero() ? culprit(expr.otherwise, scope) : culprit(expr.then, scope));
+      return culprit(expr.test, scope) ?? (evaluate(expr.test, scope) === 0 ? culprit(expr.otherwise, scope) : culprit(expr.then, scope));
     case 'unary':
       return culprit(expr.arg, scope);
     case 'binary':
@@ -61,7 +58,7 @@ function culprit(expr: Expr, scope: Scope): string | null {
         const inner = culprit(child, scope);
         if (inner) return inner;
       }
-      return evaluate(expr, scope).isFinite()
+      return Number.isFinite(evaluate(expr, scope))
         ? null
         : operation(
             expr,
@@ -100,10 +97,8 @@ function checkedFormulas(bc: BusinessCase): Checked[] {
 /** Each month's scope at the point estimate: inputs at their medians, time names, adoption and variables. */
 function monthScopes(bc: BusinessCase): { scopes: Scope[]; variableIssues: CaseIssue[] } {
   const base: Scope = new Map();
-  for (const [name, input] of Object.entries(bc.inputs)) base.set(name, new Decimal(createDistribution(input.distribution).inv(0.5)));
-  base.set('horizonMonths', new Decimal(bc.horizonMonths));
-  base.set('pi', Decimal.acos(-1));
-  base.set('e', Decimal.exp(1));
+  for (const [name, input] of Object.entries(bc.inputs)) base.set(name, createDistribution(input.distribution).inv(0.5));
+  base.set('horizonMonths', bc.horizonMonths).set('pi', Math.PI).set('e', Math.E);
   const variables = new Map(
     Object.entries(bc.variables ?? {}).map(([name, source]) => [
       name,
@@ -113,37 +108,34 @@ function monthScopes(bc: BusinessCase): { scopes: Scope[]; variableIssues: CaseI
   const order = orderVariables(variables);
   const flagged = new Set<string>();
   const variableIssues: CaseIssue[] = [];
-  const scoped = (month: number, adoption: Decimal): Scope => {
+  const scoped = (month: number, adoption: number): Scope => {
     const scope = new Map(base);
     const year = Math.floor((month - 1) / 12) + 1;
     scope
-      .set('month', new Decimal(month))
-      .set('year', new Decimal(year))
-      .set('monthOfYear', new Decimal(month - (year - 1) * 12));
-    scope.set('adoption', adoption);
+      .set('month', month)
+      .set('year', year)
+      .set('monthOfYear', month - (year - 1) * 12)
+      .set('adoption', adoption);
     for (const name of order) {
       const { expr, path } = variables.get(name)!;
       const value = evaluate(expr, scope);
       scope.set(name, value);
-      if (!value.isFinite() && !flagged.has(name)) {
+      if (!Number.isFinite(value) && !flagged.has(name)) {
         flagged.add(name);
         variableIssues.push({ path, message: `variable '${name}' is ${describeValue(value)} in month ${month}: ${culprit(expr, scope) ?? 'no finite value'}` });
       }
     }
     return scope;
   };
-  const first = scoped(1, new Decimal(0));
+  const first = scoped(1, 0);
   const at = (formula: string | number, path: string) => evaluate(parseFormula(formula, path), first);
+  // The logistic adoption curve as the point estimate draws it.
   const start = at(bc.adoption.startMonth, '/adoption/startMonth');
-  const half = Decimal.max(at(bc.adoption.monthsToHalf, '/adoption/monthsToHalf'), new Decimal('0.01'));
-  const ceiling = Decimal.min(Decimal.max(at(bc.adoption.ceiling, '/adoption/ceiling'), 0), 1);
-  const steepness = new Decimal(99).ln().div(half);
+  const half = Math.max(at(bc.adoption.monthsToHalf, '/adoption/monthsToHalf'), 0.01);
+  const ceiling = Math.min(Math.max(at(bc.adoption.ceiling, '/adoption/ceiling'), 0), 1);
+  const steepness = Math.log(99) / half;
   const scopes: Scope[] = [];
-  for (let m = 1; m <= bc.horizonMonths; m++) {
-    const adoption =
-      m < start.toNumber() ? new Decimal(0) : ceiling.div(new Decimal(1).plus(steepness.neg().mul(new Decimal(m).minus(start).minus(half)).exp()));
-    scopes.push(scoped(m, adoption));
-  }
+  for (let m = 1; m <= bc.horizonMonths; m++) scopes.push(scoped(m, m < start ? 0 : ceiling / (1 + Math.exp(-steepness * (m - start - half)))));
   return { scopes, variableIssues };
 }
 
@@ -162,7 +154,7 @@ export function formulaWarnings(bc: BusinessCase): CaseIssue[] {
     const { scopes, variableIssues } = monthScopes(bc);
     const warnings: CaseIssue[] = [...variableIssues];
     for (const formula of checkedFormulas(bc)) {
-      const month = scopes.findIndex((scope, index) => formula.active(index + 1) && !evaluate(formula.expr, scope).isFinite());
+      const month = scopes.findIndex((scope, index) => formula.active(index + 1) && !Number.isFinite(evaluate(formula.expr, scope)));
       if (month >= 0) {
         const value = evaluate(formula.expr, scopes[month]);
         const why = culprit(formula.expr, scopes[month]) ?? 'no finite value';
@@ -172,9 +164,9 @@ export function formulaWarnings(bc: BusinessCase): CaseIssue[] {
         continue;
       }
       if (!formula.cost) continue;
-      const negative = scopes.findIndex((scope, index) => formula.active(index + 1) && evaluate(formula.expr, scope).isNegative());
+      const negative = scopes.findIndex((scope, index) => formula.active(index + 1) && evaluate(formula.expr, scope) < 0);
       if (negative >= 0) {
-        const amount = evaluate(formula.expr, scopes[negative]).toSignificantDigits(6).toString();
+        const amount = String(Number(evaluate(formula.expr, scopes[negative]).toPrecision(6)));
         warnings.push({
           path: formula.path,
           message: `${formula.what} is negative in month ${negative + 1} (${amount}): a cost should be positive; put a saving among the benefits`,

@@ -1,6 +1,7 @@
 import type { PortfolioValue } from '../analysis/portfolio-value.ts';
 import type { CaseInput } from '../case/case-schema.ts';
 import type { DocumentChange } from '../case/diff-documents.ts';
+import type { TodoItem } from '../compile/case-todo.ts';
 import type { PointEstimate } from '../engine/point-estimate.ts';
 import type { SamplingMethod } from '../engine/simulation-env.ts';
 import type { RunSummary } from '../engine/summarize-run.ts';
@@ -30,8 +31,14 @@ export interface CaseHeader {
 export interface CaseResource extends CaseHeader {
   hash: string;
   createdBy: string;
+  /** The stored document: a complete case, or a draft that parses (see `todo`). */
   document: CaseInput;
+  /** Advice that blocks nothing: no unit or source, a formula that is NaN or ±∞ in some month, a negative cost. */
   warnings: { path: string; message: string; hint?: string }[];
+  /** What is missing for a run ('run') or for the gate ('gate'), in words; see models/compile/case-todo.ts. */
+  todo: TodoItem[];
+  /** No 'run' item is left: the case can be simulated. */
+  complete: boolean;
 }
 
 /** The latest run of a case as the portfolio shows it. */
@@ -55,6 +62,8 @@ export interface CaseListItem extends CaseHeader {
   latestDecision: { decision: Recommendation; takenBy: string; takenAt: string; rationale: string } | null;
   daysSinceLastDecision: number;
   hasMeasuredValue: boolean;
+  /** False for a draft that cannot run yet (its to-do list is on GET /api/cases/{id}). */
+  complete: boolean;
 }
 
 /** One stored version of a case; `document` only when a single version is read. */

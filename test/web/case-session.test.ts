@@ -20,6 +20,8 @@ function resource(version: number, name = 'Closed-form case'): CaseResource {
     updatedAt: '2026-01-02T00:00:00Z',
     document: minimalCase({ name }),
     warnings: [],
+    todo: [],
+    complete: true,
   };
 }
 
