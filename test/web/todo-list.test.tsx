@@ -22,6 +22,16 @@ describe('TodoList', () => {
     expect(chosen.map((item) => item.path)).toEqual(['/benefits']);
   });
 
+  it("lists warnings by the line's label, month and operation", () => {
+    const caseDocument = minimalCase({ benefits: [{ id: 'clerk', label: 'Clerk time', amount: 'benefitPerMonth / (month - 3)' }] });
+    const warnings = [{ path: '/benefits/0/amount', message: "benefit 'Clerk time' is ∞ in month 3: division by zero" }];
+    render(() => <TodoList todo={[]} warnings={warnings} document={caseDocument} />);
+    expect(screen.getByRole('heading', { name: 'Warnings (1)' })).toBeTruthy();
+    expect(document.querySelector('ul[data-blocks="warning"]')!.textContent).toBe(
+      "Benefit 'Clerk time': amount: benefit 'Clerk time' is ∞ in month 3: division by zero /benefits/0/amount",
+    );
+  });
+
   it('shows nothing when nothing is left to do', () => {
     render(() => <TodoList todo={[]} />);
     expect(screen.queryByTestId('todo-list')).toBeNull();

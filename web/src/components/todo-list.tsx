@@ -1,8 +1,14 @@
 import { For, Show, type Component } from 'solid-js';
+import type { CaseIssue } from '../../../models/case/case-error.ts';
 import type { TodoItem } from '../../../models/compile/case-todo.ts';
+import { fieldLabel } from '../../../models/compile/field-labels.ts';
 
 export interface TodoListProps {
   todo: readonly TodoItem[];
+  /** Advice that blocks nothing (a formula that is ∞ in some month, a negative cost, no unit…). */
+  warnings?: readonly CaseIssue[];
+  /** The document, to name lines by their labels. */
+  document?: unknown;
   /** Called when an item is chosen, to bring its field into view. */
   onSelect?: (item: TodoItem) => void;
 }
@@ -14,13 +20,16 @@ const GROUPS = [
 
 /**
  * What the draft still needs, in words: first what blocks a run, then what blocks the
- * gate. Each item names the field by its label and says what to do; the JSON pointer
+ * gate, then warnings that block nothing. Each item names the field by its label and says what to do; the JSON pointer
  * is only a detail. Choosing an item brings its part of the editor into view.
  */
 export const TodoList: Component<TodoListProps> = (props) => {
   const items = (blocks: TodoItem['blocks']) => props.todo.filter((item) => item.blocks === blocks);
+  const warnings = () => props.warnings ?? [];
+  const select = (issue: CaseIssue) =>
+    props.onSelect?.({ path: issue.path, field: fieldLabel(issue.path, props.document), message: issue.message, blocks: 'run' });
   return (
-    <Show when={props.todo.length > 0}>
+    <Show when={props.todo.length > 0 || warnings().length > 0}>
       <section class="todo-list" aria-label="To do" data-testid="todo-list">
         <h2>To do</h2>
         <For each={GROUPS}>
@@ -45,6 +54,22 @@ export const TodoList: Component<TodoListProps> = (props) => {
             </Show>
           )}
         </For>
+        <Show when={warnings().length > 0}>
+          <h3>Warnings ({warnings().length})</h3>
+          <p class="muted">Nothing here blocks saving or running; each is worth a look.</p>
+          <ul data-blocks="warning">
+            <For each={warnings()}>
+              {(warning) => (
+                <li>
+                  <button type="button" class="link-button todo-field" onClick={() => select(warning)}>
+                    {fieldLabel(warning.path, props.document)}
+                  </button>
+                  : {warning.message} <code class="todo-path">{warning.path}</code>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
       </section>
     </Show>
   );

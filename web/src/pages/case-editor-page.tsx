@@ -76,7 +76,12 @@ export const CaseEditorPage: Component<{ session: CaseSession }> = (props) => {
         </ol>
       </nav>
       <div class="editor-form">
-        <TodoList todo={draft().validation().todo} onSelect={(item) => showSection(item.path)} />
+        <TodoList
+          todo={draft().validation().todo}
+          warnings={draft().validation().warnings}
+          document={draft().document}
+          onSelect={(item) => showSection(item.path)}
+        />
         <OverviewSection draft={draft()} />
         <BaselineSection draft={draft()} />
         <InputsSection draft={draft()} />
