@@ -1,6 +1,6 @@
 import { createSignal, For, Show, type Component } from 'solid-js';
 import type { CaseIssue } from '../../../models/case/case-error.ts';
-import { validateCase } from '../../../models/compile/validate-case.ts';
+import { validateDraft } from '../../../models/compile/validate-draft.ts';
 import { api, caseHref } from '../lib/api.ts';
 import { issueText } from '../lib/case-issues.ts';
 import { EXAMPLE_CASES, exampleTitle } from '../lib/example-cases.ts';
@@ -20,7 +20,8 @@ export const ImportCase: Component<{ onCreated?: (id: string) => void }> = (prop
   const create = async (document: unknown): Promise<void> => {
     setIssues([]);
     setError(null);
-    const checked = validateCase(document);
+    // Any draft that parses imports; what it still needs is its to-do list in the editor.
+    const checked = validateDraft(document);
     if (!checked.ok) return void setIssues(checked.issues);
     setBusy(true);
     try {
