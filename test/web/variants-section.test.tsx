@@ -49,7 +49,7 @@ describe('VariantsSection', () => {
     render(() => <VariantsSection draft={draft} />);
     fireEvent.input(screen.getByLabelText('Name', { selector: '#new-variant-label' }), { target: { value: 'Without run cost' } });
     expect((screen.getByLabelText('Id (used by the API and the CLI)') as HTMLInputElement).value).toBe('withoutRunCost');
-    fireEvent.input(screen.getByLabelText(/^Description/, { selector: '#new-variant-description' }), { target: { value: 'No hosting' } });
+    fireEvent.input(screen.getByLabelText(/^Variant description/, { selector: '#new-variant-description' }), { target: { value: 'No hosting' } });
     fireEvent.click(screen.getByRole('button', { name: '+ Create variant' }));
     expect(draft.document.variants).toEqual({ withoutRunCost: { label: 'Without run cost', description: 'No hosting' } });
     expect(draft.validation().ok).toBe(true);

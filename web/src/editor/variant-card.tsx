@@ -79,7 +79,7 @@ export const VariantCard: Component<VariantCardProps> = (props) => {
               />
               <TextField
                 class="span-2"
-                label="Description"
+                label="Variant description"
                 optional
                 value={v().description}
                 onChange={(value) => props.draft.update(`${base()}/description`, value.trim() ? value : undefined)}

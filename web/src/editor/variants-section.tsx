@@ -82,7 +82,7 @@ const NewVariantForm: Component<{ draft: CaseDraft; onCreated: (id: string) => v
         </div>
         <div class="field span-4">
           <label for="new-variant-description">
-            Description<span class="field-optional"> (optional)</span>
+            Variant description<span class="field-optional"> (optional)</span>
           </label>
           <input id="new-variant-description" value={description()} onInput={(e) => setDescription(e.currentTarget.value)} />
         </div>
