@@ -18,7 +18,7 @@ import { UsageError } from '../usage-error.ts';
 export const actualsCommand: CliCommand = {
   name: 'actuals',
   usage: ['CASE.json ACTUALS.csv [--trials N] [--seed S] [--json]'],
-  summary: 'score post-launch actuals (CSV month,series,value[,note]) against the forecast and update it',
+  summary: 'score actuals against the forecast',
   run: runActuals,
 };
 
