@@ -21,7 +21,7 @@ export interface SeriesCapture {
   runTrials: number;
   months: number;
   series: ObservableSeriesInfo[];
-  /** Series id → month-major Float32 values: values[(month − 1)·trials + i]. Absent for a series without forecast. */
+  /** Series id → month-major Float32 values: values[(month − 1)·trials + i]. Absent for a series without forecast (or whose lines do not validate alone). */
   values: Map<string, Float32Array>;
   /** Per-trial NPV, undiscounted and discounted payback month (+∞: not within the horizon). */
   npv: Float64Array;
@@ -79,7 +79,8 @@ export async function captureSeries(
       continue;
     }
     const validated = validateCase(seriesCaseDocument(bc, info));
-    if (!validated.ok) throw new RangeError(`series "${info.id}" cannot be simulated: ${validated.issues[0]?.message ?? 'invalid'}`);
+    // A series whose lines do not stand alone (none of the fixtures has one) stays without forecast: recorded, not scored.
+    if (!validated.ok) continue;
     const result = await run(validated.model, env);
     values.set(info.id, monthlyFromCumulative(result.fan.values, trials, months, info.derived.negate));
   }
