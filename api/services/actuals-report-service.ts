@@ -6,6 +6,7 @@ import type { CompiledModel } from '../../models/formula/compile-case.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { buildActualsReport, placedActuals } from '../../models/pipeline/actuals-report.ts';
 import { captureSeries, type SeriesCapture } from '../../models/pipeline/capture-series.ts';
+import type { GateResult } from '../../models/gate/evaluate-gate.ts';
 import { actualInfluences, regateOnActuals, type RegateResult } from '../../models/pipeline/regate-on-actuals.ts';
 import { updateForecast } from '../../models/pipeline/updated-forecast.ts';
 import { ApiError } from '../server/problem.ts';
@@ -85,7 +86,7 @@ export async function actualsReport(db: Queryable, caseId: string, runId?: strin
 }
 
 /** The gate on the updated forecast, and the actuals that moved it. */
-export interface RegateResponse extends RegateResult {
+export interface RegateResponse extends RegateResult, GateResult {
   runId: string;
   caseVersion: number;
   effectiveSampleSize: number | null;
@@ -113,6 +114,8 @@ export async function regateCase(db: Queryable, caseId: string, runId: string | 
   const influences = actualInfluences(capture, actuals, errors);
   const moved = influences.filter((i) => Math.abs(i.shiftInProbabilityPositive) >= MOVED_PROBABILITY);
   return {
+    // The gate result on the updated forecast at the top level, as POST …/analyses with kind gate returns it.
+    ...result.updated,
     runId: run.id,
     caseVersion: run.caseVersion,
     ...result,

@@ -76,6 +76,8 @@ describeEachStorage('actuals (%s)', (storage) => {
     const again = await postCsv(csv);
     expect(await again.json()).toEqual({ accepted: 4, created: 0, updated: 0, unchanged: 4 });
     expect(await history()).toHaveLength(4);
+    const cases = (await (await t.call('GET', '/api/cases', { role: 'viewer' })).json()) as { items: { id: string; hasMeasuredValue: boolean }[] };
+    expect(cases.items.find((item) => item.id === caseId)?.hasMeasuredValue).toBe(true);
   });
 
   it('keeps every change in the history with who and when', async () => {
@@ -161,6 +163,7 @@ describeEachStorage('actuals (%s)', (storage) => {
       movedBy: { series: string; month: string }[];
     };
     expect(result.original.recommendation).toMatch(/scale|redesign|stop|keepAsResearch/);
+    expect((result as unknown as { recommendation: string }).recommendation).toBe(result.updated.recommendation);
     expect(result.movedBy.length).toBeGreaterThan(0);
     expect(result.movedBy.every((m) => m.series === 'benefit:flat')).toBe(true);
     expect((await t.call('POST', `/api/cases/${caseId}/actuals/regate`, { role: 'viewer' })).status).toBe(403);
