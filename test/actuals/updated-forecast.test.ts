@@ -3,15 +3,18 @@ import { validateCase } from '../../models/compile/validate-case.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
 import { buildActualsReport } from '../../models/pipeline/actuals-report.ts';
 import { captureSeries } from '../../models/pipeline/capture-series.ts';
+import type { CaseInput } from '../../models/case/case-schema.ts';
 import { minimalCase } from '../helpers/minimal-case.ts';
 
-const inputs = (benefit: object) => ({
+type Distribution = CaseInput['inputs'][string]['distribution'];
+
+const inputs = (benefit: Distribution) => ({
   benefitPerMonth: { unit: 'EUR/month', source: 'test', distribution: benefit },
-  setupCost: { unit: 'EUR', source: 'test', distribution: { type: 'fixed', value: 2000 } },
-  runCost: { unit: 'EUR/month', source: 'test', distribution: { type: 'fixed', value: 100 } },
+  setupCost: { unit: 'EUR', source: 'test', distribution: { type: 'fixed' as const, value: 2000 } },
+  runCost: { unit: 'EUR/month', source: 'test', distribution: { type: 'fixed' as const, value: 100 } },
 });
 
-function validated(benefit: object) {
+function validated(benefit: Distribution) {
   const result = validateCase(minimalCase({ horizonMonths: 12, inputs: inputs(benefit) }));
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result;
