@@ -57,6 +57,10 @@ describeEachStorage('actuals (%s)', (storage) => {
     expect(problem.errors[0].message).toMatch(/did you mean "benefit:flat"/);
     expect(problem.detail).toMatch(/^nothing was saved: row 2, column series/);
     expect(await history()).toEqual([]);
+    // CSV is taken on this route only; other types stay refused.
+    expect((await t.call('POST', '/api/cases', { body: 'a,b\n', role: 'editor', headers: { 'Content-Type': 'text/csv' } })).status).toBe(415);
+    const xml = await t.call('POST', `/api/cases/${caseId}/actuals`, { body: '<a/>', role: 'editor', headers: { 'Content-Type': 'application/xml' } });
+    expect(xml.status).toBe(415);
     const header = await postCsv('month,metric,value\n2027-01,net,1\n');
     expect(header.status).toBe(422);
     expect(((await header.json()) as { errors: { row: number; column: string }[] }).errors[0]).toMatchObject({ row: 0, column: 'header' });
