@@ -122,7 +122,6 @@ export interface ActualInfluence {
   series: string;
   month: string;
   value: number;
-  pit: number | null;
   /** P(NPV > 0) conditioned on this actual alone, minus the original. */
   shiftInProbabilityPositive: number;
   /** Median NPV conditioned on this actual alone, minus the original. */

@@ -74,7 +74,6 @@ export function actualInfluences(capture: SeriesCapture, actuals: readonly Place
           series: actual.series,
           month: actual.label,
           value: actual.value,
-          pit: null,
           shiftInProbabilityPositive: figures.pPositive - original.pPositive,
           shiftInMedianNpv: figures.p50 - original.p50,
         },
