@@ -48,6 +48,11 @@ describe('the forecast updated by actuals, end to end', () => {
     expect(update.lowEss).toBe(false);
     expect(update.realisedToDate).toBe(2400);
     expect(report.regate.flagged).toBe(false); // 800 is inside P10–P90 (600–1,400)
+
+    const none = buildActualsReport(bc, capture, [], { runId: 'r', caseVersion: 1 });
+    expect(none.series.every((s) => s.observations.length === 0 && s.coverage90 === null)).toBe(true);
+    expect(none.updatedForecast).toMatchObject({ npv: { updated: null }, effectiveSampleSize: null, lowEss: false, realisedToDate: null });
+    expect(none.updatedForecast.npv.original).toEqual(update.npv.original);
   });
 
   it('reports durable change with the case’s thresholds, a missing month breaking it', () => {
