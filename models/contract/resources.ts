@@ -216,3 +216,5 @@ export interface Page<T> {
   limit: number;
   offset: number;
 }
+
+export type * from './actuals-resources.ts';
