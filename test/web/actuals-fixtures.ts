@@ -86,7 +86,7 @@ export function clerkTimeSeries(): ActualsSeriesReport {
       inside90: value >= 850,
     })),
     coverage90: 4 / 6,
-    pitHistogram: [2, 0, 0, 0, 1, 2, 1, 0, 0, 0],
+    pitHistogram: [2, 0, 4, 0, 0],
     regate: { flagged: true, months: ['2027-05', '2027-06'] },
   };
 }

@@ -31,13 +31,23 @@ const HISTORY: ActualsChange[] = [
   { month: '2027-01', series: 'benefit:clerk_time', value: 1000, previousValue: 990, note: 'payroll', changedBy: 'cfo', changedAt: '2027-02-03T08:00:00Z' },
 ];
 
-const noActualsReport = () =>
-  report({
-    series: [{ ...clerkTimeSeries(), observations: [], regate: { flagged: false, months: [] } }],
+/** A run's report before any actual: fans, no scores, the original forecast only. */
+const noActualsReport = () => {
+  const original = report().updatedForecast!;
+  return report({
+    series: [{ ...clerkTimeSeries(), observations: [], coverage90: null, pitHistogram: [0, 0, 0, 0, 0], regate: { flagged: false, months: [] } }],
     regate: { flagged: false, reasons: [] },
-    updatedForecast: null,
+    updatedForecast: {
+      ...original,
+      npv: { original: original.npv.original, updated: null },
+      paybackMonth: { original: 14, updated: null },
+      realisedToDate: null,
+      effectiveSampleSize: null,
+      message: 'No actuals yet: the forecast is the original one.',
+    },
     durable: [],
   });
+};
 
 describe('Actuals page: entry', () => {
   it('posts only the changed cells of the grid, as one request of rows in month and column order', async () => {
@@ -159,7 +169,7 @@ describe('Actuals page: scoring, updated forecast and re-gate', () => {
     const may = within(series).getByRole('row', { name: /^2027-05/ });
     expect([...may.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['€800', 'P2', '€170', '€1,000', 'No']);
     expect(series.textContent).toContain('67% of actuals inside P5–P95');
-    expect(within(series).getByTestId('pit-histogram').getAttribute('aria-label')).toContain('0–10: 2');
+    expect(within(series).getByTestId('pit-histogram').getAttribute('aria-label')).toBe('Where the actuals fell in the forecast: 0–20: 2, 20–40: 0, 40–60: 4, 60–80: 0, 80–100: 0');
     expect(screen.getByTestId('durable-list').textContent).toContain('Handle time: durable change — the last 6 months were all below the 8 min baseline');
   });
 
@@ -169,11 +179,15 @@ describe('Actuals page: scoring, updated forecast and re-gate', () => {
       'GET /api/cases/case-1/actuals/history': () => json(200, { changes: [] }),
       'POST /api/cases/case-1/actuals/regate': () =>
         json(200, {
-          recommendation: 'redesign',
-          headline: 'Redesign: P(NPV > 0) fell to 64 %.',
+          runId: RUN.id,
+          caseVersion: 1,
+          original: { recommendation: 'scale', headline: 'Scale: P(NPV > 0) is 82 %.' },
+          updated: { recommendation: 'redesign', headline: 'Redesign: P(NPV > 0) is 64 %.' },
+          changed: true,
+          effectiveSampleSize: 1234,
           movedBy: [
-            { series: 'benefit:clerk_time', month: '2027-05', reason: 'below P10 of its forecast' },
-            { series: 'benefit:clerk_time', month: '2027-06' },
+            { series: 'benefit:clerk_time', month: '2027-06', value: 780, pit: 0.02, shiftInProbabilityPositive: -0.123, shiftInMedianNpv: -30_000 },
+            { series: 'benefit:clerk_time', month: '2027-05', value: 800, pit: 0.02, shiftInProbabilityPositive: -0.1, shiftInMedianNpv: -25_500 },
           ],
         }),
     });
@@ -188,10 +202,11 @@ describe('Actuals page: scoring, updated forecast and re-gate', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Re-run the gate on the updated forecast' }));
     const result = await screen.findByTestId('regate-result');
-    expect(result.textContent).toContain('On the updated forecast the gate recommends ↻ Redesign: Redesign: P(NPV > 0) fell to 64 %.');
+    expect(result.textContent).toContain('On the updated forecast the gate recommends ↻ Redesign (on the original forecast: ▲ Scale).');
+    expect(result.textContent).toContain('Redesign: P(NPV > 0) is 64 %.');
     expect([...within(result).getByTestId('moved-by').querySelectorAll('li')].map((li) => li.textContent)).toEqual([
-      'Clerk-time, 2027-05: below P10 of its forecast',
-      'Clerk-time, 2027-06',
+      'Clerk-time, 2027-06 (actual €780): P(NPV > 0) −12.3 points, median NPV −€30,000',
+      'Clerk-time, 2027-05 (actual €800): P(NPV > 0) −10.0 points, median NPV −€25,500',
     ]);
     expect(server.calls.filter((call) => call.method === 'POST').map((call) => call.path)).toEqual(['/api/cases/case-1/actuals/regate']);
   });
@@ -237,7 +252,9 @@ describe('Actuals page: no run, no actuals', () => {
       'GET /api/cases/case-1/actuals/history': () => json(200, { changes: [] }),
     });
     renderPage();
-    expect((await screen.findByTestId('updated-forecast-empty')).textContent).toContain('Enter actuals to see the NPV');
+    const empty = await screen.findByTestId('updated-forecast-empty');
+    expect(empty.textContent).toContain('Enter actuals to see the NPV');
+    expect(empty.textContent).toContain('No actuals yet: the forecast is the original one.');
     expect(screen.queryByTestId('run-first')).toBeNull();
     expect(screen.getByText(/No series has been outside/)).toBeTruthy();
   });

@@ -1,6 +1,7 @@
 import { createSignal, For, Show, type Component } from 'solid-js';
 import { StatusBadge } from '../components/status-badge.tsx';
 import type { RegateResult } from '../lib/api-types.ts';
+import type { CaseFormat } from '../lib/format.ts';
 import { movedByWords } from './moved-by-words.ts';
 
 /**
@@ -11,6 +12,8 @@ export const RegatePanel: Component<{
   flagged: boolean;
   regate: () => Promise<RegateResult>;
   labelOf: (seriesId: string) => string;
+  formatSeriesValue: (seriesId: string, value: number) => string;
+  format: CaseFormat;
 }> = (props) => {
   const [result, setResult] = createSignal<RegateResult | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -43,20 +46,42 @@ export const RegatePanel: Component<{
         </p>
       </Show>
       <Show when={result()}>
-        {(r) => (
-          <div class="regate-result" data-testid="regate-result">
-            <p>
-              On the updated forecast the gate recommends <StatusBadge status={r().recommendation} />
-              <Show when={r().headline}>: {r().headline}</Show>
-            </p>
-            <Show when={r().movedBy.length} fallback={<p class="muted">No single actual moved the recommendation.</p>}>
-              <p>The actuals that moved it:</p>
-              <ul data-testid="moved-by">
-                <For each={r().movedBy}>{(move) => <li>{movedByWords(move, props.labelOf)}</li>}</For>
-              </ul>
-            </Show>
-          </div>
-        )}
+        {(r) => {
+          const recommendation = () => r().updated?.recommendation ?? r().recommendation ?? null;
+          const original = () => r().original?.recommendation ?? null;
+          const headline = () => r().updated?.headline ?? r().headline;
+          return (
+            <div class="regate-result" data-testid="regate-result">
+              <p>
+                On the updated forecast the gate recommends <StatusBadge status={recommendation()} />
+                <Show when={original()}>
+                  {(was) => (
+                    <>
+                      {' '}
+                      {was() === recommendation() ? (
+                        '(the same as on the original forecast)'
+                      ) : (
+                        <>
+                          (on the original forecast: <StatusBadge status={was()} />)
+                        </>
+                      )}
+                    </>
+                  )}
+                </Show>
+                .
+              </p>
+              <Show when={headline()}>
+                <p class="headline">{headline()}</p>
+              </Show>
+              <Show when={r().movedBy.length} fallback={<p class="muted">No single actual moved the forecast.</p>}>
+                <p>The actuals that moved it, strongest first:</p>
+                <ul data-testid="moved-by">
+                  <For each={r().movedBy}>{(move) => <li>{movedByWords(move, props.labelOf, props.format, props.formatSeriesValue)}</li>}</For>
+                </ul>
+              </Show>
+            </div>
+          );
+        }}
       </Show>
     </section>
   );

@@ -23,10 +23,11 @@ export const UpdatedForecastPanel: Component<{
     <tr data-testid={testId}>
       <th scope="row">{label}</th>
       <td class="num">{pick(npv().original)}</td>
-      <td class="num">{pick(npv().updated)}</td>
+      <td class="num">{npv().updated ? pick(npv().updated as NpvFigures) : '—'}</td>
     </tr>
   );
-  const low = () => props.forecast.lowEss || props.forecast.effectiveSampleSize < LOW_ESS;
+  const ess = () => props.forecast.effectiveSampleSize;
+  const low = () => props.forecast.lowEss || (ess() !== null && (ess() as number) < LOW_ESS);
   return (
     <section class="panel updated-forecast" data-testid="updated-forecast" aria-labelledby="updated-forecast-title">
       <h3 id="updated-forecast-title">The forecast updated by the actuals</h3>
@@ -62,14 +63,19 @@ export const UpdatedForecastPanel: Component<{
         </div>
         <div>
           <dt>Effective sample size</dt>
-          <dd data-testid="effective-sample-size">{f().count(props.forecast.effectiveSampleSize)} trials</dd>
+          <dd data-testid="effective-sample-size">
+            {f().count(ess())} trials
+            <Show when={props.forecast.storedTrials}>
+              <span class="figure-detail"> of {f().count(props.forecast.storedTrials)}</span>
+            </Show>
+          </dd>
         </div>
       </dl>
       <Show when={low()}>
         <div class="notice notice-warning" data-testid="low-ess">
           <p>
             {props.forecast.message ??
-              `Only ${f().count(props.forecast.effectiveSampleSize)} of the run's trials fit the actuals (fewer than ${f().count(LOW_ESS)}): the updated figures are rough.`}
+              `Only ${f().count(ess())} of the run's trials fit the actuals (fewer than ${f().count(LOW_ESS)}): the updated figures are rough.`}
           </p>
           <button type="button" class="button-secondary" onClick={() => props.onLargerRun()} disabled={props.runningLarger}>
             {props.runningLarger ? 'Running…' : `Run a larger forecast (${f().count(props.largerRunTrials)} trials)`}

@@ -124,10 +124,14 @@ export interface NpvFigures {
 
 /** The forecast reweighted by the actuals, beside the original. */
 export interface UpdatedForecast {
-  npv: { original: NpvFigures; updated: NpvFigures };
+  /** `updated` is null until there are actuals with a forecast (or when no trial fits them). */
+  npv: { original: NpvFigures; updated: NpvFigures | null };
+  /** Median payback month; null when it is beyond the horizon. */
   paybackMonth: { original: number | null; updated: number | null };
   realisedToDate: number | null;
-  effectiveSampleSize: number;
+  effectiveSampleSize: number | null;
+  /** Trials the update rests on. */
+  storedTrials?: number;
   lowEss: boolean;
   message: string | null;
 }
@@ -161,17 +165,31 @@ export interface ActualsChange {
   changedAt: string;
 }
 
-/** An actual that moved the re-run gate. */
+/** An actual that moved the updated forecast: what it alone does to P(NPV > 0) and the median NPV. */
 export interface ActualMove {
   series: string;
   month: string;
-  [detail: string]: unknown;
+  value?: number;
+  pit?: number | null;
+  shiftInProbabilityPositive?: number;
+  shiftInMedianNpv?: number;
+  reason?: string;
 }
 
-/** POST /api/cases/{id}/actuals/regate: the gate on the updated forecast, and the actuals that moved it. */
-export interface RegateResult {
+/** The part of a gate result the re-gate shows. */
+export interface GateVerdict {
   recommendation: string;
+  headline: string;
+}
+
+/** POST /api/cases/{id}/actuals/regate: the gate on the original and on the updated forecast, and the actuals that moved it. */
+export interface RegateResult {
+  original?: GateVerdict;
+  updated?: GateVerdict;
+  changed?: boolean;
+  /** The updated recommendation, when the server gives it flat. */
+  recommendation?: string;
   headline?: string;
+  effectiveSampleSize?: number | null;
   movedBy: ActualMove[];
-  [detail: string]: unknown;
 }

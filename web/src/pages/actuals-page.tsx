@@ -9,6 +9,7 @@ import { RegatePanel } from '../actuals/regate-panel.tsx';
 import { RunFirst } from '../actuals/run-first.tsx';
 import { gridMonths, observableSeries } from '../actuals/series-catalog.ts';
 import { seriesColumns } from '../actuals/series-columns.ts';
+import { seriesValue } from '../actuals/regate-words.ts';
 import { SeriesScore } from '../actuals/series-score.tsx';
 import { UpdatedForecastPanel } from '../actuals/updated-forecast.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
@@ -79,13 +80,23 @@ export const ActualsPage: Component<{ context: CaseContext; today?: string }> = 
               Scored against stored run <code>{r().runId.slice(0, 8)}</code> of version {r().caseVersion}.
             </p>
             <div class="two-columns">
-              <RegatePanel reasons={r().regate.reasons} flagged={r().regate.flagged} regate={actuals.regate} labelOf={labelOf} />
+              <RegatePanel
+                reasons={r().regate.reasons}
+                flagged={r().regate.flagged}
+                regate={actuals.regate}
+                labelOf={labelOf}
+                formatSeriesValue={(id, value) => seriesValue(format(), unitOf(id))(value)}
+                format={format()}
+              />
               <Show
-                when={r().updatedForecast}
+                when={r().updatedForecast?.npv.updated ? r().updatedForecast : null}
                 fallback={
                   <section class="panel" data-testid="updated-forecast-empty">
                     <h3>The forecast updated by the actuals</h3>
                     <p class="muted">Enter actuals to see the NPV, P(NPV &gt; 0) and payback updated by them.</p>
+                    <Show when={r().updatedForecast?.message}>
+                      <p>{r().updatedForecast?.message}</p>
+                    </Show>
                   </section>
                 }
               >
