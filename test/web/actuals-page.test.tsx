@@ -169,7 +169,9 @@ describe('Actuals page: scoring, updated forecast and re-gate', () => {
     const may = within(series).getByRole('row', { name: /^2027-05/ });
     expect([...may.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['€800', 'P2', '€170', '€1,000', 'No']);
     expect(series.textContent).toContain('67% of actuals inside P5–P95');
-    expect(within(series).getByTestId('pit-histogram').getAttribute('aria-label')).toBe('Where the actuals fell in the forecast: 0–20: 2, 20–40: 0, 40–60: 4, 60–80: 0, 80–100: 0');
+    expect(within(series).getByTestId('pit-histogram').getAttribute('aria-label')).toBe(
+      'Where the actuals fell in the forecast: 0–20: 2, 20–40: 0, 40–60: 4, 60–80: 0, 80–100: 0',
+    );
     expect(screen.getByTestId('durable-list').textContent).toContain('Handle time: durable change — the last 6 months were all below the 8 min baseline');
   });
 
