@@ -103,7 +103,7 @@ export const ActualsGrid: Component<ActualsGridProps> = (props) => {
                     <th scope="col" title={series.id}>
                       {series.label}
                       <Show when={series.unit}>
-                        <span class="field-unit"> ({series.unit})</span>
+                        <span class="series-unit">{series.unit}</span>
                       </Show>
                     </th>
                   )}
