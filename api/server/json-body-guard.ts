@@ -5,6 +5,8 @@ import { findUnstorableText, jsonDepthExceeds, MAX_JSON_DEPTH, unstorableText } 
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
+/** The one route that also takes CSV (post-launch actuals); it checks the text itself. */
+const CSV_ROUTE = /^\/api\/cases\/[^/]+\/actuals$/;
 
 /** The message a non-JSON body gets (the same words as the routes' own check). */
 export const JSON_ONLY = 'send the body as JSON with Content-Type: application/json';
@@ -51,6 +53,7 @@ export function jsonBodyGuard(): MiddlewareHandler<AppEnv> {
     if (!MUTATING.has(c.req.method)) return next();
     const type = c.req.header('content-type');
     const isJson = type !== undefined && JSON_TYPE.test(type.split(';')[0].trim());
+    if (c.req.method === 'POST' && type?.split(';')[0].trim().toLowerCase() === 'text/csv' && CSV_ROUTE.test(new URL(c.req.url).pathname)) return next();
     if (type !== undefined && !isJson) throw new ApiError(415, JSON_ONLY);
     if (!c.req.raw.body) return next();
     const text = await c.req.text();

@@ -42,7 +42,7 @@ export async function caseOverview(db: Queryable, options: { includeArchived: bo
   const decisions = await db.query<Record<string, unknown>>(
     `SELECT DISTINCT ON (case_id) case_id, decision, taken_by, taken_at, rationale FROM decisions ORDER BY case_id, taken_at DESC, id`,
   );
-  const actuals = await db.query<{ case_id: string }>('SELECT DISTINCT case_id FROM actuals');
+  const actuals = await db.query<{ case_id: string }>('SELECT DISTINCT case_id FROM actual_values');
   const byCase = <T extends Record<string, unknown>>(rows: T[]) => new Map(rows.map((row) => [String(row.case_id), row]));
   const runMap = byCase(latestRuns.rows);
   const gateMap = byCase(gates.rows);

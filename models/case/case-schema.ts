@@ -203,6 +203,24 @@ export const variantSchema = z.strictObject({
   addCosts: bounded(costLineSchema, L.lines, 'cost lines').optional(),
 });
 
+/** Post-launch rules of a case (issue 17): re-gate after k months outside P10–P90, durable-change thresholds, review cadence. */
+export const postLaunchSchema = z.strictObject({
+  regateAfterMonths: z.number().int().min(1).max(L.months).optional(),
+  durableMonths: z.number().int().min(1).max(L.months).optional(),
+  durableShare: z.number().gt(0).max(1).optional(),
+  reviewEveryMonths: z.number().int().min(1).max(L.months).optional(),
+  /** Observation error per series id, e.g. { "benefit:clerkTime": { kind: "normal", sd: 500 } }. */
+  observationErrors: z
+    .record(
+      maxLength(200, 'series id'),
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('lognormal'), relativeSd: z.number().positive().finite() }),
+        z.strictObject({ kind: z.literal('normal'), sd: z.number().positive().finite() }),
+      ]),
+    )
+    .optional(),
+});
+
 export const simulationDefaultsSchema = z.strictObject({
   trials: z.number().int().min(1).max(10_000_000).optional(),
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
@@ -247,6 +265,9 @@ export const caseSchema = z.strictObject({
   decisionRules: decisionRulesSchema.optional(),
   variants: boundedRecord(variantSchema, L.variants, 'variants').optional(),
   simulation: simulationDefaultsSchema.optional(),
+  /** Variables whose monthly values can be measured after launch (series `variable:<name>`). */
+  observableVariables: bounded(identifier, L.variables, 'observable variables').optional(),
+  postLaunch: postLaunchSchema.optional(),
 });
 
 /** A case as written (defaults not yet applied). */

@@ -192,3 +192,5 @@ export interface Page<T> {
   limit: number;
   offset: number;
 }
+
+export type * from './actuals-resources.ts';

@@ -1,64 +1,32 @@
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseSchema } from '../../models/case/case-schema.ts';
-import { forecastPercentile, resolveActualMetric, scoreActual } from '../../api/services/actuals-store.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { ActualChange, ActualsReport } from '../../models/contract/resources.ts';
 import { buildTestApp, describeEachStorage, type TestApp } from '../helpers/test-app.ts';
+import { minimalCase } from '../helpers/minimal-case.ts';
 
-const fixture = JSON.parse(readFileSync(new URL('../../fixtures/document-processing.json', import.meta.url), 'utf8'));
-
-/** The fixture plus a baseline metric in the same unit as the input it maps to, so it can be scored. */
-function caseWithScorableMetric() {
-  const document = structuredClone(fixture);
-  document.baseline.metrics.push({ id: 'securitySpend', label: 'Security assurance spend', value: 0, unit: 'GBP', source: 'Finance ledger' });
-  document.valueHypothesis.expectedChanges.push({ metric: 'securitySpend', expected: 32500, input: 'securityAssuranceCost' });
+/**
+ * Fixed inputs plus one uniform: the benefit line "flat" is U(500, 1500) every month, so its
+ * forecast percentiles are known in closed form (P5 550, P10 600, P25 750, P75 1250, P90 1400).
+ * One baseline metric (handle time 10 minutes, hypothesised 8) for durable change.
+ */
+function knownCase() {
+  const document = minimalCase({ horizonMonths: 12 }) as Record<string, unknown> & { inputs: Record<string, unknown> };
+  document.inputs.benefitPerMonth = { unit: 'EUR/month', source: 'test', distribution: { type: 'uniform', min: 500, max: 1500 } };
+  document.baseline = { metrics: [{ id: 'handleTime', label: 'Handle time', value: 10, unit: 'minutes', source: 'time study' }] };
+  document.valueHypothesis = { statement: 'Handle time falls by 2 minutes', expectedChanges: [{ metric: 'handleTime', expected: 8 }] };
+  document.postLaunch = { durableMonths: 3 };
   return document;
 }
 
-interface ActualResponse {
-  id: string;
-  metric: string;
-  value: number;
-  measuredOn: string;
-  note: string | null;
-  input: string | null;
-  unit: string | null;
-  percentile: number | null;
-  regate: boolean;
-  assessment: string;
-  scoredAgainstVersion: number;
-}
-
-describe('actual scoring', () => {
-  const bc = caseSchema.parse(caseWithScorableMetric());
-
-  it('places a value at the CDF of the forecast; point masses count half their mass', () => {
-    // securityAssuranceCost is uniform 20,000 to 45,000: a quarter of the range is P25.
-    expect(forecastPercentile(bc.inputs.securityAssuranceCost.distribution, 26_250)).toBe(0.25);
-    expect(forecastPercentile(bc.inputs.intakeClerks.distribution, 55)).toBe(0.5);
-    expect(forecastPercentile(bc.inputs.goLiveMonth.distribution, 3)).toBeCloseTo(0.15, 12);
-  });
-
-  it('maps baseline metrics through the value hypothesis, and scores them only in the input unit', () => {
-    expect(resolveActualMetric(bc, 'docsPerMonth')).toEqual({ input: 'docsPerMonth', via: 'input' });
-    expect(resolveActualMetric(bc, 'minutesPerDoc')).toEqual({ input: 'straightThroughShare', via: 'baselineMetric', metricUnit: 'minutes' });
-    expect(resolveActualMetric(bc, 'nope')).toBeNull();
-    const unscored = scoreActual(bc, 'minutesPerDoc', 1.5);
-    expect(unscored).toMatchObject({ input: 'straightThroughShare', percentile: null, regate: false });
-    expect(unscored.assessment).toMatch(/not scored/);
-    expect(scoreActual(bc, 'securitySpend', 26_250)).toMatchObject({ input: 'securityAssuranceCost', unit: 'GBP', percentile: 0.25, regate: false });
-  });
-});
+const csvHeader = 'month,series,value,note\n';
 
 describeEachStorage('actuals (%s)', (storage) => {
   let t: TestApp;
   let caseId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp(storage, {}, () => new Date('2027-06-30T12:00:00Z'));
-    const created = await t.call('POST', '/api/cases', { body: caseWithScorableMetric(), role: 'editor' });
+    t = await buildTestApp(storage, {}, () => new Date('2027-10-15T12:00:00Z'));
+    const created = await t.call('POST', '/api/cases', { body: knownCase(), role: 'editor' });
     expect(created.status).toBe(201);
-    // Actuals are scored against the forecast (the input distributions), not a run: no simulation needed.
     caseId = ((await created.json()) as { id: string }).id;
   });
 
@@ -66,91 +34,135 @@ describeEachStorage('actuals (%s)', (storage) => {
     await t?.close();
   });
 
-  const post = (body: unknown, role: 'editor' | 'viewer' | null = 'editor') => t.call('POST', `/api/cases/${caseId}/actuals`, { body, role });
+  const postJson = (rows: unknown[], role: 'editor' | 'viewer' = 'editor') => t.call('POST', `/api/cases/${caseId}/actuals`, { body: { rows }, role });
+  const postCsv = (text: string) => t.call('POST', `/api/cases/${caseId}/actuals`, { body: text, role: 'editor', headers: { 'Content-Type': 'text/csv' } });
+  const history = async () =>
+    ((await (await t.call('GET', `/api/cases/${caseId}/actuals/history`, { role: 'viewer' })).json()) as { changes: ActualChange[] }).changes;
 
-  it('scores an actual against a uniform forecast exactly', async () => {
-    const response = await post({ metric: 'securityAssuranceCost', value: 26_250, measuredOn: '2027-01-31', note: '  DPIA and pen test invoices  ' });
-    expect(response.status).toBe(201);
-    const actual = (await response.json()) as ActualResponse;
-    expect(actual).toMatchObject({
-      metric: 'securityAssuranceCost',
-      value: 26_250,
-      measuredOn: '2027-01-31',
-      note: 'DPIA and pen test invoices',
-      input: 'securityAssuranceCost',
-      unit: 'GBP',
-      percentile: 0.25,
-      regate: false,
-      scoredAgainstVersion: 1,
+  it('answers 409 naming what to do when the case has no run', async () => {
+    const response = await t.call('GET', `/api/cases/${caseId}/actuals`, { role: 'viewer' });
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { detail: string }).detail).toMatch(/run the case first/);
+  });
+
+  it('refuses a CSV with a bad cell, naming row and column, and saves nothing', async () => {
+    const response = await postCsv(`${csvHeader}2027-01,benefit:flat,750,ok\n2027-02,benefit:flatt,560,\n2027-13,net,1,\n2027-04,net,12k,\n`);
+    expect(response.status).toBe(422);
+    const problem = (await response.json()) as { detail: string; errors: { row: number; column: string; message: string }[] };
+    expect(problem.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'series'],
+      [3, 'month'],
+      [4, 'value'],
+    ]);
+    expect(problem.errors[0].message).toMatch(/did you mean "benefit:flat"/);
+    expect(problem.detail).toMatch(/^nothing was saved: row 2, column series/);
+    expect(await history()).toEqual([]);
+    const header = await postCsv('month,metric,value\n2027-01,net,1\n');
+    expect(header.status).toBe(422);
+    expect(((await header.json()) as { errors: { row: number; column: string }[] }).errors[0]).toMatchObject({ row: 0, column: 'header' });
+    const future = await postJson([{ month: '2027-11', series: 'net', value: 1 }]);
+    expect(((await future.json()) as { errors: { row: number; column: string; message: string }[] }).errors[0]).toMatchObject({
+      row: 0,
+      column: 'month',
+      message: '2027-11 is in the future',
     });
-    expect(actual.assessment).toBe('the actual sits at P25 of the forecast for Security assurance and DPIA; within the forecast P10–P90');
   });
 
-  it('flags a re-gate when the actual falls outside P10–P90', async () => {
-    const low = (await (await post({ metric: 'securityAssuranceCost', value: 21_000, measuredOn: '2027-02-28' })).json()) as ActualResponse;
-    expect(low.percentile).toBeCloseTo(0.04, 12);
-    expect(low.regate).toBe(true);
-    expect(low.assessment).toMatch(/^the actual sits at P4 of the forecast .*re-gate/);
-
-    const above = (await (await post({ metric: 'securityAssuranceCost', value: 50_000, measuredOn: '2027-03-31' })).json()) as ActualResponse;
-    expect(above).toMatchObject({ percentile: 1, regate: true });
-    expect(above.assessment).toMatch(/above every value the forecast .* allowed \(P100\)/);
-
-    const fixed = (await (await post({ metric: 'intakeClerks', value: 55, measuredOn: '2027-03-31' })).json()) as ActualResponse;
-    expect(fixed).toMatchObject({ percentile: 0.5, regate: false });
+  it('records CSV rows, and a re-post of the same rows changes nothing', async () => {
+    const csv = `${csvHeader}2027-01,benefit:flat,750,first month\n2027-02,benefit:flat,560,\n2027-03,benefit:flat,580,\n2027-05,benefit:flat,1480,\n`;
+    const first = await postCsv(csv);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ accepted: 4, created: 4, updated: 0, unchanged: 0 });
+    const again = await postCsv(csv);
+    expect(await again.json()).toEqual({ accepted: 4, created: 0, updated: 0, unchanged: 4 });
+    expect(await history()).toHaveLength(4);
   });
 
-  it('accepts a baseline metric the value hypothesis maps to an input', async () => {
-    const mapped = (await (await post({ metric: 'securitySpend', value: 26_250, measuredOn: '2027-04-30' })).json()) as ActualResponse;
-    expect(mapped).toMatchObject({ input: 'securityAssuranceCost', percentile: 0.25, regate: false });
-    const otherUnit = await post({ metric: 'minutesPerDoc', value: 1.6, measuredOn: '2027-04-30' });
-    expect(otherUnit.status).toBe(201);
-    expect(await otherUnit.json()).toMatchObject({ input: 'straightThroughShare', percentile: null, regate: false });
+  it('keeps every change in the history with who and when', async () => {
+    expect(await (await postJson([{ month: '2027-01', series: 'benefit:flat', value: 760 }])).json()).toEqual({
+      accepted: 1,
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+    });
+    await postJson([{ month: '2027-01', series: 'benefit:flat', value: 750, note: 'corrected from the ledger' }]);
+    const changes = (await history()).filter((c) => c.month === '2027-01');
+    expect(changes.map((c) => [c.value, c.previousValue])).toEqual([
+      [750, null],
+      [760, 750],
+      [750, 760],
+    ]);
+    expect(changes[2]).toMatchObject({ note: 'corrected from the ledger', changedBy: 'editor (test)', changedAt: '2027-10-15T12:00:00.000Z' });
   });
 
-  it('stores four decimal places and lists actuals in measurement order, scored again on read', async () => {
-    const share = (await (await post({ metric: 'straightThroughShare', value: 0.612345, measuredOn: '2026-12-31' })).json()) as ActualResponse;
-    expect(share.value).toBe(0.6123);
-    const list = await t.call('GET', `/api/cases/${caseId}/actuals`, { role: 'viewer' });
-    expect(list.status).toBe(200);
-    const { items } = (await list.json()) as { items: ActualResponse[] };
-    expect(items.map((item) => item.measuredOn)).toEqual([...items.map((item) => item.measuredOn)].sort());
-    expect(items[0]).toMatchObject({ metric: 'straightThroughShare', value: 0.6123 });
-    expect(items.find((item) => item.metric === 'securityAssuranceCost' && item.value === 26_250)).toMatchObject({ percentile: 0.25, regate: false });
-    expect(items.filter((item) => item.regate)).toHaveLength(2);
-
-    const cases = (await (await t.call('GET', '/api/cases', { role: 'viewer' })).json()) as { items: { id: string; hasMeasuredValue: boolean }[] };
-    expect(cases.items.find((item) => item.id === caseId)?.hasMeasuredValue).toBe(true);
+  it('accepts metric actuals and the single-actual form of earlier versions', async () => {
+    const rows = ['2027-04', '2027-05', '2027-06'].map((month, i) => ({ month, series: 'metric:handleTime', value: [8.6, 8.8, 8.9][i] }));
+    expect((await postJson(rows)).status).toBe(200);
+    const legacy = await t.call('POST', `/api/cases/${caseId}/actuals`, {
+      body: { metric: 'handleTime', value: 9.2, measuredOn: '2027-03-31' },
+      role: 'editor',
+    });
+    expect(await legacy.json()).toEqual({ accepted: 1, created: 1, updated: 0, unchanged: 0 });
+    expect((await postJson(rows, 'viewer')).status).toBe(403);
   });
 
-  it('refuses an unknown metric with 422 and a hint', async () => {
-    const typo = await post({ metric: 'docsPerMonh', value: 60_000, measuredOn: '2027-01-31' });
-    expect(typo.status).toBe(422);
-    expect(typo.headers.get('content-type')).toContain('application/problem+json');
-    const problem = (await typo.json()) as { errors: { path: string; hint?: string }[] };
-    expect(problem.errors[0]).toMatchObject({ path: '/metric', hint: 'did you mean "docsPerMonth"?' });
-
-    const unrelated = (await (await post({ metric: 'zzzzzzzz', value: 1, measuredOn: '2027-01-31' })).json()) as { errors: { hint?: string }[] };
-    expect(unrelated.errors[0].hint).toMatch(/^use an input name or a mapped baseline metric: .*docsPerMonth/);
+  it('scores actuals against the stored run: percentiles in closed form, coverage, re-gate on 2 consecutive months', async () => {
+    const run = await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, { body: { trials: 4000, seed: 5 }, role: 'editor' });
+    expect(run.status).toBe(201);
+    const response = await t.call('GET', `/api/cases/${caseId}/actuals`, { role: 'viewer' });
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as ActualsReport;
+    expect(report).toMatchObject({ runId: ((await run.json()) as { id: string }).id, caseVersion: 1 });
+    const flat = report.series.find((s) => s.id === 'benefit:flat')!;
+    expect(flat).toMatchObject({ label: 'Flat benefit', unit: 'EUR', kind: 'benefit' });
+    expect(flat.observations.map((o) => [o.month, o.monthIndex])).toEqual([
+      ['2027-01', 1],
+      ['2027-02', 2],
+      ['2027-03', 3],
+      ['2027-05', 5],
+    ]);
+    // U(500, 1500): 750 sits at P25; 560 and 580 at P6 and P8 (inside P5–P95); 1480 at P98 (outside).
+    expect(flat.observations[0].pit).toBeCloseTo(0.25, 2);
+    expect(flat.observations[1].pit).toBeCloseTo(0.06, 2);
+    expect(flat.observations[3].pit).toBeCloseTo(0.98, 2);
+    expect(flat.observations[3].inside90).toBe(false);
+    expect(flat.fan[0].p10).toBeCloseTo(600, 0);
+    expect(flat.fan[0].p90).toBeCloseTo(1400, 0);
+    expect(flat.fan[0].month).toBe('2027-01');
+    expect(flat.observations[0].inside90).toBe(true);
+    expect(flat.coverage90).toBe(0.75);
+    expect(flat.pitHistogram).toEqual([2, 1, 0, 0, 1]);
+    // Months 2 and 3 below P10: flagged; month 5 above P90 alone is not.
+    expect(flat.regate).toEqual({ flagged: true, months: ['2027-02', '2027-03'] });
+    expect(report.regate.flagged).toBe(true);
+    expect(report.regate.reasons[0]).toMatch(/^Flat benefit was outside the forecast P10–P90 in 2027-02, 2027-03/);
+    const handle = report.series.find((s) => s.id === 'metric:handleTime')!;
+    expect(handle.fan).toEqual([]);
+    expect(handle.observations.every((o) => o.pit === null)).toBe(true);
+    expect(report.durable).toEqual([
+      expect.objectContaining({ metric: 'handleTime', durable: true, reason: expect.stringMatching(/^The last 3 months all lie below the baseline of 10/) }),
+    ]);
+    const update = report.updatedForecast;
+    expect(update.storedTrials).toBe(4000);
+    // One constant monthly benefit cannot be 560 one month and 1,480 another: few trials fit, and the report says so.
+    expect(update.effectiveSampleSize).toBeLessThan(500);
+    expect(update.lowEss).toBe(true);
+    expect(update.message).toMatch(/fewer than 500.*Run the forecast again with more trials/);
+    expect(update.npv.updated).not.toBeNull();
+    expect(update.realisedToDate).toBeCloseTo(750 + 560 + 580 + 1480, 6);
   });
 
-  it('validates the body: dates must be real and not in the future', async () => {
-    expect((await post({ metric: 'docsPerMonth', value: 1, measuredOn: '2027-02-30' })).status).toBe(400);
-    expect((await post({ metric: 'docsPerMonth', value: 1, measuredOn: '31/01/2027' })).status).toBe(400);
-    expect((await post({ metric: 'docsPerMonth', value: '1', measuredOn: '2027-01-31' })).status).toBe(400);
-    expect((await post({ metric: 'docsPerMonth', value: 1e17, measuredOn: '2027-01-31' })).status).toBe(400);
-    expect((await post({ metric: 'docsPerMonth', value: 1, measuredOn: '2027-01-31', extra: true })).status).toBe(400);
-    const future = await post({ metric: 'docsPerMonth', value: 1, measuredOn: '2027-08-01' });
-    expect(future.status).toBe(422);
-    expect(((await future.json()) as { errors: { path: string }[] }).errors[0].path).toBe('/measuredOn');
-  });
-
-  it('enforces roles and existence', async () => {
-    const body = { metric: 'docsPerMonth', value: 60_000, measuredOn: '2027-01-31' };
-    expect((await post(body, 'viewer')).status).toBe(403);
-    expect((await post(body, null)).status).toBe(401);
-    expect((await t.call('GET', `/api/cases/${caseId}/actuals`, { role: null })).status).toBe(401);
-    expect((await t.call('GET', `/api/cases/${randomUUID()}/actuals`, { role: 'viewer' })).status).toBe(404);
-    expect((await t.call('POST', `/api/cases/${randomUUID()}/actuals`, { body, role: 'editor' })).status).toBe(404);
+  it('re-runs the gate on the updated forecast and names the actuals that moved it', async () => {
+    const response = await t.call('POST', `/api/cases/${caseId}/actuals/regate`, { role: 'editor' });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as {
+      original: { recommendation: string };
+      updated: { recommendation: string };
+      movedBy: { series: string; month: string }[];
+    };
+    expect(result.original.recommendation).toMatch(/scale|redesign|stop|keepAsResearch/);
+    expect(result.movedBy.length).toBeGreaterThan(0);
+    expect(result.movedBy.every((m) => m.series === 'benefit:flat')).toBe(true);
+    expect((await t.call('POST', `/api/cases/${caseId}/actuals/regate`, { role: 'viewer' })).status).toBe(403);
   });
 });

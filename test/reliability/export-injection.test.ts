@@ -74,12 +74,11 @@ describe('export injection', () => {
       role: 'approver',
     });
     expect(decision.status, await decision.clone().text()).toBe(201);
-    const input = Object.keys(document.inputs as object)[0];
     const actual = await t.call('POST', `/api/cases/${caseId}/actuals`, {
-      body: { metric: input, value: 1, measuredOn: '2027-01-31', note: PAYLOADS[1] },
+      body: { rows: [{ month: '2027-01', series: 'net', value: 1, note: PAYLOADS[1] }] },
       role: 'editor',
     });
-    expect(actual.status, await actual.clone().text()).toBe(201);
+    expect(actual.status, await actual.clone().text()).toBe(200);
   });
   afterAll(() => t?.close());
 
