@@ -199,7 +199,7 @@ describe('Actuals page: scoring, updated forecast and re-gate', () => {
     expect([...within(forecast).getByTestId('npv-positive').querySelectorAll('td')].map((td) => td.textContent)).toEqual(['82%', '64%']);
     expect([...within(forecast).getByTestId('payback').querySelectorAll('td')].map((td) => td.textContent)).toEqual(['14 months', '22 months']);
     expect(within(forecast).getByTestId('realised-to-date').textContent).toBe('€5,585');
-    expect(within(forecast).getByTestId('effective-sample-size').textContent).toBe('1,234 trials');
+    expect(within(forecast).getByTestId('effective-sample-size').textContent).toBe('1,234 trials of 10,000');
     expect(screen.queryByTestId('low-ess')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Re-run the gate on the updated forecast' }));

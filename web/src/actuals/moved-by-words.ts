@@ -21,7 +21,6 @@ export function movedByWords(
     effects.push(`P(NPV > 0) ${points < 0 ? '−' : '+'}${Math.abs(points).toFixed(1)} points`);
   }
   if (typeof move.shiftInMedianNpv === 'number') effects.push(`median NPV ${format.moneySigned(move.shiftInMedianNpv).replace('-', '−')}`);
-  if (move.reason) effects.push(move.reason);
   const value = typeof move.value === 'number' ? ` (actual ${formatSeriesValue(move.series, move.value)})` : '';
   return `${labelOf(move.series)}, ${move.month}${value}${effects.length ? `: ${effects.join(', ')}` : ''}`;
 }

@@ -47,9 +47,9 @@ export const RegatePanel: Component<{
       </Show>
       <Show when={result()}>
         {(r) => {
-          const recommendation = () => r().updated?.recommendation ?? r().recommendation ?? null;
-          const original = () => r().original?.recommendation ?? null;
-          const headline = () => r().updated?.headline ?? r().headline;
+          const recommendation = () => r().updated.recommendation;
+          const original = () => r().original.recommendation;
+          const headline = () => r().updated.headline;
           return (
             <div class="regate-result" data-testid="regate-result">
               <p>

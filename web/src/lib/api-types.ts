@@ -48,132 +48,30 @@ export interface Me {
   mode: 'local' | 'token';
 }
 
-/* ---- Post-launch actuals (issue 17; docs/api.md, the actuals contract) ---- */
+/* ---- Post-launch actuals (issue 17): the contract's types, and the re-gate as the web reads it ---- */
 
-/** One month's value of one observable series, as posted (`month` is `YYYY-MM`). */
-export interface ActualsRow {
-  month: string;
-  series: string;
-  value: number;
-  note?: string;
-}
+export type {
+  ActualChange as ActualsChange,
+  ActualInfluence as ActualMove,
+  ActualRowInput as ActualsRow,
+  ActualsPostResult as ActualsSaveResult,
+  ActualsReport,
+  ActualsSeriesReport,
+  NpvFigures,
+  ScoredObservation,
+  SeriesFanRow as FanMonth,
+  UpdatedForecast,
+} from '../../../models/contract/resources.ts';
+import type { ActualInfluence } from '../../../models/contract/resources.ts';
 
-/** POST /api/cases/{id}/actuals: what the save did. */
-export interface ActualsSaveResult {
-  accepted: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-}
+/** Whether a KPI's change has lasted. */
+export type DurableChangeReport = import('../../../models/contract/resources.ts').ActualsReport['durable'][number];
 
-/** One bad row of a 422: `row` is the 1-based CSV data row, or the index into the JSON rows. */
+/** One bad row of a 422 from POST …/actuals: `row` is the 1-based CSV data row, or the index into the JSON rows. */
 export interface ActualsRowError {
   row: number;
   column: string;
   message: string;
-}
-
-/** An actual with its score against the forecast. */
-export interface ScoredObservation {
-  month: string;
-  monthIndex: number;
-  value: number;
-  note: string | null;
-  recordedBy: string | null;
-  recordedAt: string | null;
-  /** Where it fell in the forecast (0..1). */
-  pit: number | null;
-  crps: number | null;
-  intervalScore: number | null;
-  inside90: boolean | null;
-}
-
-/** The forecast quantiles of one month. */
-export interface FanMonth {
-  monthIndex: number;
-  month: string;
-  p5: number;
-  p10: number;
-  p50: number;
-  p90: number;
-  p95: number;
-}
-
-/** One observable series: its forecast fan, its actuals and their scores. */
-export interface ActualsSeriesReport {
-  id: string;
-  label: string;
-  unit: string;
-  kind: string;
-  observations: ScoredObservation[];
-  fan: FanMonth[];
-  /** Share of observations inside P5–P95; null with none. */
-  coverage90: number | null;
-  pitHistogram: number[];
-  regate: { flagged: boolean; months: string[] };
-}
-
-/** NPV figures of the original or the updated forecast. */
-export interface NpvFigures {
-  p5: number;
-  p50: number;
-  p95: number;
-  mean: number;
-  pPositive: number;
-}
-
-/** The forecast reweighted by the actuals, beside the original. */
-export interface UpdatedForecast {
-  /** `updated` is null until there are actuals with a forecast (or when no trial fits them). */
-  npv: { original: NpvFigures; updated: NpvFigures | null };
-  /** Median payback month; null when it is beyond the horizon. */
-  paybackMonth: { original: number | null; updated: number | null };
-  realisedToDate: number | null;
-  effectiveSampleSize: number | null;
-  /** Trials the update rests on. */
-  storedTrials?: number;
-  lowEss: boolean;
-  message: string | null;
-}
-
-/** Whether a KPI's change has lasted. */
-export interface DurableChangeReport {
-  metric: string;
-  label: string;
-  durable: boolean;
-  reason: string;
-}
-
-/** GET /api/cases/{id}/actuals: the actuals scored against a stored run. */
-export interface ActualsReport {
-  runId: string;
-  caseVersion: number;
-  series: ActualsSeriesReport[];
-  regate: { flagged: boolean; reasons: string[] };
-  updatedForecast: UpdatedForecast | null;
-  durable: DurableChangeReport[];
-}
-
-/** One change of an actual, with who made it and when. */
-export interface ActualsChange {
-  month: string;
-  series: string;
-  value: number;
-  previousValue: number | null;
-  note: string | null;
-  changedBy: string;
-  changedAt: string;
-}
-
-/** An actual that moved the updated forecast: what it alone does to P(NPV > 0) and the median NPV. */
-export interface ActualMove {
-  series: string;
-  month: string;
-  value?: number;
-  pit?: number | null;
-  shiftInProbabilityPositive?: number;
-  shiftInMedianNpv?: number;
-  reason?: string;
 }
 
 /** The part of a gate result the re-gate shows. */
@@ -184,12 +82,11 @@ export interface GateVerdict {
 
 /** POST /api/cases/{id}/actuals/regate: the gate on the original and on the updated forecast, and the actuals that moved it. */
 export interface RegateResult {
-  original?: GateVerdict;
-  updated?: GateVerdict;
-  changed?: boolean;
-  /** The updated recommendation, when the server gives it flat. */
-  recommendation?: string;
-  headline?: string;
-  effectiveSampleSize?: number | null;
-  movedBy: ActualMove[];
+  runId: string;
+  caseVersion: number;
+  original: GateVerdict;
+  updated: GateVerdict;
+  changed: boolean;
+  effectiveSampleSize: number | null;
+  movedBy: ActualInfluence[];
 }
