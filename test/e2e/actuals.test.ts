@@ -70,6 +70,8 @@ describe.skipIf(!hasChromium)('actuals: paste nine months and see them against t
     await page.getByRole('button', { name: 'Save CSV rows' }).click();
     await expect(page.locator('[data-testid=csv-save] .notice-success').textContent()).resolves.toBe('9 values saved: 9 new, 0 changed, 0 unchanged.');
 
+    // The grid shows what was pasted.
+    await expect(page.getByLabel(`Net cash flow, ${net!.fan[8].month}`).inputValue()).resolves.toBe(rows[8].split(',')[2]);
     const series = page.locator('[data-testid="series-net"]');
     await series.locator('[data-testid=score-table] tbody tr').nth(8).waitFor({ timeout: 60_000 });
     await expect(series.locator('[data-testid=score-table] tbody tr').count()).resolves.toBe(9);
@@ -94,7 +96,13 @@ describe.skipIf(!hasChromium)('actuals: paste nine months and see them against t
     );
     await page.locator('[data-testid=actuals-history] summary').click();
     await expect(page.locator('[data-testid=actuals-history] li').count()).resolves.toBe(9);
-    await screenshot(page, 'actuals', { docs: true });
+    await screenshot(page, 'actuals-full');
+    // The pictures of docs/web.md: the top of the page (re-gate, updated forecast), then the series against its fan.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'actuals', { docs: true, fullPage: false });
+    await series.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => window.scrollBy(0, -110));
+    await screenshot(page, 'actuals-series', { docs: true, fullPage: false });
     expect(health.errors.filter((e) => !e.includes('409') && !e.includes('422'))).toEqual([]);
   });
 });

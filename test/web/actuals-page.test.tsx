@@ -207,8 +207,8 @@ describe('Actuals page: scoring, updated forecast and re-gate', () => {
     expect(result.textContent).toContain('On the updated forecast the gate recommends ↻ Redesign (on the original forecast: ▲ Scale).');
     expect(result.textContent).toContain('Redesign: P(NPV > 0) is 64 %.');
     expect([...within(result).getByTestId('moved-by').querySelectorAll('li')].map((li) => li.textContent)).toEqual([
-      'Clerk-time, 2027-06 (actual €780): P(NPV > 0) −12.3 points, median NPV −€30,000',
-      'Clerk-time, 2027-05 (actual €800): P(NPV > 0) −10.0 points, median NPV −€25,500',
+      'Clerk-time, 2027-06 (actual €780): P(NPV > 0) -12.3 points, median NPV -€30,000',
+      'Clerk-time, 2027-05 (actual €800): P(NPV > 0) -10.0 points, median NPV -€25,500',
     ]);
     expect(server.calls.filter((call) => call.method === 'POST').map((call) => call.path)).toEqual(['/api/cases/case-1/actuals/regate']);
   });
@@ -228,8 +228,29 @@ describe('Actuals page: scoring, updated forecast and re-gate', () => {
     const runs = renderPage();
     const notice = await screen.findByTestId('low-ess');
     expect(notice.textContent).toContain('Only 212 effective trials fit the actuals: run a larger forecast.');
-    fireEvent.click(within(notice).getByRole('button', { name: 'Run a larger forecast (100,000 trials)' }));
-    await waitFor(() => expect(runs.started).toEqual([{ trials: 100_000, seed: 42, sampling: 'lhs' }]));
+    fireEvent.click(within(notice).getByRole('button', { name: 'Run a larger forecast (20,480 trials)' }));
+    await waitFor(() => expect(runs.started).toEqual([{ trials: 20_480, seed: 42, sampling: 'lhs' }]));
+  });
+});
+
+describe('Actuals page: a larger run that would not help', () => {
+  it('offers no larger run when the update already uses the most trials it keeps', async () => {
+    const low = report();
+    low.updatedForecast = {
+      ...low.updatedForecast,
+      effectiveSampleSize: 90,
+      storedTrials: 20_480,
+      lowEss: true,
+      message: 'The update rests on an effective 90 of 20480 trials.',
+    };
+    fakeApi({
+      'GET /api/cases/case-1/actuals': () => json(200, low),
+      'GET /api/cases/case-1/actuals/history': () => json(200, { changes: [] }),
+    });
+    renderPage({ ...RUN, trials: 100_000 });
+    const notice = await screen.findByTestId('low-ess');
+    expect(notice.textContent).toContain('The update already uses as many trials as it can keep');
+    expect(within(notice).queryByRole('button')).toBeNull();
   });
 });
 

@@ -7,7 +7,7 @@ import type { CaseFormat } from '../lib/format.ts';
  *
  * @example
  * movedByWords({ series: 'benefit:clerk_time', month: '2027-05', value: 800, shiftInProbabilityPositive: -0.12, shiftInMedianNpv: -30000 }, () => 'Clerk-time', caseFormat('EUR'), () => '€800')
- * // 'Clerk-time, 2027-05 (actual €800): P(NPV > 0) −12.0 points, median NPV −€30,000'
+ * // 'Clerk-time, 2027-05 (actual €800): P(NPV > 0) -12.0 points, median NPV -€30,000'
  */
 export function movedByWords(
   move: ActualMove,
@@ -18,9 +18,9 @@ export function movedByWords(
   const effects: string[] = [];
   if (typeof move.shiftInProbabilityPositive === 'number') {
     const points = move.shiftInProbabilityPositive * 100;
-    effects.push(`P(NPV > 0) ${points < 0 ? '−' : '+'}${Math.abs(points).toFixed(1)} points`);
+    effects.push(`P(NPV > 0) ${points < 0 ? '-' : '+'}${Math.abs(points).toFixed(1)} points`);
   }
-  if (typeof move.shiftInMedianNpv === 'number') effects.push(`median NPV ${format.moneySigned(move.shiftInMedianNpv).replace('-', '−')}`);
+  if (typeof move.shiftInMedianNpv === 'number') effects.push(`median NPV ${format.moneySigned(move.shiftInMedianNpv)}`);
   const value = typeof move.value === 'number' ? ` (actual ${formatSeriesValue(move.series, move.value)})` : '';
   return `${labelOf(move.series)}, ${move.month}${value}${effects.length ? `: ${effects.join(', ')}` : ''}`;
 }

@@ -13,7 +13,8 @@ export const LOW_ESS = 500;
 export const UpdatedForecastPanel: Component<{
   forecast: UpdatedForecast;
   format: CaseFormat;
-  largerRunTrials: number;
+  /** Trials of the larger run to offer; null when a larger run would not help (the update already uses the most trials it can). */
+  largerRunTrials: number | null;
   runningLarger: boolean;
   onLargerRun: () => void;
 }> = (props) => {
@@ -77,9 +78,16 @@ export const UpdatedForecastPanel: Component<{
             {props.forecast.message ??
               `Only ${f().count(ess())} of the run's trials fit the actuals (fewer than ${f().count(LOW_ESS)}): the updated figures are rough.`}
           </p>
-          <button type="button" class="button-secondary" onClick={() => props.onLargerRun()} disabled={props.runningLarger}>
-            {props.runningLarger ? 'Running…' : `Run a larger forecast (${f().count(props.largerRunTrials)} trials)`}
-          </button>
+          <Show
+            when={props.largerRunTrials}
+            fallback={<p>The update already uses as many trials as it can keep; check the observation error of the series.</p>}
+          >
+            {(trials) => (
+              <button type="button" class="button-secondary" onClick={() => props.onLargerRun()} disabled={props.runningLarger}>
+                {props.runningLarger ? 'Running…' : `Run a larger forecast (${f().count(trials())} trials)`}
+              </button>
+            )}
+          </Show>
         </div>
       </Show>
       <Show when={!low() && props.forecast.message}>

@@ -12,11 +12,9 @@ import { seriesColumns } from '../actuals/series-columns.ts';
 import { seriesValue } from '../actuals/regate-words.ts';
 import { SeriesScore } from '../actuals/series-score.tsx';
 import { UpdatedForecastPanel } from '../actuals/updated-forecast.tsx';
+import { MAX_SERIES_TRIALS } from '../../../models/pipeline/capture-series.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import type { CaseContext } from '../stores/case-context.ts';
-
-/** The largest run the server takes by default (VALUEGATE_MAX_TRIALS). */
-const MAX_TRIALS = 1_000_000;
 
 /**
  * Post-launch actuals: enter them by month (grid, CSV paste or upload), see each series
@@ -52,13 +50,17 @@ export const ActualsPage: Component<{ context: CaseContext; today?: string }> = 
   const unitOf = (id: string): string => columns().find((s) => s.id === id)?.unit ?? '';
   const observed = () => (report()?.series ?? []).filter((s) => s.observations.length);
   const unobserved = () => (report()?.series ?? []).filter((s) => !s.observations.length);
-  const largerTrials = () => Math.min(MAX_TRIALS, Math.max(100_000, (props.context.runs.latest()?.trials ?? 10_000) * 4));
+  // The update reweights the run's leading MAX_SERIES_TRIALS trials: a run beyond that size does not raise the ESS.
+  const largerTrials = () => {
+    const run = props.context.runs.latest();
+    return run && run.trials < MAX_SERIES_TRIALS ? MAX_SERIES_TRIALS : null;
+  };
 
   const largerRun = async (): Promise<void> => {
     const run = props.context.runs.latest();
     setRunningLarger(true);
     try {
-      await props.context.runs.start({ trials: largerTrials(), seed: run?.seed, sampling: run?.sampling });
+      await props.context.runs.start({ trials: largerTrials() ?? MAX_SERIES_TRIALS, seed: run?.seed, sampling: run?.sampling });
     } finally {
       setRunningLarger(false);
     }
