@@ -12,13 +12,12 @@ describe('actuals grid: months, series and changed rows', () => {
     expect(monthIndexOf('2026-11-01', '2026-10')).toBe(0);
   });
 
-  it('lists months up to today, never beyond the horizon, as far as the latest actual, plus added months', () => {
-    const base = { startDate: '2026-11-01', horizonMonths: 6, latest: null, extra: 0 };
+  it('lists months up to today, never beyond the horizon, and as far as the latest actual', () => {
+    const base = { startDate: '2026-11-01', horizonMonths: 6, latest: null };
     expect(gridMonths({ ...base, today: '2027-01-31' })).toEqual(['2026-11', '2026-12', '2027-01']);
     expect(gridMonths({ ...base, today: '2026-10-01' })).toEqual([]);
     expect(gridMonths({ ...base, today: '2026-10-01', latest: '2026-12' })).toEqual(['2026-11', '2026-12']);
-    expect(gridMonths({ ...base, today: '2027-01-31', extra: 1 })).toHaveLength(4);
-    expect(gridMonths({ ...base, today: '2030-01-01', extra: 2 })).toHaveLength(6);
+    expect(gridMonths({ ...base, today: '2030-01-01' })).toHaveLength(6);
   });
 
   it('names the observable series of a case in group order', () => {

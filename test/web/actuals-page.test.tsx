@@ -142,6 +142,28 @@ describe('Actuals page: entry', () => {
     expect(post.body).toBe(csv);
   });
 
+  it('posts an uploaded .csv file as it is, and names a header problem as the header line', async () => {
+    const server = fakeApi({
+      'GET /api/cases/case-1/actuals': () => json(200, noActualsReport()),
+      'GET /api/cases/case-1/actuals/history': () => json(200, { changes: [] }),
+      'POST /api/cases/case-1/actuals': () =>
+        json(422, {
+          title: 'Some actuals are not valid',
+          status: 422,
+          errors: [{ row: 0, column: 'header', message: 'the header must be month,series,value[,note], got when,what' }],
+        }),
+    });
+    renderPage();
+    const csv = 'when,what\n2027-01,net';
+    const input = (await screen.findByLabelText('Upload a .csv file')) as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File([csv], 'actuals.csv', { type: 'text/csv' })] } });
+    const errors = await screen.findByTestId('csv-save-errors');
+    expect(errors.textContent).toBe('The header line: the header must be month,series,value[,note], got when,what');
+    expect(server.calls.find((call) => call.method === 'POST')?.body).toBe(csv);
+    expect((screen.getByLabelText('CSV text') as HTMLTextAreaElement).value).toBe(csv);
+    expect(within(screen.getByTestId('series-names')).getByText('benefit:clerk_time')).toBeTruthy();
+  });
+
   it('lists who changed what, newest first', async () => {
     fakeApi({
       'GET /api/cases/case-1/actuals': () => json(200, noActualsReport()),

@@ -11,9 +11,6 @@ export interface ActualsGridProps {
   stored: ReadonlyMap<string, StoredActual>;
   /** Posts the changed rows; throws the API's error. */
   save: (rows: ActualsRow[]) => Promise<ActualsSaveResult>;
-  /** Adds one more month row (to enter a month early). */
-  onAddMonth?: () => void;
-  canAddMonth?: boolean;
 }
 
 /**
@@ -78,10 +75,7 @@ export const ActualsGrid: Component<ActualsGridProps> = (props) => {
         One row per month since the case started. Type the measured value in the series' unit (adoption as a share, e.g. 0.45 or 45%); changed cells are marked
         and saved together.
       </p>
-      <Show
-        when={props.months.length}
-        fallback={<p class="empty-state">No month of the case has passed yet. Add a month to enter it early, or paste CSV below.</p>}
-      >
+      <Show when={props.months.length} fallback={<p class="empty-state">The case starts after this month: actuals can be entered from its first month on.</p>}>
         <div class="actuals-grid-scroll">
           <table class="data-table compact actuals-grid" data-testid="actuals-grid">
             <thead>
@@ -152,11 +146,6 @@ export const ActualsGrid: Component<ActualsGridProps> = (props) => {
         <button type="button" class="button-primary" onClick={() => void save()} disabled={saving() || !changes().rows.length || changes().invalid.length > 0}>
           {saving() ? 'Saving…' : `Save ${changes().rows.length} changed value${changes().rows.length === 1 ? '' : 's'}`}
         </button>
-        <Show when={props.onAddMonth}>
-          <button type="button" class="button-secondary" onClick={() => props.onAddMonth?.()} disabled={!props.canAddMonth}>
-            Add a month
-          </button>
-        </Show>
       </div>
       <SaveSummary result={result()} errors={errors()} failure={failure()} testId="grid-save" />
     </section>

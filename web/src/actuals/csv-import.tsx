@@ -1,7 +1,8 @@
-import { createSignal, type Component } from 'solid-js';
+import { createSignal, For, type Component } from 'solid-js';
 import type { ActualsSaveResult } from '../lib/api-types.ts';
 import { csvDataLines, describeCsvError, rowErrorsOf } from './row-errors.ts';
 import { SaveSummary } from './save-summary.tsx';
+import type { ObservableSeries } from './series-catalog.ts';
 
 const EXAMPLE = 'month,series,value,note\n2027-01,benefit:clerk_time,41250,from the payroll report\n2027-01,adoption,0.32,';
 
@@ -9,7 +10,7 @@ const EXAMPLE = 'month,series,value,note\n2027-01,benefit:clerk_time,41250,from 
  * Paste or upload CSV (`month,series,value[,note]`). The API saves all rows or none; its
  * errors are shown naming the row and column, quoting the row as it was pasted.
  */
-export const CsvImport: Component<{ save: (csv: string) => Promise<ActualsSaveResult> }> = (props) => {
+export const CsvImport: Component<{ save: (csv: string) => Promise<ActualsSaveResult>; series: ObservableSeries[] }> = (props) => {
   const [text, setText] = createSignal('');
   const [saving, setSaving] = createSignal(false);
   const [errors, setErrors] = createSignal<string[]>([]);
@@ -45,10 +46,27 @@ export const CsvImport: Component<{ save: (csv: string) => Promise<ActualsSaveRe
     <section class="panel actuals-csv" aria-labelledby="actuals-csv-title">
       <h3 id="actuals-csv-title">Paste or upload CSV</h3>
       <p class="muted">
-        A header line <code>month,series,value,note</code>, then one row per value. Months are <code>YYYY-MM</code>; series are named as in the grid's column
-        tips (e.g. <code>benefit:clerk_time</code>, <code>cost:integration</code>, <code>net</code>, <code>adoption</code>). All rows are saved, or none when
-        one is wrong.
+        A header line <code>month,series,value,note</code>, then one row per value. Months are <code>YYYY-MM</code>; series by the names below. All rows are
+        saved, or none when one is wrong.
       </p>
+      <details class="series-names" data-testid="series-names">
+        <summary>Series names of this case ({props.series.length})</summary>
+        <table class="data-table compact">
+          <tbody>
+            <For each={props.series}>
+              {(series) => (
+                <tr>
+                  <td>
+                    <code>{series.id}</code>
+                  </td>
+                  <td>{series.label}</td>
+                  <td class="muted">{series.unit}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </details>
       <label class="field">
         <span class="field-label">CSV text</span>
         <textarea

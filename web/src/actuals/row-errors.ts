@@ -31,6 +31,7 @@ export function rowErrorsOf(error: unknown): ActualsRowError[] {
  * describeCsvError({ row: 3, column: 'value', message: 'must be a number' }) // 'Row 3, column "value": must be a number'
  */
 export function describeCsvError(error: ActualsRowError, dataLines?: readonly string[]): string {
+  if (error.row === 0 || error.column === 'header') return `The header line: ${error.message}`;
   const column = COLUMN_WORDS[error.column] ?? error.column;
   const line = dataLines?.[error.row - 1];
   const where = column ? `Row ${error.row}, column "${column}"` : `Row ${error.row}`;

@@ -83,15 +83,15 @@ export function monthIndexOf(startDate: string, month: string): number {
 }
 
 /**
- * The grid's months: from the start month up to today's month, never beyond the horizon,
- * and always as far as the latest month that already has an actual, plus `extra` months the user added.
+ * The grid's months: from the start month up to today's month (the API takes no actual of a
+ * future month), never beyond the horizon, and always as far as the latest month that already has an actual.
  *
  * @example
- * gridMonths({ startDate: '2026-01-01', horizonMonths: 36, today: '2026-03-10', latest: null, extra: 0 }) // ['2026-01', '2026-02', '2026-03']
+ * gridMonths({ startDate: '2026-01-01', horizonMonths: 36, today: '2026-03-10', latest: null }) // ['2026-01', '2026-02', '2026-03']
  */
-export function gridMonths(options: { startDate: string; horizonMonths: number; today: string; latest: string | null; extra: number }): string[] {
+export function gridMonths(options: { startDate: string; horizonMonths: number; today: string; latest: string | null }): string[] {
   const elapsed = monthIndexOf(options.startDate, options.today.slice(0, 7));
   const stored = options.latest ? monthIndexOf(options.startDate, options.latest) : 0;
-  const count = Math.min(options.horizonMonths, Math.max(elapsed, stored, 0) + options.extra);
+  const count = Math.min(options.horizonMonths, Math.max(elapsed, stored, 0));
   return Array.from({ length: Math.max(0, count) }, (_, i) => monthOf(options.startDate, i + 1));
 }

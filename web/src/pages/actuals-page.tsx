@@ -26,7 +26,6 @@ export const ActualsPage: Component<{ context: CaseContext; today?: string }> = 
   const actuals = createActualsStore(caseId, props.context.runs);
   const format = () => props.context.session.draft.format();
   const document = () => props.context.session.draft.document;
-  const [extraMonths, setExtraMonths] = createSignal(0);
   const [runningLarger, setRunningLarger] = createSignal(false);
 
   const report = () => actuals.report()?.report ?? null;
@@ -44,8 +43,7 @@ export const ActualsPage: Component<{ context: CaseContext; today?: string }> = 
     today: props.today ?? new Date().toISOString().slice(0, 10),
     latest: latestMonth(),
   });
-  const months = createMemo(() => gridMonths({ ...monthsOptions(), extra: extraMonths() }));
-  const canAddMonth = () => months().length < document().horizonMonths;
+  const months = createMemo(() => gridMonths(monthsOptions()));
   const labelOf = (id: string): string => columns().find((s) => s.id === id)?.label ?? id;
   const unitOf = (id: string): string => columns().find((s) => s.id === id)?.unit ?? '';
   const observed = () => (report()?.series ?? []).filter((s) => s.observations.length);
@@ -116,15 +114,8 @@ export const ActualsPage: Component<{ context: CaseContext; today?: string }> = 
           </>
         )}
       </Show>
-      <ActualsGrid
-        months={months()}
-        series={columns()}
-        stored={stored()}
-        save={actuals.saveRows}
-        onAddMonth={() => setExtraMonths((n) => n + 1)}
-        canAddMonth={canAddMonth()}
-      />
-      <CsvImport save={actuals.saveCsv} />
+      <ActualsGrid months={months()} series={columns()} stored={stored()} save={actuals.saveRows} />
+      <CsvImport save={actuals.saveCsv} series={columns()} />
       <Show when={actuals.historyError()}>
         <ErrorNotice error={actuals.historyError()} />
       </Show>
