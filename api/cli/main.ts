@@ -1,6 +1,7 @@
 import { closestName } from '../../models/case/closest-name.ts';
 import type { CliCommand, CliIo } from './cli-command.ts';
 import { InvalidCase } from './command-helpers.ts';
+import { actualsCommand } from './commands/actuals.ts';
 import { compareCommand } from './commands/compare.ts';
 import { gateCommand } from './commands/gate.ts';
 import { schemaCommand } from './commands/schema.ts';
@@ -20,7 +21,16 @@ export { caseJsonSchema } from './commands/schema.ts';
  * Every command, in the order the usage text lists them. Adding a command is one file in
  * commands/ and one row here: the help text and "did you mean" follow from this table.
  */
-const COMMANDS: readonly CliCommand[] = [simulateCommand, validateCommand, sensitivityCommand, voiCommand, compareCommand, gateCommand, schemaCommand];
+const COMMANDS: readonly CliCommand[] = [
+  simulateCommand,
+  validateCommand,
+  sensitivityCommand,
+  voiCommand,
+  compareCommand,
+  gateCommand,
+  actualsCommand,
+  schemaCommand,
+];
 
 const BY_NAME = new Map(COMMANDS.map((command) => [command.name, command]));
 

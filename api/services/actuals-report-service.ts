@@ -3,6 +3,7 @@ import type { ObservationError } from '../../models/actuals/observation-error.ts
 import { validateCase } from '../../models/compile/validate-case.ts';
 import type { ActualInfluence, ActualsReport } from '../../models/contract/resources.ts';
 import type { CompiledModel } from '../../models/formula/compile-case.ts';
+import { simulate } from '../../models/engine/simulate.ts';
 import { buildActualsReport, placedActuals } from '../../models/pipeline/actuals-report.ts';
 import { captureSeries, type SeriesCapture } from '../../models/pipeline/capture-series.ts';
 import { actualInfluences, regateOnActuals, type RegateResult } from '../../models/pipeline/regate-on-actuals.ts';
@@ -59,7 +60,12 @@ export async function actualsForecast(db: Queryable, caseId: string, runId?: str
   const validated = validateCase(version?.document);
   if (!validated.ok)
     throw new ApiError(409, `version ${run.caseVersion} of the case no longer validates, so its run cannot be rebuilt; run the current version`);
-  const capture = captureSeries(validated.case, validated.model, { trials: run.trials, seed: run.seed, sampling: run.sampling });
+  // One series at a time, yielding to the event loop between them, so requests keep being served.
+  const yielding = async (model: CompiledModel, env: Parameters<typeof simulate>[1]) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return simulate(model, env);
+  };
+  const capture = await captureSeries(validated.case, validated.model, { trials: run.trials, seed: run.seed, sampling: run.sampling }, yielding);
   const forecast = { run, bc: validated.case, model: validated.model, capture };
   cache.set(run.id, forecast);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);

@@ -14,9 +14,12 @@ import { type PlacedActual, updateForecast } from './updated-forecast.ts';
 /** PIT histogram bins of a series. */
 export const PIT_BINS = 5;
 
-/** One month of a series: its sorted forecast values. */
+/** One month of a series: its sorted forecast values, NaN (a formula undefined in a trial) left out. */
 function sortedMonth(values: Float32Array, trials: number, month: number): Float64Array {
-  return Float64Array.from(values.subarray((month - 1) * trials, month * trials)).sort();
+  const sorted = Float64Array.from(values.subarray((month - 1) * trials, month * trials)).sort();
+  let end = sorted.length;
+  while (end > 0 && Number.isNaN(sorted[end - 1])) end--; // typed-array sort puts NaN last
+  return sorted.subarray(0, end);
 }
 
 function fanOf(bc: BusinessCase, values: Float32Array, capture: SeriesCapture): SeriesFanRow[] {
@@ -42,7 +45,9 @@ function seriesReport(
     const monthIndex = caseMonthIndex(bc.startDate, row.month) ?? 0;
     const base = { month: row.month, monthIndex, value: row.value, note: row.note, recordedBy: row.recordedBy, recordedAt: row.recordedAt };
     if (!values || monthIndex < 1 || monthIndex > capture.months) return { ...base, ...unscored };
-    const score = scoreActual(sortedMonth(values, capture.trials, monthIndex), row.value);
+    const sorted = sortedMonth(values, capture.trials, monthIndex);
+    if (sorted.length === 0) return { ...base, ...unscored };
+    const score = scoreActual(sorted, row.value);
     return { ...base, pit: score.pit, crps: score.crps, intervalScore: score.intervalScore, inside90: score.inside };
   });
   const scored = observations.filter((o) => o.pit !== null);

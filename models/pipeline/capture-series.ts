@@ -1,7 +1,8 @@
 import type { BusinessCase } from '../case/case-schema.ts';
 import type { CompiledModel } from '../formula/compile-case.ts';
 import { validateCase } from '../compile/validate-case.ts';
-import { CHUNK_SIZE, type SamplingMethod } from '../engine/simulation-env.ts';
+import type { SimulationResult } from '../engine/assemble-result.ts';
+import { CHUNK_SIZE, type SamplingMethod, type SimulationEnv } from '../engine/simulation-env.ts';
 import { simulate } from '../engine/simulate.ts';
 import { listObservableSeries, type ObservableSeriesInfo, seriesCaseDocument } from './observable-series.ts';
 
@@ -20,7 +21,7 @@ export interface SeriesCapture {
   runTrials: number;
   months: number;
   series: ObservableSeriesInfo[];
-  /** Series id → month-major Float32 values: values[(month − 1)·trials + i]. Absent for a series without forecast. */
+  /** Series id → month-major Float32 values: values[(month − 1)·trials + i]. Absent for a series without forecast (or whose lines do not validate alone). */
   values: Map<string, Float32Array>;
   /** Per-trial NPV, undiscounted and discounted payback month (+∞: not within the horizon). */
   npv: Float64Array;
@@ -33,17 +34,20 @@ export interface SeriesCapture {
 /** Row-major cumulative rows × months → month-major monthly Float32 (differences), negated if asked. */
 function monthlyFromCumulative(fan: Float64Array, rows: number, months: number, negate: boolean): Float32Array {
   const out = new Float32Array(rows * months);
-  const sign = negate ? -1 : 1;
   for (let i = 0; i < rows; i++) {
     let previous = 0;
     for (let m = 0; m < months; m++) {
       const cumulative = fan[i * months + m];
-      out[m * rows + i] = sign * (cumulative - previous);
+      // 0 − x, not −1 · x: a cost of 0 stays +0.
+      out[m * rows + i] = negate ? 0 - (cumulative - previous) : cumulative - previous;
       previous = cumulative;
     }
   }
   return out;
 }
+
+/** Runs one simulation: `simulate` in this thread by default; the server passes one that yields to its event loop first. */
+export type SimulateSeries = (model: CompiledModel, env: Partial<SimulationEnv>) => SimulationResult | Promise<SimulationResult>;
 
 /**
  * Recomputes, from a run's settings, the monthly values of every observable series for the
@@ -53,14 +57,19 @@ function monthlyFromCumulative(fan: Float64Array, rows: number, months: number, 
  * as it is; net cash flow, NPV and payback come from the case itself.
  *
  * @example
- * const capture = captureSeries(bc, model, { trials: 10_000, seed: 1, sampling: 'lhs' });
+ * const capture = await captureSeries(bc, model, { trials: 10_000, seed: 1, sampling: 'lhs' });
  * capture.values.get('net') // Float32Array(36 × 10,000)
  */
-export function captureSeries(bc: BusinessCase, model: CompiledModel, settings: { trials: number; seed: number; sampling: SamplingMethod }): SeriesCapture {
+export async function captureSeries(
+  bc: BusinessCase,
+  model: CompiledModel,
+  settings: { trials: number; seed: number; sampling: SamplingMethod },
+  run: SimulateSeries = simulate,
+): Promise<SeriesCapture> {
   const trials = Math.min(settings.trials, MAX_SERIES_TRIALS);
   const months = bc.horizonMonths;
   const env = { trials, seed: settings.seed, sampling: settings.sampling, fanTrials: trials };
-  const main = simulate(model, env);
+  const main = await run(model, env);
   const series = listObservableSeries(bc);
   const values = new Map<string, Float32Array>();
   for (const info of series) {
@@ -70,9 +79,10 @@ export function captureSeries(bc: BusinessCase, model: CompiledModel, settings: 
       continue;
     }
     const validated = validateCase(seriesCaseDocument(bc, info));
-    if (!validated.ok) throw new RangeError(`series "${info.id}" cannot be simulated: ${validated.issues[0]?.message ?? 'invalid'}`);
-    const run = simulate(validated.model, env);
-    values.set(info.id, monthlyFromCumulative(run.fan.values, trials, months, info.derived.negate));
+    // A series whose lines do not stand alone (none of the fixtures has one) stays without forecast: recorded, not scored.
+    if (!validated.ok) continue;
+    const result = await run(validated.model, env);
+    values.set(info.id, monthlyFromCumulative(result.fan.values, trials, months, info.derived.negate));
   }
   const npv = main.outputs.npv;
   const paybackMonth = main.outputs.paybackMonth;
