@@ -41,6 +41,7 @@ describe.skipIf(!hasChromium)('actuals: paste nine months and see them against t
     const first = page.locator('[data-testid=run-first]');
     await expect(first.textContent()).resolves.toContain('Run the case first.');
     await expect(page.locator('[data-testid=actuals-grid] tbody tr').count()).resolves.toBeGreaterThanOrEqual(9);
+    await screenshot(page, 'actuals-no-run', { fullPage: false });
     await first.getByRole('button', { name: 'Run the case on the server' }).click();
     await page.locator('[data-testid=updated-forecast-empty]').waitFor({ timeout: 120_000 });
     await expect(page.locator('[data-testid=run-first]').count()).resolves.toBe(0);

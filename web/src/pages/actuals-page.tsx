@@ -29,7 +29,8 @@ export const ActualsPage: Component<{ context: CaseContext; today?: string }> = 
   const [runningLarger, setRunningLarger] = createSignal(false);
 
   const report = () => actuals.report()?.report ?? null;
-  const noRun = () => actuals.report()?.noRun === true || (!props.context.runs.loading() && !props.context.runs.latest() && !report());
+  const noRun = () =>
+    actuals.report()?.noRun === true || (!props.context.runs.loading() && !props.context.runs.runs().some((run) => run.status === 'succeeded') && !report());
   const columns = createMemo(() => seriesColumns(observableSeries(document()), report()));
   const stored = createMemo(() => storedActuals(actuals.history(), report()));
   const latestMonth = () =>
