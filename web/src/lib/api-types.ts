@@ -47,3 +47,46 @@ export interface Me {
   permissions: string[];
   mode: 'local' | 'token';
 }
+
+/* ---- Post-launch actuals (issue 17): the contract's types, and the re-gate as the web reads it ---- */
+
+export type {
+  ActualChange as ActualsChange,
+  ActualInfluence as ActualMove,
+  ActualRowInput as ActualsRow,
+  ActualsPostResult as ActualsSaveResult,
+  ActualsReport,
+  ActualsSeriesReport,
+  NpvFigures,
+  ScoredObservation,
+  SeriesFanRow as FanMonth,
+  UpdatedForecast,
+} from '../../../models/contract/resources.ts';
+import type { ActualInfluence } from '../../../models/contract/resources.ts';
+
+/** Whether a KPI's change has lasted. */
+export type DurableChangeReport = import('../../../models/contract/resources.ts').ActualsReport['durable'][number];
+
+/** One bad row of a 422 from POST …/actuals: `row` is the 1-based CSV data row, or the index into the JSON rows. */
+export interface ActualsRowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** The part of a gate result the re-gate shows. */
+export interface GateVerdict {
+  recommendation: string;
+  headline: string;
+}
+
+/** POST /api/cases/{id}/actuals/regate: the gate on the original and on the updated forecast, and the actuals that moved it. */
+export interface RegateResult {
+  runId: string;
+  caseVersion: number;
+  original: GateVerdict;
+  updated: GateVerdict;
+  changed: boolean;
+  effectiveSampleSize: number | null;
+  movedBy: ActualInfluence[];
+}

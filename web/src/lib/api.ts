@@ -314,3 +314,6 @@ export function followRun(runId: string, onProgress: (done: number, total: numbe
 export function caseHref(caseId: string, tab = 'edit'): string {
   return `#/cases/${encodeURIComponent(caseId)}/${tab}`;
 }
+
+/** The request helpers, for the per-feature call files beside this one (lib/actuals-api.ts). */
+export { authorization, json, toProblem, url };

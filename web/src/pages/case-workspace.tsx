@@ -7,6 +7,7 @@ import { api, caseHref } from '../lib/api.ts';
 import type { CaseContext } from '../stores/case-context.ts';
 import { createCaseSession } from '../stores/case-session.ts';
 import { createRunsStore } from '../stores/runs-store.ts';
+import { ActualsPage } from './actuals-page.tsx';
 import { BoardPackPage } from './board-pack-page.tsx';
 import { CaseEditorPage } from './case-editor-page.tsx';
 import { ComparePage } from './compare-page.tsx';
@@ -23,6 +24,7 @@ export const CASE_TABS = [
   ['voi', 'Value of information'],
   ['compare', 'Compare'],
   ['gate', 'Gate'],
+  ['actuals', 'Actuals'],
   ['history', 'Version history'],
   ['board', 'Board pack'],
 ] as const;
@@ -102,6 +104,9 @@ export const CaseWorkspace: Component<{ caseId: string; tab: CaseTab }> = (props
                       </Match>
                       <Match when={props.tab === 'gate'}>
                         <GatePage context={context} />
+                      </Match>
+                      <Match when={props.tab === 'actuals'}>
+                        <ActualsPage context={context} />
                       </Match>
                       <Match when={props.tab === 'history'}>
                         <HistoryPage context={context} />
