@@ -23,6 +23,8 @@ export function actualsCase(): CaseResource {
       baseline: { metrics: [{ id: 'handle_time', label: 'Handle time', value: 8, unit: 'min', source: 'time study' }] },
     }),
     warnings: [],
+    todo: [],
+    complete: true,
   };
 }
 
