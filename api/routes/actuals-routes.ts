@@ -7,6 +7,7 @@ import { ApiError } from '../server/problem.ts';
 import { actualMetricNames, insertActual, listActuals, resolveActualMetric, scoreActual, type ActualRecord } from '../services/actuals-store.ts';
 import type { CaseRecord } from '../services/case-store.ts';
 import { requireCase } from './require-resource.ts';
+import { requireComplete } from './draft-helpers.ts';
 import { errorResponses, idParam, jsonResponse } from './openapi-common.ts';
 
 /** numeric(20, 4) holds magnitudes below 10^16. */
@@ -90,8 +91,11 @@ export function registerActualsRoutes(app: App): void {
       const record = await requireCase(services.db, c.req.valid('param').id);
       const body = c.req.valid('json');
       const bc = currentCase(record);
-      if (!bc)
+      if (!bc) {
+        // A draft: 422 listing, in words, what it still needs.
+        requireComplete(record.document, `the current version (${record.currentVersion}) of the case`);
         throw new ApiError(422, `the current version (${record.currentVersion}) of case ${record.id} does not validate; fix it before recording actuals`);
+      }
       if (!resolveActualMetric(bc, body.metric)) {
         const names = actualMetricNames(bc);
         const closest = closestName(body.metric, names);

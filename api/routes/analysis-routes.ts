@@ -1,7 +1,6 @@
 import { resolveSettings, type CaseWithSettings } from '../../models/pipeline/index.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { applyVariant, VariantError } from '../../models/case/apply-variant.ts';
-import { caseSchema } from '../../models/case/case-schema.ts';
 import { JobError } from '../workers/worker-pool.ts';
 import { analysisCost, requireAffordable } from '../jobs/job-cost.ts';
 import { decisionRulesSchema } from '../../models/gate/decision-rules.ts';
@@ -15,6 +14,7 @@ import { requireCase } from './require-resource.ts';
 import { errorResponses, idParam, jsonResponse, seedNumber, versionNumber } from './openapi-common.ts';
 import { requireRun } from './require-resource.ts';
 import { jsonWithNonFinite } from './route-helpers.ts';
+import { requireComplete } from './draft-helpers.ts';
 
 const analysisBody = z
   .object({
@@ -191,11 +191,12 @@ function registerCompare(app: App): void {
       };
       const a = await documentOf(body.a);
       let b = await documentOf(body.b);
+      // A draft is not compared: 422 listing, in words, what is missing.
+      requireComplete(a, 'case A');
+      const completeB = requireComplete(b, 'case B');
       if (body.b.variant) {
-        const parsed = caseSchema.safeParse(b);
-        if (!parsed.success) throw new ApiError(422, 'case B is invalid');
         try {
-          b = applyVariant(parsed.data, body.b.variant).document;
+          b = applyVariant(completeB.case, body.b.variant).document;
         } catch (error) {
           if (error instanceof VariantError)
             throw new ApiError(422, error.message, [{ path: '/b/variant', message: error.message, ...(error.hint ? { hint: error.hint } : {}) }]);

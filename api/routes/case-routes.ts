@@ -5,9 +5,10 @@ import { requirePermission } from '../server/auth.ts';
 import { requireCase } from './require-resource.ts';
 import { ApiError } from '../server/problem.ts';
 import { caseOverview, type CaseListItem } from '../services/case-overview.ts';
-import { archiveCase, createCase, getVersion, listVersions, updateCase, type CaseRecord } from '../services/case-store.ts';
+import { archiveCase, createCase, getVersion, listVersions, updateCase } from '../services/case-store.ts';
+import { requireDraft, storedForm, storedWithTodo, withTodo } from './draft-helpers.ts';
 import { caseBody, errorResponses, idParam, jsonResponse } from './openapi-common.ts';
-import { ifMatchVersion, integerParam, readJson, requireValidCase, versionTag } from './route-helpers.ts';
+import { ifMatchVersion, integerParam, readJson, versionTag } from './route-helpers.ts';
 import { registerNameVersion, requireSaveKind } from './version-routes.ts';
 
 const listQuery = z.object({
@@ -20,19 +21,6 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
-
-function withWarnings(record: CaseRecord) {
-  const validated = requireValidCaseQuietly(record.document);
-  return { ...record, warnings: validated };
-}
-
-function requireValidCaseQuietly(document: unknown) {
-  try {
-    return requireValidCase(document).warnings;
-  } catch {
-    return [];
-  }
-}
 
 /**
  * Case routes: create, read, list with filters and paging, update with
@@ -86,17 +74,17 @@ function registerCreateCase(app: App): void {
       method: 'post',
       path: '/api/cases',
       tags: ['cases'],
-      summary: 'Create a case (version 1) from a case document',
+      summary: 'Create a case (version 1) from a case document or a draft with at least a name; the response lists what is still to do',
       request: { body: caseBody },
       responses: { 201: jsonResponse('The created case, with ETag'), ...errorResponses(400, 401, 403, 413, 415, 422) },
     }),
     async (c) => {
       const document = await readJson(c);
-      const validated = requireValidCase(document);
-      const record = await createCase(c.get('services').db, document, validated.case, c.get('principal').name);
+      const draft = requireDraft(document);
+      const record = await createCase(c.get('services').db, document, storedForm(draft), c.get('principal').name);
       c.header('ETag', versionTag(record.currentVersion));
       c.header('Location', `/api/cases/${record.id}`);
-      return c.json({ ...record, warnings: validated.warnings }, 201);
+      return c.json(withTodo(record, draft), 201);
     },
   );
 }
@@ -115,7 +103,7 @@ function registerGetCase(app: App): void {
     async (c) => {
       const record = await requireCase(c.get('services').db, c.req.valid('param').id);
       c.header('ETag', versionTag(record.currentVersion));
-      return c.json(withWarnings(record), 200);
+      return c.json(storedWithTodo(record), 200);
     },
   );
 }
@@ -128,7 +116,7 @@ function registerUpdateCase(app: App): void {
       method: 'put',
       path: '/api/cases/{id}',
       tags: ['cases'],
-      summary: 'Save a new version (requires If-Match with the version you edited)',
+      summary: 'Save a new version, complete or a draft that parses (requires If-Match with the version you edited)',
       request: {
         params: idParam,
         query: z.object({
@@ -151,8 +139,8 @@ function registerUpdateCase(app: App): void {
       if (existing.archived) throw new ApiError(409, 'the case is archived; archived cases cannot change');
       const saveKind = requireSaveKind(c.req.valid('query'));
       const document = await readJson(c);
-      const validated = requireValidCase(document);
-      const outcome = await updateCase(db, id, expected, document, validated.case, c.get('principal').name, saveKind.message, saveKind);
+      const draft = requireDraft(document);
+      const outcome = await updateCase(db, id, expected, document, storedForm(draft), c.get('principal').name, saveKind.message, saveKind);
       if (outcome.kind === 'missing') throw new ApiError(404, `no case ${id}`);
       if (outcome.kind === 'conflict') {
         throw new ApiError(
@@ -164,7 +152,7 @@ function registerUpdateCase(app: App): void {
         );
       }
       c.header('ETag', versionTag(outcome.record.currentVersion));
-      return c.json({ ...outcome.record, warnings: validated.warnings }, 200);
+      return c.json(withTodo(outcome.record, draft), 200);
     },
   );
 }

@@ -14,7 +14,8 @@ import { getRun, type RunRecord } from '../services/run-store.ts';
 import { buildCaseWorkbook, XLSX_CONTENT_TYPE } from '../services/xlsx/index.ts';
 import { requireCase } from './require-resource.ts';
 import { caseBody, errorResponses, idParam, jsonResponse, MAX_INT32 } from './openapi-common.ts';
-import { readJson, requireValidCase, versionTag } from './route-helpers.ts';
+import { readJson, versionTag } from './route-helpers.ts';
+import { requireDraft, storedForm, withTodo } from './draft-helpers.ts';
 
 /**
  * A file name from a case name: lower-case ASCII words joined by dashes (safe inside a
@@ -158,11 +159,11 @@ export function registerExportRoutes(app: App): void {
     }),
     async (c) => {
       const document = await readJson(c);
-      const validated = requireValidCase(document);
-      const record = await createCase(c.get('services').db, document, validated.case, c.get('principal').name, 'imported');
+      const draft = requireDraft(document);
+      const record = await createCase(c.get('services').db, document, storedForm(draft), c.get('principal').name, 'imported');
       c.header('ETag', versionTag(record.currentVersion));
       c.header('Location', `/api/cases/${record.id}`);
-      return c.json({ ...record, warnings: validated.warnings }, 201);
+      return c.json(withTodo(record, draft), 201);
     },
   );
 }

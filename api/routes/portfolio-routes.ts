@@ -4,6 +4,7 @@ import type { PortfolioResource } from '../../models/contract/resources.ts';
 import type { App } from '../server/app-env.ts';
 import { caseOverview } from '../services/case-overview.ts';
 import { listCases } from '../services/case-store.ts';
+import { validateCase } from '../../models/compile/validate-case.ts';
 import { errorResponses, jsonResponse } from './openapi-common.ts';
 
 const query = z.object({
@@ -50,7 +51,10 @@ export function registerPortfolioRoutes(app: App): void {
         }
         totals.set(item.currency, entry);
       }
-      const documents = (await listCases(services.db, { includeArchived: false })).map((record) => record.document);
+      // Drafts that cannot run yet are counted in the lists but have no value fan.
+      const documents = (await listCases(services.db, { includeArchived: false }))
+        .map((record) => record.document)
+        .filter((document) => validateCase(document).ok);
       let valueFan: PortfolioValue[] = [];
       if (documents.length) {
         valueFan = await services.jobs.submit<PortfolioValue[]>({ type: 'portfolio', documents, trials, seed: 1 }).result;

@@ -12,6 +12,7 @@ import type { RunEvent } from '../services/run-registry.ts';
 import type { Services } from '../server/services.ts';
 import { requireCase, requireRun } from './require-resource.ts';
 import { requireValidCase } from './route-helpers.ts';
+import { requireComplete } from './draft-helpers.ts';
 import { getVersion } from '../services/case-store.ts';
 import { AnalysisError } from '../../models/analysis/analysis-error.ts';
 import { resolvePrecisionTarget, resolveSettings, type CaseWithSettings } from '../../models/pipeline/index.ts';
@@ -84,6 +85,8 @@ function registerStartRun(app: App): void {
       const version = body.version ?? record.currentVersion;
       if (version > record.currentVersion) throw new ApiError(404, `case ${record.id} has no version ${version}`);
       const document = await versionDocument(services, record, version);
+      // A draft does not run: 422 listing, in words, what is missing.
+      requireComplete(document, version === record.currentVersion ? 'the case' : `version ${version} of the case`);
       // Request over case over defaults, resolved once by the pipeline; the precision output is checked as the run will check it.
       const settings = resolveSettings(document as CaseWithSettings, body, services.config.maxTrials);
       if (settings.precision) requirePrecisionTarget(document, settings.precision);

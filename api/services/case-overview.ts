@@ -1,5 +1,6 @@
 import type { CaseListItem, LatestRun } from '../../models/contract/resources.ts';
 import { caseSchema } from '../../models/case/case-schema.ts';
+import { draftSchema } from '../../models/case/draft-schema.ts';
 import type { Recommendation } from '../../models/gate/recommendation.ts';
 
 export type { CaseListItem };
@@ -95,8 +96,10 @@ function toItem(
   hasMeasuredValue: boolean,
   now: Date,
 ): Omit<CaseListItem, 'owner' | 'lastNamedVersion' | 'lastSavedAt' | 'namesakes'> {
-  const parsed = caseSchema.safeParse(record.document);
+  // A draft shows its readiness as far as it goes; it is complete when the case format is (runs re-check formulas).
+  const parsed = draftSchema.safeParse(record.document);
   const statuses = parsed.success ? readinessStatus(parsed.data.readiness).map((gateRow) => gateRow.status) : [];
+  const complete = caseSchema.safeParse(record.document).success;
   const lastDecisionAt = decision ? new Date(decision.taken_at as string) : new Date(record.createdAt);
   return {
     id: record.id,
@@ -134,5 +137,6 @@ function toItem(
       : null,
     daysSinceLastDecision: Math.max(0, Math.floor((now.getTime() - lastDecisionAt.getTime()) / 86_400_000)),
     hasMeasuredValue,
+    complete,
   };
 }

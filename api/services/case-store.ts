@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseResource, VersionResource } from '../../models/contract/resources.ts';
 import type { BusinessCase, CaseInput } from '../../models/case/case-schema.ts';
+import type { CaseDraftDocument } from '../../models/case/draft-schema.ts';
 import { caseHash } from '../../models/decision/case-hash.ts';
 import type { Database, Queryable } from '../storage/database.ts';
 import { burstStart, dropReplacedWorkingVersion, toVersion, VERSION_COLUMNS, type VersionRow } from './version-store.ts';
 
-/** A case as stored: the resource without its validation warnings. */
-export type CaseRecord = Omit<CaseResource, 'warnings'>;
+/** A case as stored: the resource without its validation warnings and to-do list. */
+export type CaseRecord = Omit<CaseResource, 'warnings' | 'todo' | 'complete'>;
 
 interface CaseRow {
   id: string;
@@ -34,7 +35,8 @@ function toRecord(row: CaseRow): CaseRecord {
     name: row.name,
     businessOwner: row.business_owner,
     sponsor: row.sponsor,
-    currency: row.currency,
+    // A draft may have no currency yet: stored as blank in the char(3) column.
+    currency: row.currency.trim(),
     locale: row.locale,
     currentVersion: Number(row.current_version),
     hash: row.current_hash,
@@ -58,6 +60,13 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
+/** What is stored: a validated case, or a draft that parses (sponsor and currency may be missing yet). */
+export type StoredCase = BusinessCase | CaseDraftDocument;
+
+/** name, business_owner, sponsor, currency, locale: blank where a draft has not said yet. */
+const headerColumns = (parsed: StoredCase) =>
+  [parsed.name, parsed.ownership?.businessOwner ?? null, parsed.ownership?.sponsor ?? '', parsed.currency ?? '', parsed.locale ?? null] as const;
+
 /** A connection that can run several statements as one transaction (both storage modes). */
 export type TransactionalDb = Queryable & Pick<Database, 'transaction'>;
 
@@ -68,15 +77,15 @@ export type TransactionalDb = Queryable & Pick<Database, 'transaction'>;
  * @example
  * const record = await createCase(db, document, parsed, 'alice');
  */
-export async function createCase(db: TransactionalDb, document: unknown, parsed: BusinessCase, createdBy: string, message?: string): Promise<CaseRecord> {
+export async function createCase(db: TransactionalDb, document: unknown, parsed: StoredCase, createdBy: string, message?: string): Promise<CaseRecord> {
   const id = randomUUID();
-  // One hashing rule everywhere: the validated case, so written-out defaults do not change it.
-  const hash = caseHash(parsed);
+  // One hashing rule everywhere: the validated case (a draft as parsed), so written-out defaults do not change it.
+  const hash = caseHash(parsed as BusinessCase);
   await db.transaction(async (tx) => {
     await tx.query(
       `INSERT INTO cases (id, name, business_owner, sponsor, currency, locale, current_version, current_hash, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)`,
-      [id, parsed.name, parsed.ownership.businessOwner ?? null, parsed.ownership.sponsor, parsed.currency, parsed.locale ?? null, hash, createdBy],
+      [id, ...headerColumns(parsed), hash, createdBy],
     );
     await tx.query('INSERT INTO case_versions (case_id, version, document, hash, message, created_by) VALUES ($1, 1, $2, $3, $4, $5)', [
       id,
@@ -130,13 +139,13 @@ export async function updateCase(
   id: string,
   expectedVersion: number,
   document: unknown,
-  parsed: BusinessCase,
+  parsed: StoredCase,
   updatedBy: string,
   message?: string,
   kind: SaveKind = {},
 ): Promise<UpdateOutcome> {
   if (!isUuid(id)) return { kind: 'missing' };
-  const hash = caseHash(parsed);
+  const hash = caseHash(parsed as BusinessCase);
   const autosave = Boolean(kind.autosave && !kind.named && !message);
   const updated = await db.transaction(async (tx) => {
     const { rows } = await tx.query<{ current_version: number }>(
@@ -144,7 +153,7 @@ export async function updateCase(
          sponsor = $6, currency = $7, locale = $8, updated_at = now()
        WHERE id = $1 AND current_version = $2 AND archived_at IS NULL
        RETURNING current_version`,
-      [id, expectedVersion, hash, parsed.name, parsed.ownership.businessOwner ?? null, parsed.ownership.sponsor, parsed.currency, parsed.locale ?? null],
+      [id, expectedVersion, hash, ...headerColumns(parsed)],
     );
     if (rows.length === 0) return null;
     const since = autosave ? await burstStart(tx, id, expectedVersion, updatedBy) : null;

@@ -41,8 +41,10 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-
 
 export const inputSchema = z.strictObject({
   label: text.optional(),
-  unit: text.min(1, 'every input needs a unit, e.g. "EUR/hour" or "tickets/month"'),
-  source: text.min(1, 'say where the estimate comes from (source or rationale)'),
+  /** Optional (empty when left out): a missing unit is a warning, and the gate's value-measurement check counts it. */
+  unit: text.default(''),
+  /** Where the estimate comes from (source or rationale); missing is a warning, as for the unit. */
+  source: text.optional(),
   distribution: distributionSpecSchema,
   /** What it would cost to measure this input before deciding (value of information). */
   measurementCost: z.number().finite().nonnegative().optional(),

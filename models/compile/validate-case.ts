@@ -6,6 +6,7 @@ import { FormulaError } from '../formula/formula-error.ts';
 import { RESERVED_NAMES } from '../formula/functions.ts';
 import { CorrelationError, factorCorrelation } from '../sampling/correlation-matrix.ts';
 import { adoptionCountedTwice } from './adoption-counted-twice.ts';
+import { formulaWarnings } from './formula-warnings.ts';
 import { CaseError, type CaseIssue } from '../case/case-error.ts';
 import { caseSchema, type BusinessCase } from '../case/case-schema.ts';
 import { closestName } from '../case/closest-name.ts';
@@ -158,5 +159,13 @@ function caseWarnings(bc: BusinessCase): CaseIssue[] {
     });
   }
   warnings.push(...adoptionCountedTwice(bc));
+  for (const [name, input] of Object.entries(bc.inputs)) {
+    const called = `input '${input.label ?? name}'`;
+    if (!input.unit.trim())
+      warnings.push({ path: `/inputs/${name}/unit`, message: `${called} has no unit: say how it is counted, e.g. "EUR/hour" or "tickets/month"` });
+    if (!input.source?.trim())
+      warnings.push({ path: `/inputs/${name}/source`, message: `${called} has no source: say where the estimate comes from (source or rationale)` });
+  }
+  warnings.push(...formulaWarnings(bc));
   return warnings;
 }

@@ -1,6 +1,7 @@
 import type { PortfolioValue } from '../analysis/portfolio-value.ts';
 import type { CaseInput } from '../case/case-schema.ts';
 import type { DocumentChange } from '../case/diff-documents.ts';
+import type { TodoItem } from '../compile/case-todo.ts';
 import type { PointEstimate } from '../engine/point-estimate.ts';
 import type { SamplingMethod } from '../engine/simulation-env.ts';
 import type { RunSummary } from '../engine/summarize-run.ts';
@@ -30,8 +31,14 @@ export interface CaseHeader {
 export interface CaseResource extends CaseHeader {
   hash: string;
   createdBy: string;
+  /** The stored document: a complete case, or a draft that parses (see `todo`). */
   document: CaseInput;
+  /** Advice that blocks nothing: no unit or source, a formula that is NaN or ±∞ in some month, a negative cost. */
   warnings: { path: string; message: string; hint?: string }[];
+  /** What is missing for a run ('run') or for the gate ('gate'), in words; see models/compile/case-todo.ts. */
+  todo: TodoItem[];
+  /** No 'run' item is left: the case can be simulated. */
+  complete: boolean;
 }
 
 /** The latest run of a case as the portfolio shows it. */
@@ -63,6 +70,8 @@ export interface CaseListItem extends CaseHeader {
   lastSavedAt: string;
   /** How many other cases in the same list carry the same name (ignoring case and surrounding spaces). */
   namesakes: number;
+  /** False for a draft that cannot run yet (its to-do list is on GET /api/cases/{id}). */
+  complete: boolean;
 }
 
 /**

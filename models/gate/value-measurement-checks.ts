@@ -9,7 +9,7 @@ export type CheckOutcome = 'yes' | 'partly' | 'no';
  * @example
  * VALUE_MEASUREMENT_CHECK_IDS[3] // 'criteriaBeforeResults'
  */
-export const VALUE_MEASUREMENT_CHECK_IDS = ['quantifiedBaseline', 'valueHypothesis', 'measurementPlan', 'criteriaBeforeResults'] as const;
+export const VALUE_MEASUREMENT_CHECK_IDS = ['quantifiedBaseline', 'valueHypothesis', 'measurementPlan', 'criteriaBeforeResults', 'documentedInputs'] as const;
 export type ValueMeasurementCheckId = (typeof VALUE_MEASUREMENT_CHECK_IDS)[number];
 
 /** One automatic check of the value-measurement gate. */
@@ -22,7 +22,8 @@ export interface ValueMeasurementCheck {
 }
 
 /** The parts of a case the checks read. */
-export type ValueMeasurementSections = Pick<BusinessCase, 'baseline' | 'valueHypothesis' | 'measurementPlan' | 'decisionCriteria'>;
+export type ValueMeasurementSections = Pick<BusinessCase, 'baseline' | 'valueHypothesis' | 'measurementPlan' | 'decisionCriteria'> &
+  Partial<Pick<BusinessCase, 'inputs'>>;
 
 /**
  * Labels of the checks, as they appear in reports.
@@ -35,6 +36,7 @@ export const VALUE_MEASUREMENT_CHECK_LABELS = {
   valueHypothesis: 'Value hypothesis with expected changes',
   measurementPlan: 'Measurement plan (metric, method, when)',
   criteriaBeforeResults: 'Scale/stop criteria set before results were seen',
+  documentedInputs: 'Every input has a unit and a source',
 } as const satisfies Record<ValueMeasurementCheckId, string>;
 
 /**
@@ -65,7 +67,26 @@ export const VALUE_MEASUREMENT_DETAILS = {
  * // 'no'
  */
 export function valueMeasurementChecks(sections: ValueMeasurementSections, today?: string): ValueMeasurementCheck[] {
-  return [baselineCheck(sections), hypothesisCheck(sections), planCheck(sections), criteriaCheck(sections, today)];
+  return [baselineCheck(sections), hypothesisCheck(sections), planCheck(sections), criteriaCheck(sections, today), documentedInputsCheck(sections)];
+}
+
+/**
+ * (e) Every input says in what unit it is counted and where its estimate comes from:
+ * an undocumented input cannot be measured against later. Counts those that do not;
+ * 'partly' when some do not, 'no' when none of several does.
+ */
+function documentedInputsCheck({ inputs }: ValueMeasurementSections): ValueMeasurementCheck {
+  const entries = Object.entries(inputs ?? {});
+  const undocumented = entries.filter(([, input]) => !input.unit?.trim() || !input.source?.trim()).map(([name]) => name);
+  if (entries.length === 0) return check('documentedInputs', 'yes', 'the case has no inputs to document');
+  if (undocumented.length === 0)
+    return check(
+      'documentedInputs',
+      'yes',
+      entries.length === 1 ? 'the one input has a unit and a source' : `all ${entries.length} inputs have a unit and a source`,
+    );
+  const detail = `${undocumented.length} of ${entries.length} inputs have no unit or no source: ${undocumented.join(', ')}`;
+  return check('documentedInputs', undocumented.length === entries.length && entries.length > 1 ? 'no' : 'partly', detail);
 }
 
 function check(id: ValueMeasurementCheckId, passed: CheckOutcome, detail: string): ValueMeasurementCheck {

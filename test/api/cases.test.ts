@@ -158,13 +158,12 @@ describeEachStorage('cases API on %s', (storage) => {
     }
   });
 
-  it('names every invalid field with its JSON pointer, including formula errors', async () => {
+  it('names every field of the wrong type with its JSON pointer (a formula error saves as a draft: see drafts.test.ts)', async () => {
     const document = fixture('document-processing');
-    document.benefits[0].amount = 'volumeee * 2';
+    document.benefits[0].amount = true;
     const response = await t.call('POST', '/api/cases', { body: document, role: 'editor' });
     expect(response.status).toBe(422);
     const body = await response.json();
     expect(body.errors[0].path).toBe('/benefits/0/amount');
-    expect(body.errors[0].message).toMatch(/unknown name "volumeee"/);
   });
 });

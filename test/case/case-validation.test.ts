@@ -46,10 +46,15 @@ describe('case validation errors name the JSON path', () => {
     expect(found).toContainEqual(expect.objectContaining({ path: '/costs/1/category', hint: 'data' }));
   });
 
-  it('requires a unit and a source on every input', () => {
-    const document = minimalCase({ inputs: { a: { unit: '', source: '', distribution: { type: 'fixed', value: 1 } } } });
-    const paths = issues(document).map((issue) => issue.path);
-    expect(paths).toEqual(expect.arrayContaining(['/inputs/a/unit', '/inputs/a/source']));
+  it('warns, without blocking, about an input with no unit or no source', () => {
+    for (const input of [{ unit: '', source: '' }, {}]) {
+      const result = validateCase(minimalCase({ inputs: { ...minimalCase().inputs, a: { ...input, distribution: { type: 'fixed', value: 1 } } } }));
+      if (!result.ok) throw new Error('expected the case to be valid');
+      expect(result.warnings.filter((warning) => warning.path.startsWith('/inputs/'))).toEqual([
+        { path: '/inputs/a/unit', message: `input 'a' has no unit: say how it is counted, e.g. "EUR/hour" or "tickets/month"` },
+        { path: '/inputs/a/source', message: `input 'a' has no source: say where the estimate comes from (source or rationale)` },
+      ]);
+    }
   });
 
   it('reports invalid distribution parameters at their field', () => {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -143,6 +143,32 @@ describe('valuegate CLI', () => {
     const syntax = await cli('simulate', notJson);
     expect(syntax.code).toBe(1);
     expect(syntax.stderr).toMatch(/not valid JSON/);
+  });
+
+  it('exits 1 on a draft and prints its to-do list in words; a complete case with warnings exits 0', async () => {
+    const draft = join(tmp, 'draft.json');
+    writeFileSync(draft, JSON.stringify({ formatVersion: 1, name: 'Invoice-matching copilot', ownership: { sponsor: 'CFO', businessOwner: 'AP lead' } }));
+    const result = await cli('validate', draft);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines[0]).toBe(`${draft}: a draft, not yet runnable (8 things to do)`);
+    expect(lines[1]).toBe('To do before it can run (8):');
+    expect(lines).toContain('  - Horizon (months): Set the horizon in months: how long the case runs, e.g. 36 (/horizonMonths)');
+    expect(lines).toContain('To do before the gate can recommend scaling (4):');
+    expect(lines).toContain(
+      '  - Baseline metrics: Add at least one baseline metric: the gate recommends keep-as-research until one is quantified (/baseline/metrics)',
+    );
+    const json = JSON.parse((await cli('validate', draft, '--json')).stdout);
+    expect(json).toMatchObject({ valid: false, complete: false, warnings: [] });
+    expect(json.todo).toHaveLength(12);
+
+    const document = JSON.parse(readFileSync('fixtures/document-processing.json', 'utf8'));
+    document.benefits[0].amount = `${document.benefits[0].amount} / (month - 3)`;
+    const warned = join(tmp, 'warned.json');
+    writeFileSync(warned, JSON.stringify(document));
+    const complete = await cli('validate', warned);
+    expect(complete.code, complete.stderr).toBe(0);
+    expect(complete.stdout).toContain(`warning: /benefits/0/amount: benefit '${document.benefits[0].label}' is ∞ in month 3: division by zero`);
   });
 
   it('runs every analysis command on a fixture as JSON', async () => {

@@ -372,7 +372,7 @@ describe('evaluateGate: reported alongside the decision', () => {
   it('includes the value-measurement checks, failing criteria set after the first results', () => {
     const late = readyCaseInput({ decisionCriteria: { setOn: '2026-04-01', scale: 's', stop: 't', firstResultsOn: '2026-03-01' } });
     const result = evaluateGate(gateInputs({ caseInput: late }));
-    expect(result.valueMeasurement.map((check) => check.passed)).toEqual(['yes', 'yes', 'yes', 'no']);
+    expect(result.valueMeasurement.map((check) => check.passed)).toEqual(['yes', 'yes', 'yes', 'no', 'yes']);
   });
 
   it('marks a measurement whose EVPPI is within noise', () => {

@@ -19,6 +19,7 @@ describe('valueMeasurementChecks', () => {
       ['valueHypothesis', 'yes'],
       ['measurementPlan', 'yes'],
       ['criteriaBeforeResults', 'yes'],
+      ['documentedInputs', 'yes'],
     ]);
     expect(checks[0].detail).toBe('1 baseline metric: Average handle time');
     expect(checks[2].detail).toBe('Average handle time, by A/B by team, monthly');
@@ -27,12 +28,13 @@ describe('valueMeasurementChecks', () => {
 
   it('fails every check of an empty case', () => {
     const checks = valueMeasurementChecks({});
-    expect(checks.map((check) => check.passed)).toEqual(['no', 'no', 'no', 'no']);
+    expect(checks.map((check) => check.passed)).toEqual(['no', 'no', 'no', 'no', 'yes']);
     expect(checks.map((check) => check.detail)).toEqual([
       VALUE_MEASUREMENT_DETAILS.noBaseline,
       VALUE_MEASUREMENT_DETAILS.noHypothesis,
       VALUE_MEASUREMENT_DETAILS.noPlan,
       VALUE_MEASUREMENT_DETAILS.noCriteria,
+      'the case has no inputs to document',
     ]);
   });
 
@@ -63,10 +65,32 @@ describe('valueMeasurementChecks', () => {
       valueHypothesis: { statement: 'Wrap-up gets shorter', expectedChanges: [] },
       measurementPlan: { metric: 'Wrap-up time', method: ' ', when: 'weekly' },
     });
-    expect(result).toEqual({ quantifiedBaseline: 'partly', valueHypothesis: 'partly', measurementPlan: 'partly', criteriaBeforeResults: 'no' });
+    expect(result).toEqual({
+      quantifiedBaseline: 'partly',
+      valueHypothesis: 'partly',
+      measurementPlan: 'partly',
+      criteriaBeforeResults: 'no',
+      documentedInputs: 'yes',
+    });
     expect(valueMeasurementChecks({ measurementPlan: { metric: 'x', method: ' ', when: ' ' } })[2].detail).toBe(
       'the measurement plan does not say: method, when',
     );
+  });
+
+  it('counts the inputs without a unit or a source', () => {
+    const fixed = { type: 'fixed' as const, value: 1 };
+    const inputs = {
+      seats: { unit: 'seats', source: 'HR roster', distribution: fixed },
+      rate: { unit: '', source: 'finance', distribution: fixed },
+      share: { unit: 'share', distribution: fixed },
+    };
+    expect(valueMeasurementChecks({ inputs })[4]).toMatchObject({
+      id: 'documentedInputs',
+      passed: 'partly',
+      detail: '2 of 3 inputs have no unit or no source: rate, share',
+    });
+    expect(valueMeasurementChecks({ inputs: { rate: inputs.rate, share: inputs.share } })[4].passed).toBe('no');
+    expect(valueMeasurementChecks({ inputs: { seats: inputs.seats } })[4].detail).toBe('the one input has a unit and a source');
   });
 
   it('fails a baseline with neither metrics nor description', () => {

@@ -75,13 +75,17 @@ describe('case editor validation (validateCase issue paths → inline errors)', 
     expect(document.body.textContent).not.toContain('Chart unavailable');
   });
 
-  it('requires a unit and a source for every input', () => {
+  it('lets an input go without a unit (a warning, not an error), so the draft still saves and runs', () => {
     const draft = createCaseDraft(minimalCase());
     render(() => <InputsSection draft={draft} />);
     const card = document.querySelector('details[data-input="setupCost"]') as HTMLElement;
     fireEvent.input(within(card).getByLabelText('Unit'), { target: { value: '' } });
-    expect(within(card).getByLabelText('Unit').getAttribute('aria-invalid')).toBe('true');
-    expect(card.querySelector('.field-error')?.textContent).toMatch(/must not be empty|needs a unit/);
+    expect(within(card).getByLabelText('Unit').getAttribute('aria-invalid')).toBe('false');
+    expect(draft.validation().ok).toBe(true);
+    expect(draft.validation().warnings).toContainEqual({
+      path: '/inputs/setupCost/unit',
+      message: `input 'setupCost' has no unit: say how it is counted, e.g. "EUR/hour" or "tickets/month"`,
+    });
     // A chart failure would say so in the card; none of the previews may fail.
     expect(document.body.textContent).not.toContain('Chart unavailable');
   });

@@ -20,6 +20,8 @@ function resource(version: number, name = 'Closed-form case'): CaseResource {
     updatedAt: '2026-01-02T00:00:00Z',
     document: minimalCase({ name }),
     warnings: [],
+    todo: [],
+    complete: true,
   };
 }
 
@@ -89,6 +91,23 @@ describe('case session autosave', () => {
     });
   });
 
+  it('saves an incomplete draft that parses, and lists what it needs before it can run', async () => {
+    const server = fakeFetch([(body) => json(200, { ...resource(2), document: body }, '"v2"')]);
+    await withSession(async (session) => {
+      session.draft.update('/benefits', undefined);
+      await settle();
+      expect(server.calls).toHaveLength(1);
+      expect((server.calls[0].body as { benefits?: unknown }).benefits).toBeUndefined();
+      expect(session.saveState()).toBe('saved');
+      const validation = session.draft.validation();
+      expect(validation).toMatchObject({ ok: false, parses: true, validCase: null });
+      expect(validation.issues.all).toEqual([]);
+      expect(validation.todo.filter((item) => item.blocks === 'run')).toEqual([
+        { path: '/benefits', field: 'Benefit lines', message: 'Add at least one benefit line: what the tool is worth each month', blocks: 'run' },
+      ]);
+    });
+  });
+
   it('on 412 shows the conflict with the other version and the diff, and overwrites nothing', async () => {
     const theirs = resource(2, 'Saved in another tab');
     const server = fakeFetch([() => json(412, { title: 'Precondition Failed', status: 412, detail: 'version 2 is current', current: theirs })]);
@@ -133,6 +152,38 @@ describe('case session autosave', () => {
       expect(session.draft.document.description).toBeUndefined();
       expect(session.etag()).toBe('"v2"');
       expect(session.saveState()).toBe('saved');
+    });
+  });
+
+  it('taking their version cancels an autosave scheduled before the conflict (no extra version)', async () => {
+    const theirs = resource(2, 'Saved in another tab');
+    let answer412!: () => void;
+    const inFlight = new Promise<void>((resolve) => {
+      answer412 = resolve;
+    });
+    const server = fakeFetch([
+      (() => inFlight.then(() => json(412, { title: 'Precondition Failed', status: 412, current: theirs }))) as unknown as () => Response,
+    ]);
+    await createRoot(async (dispose) => {
+      try {
+        const session = createCaseSession(resource(1), '"v1"', { autosaveDelayMs: 150 });
+        await settle(0);
+        session.draft.update('/description', 'first edit');
+        await settle(200);
+        expect(server.calls).toHaveLength(1);
+        // Typed while the first save is on its way: a second autosave is scheduled.
+        session.draft.update('/description', 'second edit');
+        answer412();
+        await settle(20);
+        expect(session.saveState()).toBe('conflict');
+        session.takeTheirs();
+        await settle(250);
+        expect(server.calls).toHaveLength(1);
+        expect(session.saveState()).toBe('saved');
+        expect(session.resource().currentVersion).toBe(2);
+      } finally {
+        dispose();
+      }
     });
   });
 });

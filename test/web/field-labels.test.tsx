@@ -99,7 +99,8 @@ describe('the version diff and the import name fields by label', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('nothing was imported'));
     const items = [...screen.getByRole('alert').querySelectorAll('li')].map((item) => item.textContent);
     expect(items).toContain('Ownership › Sponsor must not be empty: fill it in /ownership/sponsor');
-    expect(items).toContain('Horizon is required: enter a number /horizonMonths');
+    // A missing horizon is not an import error: a draft imports and lists it on its to-do list.
+    expect(items.some((item) => item?.startsWith('Horizon'))).toBe(false);
     expect(items.join('\n')).not.toMatch(/^\/\S+ is required/m);
   });
 

@@ -1,6 +1,6 @@
 import { createSignal, For, Show, type Component } from 'solid-js';
 import type { CaseIssue } from '../../../models/case/case-error.ts';
-import { validateCase } from '../../../models/compile/validate-case.ts';
+import { validateDraft } from '../../../models/compile/validate-draft.ts';
 import { api, caseHref } from '../lib/api.ts';
 import { describeIssue } from '../lib/case-issues.ts';
 import { EXAMPLE_CASES, exampleTitle } from '../lib/example-cases.ts';
@@ -21,9 +21,10 @@ export const ImportCase: Component<{ onCreated?: (id: string) => void }> = (prop
   const create = async (document: unknown): Promise<void> => {
     setIssues([]);
     setError(null);
-    const result = validateCase(document);
+    // Any draft that parses imports; what it still needs is its to-do list in the editor.
+    const draft = validateDraft(document);
     setChecked(document);
-    if (!result.ok) return void setIssues(result.issues);
+    if (!draft.ok) return void setIssues(draft.issues);
     setBusy(true);
     try {
       const { resource } = await api.importCase(document);

@@ -25,8 +25,8 @@ export const InputCard: Component<{ draft: CaseDraft; name: string; open?: boole
     const outcome = built();
     if (!outcome.ok) return 'invalid distribution';
     const d = outcome.distribution;
-    if (input().distribution.type === 'fixed') return `fixed at ${formatUnitValue(props.draft.format(), d.inv(0.5), input().unit)}`;
-    return `90%: ${formatUnitValue(props.draft.format(), d.inv(0.05), input().unit)} to ${formatUnitValue(props.draft.format(), d.inv(0.95), input().unit)}`;
+    if (input().distribution.type === 'fixed') return `fixed at ${formatUnitValue(props.draft.format(), d.inv(0.5), input().unit ?? '')}`;
+    return `90%: ${formatUnitValue(props.draft.format(), d.inv(0.05), input().unit ?? '')} to ${formatUnitValue(props.draft.format(), d.inv(0.95), input().unit ?? '')}`;
   };
   const formLabel = () => DISTRIBUTION_FORMS.find((form) => form.id === formOf(input()?.distribution as Partial<DistributionSpec>))?.label ?? '';
 
@@ -81,7 +81,7 @@ export const InputCard: Component<{ draft: CaseDraft; name: string; open?: boole
           <DistributionPicker
             value={input().distribution as Partial<DistributionSpec>}
             onChange={(spec) => props.draft.update(`${base()}/distribution`, spec)}
-            unit={input().unit}
+            unit={input().unit ?? ''}
             label={input().label ?? props.name}
             pointer={`${base()}/distribution`}
             issues={issues()}

@@ -26,7 +26,9 @@ export const LivePanel: Component<{ draft: CaseDraft; preview: LivePreview }> = 
         <h2>Live results</h2>
         <span class="live-status" role="status" aria-live="polite">
           <Show when={!props.draft.validation().ok} fallback={props.preview.updating() ? 'Updating…' : 'Up to date'}>
-            Paused: fix {issues().length} problem{issues().length === 1 ? '' : 's'}
+            {issues().length > 0
+              ? `Paused: fix ${issues().length} problem${issues().length === 1 ? '' : 's'}`
+              : 'Paused: a draft; see the to-do list for what it needs before it can run'}
           </Show>
         </span>
       </header>

@@ -35,7 +35,7 @@ export const VariantInputOverrides: Component<{ draft: CaseDraft; id: string }> 
           <div class="variant-override" data-input={name}>
             <DistributionPicker
               value={input.distribution}
-              unit={input.unit}
+              unit={input.unit ?? ''}
               label={`${labelOf(name)} in this variant`}
               pointer={`${base()}/${name}/distribution`}
               issues={props.draft.validation().issues}

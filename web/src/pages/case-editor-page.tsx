@@ -13,6 +13,7 @@ import { SimulationSection } from '../editor/simulation-section.tsx';
 import { VariablesSection } from '../editor/variables-section.tsx';
 import { VariantsSection } from '../editor/variants-section.tsx';
 import type { CaseSession } from '../stores/case-session.ts';
+import { TodoList } from '../components/todo-list.tsx';
 
 const SECTIONS = [
   ['overview', 'Case and ownership', ['/name', '/ownership', '/currency', '/locale', '/startDate', '/horizonMonths', '/discountRateAnnual']],
@@ -28,6 +29,19 @@ const SECTIONS = [
   ['simulation', 'Simulation', ['/simulation']],
   ['variants', 'Variants', ['/variants']],
 ] as const;
+
+/** Scrolls to an editor section and focuses its heading. */
+function focusSection(id: string): void {
+  const target = document.getElementById(id);
+  target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  target?.querySelector<HTMLElement>('h2')?.focus();
+}
+
+/** The same for the section that holds a JSON pointer (a to-do item's field). */
+function showSection(pointer: string): void {
+  const section = SECTIONS.find(([, , pointers]) => pointers.some((prefix) => pointer === prefix || pointer.startsWith(`${prefix}/`)));
+  if (section) focusSection(section[0]);
+}
 
 /**
  * The case editor: every part of the case in order, each field checked by the engine's
@@ -47,9 +61,7 @@ export const CaseEditorPage: Component<{ session: CaseSession }> = (props) => {
                   href={`#${location.hash.split('#')[1]?.split('?')[0] ?? ''}`}
                   onClick={(event) => {
                     event.preventDefault();
-                    const target = document.getElementById(id);
-                    target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-                    target?.querySelector<HTMLElement>('h2')?.focus();
+                    focusSection(id);
                   }}
                 >
                   {label}
@@ -66,6 +78,12 @@ export const CaseEditorPage: Component<{ session: CaseSession }> = (props) => {
         </ol>
       </nav>
       <div class="editor-form">
+        <TodoList
+          todo={draft().validation().todo}
+          warnings={draft().validation().warnings}
+          document={draft().document}
+          onSelect={(item) => showSection(item.path)}
+        />
         <OverviewSection draft={draft()} />
         <BaselineSection draft={draft()} />
         <InputsSection draft={draft()} />

@@ -2,25 +2,32 @@ import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { CaseIssue } from '../../../models/case/case-error.ts';
 import type { BusinessCase } from '../../../models/case/case-schema.ts';
-import { validateCase } from '../../../models/compile/validate-case.ts';
+import type { TodoItem } from '../../../models/compile/case-todo.ts';
+import { validateDraft } from '../../../models/compile/validate-draft.ts';
 import type { CaseDocument } from '../lib/api-types.ts';
 import { indexIssues, type IssueIndex } from '../lib/case-issues.ts';
 import { getAt, setAtMutable } from '../lib/json-pointer.ts';
 import { caseFormat, type CaseFormat } from '../lib/format.ts';
 
-/** The outcome of validating the draft with the engine's own `validateCase`. */
+/** The outcome of validating the draft with the engine's own `validateDraft`. */
 export interface DraftValidation {
+  /** Complete and valid: the case runs (the live preview simulates it). */
   ok: boolean;
+  /** The draft parses, so it can be saved, complete or not. */
+  parses: boolean;
+  /** Errors to fix at their fields: a wrong type, or a problem beyond a missing field (a bad formula). */
   issues: IssueIndex;
   warnings: CaseIssue[];
+  /** What is missing for a run or the gate, in words (empty when the draft does not parse). */
+  todo: TodoItem[];
   /** The validated case with defaults applied, when valid. */
   validCase: BusinessCase | null;
 }
 
 /**
  * A case document being edited: the document, every edit through `update` (so each edit
- * is counted and timed), and the engine's validation of the result, indexed by JSON
- * pointer for inline errors. Independent of the server, so components can be tested alone.
+ * is counted and timed), and the engine's validation of the result as a draft: errors
+ * indexed by JSON pointer for inline display, and the to-do list of what is missing. Independent of the server, so components can be tested alone.
  */
 export interface CaseDraft {
   document: CaseDocument;
@@ -63,9 +70,10 @@ export function createCaseDraft(initial: CaseDocument): CaseDraft {
 
   const validation = createMemo<DraftValidation>(() => {
     revision();
-    const result = validateCase(unwrap(document));
-    if (result.ok) return { ok: true, issues: indexIssues([]), warnings: result.warnings, validCase: result.case };
-    return { ok: false, issues: indexIssues(result.issues), warnings: [], validCase: null };
+    const result = validateDraft(unwrap(document));
+    if (!result.ok) return { ok: false, parses: false, issues: indexIssues(result.issues), warnings: [], todo: [], validCase: null };
+    const validCase = result.validated?.case ?? null;
+    return { ok: validCase !== null, parses: true, issues: indexIssues(result.runIssues), warnings: result.warnings, todo: result.todo, validCase };
   });
 
   const format = createMemo(() => caseFormat(document.currency, document.locale));

@@ -39,7 +39,8 @@ export interface CaseSession {
 export const AUTOSAVE_DELAY_MS = 1500;
 
 /**
- * The case being edited, bound to the server: autosaves each valid draft as a new version
+ * The case being edited, bound to the server: autosaves each draft that parses (complete
+ * or not; the to-do list says what is missing) as a new version
  * with `If-Match`, and on 412 stops and shows the conflict; it never retries with the
  * newer tag on its own, so nothing is silently overwritten.
  *
@@ -64,7 +65,11 @@ export function createCaseSession(initial: CaseResource, initialEtag: string, op
     conflict: state.conflict,
     lastSavedAt: state.lastSavedAt,
     saveNow: (message) => saver.run(message),
-    takeTheirs: () => takeTheirs(state),
+    takeTheirs: () => {
+      // An autosave scheduled before the conflict must not save their version again as a new one.
+      saver.cancel();
+      takeTheirs(state);
+    },
     async keepMine() {
       const current = state.conflict();
       if (!current) return;
@@ -116,7 +121,7 @@ function createSaver(state: SessionState, delay: number) {
 
   const save = async (message?: string, ifMatch = state.etag()): Promise<void> => {
     if (conflict()) return;
-    if (!draft.validation().ok) {
+    if (!draft.validation().parses) {
       setSaveState('invalid');
       return;
     }
@@ -162,7 +167,7 @@ function createSaver(state: SessionState, delay: number) {
   return { run, schedule, cancel: (): void => clearTimeout(timer) };
 }
 
-/** Each edit to a valid draft schedules an autosave; a tab closed with unsaved edits asks first. */
+/** Each edit to a draft that parses (complete or not) schedules an autosave; a tab closed with unsaved edits asks first. */
 function autosaveEdits(state: SessionState, saver: ReturnType<typeof createSaver>): void {
   const { draft, dirty, conflict } = state;
   createEffect(
@@ -170,7 +175,7 @@ function autosaveEdits(state: SessionState, saver: ReturnType<typeof createSaver
       draft.revision,
       () => {
         if (!dirty() || conflict()) return;
-        if (!draft.validation().ok) {
+        if (!draft.validation().parses) {
           saver.cancel();
           state.setSaveState('invalid');
           return;
@@ -192,6 +197,15 @@ function autosaveEdits(state: SessionState, saver: ReturnType<typeof createSaver
   });
 }
 
+/**
+ * Replaces the draft by a version the server holds, marked saved before the edit effect
+ * sees the change (replace is one edit), so it is not autosaved again as a new version.
+ */
+function adoptServerDocument(state: SessionState, document: CaseResource['document']): void {
+  state.savedRevision = state.draft.revision() + 1;
+  state.draft.replace(document);
+}
+
 /** Drops our edits and continues from their version. */
 function takeTheirs(state: SessionState): void {
   const current = state.conflict();
@@ -199,8 +213,7 @@ function takeTheirs(state: SessionState): void {
   state.setConflict(null);
   state.setResource(current.theirs);
   state.setEtag(`"v${current.theirs.currentVersion}"`);
-  state.draft.replace(current.theirs.document);
-  state.savedRevision = state.draft.revision();
+  adoptServerDocument(state, current.theirs.document);
   state.setSaveProblem(null);
   state.setSaveState('saved');
 }
@@ -213,7 +226,6 @@ async function refresh(state: SessionState): Promise<void> {
   state.setResource(fresh);
   state.setEtag(freshEtag);
   if (fresh.currentVersion !== previous.currentVersion || fresh.hash !== previous.hash) {
-    state.draft.replace(fresh.document);
-    state.savedRevision = state.draft.revision();
+    adoptServerDocument(state, fresh.document);
   }
 }
