@@ -36,6 +36,7 @@ describe.skipIf(!hasChromium)('authoring journey in Chromium: a blank page to a 
   let health: { errors: string[] };
   let caseId = '';
   const count = { clicks: 0, typed: 0 };
+  let guidedStart = 0;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer({ seed: false }), launchChromium()]);
@@ -45,7 +46,9 @@ describe.skipIf(!hasChromium)('authoring journey in Chromium: a blank page to a 
 
   afterAll(async () => {
     const interactions = count.clicks + count.typed;
-    console.log(`authoring journey, portfolio to xlsx: ${interactions} interactions (${count.clicks} clicks + ${count.typed} fields typed or chosen)`);
+    console.log(
+      `authoring journey, portfolio to xlsx: ${interactions} interactions (${count.clicks} clicks + ${count.typed} fields typed or chosen; ${guidedStart} of them in the guided start)`,
+    );
     await browser?.close();
     await server?.close();
   });
@@ -135,6 +138,7 @@ describe.skipIf(!hasChromium)('authoring journey in Chromium: a blank page to a 
     await click(page.getByRole('button', { name: 'Create case' }));
 
     await page.waitForURL(/#\/cases\/[^/]+\/edit$/);
+    guidedStart = count.clicks + count.typed;
     caseId = decodeURIComponent(page.url().split('#/cases/')[1].split('/')[0]);
     await page.getByRole('heading', { name: 'Invoice-matching copilot', level: 1 }).waitFor();
     await saved();
@@ -163,7 +167,10 @@ describe.skipIf(!hasChromium)('authoring journey in Chromium: a blank page to a 
     await click(proposal.getByRole('button', { name: 'Create', exact: true }));
     await expect.poll(() => amount.inputValue()).toBe(proposedName);
     await screenshot(page, 'authoring-editor-range', { fullPage: false });
-    // The new input's card asks for its source; the link opens it.
+    // A draft saves without the new input's source (a warning, not a blocking error)…
+    await expect.poll(async () => (await stored()).document.costs.find((line) => line.id === monitoring.id)!.amount, { timeout: 30_000 }).toBe(proposedName);
+    await saved();
+    // …and the pilot owner still documents it: the input's card asks for it, the link opens it.
     await click(card.getByRole('button', { name: 'Add its unit and source' }));
     const inputCard = page.locator(`details[data-input="${proposedName}"]`);
     await fill(inputCard.getByLabel('Source of the estimate', { exact: true }), 'Vendor quote for the evaluation service, Nov 2026');
