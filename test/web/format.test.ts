@@ -35,6 +35,14 @@ describe('case formatting follows currency and locale', () => {
     expect(formatUnitValue(format, 0.42, 'share')).toBe('42%');
     expect(formatUnitValue(format, 150_000, 'contacts/month')).toBe('150,000 contacts/month');
   });
+
+  it('leaves the unit to the axis label in compact axis ticks, so four ticks of a narrow preview do not overlap', () => {
+    const format = caseFormat('EUR', 'en-GB');
+    // Was "€2.00/month": four such ticks overlapped in the 270-pixel preview of a "2 to 6" EUR/month input.
+    expect(formatUnitValue(format, 2, 'EUR/month', true)).toBe('€2.00');
+    expect(formatUnitValue(format, 25_000, 'EUR/month', true)).toBe('€25.0k');
+    expect(formatUnitValue(format, 2, 'EUR/month')).toBe('€2.00/month');
+  });
 });
 
 describe('parseNumber accepts what people type', () => {

@@ -15,11 +15,13 @@ export function isMoneyUnit(unit: string, currency: string): boolean {
  * @example
  * formatUnitValue(caseFormat('EUR'), 38.5, 'EUR/hour') // '€39/hour'
  * formatUnitValue(caseFormat('EUR'), 0.42, 'share') // '42%'
+ * formatUnitValue(caseFormat('EUR'), 2, 'EUR/month', true) // '€2.00' (an axis tick: the axis names the unit)
  */
 export function formatUnitValue(format: CaseFormat, value: number, unit: string, compact = false): string {
   if (!Number.isFinite(value)) return format.value(value);
   if (isMoneyUnit(unit, format.currency)) {
-    const suffix = unit.includes('/') ? `/${unit.split('/').slice(1).join('/')}` : '';
+    // Compact values are axis ticks, whose axis label names the unit: "€2.00/month" four times overlaps.
+    const suffix = unit.includes('/') && !compact ? `/${unit.split('/').slice(1).join('/')}` : '';
     const money = Math.abs(value) >= 1000 && compact ? format.moneyCompact(value) : Math.abs(value) < 100 ? moneyWithCents(format, value) : format.money(value);
     return `${money}${suffix}`;
   }
