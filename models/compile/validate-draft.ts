@@ -2,6 +2,7 @@ import type { CaseIssue } from '../case/case-error.ts';
 import { draftSchema, type CaseDraftDocument } from '../case/draft-schema.ts';
 import { prototypeKeyIssues } from '../case/prototype-keys.ts';
 import { toCaseIssues } from '../case/zod-issues.ts';
+import { formulaSyntaxIssues } from './formula-syntax-issues.ts';
 import { caseTodo, problemsBeyondMissing, type TodoItem } from './case-todo.ts';
 import { validateCase, type ValidatedCase } from './validate-case.ts';
 
@@ -23,7 +24,7 @@ export interface ValidatedDraft {
 
 /**
  * Validates a case as a draft: it saves when it parses (`{"formatVersion": 1, "name": "…"}`
- * at minimum, every present part of the right type); then says what is missing for a run
+ * at minimum, every present part of the right type, every formula in the formula language); then says what is missing for a run
  * or the gate, and, once complete, gives the engine's compiled case and its warnings.
  *
  * @example
@@ -36,6 +37,9 @@ export function validateDraft(document: unknown): ValidatedDraft | { ok: false; 
   if (prototypeKeys.length) return { ok: false, issues: prototypeKeys };
   const parsed = draftSchema.safeParse(document);
   if (!parsed.success) return { ok: false, issues: toCaseIssues(parsed.error.issues, draftSchema, document) };
+  // A formula outside the formula language does not parse: refused, like a wrong type.
+  const syntax = formulaSyntaxIssues(document);
+  if (syntax.length) return { ok: false, issues: syntax };
   const result = validateCase(document);
   const issues = result.ok ? [] : result.issues;
   const todo = caseTodo(document, issues);

@@ -121,7 +121,7 @@ describeEachStorage('drafts on %s', (storage) => {
       ['GET', `/api/cases/${draftId}/export.json`, undefined, 200],
       ['GET', `/api/cases/${draftId}/export.xlsx`, undefined, 409],
       ['GET', `/api/cases/${draftId}/decisions`, undefined, 200],
-      ['GET', `/api/cases/${draftId}/actuals`, undefined, 200],
+      ['GET', `/api/cases/${draftId}/actuals`, undefined, 409],
       ['POST', `/api/cases/${draftId}/actuals`, { metric: 'x', value: 1, measuredOn: '2026-01-01' }, 422],
       ['POST', `/api/cases/${draftId}/runs`, {}, 422],
       ['POST', '/api/compare', { a: { caseId: completeId }, b: { caseId: draftId }, trials: 100 }, 422],
