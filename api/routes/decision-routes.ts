@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { REASON_CATEGORIES } from '../../models/contract/resources.ts';
 import type { App } from '../server/app-env.ts';
 import { requirePermission } from '../server/auth.ts';
 import { ApiError } from '../server/problem.ts';
@@ -14,6 +15,7 @@ const decisionBody = z
     decision: z.enum(['scale', 'redesign', 'stop', 'keepAsResearch']),
     rationale: z.string().trim().min(1, 'say why').max(5000),
     runId: z.string(),
+    reasonCategory: z.enum(REASON_CATEGORIES).optional(),
   })
   .strict();
 
@@ -57,6 +59,11 @@ export function registerDecisionRoutes(app: App): void {
       const principal = c.get('principal');
       const record = await requireCase(services.db, c.req.valid('param').id);
       const body = c.req.valid('json');
+      if (body.decision === 'stop' && !body.reasonCategory) {
+        throw new ApiError(422, `a stop needs a reason category: one of ${REASON_CATEGORIES.join(', ')}`, [
+          { path: '/reasonCategory', message: `required for a stop: choose ${REASON_CATEGORIES.join(', ')}` },
+        ]);
+      }
       if (principal.tokenId) {
         const issuers = await issuerChain(services.db, principal.tokenId);
         if (issuers.some((who) => samePerson(who, principal.person))) {
@@ -82,6 +89,7 @@ export function registerDecisionRoutes(app: App): void {
           decision: body.decision,
           recommendation: gate ? ((gate.result as { recommendation?: string }).recommendation ?? null) : null,
           rationale: body.rationale,
+          reasonCategory: body.reasonCategory ?? null,
           takenBy: principal.person,
           tokenId: principal.tokenId ?? null,
           tokenName: principal.tokenId ? principal.name : null,
