@@ -14,19 +14,19 @@ function addMonths(date: Date, months: number): Date {
 
 /**
  * The next post-launch review of a scaled case. Reviews fall every `every` months after the
- * scale decision. A review is done once actuals cover the months before it: with actuals up to
- * month M (any series), every review on or before the first day of the month after M is done.
- * The next review is the first one not done.
+ * scale decision. A review is done once the month before it has actuals: with actuals up to
+ * month M (any series), every review in a month up to M + 1 is done. The next review is the
+ * first one not done.
  *
  * @example
- * nextReviewDate(new Date('2026-02-01'), 3, '2026-10') // 2027-02-01 (the reviews of May, Aug and Nov are covered)
+ * nextReviewDate(new Date('2026-02-02'), 3, '2026-10') // 2027-02-02 (the reviews of May, Aug and Nov are covered)
  */
 export function nextReviewDate(scaledAt: Date, every: number, lastActualMonth: string | null): Date {
   const covered = lastActualMonth ? new Date(`${lastActualMonth}-01T00:00:00Z`) : null;
   if (covered) covered.setUTCMonth(covered.getUTCMonth() + 1);
   let k = 1;
   let next = addMonths(scaledAt, every);
-  while (covered && next.getTime() <= covered.getTime() && k < 10_000) next = addMonths(scaledAt, every * ++k);
+  while (covered && Date.UTC(next.getUTCFullYear(), next.getUTCMonth(), 1) <= covered.getTime() && k < 10_000) next = addMonths(scaledAt, every * ++k);
   return next;
 }
 
@@ -48,7 +48,14 @@ export function postLaunchReviews(facts: BoardFacts, now: Date): { due: PostLaun
     const next = nextReviewDate(scaledAt, every, months.at(-1) ?? null);
     const nextDay = Date.UTC(next.getUTCFullYear(), next.getUTCMonth(), next.getUTCDate());
     const daysOverdue = Math.max(0, Math.round((today - nextDay) / 86_400_000));
-    const review = { id: item.id, name: item.name, scaledAt: item.latestDecision.takenAt, nextReviewOn: next.toISOString().slice(0, 10), reviewEveryMonths: every, daysOverdue };
+    const review = {
+      id: item.id,
+      name: item.name,
+      scaledAt: item.latestDecision.takenAt,
+      nextReviewOn: next.toISOString().slice(0, 10),
+      reviewEveryMonths: every,
+      daysOverdue,
+    };
     (daysOverdue > 0 ? overdue : due).push(review);
   }
   const byDate = (a: PostLaunchReview, b: PostLaunchReview) => a.nextReviewOn.localeCompare(b.nextReviewOn);
