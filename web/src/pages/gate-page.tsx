@@ -135,16 +135,25 @@ const GateEvaluation: Component<{ context: CaseContext; run: RunResource; onDeci
 const DecisionForm: Component<{ context: CaseContext; run: RunResource; recommendation: string; onDecided: () => void }> = (props) => {
   const [decision, setDecision] = createSignal<string>(props.recommendation);
   const [rationale, setRationale] = createSignal('');
+  const [reason, setReason] = createSignal('');
   const [problem, setProblem] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [recorded, setRecorded] = createSignal<DecisionResource | null>(null);
   const submit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
+    if (decision() === 'stop' && !reason()) return void setProblem('Choose why the case stops (Reason for the decision): the board counts stops by reason.');
     if (rationale().trim().length < 10) return void setProblem('Write the rationale (at least a sentence): the board will read it.');
     setBusy(true);
     setProblem(null);
     try {
-      setRecorded(await api.recordDecision(props.context.session.id, { decision: decision(), rationale: rationale().trim(), runId: props.run.id }));
+      setRecorded(
+        await api.recordDecision(props.context.session.id, {
+          decision: decision(),
+          rationale: rationale().trim(),
+          runId: props.run.id,
+          ...(reason() ? { reasonCategory: reason() } : {}),
+        }),
+      );
       setRationale('');
       props.onDecided();
     } catch (error) {
@@ -171,6 +180,7 @@ const DecisionForm: Component<{ context: CaseContext; run: RunResource; recommen
             </For>
           </div>
         </fieldset>
+        <ReasonSelect value={reason()} required={decision() === 'stop'} onChange={setReason} />
         <div class="field">
           <label for="decision-rationale">Rationale</label>
           <textarea
@@ -210,6 +220,31 @@ const DecisionForm: Component<{ context: CaseContext; run: RunResource; recommen
   );
 };
 
+/** Why a case is decided so; required for a stop, optional otherwise. */
+const REASONS = [
+  ['economics', 'Economics: the value does not cover the cost or risk-adjusted return'],
+  ['readiness', 'Readiness: data, integration, people or controls are not ready'],
+  ['risk', 'Risk: legal, model, security or reputational risk too high'],
+  ['strategy', 'Strategy: no longer a priority, or another route chosen'],
+  ['evidence', 'Evidence: measurements or actuals do not support the case'],
+] as const;
+
+const ReasonSelect: Component<{ value: string; required: boolean; onChange: (value: string) => void }> = (props) => (
+  <div class="field">
+    <label for="decision-reason">Reason for the decision{props.required ? ' (required for a stop)' : ' (optional)'}</label>
+    <select
+      id="decision-reason"
+      value={props.value}
+      required={props.required}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+      data-testid="decision-reason"
+    >
+      <option value="">{props.required ? 'Choose a reason…' : 'No reason category'}</option>
+      <For each={REASONS}>{([value, label]) => <option value={value}>{label}</option>}</For>
+    </select>
+  </div>
+);
+
 const DecisionHistory: Component<{ decisions: DecisionResource[]; context: CaseContext }> = (props) => {
   const format = () => props.context.session.draft.format();
   return (
@@ -239,7 +274,12 @@ const DecisionHistory: Component<{ decisions: DecisionResource[]; context: CaseC
                     <StatusBadge status={d.recommendation} />
                   </td>
                   <td>{d.takenBy}</td>
-                  <td class="rationale">{d.rationale}</td>
+                  <td class="rationale">
+                    <Show when={d.reasonCategory}>
+                      <strong>{d.reasonCategory}: </strong>
+                    </Show>
+                    {d.rationale}
+                  </td>
                   <td>
                     v{d.caseVersion}, run <code>{d.runId.slice(0, 8)}</code>: {format().count(d.run.trials)} trials, seed {d.run.seed}, {d.run.sampling}, engine{' '}
                     {d.run.engineVersion}
