@@ -59,11 +59,6 @@ export function registerDecisionRoutes(app: App): void {
       const principal = c.get('principal');
       const record = await requireCase(services.db, c.req.valid('param').id);
       const body = c.req.valid('json');
-      if (body.decision === 'stop' && !body.reasonCategory) {
-        throw new ApiError(422, `a stop needs a reason category: one of ${REASON_CATEGORIES.join(', ')}`, [
-          { path: '/reasonCategory', message: `required for a stop: choose ${REASON_CATEGORIES.join(', ')}` },
-        ]);
-      }
       if (principal.tokenId) {
         const issuers = await issuerChain(services.db, principal.tokenId);
         if (issuers.some((who) => samePerson(who, principal.person))) {
@@ -72,6 +67,11 @@ export function registerDecisionRoutes(app: App): void {
             `separation of duties: this token was issued to ${principal.person} by ${principal.person} (or through a token they issued); a decision needs an approver token issued by someone else`,
           );
         }
+      }
+      if (body.decision === 'stop' && !body.reasonCategory) {
+        throw new ApiError(422, `a stop needs a reason category: one of ${REASON_CATEGORIES.join(', ')}`, [
+          { path: '/reasonCategory', message: `required for a stop: choose ${REASON_CATEGORIES.join(', ')}` },
+        ]);
       }
       const run = await requireRun(services, body.runId, false).catch(() => {
         throw new ApiError(422, `no run ${body.runId}`, [{ path: '/runId', message: 'no such run' }]);
