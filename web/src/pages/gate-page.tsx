@@ -235,7 +235,7 @@ const ReasonSelect: Component<{ value: string; required: boolean; onChange: (val
     <select
       id="decision-reason"
       value={props.value}
-      required={props.required}
+      aria-required={props.required}
       onChange={(e) => props.onChange(e.currentTarget.value)}
       data-testid="decision-reason"
     >
