@@ -87,17 +87,27 @@ async function applyFixture(services: Services, fixture: PostLaunchFixture, file
 /**
  * Applies every post-launch fixture (fixtures/post-launch/*.json, in name order) after the
  * fixture cases were loaded into an empty database: runs, gates, decisions and actuals, so
- * the portfolio answers the board's four questions. Returns how many were applied.
+ * the portfolio answers the board's four questions. A fixture that cannot be applied (e.g.
+ * actuals dated after the machine's today) is skipped with its reason, so the server still starts.
  *
  * @example
- * await seedPostLaunch(services, new URL('../../fixtures/', import.meta.url));
+ * const { applied, skipped } = await seedPostLaunch(services, new URL('../../fixtures/', import.meta.url));
  */
-export async function seedPostLaunch(services: Services, fixturesDir: URL): Promise<number> {
+export async function seedPostLaunch(services: Services, fixturesDir: URL): Promise<{ applied: number; skipped: string[] }> {
   const directory = new URL('post-launch/', fixturesDir);
-  if (!existsSync(directory)) return 0;
+  if (!existsSync(directory)) return { applied: 0, skipped: [] };
   const files = readdirSync(directory)
     .filter((name) => name.endsWith('.json'))
     .sort();
-  for (const file of files) await applyFixture(services, JSON.parse(readFileSync(new URL(file, directory), 'utf8')) as PostLaunchFixture, file);
-  return files.length;
+  let applied = 0;
+  const skipped: string[] = [];
+  for (const file of files) {
+    try {
+      await applyFixture(services, JSON.parse(readFileSync(new URL(file, directory), 'utf8')) as PostLaunchFixture, file);
+      applied++;
+    } catch (error) {
+      skipped.push(`${file}: ${(error as Error).message}`);
+    }
+  }
+  return { applied, skipped };
 }

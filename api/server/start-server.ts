@@ -50,8 +50,9 @@ export async function startServer(
   // Post-launch fixtures (runs, gates, decisions, actuals) go through the services, so they need the worker pool.
   if (loaded && options.fixturesDir) {
     const began = Date.now();
-    const applied = await seedPostLaunch(services, options.fixturesDir);
+    const { applied, skipped } = await seedPostLaunch(services, options.fixturesDir);
     if (applied) options.log({ level: 'info', msg: `applied ${applied} post-launch fixtures (runs, gates, decisions, actuals) in ${Date.now() - began} ms` });
+    for (const reason of skipped) options.log({ level: 'warn', msg: `skipped the post-launch fixture ${reason}` });
   }
   const app = createApp(services, { log: options.log, webRoot: options.webRoot });
   const server: ServerType = await new Promise((resolve) => {

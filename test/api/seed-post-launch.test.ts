@@ -1,4 +1,11 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedPostLaunch } from '../../api/server/seed-post-launch.ts';
+import { buildTestApp } from '../helpers/test-app.ts';
+import { minimalCase } from '../helpers/minimal-case.ts';
 import type { ActualsReport, PortfolioResource } from '../../models/contract/resources.ts';
 import { DEFAULT_CONFIG, type ServiceConfig } from '../../api/server/config.ts';
 import { startServer, type RunningServer } from '../../api/server/start-server.ts';
@@ -63,6 +70,36 @@ describe('VALUEGATE_SEED_FIXTURES=false', () => {
       expect(portfolio.boardQuestions.passedGates).toEqual({ count: 0, caseIds: [] });
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('a post-launch fixture that cannot be applied', () => {
+  it('is skipped with its reason, and the others are applied', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'valuegate-fixtures-'));
+    mkdirSync(join(dir, 'post-launch'));
+    const plan = (body: object) => JSON.stringify({ run: { trials: 200, seed: 1 }, ...body });
+    writeFileSync(join(dir, 'post-launch', 'a-missing.json'), plan({ caseName: 'No such case' }));
+    writeFileSync(
+      join(dir, 'post-launch', 'b-future.json'),
+      plan({ case: minimalCase({ name: 'Future actuals' }), actuals: [{ month: '2099-01', series: 'net', value: 1 }] }),
+    );
+    writeFileSync(
+      join(dir, 'post-launch', 'c-scaled.json'),
+      plan({ case: minimalCase({ name: 'Scaled' }), decisions: [{ decision: 'scale', rationale: 'ok' }] }),
+    );
+    const t = await buildTestApp('pglite', {}, () => new Date('2027-06-15T00:00:00Z'));
+    try {
+      const result = await seedPostLaunch(t.services, pathToFileURL(`${dir}/`));
+      expect(result.applied).toBe(1);
+      expect(result.skipped).toEqual([
+        'a-missing.json: post-launch fixture a-missing.json: no case named No such case',
+        expect.stringMatching(/^b-future\.json: .*2099-01 is outside the case's 36 months from 2027-01/),
+      ]);
+      const portfolio = (await (await t.call('GET', '/api/portfolio?trials=200', { role: 'viewer' })).json()) as PortfolioResource;
+      expect(portfolio.byDecision).toEqual({ scale: 1, none: 1 });
+    } finally {
+      await t.close();
     }
   });
 });
