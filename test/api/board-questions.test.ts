@@ -55,6 +55,14 @@ describeEachStorage('board questions (%s)', (storage) => {
     );
     // C: stopped for strategy with no gate and no actuals behind it.
     await create('C', minimalCase({ name: 'C stopped without evidence' }));
+    // F: benefit U(500, 1500) a month (P10 600); 100 and 120 in March and April are below P10 two months running: stopped on the evidence of actuals.
+    await create(
+      'F',
+      minimalCase({
+        name: 'F stopped on its actuals',
+        inputs: { ...minimalCase().inputs, benefitPerMonth: { unit: 'EUR/month', source: 'test', distribution: { type: 'uniform', min: 500, max: 1500 } } },
+      }),
+    );
     const gate = await t.call('POST', `/api/runs/${runs.B}/analyses`, { body: { kind: 'gate' }, role: 'editor' });
     expect(gate.status).toBe(201);
     expect(['stop', 'redesign']).toContain(((await gate.json()) as { result: { recommendation: string } }).result.recommendation);
@@ -62,6 +70,11 @@ describeEachStorage('board questions (%s)', (storage) => {
     expect((await decide('D', { decision: 'keepAsResearch' })).status).toBe(201);
     expect((await decide('B', { decision: 'stop', reasonCategory: 'economics' })).status).toBe(201);
     expect((await decide('C', { decision: 'stop', reasonCategory: 'strategy' })).status).toBe(201);
+    expect((await decide('F', { decision: 'stop', reasonCategory: 'evidence' })).status).toBe(201);
+    await actuals('F', [
+      { month: '2027-03', series: 'benefit:flat', value: 100 },
+      { month: '2027-04', series: 'benefit:flat', value: 120 },
+    ]);
     await actuals('A', [...DURABLE_ROWS, { month: '2027-06', series: 'benefit:flat', value: 1000 }]);
     await actuals('D', [...DURABLE_ROWS, { month: '2027-06', series: 'net', value: 700 }]);
     await actuals('B', [{ month: '2027-02', series: 'cost:infrastructure', value: 500 }]);
@@ -93,7 +106,7 @@ describeEachStorage('board questions (%s)', (storage) => {
     };
     const of = (...keys: string[]) => keys.map((key) => ids[key]).sort();
     expect(answer('passedGates')).toEqual(of('A', 'E'));
-    expect(answer('stoppedForGoodReasons')).toEqual(of('B'));
+    expect(answer('stoppedForGoodReasons')).toEqual(of('B', 'F'));
     expect(answer('measuredPostLaunchValue')).toEqual(of('A'));
     expect(answer('durableProcessChange')).toEqual(of('A', 'D'));
   });
@@ -106,6 +119,12 @@ describeEachStorage('board questions (%s)', (storage) => {
     expect(b.evidence).toMatch(/gate recommended/);
     // The run's mean PV of costs (stored to the cent) minus the EUR 500 of costs recorded as actuals.
     expect(b.costAvoided).toBeCloseTo(Math.round(run.summary.outputs.pvCosts.mean * 100) / 100 - 500, 2);
+    const f = portfolio.stopped.find((s) => s.id === ids.F)!;
+    expect(f).toMatchObject({
+      reasonCategory: 'evidence',
+      goodReason: true,
+      evidence: "actuals of Flat benefit fell below the forecast's P10 in 2027-03, 2027-04",
+    });
     const c = portfolio.stopped.find((s) => s.id === ids.C)!;
     expect(c).toMatchObject({ reasonCategory: 'strategy', goodReason: false, evidence: null });
   });
