@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { REASON_CATEGORIES } from '../../models/contract/resources.ts';
 import type { App } from '../server/app-env.ts';
 import { requirePermission } from '../server/auth.ts';
 import { ApiError } from '../server/problem.ts';
@@ -14,6 +15,7 @@ const decisionBody = z
     decision: z.enum(['scale', 'redesign', 'stop', 'keepAsResearch']),
     rationale: z.string().trim().min(1, 'say why').max(5000),
     runId: z.string(),
+    reasonCategory: z.enum(REASON_CATEGORIES).optional(),
   })
   .strict();
 
@@ -66,6 +68,11 @@ export function registerDecisionRoutes(app: App): void {
           );
         }
       }
+      if (body.decision === 'stop' && !body.reasonCategory) {
+        throw new ApiError(422, `a stop needs a reason category: one of ${REASON_CATEGORIES.join(', ')}`, [
+          { path: '/reasonCategory', message: `required for a stop: choose ${REASON_CATEGORIES.join(', ')}` },
+        ]);
+      }
       const run = await requireRun(services, body.runId, false).catch(() => {
         throw new ApiError(422, `no run ${body.runId}`, [{ path: '/runId', message: 'no such run' }]);
       });
@@ -82,6 +89,7 @@ export function registerDecisionRoutes(app: App): void {
           decision: body.decision,
           recommendation: gate ? ((gate.result as { recommendation?: string }).recommendation ?? null) : null,
           rationale: body.rationale,
+          reasonCategory: body.reasonCategory ?? null,
           takenBy: principal.person,
           tokenId: principal.tokenId ?? null,
           tokenName: principal.tokenId ? principal.name : null,

@@ -2,7 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { PortfolioValue } from '../../models/analysis/portfolio-value.ts';
 import type { PortfolioResource } from '../../models/contract/resources.ts';
 import type { App } from '../server/app-env.ts';
+import { boardFacts, boardQuestions, stoppedCases } from '../services/board-questions.ts';
 import { caseOverview } from '../services/case-overview.ts';
+import { postLaunchReviews } from '../services/post-launch-reviews.ts';
 import { listCases } from '../services/case-store.ts';
 import { validateCase } from '../../models/compile/validate-case.ts';
 import { errorResponses, jsonResponse } from './openapi-common.ts';
@@ -16,7 +18,8 @@ const query = z.object({
  * The board view across cases: counts per recommended and taken decision and per
  * gate status, expected value against full cost (per currency: never summed across
  * currencies), pilots drifting without a decision, measured post-launch value, and
- * the portfolio value fan chart.
+ * the portfolio value fan chart, the board's four questions (`boardQuestions`), stopped cases with
+ * their reason, evidence and cost avoided, and post-launch reviews of scaled cases (`reviews`).
  *
  * @example
  * registerPortfolioRoutes(app);
@@ -55,6 +58,8 @@ export function registerPortfolioRoutes(app: App): void {
       const documents = (await listCases(services.db, { includeArchived: false }))
         .map((record) => record.document)
         .filter((document) => validateCase(document).ok);
+      const facts = await boardFacts(services.db, items);
+      const stopped = await stoppedCases(services.db, facts);
       let valueFan: PortfolioValue[] = [];
       if (documents.length) {
         valueFan = await services.jobs.submit<PortfolioValue[]>({ type: 'portfolio', documents, trials, seed: 1 }).result;
@@ -73,9 +78,9 @@ export function registerPortfolioRoutes(app: App): void {
             .filter((item) => item.daysSinceLastDecision > driftDays && !['scale', 'stop'].includes(item.latestDecision?.decision ?? ''))
             .map((item) => ({ id: item.id, name: item.name, businessOwner: item.businessOwner, daysSinceLastDecision: item.daysSinceLastDecision })),
           withMeasuredValue: items.filter((item) => item.hasMeasuredValue).length,
-          stopped: items
-            .filter((item) => item.latestDecision?.decision === 'stop')
-            .map((item) => ({ id: item.id, name: item.name, rationale: item.latestDecision!.rationale, takenAt: item.latestDecision!.takenAt })),
+          stopped,
+          boardQuestions: boardQuestions(facts, stopped),
+          reviews: postLaunchReviews(facts, services.now()),
           valueFan,
           items,
         } satisfies PortfolioResource,

@@ -8,6 +8,7 @@ import type { ServiceConfig } from './config.ts';
 import { createApp, type App } from './create-app.ts';
 import type { LogSink } from './request-log.ts';
 import { seedFixtures } from './seed-fixtures.ts';
+import { seedPostLaunch } from './seed-post-launch.ts';
 import type { Services } from './services.ts';
 
 /** A started service. */
@@ -33,10 +34,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, inMemory: options.inMemory, schema: options.schema });
   await failInterruptedRuns(db);
-  if (config.seedFixtures && options.fixturesDir) {
-    const loaded = await seedFixtures(db, options.fixturesDir);
-    if (loaded) options.log({ level: 'info', msg: `loaded ${loaded} fixture cases into the empty database` });
-  }
+  const loaded = config.seedFixtures && options.fixturesDir ? await seedFixtures(db, options.fixturesDir) : 0;
+  if (loaded) options.log({ level: 'info', msg: `loaded ${loaded} fixture cases into the empty database` });
   if (config.authDisabled) {
     options.log({
       level: 'warn',
@@ -48,6 +47,13 @@ export async function startServer(
   }
   const jobs = new WorkerPool({ workers: config.workers, maxConcurrent: config.maxConcurrentJobs });
   const services: Services = { db, jobs, runs: new RunRegistry(), config, now: () => new Date() };
+  // Post-launch fixtures (runs, gates, decisions, actuals) go through the services, so they need the worker pool.
+  if (loaded && options.fixturesDir) {
+    const began = Date.now();
+    const { applied, skipped } = await seedPostLaunch(services, options.fixturesDir);
+    if (applied) options.log({ level: 'info', msg: `applied ${applied} post-launch fixtures (runs, gates, decisions, actuals) in ${Date.now() - began} ms` });
+    for (const reason of skipped) options.log({ level: 'warn', msg: `skipped the post-launch fixture ${reason}` });
+  }
   const app = createApp(services, { log: options.log, webRoot: options.webRoot });
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));

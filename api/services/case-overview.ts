@@ -1,4 +1,4 @@
-import type { CaseListItem, LatestRun } from '../../models/contract/resources.ts';
+import type { CaseListItem, LatestRun, ReasonCategory } from '../../models/contract/resources.ts';
 import { caseSchema } from '../../models/case/case-schema.ts';
 import { draftSchema } from '../../models/case/draft-schema.ts';
 import type { Recommendation } from '../../models/gate/recommendation.ts';
@@ -41,7 +41,7 @@ export async function caseOverview(db: Queryable, options: { includeArchived: bo
      FROM analyses a JOIN runs r ON r.id = a.run_id WHERE a.kind = 'gate' ORDER BY r.case_id, a.created_at DESC`,
   );
   const decisions = await db.query<Record<string, unknown>>(
-    `SELECT DISTINCT ON (case_id) case_id, decision, taken_by, taken_at, rationale FROM decisions ORDER BY case_id, taken_at DESC, id`,
+    `SELECT DISTINCT ON (case_id) case_id, decision, taken_by, taken_at, rationale, reason_category FROM decisions ORDER BY case_id, taken_at DESC, id`,
   );
   const actuals = await db.query<{ case_id: string }>('SELECT DISTINCT case_id FROM actual_values');
   const versions = await versionFacts(db);
@@ -133,6 +133,7 @@ function toItem(
           takenBy: String(decision.taken_by),
           takenAt: new Date(decision.taken_at as string).toISOString(),
           rationale: String(decision.rationale),
+          reasonCategory: (decision.reason_category as ReasonCategory | null) ?? null,
         }
       : null,
     daysSinceLastDecision: Math.max(0, Math.floor((now.getTime() - lastDecisionAt.getTime()) / 86_400_000)),

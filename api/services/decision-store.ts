@@ -1,4 +1,4 @@
-import type { DecisionResource } from '../../models/contract/resources.ts';
+import type { DecisionResource, ReasonCategory } from '../../models/contract/resources.ts';
 import type { Recommendation } from '../../models/gate/recommendation.ts';
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../storage/database.ts';
@@ -16,6 +16,7 @@ function toRecord(row: Record<string, unknown>): DecisionRecordRow {
     decision: row.decision as Recommendation,
     recommendation: (row.recommendation as Recommendation | null) ?? null,
     rationale: String(row.rationale),
+    reasonCategory: (row.reason_category as ReasonCategory | null) ?? null,
     takenBy: String(row.taken_by),
     token: row.token_id ? { id: String(row.token_id), name: String(row.token_name) } : null,
     takenAt: new Date(row.taken_at as string).toISOString(),
@@ -42,6 +43,9 @@ export async function appendDecision(
     decision: string;
     recommendation: string | null;
     rationale: string;
+    reasonCategory?: ReasonCategory | null;
+    /** When; the database's now() unless given (fixtures record past decisions). */
+    takenAt?: Date;
     /** The person who decided (the token's person, not only its name). */
     takenBy: string;
     tokenId?: string | null;
@@ -50,8 +54,8 @@ export async function appendDecision(
 ): Promise<DecisionRecordRow> {
   const id = randomUUID();
   await db.query(
-    `INSERT INTO decisions (id, case_id, case_version, case_hash, run_id, decision, recommendation, rationale, taken_by, token_id, token_name)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    `INSERT INTO decisions (id, case_id, case_version, case_hash, run_id, decision, recommendation, rationale, taken_by, token_id, token_name, reason_category, taken_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, coalesce($13::timestamptz, now()))`,
     [
       id,
       decision.caseId,
@@ -64,6 +68,8 @@ export async function appendDecision(
       decision.takenBy,
       decision.tokenId ?? null,
       decision.tokenName ?? null,
+      decision.reasonCategory ?? null,
+      decision.takenAt?.toISOString() ?? null,
     ],
   );
   const { rows } = await db.query<Record<string, unknown>>(`${SELECT} WHERE d.id = $1`, [id]);

@@ -59,7 +59,7 @@ export interface CaseListItem extends CaseHeader {
   recommendation: Recommendation | null;
   recommendationHeadline: string | null;
   gateStatus: GateStatus;
-  latestDecision: { decision: Recommendation; takenBy: string; takenAt: string; rationale: string } | null;
+  latestDecision: { decision: Recommendation; takenBy: string; takenAt: string; rationale: string; reasonCategory: ReasonCategory | null } | null;
   daysSinceLastDecision: number;
   hasMeasuredValue: boolean;
   /** Who answers for the case: the business owner, else the sponsor. */
@@ -135,12 +135,18 @@ export interface AnalysisResource<Result = unknown> {
 }
 
 /** An append-only decision with the exact case version and run it rests on. */
+/** Why a case was stopped (required for a stop, optional for other decisions). */
+export const REASON_CATEGORIES = ['economics', 'readiness', 'risk', 'strategy', 'evidence'] as const;
+export type ReasonCategory = (typeof REASON_CATEGORIES)[number];
+
 export interface DecisionResource {
   id: string;
   caseId: string;
   decision: Recommendation;
   recommendation: Recommendation | null;
   rationale: string;
+  /** Why: economics, readiness, risk, strategy or evidence; required for a stop, null when not given. */
+  reasonCategory: ReasonCategory | null;
   /** The person who decided: the person the token was issued to ("local user" in local mode). */
   takenBy: string;
   /** The token used (unique name), or null in local mode and for decisions recorded before tokens named people. */
@@ -172,9 +178,56 @@ export interface PortfolioResource {
   driftDays: number;
   drifting: { id: string; name: string; businessOwner: string | null; daysSinceLastDecision: number }[];
   withMeasuredValue: number;
-  stopped: { id: string; name: string; rationale: string; takenAt: string }[];
+  /** Stopped cases; `costAvoided` is the PV of production costs not spent (see docs/methods.md). */
+  stopped: StoppedCase[];
+  /** The board's four questions, each the cases that answer yes. */
+  boardQuestions: BoardQuestions;
+  /** Post-launch reviews of scaled cases: `overdue` when the next review date has passed, else `due`. */
+  reviews: { due: PostLaunchReview[]; overdue: PostLaunchReview[] };
   valueFan: PortfolioValue[];
   items: CaseListItem[];
+}
+
+/** One board question's answer: how many cases, and which. */
+export interface BoardAnswer {
+  count: number;
+  caseIds: string[];
+}
+
+/** The board's four questions (issue 17); definitions in docs/methods.md, "The board's four questions". */
+export interface BoardQuestions {
+  passedGates: BoardAnswer;
+  stoppedForGoodReasons: BoardAnswer;
+  measuredPostLaunchValue: BoardAnswer;
+  durableProcessChange: BoardAnswer;
+}
+
+/** A stopped case on the board. */
+export interface StoppedCase {
+  id: string;
+  name: string;
+  rationale: string;
+  takenAt: string;
+  reasonCategory: ReasonCategory | null;
+  /** The evidence behind the stop, in words; null when there is none. */
+  evidence: string | null;
+  /** Stopped with a category and backed by evidence. */
+  goodReason: boolean;
+  currency: string;
+  /** Mean PV of the stop run's costs minus the costs recorded as actuals; null without a run. */
+  costAvoided: number | null;
+}
+
+/** The next post-launch review of a scaled case. */
+export interface PostLaunchReview {
+  id: string;
+  name: string;
+  scaledAt: string;
+  /** YYYY-MM-DD. */
+  nextReviewOn: string;
+  reviewEveryMonths: number;
+  /** Whole days past the review date (0 when not overdue). */
+  daysOverdue: number;
 }
 
 /** A post-launch measurement as stored. */

@@ -45,6 +45,7 @@ describeEachStorage('migration 003 (named versions) on %s', (storage) => {
         INSERT INTO decisions (id, case_id, case_version, case_hash, run_id, decision, rationale, taken_by, taken_at) VALUES
           ('00000000-0000-4000-8000-0000000000d2', '${CASE}', 1, 'h1', '${RUN}', 'scale', 'later', 'Bo', '2026-03-01'),
           ('00000000-0000-4000-8000-0000000000d1', '${CASE}', 1, 'h1', '${RUN}', 'keepAsResearch', 'first', 'Cy', '2026-02-01');`);
+      // 003 first, then any later migrations.
       expect((await migrate(db))[0]).toBe('003-named-versions');
       const { rows } = await db.query<{ version: number; message: string | null; named: boolean; named_by: string | null; working_since: Date | null }>(
         'SELECT version, message, named, named_by, working_since FROM case_versions ORDER BY version',

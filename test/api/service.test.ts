@@ -25,7 +25,7 @@ describeEachStorage('restart on %s', (storage) => {
     const options = { log: () => undefined, fixturesDir: new URL('../../fixtures/', import.meta.url), schema };
     const first = await startServer(config, options);
     const seeded = await (await fetch(`${first.url}/api/cases`)).json();
-    expect(seeded.total).toBe(3);
+    expect(seeded.total).toBe(4); // fixtures/*.json and the scaled case of fixtures/post-launch/
     const created = await (
       await fetch(`${first.url}/api/cases`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(document) })
     ).json();
@@ -51,7 +51,7 @@ describeEachStorage('restart on %s', (storage) => {
     const second = await startServer(config, options);
     try {
       const list = await (await fetch(`${second.url}/api/cases`)).json();
-      expect(list.total).toBe(4); // fixtures are not loaded twice
+      expect(list.total).toBe(5); // fixtures are not loaded twice
       const again = await (await fetch(`${second.url}/api/cases/${created.id}`)).json();
       expect(again.currentVersion).toBe(2);
       expect(again.document.horizonMonths).toBe(30);
@@ -155,7 +155,7 @@ describe('npm start', () => {
     });
     expect(output).toContain('LOCAL SINGLE-USER MODE');
     const cases = await (await fetch(`${url}/api/cases`)).json();
-    expect(cases.total).toBe(3);
+    expect(cases.total).toBe(4);
     const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);

@@ -10,8 +10,9 @@ describe('schema/case.schema.json', () => {
     expect(stored).toEqual(JSON.parse(JSON.stringify(caseJsonSchema())));
   });
 
-  it('is what every fixture points at, and fixtures/ holds only cases', () => {
+  it('is what every fixture points at, and fixtures/ holds only cases (and the post-launch/ plans)', () => {
     for (const file of readdirSync(new URL('fixtures/', root))) {
+      if (file === 'post-launch') continue;
       const document = JSON.parse(readFileSync(new URL(`fixtures/${file}`, root), 'utf8'));
       expect(document.formatVersion, file).toBe(1);
       expect(document.$schema, file).toBe('../schema/case.schema.json');

@@ -8,10 +8,13 @@ import { summarizeRun } from '../../models/engine/summarize-run.ts';
 import { resolveSettings, runCase } from '../../models/pipeline/index.ts';
 import { WorkerPool } from '../../api/workers/worker-pool.ts';
 
-const fixtures = readdirSync(new URL('../../fixtures/', import.meta.url)).map((file) => ({
-  file,
-  document: JSON.parse(readFileSync(new URL(`../../fixtures/${file}`, import.meta.url), 'utf8')) as Record<string, unknown>,
-}));
+// Cases only: fixtures/post-launch/ holds the seeding plans (runs, decisions, actuals), not cases.
+const fixtures = readdirSync(new URL('../../fixtures/', import.meta.url))
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => ({
+    file,
+    document: JSON.parse(readFileSync(new URL(`../../fixtures/${file}`, import.meta.url), 'utf8')) as Record<string, unknown>,
+  }));
 
 /** Hash of a summary with every float's exact bits (JSON writes the shortest round-trip form). */
 const fingerprint = (value: unknown): string =>

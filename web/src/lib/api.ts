@@ -237,7 +237,7 @@ export const api = {
   compare: (request: CompareRequest) => json<CompareResult>('POST', '/compare', { body: request }),
 
   decisions: (caseId: string) => json<{ items: DecisionResource[] }>('GET', `/cases/${encodeURIComponent(caseId)}/decisions`),
-  recordDecision: (caseId: string, body: { decision: string; rationale: string; runId: string }) =>
+  recordDecision: (caseId: string, body: { decision: string; rationale: string; runId: string; reasonCategory?: string }) =>
     json<DecisionResource>('POST', `/cases/${encodeURIComponent(caseId)}/decisions`, { body }),
 
   actuals: (caseId: string) => json<{ items: ActualResource[] }>('GET', `/cases/${encodeURIComponent(caseId)}/actuals`),

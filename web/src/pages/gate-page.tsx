@@ -1,14 +1,13 @@
-import { createResource, createSignal, For, Show, Suspense, type Component } from 'solid-js';
+import { createResource, For, Show, Suspense, type Component } from 'solid-js';
 import type { GateResult } from '../../../models/gate/evaluate-gate.ts';
-import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from '../../../models/gate/recommendation.ts';
+import { DecisionForm } from '../components/decision-form.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { GateCriteriaTable } from '../components/gate-criteria-table.tsx';
 import { RequireRun } from '../components/require-run.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { loadAnalysis } from '../lib/analysis-loader.ts';
-import { api, ApiError } from '../lib/api.ts';
+import { api } from '../lib/api.ts';
 import type { DecisionResource, RunResource } from '../lib/api-types.ts';
-import { isApprover } from '../stores/me-store.ts';
 import type { CaseContext } from '../stores/case-context.ts';
 
 /**
@@ -132,84 +131,6 @@ const GateEvaluation: Component<{ context: CaseContext; run: RunResource; onDeci
   );
 };
 
-const DecisionForm: Component<{ context: CaseContext; run: RunResource; recommendation: string; onDecided: () => void }> = (props) => {
-  const [decision, setDecision] = createSignal<string>(props.recommendation);
-  const [rationale, setRationale] = createSignal('');
-  const [problem, setProblem] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  const [recorded, setRecorded] = createSignal<DecisionResource | null>(null);
-  const submit = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    if (rationale().trim().length < 10) return void setProblem('Write the rationale (at least a sentence): the board will read it.');
-    setBusy(true);
-    setProblem(null);
-    try {
-      setRecorded(await api.recordDecision(props.context.session.id, { decision: decision(), rationale: rationale().trim(), runId: props.run.id }));
-      setRationale('');
-      props.onDecided();
-    } catch (error) {
-      setProblem(error instanceof ApiError ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Show when={isApprover()} fallback={<p class="muted">Only approvers can record a decision.</p>}>
-      <form class="panel decision-form" onSubmit={(event) => void submit(event)} aria-labelledby="decision-form-title" data-testid="decision-form">
-        <h3 id="decision-form-title">Record the decision (approver)</h3>
-        <fieldset>
-          <legend>Decision</legend>
-          <div class="segmented">
-            <For each={RECOMMENDATIONS}>
-              {(option) => (
-                <label class="segment" classList={{ selected: decision() === option }}>
-                  <input type="radio" name="decision" value={option} checked={decision() === option} onChange={() => setDecision(option)} />
-                  {RECOMMENDATION_LABELS[option]}
-                  {option === props.recommendation ? ' (recommended)' : ''}
-                </label>
-              )}
-            </For>
-          </div>
-        </fieldset>
-        <div class="field">
-          <label for="decision-rationale">Rationale</label>
-          <textarea
-            id="decision-rationale"
-            rows={3}
-            value={rationale()}
-            onInput={(e) => setRationale(e.currentTarget.value)}
-            aria-invalid={Boolean(problem())}
-            aria-describedby={problem() ? 'decision-problem' : 'decision-hint'}
-          />
-          <span id="decision-hint" class="field-hint">
-            Cites run {props.run.id.slice(0, 8)} (version {props.run.caseVersion}, seed {props.run.seed},{' '}
-            {props.context.session.draft.format().count(props.run.trials)} trials). Decisions cannot be edited or deleted.
-          </span>
-          <Show when={problem()}>
-            <span id="decision-problem" class="field-error" role="alert">
-              {problem()}
-            </span>
-          </Show>
-        </div>
-        <Show when={decision() !== props.recommendation}>
-          <p class="notice notice-warning">
-            This departs from the gate's recommendation ({RECOMMENDATION_LABELS[props.recommendation as keyof typeof RECOMMENDATION_LABELS]}); say why in the
-            rationale.
-          </p>
-        </Show>
-        <button type="submit" class="button-primary" disabled={busy()}>
-          {busy() ? 'Recording…' : 'Record decision'}
-        </button>
-        <Show when={recorded()}>
-          <p class="notice notice-success" role="status">
-            ✓ Recorded: {RECOMMENDATION_LABELS[recorded()!.decision as keyof typeof RECOMMENDATION_LABELS] ?? recorded()!.decision} by {recorded()!.takenBy}.
-          </p>
-        </Show>
-      </form>
-    </Show>
-  );
-};
-
 const DecisionHistory: Component<{ decisions: DecisionResource[]; context: CaseContext }> = (props) => {
   const format = () => props.context.session.draft.format();
   return (
@@ -239,7 +160,12 @@ const DecisionHistory: Component<{ decisions: DecisionResource[]; context: CaseC
                     <StatusBadge status={d.recommendation} />
                   </td>
                   <td>{d.takenBy}</td>
-                  <td class="rationale">{d.rationale}</td>
+                  <td class="rationale">
+                    <Show when={d.reasonCategory}>
+                      <strong>{d.reasonCategory}: </strong>
+                    </Show>
+                    {d.rationale}
+                  </td>
                   <td>
                     v{d.caseVersion}, run <code>{d.runId.slice(0, 8)}</code>: {format().count(d.run.trials)} trials, seed {d.run.seed}, {d.run.sampling}, engine{' '}
                     {d.run.engineVersion}

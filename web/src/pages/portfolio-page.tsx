@@ -1,5 +1,6 @@
 import { createMemo, createResource, createSignal, For, Show, Suspense, type Component } from 'solid-js';
 import { PortfolioFanChart } from '../charts/portfolio-fan-chart.tsx';
+import { BoardQuestionCards } from '../components/board-questions.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { ImportCase } from '../components/import-case.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
@@ -26,7 +27,7 @@ const GATE_STATUSES = [
 ] as const;
 
 /**
- * The board's view of every case: headline counts, filters, one row per case with its
+ * The board's view of every case: the board's four questions (each opening its cases), headline counts, filters, one row per case with its
  * owner, recommendation and decision, gate status, P(NPV > 0), median NPV and full cost,
  * days since the last decision, and the portfolio's value fan.
  */
@@ -64,6 +65,7 @@ export const PortfolioPage: Component = () => {
         <Show when={portfolio.error}>
           <ErrorNotice error={portfolio.error} />
         </Show>
+        <Show when={portfolio()}>{(p) => <BoardQuestionCards portfolio={p()} />}</Show>
         <Show when={portfolio()}>
           {(p) => (
             <section class="headline-counts" aria-label="Headline counts" data-testid="headline-counts">
