@@ -17,8 +17,22 @@ export interface RunningServer {
   port: number;
   app: App;
   services: Services;
+  /** Settles when the post-launch fixtures of a first start are applied (at once when there are none); never rejects. */
+  seeded: Promise<void>;
   /** Finishes in-flight requests, stops the workers, closes the database. */
   close(): Promise<void>;
+}
+
+/** Applies the post-launch fixtures, logging what was applied or skipped; a failure is logged, never thrown. */
+async function seedPostLaunchInBackground(services: Services, fixturesDir: URL, log: LogSink): Promise<void> {
+  const began = Date.now();
+  try {
+    const { applied, skipped } = await seedPostLaunch(services, fixturesDir);
+    if (applied) log({ level: 'info', msg: `applied ${applied} post-launch fixtures (runs, gates, decisions, actuals) in ${Date.now() - began} ms` });
+    for (const reason of skipped) log({ level: 'warn', msg: `skipped the post-launch fixture ${reason}` });
+  } catch (error) {
+    log({ level: 'warn', msg: `could not apply the post-launch fixtures: ${error instanceof Error ? error.message : String(error)}` });
+  }
 }
 
 /**
@@ -47,13 +61,6 @@ export async function startServer(
   }
   const jobs = new WorkerPool({ workers: config.workers, maxConcurrent: config.maxConcurrentJobs });
   const services: Services = { db, jobs, runs: new RunRegistry(), config, now: () => new Date() };
-  // Post-launch fixtures (runs, gates, decisions, actuals) go through the services, so they need the worker pool.
-  if (loaded && options.fixturesDir) {
-    const began = Date.now();
-    const { applied, skipped } = await seedPostLaunch(services, options.fixturesDir);
-    if (applied) options.log({ level: 'info', msg: `applied ${applied} post-launch fixtures (runs, gates, decisions, actuals) in ${Date.now() - began} ms` });
-    for (const reason of skipped) options.log({ level: 'warn', msg: `skipped the post-launch fixture ${reason}` });
-  }
   const app = createApp(services, { log: options.log, webRoot: options.webRoot });
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
@@ -65,14 +72,19 @@ export async function startServer(
     level: 'info',
     msg: `valuegate listening on ${url} (storage: ${db.kind}${db.kind === 'pglite' ? ` in ${options.inMemory ? 'memory' : config.dataDir}` : ''})`,
   });
+  // Post-launch fixtures (runs, gates, decisions, actuals) go through the services and the worker pool. They are
+  // applied after the server listens, so the first start answers at once and the portfolio fills in seconds later.
+  const seeded = loaded && options.fixturesDir ? seedPostLaunchInBackground(services, options.fixturesDir, options.log) : Promise.resolve();
   let closing: Promise<void> | null = null;
   return {
     url,
     port,
     app,
     services,
+    seeded,
     close() {
       closing ??= (async () => {
+        await seeded;
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await jobs.close();
         await db.close();

@@ -26,6 +26,7 @@ describe('seeding the post-launch fixtures', () => {
 
   beforeAll(async () => {
     server = await startServer(config(true), { log: () => undefined, fixturesDir, inMemory: true });
+    await server.seeded;
     portfolio = (await (await fetch(`${server.url}/api/portfolio?trials=200`)).json()) as PortfolioResource;
   }, 120_000);
 

@@ -24,6 +24,7 @@ describeEachStorage('restart on %s', (storage) => {
     const schema = `restart_${Date.now().toString(36)}`;
     const options = { log: () => undefined, fixturesDir: new URL('../../fixtures/', import.meta.url), schema };
     const first = await startServer(config, options);
+    await first.seeded;
     const seeded = await (await fetch(`${first.url}/api/cases`)).json();
     expect(seeded.total).toBe(4); // fixtures/*.json and the scaled case of fixtures/post-launch/
     const created = await (
@@ -154,7 +155,14 @@ describe('npm start', () => {
       });
     });
     expect(output).toContain('LOCAL SINGLE-USER MODE');
-    const cases = await (await fetch(`${url}/api/cases`)).json();
+    // The three fixture cases are there when it listens; the post-launch fixtures add the fourth seconds later.
+    const first = await (await fetch(`${url}/api/cases`)).json();
+    expect(first.total).toBeGreaterThanOrEqual(3);
+    let cases = first;
+    for (let attempt = 0; attempt < 120 && cases.total < 4; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      cases = await (await fetch(`${url}/api/cases`)).json();
+    }
     expect(cases.total).toBe(4);
     const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

@@ -13,6 +13,15 @@ const SLOW_FIRST = [
   'test/e2e/conflict.test.ts',
   'test/reliability/if-match-writers.test.ts',
   'test/api/csv-streaming.test.ts',
+  'test/api/seed-post-launch.test.ts',
+  'test/e2e/actuals.test.ts',
+  'test/api/cases.test.ts',
+  'test/api/runs.test.ts',
+  'test/e2e/editor-fields.test.ts',
+  'test/e2e/authoring-journey.test.ts',
+  'test/api/named-versions.test.ts',
+  'test/e2e/variants.test.ts',
+  'test/e2e/new-case.test.ts',
 ];
 
 /**

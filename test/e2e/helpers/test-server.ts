@@ -59,12 +59,15 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
     VALUEGATE_WORKERS: '2',
     VALUEGATE_SEED_FIXTURES: options.seed === false ? 'false' : 'true',
   });
-  return startServer(config, {
+  const server = await startServer(config, {
     log: () => undefined,
     webRoot: WEB_DIST,
     fixturesDir: new URL('../../../fixtures/', import.meta.url),
     inMemory: true,
   });
+  // The browser tests start from the whole example portfolio, post-launch fixtures included.
+  await server.seeded;
+  return server;
 }
 
 /**
