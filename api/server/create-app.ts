@@ -13,6 +13,7 @@ import { registerDocsRoutes } from '../routes/docs-routes.ts';
 import { registerExportRoutes } from '../routes/export-routes.ts';
 import { registerMetaRoutes } from '../routes/meta-routes.ts';
 import { registerPortfolioRoutes } from '../routes/portfolio-routes.ts';
+import { registerPortfolioRulesRoutes } from '../routes/portfolio-rules-routes.ts';
 import { registerRunRoutes } from '../routes/run-routes.ts';
 import { registerStaticRoutes } from '../routes/static-routes.ts';
 import { registerTokenRoutes } from '../routes/token-routes.ts';
@@ -89,6 +90,7 @@ export function createApp(services: Services, options: AppOptions): App {
   registerAnalysisRoutes(app);
   registerDecisionRoutes(app);
   registerPortfolioRoutes(app);
+  registerPortfolioRulesRoutes(app);
   registerExportRoutes(app);
   registerTokenRoutes(app);
   registerActualsRoutes(app);

@@ -12,6 +12,7 @@ import { updateForecast } from '../../models/pipeline/updated-forecast.ts';
 import { ApiError } from '../server/problem.ts';
 import type { Queryable } from '../storage/database.ts';
 import { getVersion } from './case-store.ts';
+import { getPortfolioRules, withPortfolioRules } from './portfolio-rules.ts';
 import { listActualValues } from './actuals-values-store.ts';
 import { getRun, listRuns, type RunRecord } from './run-store.ts';
 
@@ -80,7 +81,8 @@ export async function actualsForecast(db: Queryable, caseId: string, runId?: str
  * const report = await actualsReport(db, caseId);
  */
 export async function actualsReport(db: Queryable, caseId: string, runId?: string): Promise<ActualsReport> {
-  const { run, bc, capture } = await actualsForecast(db, caseId, runId);
+  const { run, bc: own, capture } = await actualsForecast(db, caseId, runId);
+  const bc = withPortfolioRules(own, (await getPortfolioRules(db)).postLaunch);
   const rows = await listActualValues(db, caseId);
   return buildActualsReport(bc, capture, rows, { runId: run.id, caseVersion: run.caseVersion });
 }
@@ -104,7 +106,8 @@ const MOVED_PROBABILITY = 0.01;
  * const result = await regateCase(db, caseId, undefined, '2027-06-30');
  */
 export async function regateCase(db: Queryable, caseId: string, runId: string | undefined, today: string): Promise<RegateResponse> {
-  const { run, bc, model, capture } = await actualsForecast(db, caseId, runId);
+  const { run, bc: own, model, capture } = await actualsForecast(db, caseId, runId);
+  const bc = withPortfolioRules(own, (await getPortfolioRules(db)).postLaunch);
   const actuals = placedActuals(bc, capture, await listActualValues(db, caseId));
   if (actuals.length === 0) throw new ApiError(422, 'there are no actuals with a forecast to re-gate on: record actuals first');
   const errors = (bc.postLaunch?.observationErrors ?? {}) as Record<string, ObservationError>;

@@ -4,6 +4,7 @@ import type { BoardQuestions, CaseListItem, StoppedCase } from '../../models/con
 import { durableChanges } from '../../models/pipeline/actuals-report.ts';
 import type { Queryable } from '../storage/database.ts';
 import { actualsReport } from './actuals-report-service.ts';
+import { getPortfolioRules, withPortfolioRules } from './portfolio-rules.ts';
 import type { ActualValueRecord } from '../../models/contract/actuals-resources.ts';
 import { listCases } from './case-store.ts';
 
@@ -32,10 +33,11 @@ export interface BoardFacts {
 export async function boardFacts(db: Queryable, items: CaseListItem[]): Promise<BoardFacts> {
   const ids = new Set(items.map((item) => item.id));
   const cases = new Map<string, BusinessCase>();
+  const { postLaunch: rules } = await getPortfolioRules(db);
   for (const record of await listCases(db, { includeArchived: false })) {
     if (!ids.has(record.id)) continue;
     const validated = validateCase(record.document);
-    if (validated.ok) cases.set(record.id, validated.case);
+    if (validated.ok) cases.set(record.id, withPortfolioRules(validated.case, rules));
   }
   const actualRows = await db.query<Record<string, unknown>>(
     'SELECT case_id, month, series, value, note, recorded_by, recorded_at FROM actual_values ORDER BY case_id, month, series',
