@@ -16,6 +16,7 @@ import { EXIT, UsageError } from './usage-error.ts';
 
 export type { CliIo } from './cli-command.ts';
 export { caseJsonSchema } from './commands/schema.ts';
+export { useTableCache } from './table-cache.ts';
 
 /**
  * Every command, in the order the usage text lists them. Adding a command is one file in

@@ -5,5 +5,8 @@
 import { pathToFileURL } from 'node:url';
 import { freshBundle } from '../build/fresh-bundle.js';
 
-const { runCli } = await import(pathToFileURL(freshBundle('valuegate')).href);
+const bundle = freshBundle('valuegate');
+const { runCli, useTableCache } = await import(pathToFileURL(bundle).href);
+// Quantile tables built by earlier calls are read back from a cache folder (docs/cli.md).
+useTableCache(bundle);
 process.exitCode = await runCli(process.argv.slice(2));

@@ -80,9 +80,14 @@ export class BetaQuantileTable {
   /** Central table in u itself (no logit transforms), used only where its checked error is tiny. */
   private readonly central: Float64Array | null;
 
+  /**
+   * `central` is the central table when it was built before for this shape (see
+   * centralBetaTable); left out, it is built here.
+   */
   constructor(
     readonly alpha: number,
     readonly beta: number,
+    central?: Float64Array | null,
   ) {
     const intervals = BETA_TABLE_INTERVALS;
     this.step = (2 * LOGIT_LIMIT) / intervals;
@@ -97,7 +102,8 @@ export class BetaQuantileTable {
     this.firstInterval = intervals / 2;
     this.endInterval = intervals / 2;
     this.buildNode(intervals / 2);
-    this.central = alpha >= 1 && beta >= 1 ? buildCentralTable(alpha, beta) : null;
+    const given = central === null || central?.length === CENTRAL_INTERVALS * COEFFICIENTS_PER_INTERVAL;
+    this.central = central !== undefined && given ? central : centralBetaTable(alpha, beta);
   }
 
   /**
@@ -252,6 +258,18 @@ const CENTRAL_STEP = (CENTRAL_HIGH - CENTRAL_LOW) / CENTRAL_INTERVALS;
 const CENTRAL_INVERSE_STEP = CENTRAL_INTERVALS / (CENTRAL_HIGH - CENTRAL_LOW);
 const CENTRAL_MAX_ERROR = 1e-12;
 const CENTRAL_CHECK_EVERY = 16;
+
+/**
+ * The central table's coefficients for Beta(alpha, beta), or null where it is not used
+ * (alpha or beta below 1, or its checked error too large). Deterministic in the shape, so
+ * a copy kept from an earlier build serves as well.
+ *
+ * @example
+ * new BetaQuantileTable(2, 5, centralBetaTable(2, 5));
+ */
+export function centralBetaTable(alpha: number, beta: number): Float64Array | null {
+  return alpha >= 1 && beta >= 1 ? buildCentralTable(alpha, beta) : null;
+}
 
 function buildCentralTable(alpha: number, beta: number): Float64Array | null {
   const logNormaliser = logBeta(alpha, beta);

@@ -1,7 +1,8 @@
 import { incompleteBeta } from '../math/incomplete-beta.ts';
 import { incompleteBetaInv } from '../math/incomplete-beta-inv.ts';
 import { logBeta } from '../math/log-beta.ts';
-import { BetaQuantileTable } from './beta-quantile-table.ts';
+import { BetaQuantileTable, centralBetaTable } from './beta-quantile-table.ts';
+import { storedTable } from './table-store.ts';
 import type { Distribution } from './distribution.ts';
 import { requirePositive, requireRange } from './validation.ts';
 import * as dm from '../math/deterministic-math.ts';
@@ -85,7 +86,12 @@ function cachedTable(alpha: number, beta: number): BetaQuantileTable {
   let table = tableCache.get(key);
   if (!table) {
     if (tableCache.size >= TABLE_CACHE_LIMIT) tableCache.delete(tableCache.keys().next().value!);
-    table = new BetaQuantileTable(alpha, beta);
+    // The central table is most of the build: a host's table store may hold it already.
+    const central = storedTable(`beta-central/${alpha}/${beta}`, () => {
+      const built = centralBetaTable(alpha, beta);
+      return built === null ? null : [built];
+    });
+    table = new BetaQuantileTable(alpha, beta, central === null ? null : (central[0] as Float64Array));
     tableCache.set(key, table);
   }
   return table;

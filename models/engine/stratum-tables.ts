@@ -1,6 +1,7 @@
 import type { Distribution } from '../distributions/distribution.ts';
 import type { DistributionSpec } from '../distributions/spec.ts';
 import { buildStratumQuantileTable, type QuantileColumn, type StratumQuantileTable } from '../sampling/stratum-quantile-table.ts';
+import { storedTable } from '../distributions/table-store.ts';
 import { CHUNK_SIZE } from './simulation-env.ts';
 
 /** Tables depend only on the spec; an edited case rebuilds only the inputs that changed. */
@@ -22,8 +23,37 @@ export function stratumTable(spec: DistributionSpec, distribution: Distribution,
   const key = JSON.stringify(spec);
   let table = tableCache.get(key);
   if (table !== undefined) tableCache.delete(key);
-  else table = buildStratumQuantileTable(quantiles, CHUNK_SIZE, [distribution.inv(0), distribution.inv(1)]);
+  else table = storedStratumTable(key, () => buildStratumQuantileTable(quantiles, CHUNK_SIZE, [distribution.inv(0), distribution.inv(1)]));
   tableCache.set(key, table);
   if (tableCache.size > TABLE_CACHE_LIMIT) tableCache.delete(tableCache.keys().next().value!);
   return table;
+}
+
+/** The table through the host's table store, if it lent one (see setTableStore). */
+function storedStratumTable(specKey: string, build: () => StratumQuantileTable | null): StratumQuantileTable | null {
+  const parts = storedTable(`stratum/${CHUNK_SIZE}/${specKey}`, () => {
+    const table = build();
+    return table === null
+      ? null
+      : [Float64Array.of(table.strata), table.coefficients, table.splitStrata, table.splitPieces, table.splitOffsets, table.pieceCoefficients];
+  });
+  if (parts === null) return null;
+  const [strata, coefficients, splitStrata, splitPieces, splitOffsets, pieceCoefficients] = parts;
+  const whole =
+    parts.length === 6 &&
+    strata instanceof Float64Array &&
+    strata[0] === CHUNK_SIZE &&
+    coefficients instanceof Float64Array &&
+    coefficients.length === (CHUNK_SIZE + 1) * 5 &&
+    [splitStrata, splitPieces, splitOffsets].every((part) => part instanceof Int32Array && part.length === splitStrata.length) &&
+    pieceCoefficients instanceof Float64Array;
+  if (!whole) return build();
+  return {
+    strata: strata[0],
+    coefficients: coefficients as Float64Array,
+    splitStrata: splitStrata as Int32Array,
+    splitPieces: splitPieces as Int32Array,
+    splitOffsets: splitOffsets as Int32Array,
+    pieceCoefficients: pieceCoefficients as Float64Array,
+  };
 }
