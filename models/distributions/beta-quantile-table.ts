@@ -3,6 +3,7 @@ import { incompleteBetaInv } from '../math/incomplete-beta-inv.ts';
 import { logBeta } from '../math/log-beta.ts';
 import { cubicHermiteCoefficients } from '../math/cubic-hermite.ts';
 import * as dm from '../math/deterministic-math.ts';
+import type { TableParts } from './table-bytes.ts';
 
 /*
  * Why a table: the exact Beta quantile (Newton on the incomplete beta function)
@@ -81,18 +82,25 @@ export class BetaQuantileTable {
   private readonly central: Float64Array | null;
 
   /**
-   * `central` is the central table when it was built before for this shape (see
-   * centralBetaTable); left out, it is built here.
+   * `restored` is a snapshot() of a table of the same shape, taken in this build of the
+   * engine (a host's table store keeps them): the table continues from it with the bits
+   * it would have had. A snapshot that does not fit is ignored and the table is built.
    */
   constructor(
     readonly alpha: number,
     readonly beta: number,
-    central?: Float64Array | null,
+    restored?: TableParts,
   ) {
     const intervals = BETA_TABLE_INTERVALS;
     this.step = (2 * LOGIT_LIMIT) / intervals;
     this.inverseStep = intervals / (2 * LOGIT_LIMIT);
     this.logNormaliser = logBeta(alpha, beta);
+    const state = restored === undefined ? null : readSnapshot(restored, alpha, beta);
+    if (state !== null) {
+      ({ nodes: this.nodes, slopes: this.slopes, coefficients: this.coefficients, central: this.central } = state);
+      ({ firstInterval: this.firstInterval, endInterval: this.endInterval, lowFinished: this.lowFinished, highFinished: this.highFinished } = state);
+      return;
+    }
     this.nodes = new Float64Array(intervals + 1);
     this.slopes = new Float64Array(intervals + 1);
     this.coefficients = new Float64Array(intervals * COEFFICIENTS_PER_INTERVAL);
@@ -102,8 +110,30 @@ export class BetaQuantileTable {
     this.firstInterval = intervals / 2;
     this.endInterval = intervals / 2;
     this.buildNode(intervals / 2);
-    const given = central === null || central?.length === CENTRAL_INTERVALS * COEFFICIENTS_PER_INTERVAL;
-    this.central = central !== undefined && given ? central : centralBetaTable(alpha, beta);
+    this.central = alpha >= 1 && beta >= 1 ? buildCentralTable(alpha, beta) : null;
+  }
+
+  /**
+   * Builds the logit nodes out to |logit(u)| = reach now, as draws reaching them would
+   * (same order, same bits), so that a snapshot holds them.
+   *
+   * @example
+   * table.buildOut(20); // u from about 2e-9 to 1 − 2e-9
+   */
+  buildOut(reach: number): void {
+    this.extendDown(Math.max(0, Math.floor((LOGIT_LIMIT - reach) * this.inverseStep)));
+    this.extendUp(Math.min(BETA_TABLE_INTERVALS, Math.ceil((LOGIT_LIMIT + reach) * this.inverseStep)));
+  }
+
+  /**
+   * The table as it stands, as typed arrays a store can keep (see the constructor's `restored`).
+   *
+   * @example
+   * new BetaQuantileTable(2, 5, new BetaQuantileTable(2, 5).snapshot());
+   */
+  snapshot(): TableParts {
+    const state = [this.alpha, this.beta, this.firstInterval, this.endInterval, +this.lowFinished, +this.highFinished, +(this.central !== null)];
+    return [Float64Array.from(state), this.nodes, this.slopes, this.coefficients, this.central ?? new Float64Array(0)];
   }
 
   /**
@@ -259,18 +289,6 @@ const CENTRAL_INVERSE_STEP = CENTRAL_INTERVALS / (CENTRAL_HIGH - CENTRAL_LOW);
 const CENTRAL_MAX_ERROR = 1e-12;
 const CENTRAL_CHECK_EVERY = 16;
 
-/**
- * The central table's coefficients for Beta(alpha, beta), or null where it is not used
- * (alpha or beta below 1, or its checked error too large). Deterministic in the shape, so
- * a copy kept from an earlier build serves as well.
- *
- * @example
- * new BetaQuantileTable(2, 5, centralBetaTable(2, 5));
- */
-export function centralBetaTable(alpha: number, beta: number): Float64Array | null {
-  return alpha >= 1 && beta >= 1 ? buildCentralTable(alpha, beta) : null;
-}
-
 function buildCentralTable(alpha: number, beta: number): Float64Array | null {
   const logNormaliser = logBeta(alpha, beta);
   const logPdf = (x: number): number => (alpha - 1) * dm.log(x) + (beta - 1) * dm.log1p(-x) - logNormaliser;
@@ -317,4 +335,48 @@ function buildCentralTable(alpha: number, beta: number): Float64Array | null {
 
 function isUsable(node: number, slope: number): boolean {
   return Math.abs(node) <= MAX_ABS_LOGIT_X && slope >= 0 && Number.isFinite(slope);
+}
+
+interface TableState {
+  nodes: Float64Array;
+  slopes: Float64Array;
+  coefficients: Float64Array;
+  central: Float64Array | null;
+  firstInterval: number;
+  endInterval: number;
+  lowFinished: boolean;
+  highFinished: boolean;
+}
+
+/** A snapshot's state if it is one of this shape and layout, else null. */
+function readSnapshot(parts: TableParts, alpha: number, beta: number): TableState | null {
+  const [meta, nodes, slopes, coefficients, central] = parts;
+  const intervals = BETA_TABLE_INTERVALS;
+  const arrays = [meta, nodes, slopes, coefficients, central];
+  if (parts.length !== 5 || !arrays.every((part) => part instanceof Float64Array) || meta.length !== 7) return null;
+  const [a, b, first, end, low, high, hasCentral] = meta;
+  const fits =
+    Object.is(a, alpha) &&
+    Object.is(b, beta) &&
+    Number.isInteger(first) &&
+    Number.isInteger(end) &&
+    first >= 0 &&
+    first <= intervals / 2 &&
+    end >= intervals / 2 &&
+    end <= intervals &&
+    nodes.length === intervals + 1 &&
+    slopes.length === intervals + 1 &&
+    coefficients.length === intervals * COEFFICIENTS_PER_INTERVAL &&
+    central.length === (hasCentral === 1 ? CENTRAL_INTERVALS * COEFFICIENTS_PER_INTERVAL : 0);
+  if (!fits) return null;
+  return {
+    nodes: nodes as Float64Array,
+    slopes: slopes as Float64Array,
+    coefficients: coefficients as Float64Array,
+    central: hasCentral === 1 ? (central as Float64Array) : null,
+    firstInterval: first,
+    endInterval: end,
+    lowFinished: low === 1,
+    highFinished: high === 1,
+  };
 }

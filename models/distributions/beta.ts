@@ -1,8 +1,8 @@
 import { incompleteBeta } from '../math/incomplete-beta.ts';
 import { incompleteBetaInv } from '../math/incomplete-beta-inv.ts';
 import { logBeta } from '../math/log-beta.ts';
-import { BetaQuantileTable, centralBetaTable } from './beta-quantile-table.ts';
-import { storedTable } from './table-store.ts';
+import { BetaQuantileTable } from './beta-quantile-table.ts';
+import { hasTableStore, storedTable } from './table-store.ts';
 import type { Distribution } from './distribution.ts';
 import { requirePositive, requireRange } from './validation.ts';
 import * as dm from '../math/deterministic-math.ts';
@@ -86,13 +86,27 @@ function cachedTable(alpha: number, beta: number): BetaQuantileTable {
   let table = tableCache.get(key);
   if (!table) {
     if (tableCache.size >= TABLE_CACHE_LIMIT) tableCache.delete(tableCache.keys().next().value!);
-    // The central table is most of the build: a host's table store may hold it already.
-    const central = storedTable(`beta-central/${alpha}/${beta}`, () => {
-      const built = centralBetaTable(alpha, beta);
-      return built === null ? null : [built];
-    });
-    table = new BetaQuantileTable(alpha, beta, central === null ? null : (central[0] as Float64Array));
+    table = storedBetaTable(alpha, beta);
     tableCache.set(key, table);
   }
   return table;
+}
+
+/**
+ * How far out a stored table's logit nodes are built before it is kept: u from about 2e-9
+ * to 1 − 2e-9, past the draws of runs of up to millions of trials (further nodes are
+ * still built lazily, and not kept).
+ */
+const STORED_LOGIT_REACH = 20;
+
+/** Through the host's table store when there is one (the CLI's cache), else built here as before. */
+function storedBetaTable(alpha: number, beta: number): BetaQuantileTable {
+  if (!hasTableStore()) return new BetaQuantileTable(alpha, beta);
+  let built: BetaQuantileTable | undefined;
+  const parts = storedTable(`beta/${alpha}/${beta}`, () => {
+    built = new BetaQuantileTable(alpha, beta);
+    built.buildOut(STORED_LOGIT_REACH);
+    return built.snapshot();
+  });
+  return built ?? new BetaQuantileTable(alpha, beta, parts ?? undefined);
 }

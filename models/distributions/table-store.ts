@@ -27,6 +27,16 @@ export function setTableStore(store: TableStore | null): void {
 }
 
 /**
+ * Whether a host lent a store (a table kept for it may be worth building further first).
+ *
+ * @example
+ * if (hasTableStore()) table.buildOut(20);
+ */
+export function hasTableStore(): boolean {
+  return current !== null;
+}
+
+/**
  * The table stored under `key` if there is a store and it holds a whole copy, else the
  * one `build` makes (then offered to the store). `build` returning null (no table for
  * this shape) is stored too, as zero parts.

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDistribution } from '../../models/distributions/create-distribution.ts';
-import { BetaQuantileTable, centralBetaTable } from '../../models/distributions/beta-quantile-table.ts';
-import { decodeTableParts } from '../../models/distributions/table-bytes.ts';
+import { BetaQuantileTable } from '../../models/distributions/beta-quantile-table.ts';
+import { decodeTableParts, encodeTableParts } from '../../models/distributions/table-bytes.ts';
 import { setTableStore, storedTable, type TableStore } from '../../models/distributions/table-store.ts';
 
 /** An in-memory store that records what the engine asked of it. */
@@ -68,23 +68,37 @@ describe('table store', () => {
     // A PERT input of a shape no other test builds, so the thread's own cache does not answer first.
     const pert = createDistribution({ type: 'pert', min: 10, mode: 10 + (90 * (alpha - 1)) / (alpha + beta - 2), max: 100 });
     pert.fillFromUniforms(grid(), new Float64Array(20_001), 20_001, true);
-    const key = [...store.files.keys()].find((name) => name.startsWith('beta-central/'))!;
+    const key = [...store.files.keys()].find((name) => name.startsWith('beta/'))!;
     const [storedAlpha, storedBeta] = key.split('/').slice(1).map(Number);
-    const central = decodeTableParts(store.files.get(key)!)![0] as Float64Array;
+    const parts = decodeTableParts(store.files.get(key)!)!;
     const fresh = new Float64Array(20_001);
     const fromStore = new Float64Array(20_001);
     new BetaQuantileTable(storedAlpha, storedBeta).fill(grid(), fresh, 20_001, 0, 1);
-    new BetaQuantileTable(storedAlpha, storedBeta, central).fill(grid(), fromStore, 20_001, 0, 1);
+    new BetaQuantileTable(storedAlpha, storedBeta, parts).fill(grid(), fromStore, 20_001, 0, 1);
     expect(Buffer.from(fromStore.buffer).equals(Buffer.from(fresh.buffer))).toBe(true);
-    expect(central).toEqual(centralBetaTable(storedAlpha, storedBeta));
   });
 
-  it('ignores a central table of the wrong length (another layout) and builds its own', () => {
-    const fresh = new Float64Array(101);
-    const given = new Float64Array(101);
+  it('continues a snapshot of any shape (U-shaped, J-shaped, no central table) with the bits of a fresh table', () => {
+    for (const [alpha, beta] of [[0.4, 0.6], [0.8, 7], [30, 2], [1, 1]]) {
+      const table = new BetaQuantileTable(alpha, beta);
+      table.buildOut(20);
+      const restored = new BetaQuantileTable(alpha, beta, decodeTableParts(encodeTableParts(table.snapshot()))!);
+      const fresh = new Float64Array(20_001);
+      const continued = new Float64Array(20_001);
+      new BetaQuantileTable(alpha, beta).fill(grid(), fresh, 20_001, 3, 4);
+      restored.fill(grid(), continued, 20_001, 3, 4);
+      expect(Buffer.from(continued.buffer).equals(Buffer.from(fresh.buffer)), `Beta(${alpha}, ${beta})`).toBe(true);
+    }
+  });
+
+  it('ignores a snapshot of another shape or layout and builds its own', () => {
     const u = Float64Array.from({ length: 101 }, (_, i) => (i + 0.5) / 101);
+    const fresh = new Float64Array(101);
     new BetaQuantileTable(3, 5).fill(u, fresh, 101, 0, 1);
-    new BetaQuantileTable(3, 5, new Float64Array(12)).fill(u, given, 101, 0, 1);
-    expect(Array.from(given)).toEqual(Array.from(fresh));
+    for (const parts of [new BetaQuantileTable(3, 5.5).snapshot(), [new Float64Array(12)], new BetaQuantileTable(3, 5).snapshot().slice(0, 4)]) {
+      const given = new Float64Array(101);
+      new BetaQuantileTable(3, 5, parts).fill(u, given, 101, 0, 1);
+      expect(Array.from(given)).toEqual(Array.from(fresh));
+    }
   });
 });
