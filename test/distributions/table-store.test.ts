@@ -79,7 +79,12 @@ describe('table store', () => {
   });
 
   it('continues a snapshot of any shape (U-shaped, J-shaped, no central table) with the bits of a fresh table', () => {
-    for (const [alpha, beta] of [[0.4, 0.6], [0.8, 7], [30, 2], [1, 1]]) {
+    for (const [alpha, beta] of [
+      [0.4, 0.6],
+      [0.8, 7],
+      [30, 2],
+      [1, 1],
+    ]) {
       const table = new BetaQuantileTable(alpha, beta);
       table.buildOut(20);
       const restored = new BetaQuantileTable(alpha, beta, decodeTableParts(encodeTableParts(table.snapshot()))!);
