@@ -78,18 +78,26 @@ class DurableNodeFS extends NodeFS {
   }
 }
 
+/** PGlite, plus an image of its whole cluster that an in-memory database can start from. */
+export interface PgliteDatabase extends Database {
+  image(): Promise<Blob>;
+}
+
 /**
  * Embedded PostgreSQL (PGlite, WebAssembly): nothing to install. `dataDir` keeps
  * the data on disk, with every commit flushed to it before it is acknowledged (fsync on,
- * forwarded to the host: docs/durability.md); omit it for an in-memory database (tests).
+ * forwarded to the host: docs/durability.md); omit it for an in-memory database (tests),
+ * which starts from `image` (an earlier database's image()) when given, skipping initdb.
  *
  * @example
  * const db = await openPglite('./data');
  */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, image?: Blob): Promise<PgliteDatabase> {
   // initdb's files are copied in by PGlite, not by PostgreSQL, so nothing flushes them: do it once.
   const created = dataDir !== undefined && !existsSync(join(dataDir, 'PG_VERSION'));
-  const pg = dataDir ? new PGlite({ fs: new DurableNodeFS(dataDir), startParams: [...DURABLE_START_PARAMS] }) : new PGlite();
+  const pg = dataDir
+    ? new PGlite({ fs: new DurableNodeFS(dataDir), startParams: [...DURABLE_START_PARAMS] })
+    : new PGlite(image ? { loadDataDir: image } : {});
   await pg.waitReady;
   if (created) syncTree(dataDir);
   const wrap = (target: { query: PGlite['query'] }): Queryable => ({
@@ -110,6 +118,9 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     },
     async close() {
       await pg.close();
+    },
+    async image() {
+      return pg.dumpDataDir('none');
     },
   };
 }
