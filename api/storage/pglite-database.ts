@@ -95,9 +95,7 @@ export interface PgliteDatabase extends Database {
 export async function openPglite(dataDir?: string, image?: Blob): Promise<PgliteDatabase> {
   // initdb's files are copied in by PGlite, not by PostgreSQL, so nothing flushes them: do it once.
   const created = dataDir !== undefined && !existsSync(join(dataDir, 'PG_VERSION'));
-  const pg = dataDir
-    ? new PGlite({ fs: new DurableNodeFS(dataDir), startParams: [...DURABLE_START_PARAMS] })
-    : new PGlite(image ? { loadDataDir: image } : {});
+  const pg = dataDir ? new PGlite({ fs: new DurableNodeFS(dataDir), startParams: [...DURABLE_START_PARAMS] }) : new PGlite(image ? { loadDataDir: image } : {});
   await pg.waitReady;
   if (created) syncTree(dataDir);
   const wrap = (target: { query: PGlite['query'] }): Queryable => ({
