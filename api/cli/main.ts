@@ -3,6 +3,7 @@ import type { CliCommand, CliIo } from './cli-command.ts';
 import { InvalidCase } from './command-helpers.ts';
 import { actualsCommand } from './commands/actuals.ts';
 import { compareCommand } from './commands/compare.ts';
+import { exportCommand } from './commands/export.ts';
 import { gateCommand } from './commands/gate.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { sensitivityCommand } from './commands/sensitivity.ts';
@@ -29,6 +30,7 @@ const COMMANDS: readonly CliCommand[] = [
   compareCommand,
   gateCommand,
   actualsCommand,
+  exportCommand,
   schemaCommand,
 ];
 
