@@ -5,6 +5,7 @@ import { actualsCommand } from './commands/actuals.ts';
 import { compareCommand } from './commands/compare.ts';
 import { exportCommand } from './commands/export.ts';
 import { gateCommand } from './commands/gate.ts';
+import { importXlsxCommand } from './commands/import-xlsx.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { sensitivityCommand } from './commands/sensitivity.ts';
 import { simulateCommand } from './commands/simulate.ts';
@@ -31,6 +32,7 @@ const COMMANDS: readonly CliCommand[] = [
   gateCommand,
   actualsCommand,
   exportCommand,
+  importXlsxCommand,
   schemaCommand,
 ];
 
