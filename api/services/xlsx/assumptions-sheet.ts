@@ -61,7 +61,7 @@ export function assumptionsSheet(workbook: StreamingWorkbook, input: CaseWorkboo
       'parameters or point values (a point value moves the distribution so that its median is the new value), or add rows above this line ' +
       'in the same layout, then import the workbook as a new version. The point values are named after the inputs; the Model sheet computes from them.',
   ]);
-  writer.finish({ frozenColumns: 1 });
+  writer.finish({ frozenColumns: 1, pageSetup: { fitToPage: true, fitToWidth: 2, fitToHeight: 0, printTitlesColumn: 'A:A', printTitlesRow: '1:1' } });
 }
 
 /** The parameter cells of a distribution: numbers in their columns, discrete lists as "1; 2; 3", truncation bounds. */

@@ -52,14 +52,18 @@ export function modelSheet(workbook: StreamingWorkbook, bc: BusinessCase, format
     H,
     last: monthColumn(H),
   };
-  const writer = new SheetWriter(workbook, 'Model', { 2: 48, 3: 40 });
+  const writer = new SheetWriter(workbook, 'Model', { 2: 75, 3: 60 });
   writer.header(['Row', 'Label', 'Case formula', 'Value / total', ...Array.from({ length: H }, (_, i) => `Month ${i + 1}`)]);
   for (const row of rows) {
     if (row.kind === 'section') writer.row([null, row.label], { bold: true });
     else if (row.kind === 'scalar') writer.row([row.id, row.label, row.caseFormula ?? null, { ...scalarCell(row, context), name: row.key }]);
     else writer.row([row.id, row.label, row.caseFormula ?? null, totalCell(row, context), ...monthCells(row, context)]);
   }
-  writer.finish({ frozenColumns: 2 });
+  // Printed: landscape, the labels and the header repeated on every page, months across pages.
+  writer.finish({
+    frozenColumns: 2,
+    pageSetup: { fitToPage: true, fitToWidth: Math.max(1, Math.ceil(H / 12)), fitToHeight: 0, printTitlesColumn: 'A:D', printTitlesRow: '1:1' },
+  });
 }
 
 function scalarCell(row: ModelRow, c: ModelContext): Exclude<Cell, string | null> {
@@ -95,7 +99,10 @@ function scalarCell(row: ModelRow, c: ModelContext): Exclude<Cell, string | null
     case 'AdoptionStart':
       return perTrial(c.bc.adoption.startMonth, '/adoption/startMonth', c.trace.adoptionParameters.startMonth, (t) => t);
     case 'AdoptionHalf':
-      return perTrial(c.bc.adoption.monthsToHalf, '/adoption/monthsToHalf', c.trace.adoptionParameters.monthsToHalf, (t) => `MAX(${t},0.01)`);
+      return {
+        ...perTrial(c.bc.adoption.monthsToHalf, '/adoption/monthsToHalf', c.trace.adoptionParameters.monthsToHalf, (t) => `MAX(${t},0.01)`),
+        numFmt: '0.00',
+      };
     case 'AdoptionCeiling':
       return { ...perTrial(c.bc.adoption.ceiling, '/adoption/ceiling', c.trace.adoptionParameters.ceiling, (t) => `MIN(MAX(${t},0),1)`), numFmt: '0.0%' };
   }
@@ -131,7 +138,7 @@ function monthCell(row: ModelRow, m: number, c: ModelContext): Cell {
       return { formula: `IF(${m$}<AdoptionStart,0,AdoptionCeiling/(1+EXP(-LN(99)/AdoptionHalf*(${m$}-AdoptionStart-AdoptionHalf))))`, numFmt: '0.0%' };
     }
     case 'var':
-      return { ...translated(row.expr!, monthRefs(c, m), c.trace.variables[index][m - 1], (t) => t), numFmt: 'General' };
+      return { ...translated(row.expr!, monthRefs(c, m), c.trace.variables[index][m - 1], (t) => t), numFmt: magnitudeFormat(c.trace.variables[index]) };
     case 'benefit':
     case 'cost': {
       if (!row.active!(m)) return { value: 0, numFmt: money };
@@ -181,6 +188,12 @@ function monthCell(row: ModelRow, m: number, c: ModelContext): Cell {
       return { formula: `IF(${at('cumulativeDiscounted')}<=0,${col}$${c.row('month')},0)`, numFmt: '0' };
   }
   throw new Error(`internal: no cell for ${row.key}`);
+}
+
+/** A variable's display format from the size of its values: whole numbers from 100, cents from 1, else four decimals. */
+function magnitudeFormat(values: number[]): string {
+  const largest = Math.max(0, ...values.filter(Number.isFinite).map(Math.abs));
+  return largest >= 100 ? '#,##0' : largest >= 1 ? '#,##0.00' : '0.0000';
 }
 
 /**

@@ -73,10 +73,16 @@ export function decimalsNeeded(value: number, max = 6): number {
   return max;
 }
 
+/** Decimals that show about five significant digits (0 from 10,000 up, at most 6). */
+function significantDecimals(value: number): number {
+  if (!Number.isFinite(value) || value === 0) return 0;
+  return Math.min(6, Math.max(0, 4 - Math.floor(Math.log10(Math.abs(value)))));
+}
+
 /**
  * The number format of a value in an input's unit: the currency with cents for money,
- * a percentage for shares and rates, else a grouped number with the decimals it needs,
- * so 249999.99999999983 shows as 250,000.
+ * a percentage for shares and rates, else a grouped number with the decimals it needs
+ * (about five significant digits), so 249999.99999999983 shows as 250,000.
  *
  * @example
  * unitFormat(0.03, 'share/year', 'GBP', numberFormats('GBP')) // '0%' … '0.0%' as needed
@@ -84,9 +90,9 @@ export function decimalsNeeded(value: number, max = 6): number {
 export function unitFormat(value: number, unit: string, currency: string, formats: NumberFormats): string {
   if (unit === currency || unit.startsWith(`${currency}/`)) return formats.moneyCents;
   if (/^(share|%|percent|rate)\b/i.test(unit)) {
-    const decimals = Math.max(0, decimalsNeeded(value * 100, 4));
+    const decimals = decimalsNeeded(value * 100, significantDecimals(value * 100));
     return decimals ? `0.${'0'.repeat(decimals)}%` : '0%';
   }
-  const decimals = decimalsNeeded(value);
+  const decimals = decimalsNeeded(value, significantDecimals(value));
   return decimals ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
 }

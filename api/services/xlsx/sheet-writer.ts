@@ -82,9 +82,10 @@ export class SheetWriter {
   }
 
   /** Writes the sheet: frozen header row (and optionally the first columns), column widths, then the rows. */
-  finish(options: { frozenColumns?: number } = {}): void {
+  finish(options: { frozenColumns?: number; pageSetup?: Partial<ExcelJS.PageSetup> } = {}): void {
     const sheet = this.workbook.addWorksheet(this.name, {
       views: [{ state: 'frozen', xSplit: options.frozenColumns ?? 0, ySplit: this.headingRows + 1 }],
+      pageSetup: { orientation: 'landscape', ...options.pageSetup },
     });
     sheet.columns = this.widths.map((width, index) => ({ width: Math.min(Math.max(width + 2, 8), this.maxWidth[index + 1] ?? 48) }));
     this.rows.forEach((pending, index) => {
