@@ -3,7 +3,9 @@ import type { CliCommand, CliIo } from './cli-command.ts';
 import { InvalidCase } from './command-helpers.ts';
 import { actualsCommand } from './commands/actuals.ts';
 import { compareCommand } from './commands/compare.ts';
+import { exportCommand } from './commands/export.ts';
 import { gateCommand } from './commands/gate.ts';
+import { importXlsxCommand } from './commands/import-xlsx.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { sensitivityCommand } from './commands/sensitivity.ts';
 import { simulateCommand } from './commands/simulate.ts';
@@ -30,6 +32,8 @@ const COMMANDS: readonly CliCommand[] = [
   compareCommand,
   gateCommand,
   actualsCommand,
+  exportCommand,
+  importXlsxCommand,
   schemaCommand,
 ];
 

@@ -16,6 +16,9 @@ const OPTIONS = {
   rules: { type: 'string' },
   precision: { type: 'string' },
   'exchange-rate': { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  case: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -42,6 +45,12 @@ export interface CliOptions {
   precision?: number;
   /** compare: 1 unit of B's currency = this many units of A's. */
   exchangeRate?: number;
+  /** export: the file format (xlsx). */
+  format?: string;
+  /** export, import-xlsx: the file to write. */
+  out?: string;
+  /** import-xlsx: the case file the workbook was exported from. */
+  case?: string;
 }
 
 /**
@@ -75,6 +84,9 @@ export function parseOptions(argv: string[]): CliOptions {
     rules: values.rules,
     precision: relativePrecision(values.precision),
     exchangeRate: positiveNumber('--exchange-rate', values['exchange-rate']),
+    format: values.format,
+    out: values.out,
+    case: values.case,
   };
 }
 

@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { SobolAnalysisResult } from '../../models/analysis/sobol-analysis.ts';
 import type { TornadoResult } from '../../models/analysis/tornado-analysis.ts';
+import type { VoiResult } from '../../models/analysis/value-of-information.ts';
 import { caseSchema } from '../../models/case/case-schema.ts';
 import type { GateResult } from '../../models/gate/evaluate-gate.ts';
 import { JobError } from '../workers/worker-pool.ts';
@@ -11,7 +13,7 @@ import type { Services } from '../server/services.ts';
 import { listAnalyses } from '../services/analysis-store.ts';
 import { createCase, getVersion, type CaseRecord } from '../services/case-store.ts';
 import { getRun, type RunRecord } from '../services/run-store.ts';
-import { buildCaseWorkbook, XLSX_CONTENT_TYPE } from '../services/xlsx/index.ts';
+import { buildCaseWorkbook, XLSX_CONTENT_TYPE, type CaseWorkbookInput } from '../services/xlsx/index.ts';
 import { requireCase } from './require-resource.ts';
 import { caseBody, errorResponses, idParam, jsonResponse, MAX_INT32 } from './openapi-common.ts';
 import { readJson, versionTag } from './route-helpers.ts';
@@ -70,6 +72,39 @@ async function runDocument(db: Services['db'], record: CaseRecord, run: RunRecor
 }
 
 /**
+ * The analyses a workbook shows besides the run: the NPV tornado (computed), the gate
+ * (the run's stored one, else computed and not stored: a viewer's download must not
+ * write), and the stored Sobol and value-of-information analyses when there are any.
+ */
+async function workbookAnalyses(
+  services: Services,
+  document: unknown,
+  run: RunRecord,
+  owner: string,
+): Promise<Pick<CaseWorkbookInput, 'tornado' | 'gate' | 'sobol' | 'voi'>> {
+  const [storedGate] = await listAnalyses(services.db, run.id, 'gate');
+  const [storedSobol] = await listAnalyses(services.db, run.id, 'sobol');
+  const [storedVoi] = await listAnalyses(services.db, run.id, 'voi');
+  const stored = (analysis: { id: string; createdAt: string; createdBy: string }): string =>
+    `stored analysis ${analysis.id} (${analysis.createdAt}, ${analysis.createdBy})`;
+  const [tornado, gate] = await Promise.all([
+    analysisJob<TornadoResult>(services, document, run, 'tornado', owner),
+    storedGate
+      ? { result: storedGate.result as GateResult, source: `stored gate analysis ${storedGate.id} (${storedGate.createdAt}, ${storedGate.createdBy})` }
+      : analysisJob<GateResult>(services, document, run, 'gate', owner).then((result) => ({
+          result,
+          source: 'computed for this export from the run; not stored',
+        })),
+  ]);
+  return {
+    tornado,
+    gate,
+    ...(storedSobol ? { sobol: { result: storedSobol.result as SobolAnalysisResult, source: stored(storedSobol) } } : {}),
+    ...(storedVoi ? { voi: { result: storedVoi.result as VoiResult, source: stored(storedVoi) } } : {}),
+  };
+}
+
+/**
  * Case JSON out (any version) and in, and the Excel workbook of the case's latest
  * succeeded run (assumptions, costs, benefits, results, tornado, gate).
  *
@@ -103,10 +138,15 @@ export function registerExportRoutes(app: App): void {
       method: 'get',
       path: '/api/cases/{id}/export.xlsx',
       tags: ['export'],
-      summary: "Excel workbook of the case's latest succeeded run: assumptions, cost by category, benefit by line, results, tornado and gate",
+      summary:
+        "Excel workbook of the case's latest succeeded run: assumptions, the live model, results, distributions, costs, benefits, tornado, Sobol and EVPPI when stored, and the gate",
       request: { params: idParam },
       responses: {
-        200: { description: 'The workbook (values only, no formulas)', content: { [XLSX_CONTENT_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } } },
+        200: {
+          description:
+            "The workbook: Assumptions (named point values), a live Model sheet (formulas; NPV, ROI, IRR and PaybackMonth named), and the run's simulated results as values",
+          content: { [XLSX_CONTENT_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } },
+        },
         ...errorResponses(401, 404, 409, 422, 429),
       },
     }),
@@ -118,25 +158,13 @@ export function registerExportRoutes(app: App): void {
       const document = await runDocument(services.db, record, run);
       const parsed = caseSchema.safeParse(document);
       if (!parsed.success) throw new ApiError(422, `case version ${run.caseVersion} no longer validates; export it as JSON instead`);
-      const [storedGate] = await listAnalyses(services.db, run.id, 'gate');
-      const owner = c.get('principal').name;
-      // A viewer's download must not write: a gate computed here is shown, not stored.
-      const [tornado, gate] = await Promise.all([
-        analysisJob<TornadoResult>(services, document, run, 'tornado', owner),
-        storedGate
-          ? { result: storedGate.result as GateResult, source: `stored gate analysis ${storedGate.id} (${storedGate.createdAt}, ${storedGate.createdBy})` }
-          : analysisJob<GateResult>(services, document, run, 'gate', owner).then((result) => ({
-              result,
-              source: 'computed for this export from the run; not stored',
-            })),
-      ]);
+      const analyses = await workbookAnalyses(services, document, run, c.get('principal').name);
       const bytes = await buildCaseWorkbook({
         caseId: record.id,
         case: parsed.data,
         currentVersion: record.currentVersion,
         run,
-        tornado,
-        gate,
+        ...analyses,
         exportedAt: services.now(),
       });
       return c.body(bytes, 200, {

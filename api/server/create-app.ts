@@ -11,6 +11,7 @@ import { registerCaseRoutes } from '../routes/case-routes.ts';
 import { registerDecisionRoutes } from '../routes/decision-routes.ts';
 import { registerDocsRoutes } from '../routes/docs-routes.ts';
 import { registerExportRoutes } from '../routes/export-routes.ts';
+import { registerImportXlsxRoutes } from '../routes/import-xlsx-routes.ts';
 import { registerMetaRoutes } from '../routes/meta-routes.ts';
 import { registerPortfolioRoutes } from '../routes/portfolio-routes.ts';
 import { registerPortfolioRulesRoutes } from '../routes/portfolio-rules-routes.ts';
@@ -92,6 +93,7 @@ export function createApp(services: Services, options: AppOptions): App {
   registerPortfolioRoutes(app);
   registerPortfolioRulesRoutes(app);
   registerExportRoutes(app);
+  registerImportXlsxRoutes(app);
   registerTokenRoutes(app);
   registerActualsRoutes(app);
 

@@ -7,6 +7,8 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 /** The one route that also takes CSV (post-launch actuals); it checks the text itself. */
 const CSV_ROUTE = /^\/api\/cases\/[^/]+\/actuals$/;
+/** The workbook upload: its route checks the content type and reads the bytes itself. */
+const XLSX_ROUTE = /^\/api\/cases\/[^/]+\/import\.xlsx$/;
 
 /** The message a non-JSON body gets (the same words as the routes' own check). */
 export const JSON_ONLY = 'send the body as JSON with Content-Type: application/json';
@@ -54,6 +56,7 @@ export function jsonBodyGuard(): MiddlewareHandler<AppEnv> {
     const type = c.req.header('content-type');
     const isJson = type !== undefined && JSON_TYPE.test(type.split(';')[0].trim());
     if (c.req.method === 'POST' && type?.split(';')[0].trim().toLowerCase() === 'text/csv' && CSV_ROUTE.test(new URL(c.req.url).pathname)) return next();
+    if (c.req.method === 'POST' && XLSX_ROUTE.test(new URL(c.req.url).pathname)) return next();
     if (type !== undefined && !isJson) throw new ApiError(415, JSON_ONLY);
     if (!c.req.raw.body) return next();
     const text = await c.req.text();

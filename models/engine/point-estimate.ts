@@ -4,8 +4,11 @@ import { createDistribution } from '../distributions/create-distribution.ts';
 import { product, type Expr } from '../formula/expr.ts';
 import { orderVariables } from '../formula/order-variables.ts';
 import { parseFormula } from '../formula/parse-formula.ts';
-import { functionSpec } from '../formula/function-registry.ts';
+import { irr } from '../finance/irr.ts';
 import { Decimal, roundMoney } from '../money/money.ts';
+import { evaluate, type Scope } from './decimal-evaluate.ts';
+
+export { evaluate, type Scope } from './decimal-evaluate.ts';
 
 /** The deterministic case: every input at its median, evaluated in exact decimal arithmetic. */
 export interface PointEstimate {
@@ -25,9 +28,12 @@ export interface PointEstimate {
   /** Monthly net cash flow, to the cent. */
   monthlyNetCashFlow: string[];
   pilotRoi: string | null;
+  /**
+   * IRR of the exact monthly net cash flows, annualised as (1 + monthly)^12 − 1 (as the
+   * kernel does); null when there is no single rate. Absent from runs stored before it existed.
+   */
+  irrAnnual?: number | null;
 }
-
-type Scope = Map<string, Decimal>;
 
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
@@ -66,15 +72,16 @@ export function pointEstimate(bc: BusinessCase): PointEstimate {
     >,
     benefitByLine: Object.fromEntries(bc.benefits.map((line, index) => [line.id, roundMoney(totals.byBenefit[index], bc.currency)])),
     monthlyNetCashFlow: totals.monthly,
+    irrAnnual: annualIrr(totals.exactMonthly),
     pilotRoi: bc.pilot ? pilotReturn(bc.pilot, bc, scope, perTrialScope, withVariables, lines) : null,
   };
 }
 
 /** Sets month, year, monthOfYear, adoption and every variable (in dependency order) on a copy of a scope. */
-type MonthScoper = (base: Scope, month: number, adoption: Decimal) => Scope;
+export type MonthScoper = (base: Scope, month: number, adoption: Decimal) => Scope;
 
 /** The parsed benefit and cost line formulas a month evaluates. */
-interface LineExpressions {
+export interface LineExpressions {
   amount: Expr[];
   realization: Expr[];
   benefit: Expr[];
@@ -82,7 +89,7 @@ interface LineExpressions {
 }
 
 /** Month totals of the point estimate, in exact decimals. */
-interface MonthlyTotals {
+export interface MonthlyTotals {
   pvBenefits: Decimal;
   pvCosts: Decimal;
   totalBenefits: Decimal;
@@ -94,10 +101,21 @@ interface MonthlyTotals {
   byCategory: Map<CostCategory, Decimal>;
   byBenefit: Decimal[];
   monthly: string[];
+  /** Monthly net cash flow, unrounded. */
+  exactMonthly: Decimal[];
+}
+
+/** What one month of the point estimate computed, for a trace (the workbook's check figures). */
+export interface PointMonth {
+  month: number;
+  scope: Scope;
+  benefits: (Decimal | null)[];
+  costs: (Decimal | null)[];
+  discount: Decimal;
 }
 
 /** The scope of constants: each input at its median (also returned as text), horizonMonths, pi and e. */
-function medianScope(bc: BusinessCase): { scope: Scope; inputs: Record<string, string> } {
+export function medianScope(bc: BusinessCase): { scope: Scope; inputs: Record<string, string> } {
   const scope: Scope = new Map();
   const inputs: Record<string, string> = {};
   for (const [name, input] of Object.entries(bc.inputs)) {
@@ -112,7 +130,7 @@ function medianScope(bc: BusinessCase): { scope: Scope; inputs: Record<string, s
 }
 
 /** The case's variables parsed and ordered once, as a function that scopes one month. */
-function monthScoper(bc: BusinessCase): MonthScoper {
+export function monthScoper(bc: BusinessCase): MonthScoper {
   const variables = new Map(
     Object.entries(bc.variables ?? {}).map(([name, source]) => [
       name,
@@ -136,7 +154,7 @@ const adoptionFactor = (line: BusinessCase['benefits'][number]): Expr =>
   line.scaleByAdoption ? { kind: 'name', name: 'adoption' } : { kind: 'number', value: 1 };
 
 /** Parses each benefit line (amount × realization × adoption when scaled) and cost line (volume × unit cost, or amount). */
-function lineExpressions(bc: BusinessCase): LineExpressions {
+export function lineExpressions(bc: BusinessCase): LineExpressions {
   const amount = bc.benefits.map((line, index) => parseFormula(line.amount, `/benefits/${index}/amount`));
   const realization = bc.benefits.map((line, index) => parseFormula(line.realization, `/benefits/${index}/realization`));
   const benefit = bc.benefits.map((line, index) => product([amount[index], realization[index], adoptionFactor(line)]));
@@ -152,7 +170,14 @@ const outsideWindow = (line: { fromMonth?: number; toMonth?: number }, m: number
   (line.fromMonth !== undefined && m < line.fromMonth) || (line.toMonth !== undefined && m > line.toMonth);
 
 /** Runs the horizon month by month: logistic adoption, benefit and cost lines, discounting and payback. */
-function monthlyTotals(bc: BusinessCase, scope: Scope, perTrialScope: Scope, withVariables: MonthScoper, lines: LineExpressions): MonthlyTotals {
+export function monthlyTotals(
+  bc: BusinessCase,
+  scope: Scope,
+  perTrialScope: Scope,
+  withVariables: MonthScoper,
+  lines: LineExpressions,
+  onMonth?: (month: PointMonth) => void,
+): MonthlyTotals {
   const adoptionStart = evaluate(parseFormula(bc.adoption.startMonth, '/adoption/startMonth'), perTrialScope);
   const adoptionHalf = Decimal.max(evaluate(parseFormula(bc.adoption.monthsToHalf, '/adoption/monthsToHalf'), perTrialScope), new Decimal('0.01'));
   const adoptionCeiling = Decimal.min(Decimal.max(evaluate(parseFormula(bc.adoption.ceiling, '/adoption/ceiling'), perTrialScope), ZERO), ONE);
@@ -169,6 +194,7 @@ function monthlyTotals(bc: BusinessCase, scope: Scope, perTrialScope: Scope, wit
     byCategory: new Map<CostCategory, Decimal>(COST_CATEGORIES.map((category) => [category, ZERO])),
     byBenefit: bc.benefits.map(() => ZERO),
     monthly: [],
+    exactMonthly: [],
   };
   const onePlusRate = new Decimal(1).plus(bc.discountRateAnnual);
   for (let m = 1; m <= bc.horizonMonths; m++) {
@@ -176,9 +202,12 @@ function monthlyTotals(bc: BusinessCase, scope: Scope, perTrialScope: Scope, wit
       m < adoptionStart.toNumber() ? ZERO : adoptionCeiling.div(ONE.plus(steepness.neg().mul(new Decimal(m).minus(adoptionStart).minus(adoptionHalf)).exp()));
     const monthScope = withVariables(scope, m, adoption);
     let benefits = ZERO;
+    const benefitValues: (Decimal | null)[] = bc.benefits.map(() => null);
+    const costValues: (Decimal | null)[] = bc.costs.map(() => null);
     bc.benefits.forEach((line, index) => {
       if (outsideWindow(line, m)) return;
       const value = evaluate(lines.benefit[index], monthScope);
+      benefitValues[index] = value;
       t.byBenefit[index] = t.byBenefit[index].plus(value);
       benefits = benefits.plus(value);
     });
@@ -187,6 +216,7 @@ function monthlyTotals(bc: BusinessCase, scope: Scope, perTrialScope: Scope, wit
       const active = line.kind === 'oneTime' ? m === line.month : !outsideWindow(line, m);
       if (!active) return;
       const value = evaluate(lines.cost[index], monthScope);
+      costValues[index] = value;
       t.byCategory.set(line.category, t.byCategory.get(line.category)!.plus(value));
       costs = costs.plus(value);
     });
@@ -201,6 +231,8 @@ function monthlyTotals(bc: BusinessCase, scope: Scope, perTrialScope: Scope, wit
     if (t.cumulative.lte(0)) t.lastNonPositive = m;
     if (t.cumulativeDiscounted.lte(0)) t.lastNonPositiveDiscounted = m;
     t.monthly.push(roundMoney(net, bc.currency));
+    t.exactMonthly.push(net);
+    onMonth?.({ month: m, scope: monthScope, benefits: benefitValues, costs: costValues, discount });
   }
   return t;
 }
@@ -234,71 +266,17 @@ function pilotReturn(
   return pilotBenefits.minus(pilotCosts).div(pilotCosts).toFixed(6);
 }
 
-const truthy = (value: Decimal): boolean => !value.isZero() && !value.isNaN();
-const flag = (value: boolean): Decimal => (value ? ONE : ZERO);
-
 /**
- * Evaluates a whitelisted expression in exact decimal arithmetic.
+ * The annualised IRR of exact monthly flows, or null when no single rate solves them.
  *
  * @example
- * evaluate(parseFormula('a * 2', '/x'), new Map([['a', new Decimal(3)]])) // 6
+ * annualIrr([new Decimal(-100), new Decimal(110)]) // 0.1 a month → 2.138…
  */
-export function evaluate(expr: Expr, scope: Scope): Decimal {
-  switch (expr.kind) {
-    case 'number':
-      return new Decimal(expr.value);
-    case 'name': {
-      const value = scope.get(expr.name);
-      if (value === undefined) throw new Error(`internal: unbound name ${expr.name}`);
-      return value;
-    }
-    case 'unary':
-      return expr.op === 'negate' ? evaluate(expr.arg, scope).neg() : flag(!truthy(evaluate(expr.arg, scope)));
-    case 'conditional':
-      return truthy(evaluate(expr.test, scope)) ? evaluate(expr.then, scope) : evaluate(expr.otherwise, scope);
-    case 'binary': {
-      const a = evaluate(expr.left, scope);
-      const b = evaluate(expr.right, scope);
-      switch (expr.op) {
-        case '+':
-          return a.plus(b);
-        case '-':
-          return a.minus(b);
-        case '*':
-          return a.mul(b);
-        case '/':
-          return a.div(b);
-        case '^':
-          return a.pow(b);
-        case 'mod':
-          return b.isZero() ? a : a.minus(b.mul(a.div(b).floor()));
-        case '<':
-          return flag(a.lt(b));
-        case '>':
-          return flag(a.gt(b));
-        case '<=':
-          return flag(a.lte(b));
-        case '>=':
-          return flag(a.gte(b));
-        case '==':
-          return flag(a.eq(b));
-        case '!=':
-          return flag(!a.eq(b));
-        case 'and':
-          return flag(truthy(a) && truthy(b));
-        case 'or':
-          return flag(truthy(a) || truthy(b));
-        case 'xor':
-          return flag(truthy(a) !== truthy(b));
-      }
-      throw new Error(`internal: unknown operator ${String((expr as { op: unknown }).op)}`);
-    }
-    case 'call': {
-      const call = expr as Extract<Expr, { kind: 'call' }>;
-      const spec = functionSpec(call.fn);
-      if (!spec) throw new Error(`internal: no decimal implementation for ${call.fn}`);
-      const args = call.args.map((arg) => evaluate(arg, scope));
-      return spec.decimal(args, { month: scope.get('month') ?? ONE, truthy });
-    }
+export function annualIrr(flows: Decimal[]): number | null {
+  try {
+    const monthly = irr(flows.map((flow) => flow.toNumber()));
+    return (1 + monthly) ** 12 - 1;
+  } catch {
+    return null;
   }
 }

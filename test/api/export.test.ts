@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASSUMPTION_HEADER } from '../../api/services/xlsx/assumption-columns.ts';
 import { safeCellValue, WORKBOOK_SHEETS, XLSX_CONTENT_TYPE } from '../../api/services/xlsx-export.ts';
 import { buildTestApp, describeEachStorage, type TestApp } from '../helpers/test-app.ts';
 
@@ -83,7 +84,7 @@ describeEachStorage('case export (%s)', (storage) => {
     await t?.close();
   });
 
-  it('downloads a workbook of the latest succeeded run, values only and injection-safe', async () => {
+  it('downloads a workbook of the latest succeeded run: named assumptions, a live model, simulated values, injection-safe', async () => {
     const response = await t.call('GET', `/api/cases/${caseId}/export.xlsx`, { role: 'viewer' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(XLSX_CONTENT_TYPE);
@@ -91,34 +92,54 @@ describeEachStorage('case export (%s)', (storage) => {
     const workbook = await loadWorkbook(response);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([...WORKBOOK_SHEETS]);
 
-    // Assumptions: a header, then one row per input with its unit.
+    // Assumptions: a header, one row per input with its unit, then the footer that marks the sheet as ours.
     const assumptions = rowsOf(workbook.getWorksheet('Assumptions')!);
+    const column = (title: (typeof ASSUMPTION_HEADER)[number]) => ASSUMPTION_HEADER.indexOf(title);
     const inputNames = Object.keys(document.inputs).sort((a, b) => a.localeCompare(b, 'en'));
-    expect(assumptions).toHaveLength(1 + inputNames.length);
-    expect(assumptions[0].slice(0, 9)).toEqual(['Name', 'Label', 'Unit', 'Distribution', 'Median', 'P5', 'P95', 'Source / rationale', 'Measurement cost']);
-    expect(assumptions.slice(1).map((row) => row[0])).toEqual(inputNames);
-    for (const row of assumptions.slice(1)) expect(row[2]).toBe(document.inputs[row[0] as string].unit);
+    expect(assumptions).toHaveLength(2 + inputNames.length);
+    expect(assumptions[0]).toEqual([...ASSUMPTION_HEADER]);
+    expect(assumptions.slice(1, -1).map((row) => row[0])).toEqual(inputNames);
+    expect(String(assumptions.at(-1)![0])).toMatch(/^valuegate assumptions of case /);
+    for (const row of assumptions.slice(1, -1)) expect(row[2]).toBe(document.inputs[row[0] as string].unit);
     const integration = assumptions.find((row) => row[0] === 'integrationCost')!;
-    expect(integration[3]).toBe('lognormal 90% CI 150,000 to 400,000');
-    expect(integration[8]).toBe(12000);
-    expect(integration[5]).toBeCloseTo(150000, 6);
-    expect(assumptions.find((row) => row[0] === 'volumeGrowthAnnual')![4]).toBeCloseTo(0.03, 12);
+    expect(integration[column('Distribution')]).toBe('lognormal');
+    expect(integration[column('p5')]).toBe(150000);
+    expect(integration[column('p95')]).toBe(400000);
+    expect(integration[column('In words')]).toBe('lognormal 90% CI 150,000 to 400,000');
+    expect(integration[column('Measurement cost')]).toBe(12000);
+    expect(integration[column('5th percentile')]).toBeCloseTo(150000, 6);
+    const growth = assumptions.find((row) => row[0] === 'volumeGrowthAnnual')!;
+    expect(growth[column('Point value (median)')]).toBeCloseTo(0.03, 12);
+    // Each point value is the workbook-level name of its input, formatted in its unit.
+    const sheet = workbook.getWorksheet('Assumptions')!;
+    const rowOf = (id: string) => assumptions.findIndex((row) => row[0] === id) + 1;
+    expect(workbook.definedNames.getRanges('volumeGrowthAnnual').ranges).toEqual([`Assumptions!$D$${rowOf('volumeGrowthAnnual')}`]);
+    expect(sheet.getCell(`D${rowOf('volumeGrowthAnnual')}`).numFmt).toBe('0%');
+    expect(sheet.getCell(`D${rowOf('integrationCost')}`).numFmt).toContain('£');
+    expect(sheet.getCell(`D${rowOf('docsPerMonth')}`).numFmt).toBe('#,##0');
 
     // Hostile text comes back as text starting with an apostrophe.
     const docs = assumptions.find((row) => row[0] === 'docsPerMonth')!;
     expect(docs[1]).toBe(`'${HYPERLINK}`);
-    expect(docs[7]).toBe(`'${PLUS}`);
-    expect(assumptions.find((row) => row[0] === 'volumeGrowthAnnual')![1]).toBe(`'${AT_SUM}`);
-    expect(assumptions.find((row) => row[0] === 'clerkCostPerHour')![7]).toBe(`'${TAB}`);
-    expect(rowsOf(workbook.getWorksheet('Benefit by line')!)[1][1]).toBe(`'${MINUS}`);
+    expect(docs[column('Source / rationale')]).toBe(`'${PLUS}`);
+    expect(growth[1]).toBe(`'${AT_SUM}`);
+    expect(assumptions.find((row) => row[0] === 'clerkCostPerHour')![column('Source / rationale')]).toBe(`'${TAB}`);
+    expect(rowsOf(workbook.getWorksheet('Benefit by line')!)[2][1]).toBe(`'${MINUS}`);
+    for (const name of ['NPV', 'ROI', 'IRR', 'PaybackMonth']) expect(workbook.definedNames.getRanges(name).ranges[0]).toMatch(/^Model!\$D\$\d+$/);
 
-    // No formula anywhere, and no text cell starts with a formula trigger.
+    // Formulas only on the Model sheet; every simulated sheet headed with the run's settings; no text cell starting with a trigger.
     let cells = 0;
     for (const sheet of workbook.worksheets) {
-      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      const simulated = !['Assumptions', 'Model'].includes(sheet.name);
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: simulated ? 2 : 1 });
+      if (simulated)
+        expect(String(sheet.getCell('A1').value)).toMatch(
+          new RegExp(`^Simulated results .*seed ${fixture.simulation.seed}, 2,000 trials, lhs sampling, engine .*case hash [0-9a-f]{64}`),
+        );
       sheet.eachRow((row) =>
         row.eachCell((cell) => {
           cells++;
+          if (sheet.name === 'Model' && cell.formula) return;
           expect(cell.type, `${sheet.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
           expect(cell.formula, `${sheet.name}!${cell.address}`).toBeUndefined();
           if (typeof cell.value === 'string') expect(FORMULA_TRIGGER.test(cell.value), `${sheet.name}!${cell.address}: ${cell.value}`).toBe(false);
@@ -131,7 +152,7 @@ describeEachStorage('case export (%s)', (storage) => {
     // Results: NPV percentiles are the run's, in a currency format; the settings reproduce the run.
     const resultsSheet = workbook.getWorksheet('Results')!;
     const results = rowsOf(resultsSheet);
-    const header = results[0] as string[];
+    const header = results[1] as string[];
     const npvIndex = results.findIndex((row) => row[0] === 'NPV');
     const npv = results[npvIndex];
     expect(npv[header.indexOf('P50')]).toBe(run.summary.outputs.npv.percentiles.p50);
@@ -149,10 +170,11 @@ describeEachStorage('case export (%s)', (storage) => {
 
     // Cost by category: every taxonomy category, the total, and no category left unflagged without lines.
     const costs = rowsOf(workbook.getWorksheet('Cost by category')!);
-    expect(costs[0][0]).toBe('Category');
-    expect(costs[0]).toContain('Year 3 (months 25–36)');
-    expect(costs.slice(1, 11)).toHaveLength(10);
-    expect(costs[11][0]).toBe('Total');
+    expect(costs[1][0]).toBe('Category');
+    expect(costs[1]).toContain('Year 3 (months 25–36)');
+    expect(costs[1]).toContain('S.E. of total');
+    expect(costs.slice(2, 12)).toHaveLength(10);
+    expect(costs[12][0]).toBe('Total');
 
     // Tornado bars sorted by swing; Gate with the recommendation and every criterion.
     const tornado = rowsOf(workbook.getWorksheet('Tornado')!);
@@ -163,8 +185,8 @@ describeEachStorage('case export (%s)', (storage) => {
     expect(swings.length).toBeGreaterThan(5);
     expect([...swings].sort((a, b) => b - a)).toEqual(swings);
     const gate = rowsOf(workbook.getWorksheet('Gate')!);
-    expect(gate[1][0]).toBe('Recommendation');
-    expect(['scale', 'redesign', 'stop', 'keepAsResearch']).toContain(gate[1][1]);
+    expect(gate[2][0]).toBe('Recommendation');
+    expect(['scale', 'redesign', 'stop', 'keepAsResearch']).toContain(gate[2][1]);
     expect(gate.find((row) => row[0] === 'Evaluated on')![6]).toMatch(/computed for this export/);
     expect(gate.filter((row) => String(row[0]).startsWith('Criterion')).length).toBeGreaterThanOrEqual(6);
     expect(gate.filter((row) => row[0] === 'Readiness gate')).toHaveLength(6);
@@ -176,7 +198,7 @@ describeEachStorage('case export (%s)', (storage) => {
     const stored = (await analysis.json()) as { id: string; result: { recommendation: string } };
     const workbook = await loadWorkbook(await t.call('GET', `/api/cases/${caseId}/export.xlsx`, { role: 'viewer' }));
     const gate = rowsOf(workbook.getWorksheet('Gate')!);
-    expect(gate[1][1]).toBe(stored.result.recommendation);
+    expect(gate[2][1]).toBe(stored.result.recommendation);
     expect(gate.find((row) => row[0] === 'Evaluated on')![6]).toContain(`stored gate analysis ${stored.id}`);
   });
 
@@ -223,7 +245,7 @@ describeEachStorage('case export (%s)', (storage) => {
     const response = await t.call('GET', `/api/cases/${caseId}/export.xlsx`, { role: 'viewer' });
     expect(response.headers.get('content-disposition')).toContain('-v1-run-');
     const workbook = await loadWorkbook(response);
-    expect(rowsOf(workbook.getWorksheet('Assumptions')!).find((row) => row[0] === 'intakeClerks')![4]).toBe(55);
+    expect(rowsOf(workbook.getWorksheet('Assumptions')!).find((row) => row[0] === 'intakeClerks')![3]).toBe(55);
     const results = rowsOf(workbook.getWorksheet('Results')!);
     expect(results.find((row) => row[0] === 'Current case version')![1]).toBe('2 (the run is on an older version)');
   });

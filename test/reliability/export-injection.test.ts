@@ -7,12 +7,15 @@ import { fixtureDocument } from './fuzz-fixtures.ts';
  * Formula (CSV) injection: every free-text field of a case (name, description, owners,
  * labels, units, sources, notes, hypothesis, measurement plan, criteria), the version
  * message, a decision's rationale and an actual's note start with a spreadsheet trigger
- * (= + - @ tab CR). No export may carry one where a spreadsheet would run it: no formula
- * cell and no text cell starting with a trigger in export.xlsx, no CSV field starting
- * with one unless it is a plain number.
+ * (= + - @ tab CR). No export may carry one where a spreadsheet would run it: in
+ * export.xlsx no formula but the Model sheet's own (built from names and numbers, never
+ * from text) and no text cell starting with a trigger; no CSV field starting with one
+ * unless it is a plain number.
  */
 const PAYLOADS = ['=HYPERLINK("http://evil.example","x")', "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", '\t=1+1', '\r=1+1'];
 const TRIGGER = /^[=+\-@\t\r\n]/;
+/** What a generated formula may contain: identifiers, cell references, numbers, operators, commas and parentheses. */
+const SAFE_FORMULA = /^[A-Za-z0-9_$.,:()+\-*/^<>=]+$/;
 /** Keys whose string values are free text in a case document (never ids, dates, codes or formulas). */
 const TEXT_KEYS = new Set([
   'name',
@@ -86,7 +89,7 @@ describe('export injection', () => {
     expect(poisoned).toBeGreaterThanOrEqual(30);
   });
 
-  it('export.xlsx: no formula cell, no text cell starting with a trigger, and the payloads arrive escaped', async () => {
+  it('export.xlsx: formulas only on the Model sheet and only our own, no text cell starting with a trigger, and the payloads arrive escaped', async () => {
     const response = await t.call('GET', `/api/cases/${caseId}/export.xlsx`, { role: 'viewer' });
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -94,12 +97,19 @@ describe('export injection', () => {
     const offenders: string[] = [];
     let escaped = 0;
     let cells = 0;
+    let formulas = 0;
     workbook.eachSheet((sheet) => {
       sheet.eachRow({ includeEmpty: false }, (row) => {
         row.eachCell({ includeEmpty: false }, (cell) => {
           cells++;
           const where = `${sheet.name}!${cell.address}`;
-          if (cell.type === ExcelJS.ValueType.Formula || cell.formula) offenders.push(`${where} is a formula: ${cell.formula}`);
+          if (cell.type === ExcelJS.ValueType.Formula || cell.formula) {
+            // The live Model sheet's formulas are valuegate's own: names, cell references, numbers and
+            // functions, never a case's text (no quotes, no sheet or DDE references, no spaces).
+            if (sheet.name !== 'Model' || !SAFE_FORMULA.test(cell.formula)) offenders.push(`${where} is a formula: ${cell.formula}`);
+            formulas++;
+            return;
+          }
           if (cell.type === ExcelJS.ValueType.Number) return;
           const text = cell.text;
           if (TRIGGER.test(text)) offenders.push(`${where} starts with a trigger: ${JSON.stringify(text.slice(0, 60))}`);
@@ -109,6 +119,7 @@ describe('export injection', () => {
     });
     expect(offenders).toEqual([]);
     expect(cells).toBeGreaterThan(100);
+    expect(formulas).toBeGreaterThan(100);
     // The payloads did reach the workbook (so the check above checked something): as inert text.
     expect(escaped).toBeGreaterThanOrEqual(10);
   });

@@ -1,6 +1,7 @@
 import { storedNumber } from './cell-values.ts';
 import { num, type NumberFormats } from './number-formats.ts';
 import type { CaseWorkbookInput } from './workbook-input.ts';
+import { runHeading } from './run-heading.ts';
 import { SheetWriter, type StreamingWorkbook } from './sheet-writer.ts';
 import { yearHeaders } from './year-headers.ts';
 
@@ -14,6 +15,7 @@ export function benefitSheet(workbook: StreamingWorkbook, input: CaseWorkbookInp
   const summary = input.run.summary!;
   const years = summary.benefitByLine[0]?.meanByYear.length ?? Math.ceil(summary.horizonMonths / 12);
   const writer = new SheetWriter(workbook, 'Benefit by line', { 2: 44 });
+  writer.heading(runHeading(input.run));
   writer.header(['Line', 'Label', ...yearHeaders(years, summary.horizonMonths), 'Total']);
   const totals = new Array<number>(years).fill(0);
   let grandTotal = 0;

@@ -1,19 +1,25 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { evppiSheet, sobolSheet } from './analyses-sheets.ts';
 import { assumptionsSheet } from './assumptions-sheet.ts';
+import { distributionSheet } from './distribution-sheet.ts';
 import { benefitSheet } from './benefit-sheet.ts';
 import { safeCellValue } from './cell-values.ts';
 import { costSheet } from './cost-sheet.ts';
 import { usableLocale } from './describe-distribution.ts';
 import { gateSheet } from './gate-sheet.ts';
+import { modelSheet } from './model-sheet.ts';
 import { numberFormats } from './number-formats.ts';
 import { resultsSheet } from './results-sheet.ts';
 import { tornadoSheet } from './tornado-sheet.ts';
 import type { CaseWorkbookInput } from './workbook-input.ts';
 
 /**
- * Builds the case workbook: Assumptions, Cost by category, Benefit by line, Results,
- * Tornado and Gate. Values only, never formulas, and every text cell is injection-safe.
+ * Builds the case workbook: Assumptions (named point values), the live Model sheet
+ * (formulas reproducing the exact point estimate), then the run's simulated results as
+ * values, each sheet headed with the run's settings: Results, Distributions, Cost by
+ * category, Benefit by line, Tornado, Sobol and EVPPI (when stored) and Gate. Every text
+ * cell is injection-safe; the only formulas are the Model sheet's own.
  * Written with exceljs's streaming writer (inline strings, each sheet committed when
  * done), so memory grows with the file's bytes, not with exceljs's object model.
  *
@@ -37,10 +43,14 @@ export async function buildCaseWorkbook(input: CaseWorkbookInput): Promise<Uint8
   const locale = usableLocale(input.case.locale);
 
   assumptionsSheet(workbook, input, formats, locale);
+  modelSheet(workbook, input.case, formats);
+  resultsSheet(workbook, input, formats);
+  distributionSheet(workbook, input, formats);
   costSheet(workbook, input, formats);
   benefitSheet(workbook, input, formats);
-  resultsSheet(workbook, input, formats);
   tornadoSheet(workbook, input, formats);
+  sobolSheet(workbook, input);
+  evppiSheet(workbook, input, formats);
   gateSheet(workbook, input, formats);
 
   await workbook.commit();

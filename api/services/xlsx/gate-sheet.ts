@@ -1,6 +1,7 @@
 import { storedNumber } from './cell-values.ts';
 import { num, type NumberFormats } from './number-formats.ts';
 import type { CaseWorkbookInput } from './workbook-input.ts';
+import { runHeading } from './run-heading.ts';
 import { SheetWriter, type StreamingWorkbook } from './sheet-writer.ts';
 
 const CRITERION_FORMATS: Record<string, keyof NumberFormats> = {
@@ -30,6 +31,7 @@ function monthsText(value: unknown): string {
 export function gateSheet(workbook: StreamingWorkbook, input: CaseWorkbookInput, formats: NumberFormats): void {
   const gate = input.gate.result;
   const writer = new SheetWriter(workbook, 'Gate', { 2: 60, 7: 90 });
+  writer.heading(runHeading(input.run));
   writer.header(['Section', 'Item', 'Figure', 'Compared with', 'S.E.', 'Status', 'Note']);
   writer.row(['Recommendation', gate.recommendation, null, null, null, null, gate.headline], { bold: true });
   writer.row(['Evaluated on', gate.evaluatedOn, null, null, null, null, input.gate.source]);

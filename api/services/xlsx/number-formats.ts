@@ -58,3 +58,41 @@ export function outputFormat(unit: string, formats: NumberFormats, exact = false
   if (unit === 'months') return formats.months;
   return formats.general;
 }
+
+/**
+ * The decimals a value needs once float noise (beyond 10 significant digits) is gone, at most `max`.
+ *
+ * @example
+ * decimalsNeeded(249999.99999999983) // 0
+ * decimalsNeeded(0.0308) // 4
+ */
+export function decimalsNeeded(value: number, max = 6): number {
+  if (!Number.isFinite(value) || value === 0) return 0;
+  const clean = Number(value.toPrecision(10));
+  for (let decimals = 0; decimals < max; decimals++) if (Number(clean.toFixed(decimals)) === clean) return decimals;
+  return max;
+}
+
+/** Decimals that show about five significant digits (0 from 10,000 up, at most 6). */
+function significantDecimals(value: number): number {
+  if (!Number.isFinite(value) || value === 0) return 0;
+  return Math.min(6, Math.max(0, 4 - Math.floor(Math.log10(Math.abs(value)))));
+}
+
+/**
+ * The number format of a value in an input's unit: the currency with cents for money,
+ * a percentage for shares and rates, else a grouped number with the decimals it needs
+ * (about five significant digits), so 249999.99999999983 shows as 250,000.
+ *
+ * @example
+ * unitFormat(0.03, 'share/year', 'GBP', numberFormats('GBP')) // '0%' … '0.0%' as needed
+ */
+export function unitFormat(value: number, unit: string, currency: string, formats: NumberFormats): string {
+  if (unit === currency || unit.startsWith(`${currency}/`)) return formats.moneyCents;
+  if (/^(share|%|percent|rate)\b/i.test(unit)) {
+    const decimals = decimalsNeeded(value * 100, significantDecimals(value * 100));
+    return decimals ? `0.${'0'.repeat(decimals)}%` : '0%';
+  }
+  const decimals = decimalsNeeded(value, significantDecimals(value));
+  return decimals ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+}

@@ -1,6 +1,7 @@
 import { storedNumber } from './cell-values.ts';
 import { num, outputFormat, type NumberFormats } from './number-formats.ts';
 import type { CaseWorkbookInput } from './workbook-input.ts';
+import { runHeading } from './run-heading.ts';
 import { SheetWriter, type StreamingWorkbook } from './sheet-writer.ts';
 
 /** Core results first, in report order; then the pilot outputs and the case's own metrics. */
@@ -32,6 +33,7 @@ export function resultsSheet(workbook: StreamingWorkbook, input: CaseWorkbookInp
   const summary = run.summary!;
   const point = run.pointEstimate;
   const writer = new SheetWriter(workbook, 'Results', { 1: 40, 2: 20, 14: 70 });
+  writer.heading(runHeading(input.run));
   writer.header([
     'Output',
     'Unit',

@@ -1,5 +1,6 @@
 import { inputFormat, num, type NumberFormats } from './number-formats.ts';
 import type { CaseWorkbookInput } from './workbook-input.ts';
+import { runHeading } from './run-heading.ts';
 import { SheetWriter, type StreamingWorkbook } from './sheet-writer.ts';
 
 /**
@@ -14,6 +15,7 @@ export function tornadoSheet(workbook: StreamingWorkbook, input: CaseWorkbookInp
   const high = `P${Math.round(tornado.highPercentile * 100)}`;
   const outputName = tornado.output === 'npv' ? 'NPV' : tornado.output;
   const writer = new SheetWriter(workbook, 'Tornado', { 3: 44 });
+  writer.heading(runHeading(input.run));
   writer.header(['Rank', 'Input', 'Label', 'Unit', `Input at ${low}`, `Input at ${high}`, `${outputName} at ${low}`, `${outputName} at ${high}`, 'Swing']);
   tornado.bars.forEach((bar, index) => {
     const format = inputFormat(bar.unit, bc.currency, formats);

@@ -7,6 +7,7 @@ import { HistogramChart } from '../charts/histogram-chart.tsx';
 import { PaybackChart } from '../charts/payback-chart.tsx';
 import { CostTable } from '../components/cost-table.tsx';
 import { ExportMenu } from '../components/export-menu.tsx';
+import { ImportWorkbook } from '../components/import-workbook.tsx';
 import { KeyFigures } from '../components/key-figures.tsx';
 import { PilotVsProductionView } from '../components/pilot-vs-production.tsx';
 import { RunPanel } from '../components/run-panel.tsx';
@@ -95,6 +96,7 @@ export const ResultsPage: Component<{ context: CaseContext }> = (props) => {
         runId={latest()?.status === 'succeeded' ? latest()!.id : undefined}
         version={props.context.session.resource().currentVersion}
       />
+      <ImportWorkbook session={props.context.session} />
       <Show when={summary()} fallback={<p class="muted">No results yet. Fix the case's problems in the editor, or run on the server.</p>}>
         {(s) => (
           <>
