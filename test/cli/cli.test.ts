@@ -160,7 +160,7 @@ describe('valuegate CLI', () => {
     );
     const json = JSON.parse((await cli('validate', draft, '--json')).stdout);
     expect(json).toMatchObject({ valid: false, complete: false, warnings: [] });
-    expect(json.todo).toHaveLength(12);
+    expect(json.todo).toHaveLength(16);
 
     const document = JSON.parse(readFileSync('fixtures/document-processing.json', 'utf8'));
     document.benefits[0].amount = `${document.benefits[0].amount} / (month - 3)`;
