@@ -223,7 +223,7 @@ function riskSection({ tornado, voi }: OutlineInputs, f: GateFormat): OutlineSec
       strong: 'Value of information:',
       text: `perfect information about every input (EVPI) is worth ${f.money(voi.evpi.value)} ± ${f.money(voi.evpi.standardError)}.`,
     });
-    const rows = voi.ranking.filter((row) => row.evppi > 0).slice(0, 8);
+    const rows = voi.ranking.filter((row) => row.evppi >= 1).slice(0, 8);
     if (rows.length) {
       blocks.push({ kind: 'chart', chart: 'evppi', caption: 'EVPPI: what measuring each input alone is worth, against what it costs' });
       blocks.push({
@@ -311,7 +311,7 @@ function charts({ summary, tornado, voi, case: bc }: OutlineInputs): BusinessCas
           currency: bc.currency,
         }
       : null,
-    evppi: voi?.ranking.some((r) => r.evppi > 0)
+    evppi: voi?.ranking.some((r) => r.evppi >= 1)
       ? {
           rows: voi.ranking
             .filter((r) => r.evppi > 0)
