@@ -2,12 +2,12 @@ import type { TornadoResult } from '../analysis/tornado-analysis.ts';
 import type { VoiResult } from '../analysis/value-of-information.ts';
 import type { BusinessCase } from '../case/case-schema.ts';
 import type { RunSummary } from '../engine/summarize-run.ts';
-import type { Criterion } from '../gate/gate-criteria.ts';
 import { DEFAULT_GATE_LOCALE, gateFormat, type GateFormat } from '../gate/gate-format.ts';
 import type { GateResult } from '../gate/evaluate-gate.ts';
 import { RECOMMENDATION_LABELS } from '../gate/recommendation.ts';
 import { scalingPlanChecks } from '../gate/scaling-plan-checks.ts';
 import type { BusinessCaseOutline, OutlineBlock, OutlineSection } from './outline-types.ts';
+import { gateSection, measureNextSection } from './gate-sections.ts';
 import { planSections } from './plan-sections.ts';
 
 /** What the document is built from: the case version of a stored run, the run and its analyses. */
@@ -238,62 +238,6 @@ function riskSection({ tornado, voi }: OutlineInputs, f: GateFormat): OutlineSec
   return { id: 'risks', heading: '9. Risks and sensitivities', blocks };
 }
 
-function criterionFigure(c: Criterion, f: GateFormat): [string, string] {
-  if (c.id.includes('ProbabilityPositive')) return [f.percent(c.figure), `${c.comparison === '<' ? '<' : '≥'} ${f.percent(c.threshold)}`];
-  if (c.id === 'medianDiscountedPayback') return [f.months(c.figure), `≤ ${f.months(c.threshold)}`];
-  if (c.id === 'evpiWithinStake') return [f.money(c.figure), `≤ ${f.money(c.threshold)}`];
-  if (c.id.startsWith('readiness.')) return [c.note ?? f.value(c.figure), c.threshold === 1 ? 'every item met' : 'at least one item'];
-  return [f.value(c.figure), `≥ ${f.value(c.threshold)}`];
-}
-
-const STATUS_WORDS = { met: 'met', partly: 'partly met', notMet: 'not met', notStarted: 'not started' } as const;
-
-function gateSection(gate: GateResult, f: GateFormat, checks: OutlineInputs['gate']['scalingPlan']): OutlineSection {
-  const group = { prerequisite: 'Prerequisite', scale: 'Scale', stop: 'Stop' } as const;
-  const signOffs = gate.readiness.flatMap((g) =>
-    g.items.map((item) => [g.label, item.item, STATUS_WORDS[item.status], item.owner ?? '—', item.evidence?.text ?? '—']),
-  );
-  const blocks: OutlineSection['blocks'] = [
-    {
-      kind: 'table',
-      caption: 'Every criterion of the gate',
-      header: ['Step', 'Criterion', 'Figure', 'Threshold', 'Met'],
-      rows: gate.criteria.map((c) => [
-        group[c.group],
-        c.label,
-        ...criterionFigure(c, f),
-        c.met ? (c.tooClose ? 'Yes (too close to call)' : 'Yes') : c.tooClose ? 'No (too close to call)' : 'No',
-      ]),
-    },
-    {
-      kind: 'table',
-      caption: 'Readiness gates',
-      header: ['Gate', 'Status', 'Items met'],
-      rows: gate.readiness.map((g) => [g.label, STATUS_WORDS[g.status], `${g.met} of ${g.total}`]),
-    },
-    { kind: 'subheading', text: 'Readiness sign-offs' },
-    { kind: 'table', caption: 'Readiness items with their owner and evidence', header: ['Gate', 'Item', 'Status', 'Owner', 'Evidence'], rows: signOffs },
-    {
-      kind: 'table',
-      caption: 'Scaling plan, checked by the gate',
-      header: ['Part', 'Status', 'Detail'],
-      rows: checks.map((c) => [c.label, c.passed === 'yes' ? 'complete' : c.passed === 'partly' ? 'incomplete' : 'missing', c.detail]),
-    },
-  ];
-  return { id: 'gate', heading: '10. The gate', blocks };
-}
-
-function measureNextSection(gate: GateResult): OutlineSection {
-  const items = gate.measureNext.map((entry) => entry.sentence);
-  return {
-    id: 'measure-next',
-    heading: '11. What to measure next',
-    blocks: items.length
-      ? [{ kind: 'list', ordered: true, items }]
-      : [{ kind: 'paragraph', text: 'No measurement is worth more than it costs at this stage.' }],
-  };
-}
-
 function charts({ summary, tornado, voi, case: bc }: OutlineInputs): BusinessCaseOutline['charts'] {
   const rows = summary.costByCategory.filter((row) => row.meanTotal > 0);
   return {
@@ -314,7 +258,7 @@ function charts({ summary, tornado, voi, case: bc }: OutlineInputs): BusinessCas
     evppi: voi?.ranking.some((r) => r.evppi >= 1)
       ? {
           rows: voi.ranking
-            .filter((r) => r.evppi > 0)
+            .filter((r) => r.evppi >= 1)
             .slice(0, 8)
             .map((r) => ({ label: r.label, evppi: r.evppi, cost: r.measurementCost })),
           currency: bc.currency,
