@@ -148,3 +148,15 @@ describe('evaluateGate with and without a scaling plan', () => {
     expect(result.recommendation).toBe('redesign');
   });
 });
+
+describe('the example cases', () => {
+  const files = ['contact-center-assistant', 'document-processing', 'finance-cost-anomaly', 'post-launch/1-scaled-invoice-intake'];
+
+  it.each(files)('%s has a complete plan that agrees with its adoption curve, so its gate gains no item', (file) => {
+    const raw = JSON.parse(readFileSync(new URL(`../../fixtures/${file}.json`, import.meta.url), 'utf8'));
+    const { case: bc, warnings } = parseCase(raw.case ?? raw);
+    expect(scalingPlanChecks(bc).map((c) => c.passed)).toEqual(['yes', 'yes', 'yes', 'yes']);
+    expect(adoptionTimelineChecks(bc).every((c) => !c.disagrees)).toBe(true);
+    expect(warnings.filter((w) => w.path.startsWith('/scalingPlan'))).toEqual([]);
+  });
+});

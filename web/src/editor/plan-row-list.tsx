@@ -39,7 +39,7 @@ export const PlanRowList: Component<{
               <legend>
                 {props.itemName} {index() + 1}
               </legend>
-              <div class="field-grid field-grid-3">
+              <div class="field-grid field-grid-6">
                 <For each={props.fields}>
                   {(field) => (
                     <Show
@@ -58,6 +58,7 @@ export const PlanRowList: Component<{
                       }
                     >
                       <NumberField
+                        class={field.class}
                         label={field.label}
                         hint={field.hint}
                         value={row[field.key] as number | undefined}

@@ -48,9 +48,9 @@ export const ScalingPlanSection: Component<{ draft: CaseDraft }> = (props) => {
         itemName="System"
         template={{ name: 'System name' }}
         fields={[
-          { key: 'name', label: 'System', kind: 'text' },
-          { key: 'change', label: 'What changes', kind: 'text', optional: true },
-          { key: 'owner', label: 'Owner', kind: 'text', optional: true },
+          { key: 'name', label: 'System', kind: 'text', class: 'span-2' },
+          { key: 'change', label: 'What changes', kind: 'text', optional: true, class: 'span-4' },
+          { key: 'owner', label: 'Owner', kind: 'text', optional: true, class: 'span-2' },
         ]}
       />
       <h4>Milestones</h4>
@@ -61,9 +61,9 @@ export const ScalingPlanSection: Component<{ draft: CaseDraft }> = (props) => {
         itemName="Milestone"
         template={{ label: 'What is delivered' }}
         fields={[
-          { key: 'label', label: 'Milestone', kind: 'text' },
-          { key: 'owner', label: 'Owner', kind: 'text', optional: true },
-          { key: 'due', label: 'Due', kind: 'date', optional: true },
+          { key: 'label', label: 'Milestone', kind: 'text', class: 'span-4' },
+          { key: 'owner', label: 'Owner', kind: 'text', optional: true, class: 'span-2' },
+          { key: 'due', label: 'Due', kind: 'date', optional: true, class: 'span-2' },
         ]}
       />
 
@@ -83,9 +83,9 @@ export const ScalingPlanSection: Component<{ draft: CaseDraft }> = (props) => {
         itemName="Rollout step"
         template={{ label: 'Full rollout', month: 6, reach: 0.9 }}
         fields={[
-          { key: 'label', label: 'Step', kind: 'text' },
-          { key: 'month', label: 'By case month', kind: 'number' },
-          { key: 'reach', label: 'Share of the ceiling (0–1)', kind: 'number' },
+          { key: 'label', label: 'Step', kind: 'text', class: 'span-2' },
+          { key: 'month', label: 'By case month', kind: 'number', class: 'span-2' },
+          { key: 'reach', label: 'Share of the ceiling (0–1)', kind: 'number', class: 'span-2' },
         ]}
       />
       <For each={timelineWarnings()}>
@@ -105,9 +105,9 @@ export const ScalingPlanSection: Component<{ draft: CaseDraft }> = (props) => {
         itemName="Measurement"
         template={{ who: 'Who', what: 'Measures what', when: 'When' }}
         fields={[
-          { key: 'who', label: 'Who', kind: 'text' },
-          { key: 'what', label: 'Measures what', kind: 'text' },
-          { key: 'when', label: 'When', kind: 'text' },
+          { key: 'who', label: 'Who', kind: 'text', class: 'span-2' },
+          { key: 'what', label: 'Measures what', kind: 'text', class: 'span-4' },
+          { key: 'when', label: 'When', kind: 'text', class: 'span-2' },
         ]}
       />
       <TextField label="Who can stop it" optional value={plan()?.accountability?.canStop} onChange={text('/scalingPlan/accountability/canStop')} />
