@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +96,7 @@ describe('GET /api/cases/{id}/business-case.docx', () => {
       });
       const pdf = join(OUT, 'business-case.pdf');
       expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      for (const old of readdirSync(OUT).filter((name) => name.startsWith('business-case-page'))) rmSync(join(OUT, old));
       execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', pdf, join(OUT, 'business-case-page')], { timeout: 30_000 });
       expect(readdirSync(OUT).filter((name) => name.startsWith('business-case-page') && name.endsWith('.png')).length).toBe(2);
     },

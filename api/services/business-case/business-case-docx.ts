@@ -8,6 +8,19 @@ export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
 
 /** Text width of an A4 page with 2 cm margins, in points (the image width). */
 const TEXT_WIDTH_PT = 480;
+/** The same width in twentieths of a point, for table columns. */
+const TEXT_WIDTH_TWIPS = 11906 - 2 * 1134;
+
+/**
+ * Column widths in twips: a table of figures gives its label column 30 % (22 % when wide) and shares the
+ * rest; a table of text shares the width equally; facts are 38 % label, 62 % value.
+ */
+function columnWidths(count: number, figures: boolean): number[] {
+  if (count <= 1) return [TEXT_WIDTH_TWIPS];
+  const first = figures ? (count > 5 ? 0.22 : 0.3) : 1 / count;
+  const rest = (1 - first) / (count - 1);
+  return [first, ...Array.from({ length: count - 1 }, () => rest)].map((share) => Math.floor(share * TEXT_WIDTH_TWIPS));
+}
 
 function chartImages(outline: BusinessCaseOutline, locale: string): Partial<Record<ChartId, ChartImage>> {
   const { charts } = outline;
@@ -18,12 +31,12 @@ function chartImages(outline: BusinessCaseOutline, locale: string): Partial<Reco
   };
 }
 
-const cell = (text: string, options: { header?: boolean; right?: boolean } = {}): TableCell =>
+const cell = (text: string, options: { header?: boolean; right?: boolean; size?: number } = {}): TableCell =>
   new TableCell({
     children: [
       new Paragraph({
         alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        children: [new TextRun({ text, bold: options.header, size: 18 })],
+        children: [new TextRun({ text, bold: options.header, size: options.size ?? 18 })],
       }),
     ],
     ...(options.header && { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E8EEF3' } }),
@@ -31,12 +44,15 @@ const cell = (text: string, options: { header?: boolean; right?: boolean } = {})
 
 function table(block: Extract<OutlineBlock, { kind: 'table' }>): (Paragraph | Table)[] {
   const numeric = new Set(block.numeric ?? []);
+  // Wide tables of figures (cost by year) print a point smaller, so amounts stay on one line.
+  const size = block.header.length > 5 ? 15 : 18;
   const row = (cells: string[], header = false) =>
-    new TableRow({ tableHeader: header, children: cells.map((text, i) => cell(text, { header, right: numeric.has(i) })) });
+    new TableRow({ tableHeader: header, children: cells.map((text, i) => cell(text, { header, right: numeric.has(i), size })) });
   return [
     new Paragraph({ children: [new TextRun({ text: block.caption, italics: true, size: 18 })], spacing: { before: 120, after: 60 } }),
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+      width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+      columnWidths: columnWidths(block.header.length, numeric.size > 0),
       rows: [row(block.header, true), ...block.rows.map((cells) => row(cells)), ...(block.footer ? [row(block.footer, true)] : [])],
     }),
   ];
@@ -60,7 +76,8 @@ function blockParts(block: OutlineSection['blocks'][number], images: Partial<Rec
     case 'facts':
       return [
         new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
+          width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+          columnWidths: [Math.floor(0.38 * TEXT_WIDTH_TWIPS), Math.floor(0.62 * TEXT_WIDTH_TWIPS)],
           rows: block.rows.map(([label, value]) => new TableRow({ children: [cell(label, { header: true }), cell(value)] })),
         }),
         new Paragraph({ text: '' }),
