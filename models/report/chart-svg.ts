@@ -7,7 +7,7 @@ const WIDTH = 900;
 const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
 const PALETTE = ['#1f5f8b', '#e07b39', '#3c9d5d', '#b03a48', '#7a5195', '#c9a227', '#4f9fbf', '#8c6d46', '#5b5b5b', '#d45087'];
 
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** Compact money for axis ticks, e.g. '€1.2M', in the case's locale. */
@@ -30,7 +30,7 @@ function ticks(min: number, max: number, count = 5): number[] {
 function text(x: number, y: number, body: string, attrs = ''): string {
   const size = attrs.includes('font-size=') ? '' : ' font-size="13"';
   const fill = attrs.includes('fill=') ? '' : ' fill="#222"';
-  return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-family="${FONT}"${size}${fill} ${attrs}>${escape(body)}</text>`;
+  return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-family="${FONT}"${size}${fill} ${attrs}>${escapeXml(body)}</text>`;
 }
 
 function frame(height: number, body: string[]): string {

@@ -83,6 +83,12 @@ describe.skipIf(!hasChromium)('business case: plan in the editor, document on it
       expect(pages).toBeLessThanOrEqual(14);
     }
     await page.emulateMedia({ media: 'screen' });
+    // The Word document downloads from the page as the signed-in user.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Word (.docx)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+-business-case-v1\.docx$/);
+    const saved = `${OUT}/business-case-from-page.docx`;
+    await download.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
     // Pages to look at: the first two and the risks page of the A4 print.
     if (existsSync('/usr/bin/pdftoppm')) {
       execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', `${OUT}/business-case-print-a4.pdf`, `${OUT}/business-case-print-a4`], {
