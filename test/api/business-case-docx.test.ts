@@ -85,6 +85,14 @@ describe('GET /api/cases/{id}/business-case.docx', () => {
     expect(Object.values(outline.charts).every((chart) => chart !== null)).toBe(true);
   }, 60_000);
 
+  it('answers 422, naming the version, when the run rests on a case version that no longer validates', async () => {
+    // A stored document from before today's rules: its horizon is now out of range.
+    await t.services.db.query(`UPDATE case_versions SET document = jsonb_set(document::jsonb, '{horizonMonths}', '999')::json WHERE case_id = $1`, [caseId]);
+    const response = await t.call('GET', `/api/cases/${caseId}/business-case.docx`, { role: 'viewer' });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { detail: string }).detail).toBe('case version 1 of the latest run no longer validates; run the current version first');
+  });
+
   it.skipIf(!existsSync(SOFFICE) || !existsSync(WRITER))(
     'opens in LibreOffice: converted to PDF, its first pages rendered to PNG (skipped without soffice and LibreOffice Writer)',
     () => {
