@@ -10,6 +10,7 @@ import { registerAnalysisRoutes } from '../routes/analysis-routes.ts';
 import { registerCaseRoutes } from '../routes/case-routes.ts';
 import { registerDecisionRoutes } from '../routes/decision-routes.ts';
 import { registerDocsRoutes } from '../routes/docs-routes.ts';
+import { registerBusinessCaseRoutes } from '../routes/business-case-routes.ts';
 import { registerExportRoutes } from '../routes/export-routes.ts';
 import { registerImportXlsxRoutes } from '../routes/import-xlsx-routes.ts';
 import { registerMetaRoutes } from '../routes/meta-routes.ts';
@@ -94,6 +95,7 @@ export function createApp(services: Services, options: AppOptions): App {
   registerPortfolioRulesRoutes(app);
   registerExportRoutes(app);
   registerImportXlsxRoutes(app);
+  registerBusinessCaseRoutes(app);
   registerTokenRoutes(app);
   registerActualsRoutes(app);
 

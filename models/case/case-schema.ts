@@ -4,6 +4,7 @@ import { decisionRulesSchema } from './decision-rules-schema.ts';
 import { CASE_LIMITS as L, limitMessage } from './case-limits.ts';
 import { COST_CATEGORIES } from './cost-categories.ts';
 import { readinessSchema } from './readiness.ts';
+import { scalingPlanSchema } from './scaling-plan-schema.ts';
 
 /** A string of at most `limit` characters; the message names the limit. */
 function maxLength(limit: number, what: string) {
@@ -268,6 +269,8 @@ export const caseSchema = z.strictObject({
   baseline: baselineSchema.optional(),
   valueHypothesis: valueHypothesisSchema.optional(),
   measurementPlan: measurementPlanSchema.optional(),
+  /** The production plan: integration, adoption, post-launch accountability and value measurement (optional; the gate counts a missing part). */
+  scalingPlan: scalingPlanSchema.optional(),
   decisionCriteria: decisionCriteriaSchema.optional(),
   readiness: readinessSchema.optional(),
   metrics: bounded(metricSchema, L.metrics, 'metrics').optional(),

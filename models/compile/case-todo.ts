@@ -87,6 +87,52 @@ function missingForGate(doc: Doc, forRun: Need[]): Need[] {
   if (!section(doc, 'measurementPlan')) needs.push(['/measurementPlan', 'Write the measurement plan: which metric, by what method, and when']);
   if (!section(doc, 'decisionCriteria'))
     needs.push(['/decisionCriteria', 'Agree the scale and stop criteria, and record when, before the first results are seen']);
+  needs.push(...missingPlanParts(section(doc, 'scalingPlan')));
+  return needs;
+}
+
+/** What the scaling plan still lacks: the gate counts each missing or incomplete part as an unmet readiness item. */
+function missingPlanParts(plan: Doc | undefined): Need[] {
+  const needs: Need[] = [];
+  const part = (key: string) => section(plan ?? {}, key);
+  const items = (doc: Doc | undefined, key: string) => (Array.isArray(doc?.[key]) ? (doc[key] as Doc[]) : []);
+  const integration = part('integration');
+  if (!integration)
+    needs.push(['/scalingPlan/integration', 'Write the integration plan: the systems it touches and the milestones, each with an owner and a date']);
+  else {
+    if (items(integration, 'systems').length === 0) needs.push(['/scalingPlan/integration/systems', 'Name the systems the production service touches']);
+    if (items(integration, 'milestones').length === 0)
+      needs.push(['/scalingPlan/integration/milestones', 'Add the integration milestones, each with an owner and a date']);
+    items(integration, 'milestones').forEach((m, i) => {
+      if (!has(m.owner) || !has(m.due)) needs.push([`/scalingPlan/integration/milestones/${i}`, 'Give this milestone an owner and a due date']);
+    });
+  }
+  const adoption = part('adoption');
+  if (!adoption) needs.push(['/scalingPlan/adoption', 'Write the adoption plan: training, champions, the managers’ role and the rollout timeline']);
+  else {
+    for (const [field, words] of [
+      ['training', 'who is trained, how and when'],
+      ['champions', 'who the champions are and what they do'],
+      ['managersRole', 'what the managers do to make the change stick'],
+    ])
+      if (!has(adoption[field])) needs.push([`/scalingPlan/adoption/${field}`, `Complete the adoption plan: ${words}`]);
+    if (items(adoption, 'timeline').length === 0)
+      needs.push(['/scalingPlan/adoption/timeline', 'Add the rollout timeline: by which month usage reaches which share of the ceiling']);
+  }
+  const accountability = part('accountability');
+  if (!accountability) needs.push(['/scalingPlan/accountability', 'Write the post-launch accountability: who measures what, when, and who can stop it']);
+  else {
+    if (items(accountability, 'measures').length === 0) needs.push(['/scalingPlan/accountability/measures', 'Say who measures what after launch, and when']);
+    if (!has(accountability.canStop)) needs.push(['/scalingPlan/accountability/canStop', 'Name who can stop the service after launch']);
+  }
+  const value = part('valueMeasurement');
+  if (!value)
+    needs.push(['/scalingPlan/valueMeasurement', 'Write the value-measurement approach: how the change is attributed to the tool and how it is reported']);
+  else {
+    if (!has(value.attribution))
+      needs.push(['/scalingPlan/valueMeasurement/attribution', 'Say how the change is attributed to the tool (e.g. a control group)']);
+    if (!has(value.reporting)) needs.push(['/scalingPlan/valueMeasurement/reporting', 'Say how and to whom the measured value is reported']);
+  }
   return needs;
 }
 

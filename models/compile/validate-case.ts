@@ -6,6 +6,7 @@ import { FormulaError } from '../formula/formula-error.ts';
 import { RESERVED_NAMES } from '../formula/functions.ts';
 import { CorrelationError, factorCorrelation } from '../sampling/correlation-matrix.ts';
 import { adoptionCountedTwice } from './adoption-counted-twice.ts';
+import { adoptionTimelineWarnings } from './adoption-timeline.ts';
 import { formulaWarnings } from './formula-warnings.ts';
 import { CaseError, type CaseIssue } from '../case/case-error.ts';
 import { caseSchema, type BusinessCase } from '../case/case-schema.ts';
@@ -159,6 +160,7 @@ function caseWarnings(bc: BusinessCase): CaseIssue[] {
     });
   }
   warnings.push(...adoptionCountedTwice(bc));
+  warnings.push(...adoptionTimelineWarnings(bc));
   for (const [name, input] of Object.entries(bc.inputs)) {
     const called = `input '${input.label ?? name}'`;
     if (!input.unit.trim())

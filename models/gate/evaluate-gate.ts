@@ -10,6 +10,7 @@ import { medianInterval } from './median-interval.ts';
 import { readinessStatus, type ReadinessGateStatus } from './readiness-status.ts';
 import type { Recommendation } from './recommendation.ts';
 import { redesignLevers, type GateTornado, type Lever } from './redesign-levers.ts';
+import { scalingPlanChecks, type ScalingPlanCheck } from './scaling-plan-checks.ts';
 import { valueMeasurementChecks, type ValueMeasurementCheck } from './value-measurement-checks.ts';
 
 /** Everything the gate decides from. */
@@ -40,6 +41,8 @@ export interface GateResult {
   readiness: ReadinessGateStatus[];
   /** The automatic value-measurement checks. */
   valueMeasurement: ValueMeasurementCheck[];
+  /** The scaling plan's four parts, each complete, incomplete or missing (absent from results stored before issue 19). */
+  scalingPlan: ScalingPlanCheck[];
   /** Cost categories with no cost and no "none" answer: likely hidden costs. */
   missingCostCategories: HiddenCostFlag[];
   /** Cost categories with no cost that the case answers "none", with the reason (`noCostReasons`). */
@@ -102,8 +105,10 @@ export function evaluateGate(inputs: GateInputs): GateResult {
   const locale = bc.locale ?? DEFAULT_GATE_LOCALE;
   const format = gateFormat(bc.currency, locale);
   const automaticChecks = valueMeasurementChecks(bc, today);
-  // The value-measurement gate is met only if the automatic checks pass as well as its checklist.
-  const readiness = readinessStatus(withAutomaticChecks(bc.readiness, automaticChecks));
+  const planChecks = scalingPlanChecks(bc);
+  // The value-measurement gate is met only if the automatic checks pass as well as its checklist;
+  // a missing or incomplete part of the scaling plan is an unmet item of its gate.
+  const readiness = readinessStatus(withPlanChecks(withAutomaticChecks(bc.readiness, automaticChecks), planChecks));
   const criteria = gateCriteria({
     case: bc,
     trials: summary.trials,
@@ -138,6 +143,7 @@ export function evaluateGate(inputs: GateInputs): GateResult {
     criteria,
     readiness,
     valueMeasurement: automaticChecks,
+    scalingPlan: planChecks,
     missingCostCategories: hiddenCostFlags(summary.missingCostCategories, bc.noCostReasons),
     answeredNoCost: noCostAnswers(summary.missingCostCategories, bc.noCostReasons),
     measureNext: next,
@@ -164,4 +170,20 @@ function withAutomaticChecks(readiness: BusinessCase['readiness'], checks: Value
     owner: 'valuegate',
   }));
   return { ...(readiness ?? {}), valueMeasurement: [...(readiness?.valueMeasurement ?? []), ...automatic] };
+}
+
+/** The readiness checklists with an item for each part of the scaling plan that is missing ('notMet') or incomplete ('partly'). */
+function withPlanChecks(readiness: BusinessCase['readiness'], checks: ScalingPlanCheck[]): BusinessCase['readiness'] {
+  const result = { ...(readiness ?? {}) };
+  for (const check of checks) {
+    if (check.passed === 'yes') continue;
+    const item = {
+      item: `${check.label} (checked automatically from the scaling plan)`,
+      status: CHECK_STATUS[check.passed],
+      evidence: { text: check.detail },
+      owner: 'valuegate',
+    };
+    result[check.gate] = [...(result[check.gate] ?? []), item];
+  }
+  return result;
 }

@@ -28,4 +28,5 @@ export { redesignLevers, type GateTornado, type GateTornadoBar, type Lever, type
 export { measureNext, type MeasureNextEntry, type VoiRankingEntry } from './measure-next.ts';
 export { hiddenCostFlags, noCostAnswers, type HiddenCostFlag, type NoCostAnswer, type NoCostReasons } from './hidden-costs.ts';
 export { gateHeadline, type HeadlineContext } from './gate-headline.ts';
+export { SCALING_PLAN_GATES, SCALING_PLAN_MISSING, scalingPlanChecks, type ScalingPlanCheck } from './scaling-plan-checks.ts';
 export { GATE_ERRORS, evaluateGate, type GateInputs, type GateResult } from './evaluate-gate.ts';

@@ -48,6 +48,10 @@ describe('caseTodo', () => {
       ['gate', '/valueHypothesis'],
       ['gate', '/measurementPlan'],
       ['gate', '/decisionCriteria'],
+      ['gate', '/scalingPlan/integration'],
+      ['gate', '/scalingPlan/adoption'],
+      ['gate', '/scalingPlan/accountability'],
+      ['gate', '/scalingPlan/valueMeasurement'],
     ]);
     expect(todo.find((item) => item.path === '/benefits')).toEqual({
       path: '/benefits',
@@ -64,7 +68,16 @@ describe('caseTodo', () => {
   it('has no run item for a complete case, and gate items for what the gate lacks', () => {
     const todo = caseTodo(minimalCase());
     expect(todo.filter((item) => item.blocks === 'run')).toEqual([]);
-    expect(todo.map((item) => item.path)).toEqual(['/baseline/metrics', '/valueHypothesis', '/measurementPlan', '/decisionCriteria']);
+    expect(todo.map((item) => item.path)).toEqual([
+      '/baseline/metrics',
+      '/valueHypothesis',
+      '/measurementPlan',
+      '/decisionCriteria',
+      '/scalingPlan/integration',
+      '/scalingPlan/adoption',
+      '/scalingPlan/accountability',
+      '/scalingPlan/valueMeasurement',
+    ]);
   });
 
   it('names the missing fields of a section begun but not finished, without repeating the engine\'s "is required"', () => {

@@ -154,13 +154,13 @@ describe('valuegate CLI', () => {
     expect(lines[0]).toBe(`${draft}: a draft, not yet runnable (8 things to do)`);
     expect(lines[1]).toBe('To do before it can run (8):');
     expect(lines).toContain('  - Horizon (months): Set the horizon in months: how long the case runs, e.g. 36 (/horizonMonths)');
-    expect(lines).toContain('To do before the gate can recommend scaling (4):');
+    expect(lines).toContain('To do before the gate can recommend scaling (8):');
     expect(lines).toContain(
       '  - Baseline metrics: Add at least one baseline metric: the gate recommends keep-as-research until one is quantified (/baseline/metrics)',
     );
     const json = JSON.parse((await cli('validate', draft, '--json')).stdout);
     expect(json).toMatchObject({ valid: false, complete: false, warnings: [] });
-    expect(json.todo).toHaveLength(12);
+    expect(json.todo).toHaveLength(16);
 
     const document = JSON.parse(readFileSync('fixtures/document-processing.json', 'utf8'));
     document.benefits[0].amount = `${document.benefits[0].amount} / (month - 3)`;

@@ -10,6 +10,25 @@ export const ALL_GATES_MET = Object.fromEntries(
   READINESS_GATES.map((gate) => [gate, [{ item: `${gate} done`, status: 'met' as const }]]),
 ) as CaseInput['readiness'];
 
+/** A scaling plan with all four parts complete (issue 19): it adds no readiness item. */
+export const COMPLETE_SCALING_PLAN = {
+  integration: {
+    systems: [{ name: 'CRM', change: 'draft panel in the agent desktop' }],
+    milestones: [{ label: 'CRM panel live', owner: 'IT delivery lead', due: '2026-04-30' }],
+  },
+  adoption: {
+    training: 'Two-hour session per team before go-live',
+    champions: 'One champion per team of 12',
+    managersRole: 'Team leads review usage weekly',
+    timeline: [{ label: 'Half of the ceiling', month: 4, reach: 0.5 }],
+  },
+  accountability: {
+    measures: [{ who: 'WFM lead', what: 'Average handle time', when: 'monthly' }],
+    canStop: 'The COO',
+  },
+  valueMeasurement: { attribution: 'Teams not yet live are the control group', reporting: 'Monthly to the steering committee' },
+} satisfies CaseInput['scalingPlan'];
+
 /** A case that passes the prerequisites and every readiness gate, unless overridden. */
 export function readyCaseInput(overrides: Partial<CaseInput> = {}): CaseInput {
   return minimalCase({
@@ -18,6 +37,7 @@ export function readyCaseInput(overrides: Partial<CaseInput> = {}): CaseInput {
     measurementPlan: { metric: 'Average handle time', method: 'A/B by team', when: 'monthly from go-live' },
     decisionCriteria: { setOn: '2026-01-10', scale: 'P(NPV>0) ≥ 80%', stop: 'P(NPV>0) < 30%', firstResultsOn: '2026-03-01' },
     readiness: ALL_GATES_MET,
+    scalingPlan: COMPLETE_SCALING_PLAN,
     ...overrides,
   });
 }

@@ -22,6 +22,8 @@ const SLOW_FIRST = [
   'test/api/named-versions.test.ts',
   'test/e2e/variants.test.ts',
   'test/e2e/new-case.test.ts',
+  'test/e2e/business-case.test.ts',
+  'test/api/business-case-docx.test.ts',
 ];
 
 /**

@@ -13,11 +13,20 @@ describe('TodoList', () => {
     render(() => <TodoList todo={caseTodo(draft)} onSelect={(item) => chosen.push(item)} />);
     const run = screen.getByRole('heading', { name: 'Before it can run (1)' });
     expect(run).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Before the gate can recommend scaling (4)' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Before the gate can recommend scaling (8)' })).toBeTruthy();
     const runList = document.querySelector('ul[data-blocks="run"]')!;
     expect(runList.textContent).toBe('Benefit lines: Add at least one benefit line: what the tool is worth each month /benefits');
     const gateItems = [...document.querySelectorAll('ul[data-blocks="gate"] li')].map((li) => li.querySelector('button')!.textContent);
-    expect(gateItems).toEqual(['Baseline metrics', 'Value hypothesis', 'Measurement plan', 'Decision criteria']);
+    expect(gateItems).toEqual([
+      'Baseline metrics',
+      'Value hypothesis',
+      'Measurement plan',
+      'Decision criteria',
+      'Integration plan',
+      'Adoption plan',
+      'Post-launch accountability',
+      'Value-measurement approach',
+    ]);
     fireEvent.click(screen.getByRole('button', { name: 'Benefit lines' }));
     expect(chosen.map((item) => item.path)).toEqual(['/benefits']);
   });

@@ -8,6 +8,7 @@ import { TornadoChart } from '../charts/tornado-chart.tsx';
 import { CostTable } from '../components/cost-table.tsx';
 import { GateCriteriaTable } from '../components/gate-criteria-table.tsx';
 import { KeyFigures } from '../components/key-figures.tsx';
+import { PilotBrief } from '../components/pilot-brief.tsx';
 import { RequireRun } from '../components/require-run.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { loadAnalysis } from '../lib/analysis-loader.ts';
@@ -134,14 +135,7 @@ const BoardPack: Component<{ context: CaseContext; run: RunResource }> = (props)
               height={200}
             />
           </div>
-          <Show when={summary().pilotVsProduction}>
-            {(pvp) => (
-              <p>
-                <strong>Pilot against production:</strong> pilot ROI {format().ratio(pvp().pilotRoi.percentiles.p50)} (median) against full-cost production ROI{' '}
-                {format().ratio(pvp().productionRoi.percentiles.p50)}; {pvp().explanation}.
-              </p>
-            )}
-          </Show>
+          <Show when={summary().pilotVsProduction}>{(pvp) => <PilotBrief comparison={pvp()} format={format()} />}</Show>
         </section>
 
         <section class="board-section">

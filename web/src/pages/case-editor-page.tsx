@@ -9,6 +9,7 @@ import { LivePanel } from '../editor/live-panel.tsx';
 import { OverviewSection } from '../editor/overview-section.tsx';
 import { PilotSection } from '../editor/pilot-section.tsx';
 import { ReadinessSection } from '../editor/readiness-section.tsx';
+import { ScalingPlanSection } from '../editor/scaling-plan-section.tsx';
 import { SimulationSection } from '../editor/simulation-section.tsx';
 import { VariablesSection } from '../editor/variables-section.tsx';
 import { VariantsSection } from '../editor/variants-section.tsx';
@@ -25,6 +26,7 @@ const SECTIONS = [
   ['benefits', 'Benefits', ['/benefits']],
   ['costs', 'Costs', ['/costs']],
   ['pilot', 'Pilot', ['/pilot']],
+  ['scaling-plan', 'Scaling plan', ['/scalingPlan']],
   ['readiness', 'Readiness', ['/readiness']],
   ['simulation', 'Simulation', ['/simulation']],
   ['variants', 'Variants', ['/variants']],
@@ -93,6 +95,7 @@ export const CaseEditorPage: Component<{ session: CaseSession }> = (props) => {
         <BenefitsSection draft={draft()} />
         <CostsSection draft={draft()} />
         <PilotSection draft={draft()} />
+        <ScalingPlanSection draft={draft()} />
         <ReadinessSection draft={draft()} />
         <SimulationSection draft={draft()} />
         <VariantsSection draft={draft()} preview={props.session.preview} />

@@ -9,6 +9,7 @@ import { createCaseSession } from '../stores/case-session.ts';
 import { createRunsStore } from '../stores/runs-store.ts';
 import { ActualsPage } from './actuals-page.tsx';
 import { BoardPackPage } from './board-pack-page.tsx';
+import { BusinessCasePage } from './business-case-page.tsx';
 import { CaseEditorPage } from './case-editor-page.tsx';
 import { ComparePage } from './compare-page.tsx';
 import { GatePage } from './gate-page.tsx';
@@ -27,6 +28,7 @@ export const CASE_TABS = [
   ['actuals', 'Actuals'],
   ['history', 'Version history'],
   ['board', 'Board pack'],
+  ['business', 'Business case'],
 ] as const;
 
 export type CaseTab = (typeof CASE_TABS)[number][0];
@@ -49,7 +51,7 @@ export const CaseWorkspace: Component<{ caseId: string; tab: CaseTab }> = (props
             const runs = createRunsStore(tagged.resource.id);
             const context: CaseContext = { session, runs };
             return (
-              <div class="case-workspace" classList={{ 'print-only-board': props.tab === 'board' }}>
+              <div class="case-workspace" classList={{ 'print-only-board': props.tab === 'board' || props.tab === 'business' }}>
                 <header class="case-header no-print">
                   <div class="case-title">
                     <a href="#/" class="breadcrumb">
@@ -113,6 +115,9 @@ export const CaseWorkspace: Component<{ caseId: string; tab: CaseTab }> = (props
                       </Match>
                       <Match when={props.tab === 'board'}>
                         <BoardPackPage context={context} />
+                      </Match>
+                      <Match when={props.tab === 'business'}>
+                        <BusinessCasePage context={context} />
                       </Match>
                     </Switch>
                   </ErrorBoundary>
