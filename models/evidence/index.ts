@@ -4,3 +4,5 @@ export { REPRESENTATIVENESS_FACTORS, type RepresentativenessFactors } from './re
 export { sampleStatistics, type SampleStatistics, type Support } from './sample-statistics.ts';
 export { sampledSpec } from './sampled-spec.ts';
 export { updateInput, type InputUpdate, type InputWithEvidence, type UpdateMethod } from './update-input.ts';
+export { evidenceComparison, type DistributionView, type EvidenceComparisonRow } from './evidence-comparison.ts';
+export { withoutEvidence } from './without-evidence.ts';
