@@ -3,6 +3,8 @@ import type { CliCommand, CliIo } from './cli-command.ts';
 import { InvalidCase } from './command-helpers.ts';
 import { actualsCommand } from './commands/actuals.ts';
 import { compareCommand } from './commands/compare.ts';
+import { evidenceCommand } from './commands/evidence.ts';
+import { evsiCommand } from './commands/evsi.ts';
 import { gateCommand } from './commands/gate.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { sensitivityCommand } from './commands/sensitivity.ts';
@@ -27,8 +29,10 @@ const COMMANDS: readonly CliCommand[] = [
   validateCommand,
   sensitivityCommand,
   voiCommand,
+  evsiCommand,
   compareCommand,
   gateCommand,
+  evidenceCommand,
   actualsCommand,
   schemaCommand,
 ];

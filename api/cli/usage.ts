@@ -19,6 +19,12 @@ const OPTIONS_TEXT = `Options:
   --variant NAME    compare the case with one of its variants
   --exchange-rate R compare: 1 unit of B's currency = R units of A's (needed when they differ)
   --rules FILE      portfolio-level decision rules (JSON) over the case's own and the defaults
+  --input NAME      evsi: the input a planned measurement observes
+  --n N1,N2,…       evsi: planned sample sizes (default 10,30,100,300)
+  --sd S            evsi: expected sd of one observation (default: the sd of the input's evidence)
+  --cost-fixed F    evsi: the measurement's fixed cost (default: the input's samplingCost)
+  --cost-per-observation C
+                    evsi: its cost per observation (default: the input's samplingCost)
   --json            print machine-readable JSON instead of tables
   -h, --help        show this help
 

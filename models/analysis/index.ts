@@ -12,3 +12,4 @@ export { compareCurrencies, type CurrencyConversion } from './compare-currencies
 export { portfolioValue, type PortfolioValue } from './portfolio-value.ts';
 export { gateAnalysis, gateAndVoi, type GateAnalysisOptions } from './gate-analysis.ts';
 export { evidenceAnalysis, type EvidenceAnalysis, type EvidenceAnalysisRow } from './evidence-analysis.ts';
+export { EVSI_ERRORS, evsiAnalysis, type EvsiAnalysis, type EvsiAnalysisOptions, type EvsiRow } from './evsi-analysis.ts';
