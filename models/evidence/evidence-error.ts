@@ -21,6 +21,8 @@ export const EVIDENCE_ERRORS = {
   unsupported:
     'evidence can update normal and lognormal inputs, bounded inputs (uniform, triangular, PERT, beta) through a matched normal, and proportion-like inputs through a beta; not',
   factor: 'each representativeness factor must lie in (0, 1]',
+  noPosterior:
+    "the updated distribution leaves no probability inside the input's range: the evidence contradicts the stated range; widen the range or check the evidence",
 } as const;
 
 /**

@@ -18,7 +18,7 @@ export interface Support {
 
 /**
  * The n, mean and sd of observation or summary evidence, checked: finite numbers, n ≥ 2
- * (whole), sd > 0, every observation inside `support`. With `log`, of the logarithms:
+ * (whole), sd > 0, every observation (or the summary's mean) inside `support`. With `log`, of the logarithms:
  * observations are logged; a summary (mean m, sd s of the quantity) is taken as lognormal
  * and converted by moments, σ² = ln(1 + s²/m²) and μ = ln m − σ²/2.
  *
@@ -26,7 +26,12 @@ export interface Support {
  * sampleStatistics('x', { summary: { n: 10, mean: 5, sd: 2 }, ...meta }, { min: -Infinity, max: Infinity }) // { n: 10, mean: 5, sd: 2 }
  */
 export function sampleStatistics(name: string, evidence: Evidence, support: Support, log = false): SampleStatistics {
-  if (evidence.summary) return summaryStatistics(name, evidence.summary, log);
+  if (evidence.summary) {
+    const { mean } = evidence.summary;
+    if (!log && Number.isFinite(mean) && (mean < support.min || mean > support.max))
+      throw new EvidenceError(evidencePath(name, 'summary', 'mean'), `${mean} ${EVIDENCE_ERRORS.outsideSupport} (${supportText(support)})`);
+    return summaryStatistics(name, evidence.summary, log);
+  }
   const values = evidence.observations ?? [];
   values.forEach((value, index) => {
     const path = evidencePath(name, 'observations', index);

@@ -1,6 +1,6 @@
 import type { Evidence, Representativeness } from '../case/evidence-schema.ts';
 import { createDistribution } from '../distributions/create-distribution.ts';
-import type { Distribution } from '../distributions/distribution.ts';
+import { DistributionError, type Distribution } from '../distributions/distribution.ts';
 import type { LognormalDistribution } from '../distributions/lognormal.ts';
 import { type NormalDistribution, STANDARD_NORMAL_P95 } from '../distributions/normal.ts';
 import type { DistributionSpec } from '../distributions/spec.ts';
@@ -54,8 +54,19 @@ export interface InputWithEvidence {
  * // { type: 'normal', mean: 0.8211…, sd: 0.1622… }
  */
 export function updateInput(name: string, input: InputWithEvidence, factors: RepresentativenessFactors = REPRESENTATIVENESS_FACTORS): InputUpdate | null {
-  const evidence = input.evidence;
-  if (!evidence) return null;
+  if (!input.evidence) return null;
+  const update = conjugateUpdate(name, input, input.evidence, factors);
+  try {
+    createDistribution(update.posterior);
+  } catch (error) {
+    // A truncated posterior far outside its range has no mass left to sample.
+    if (error instanceof DistributionError) throw new EvidenceError(evidencePath(name), EVIDENCE_ERRORS.noPosterior);
+    throw error;
+  }
+  return update;
+}
+
+function conjugateUpdate(name: string, input: InputWithEvidence, evidence: Evidence, factors: RepresentativenessFactors): InputUpdate {
   for (const value of Object.values(factors)) if (!(value > 0 && value <= 1)) throw new RangeError(EVIDENCE_ERRORS.factor);
   const spec = input.distribution;
   const factor = factors[evidence.representativeness];
