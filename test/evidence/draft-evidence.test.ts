@@ -16,6 +16,7 @@ describe('drafts with incomplete evidence', () => {
       ['/inputs/x/evidence/takenBy', 'run'],
     ]);
     expect(result.runIssues).toEqual([]);
+    expect(todo.map((item) => item.field)).toEqual(["Input 'x': evidence", "Input 'x': evidence taken on", "Input 'x': evidence taken by"]);
   });
 
   it('still refuse a wrong type in evidence, naming the field', () => {
