@@ -3,6 +3,7 @@ import { parseCase } from '../../models/compile/validate-case.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { normalCdf } from '../../models/math/normal-cdf.ts';
 import { streamState, uniformSource } from '../../models/rng/index.ts';
+import { logGamma } from '../../models/math/log-gamma.ts';
 import { evsi } from '../../models/voi/evsi.ts';
 import { evidenceCase } from '../evidence/evidence-case.ts';
 
@@ -55,6 +56,18 @@ describe('EVSI of a normal input when NPV is linear in it', () => {
   });
 });
 
+/** EVSI of n binomial observations of θ ~ Beta(a, b) when NPV is linear in θ: Σ_k P(k)·max(E[NPV | k], 0) − max(E[NPV], 0), exactly. */
+function betaBinomialEvsi(a: number, b: number, n: number, npvAtMean: (mean: number) => number): number {
+  let total = 0;
+  for (let k = 0; k <= n; k++) {
+    const logPmf = logChoose(n, k) + logBeta(a + k, b + n - k) - logBeta(a, b);
+    total += Math.exp(logPmf) * Math.max(npvAtMean((a + k) / (a + b + n)), 0);
+  }
+  return total - Math.max(npvAtMean(a / (a + b)), 0);
+}
+const logBeta = (x: number, y: number): number => logGamma(x) + logGamma(y) - logGamma(x + y);
+const logChoose = (n: number, k: number): number => logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
+
 describe('EVSI of a proportion (binomial sample)', () => {
   it('is 0 for n where no count could flip the decision, and tends to EVPPI', () => {
     // NPV = 12·x − 6: go when the share x > 0.5; x ~ Beta(6, 4), mean 0.6.
@@ -67,5 +80,10 @@ describe('EVSI of a proportion (binomial sample)', () => {
     const values = rest.map((entry) => entry.evsi);
     expect(values[0]).toBeGreaterThan(0);
     expect(values.at(-1)!).toBeGreaterThan(0.95 * result.evppi.biasCorrected);
+    // Exact preposterior: k ~ BetaBinomial(n, 6, 4), E[NPV | k] = 12·(6 + k)/(10 + n) − 6.
+    for (const entry of result.sizes) {
+      const exact = betaBinomialEvsi(6, 4, entry.n, (mean) => 12 * mean - 6);
+      expect(Math.abs(entry.evsi - exact)).toBeLessThan(3 * entry.standardError + 1e-9);
+    }
   });
 });
