@@ -81,6 +81,14 @@ module.exports = {
       to: { path: '^models/', pathNot: '^models/(actuals|stats|math|rng|distributions)/' },
     },
     {
+      name: 'evidence-is-a-leaf',
+      comment:
+        'models/evidence/ updates an input by its measurements: pure numbers on the case schema and the distributions, read by the compiler and the point estimate, so it imports nothing that compiles or runs.',
+      severity: 'error',
+      from: { path: '^models/evidence/' },
+      to: { path: '^models/', pathNot: '^models/(evidence|case|distributions|math)/' },
+    },
+    {
       name: 'no-node-builtins-in-models',
       comment: 'models/ does no I/O.',
       severity: 'error',

@@ -4,6 +4,8 @@ import { InvalidCase } from './command-helpers.ts';
 import { actualsCommand } from './commands/actuals.ts';
 import { compareCommand } from './commands/compare.ts';
 import { exportCommand } from './commands/export.ts';
+import { evidenceCommand } from './commands/evidence.ts';
+import { evsiCommand } from './commands/evsi.ts';
 import { gateCommand } from './commands/gate.ts';
 import { importXlsxCommand } from './commands/import-xlsx.ts';
 import { schemaCommand } from './commands/schema.ts';
@@ -29,8 +31,10 @@ const COMMANDS: readonly CliCommand[] = [
   validateCommand,
   sensitivityCommand,
   voiCommand,
+  evsiCommand,
   compareCommand,
   gateCommand,
+  evidenceCommand,
   actualsCommand,
   exportCommand,
   importXlsxCommand,

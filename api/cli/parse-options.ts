@@ -19,6 +19,11 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   case: { type: 'string' },
+  input: { type: 'string' },
+  n: { type: 'string' },
+  sd: { type: 'string' },
+  'cost-fixed': { type: 'string' },
+  'cost-per-observation': { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -51,6 +56,15 @@ export interface CliOptions {
   out?: string;
   /** import-xlsx: the case file the workbook was exported from. */
   case?: string;
+  /** evsi: the input to measure. */
+  input?: string;
+  /** evsi: planned sample sizes. */
+  sizes?: number[];
+  /** evsi: expected sd of one observation. */
+  sd?: number;
+  /** evsi: the measurement's fixed cost and cost per observation. */
+  costFixed?: number;
+  costPerObservation?: number;
 }
 
 /**
@@ -87,6 +101,11 @@ export function parseOptions(argv: string[]): CliOptions {
     format: values.format,
     out: values.out,
     case: values.case,
+    input: values.input,
+    sizes: sampleSizes(values.n),
+    sd: positiveNumber('--sd', values.sd),
+    costFixed: nonNegativeNumber('--cost-fixed', values['cost-fixed']),
+    costPerObservation: nonNegativeNumber('--cost-per-observation', values['cost-per-observation']),
   };
 }
 
@@ -160,6 +179,24 @@ function positiveNumber(flag: string, raw: string | undefined): number | undefin
   const value = Number(raw.trim());
   if (raw.trim() === '' || !Number.isFinite(value) || value <= 0) throw new UsageError(`${flag} must be a positive number, got "${raw}"`);
   return value;
+}
+
+function nonNegativeNumber(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw.trim());
+  if (raw.trim() === '' || !Number.isFinite(value) || value < 0) throw new UsageError(`${flag} must be a number of at least 0, got "${raw}"`);
+  return value;
+}
+
+/** "10,30,100": up to 20 whole sample sizes from 1 to 10,000,000. */
+function sampleSizes(raw: string | undefined): number[] | undefined {
+  if (raw === undefined) return undefined;
+  const parts = raw.split(',').map((part) => part.trim().replace(/_/g, ''));
+  const sizes = parts.map(Number);
+  if (parts.length > 20 || parts.some((part) => !/^\d+$/.test(part)) || sizes.some((n) => n < 1 || n > 10_000_000)) {
+    throw new UsageError(`--n must be up to 20 whole sample sizes from 1 to 10,000,000 such as 10,30,100, got "${raw}"`);
+  }
+  return sizes;
 }
 
 function integerOption(flag: string, raw: string | undefined, min: number, max: number): number | undefined {

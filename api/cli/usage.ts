@@ -22,6 +22,12 @@ const OPTIONS_TEXT = `Options:
   --format F        export: the file format (xlsx)
   --out FILE        export, import-xlsx: the file to write
   --case FILE       import-xlsx: the case file the workbook was exported from
+  --input NAME      evsi: the input a planned measurement observes
+  --n N1,N2,…       evsi: planned sample sizes (default 10,30,100,300)
+  --sd S            evsi: expected sd of one observation (default: the sd of the input's evidence)
+  --cost-fixed F    evsi: the measurement's fixed cost (default: the input's samplingCost)
+  --cost-per-observation C
+                    evsi: its cost per observation (default: the input's samplingCost)
   --json            print machine-readable JSON instead of tables
   -h, --help        show this help
 

@@ -6,7 +6,11 @@ import { summarizeRun } from '../engine/summarize-run.ts';
 import { evaluateGate, type GateResult } from '../gate/evaluate-gate.ts';
 import type { DecisionRules } from '../gate/decision-rules.ts';
 import { tornadoAnalysis } from './tornado-analysis.ts';
-import { measurementCosts, valueOfInformation } from './value-of-information.ts';
+import { measurementCosts, valueOfInformation, type VoiResult } from './value-of-information.ts';
+import type { RepresentativenessFactors } from '../evidence/representativeness-factors.ts';
+
+/** Options of `gateAnalysis`: the engine's, portfolio rules, and evidence factors. */
+export type GateAnalysisOptions = SimulateOptions & { rules?: Partial<DecisionRules>; representativenessFactors?: RepresentativenessFactors };
 
 /**
  * The whole gate evaluation of a case: simulate (keeping inputs), summarise, value of
@@ -20,17 +24,36 @@ export function gateAnalysis(
   model: CompiledModel,
   settings: Partial<SimulationEnv>,
   today: string,
-  options: SimulateOptions & { rules?: Partial<DecisionRules> } = {},
+  options: GateAnalysisOptions = {},
 ): GateResult {
+  return gateAndVoi(bc, model, settings, today, options).gate;
+}
+
+/**
+ * `gateAnalysis` with the value of information it rests on (EVPI and every input's EVPPI).
+ *
+ * @example
+ * const { gate, voi } = gateAndVoi(bc, model, { trials: 20_000, seed: 1 }, '2026-11-24');
+ */
+export function gateAndVoi(
+  bc: BusinessCase,
+  model: CompiledModel,
+  settings: Partial<SimulationEnv>,
+  today: string,
+  options: GateAnalysisOptions = {},
+): { gate: GateResult; voi: VoiResult } {
   const sample = simulate(model, { ...settings, keepInputs: true }, options);
   const summary = summarizeRun(model, sample);
-  return evaluateGate({
+  const voi = valueOfInformation(model, measurementCosts(bc), sample);
+  const gate = evaluateGate({
     case: bc,
     summary,
     discountedPayback: sample.outputs.discountedPaybackMonth,
-    voi: valueOfInformation(model, measurementCosts(bc), sample),
+    voi,
     tornado: tornadoAnalysis(model),
     rules: options.rules,
     today,
+    representativenessFactors: options.representativenessFactors,
   });
+  return { gate, voi };
 }

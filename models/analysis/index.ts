@@ -10,4 +10,6 @@ export { measurementCosts, valueOfInformation, type VoiResult, type VoiRow } fro
 export { compareCases, type CompareMoney, type CompareResult } from './compare-cases.ts';
 export { compareCurrencies, type CurrencyConversion } from './compare-currencies.ts';
 export { portfolioValue, type PortfolioValue } from './portfolio-value.ts';
-export { gateAnalysis } from './gate-analysis.ts';
+export { gateAnalysis, gateAndVoi, type GateAnalysisOptions } from './gate-analysis.ts';
+export { evidenceAnalysis, type EvidenceAnalysis, type EvidenceAnalysisRow } from './evidence-analysis.ts';
+export { EVSI_ERRORS, evsiAnalysis, type EvsiAnalysis, type EvsiAnalysisOptions, type EvsiRow } from './evsi-analysis.ts';

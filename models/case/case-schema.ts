@@ -5,6 +5,7 @@ import { CASE_LIMITS as L, limitMessage } from './case-limits.ts';
 import { COST_CATEGORIES } from './cost-categories.ts';
 import { readinessSchema } from './readiness.ts';
 import { scalingPlanSchema } from './scaling-plan-schema.ts';
+import { evidenceSchema, samplingCostSchema } from './evidence-schema.ts';
 
 /** A string of at most `limit` characters; the message names the limit. */
 function maxLength(limit: number, what: string) {
@@ -49,6 +50,10 @@ export const inputSchema = z.strictObject({
   distribution: distributionSpecSchema,
   /** What it would cost to measure this input before deciding (value of information). */
   measurementCost: z.number().finite().nonnegative().optional(),
+  /** What a planned measurement of n observations would cost: fixed + perObservation·n (EVSI). */
+  samplingCost: samplingCostSchema.optional(),
+  /** Measurements of this input; the simulation samples the distribution they update (issue 20). */
+  evidence: evidenceSchema.optional(),
 });
 
 export const correlationSchema = z.strictObject({

@@ -68,8 +68,29 @@ function missingForRun(doc: Doc): Need[] {
     if (!part) continue;
     for (const [field, message] of fields) if (!has(part[field])) needs.push([`/${key}/${field}`, message]);
   }
+  needs.push(...missingEvidence(doc));
   return needs;
 }
+
+/** What an input's evidence still lacks: one kind of measurement, where, when and by whom it was taken. */
+function missingEvidence(doc: Doc): Need[] {
+  const needs: Need[] = [];
+  for (const [name, input] of Object.entries(section(doc, 'inputs') ?? {})) {
+    const evidence = typeof input === 'object' && input !== null ? section(input as Doc, 'evidence') : undefined;
+    if (!evidence) continue;
+    const at = `/inputs/${name.replace(/~/g, '~0').replace(/\//g, '~1')}/evidence`;
+    if (!has(evidence.observations) && !has(evidence.summary) && !has(evidence.proportion))
+      needs.push([at, 'Enter the measurements: observations, a summary (n, mean, sd) or a proportion (successes of trials)']);
+    for (const [field, message] of EVIDENCE_FIELDS) if (!has(evidence[field])) needs.push([`${at}/${field}`, message]);
+  }
+  return needs;
+}
+
+const EVIDENCE_FIELDS: Need[] = [
+  ['representativeness', 'Say where the evidence was taken: production, similar or curated'],
+  ['takenOn', 'Say when the evidence was taken (YYYY-MM-DD)'],
+  ['takenBy', 'Say who took the evidence'],
+];
 
 /** What the gate needs to recommend anything but keep-as-research, in the order a review asks. */
 function missingForGate(doc: Doc, forRun: Need[]): Need[] {

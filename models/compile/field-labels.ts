@@ -78,6 +78,23 @@ const PART_LABELS: Record<string, string> = {
   distribution: 'distribution',
 };
 
+/** Words for the fields of an input's evidence and sampling cost, which are labelled part by part. */
+const EVIDENCE_LABELS: Record<string, string> = {
+  evidence: 'evidence',
+  observations: 'observations',
+  summary: 'summary',
+  proportion: 'proportion',
+  representativeness: 'representativeness',
+  takenOn: 'taken on',
+  takenBy: 'taken by',
+  note: 'note',
+  successes: 'successes',
+  trials: 'trials',
+  samplingCost: 'cost of a sample',
+  fixed: 'fixed',
+  perObservation: 'per observation',
+};
+
 const unescapePointer = (part: string): string => part.replace(/~1/g, '/').replace(/~0/g, '~');
 
 function lineName(document: unknown, list: string, index: string): string | undefined {
@@ -105,6 +122,7 @@ export function fieldLabel(path: string, document?: unknown): string {
     return field ? `${what}: ${PART_LABELS[field] ?? field}` : what;
   }
   if (section === 'inputs' && key !== undefined) {
+    if (field === 'evidence' || field === 'samplingCost') return `Input '${key}': ${[field, ...rest].map((part) => EVIDENCE_LABELS[part] ?? part).join(' ')}`;
     return field ? `Input '${key}': ${PART_LABELS[field] ?? [field, ...rest].join(' ')}` : `Input '${key}'`;
   }
   if (section === 'variables' && key !== undefined) return `Variable '${key}'`;

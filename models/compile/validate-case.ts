@@ -1,7 +1,9 @@
 import { prototypeKeyIssues } from '../case/prototype-keys.ts';
 import { createDistribution } from '../distributions/create-distribution.ts';
 import { DistributionError } from '../distributions/distribution.ts';
-import { compileCase, type CompiledModel } from '../formula/compile-case.ts';
+import { compileCase, type CompileOptions, type CompiledModel } from '../formula/compile-case.ts';
+import { EvidenceError } from '../evidence/evidence-error.ts';
+import { updateInput } from '../evidence/update-input.ts';
 import { FormulaError } from '../formula/formula-error.ts';
 import { RESERVED_NAMES } from '../formula/functions.ts';
 import { CorrelationError, factorCorrelation } from '../sampling/correlation-matrix.ts';
@@ -29,16 +31,16 @@ export interface ValidatedCase {
  * const result = validateCase(JSON.parse(text));
  * if (!result.ok) for (const issue of result.issues) console.log(issue.path, issue.message);
  */
-export function validateCase(document: unknown): ({ ok: true } & ValidatedCase) | { ok: false; issues: CaseIssue[] } {
+export function validateCase(document: unknown, options: CompileOptions = {}): ({ ok: true } & ValidatedCase) | { ok: false; issues: CaseIssue[] } {
   const prototypeKeys = prototypeKeyIssues(document);
   if (prototypeKeys.length) return { ok: false, issues: prototypeKeys };
   const parsed = caseSchema.safeParse(document);
   if (!parsed.success) return { ok: false, issues: toCaseIssues(parsed.error.issues, caseSchema, document) };
   const bc = parsed.data;
-  const issues = semanticIssues(bc);
+  const issues = semanticIssues(bc, options);
   if (issues.length) return { ok: false, issues };
   try {
-    const model = compileCase(bc);
+    const model = compileCase(bc, options);
     return { ok: true, case: bc, model, warnings: caseWarnings(bc) };
   } catch (error) {
     if (error instanceof FormulaError) {
@@ -54,13 +56,13 @@ export function validateCase(document: unknown): ({ ok: true } & ValidatedCase) 
  * @example
  * const { case: bc, model } = parseCase(JSON.parse(text));
  */
-export function parseCase(document: unknown): ValidatedCase {
-  const result = validateCase(document);
+export function parseCase(document: unknown, options: CompileOptions = {}): ValidatedCase {
+  const result = validateCase(document, options);
   if (!result.ok) throw new CaseError(result.issues);
   return result;
 }
 
-function semanticIssues(bc: BusinessCase): CaseIssue[] {
+function semanticIssues(bc: BusinessCase, options: CompileOptions): CaseIssue[] {
   const issues: CaseIssue[] = [];
   const inputNames = Object.keys(bc.inputs);
   for (const name of inputNames) {
@@ -70,6 +72,13 @@ function semanticIssues(bc: BusinessCase): CaseIssue[] {
     } catch (error) {
       if (!(error instanceof DistributionError)) throw error;
       issues.push({ path: `/inputs/${name}/distribution${error.field ? `/${error.field}` : ''}`, message: error.message });
+      continue;
+    }
+    try {
+      updateInput(name, bc.inputs[name], options.representativenessFactors);
+    } catch (error) {
+      if (!(error instanceof EvidenceError)) throw error;
+      issues.push({ path: error.path, message: error.message });
     }
   }
   for (const name of Object.keys(bc.variables ?? {})) {

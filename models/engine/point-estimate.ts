@@ -1,6 +1,8 @@
 import type { BusinessCase } from '../case/case-schema.ts';
 import { COST_CATEGORIES, type CostCategory } from '../case/cost-categories.ts';
 import { createDistribution } from '../distributions/create-distribution.ts';
+import { sampledSpec } from '../evidence/sampled-spec.ts';
+import type { RepresentativenessFactors } from '../evidence/representativeness-factors.ts';
 import { product, type Expr } from '../formula/expr.ts';
 import { orderVariables } from '../formula/order-variables.ts';
 import { parseFormula } from '../formula/parse-formula.ts';
@@ -47,8 +49,8 @@ const ONE = new Decimal(1);
  * @example
  * pointEstimate(bc).npv // '1234567.89'
  */
-export function pointEstimate(bc: BusinessCase): PointEstimate {
-  const { scope, inputs } = medianScope(bc);
+export function pointEstimate(bc: BusinessCase, factors?: RepresentativenessFactors): PointEstimate {
+  const { scope, inputs } = medianScope(bc, factors);
   const withVariables = monthScoper(bc);
   // Per-trial formulas (adoption parameters, pilot scalars) cannot use time: any month's scope evaluates them.
   const perTrialScope = withVariables(scope, 1, ZERO);
@@ -114,12 +116,13 @@ export interface PointMonth {
   discount: Decimal;
 }
 
-/** The scope of constants: each input at its median (also returned as text), horizonMonths, pi and e. */
-export function medianScope(bc: BusinessCase): { scope: Scope; inputs: Record<string, string> } {
+/** The scope of constants: each input at its (updated) median (also returned as text), horizonMonths, pi and e. */
+export function medianScope(bc: BusinessCase, factors?: RepresentativenessFactors): { scope: Scope; inputs: Record<string, string> } {
   const scope: Scope = new Map();
   const inputs: Record<string, string> = {};
   for (const [name, input] of Object.entries(bc.inputs)) {
-    const median = new Decimal(createDistribution(input.distribution).inv(0.5));
+    // An input with evidence sits at the median of its updated distribution, as the simulation samples it.
+    const median = new Decimal(createDistribution(sampledSpec(name, input, factors)).inv(0.5));
     scope.set(name, median);
     inputs[name] = median.toString();
   }

@@ -13,6 +13,8 @@ import { PER_MONTH } from './resolve-names.ts';
 import { parseCaseFormulas, type CaseFormulas } from './case-formulas.ts';
 import { createKernelContext } from './kernel-context.ts';
 import { emitPilot } from './emit-pilot.ts';
+import { sampledSpec } from '../evidence/sampled-spec.ts';
+import type { RepresentativenessFactors } from '../evidence/representativeness-factors.ts';
 
 /** Bumped whenever a change to the engine could change any simulated number. */
 export const ENGINE_VERSION = '1.4.0';
@@ -45,6 +47,12 @@ export interface CompiledModel {
   kernelSource: string;
 }
 
+/** Options for `compileCase`. */
+export interface CompileOptions {
+  /** Effective-sample-size factors for evidence (default `REPRESENTATIVENESS_FACTORS`), e.g. a portfolio's. */
+  representativenessFactors?: RepresentativenessFactors;
+}
+
 /**
  * Compiles a validated case: parses every formula once, resolves names, rejects
  * cycles and misplaced time references, and generates one columnar kernel that
@@ -53,7 +61,7 @@ export interface CompiledModel {
  * @example
  * const model = compileCase(parseCase(json));
  */
-export function compileCase(bc: BusinessCase): CompiledModel {
+export function compileCase(bc: BusinessCase, options: CompileOptions = {}): CompiledModel {
   const H = bc.horizonMonths;
   const years = Math.ceil(H / 12);
   const inputNames = Object.keys(bc.inputs);
@@ -119,7 +127,7 @@ export function compileCase(bc: BusinessCase): CompiledModel {
     metrics.forEach(({ formula }, index) => afterTrial.push(`o${metricOutputStart + index}[i] = ${emitRaw(formula.expr, metricContext)};`));
   }
   const kernelSource = kernelSourceText(H, inputNames.length, outputs.length, cashFlows, trialStatements, afterTrial);
-  return compiledModel(bc, inputNames, years, outputs, accumulators, usedCategories, kernelSource);
+  return compiledModel(bc, inputNames, years, outputs, accumulators, usedCategories, kernelSource, options.representativenessFactors);
 }
 
 /**
@@ -240,6 +248,7 @@ function compiledModel(
   accumulators: CompiledModel['accumulators'],
   usedCategories: CostCategory[],
   kernelSource: string,
+  factors?: RepresentativenessFactors,
 ): CompiledModel {
   const correlation = bc.correlations && {
     inputIndices: bc.correlations.inputs.map((name) => inputNames.indexOf(name)),
@@ -254,7 +263,8 @@ function compiledModel(
       name,
       label: bc.inputs[name].label,
       unit: bc.inputs[name].unit,
-      spec: bc.inputs[name].distribution,
+      // The stated distribution, or the one its evidence updates (issue 20): what every thread samples.
+      spec: sampledSpec(name, bc.inputs[name], factors),
       streamKey: hashName(name),
     })),
     correlation,

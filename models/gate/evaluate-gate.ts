@@ -1,4 +1,5 @@
 import type { BusinessCase } from '../case/case-schema.ts';
+import type { ChecklistItem } from '../case/readiness.ts';
 import type { LabelledSummary, RunSummary } from '../engine/summarize-run.ts';
 import { resolveDecisionRules, type DecisionRules } from './decision-rules.ts';
 import { gateCriteria, type Criterion } from './gate-criteria.ts';
@@ -12,6 +13,8 @@ import type { Recommendation } from './recommendation.ts';
 import { redesignLevers, type GateTornado, type Lever } from './redesign-levers.ts';
 import { scalingPlanChecks, type ScalingPlanCheck } from './scaling-plan-checks.ts';
 import { valueMeasurementChecks, type ValueMeasurementCheck } from './value-measurement-checks.ts';
+import { evidenceReadinessItems } from './evidence-readiness.ts';
+import type { RepresentativenessFactors } from '../evidence/representativeness-factors.ts';
 
 /** Everything the gate decides from. */
 export interface GateInputs {
@@ -29,6 +32,8 @@ export interface GateInputs {
   rules?: Partial<DecisionRules>;
   /** The evaluation date, YYYY-MM-DD (injected: models read no clock). */
   today: string;
+  /** Effective-sample-size factors of evidence (default `REPRESENTATIVENESS_FACTORS`), for the production-data items. */
+  representativenessFactors?: RepresentativenessFactors;
 }
 
 /** The gate's verdict with everything behind it. */
@@ -107,8 +112,11 @@ export function evaluateGate(inputs: GateInputs): GateResult {
   const automaticChecks = valueMeasurementChecks(bc, today);
   const planChecks = scalingPlanChecks(bc);
   // The value-measurement gate is met only if the automatic checks pass as well as its checklist;
-  // a missing or incomplete part of the scaling plan is an unmet item of its gate.
-  const readiness = readinessStatus(withPlanChecks(withAutomaticChecks(bc.readiness, automaticChecks), planChecks));
+  // a missing or incomplete part of the scaling plan is an unmet item of its gate. The production-data
+  // gate also reads the inputs' evidence: curated pilot data is not production data.
+  const readiness = readinessStatus(
+    withPlanChecks(withAutomaticChecks(bc.readiness, automaticChecks, evidenceReadinessItems(bc, inputs.representativenessFactors)), planChecks),
+  );
   const criteria = gateCriteria({
     case: bc,
     trials: summary.trials,
@@ -161,15 +169,16 @@ function output(summary: RunSummary, id: 'npv' | 'pvCosts'): LabelledSummary {
 
 const CHECK_STATUS = { yes: 'met', partly: 'partly', no: 'notMet' } as const;
 
-/** The readiness checklists with the automatic value-measurement checks added to that gate's items. */
-function withAutomaticChecks(readiness: BusinessCase['readiness'], checks: ValueMeasurementCheck[]): BusinessCase['readiness'] {
+/** The readiness checklists with the automatic value-measurement checks and evidence items added to those gates' items. */
+function withAutomaticChecks(readiness: BusinessCase['readiness'], checks: ValueMeasurementCheck[], evidenceItems: ChecklistItem[]): BusinessCase['readiness'] {
   const automatic = checks.map((check) => ({
     item: `${check.label} (checked automatically from the case)`,
     status: CHECK_STATUS[check.passed],
     evidence: { text: check.detail },
     owner: 'valuegate',
   }));
-  return { ...(readiness ?? {}), valueMeasurement: [...(readiness?.valueMeasurement ?? []), ...automatic] };
+  const withValue = { ...(readiness ?? {}), valueMeasurement: [...(readiness?.valueMeasurement ?? []), ...automatic] };
+  return evidenceItems.length ? { ...withValue, productionData: [...(readiness?.productionData ?? []), ...evidenceItems] } : withValue;
 }
 
 /** The readiness checklists with an item for each part of the scaling plan that is missing ('notMet') or incomplete ('partly'). */
