@@ -43,7 +43,8 @@ export async function buildCaseWorkbook(input: CaseWorkbookInput): Promise<Uint8
   const locale = usableLocale(input.case.locale);
 
   assumptionsSheet(workbook, input, formats, locale);
-  modelSheet(workbook, input.case, formats);
+  // Runs stored before the point estimate had an IRR leave it undefined: the Model sheet then traces the point estimate.
+  await modelSheet(workbook, input.case, formats, input.run.pointEstimate?.irrAnnual);
   resultsSheet(workbook, input, formats);
   distributionSheet(workbook, input, formats);
   costSheet(workbook, input, formats);
