@@ -55,7 +55,8 @@ describe.skipIf(!hasChromium)('workbook round trip in the browser', () => {
     await preview.waitFor({ timeout: 30_000 });
     const text = (await preview.textContent()) ?? '';
     expect(text).toContain('3 changes from the workbook');
-    for (const path of ['/inputs/docsPerMonth/label', '/inputs/integrationCost/distribution/p95', '/inputs/intakeClerks/distribution/value']) expect(text).toContain(path);
+    for (const path of ['/inputs/docsPerMonth/label', '/inputs/integrationCost/distribution/p95', '/inputs/intakeClerks/distribution/value'])
+      expect(text).toContain(path);
     await preview.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'workbook-import-preview', { fullPage: false });
     await page.locator('[data-testid=import-workbook-save]').click();
