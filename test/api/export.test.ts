@@ -198,6 +198,17 @@ describeEachStorage('case export (%s)', (storage) => {
     expect(gate.filter((row) => row[0] === 'Readiness gate')).toHaveLength(6);
   });
 
+  it('imports its own export back with no change, hostile text included', async () => {
+    const bytes = await (await t.call('GET', `/api/cases/${caseId}/export.xlsx`, { role: 'viewer' })).arrayBuffer();
+    const response = await t.app.request(`/api/cases/${caseId}/import.xlsx?dryRun=true`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${t.tokens.editor}`, 'Content-Type': XLSX_CONTENT_TYPE },
+      body: bytes,
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(((await response.json()) as { changes: unknown[] }).changes).toEqual([]);
+  });
+
   it('uses the stored gate analysis of the run when there is one', async () => {
     const analysis = await t.call('POST', `/api/runs/${run.id}/analyses`, { body: { kind: 'gate' }, role: 'editor' });
     expect(analysis.status).toBe(201);
