@@ -74,3 +74,17 @@ export function pointEstimateTrace(bc: BusinessCase): PointEstimateTrace {
     roi: npv.div(totals.pvCosts),
   };
 }
+
+/**
+ * Each variable at the point values in the first and last months (adoption taken as 1):
+ * a cheap look at their size, for display formats, without the whole trace.
+ *
+ * @example
+ * variableSample(bc).docs // [60000, 71234.5]
+ */
+export function variableSample(bc: BusinessCase): Record<string, number[]> {
+  const { scope } = medianScope(bc);
+  const withVariables = monthScoper(bc);
+  const months = [...new Set([1, bc.horizonMonths])].map((m) => withVariables(scope, m, new Decimal(1)));
+  return Object.fromEntries(Object.keys(bc.variables ?? {}).map((name) => [name, months.map((month) => month.get(name)!.toNumber())]));
+}

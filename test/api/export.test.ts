@@ -168,6 +168,12 @@ describeEachStorage('case export (%s)', (storage) => {
     expect(setting('Case hash (SHA-256 of the canonical document)')).toMatch(/^[0-9a-f]{64}$/);
     expect(setting('Case')).toBe(`'${document.name}`);
 
+    // Distributions: NPV's histogram bins (trial counts adding up to the run's) and its S-curve ending at 100%.
+    const bins = rowsOf(workbook.getWorksheet('Distributions')!).filter((row) => row[0] === 'NPV');
+    expect(bins.length).toBeGreaterThan(10);
+    expect(bins.reduce((sum, row) => sum + (row[3] as number), 0)).toBe(2000);
+    expect(bins.at(-1)![5]).toBe(1);
+
     // Cost by category: every taxonomy category, the total, and no category left unflagged without lines.
     const costs = rowsOf(workbook.getWorksheet('Cost by category')!);
     expect(costs[1][0]).toBe('Category');
@@ -192,6 +198,17 @@ describeEachStorage('case export (%s)', (storage) => {
     expect(gate.filter((row) => row[0] === 'Readiness gate')).toHaveLength(6);
   });
 
+  it('imports its own export back with no change, hostile text included', async () => {
+    const bytes = await (await t.call('GET', `/api/cases/${caseId}/export.xlsx`, { role: 'viewer' })).arrayBuffer();
+    const response = await t.app.request(`/api/cases/${caseId}/import.xlsx?dryRun=true`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${t.tokens.editor}`, 'Content-Type': XLSX_CONTENT_TYPE },
+      body: bytes,
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(((await response.json()) as { changes: unknown[] }).changes).toEqual([]);
+  });
+
   it('uses the stored gate analysis of the run when there is one', async () => {
     const analysis = await t.call('POST', `/api/runs/${run.id}/analyses`, { body: { kind: 'gate' }, role: 'editor' });
     expect(analysis.status).toBe(201);
@@ -200,6 +217,27 @@ describeEachStorage('case export (%s)', (storage) => {
     const gate = rowsOf(workbook.getWorksheet('Gate')!);
     expect(gate[2][1]).toBe(stored.result.recommendation);
     expect(gate.find((row) => row[0] === 'Evaluated on')![6]).toContain(`stored gate analysis ${stored.id}`);
+  });
+
+  it('adds Sobol and EVPPI sheets when the run has those analyses stored', async () => {
+    const sobol = await t.call('POST', `/api/runs/${run.id}/analyses`, { body: { kind: 'sobol', baseSamples: 64 }, role: 'editor' });
+    expect(sobol.status, await sobol.clone().text()).toBe(201);
+    const voi = await t.call('POST', `/api/runs/${run.id}/analyses`, { body: { kind: 'voi' }, role: 'editor' });
+    expect(voi.status, await voi.clone().text()).toBe(201);
+    const stored = (await voi.json()) as { id: string; result: { evpi: { value: number }; ranking: { input: string; evppi: number }[] } };
+    const workbook = await loadWorkbook(await t.call('GET', `/api/cases/${caseId}/export.xlsx`, { role: 'viewer' }));
+    const names = workbook.worksheets.map((sheet) => sheet.name);
+    expect(names.indexOf('Sobol')).toBe(names.indexOf('Tornado') + 1);
+    expect(names.indexOf('EVPPI')).toBe(names.indexOf('Sobol') + 1);
+    const evppi = rowsOf(workbook.getWorksheet('EVPPI')!);
+    expect(String(evppi[0][0])).toContain(`stored analysis ${stored.id}`);
+    expect(evppi[1].slice(0, 3)).toEqual(['Input', 'Label', 'EVPPI']);
+    expect(evppi[2][0]).toBe(stored.result.ranking[0].input);
+    expect(evppi[2][2]).toBe(stored.result.ranking[0].evppi);
+    expect(evppi.find((row) => String(row[0]).startsWith('EVPI'))![2]).toBe(stored.result.evpi.value);
+    const sobolRows = rowsOf(workbook.getWorksheet('Sobol')!);
+    expect(sobolRows[1][0]).toBe('Input');
+    expect(sobolRows.filter((row) => typeof row[2] === 'number').length).toBeGreaterThan(5);
   });
 
   it('answers 409 for a case without a succeeded run, 404 for an unknown case, 401 without a token', async () => {

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localWorkbook } from '../../api/cli/local-workbook.ts';
+import { importWorkbook } from '../../api/services/xlsx-import/index.ts';
+import type { BusinessCase } from '../../models/case/case-schema.ts';
 import { validateCase } from '../../models/compile/validate-case.ts';
 import { pointEstimate, type PointEstimate } from '../../models/engine/point-estimate.ts';
 import { pointEstimateTrace, type PointEstimateTrace } from '../../models/engine/point-estimate-trace.ts';
@@ -78,6 +80,8 @@ const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
 
 interface Recalculated {
   name: string;
+  document: Record<string, unknown>;
+  bc: BusinessCase;
   point: PointEstimate;
   trace: PointEstimateTrace;
   workbook: ExcelJS.Workbook;
@@ -110,7 +114,14 @@ const relative = (a: number, b: number): number => Math.abs(a - b) / Math.max(1,
         const file = join(DIR, `${name}.xlsx`);
         writeFileSync(file, await localWorkbook(validated, { trials: 200, seed: 7 }, new Date('2026-12-01T00:00:00Z')));
         files.push(file);
-        results.push({ name, point: pointEstimate(validated.case), trace: pointEstimateTrace(validated.case), workbook: new ExcelJS.Workbook() });
+        results.push({
+          name,
+          document: document as Record<string, unknown>,
+          bc: validated.case,
+          point: pointEstimate(validated.case),
+          trace: pointEstimateTrace(validated.case),
+          workbook: new ExcelJS.Workbook(),
+        });
       }
       const converted = spawnSync(
         soffice,
@@ -191,6 +202,12 @@ const relative = (a: number, b: number): number => Math.abs(a - b) / Math.max(1,
         const result = (netRow!.getCell(5 + index).value as { result?: number }).result ?? (value === 0 ? 0 : NaN);
         expect(Math.abs(result - value), `month ${index + 1}`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(value)));
       });
+    });
+
+    it.each(FIXTURES.map(([name]) => name))('%s: saved by LibreOffice, the workbook imports back with no change', async (name) => {
+      const { document, bc } = results.find((result) => result.name === name)!;
+      const imported = await importWorkbook(readFileSync(join(DIR, 'recalculated', `${name}.xlsx`)), () => bc, document);
+      expect(imported.changes).toEqual([]);
     });
   },
 );

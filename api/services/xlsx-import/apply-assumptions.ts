@@ -63,15 +63,16 @@ function rowEdits(row: AssumptionRow, before: InputDefinition | undefined): Edit
     if (!IDENTIFIER.test(row.id) || row.id.length > 100) {
       throw new WorkbookError(422, `"${row.id.slice(0, 60)}" is not a usable input name: a letter, then letters, digits or _`, SHEET, `A${row.row}`);
     }
-    const input: Record<string, unknown> = { unit: row.unit ?? '', distribution: rowDistribution(row) };
-    if (row.label !== undefined) input.label = row.label;
-    if (row.source !== undefined) input.source = row.source;
+    const input: Record<string, unknown> = { unit: row.unit?.trim() ?? '', distribution: rowDistribution(row) };
+    if (row.label !== undefined) input.label = row.label.trim();
+    if (row.source !== undefined) input.source = row.source.trim();
     if (row.measurementCost !== undefined) input.measurementCost = row.measurementCost;
     return [{ id: row.id, input }];
   }
   const edits: Edit[] = [];
   const text = (field: 'label' | 'unit' | 'source', value: string | undefined, was: string | undefined): void => {
-    if ((value ?? '') !== (was ?? '')) edits.push({ id: row.id, field, value: field === 'unit' ? (value ?? '') : value });
+    // Compared trimmed: whitespace a spreadsheet adds or drops around text is no edit.
+    if ((value ?? '').trim() !== (was ?? '').trim()) edits.push({ id: row.id, field, value: field === 'unit' ? (value?.trim() ?? '') : value?.trim() });
   };
   text('label', row.label, before.label);
   text('unit', row.unit, before.unit);

@@ -120,7 +120,7 @@ function footer(sheet: ExcelJS.Worksheet, after: number): { caseId?: string; ver
 
 function readRow(row: ExcelJS.Row, rowNumber: number): AssumptionRow {
   const cell = (title: (typeof ASSUMPTION_HEADER)[number]) => row.getCell(assumptionColumn(title));
-  const id = readText(cell('Name'), SHEET);
+  const id = readText(cell('Name'), SHEET)?.trim();
   if (!id) throw new WorkbookError(422, 'the input has no name; every row needs one (letters, digits and _)', SHEET, `A${rowNumber}`);
   const numbers: AssumptionRow['numbers'] = {};
   for (const key of NUMBER_PARAMETERS) {
@@ -138,7 +138,7 @@ function readRow(row: ExcelJS.Row, rowNumber: number): AssumptionRow {
     label: readText(cell('Label'), SHEET),
     unit: readText(cell('Unit'), SHEET),
     source: readText(cell('Source / rationale'), SHEET),
-    type: readText(cell('Distribution'), SHEET),
+    type: readText(cell('Distribution'), SHEET)?.trim(),
     point: readNumber(cell('Point value (median)'), SHEET),
     numbers,
     lists,

@@ -41,7 +41,7 @@ export function readNumber(cell: ExcelJS.Cell, sheet: string): number | undefine
 }
 
 /**
- * A text cell, trimmed (empty is undefined). The apostrophe the export put before text
+ * A text cell (blank is undefined). The apostrophe the export put before text
  * starting with = + - @ (so no spreadsheet runs it) is removed again.
  *
  * @example
@@ -53,8 +53,9 @@ export function readText(cell: ExcelJS.Cell, sheet: string): string | undefined 
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string')
     throw new WorkbookError(422, `${(value as { error?: string }).error ?? typeof value} where text is expected`, sheet, cell.address);
-  const text = value.replace(/^'(?=[=+\-@\t\r\n])/, '').trim();
-  return text === '' ? undefined : text;
+  // Not trimmed: a tab or newline after the apostrophe is the text's own (the caller compares trimmed).
+  const text = value.replace(/^'(?=[=+\-@\t\r\n])/, '');
+  return text.trim() === '' ? undefined : text;
 }
 
 /**

@@ -35,6 +35,7 @@ export async function buildCaseWorkbook(input: CaseWorkbookInput): Promise<Uint8
     sink.on('error', reject);
   });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  calculateOnLoad(workbook);
   workbook.creator = 'valuegate';
   workbook.created = input.exportedAt;
   // The writer has no title property of its own; the document properties take it from here.
@@ -43,7 +44,8 @@ export async function buildCaseWorkbook(input: CaseWorkbookInput): Promise<Uint8
   const locale = usableLocale(input.case.locale);
 
   assumptionsSheet(workbook, input, formats, locale);
-  modelSheet(workbook, input.case, formats);
+  // Runs stored before the point estimate had an IRR leave it undefined: the Model sheet then traces the point estimate.
+  await modelSheet(workbook, input.case, formats, input.run.pointEstimate?.irrAnnual);
   resultsSheet(workbook, input, formats);
   distributionSheet(workbook, input, formats);
   costSheet(workbook, input, formats);
@@ -57,4 +59,21 @@ export async function buildCaseWorkbook(input: CaseWorkbookInput): Promise<Uint8
   await ended;
   const bytes = Buffer.concat(chunks);
   return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * Asks the spreadsheet to calculate every formula when it opens the file (`fullCalcOnLoad`):
+ * the Model sheet's formulas carry no cached values. exceljs's streaming writer has no
+ * option for it, so the one workbook.xml part it appends gets the attribute.
+ */
+function calculateOnLoad(workbook: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>): void {
+  const zip = (workbook as unknown as { zip: { append(source: unknown, options: { name: string }): unknown } }).zip;
+  const append = zip.append.bind(zip);
+  zip.append = (source, options) =>
+    append(
+      options.name === '/xl/workbook.xml' && typeof source === 'string'
+        ? source.replace(/<calcPr calcId="(\d+)"\/>/, '<calcPr calcId="$1" fullCalcOnLoad="1"/>')
+        : source,
+      options,
+    );
 }

@@ -1,5 +1,5 @@
 import type { BusinessCase } from '../../../models/case/case-schema.ts';
-import { pointEstimateTrace, type PointEstimateTrace } from '../../../models/engine/point-estimate-trace.ts';
+import { pointEstimateTrace, variableSample, type PointEstimateTrace } from '../../../models/engine/point-estimate-trace.ts';
 import type { Expr } from '../../../models/formula/expr.ts';
 import { parseFormula } from '../../../models/formula/parse-formula.ts';
 import { columnLetters } from './assumption-columns.ts';
@@ -22,7 +22,12 @@ interface ModelContext {
   row: (key: string) => number;
   names: Map<string, string>;
   formats: NumberFormats;
-  trace: PointEstimateTrace;
+  /** The point estimate month by month: computed only when a cell needs a value (a formula without translation). */
+  trace: () => PointEstimateTrace;
+  /** The point estimate's annualised IRR, IRR's starting guess (undefined: not stored with the run). */
+  irrAnnual: number | null | undefined;
+  /** Each variable's display format. */
+  variableFormats: Map<string, string>;
   H: number;
   last: string;
 }
@@ -37,39 +42,51 @@ const monthColumn = (m: number): string => columnLetters(FIRST_MONTH_COLUMN + m 
  * note saying so.
  *
  * @example
- * modelSheet(workbook, bc, numberFormats('GBP'));
+ * await modelSheet(workbook, bc, numberFormats('GBP'));
  */
-export function modelSheet(workbook: StreamingWorkbook, bc: BusinessCase, formats: NumberFormats): void {
+export async function modelSheet(workbook: StreamingWorkbook, bc: BusinessCase, formats: NumberFormats, irrAnnual?: number | null): Promise<void> {
   const rows = modelRows(bc);
   const numbers = new Map(rows.map((row, index) => [row.key, index + 2]));
   const H = bc.horizonMonths;
+  let trace: PointEstimateTrace | undefined;
   const context: ModelContext = {
     bc,
     row: (key) => numbers.get(key)!,
     names: excelNames(sortedInputs(bc.inputs).map(([id]) => id)),
     formats,
-    trace: pointEstimateTrace(bc),
+    trace: () => (trace ??= pointEstimateTrace(bc)),
+    irrAnnual,
+    variableFormats: new Map(Object.entries(variableSample(bc)).map(([name, values]) => [name, magnitudeFormat(values)])),
     H,
     last: monthColumn(H),
   };
-  const writer = new SheetWriter(workbook, 'Model', { 2: 75, 3: 60 });
+  // Streamed row by row: the sheet is as large as the case (lines × months).
+  const writer = new SheetWriter(
+    workbook,
+    'Model',
+    { 2: 75, 3: 60 },
+    {
+      widths: [24, 60, 48, 16, ...Array.from({ length: H }, () => 12)],
+      frozenColumns: 2,
+      // Printed: landscape, the labels and the header repeated on every page, months across pages.
+      pageSetup: { fitToPage: true, fitToWidth: Math.max(1, Math.ceil(H / 12)), fitToHeight: 0, printTitlesColumn: 'A:D', printTitlesRow: '1:1' },
+    },
+  );
   writer.header(['Row', 'Label', 'Case formula', 'Value / total', ...Array.from({ length: H }, (_, i) => `Month ${i + 1}`)]);
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    // Let the zip writer take the rows written so far, so they do not pile up in memory.
+    if (index % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
     if (row.kind === 'section') writer.row([null, row.label], { bold: true });
     else if (row.kind === 'scalar') writer.row([row.id, row.label, row.caseFormula ?? null, { ...scalarCell(row, context), name: row.key }]);
     else writer.row([row.id, row.label, row.caseFormula ?? null, totalCell(row, context), ...monthCells(row, context)]);
   }
-  // Printed: landscape, the labels and the header repeated on every page, months across pages.
-  writer.finish({
-    frozenColumns: 2,
-    pageSetup: { fitToPage: true, fitToWidth: Math.max(1, Math.ceil(H / 12)), fitToHeight: 0, printTitlesColumn: 'A:D', printTitlesRow: '1:1' },
-  });
+  writer.finish();
 }
 
 function scalarCell(row: ModelRow, c: ModelContext): Exclude<Cell, string | null> {
   const { formats } = c;
   const range = (key: string): string => `${monthColumn(1)}${c.row(key)}:${c.last}${c.row(key)}`;
-  const perTrial = (formula: string | number, path: string, value: number, wrap: (text: string) => string): Exclude<Cell, string | null> =>
+  const perTrial = (formula: string | number, path: string, value: () => number, wrap: (text: string) => string): Exclude<Cell, string | null> =>
     translated(parseFormula(formula, path), perTrialRefs(c), value, wrap);
   switch (row.key) {
     case 'NPV':
@@ -81,7 +98,7 @@ function scalarCell(row: ModelRow, c: ModelContext): Exclude<Cell, string | null
     case 'ROI':
       return { formula: 'NPV/PVCosts', numFmt: '0.00%' };
     case 'IRR':
-      return { formula: `(1+IRR(${range('net')}${irrGuess(c.trace.irrAnnual)}))^12-1`, numFmt: '0.00%' };
+      return { formula: `(1+IRR(${range('net')}${irrGuess(c.irrAnnual === undefined ? c.trace().irrAnnual : c.irrAnnual)}))^12-1`, numFmt: '0.00%' };
     case 'PaybackMonth':
       return { formula: `IF(${c.last}${c.row('cumulative')}>0,MAX(${range('unpaid')})+1,NA())`, numFmt: '0' };
     case 'DiscountedPaybackMonth':
@@ -97,14 +114,32 @@ function scalarCell(row: ModelRow, c: ModelContext): Exclude<Cell, string | null
     case 'HorizonMonths':
       return { value: c.H, numFmt: '0' };
     case 'AdoptionStart':
-      return perTrial(c.bc.adoption.startMonth, '/adoption/startMonth', c.trace.adoptionParameters.startMonth, (t) => t);
+      return perTrial(
+        c.bc.adoption.startMonth,
+        '/adoption/startMonth',
+        () => c.trace().adoptionParameters.startMonth,
+        (t) => t,
+      );
     case 'AdoptionHalf':
       return {
-        ...perTrial(c.bc.adoption.monthsToHalf, '/adoption/monthsToHalf', c.trace.adoptionParameters.monthsToHalf, (t) => `MAX(${t},0.01)`),
+        ...perTrial(
+          c.bc.adoption.monthsToHalf,
+          '/adoption/monthsToHalf',
+          () => c.trace().adoptionParameters.monthsToHalf,
+          (t) => `MAX(${t},0.01)`,
+        ),
         numFmt: '0.00',
       };
     case 'AdoptionCeiling':
-      return { ...perTrial(c.bc.adoption.ceiling, '/adoption/ceiling', c.trace.adoptionParameters.ceiling, (t) => `MIN(MAX(${t},0),1)`), numFmt: '0.0%' };
+      return {
+        ...perTrial(
+          c.bc.adoption.ceiling,
+          '/adoption/ceiling',
+          () => c.trace().adoptionParameters.ceiling,
+          (t) => `MIN(MAX(${t},0),1)`,
+        ),
+        numFmt: '0.0%',
+      };
   }
   throw new Error(`internal: no cell for ${row.key}`);
 }
@@ -138,12 +173,20 @@ function monthCell(row: ModelRow, m: number, c: ModelContext): Cell {
       return { formula: `IF(${m$}<AdoptionStart,0,AdoptionCeiling/(1+EXP(-LN(99)/AdoptionHalf*(${m$}-AdoptionStart-AdoptionHalf))))`, numFmt: '0.0%' };
     }
     case 'var':
-      return { ...translated(row.expr!, monthRefs(c, m), c.trace.variables[index][m - 1], (t) => t), numFmt: magnitudeFormat(c.trace.variables[index]) };
+      return {
+        ...translated(
+          row.expr!,
+          monthRefs(c, m),
+          () => c.trace().variables[index][m - 1],
+          (t) => t,
+        ),
+        numFmt: c.variableFormats.get(index),
+      };
     case 'benefit':
     case 'cost': {
       if (!row.active!(m)) return { value: 0, numFmt: money };
-      const values = kind === 'benefit' ? c.trace.benefits : c.trace.costs;
-      return { ...translated(row.expr!, monthRefs(c, m), values[Number(index)][m - 1], (t) => t), numFmt: money };
+      const value = (): number => (kind === 'benefit' ? c.trace().benefits : c.trace().costs)[Number(index)][m - 1];
+      return { ...translated(row.expr!, monthRefs(c, m), value, (t) => t), numFmt: money };
     }
     case 'totalBenefits':
       return {
@@ -213,12 +256,12 @@ function sumOf(c: ModelContext, col: string, keys: string[]): string {
 }
 
 /** The formula, or the point estimate's value with a note when Excel cannot carry it. */
-function translated(expr: Expr, refs: ExcelRefs, value: number, wrap: (text: string) => string): Exclude<Cell, string | null> {
+function translated(expr: Expr, refs: ExcelRefs, value: () => number, wrap: (text: string) => string): Exclude<Cell, string | null> {
   try {
     return { formula: wrap(excelFormula(expr, refs)) };
   } catch (error) {
     if (!(error instanceof NoExcelTranslation)) throw error;
-    return { value, note: `No Excel translation (${error.message}): this is the point estimate's value, not a formula.` };
+    return { value: value(), note: `No Excel translation (${error.message}): this is the point estimate's value, not a formula.` };
   }
 }
 

@@ -8,7 +8,7 @@ import { SheetWriter, type StreamingWorkbook } from './sheet-writer.ts';
 const RESULT_ORDER = ['npv', 'roi', 'pvBenefits', 'pvCosts', 'totalBenefits', 'totalCosts', 'paybackMonth', 'discountedPaybackMonth', 'irrAnnual', 'pilotRoi'];
 const POINT_ESTIMATE_FIELDS: Record<
   string,
-  'npv' | 'roi' | 'pvBenefits' | 'pvCosts' | 'totalBenefits' | 'totalCosts' | 'paybackMonth' | 'discountedPaybackMonth' | 'pilotRoi'
+  'npv' | 'roi' | 'pvBenefits' | 'pvCosts' | 'totalBenefits' | 'totalCosts' | 'paybackMonth' | 'discountedPaybackMonth' | 'irrAnnual' | 'pilotRoi'
 > = {
   npv: 'npv',
   roi: 'roi',
@@ -18,6 +18,7 @@ const POINT_ESTIMATE_FIELDS: Record<
   totalCosts: 'totalCosts',
   paybackMonth: 'paybackMonth',
   discountedPaybackMonth: 'discountedPaybackMonth',
+  irrAnnual: 'irrAnnual',
   pilotRoi: 'pilotRoi',
 };
 

@@ -50,13 +50,26 @@ export class SheetWriter {
   private readonly widths: number[] = [];
   /** Rows above the column headers (the run's provenance on simulated sheets). */
   private headingRows = 0;
+  /** Streaming mode: the sheet, open from the start, and the rows written so far. */
+  private readonly sheet?: ExcelJS.Worksheet;
+  private written = 0;
 
   constructor(
     private readonly workbook: StreamingWorkbook,
     private readonly name: string,
     /** Widest a column may grow; longer text wraps. */
     private readonly maxWidth: Record<number, number> = {},
-  ) {}
+    /**
+     * Streaming mode, for sheets as large as the case (the Model sheet): column widths are
+     * given up front and each row is written and released as it is added, so memory does
+     * not grow with the sheet. Without it rows are kept until finish() sizes the columns.
+     */
+    stream?: { widths: number[]; frozenColumns?: number; pageSetup?: Partial<ExcelJS.PageSetup> },
+  ) {
+    if (!stream) return;
+    this.sheet = this.open({ frozenColumns: stream.frozenColumns, pageSetup: stream.pageSetup });
+    this.sheet.columns = stream.widths.map((width) => ({ width }));
+  }
 
   header(titles: string[]): void {
     this.add(titles, { header: true, bold: true });
@@ -70,7 +83,7 @@ export class SheetWriter {
 
   /** The 1-based row number the next row() will get. */
   get nextRow(): number {
-    return this.rows.length + 1;
+    return (this.sheet ? this.written : this.rows.length) + 1;
   }
 
   row(cells: CellInput[], options: { bold?: boolean } = {}): void {
@@ -78,15 +91,14 @@ export class SheetWriter {
   }
 
   blank(): void {
-    this.rows.push(null);
+    if (this.sheet) this.written++;
+    else this.rows.push(null);
   }
 
   /** Writes the sheet: frozen header row (and optionally the first columns), column widths, then the rows. */
   finish(options: { frozenColumns?: number; pageSetup?: Partial<ExcelJS.PageSetup> } = {}): void {
-    const sheet = this.workbook.addWorksheet(this.name, {
-      views: [{ state: 'frozen', xSplit: options.frozenColumns ?? 0, ySplit: this.headingRows + 1 }],
-      pageSetup: { orientation: 'landscape', ...options.pageSetup },
-    });
+    if (this.sheet) return void this.sheet.commit();
+    const sheet = this.open(options);
     sheet.columns = this.widths.map((width, index) => ({ width: Math.min(Math.max(width + 2, 8), this.maxWidth[index + 1] ?? 48) }));
     this.rows.forEach((pending, index) => {
       const row = sheet.getRow(index + 1);
@@ -95,6 +107,13 @@ export class SheetWriter {
     });
     this.rows.length = 0;
     sheet.commit();
+  }
+
+  private open(options: { frozenColumns?: number; pageSetup?: Partial<ExcelJS.PageSetup> }): ExcelJS.Worksheet {
+    return this.workbook.addWorksheet(this.name, {
+      views: [{ state: 'frozen', xSplit: options.frozenColumns ?? 0, ySplit: this.headingRows + 1 }],
+      pageSetup: { orientation: 'landscape', ...options.pageSetup },
+    });
   }
 
   private add(cells: CellInput[], flags: { header: boolean; bold: boolean }): void {
@@ -108,7 +127,10 @@ export class SheetWriter {
       const note = spec.note === undefined ? undefined : String(safeCellValue(spec.note));
       return { value, numFmt, wrap, formula: spec.formula, note, name: spec.name };
     });
-    this.rows.push({ cells: written, ...flags });
+    if (!this.sheet) return void this.rows.push({ cells: written, ...flags });
+    const row = this.sheet.getRow(++this.written);
+    this.writeRow(row, { cells: written, ...flags }, this.written);
+    row.commit();
   }
 
   private writeRow(row: ExcelJS.Row, pending: PendingRow, rowNumber: number): void {
