@@ -87,6 +87,22 @@ describe('import.xlsx: an edited workbook back in as a new version', () => {
     expect((await upload(bytes, '', { 'If-Match': '"v1"' })).status).toBe(412);
   });
 
+  it('a workbook of an older version adds only its own edits to the current version', async () => {
+    expect(await version()).toBe(2);
+    // Exported from version 1; version 2 has the round trip's edits, which must survive.
+    const bytes = await edited(exported, (_, rowOf) => {
+      rowOf('hireShare').getCell(cellOf('Source / rationale')).value = 'Hire MI 2026';
+    });
+    const saved = await upload(bytes, '', { 'If-Match': '"v2"' });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    const body = (await saved.json()) as { currentVersion: number; changes: { path: string }[] };
+    expect(body.currentVersion).toBe(3);
+    expect(body.changes.map((change) => change.path)).toEqual(['/inputs/hireShare/source']);
+    const document = (await (await t.call('GET', `/api/cases/${caseId}/export.json`, { role: 'viewer' })).json()) as typeof fixture;
+    expect(document.inputs.intakeClerks.distribution).toEqual({ type: 'fixed', value: 60 });
+    expect(document.inputs.hireShare.source).toBe('Hire MI 2026');
+  });
+
   it('a point value moves the distribution; an added row becomes a new input', async () => {
     const bytes = await edited(exported, (workbook, rowOf) => {
       rowOf('hireCostPerDay').getCell(cellOf('Point value (median)')).value = 50;

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localWorkbook } from '../../api/cli/local-workbook.ts';
@@ -16,7 +16,12 @@ import { minimalCase } from '../helpers/minimal-case.ts';
  * LibreOffice Calc (headless, one invocation for all of them) recalculates and saves it,
  * and the recalculated NPV, ROI, IRR and payback must be valuegate's exact point estimate.
  */
-const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+/** soffice on the PATH, or '' when LibreOffice is not installed. */
+const soffice =
+  (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, 'soffice'))
+    .find((path) => existsSync(path)) ?? '';
 const SKIP_REASON = 'skipped: soffice (LibreOffice Calc) is not installed; .ci/run installs libreoffice-calc';
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIR = join(ROOT, 'test-artifacts', 'xlsx-recalc');
