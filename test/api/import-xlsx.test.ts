@@ -177,6 +177,12 @@ describe('import.xlsx: an edited workbook back in as a new version', () => {
       422,
       /^Assumptions!E\d+: unknown distribution "gaussian"/,
     );
+    // A zip bomb: a small file whose directory says its parts expand to 2 GB.
+    await problem(
+      claimingExpandedSize(new Uint8Array(exported), 0x7fffffff),
+      413,
+      /expand to 2,14\d,\d{3},\d{3} bytes; a workbook may expand to at most 134,217,728$/,
+    );
     const big = new Uint8Array(50 * 1024 * 1024);
     big.set([0x50, 0x4b]);
     await problem(big, 413, /larger than/);
@@ -186,3 +192,15 @@ describe('import.xlsx: an edited workbook back in as a new version', () => {
     expect(await version()).toBe(before);
   });
 });
+
+/** A copy of a zip whose first central-directory entry claims `size` uncompressed bytes. */
+function claimingExpandedSize(zip: Uint8Array, size: number): Uint8Array {
+  const copy = zip.slice();
+  const view = new DataView(copy.buffer);
+  for (let at = copy.length - 22; at >= 0; at--) {
+    if (view.getUint32(at, true) !== 0x06054b50) continue;
+    view.setUint32(view.getUint32(at + 16, true) + 24, size, true);
+    return copy;
+  }
+  throw new Error('no zip directory');
+}

@@ -10,9 +10,15 @@ import {
 } from '../xlsx/assumption-columns.ts';
 import { readList, readNumber, readText } from './read-cells.ts';
 import { WorkbookError } from './workbook-error.ts';
+import { zipExpandedSize } from './zip-expanded-size.ts';
 
 /** The most a workbook file may weigh (an exported one is tens of kilobytes). */
 export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
+/**
+ * The most its files may expand to: an export of the largest accepted case is well under
+ * it, and it keeps a zip bomb from filling the server's memory.
+ */
+export const MAX_EXPANDED_BYTES = 128 * 1024 * 1024;
 /** At most this many input rows are read (the case format's own limit is lower). */
 const MAX_ROWS = 2000;
 const SHEET = 'Assumptions';
@@ -57,6 +63,11 @@ export async function readAssumptions(bytes: Uint8Array): Promise<AssumptionsShe
     );
   }
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new WorkbookError(415, 'not an Excel workbook (.xlsx): the file is not a zip archive');
+  const expanded = zipExpandedSize(bytes);
+  if (expanded !== null && expanded > MAX_EXPANDED_BYTES) {
+    const size = Number.isFinite(expanded) ? `${expanded.toLocaleString('en')} bytes` : 'more than 4 GB';
+    throw new WorkbookError(413, `the workbook's files expand to ${size}; a workbook may expand to at most ${MAX_EXPANDED_BYTES.toLocaleString('en')}`);
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
