@@ -7,6 +7,8 @@ import { ErrorNotice } from './error-notice.tsx';
 
 const RECOMMENDATION: Record<string, string> = { scale: 'Scale', redesign: 'Redesign', stop: 'Stop', keepAsResearch: 'Keep as research' };
 
+const KIND: Record<string, string> = { summary: 'A summary', observations: 'Observations', proportion: 'A proportion' };
+
 /** One side of the gate in words: "Redesign (P(NPV > 0) 65.1 %)". */
 function gateLine(side: GateSide, format: CaseFormat): string {
   const probability = Number.isFinite(side.probabilityPositive) ? `, P(NPV > 0) ${(side.probabilityPositive * 100).toFixed(1)}%` : '';
@@ -60,7 +62,7 @@ export const EvidenceChanges: Component<{ caseId: string; version: number; forma
                   <p>
                     EVPPI before {props.format.money(row.evppiBefore.value)} (± {props.format.money(row.evppiBefore.standardError)}), after{' '}
                     <strong data-testid="evppi-after">{props.format.money(row.evppiAfter.value)}</strong> (± {props.format.money(row.evppiAfter.standardError)}
-                    ). {row.kind} taken on {row.takenOn} by {row.takenBy}, {row.representativeness}.
+                    ). {KIND[row.kind]} taken on {row.takenOn} by {row.takenBy}, {row.representativeness}.
                   </p>
                   <EvidenceBeforeAfter row={row} format={props.format} />
                 </div>

@@ -18,13 +18,14 @@ const FIGURES: readonly [string, (view: DistributionView) => number][] = [
  * in the browser by the engine's own update as the evidence is typed.
  */
 export const EvidenceBeforeAfter: Component<{ row: EvidenceComparisonRow; format: CaseFormat }> = (props) => {
-  const value = (x: number): string => formatUnitValue(props.format, x, props.row.unit);
+  // The unit is in the caption: cells keep to the number, so the table fits beside the form.
+  const value = (x: number): string => formatUnitValue(props.format, x, props.row.unit, true);
   return (
     <div class="evidence-before-after" data-testid={`before-after-${props.row.input}`}>
       <EvidenceChart prior={props.row.prior} updated={props.row.updated} unit={props.row.unit} format={props.format} />
       <table class="data-table compact">
         <caption>
-          {props.row.label}: stated range and after the evidence (counted as {Number(props.row.effectiveN.toFixed(2))} observations)
+          {props.row.label} ({props.row.unit}): stated range and after the evidence (counted as {Number(props.row.effectiveN.toFixed(2))} observations)
         </caption>
         <thead>
           <tr>

@@ -51,90 +51,102 @@ export const EvidenceForm: Component<{ draft: CaseDraft; name: string }> = (prop
           </button>
         }
       >
-        <SelectField
-          label="Kind of evidence"
-          value={kindOf(evidence())}
-          options={EVIDENCE_KINDS}
-          onChange={(kind) => props.draft.update(base(), withKind(evidence(), kind as EvidenceKind))}
-        />
-        <Show when={kindOf(evidence()) === 'summary'}>
-          <div class="field-row">
-            <NumberField
-              label="Sample size n"
-              value={evidence()?.summary?.n}
-              onChange={set('summary/n')}
-              issues={issues().at(`${base()}/summary/n`)}
-              step="1"
+        <div class="evidence-columns">
+          <div class="evidence-fields">
+            <SelectField
+              label="Kind of evidence"
+              value={kindOf(evidence())}
+              options={EVIDENCE_KINDS}
+              onChange={(kind) => props.draft.update(base(), withKind(evidence(), kind as EvidenceKind))}
             />
-            <NumberField
-              label="Sample mean"
-              unit={input()?.unit}
-              value={evidence()?.summary?.mean}
-              onChange={set('summary/mean')}
-              issues={issues().at(`${base()}/summary/mean`)}
+            <Show when={kindOf(evidence()) === 'summary'}>
+              <div class="field-row">
+                <NumberField
+                  label="Sample size n"
+                  value={evidence()?.summary?.n}
+                  onChange={set('summary/n')}
+                  issues={issues().at(`${base()}/summary/n`)}
+                  step="1"
+                />
+                <NumberField
+                  label="Sample mean"
+                  unit={input()?.unit}
+                  value={evidence()?.summary?.mean}
+                  onChange={set('summary/mean')}
+                  issues={issues().at(`${base()}/summary/mean`)}
+                />
+                <NumberField
+                  label="Sample standard deviation"
+                  unit={input()?.unit}
+                  value={evidence()?.summary?.sd}
+                  onChange={set('summary/sd')}
+                  issues={issues().at(`${base()}/summary/sd`)}
+                />
+              </div>
+            </Show>
+            <Show when={kindOf(evidence()) === 'observations'}>
+              <ObservationsField
+                values={evidence()?.observations}
+                onChange={set('observations')}
+                issues={issues().under(`${base()}/observations`)}
+                unit={input()?.unit ?? ''}
+              />
+            </Show>
+            <Show when={kindOf(evidence()) === 'proportion'}>
+              <div class="field-row">
+                <NumberField
+                  label="Successes"
+                  value={evidence()?.proportion?.successes}
+                  onChange={set('proportion/successes')}
+                  issues={issues().at(`${base()}/proportion/successes`)}
+                  step="1"
+                />
+                <NumberField
+                  label="Trials"
+                  value={evidence()?.proportion?.trials}
+                  onChange={set('proportion/trials')}
+                  issues={issues().at(`${base()}/proportion/trials`)}
+                  step="1"
+                />
+              </div>
+            </Show>
+            <SelectField
+              label="Representativeness"
+              value={evidence()?.representativeness ?? 'production'}
+              options={REPRESENTATIVENESS_OPTIONS}
+              onChange={set('representativeness')}
+              issues={issues().at(`${base()}/representativeness`)}
             />
-            <NumberField
-              label="Sample standard deviation"
-              unit={input()?.unit}
-              value={evidence()?.summary?.sd}
-              onChange={set('summary/sd')}
-              issues={issues().at(`${base()}/summary/sd`)}
+            <p class="field-hint" data-testid="representativeness-line">
+              {representativenessLine(evidence()?.representativeness, sampleSize(evidence()))}
+            </p>
+            <div class="field-row">
+              <TextField label="Taken on" type="date" value={evidence()?.takenOn} onChange={set('takenOn')} issues={issues().at(`${base()}/takenOn`)} />
+              <TextField
+                label="Taken by"
+                value={evidence()?.takenBy}
+                onChange={set('takenBy')}
+                issues={issues().at(`${base()}/takenBy`)}
+                hint="Who measured it"
+              />
+            </div>
+            <TextField
+              label="Note"
+              optional
+              value={evidence()?.note}
+              onChange={set('note')}
+              issues={issues().at(`${base()}/note`)}
+              hint="How it was measured, and what it may miss"
             />
+            <SamplingCostFields draft={props.draft} name={props.name} />
+            <button type="button" class="button-quiet" onClick={() => props.draft.update(base(), undefined)}>
+              Remove the evidence
+            </button>
           </div>
-        </Show>
-        <Show when={kindOf(evidence()) === 'observations'}>
-          <ObservationsField
-            values={evidence()?.observations}
-            onChange={set('observations')}
-            issues={issues().under(`${base()}/observations`)}
-            unit={input()?.unit ?? ''}
-          />
-        </Show>
-        <Show when={kindOf(evidence()) === 'proportion'}>
-          <div class="field-row">
-            <NumberField
-              label="Successes"
-              value={evidence()?.proportion?.successes}
-              onChange={set('proportion/successes')}
-              issues={issues().at(`${base()}/proportion/successes`)}
-              step="1"
-            />
-            <NumberField
-              label="Trials"
-              value={evidence()?.proportion?.trials}
-              onChange={set('proportion/trials')}
-              issues={issues().at(`${base()}/proportion/trials`)}
-              step="1"
-            />
-          </div>
-        </Show>
-        <SelectField
-          label="Representativeness"
-          value={evidence()?.representativeness ?? 'production'}
-          options={REPRESENTATIVENESS_OPTIONS}
-          onChange={set('representativeness')}
-          issues={issues().at(`${base()}/representativeness`)}
-        />
-        <p class="field-hint" data-testid="representativeness-line">
-          {representativenessLine(evidence()?.representativeness, sampleSize(evidence()))}
-        </p>
-        <div class="field-row">
-          <TextField label="Taken on" type="date" value={evidence()?.takenOn} onChange={set('takenOn')} issues={issues().at(`${base()}/takenOn`)} />
-          <TextField label="Taken by" value={evidence()?.takenBy} onChange={set('takenBy')} issues={issues().at(`${base()}/takenBy`)} hint="Who measured it" />
+          <Show when={comparison()} fallback={<p class="muted">The stated range and the range after the evidence show here once the evidence is complete.</p>}>
+            {(row) => <EvidenceBeforeAfter row={row()} format={props.draft.format()} />}
+          </Show>
         </div>
-        <TextField
-          label="Note"
-          optional
-          value={evidence()?.note}
-          onChange={set('note')}
-          issues={issues().at(`${base()}/note`)}
-          hint="How it was measured, and what it may miss"
-        />
-        <Show when={comparison()}>{(row) => <EvidenceBeforeAfter row={row()} format={props.draft.format()} />}</Show>
-        <SamplingCostFields draft={props.draft} name={props.name} />
-        <button type="button" class="button-quiet" onClick={() => props.draft.update(base(), undefined)}>
-          Remove the evidence
-        </button>
       </Show>
     </section>
   );
