@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { resolveSettings, type CaseWithSettings } from '../../models/pipeline/index.ts';
 import { JobError } from '../workers/worker-pool.ts';
+import { requireAffordable, runCost } from '../jobs/job-cost.ts';
 import type { EvsiPlan } from '../jobs/job-types.ts';
 import type { App } from '../server/app-env.ts';
 import { requirePermission } from '../server/auth.ts';
@@ -99,6 +100,8 @@ function registerEvidenceView(app: App): void {
       const settings = settingsFor(bc, trials, seed);
       if (!Object.values(bc.inputs).some((input) => input.evidence))
         return c.json({ caseId: record.id, version: record.currentVersion, settings, inputs: [], before: null, after: null }, 200);
+      // Two gate analyses (with and without the evidence), each a simulation and its VOI.
+      requireAffordable(runCost(record.document, 2 * settings.trials), services.jobs.costLimits.modelRunMonths, '/trials');
       const today = services.now().toISOString().slice(0, 10);
       const result = await services.jobs
         .submit({ type: 'evidence', document: record.document, settings, today }, { owner: c.get('principal').name })
@@ -133,6 +136,7 @@ function registerEvsi(app: App): void {
         ...(priced ? { cost: { fixed: body.costFixed ?? 0, perObservation: body.costPerObservation ?? 0 } } : {}),
       };
       const settings = settingsFor(bc, body.trials, body.seed);
+      requireAffordable(runCost(record.document, settings.trials), services.jobs.costLimits.modelRunMonths, '/trials');
       const result = await services.jobs
         .submit({ type: 'evsi', document: record.document, settings, plan }, { owner: c.get('principal').name })
         .result.catch(toApiError);

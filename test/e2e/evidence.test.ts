@@ -88,4 +88,25 @@ describe.skipIf(!hasChromium)('evidence and EVSI in Chromium (issue 20)', () => 
     await screenshot(page, 'voi-evidence-page');
     expect(health.errors).toEqual([]);
   });
+  it("the gate's measure-next entry opens that input's evidence form in the editor", async () => {
+    const run = await fetch(`${server.url}/api/cases/${caseId}/runs?wait=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ trials: 4000 }),
+    });
+    expect(run.status).toBeLessThan(300);
+    // A hash change keeps the page: reload so the workspace reads the new run.
+    await page.goto(`${server.url}/#/cases/${caseId}/gate`);
+    await page.reload();
+    const link = page.getByRole('link', { name: 'Record a measurement of it' }).first();
+    await link.waitFor({ timeout: 60_000 }).catch(async (error) => {
+      await screenshot(page, 'evidence-gate-link-missing');
+      throw error;
+    });
+    const input = new URL((await link.getAttribute('href'))!, server.url).hash.split('input=')[1];
+    await link.click();
+    await page.locator(`details[data-input="${input}"][open] [data-testid="evidence-${input}"]`).waitFor();
+    expect(page.url()).toContain(`/edit?input=${input}`);
+    expect(health.errors).toEqual([]);
+  });
 });
