@@ -31,10 +31,10 @@ export const EvidenceBeforeAfter: Component<{ row: EvidenceComparisonRow; format
           <tr>
             <th scope="col" />
             <th scope="col" class="num">
-              Stated (prior)
+              Before (stated)
             </th>
             <th scope="col" class="num">
-              After the evidence
+              After
             </th>
           </tr>
         </thead>
