@@ -47,6 +47,16 @@ describeEachStorage('evidence and EVSI API (%s)', (storage) => {
     expect(row.updated.mean).toBeLessThan(row.prior.mean);
   });
 
+  it("GET evidence at the case's own settings: the before side is the original fixture's published gate (65.1 %, EVPPI 40,570)", async () => {
+    const body = await (await t.call('GET', `/api/cases/${measuredId}/evidence`, { role: 'viewer' })).json();
+    expect(body.settings).toEqual({ trials: 20_000, seed: 42, sampling: 'lhs' });
+    // README and docs/api.md quote the stated-range case at these settings: P(NPV > 0) 65.1 %, measuring handle time first worth up to 40,570.
+    expect(body.before.probabilityPositive).toBeCloseTo(0.651, 3);
+    expect(Math.round(body.inputs[0].evppiBefore.value)).toBe(40_570);
+    expect(body.before.recommendation).toBe('redesign');
+    expect(body.after.probabilityPositive).toBeLessThan(body.before.probabilityPositive);
+  });
+
   it('GET evidence of a case without evidence lists nothing and runs nothing', async () => {
     const body = await (await t.call('GET', `/api/cases/${linearId}/evidence`, { role: 'viewer' })).json();
     expect(body.inputs).toEqual([]);
