@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { normalNormalUpdate } from '../../models/evidence/index.ts';
 import { EvidenceForm } from '../../web/src/editor/evidence-form.tsx';
 import { parseObservations } from '../../web/src/lib/evidence-csv.ts';
+import { fieldLabel } from '../../web/src/lib/field-labels.ts';
 import { createCaseDraft, type CaseDraft } from '../../web/src/stores/case-draft.ts';
 import { evidenceCase } from '../evidence/evidence-case.ts';
 
@@ -61,6 +62,22 @@ describe('the evidence form on an input', () => {
     type(/^Observations/, 'minutes\n101\n99\n103');
     expect(d.document.inputs.x.evidence!.observations).toEqual([101, 99, 103]);
     expect(screen.queryByText(/is not a number/)).toBeNull();
+  });
+});
+
+describe('bad evidence in the form', () => {
+  it('a standard deviation of 0 is named by its label with what to do, and the before/after waits', () => {
+    const d = draft();
+    render(() => <EvidenceForm draft={d} name="x" />);
+    fireEvent.click(screen.getByRole('button', { name: /record a measurement/i }));
+    type(/^Sample size n/, '25');
+    type(/^Sample mean/, '110');
+    type(/^Sample standard deviation/, '0');
+    // The engine checks the numbers once the evidence is complete (a draft's evidence may lack who took it).
+    type(/^Taken by/, 'WFM analyst');
+    expect(screen.getByText(/the standard deviation must be greater than 0/)).toBeTruthy();
+    expect(document.querySelector('[data-testid=before-after-x]')).toBeNull();
+    expect(fieldLabel(d.document, '/inputs/x/evidence/summary/sd')).toBe("Input 'x' › Evidence › Summary › Sample standard deviation");
   });
 });
 
