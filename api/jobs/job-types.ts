@@ -14,7 +14,17 @@ export type JobRequest =
   | { type: 'analysis'; document: unknown; settings: RunSettings; kind: AnalysisKind; params: AnalysisParams; today: string }
   | { type: 'compare'; a: unknown; b: unknown; settings: RunSettings; output: string; money?: CompareMoney }
   | { type: 'trials'; document: unknown; settings: RunSettings }
-  | { type: 'portfolio'; documents: unknown[]; trials: number; seed: number };
+  | { type: 'portfolio'; documents: unknown[]; trials: number; seed: number }
+  | { type: 'evidence'; document: unknown; settings: RunSettings; today: string }
+  | { type: 'evsi'; document: unknown; settings: RunSettings; plan: EvsiPlan };
+
+/** A planned measurement of one input to price (see models/analysis/evsi-analysis.ts). */
+export interface EvsiPlan {
+  input: string;
+  sizes: number[];
+  sd?: number;
+  cost?: { fixed: number; perObservation: number };
+}
 
 export const ANALYSIS_KINDS = ['tornado', 'spider', 'rank', 'sobol', 'breakeven', 'voi', 'gate'] as const;
 export type AnalysisKind = (typeof ANALYSIS_KINDS)[number];

@@ -2,6 +2,8 @@ import {
   AnalysisError,
   breakEvenAnalysis,
   compareCases,
+  evidenceAnalysis,
+  evsiAnalysis,
   gateAnalysis,
   measurementCosts,
   portfolioValue,
@@ -79,6 +81,12 @@ async function run(jobId: number, request: JobRequest, post: Post): Promise<unkn
       const b = load(request.b);
       return compareCases(a.model, b.model, request.settings, request.output, request.money);
     }
+    case 'evidence':
+      return evidenceAnalysis(load(request.document).case, request.settings, request.today, { signal, onProgress: progress });
+    case 'evsi': {
+      const validated = load(request.document);
+      return evsiAnalysis(validated.case, validated.model, request.settings, request.plan);
+    }
     case 'analysis': {
       const validated = load(request.document);
       const { model } = validated;
@@ -131,13 +139,13 @@ export async function runJob(message: JobAssignment, post: Post): Promise<void> 
     const result = await run(message.jobId, message.request, post);
     post({ jobId: message.jobId, type: 'result', result }, transferables(message.request, result));
   } catch (error) {
-    const failure = error as Error & { field?: string; hint?: string; issues?: unknown };
+    const failure = error as Error & { field?: string; path?: string; hint?: string; issues?: unknown };
     post({
       jobId: message.jobId,
       type: 'error',
       name: failure instanceof AnalysisError ? 'AnalysisError' : failure.name,
       message: failure.message,
-      field: failure.field,
+      field: failure.field ?? failure.path,
       hint: failure.hint,
       issues: failure.issues,
     });

@@ -11,6 +11,7 @@ import { registerCaseRoutes } from '../routes/case-routes.ts';
 import { registerDecisionRoutes } from '../routes/decision-routes.ts';
 import { registerDocsRoutes } from '../routes/docs-routes.ts';
 import { registerBusinessCaseRoutes } from '../routes/business-case-routes.ts';
+import { registerEvidenceRoutes } from '../routes/evidence-routes.ts';
 import { registerExportRoutes } from '../routes/export-routes.ts';
 import { registerImportXlsxRoutes } from '../routes/import-xlsx-routes.ts';
 import { registerMetaRoutes } from '../routes/meta-routes.ts';
@@ -90,6 +91,7 @@ export function createApp(services: Services, options: AppOptions): App {
   registerCaseRoutes(app);
   registerRunRoutes(app);
   registerAnalysisRoutes(app);
+  registerEvidenceRoutes(app);
   registerDecisionRoutes(app);
   registerPortfolioRoutes(app);
   registerPortfolioRulesRoutes(app);

@@ -40,7 +40,7 @@ describe('seeding the post-launch fixtures', () => {
       expect(boardQuestions[key].count, key).toBeGreaterThanOrEqual(1);
       expect(boardQuestions[key].caseIds).toHaveLength(boardQuestions[key].count);
     }
-    expect(portfolio.cases).toBe(4);
+    expect(portfolio.cases).toBe(5); // the four cases of fixtures/*.json and the scaled case of fixtures/post-launch/
   });
 
   it('has the scaled case with 9 months of actuals, one series re-gated below its forecast and a durable KPI', async () => {

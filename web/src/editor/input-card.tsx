@@ -1,4 +1,4 @@
-import { createMemo, Show, type Component } from 'solid-js';
+import { createEffect, createMemo, Show, type Component } from 'solid-js';
 import type { CaseInput } from '../../../models/case/case-schema.ts';
 import type { DistributionSpec } from '../../../models/distributions/spec.ts';
 import { DistributionPicker } from '../components/distribution-picker.tsx';
@@ -7,6 +7,7 @@ import { TextField } from '../components/text-field.tsx';
 import { buildDistribution, DISTRIBUTION_FORMS, formOf } from '../lib/distribution-forms.ts';
 import { formatUnitValue } from '../lib/units.ts';
 import type { CaseDraft } from '../stores/case-draft.ts';
+import { EvidenceForm } from './evidence-form.tsx';
 
 type InputDefinition = CaseInput['inputs'][string];
 
@@ -28,11 +29,16 @@ export const InputCard: Component<{ draft: CaseDraft; name: string; open?: boole
     if (input().distribution.type === 'fixed') return `fixed at ${formatUnitValue(props.draft.format(), d.inv(0.5), input().unit ?? '')}`;
     return `90%: ${formatUnitValue(props.draft.format(), d.inv(0.05), input().unit ?? '')} to ${formatUnitValue(props.draft.format(), d.inv(0.95), input().unit ?? '')}`;
   };
+  let card: HTMLDetailsElement | undefined;
+  // Opened by a link (the gate's "measure next"): scroll to it once it is open.
+  createEffect(() => {
+    if (props.open && card) queueMicrotask(() => card?.scrollIntoView?.({ block: 'start' }));
+  });
   const formLabel = () => DISTRIBUTION_FORMS.find((form) => form.id === formOf(input()?.distribution as Partial<DistributionSpec>))?.label ?? '';
 
   return (
     <Show when={input()}>
-      <details class="input-card" open={props.open} data-input={props.name} classList={{ 'has-problems': problems() > 0 }}>
+      <details ref={card} class="input-card" open={props.open} data-input={props.name} classList={{ 'has-problems': problems() > 0 }}>
         <summary>
           <span class="input-name">{input().label ?? props.name}</span>
           <code class="input-id">{props.name}</code>
@@ -87,6 +93,7 @@ export const InputCard: Component<{ draft: CaseDraft; name: string; open?: boole
             issues={issues()}
             format={props.draft.format()}
           />
+          <EvidenceForm draft={props.draft} name={props.name} />
         </div>
       </details>
     </Show>

@@ -1,5 +1,6 @@
 import { createSignal, For, Show, type Component } from 'solid-js';
 import { EditorSection } from '../components/editor-section.tsx';
+import { currentRoute } from '../lib/router.ts';
 import type { CaseDraft } from '../stores/case-draft.ts';
 import { InputCard } from './input-card.tsx';
 
@@ -28,7 +29,7 @@ export const InputsSection: Component<{ draft: CaseDraft }> = (props) => {
       description="Each estimate as a distribution: give a range you are 90% sure of, or three points. Open an input to edit it and see its shape."
     >
       <div class="input-list">
-        <For each={names()}>{(name) => <InputCard draft={props.draft} name={name} />}</For>
+        <For each={names()}>{(name) => <InputCard draft={props.draft} name={name} open={currentRoute().query.get('input') === name} />}</For>
       </div>
       <div class="inline-form">
         <label for="new-input-name">New input name</label>

@@ -33,8 +33,28 @@ const DISTRIBUTION: LabelNode = {
     truncate: { label: 'Truncation', fields: { min: leaf('Lowest value'), max: leaf('Highest value') } },
   },
 };
+const EVIDENCE: LabelNode = {
+  label: 'Evidence',
+  fields: {
+    observations: { label: 'Observations', item: { noun: 'Observation', node: {} } },
+    summary: { label: 'Summary', fields: { n: leaf('Sample size n'), mean: leaf('Sample mean'), sd: leaf('Sample standard deviation') } },
+    proportion: { label: 'Proportion', fields: { successes: leaf('Successes'), trials: leaf('Trials') } },
+    representativeness: leaf('Representativeness'),
+    takenOn: leaf('Taken on'),
+    takenBy: leaf('Taken by'),
+    note: leaf('Note'),
+  },
+};
 const INPUT: LabelNode = {
-  fields: { label: leaf('Label'), unit: leaf('Unit'), source: leaf('Source'), measurementCost: leaf('Cost to measure'), distribution: DISTRIBUTION },
+  fields: {
+    label: leaf('Label'),
+    unit: leaf('Unit'),
+    source: leaf('Source'),
+    measurementCost: leaf('Cost to measure'),
+    distribution: DISTRIBUTION,
+    evidence: EVIDENCE,
+    samplingCost: { label: 'Cost of a further measurement', fields: { fixed: leaf('Fixed cost'), perObservation: leaf('Cost per observation') } },
+  },
 };
 const BENEFIT: LabelNode = {
   fields: {

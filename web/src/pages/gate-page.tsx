@@ -6,6 +6,7 @@ import { GateCriteriaTable } from '../components/gate-criteria-table.tsx';
 import { RequireRun } from '../components/require-run.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { loadAnalysis } from '../lib/analysis-loader.ts';
+import { evidenceFormHref } from '../lib/evidence-api.ts';
 import { api } from '../lib/api.ts';
 import type { DecisionResource, RunResource } from '../lib/api-types.ts';
 import type { CaseContext } from '../stores/case-context.ts';
@@ -100,7 +101,16 @@ const GateEvaluation: Component<{ context: CaseContext; run: RunResource; onDeci
                 <h3>Measure next</h3>
                 <Show when={g().measureNext.length} fallback={<p class="muted">No measurement is worth more than it costs.</p>}>
                   <ol>
-                    <For each={g().measureNext.slice(0, 5)}>{(entry) => <li>{entry.sentence}</li>}</For>
+                    <For each={g().measureNext.slice(0, 5)}>
+                      {(entry) => (
+                        <li>
+                          {entry.sentence}{' '}
+                          <a class="measure-link" href={evidenceFormHref(props.context.session.id, entry.input)}>
+                            Record a measurement of it
+                          </a>
+                        </li>
+                      )}
+                    </For>
                   </ol>
                 </Show>
                 <Show when={g().missingCostCategories.length}>

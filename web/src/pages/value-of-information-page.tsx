@@ -2,9 +2,12 @@ import { createResource, For, Show, Suspense, type Component } from 'solid-js';
 import type { VoiResult, VoiRow } from '../../../models/analysis/value-of-information.ts';
 import { VoiChart } from '../charts/voi-chart.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { EvidenceChanges } from '../components/evidence-changes.tsx';
+import { EvsiPanel } from '../components/evsi-panel.tsx';
 import { OutputPicker } from '../components/output-picker.tsx';
 import { RequireRun } from '../components/require-run.tsx';
 import { loadAnalysis } from '../lib/analysis-loader.ts';
+import { evidenceFormHref } from '../lib/evidence-api.ts';
 import type { CaseContext } from '../stores/case-context.ts';
 
 /** Inputs whose EVPPI rounds to nothing in the case currency carry no value of information. */
@@ -100,7 +103,12 @@ export const ValueOfInformationPage: Component<{ context: CaseContext }> = (prop
                           {(row, index) => (
                             <tr>
                               <td>{index() + 1}</td>
-                              <th scope="row">{row.label}</th>
+                              <th scope="row">
+                                {row.label}{' '}
+                                <a class="measure-link" href={evidenceFormHref(props.context.session.id, row.input)}>
+                                  record a measurement
+                                </a>
+                              </th>
                               <td class="num">{format().money(row.evppi)}</td>
                               <td class="num">{format().money(row.standardError)}</td>
                               <td class="num">{row.measurementCost === null ? 'not estimated' : format().money(row.measurementCost)}</td>
@@ -132,6 +140,8 @@ export const ValueOfInformationPage: Component<{ context: CaseContext }> = (prop
           );
         }}
       </RequireRun>
+      <EvidenceChanges caseId={props.context.session.id} version={props.context.session.resource().currentVersion} format={format()} />
+      <EvsiPanel caseId={props.context.session.id} inputs={props.context.session.draft.document.inputs ?? {}} format={format()} />
     </div>
   );
 };
