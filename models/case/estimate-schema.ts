@@ -4,14 +4,14 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-
 const text = z.string().max(10_000);
 
 /**
- * A widening applied to the stated range from the estimator's calibration record: the
+ * A widening (or, below 1, a narrowing) applied to the stated range from the estimator's calibration record: the
  * factor, when and by whom. The range in `distribution` is already the widened one.
  *
  * @example
  * widenedSchema.parse({ factor: 1.9, appliedOn: '2026-05-04', appliedBy: 'Finance BP' })
  */
 export const widenedSchema = z.strictObject({
-  factor: z.number().finite().min(1).max(100),
+  factor: z.number().finite().positive().max(100),
   appliedOn: isoDate,
   appliedBy: text.min(1),
 });
