@@ -77,8 +77,9 @@ export const CalibrationPage: Component = () => {
             <>
               <p data-testid="calibration-summary">
                 {r().estimators.reduce((sum, e) => sum + e.n, 0)} resolved ranges by {r().estimators.length} estimator{r().estimators.length === 1 ? '' : 's'},
-                of {r().estimatedInputs} inputs that name who gave their range, in {r().cases} cases. A range resolves when post-launch actuals of the quantity
-                exist (their mean), or when evidence leaves a 90 % interval under {pct(r().evidenceResolutionShare)} of the range (the posterior mean).
+                of {r().estimatedInputs} inputs that name who gave their range, in {r().cases} case{r().cases === 1 ? '' : 's'}. A range resolves when
+                post-launch actuals of the quantity exist (their mean), or when evidence leaves a 90 % interval under {pct(r().evidenceResolutionShare)} of the
+                range (the posterior mean).
               </p>
               <Show
                 when={r().estimators.length > 0}
