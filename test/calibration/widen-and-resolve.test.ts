@@ -61,3 +61,23 @@ describe('resolvedRanges of a case', () => {
     expect(docs.score).toBeCloseTo(18 + 20 * 16, 9);
   });
 });
+
+describe('inputs.NAME.estimate in the case format', () => {
+  it('is optional, names a bad field, and a draft may hold it incomplete', async () => {
+    const { draftSchema } = await import('../../models/case/draft-schema.ts');
+    const with_ = (estimate: unknown) => minimalCase({ inputs: { ...minimalCase().inputs, runCost: { ...minimalCase().inputs.runCost, estimate } as never } });
+    expect(caseSchema.safeParse(minimalCase()).success).toBe(true);
+    expect(caseSchema.safeParse(with_({ by: 'Ana', on: '2026-01-10', widened: { factor: 1.9, appliedOn: '2026-02-01', appliedBy: 'Ana' } })).success).toBe(
+      true,
+    );
+    const bad = caseSchema.safeParse(with_({ by: 'Ana', on: '10 Jan' }));
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0].path).toEqual(['inputs', 'runCost', 'estimate', 'on']);
+    expect(caseSchema.safeParse(with_({ by: 'Ana' })).success).toBe(false);
+    expect(
+      draftSchema.safeParse({ formatVersion: 1, name: 'D', inputs: { x: { unit: '', distribution: { type: 'fixed', value: 1 }, estimate: { by: 'Ana' } } } })
+        .success,
+    ).toBe(true);
+    expect(caseSchema.safeParse(with_({ by: 'Ana', on: '2026-01-10', extra: 1 })).success).toBe(false);
+  });
+});
