@@ -59,6 +59,7 @@ describe('Calibration page', () => {
     expect(rows[0]).toContain('19 % to 81 %');
     expect(rows[0]).toContain('×1.93');
     expect(rows[1]).toContain('100 % (4 of 4)');
+    expect(rows[1]).toContain('(fewer than 5 ranges)'); // a factor from 4 ranges is shown, not offered
     expect(screen.getByTestId('calibration-summary').textContent).toContain('10 resolved ranges by 2 estimators');
   });
 });

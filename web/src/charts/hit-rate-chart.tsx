@@ -19,7 +19,7 @@ export const HitRateChart: Component<{ estimators: EstimatorCalibration[]; targe
       width,
       height: Math.max(120, rows.length * 36 + 60),
       marginLeft: Math.min(220, width * 0.3),
-      marginRight: 60,
+      marginRight: 90,
       style: { fontSize: '12px' },
       x: { domain: [0, 1], label: 'Share of 90 % ranges that held the value →', tickFormat: (v: number) => pct(v), grid: true },
       y: { label: null, domain: rows.map((r) => r.estimator), tickSize: 0 },

@@ -4,6 +4,7 @@ import { HitRateChart } from '../charts/hit-rate-chart.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { caseHref } from '../lib/api.ts';
 import { calibrationApi } from '../lib/calibration-api.ts';
+import { MIN_RANGES_FOR_FACTOR } from '../editor/estimate-fields.tsx';
 import '../styles/calibration.css';
 
 const pct = (share: number): string => (Number.isFinite(share) ? `${Math.round(share * 100)} %` : '–');
@@ -110,8 +111,17 @@ export const CalibrationPage: Component = () => {
                               {pct(e.hitRateInterval.lower)} to {pct(e.hitRateInterval.upper)}
                             </td>
                             <td class="num">{fmt(e.meanIntervalScore)}</td>
-                            <td class="num" classList={{ 'factor-wide': e.wideningFactor > 1.2 }}>
-                              ×{fmt(Math.round(e.wideningFactor * 100) / 100)}
+                            <td class="num" classList={{ 'factor-wide': e.n >= MIN_RANGES_FOR_FACTOR && e.wideningFactor > 1.2 }}>
+                              <Show
+                                when={e.n >= MIN_RANGES_FOR_FACTOR}
+                                fallback={
+                                  <span class="muted">
+                                    ×{fmt(Math.round(e.wideningFactor * 100) / 100)} (fewer than {MIN_RANGES_FOR_FACTOR} ranges)
+                                  </span>
+                                }
+                              >
+                                ×{fmt(Math.round(e.wideningFactor * 100) / 100)}
+                              </Show>
                             </td>
                           </tr>
                         )}
