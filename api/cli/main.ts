@@ -2,6 +2,7 @@ import { closestName } from '../../models/case/closest-name.ts';
 import type { CliCommand, CliIo } from './cli-command.ts';
 import { InvalidCase } from './command-helpers.ts';
 import { actualsCommand } from './commands/actuals.ts';
+import { calibrationCommand } from './commands/calibration.ts';
 import { compareCommand } from './commands/compare.ts';
 import { exportCommand } from './commands/export.ts';
 import { evidenceCommand } from './commands/evidence.ts';
@@ -36,6 +37,7 @@ const COMMANDS: readonly CliCommand[] = [
   gateCommand,
   evidenceCommand,
   actualsCommand,
+  calibrationCommand,
   exportCommand,
   importXlsxCommand,
   schemaCommand,

@@ -7,6 +7,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { toJsonPointer } from '../../models/case/case-error.ts';
 import { registerActualsRoutes } from '../routes/actuals-routes.ts';
 import { registerAnalysisRoutes } from '../routes/analysis-routes.ts';
+import { registerCalibrationRoutes } from '../routes/calibration-routes.ts';
 import { registerCaseRoutes } from '../routes/case-routes.ts';
 import { registerDecisionRoutes } from '../routes/decision-routes.ts';
 import { registerDocsRoutes } from '../routes/docs-routes.ts';
@@ -95,6 +96,7 @@ export function createApp(services: Services, options: AppOptions): App {
   registerDecisionRoutes(app);
   registerPortfolioRoutes(app);
   registerPortfolioRulesRoutes(app);
+  registerCalibrationRoutes(app);
   registerExportRoutes(app);
   registerImportXlsxRoutes(app);
   registerBusinessCaseRoutes(app);

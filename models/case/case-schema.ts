@@ -6,6 +6,7 @@ import { COST_CATEGORIES } from './cost-categories.ts';
 import { readinessSchema } from './readiness.ts';
 import { scalingPlanSchema } from './scaling-plan-schema.ts';
 import { evidenceSchema, samplingCostSchema } from './evidence-schema.ts';
+import { estimateSchema } from './estimate-schema.ts';
 
 /** A string of at most `limit` characters; the message names the limit. */
 function maxLength(limit: number, what: string) {
@@ -54,6 +55,8 @@ export const inputSchema = z.strictObject({
   samplingCost: samplingCostSchema.optional(),
   /** Measurements of this input; the simulation samples the distribution they update (issue 20). */
   evidence: evidenceSchema.optional(),
+  /** Who gave the range and when, scored once the value is known (estimator calibration). */
+  estimate: estimateSchema.optional(),
 });
 
 export const correlationSchema = z.strictObject({

@@ -12,6 +12,7 @@ import {
 } from './case-schema.ts';
 import { CASE_LIMITS as L, limitMessage } from './case-limits.ts';
 import { evidenceShape } from './evidence-schema.ts';
+import { estimateShape } from './estimate-schema.ts';
 
 /** The benefit lines as in the case schema, but a draft may have none yet. */
 const draftBenefits = z
@@ -19,7 +20,10 @@ const draftBenefits = z
   .refine((items) => items.length <= L.lines, { error: (issue) => limitMessage((issue.input as unknown[]).length, L.lines, 'benefit lines') });
 
 /** An input as in the case schema, but its evidence may be incomplete (the to-do list says what it lacks). */
-const draftInput = inputSchema.extend({ evidence: z.strictObject(evidenceShape).partial().optional() });
+const draftInput = inputSchema.extend({
+  evidence: z.strictObject(evidenceShape).partial().optional(),
+  estimate: z.strictObject(estimateShape).partial().optional(),
+});
 const draftInputs = z.record(caseSchema.shape.inputs.keyType, draftInput).refine((entries) => Object.keys(entries).length <= L.inputs, {
   error: (issue) => limitMessage(Object.keys(issue.input as object).length, L.inputs, 'inputs'),
 });

@@ -7,6 +7,7 @@ import { seedPostLaunch } from '../../api/server/seed-post-launch.ts';
 import { buildTestApp } from '../helpers/test-app.ts';
 import { minimalCase } from '../helpers/minimal-case.ts';
 import type { ActualsReport, PortfolioResource } from '../../models/contract/resources.ts';
+import type { CalibrationResource } from '../../models/contract/calibration-resources.ts';
 import { DEFAULT_CONFIG, type ServiceConfig } from '../../api/server/config.ts';
 import { startServer, type RunningServer } from '../../api/server/start-server.ts';
 
@@ -40,7 +41,7 @@ describe('seeding the post-launch fixtures', () => {
       expect(boardQuestions[key].count, key).toBeGreaterThanOrEqual(1);
       expect(boardQuestions[key].caseIds).toHaveLength(boardQuestions[key].count);
     }
-    expect(portfolio.cases).toBe(5); // the four cases of fixtures/*.json and the scaled case of fixtures/post-launch/
+    expect(portfolio.cases).toBe(6); // the five cases of fixtures/*.json and the scaled case of fixtures/post-launch/
   });
 
   it('has the scaled case with 9 months of actuals, one series re-gated below its forecast and a durable KPI', async () => {
@@ -53,6 +54,20 @@ describe('seeding the post-launch fixtures', () => {
     expect(clerk.regate.flagged).toBe(true);
     expect(clerk.observations.filter((o) => clerk.regate.months.includes(o.month)).every((o) => (o.pit ?? 1) < 0.1)).toBe(true);
     expect(report.durable.find((d) => d.metric === 'minutesPerDoc')?.durable).toBe(true);
+  });
+
+  it('has a calibration record: past-pilot ranges resolved by evidence, and the scaled case’s volume range by its actuals', async () => {
+    const calibration = (await (await fetch(`${server.url}/api/calibration`)).json()) as CalibrationResource;
+    expect(calibration.estimators.map((e) => [e.estimator, e.n, e.hits])).toEqual([
+      ['Ana Ruiz', 6, 3],
+      ['Ben Okafor', 5, 4],
+      ['James Patel', 1, 1],
+    ]);
+    const [ana] = calibration.estimators;
+    expect(ana.wideningFactor).toBeGreaterThan(2);
+    const volume = calibration.estimators[2].ranges[0];
+    expect(volume).toMatchObject({ input: 'docsPerMonth', inside: true, resolution: { by: 'actuals', n: 9 } });
+    expect(volume.resolution.value).toBeCloseTo((61200 + 59800 + 63500 + 60100 + 57900 + 62400 + 64800 + 61700 + 60300) / 9, 6);
   });
 
   it('has a stop with a reason, backed by the gate, with the production cost it avoided', () => {

@@ -26,7 +26,7 @@ describeEachStorage('restart on %s', (storage) => {
     const first = await startServer(config, options);
     await first.seeded;
     const seeded = await (await fetch(`${first.url}/api/cases`)).json();
-    expect(seeded.total).toBe(5); // fixtures/*.json (four) and the scaled case of fixtures/post-launch/
+    expect(seeded.total).toBe(6); // the five fixtures/*.json and the scaled case of fixtures/post-launch/
     const created = await (
       await fetch(`${first.url}/api/cases`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(document) })
     ).json();
@@ -52,7 +52,7 @@ describeEachStorage('restart on %s', (storage) => {
     const second = await startServer(config, options);
     try {
       const list = await (await fetch(`${second.url}/api/cases`)).json();
-      expect(list.total).toBe(6); // fixtures are not loaded twice
+      expect(list.total).toBe(7); // fixtures are not loaded twice
       const again = await (await fetch(`${second.url}/api/cases/${created.id}`)).json();
       expect(again.currentVersion).toBe(2);
       expect(again.document.horizonMonths).toBe(30);
@@ -155,15 +155,15 @@ describe('npm start', () => {
       });
     });
     expect(output).toContain('LOCAL SINGLE-USER MODE');
-    // The four fixture cases are there when it listens; the post-launch fixtures add the fifth seconds later.
+    // The five fixture cases are there when it listens; the post-launch fixtures add the sixth seconds later.
     const first = await (await fetch(`${url}/api/cases`)).json();
-    expect(first.total).toBeGreaterThanOrEqual(4);
+    expect(first.total).toBeGreaterThanOrEqual(5);
     let cases = first;
-    for (let attempt = 0; attempt < 120 && cases.total < 5; attempt++) {
+    for (let attempt = 0; attempt < 120 && cases.total < 6; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       cases = await (await fetch(`${url}/api/cases`)).json();
     }
-    expect(cases.total).toBe(5);
+    expect(cases.total).toBe(6);
     const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);

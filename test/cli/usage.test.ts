@@ -33,7 +33,21 @@ describe('the usage text comes from the command table', () => {
     const help = await cli('--help');
     expect(help.code).toBe(0);
     const listed = [...new Set([...help.stdout.matchAll(/^ {2}valuegate ([\w-]+)/gm)].map((match) => match[1]))];
-    expect(listed).toEqual(['simulate', 'validate', 'sensitivity', 'voi', 'evsi', 'compare', 'gate', 'evidence', 'actuals', 'export', 'import-xlsx', 'schema']);
+    expect(listed).toEqual([
+      'simulate',
+      'validate',
+      'sensitivity',
+      'voi',
+      'evsi',
+      'compare',
+      'gate',
+      'evidence',
+      'actuals',
+      'calibration',
+      'export',
+      'import-xlsx',
+      'schema',
+    ]);
     for (const name of listed) {
       // Each listed name is a command: missing arguments are its own usage error, never "unknown command".
       const result = await cli(name, 'a', 'b', 'c', 'd');

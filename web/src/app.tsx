@@ -2,6 +2,7 @@ import { createMemo, Match, Show, Switch, type Component } from 'solid-js';
 import { currentRoute } from './lib/router.ts';
 import { me } from './stores/me-store.ts';
 import { CASE_TABS, CaseWorkspace, type CaseTab } from './pages/case-workspace.tsx';
+import { CalibrationPage } from './pages/calibration-page.tsx';
 import { NewCasePage } from './pages/new-case-page.tsx';
 import { PortfolioPage } from './pages/portfolio-page.tsx';
 
@@ -37,6 +38,14 @@ export const App: Component = () => {
           valuegate
         </a>
         <span class="tagline">AI pilot → production business case</span>
+        <nav class="app-nav" aria-label="Portfolio">
+          <a href="#/" aria-current={currentRoute().segments.length === 0 ? 'page' : undefined}>
+            Portfolio
+          </a>
+          <a href="#/calibration" aria-current={currentRoute().segments[0] === 'calibration' ? 'page' : undefined}>
+            Calibration
+          </a>
+        </nav>
         <span class="user">
           <Show when={me()} fallback="Not signed in">
             {(current) => (
@@ -50,6 +59,9 @@ export const App: Component = () => {
       <Switch>
         <Match when={currentRoute().segments[0] === 'new'}>
           <NewCasePage />
+        </Match>
+        <Match when={currentRoute().segments[0] === 'calibration'}>
+          <CalibrationPage />
         </Match>
         <Match when={caseId()} keyed>
           {(id) => <CaseWorkspace caseId={id} tab={caseRoute()?.tab ?? 'edit'} />}

@@ -4,6 +4,7 @@ import type { DistributionSpec } from '../../../models/distributions/spec.ts';
 import { DistributionPicker } from '../components/distribution-picker.tsx';
 import { NumberField } from '../components/number-field.tsx';
 import { TextField } from '../components/text-field.tsx';
+import { EstimateFields } from './estimate-fields.tsx';
 import { buildDistribution, DISTRIBUTION_FORMS, formOf } from '../lib/distribution-forms.ts';
 import { formatUnitValue } from '../lib/units.ts';
 import type { CaseDraft } from '../stores/case-draft.ts';
@@ -71,6 +72,7 @@ export const InputCard: Component<{ draft: CaseDraft; name: string; open?: boole
               issues={issues().at(`${base()}/source`)}
               hint="Where the range comes from: data, benchmark, expert and date."
             />
+            <EstimateFields draft={props.draft} name={props.name} />
             <NumberField
               label="Cost to measure before deciding"
               unit={props.draft.document.currency}
