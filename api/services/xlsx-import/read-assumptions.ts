@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../xlsx/load-exceljs.ts';
 import {
   ASSUMPTION_HEADER,
   ASSUMPTIONS_MARK,
@@ -68,7 +69,7 @@ export async function readAssumptions(bytes: Uint8Array): Promise<AssumptionsShe
     const size = Number.isFinite(expanded) ? `${expanded.toLocaleString('en')} bytes` : 'more than 4 GB';
     throw new WorkbookError(413, `the workbook's files expand to ${size}; a workbook may expand to at most ${MAX_EXPANDED_BYTES.toLocaleString('en')}`);
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (error) {

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { evppiSheet, sobolSheet } from './analyses-sheets.ts';
 import { assumptionsSheet } from './assumptions-sheet.ts';
 import { distributionSheet } from './distribution-sheet.ts';
@@ -13,6 +13,7 @@ import { numberFormats } from './number-formats.ts';
 import { resultsSheet } from './results-sheet.ts';
 import { tornadoSheet } from './tornado-sheet.ts';
 import type { CaseWorkbookInput } from './workbook-input.ts';
+import { loadExcelJs } from './load-exceljs.ts';
 
 /**
  * Builds the case workbook: Assumptions (named point values), the live Model sheet
@@ -34,7 +35,8 @@ export async function buildCaseWorkbook(input: CaseWorkbookInput): Promise<Uint8
     sink.on('end', resolve);
     sink.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  const excel = await loadExcelJs();
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   calculateOnLoad(workbook);
   workbook.creator = 'valuegate';
   workbook.created = input.exportedAt;
