@@ -1,44 +1,10 @@
-import type { DeterministicHelperName, ScalarHelperName } from './scalar-helpers.ts';
 import { DETERMINISTIC_JS, type DeterministicName } from '../math/deterministic-functions.ts';
 import { Decimal } from '../money/money.ts';
 import { decimalNormcdf, decimalNorminv } from './decimal-normal.ts';
+import { excelRamp, excelUnary } from './excel-form.ts';
+import { deterministic, flag, type FormulaFunctionSpec, ONE, unary, ZERO } from './function-spec.ts';
 
-/** What a function's JavaScript emission gets: its arguments as code, and the context for the few that need more. */
-export interface EmitCall {
-  /** Each argument, emitted. */
-  args: string[];
-  /** Argument `index` emitted as a JavaScript test (a comparison stays a boolean). */
-  test(index: number): string;
-  /** grow(): the stepped monthly local when the rate is fixed for the trial, else null. */
-  monthlyGrowth(): string | null;
-}
-
-/** What a function's decimal form gets besides its arguments. */
-export interface DecimalCall {
-  month: Decimal;
-  truthy(value: Decimal): boolean;
-}
-
-/**
- * One formula function: everything the parser, the kernel (JavaScript and WebAssembly),
- * the point estimate, the editor and the docs need.
- */
-export interface FormulaFunctionSpec {
-  minArgs: number;
-  maxArgs: number;
-  /** How it is called, for the docs: e.g. `log(x, base)`. */
-  signature: string;
-  /** One line for the docs, the editor and error messages. */
-  doc: string;
-  /** True when its value depends on the month even when its arguments do not. */
-  variesByMonth: boolean;
-  /** The kernel helper its emission calls (its JavaScript and WebAssembly forms live in SCALAR_HELPERS and KERNEL_HELPERS), or null. */
-  helper: ScalarHelperName | null;
-  /** Its JavaScript code in the kernel. */
-  emit(call: EmitCall): string;
-  /** Its exact-decimal form, for the point estimate. */
-  decimal(args: Decimal[], call: DecimalCall): Decimal;
-}
+export type { DecimalCall, EmitCall, FormulaFunctionSpec } from './function-spec.ts';
 
 /** Every function a formula may call. Adding one: a name here, a row below (the compiler says what is missing). */
 export type FunctionName =
@@ -61,33 +27,6 @@ export type FunctionName =
   | 'grow'
   | DeterministicName;
 
-const ONE = new Decimal(1);
-const ZERO = new Decimal(0);
-const flag = (value: boolean): Decimal => (value ? ONE : ZERO);
-const unary = (
-  signature: string,
-  doc: string,
-  emit: (x: string) => string,
-  decimal: (x: Decimal) => Decimal,
-  helper: ScalarHelperName | null = null,
-): FormulaFunctionSpec => ({
-  minArgs: 1,
-  maxArgs: 1,
-  signature,
-  doc,
-  variesByMonth: false,
-  helper,
-  emit: ({ args }) => emit(args[0]),
-  decimal: ([x]) => decimal(x),
-});
-
-/** A deterministic function (models/math/deterministic-functions.ts), called through its kernel helper d<name>. */
-function deterministic(name: DeterministicName, signature: string, doc: string, decimal: (args: Decimal[]) => Decimal): FormulaFunctionSpec {
-  const helper: DeterministicHelperName = `d${name}`;
-  const arity = signature.split(',').length;
-  return { minArgs: arity, maxArgs: arity, signature, doc, variesByMonth: false, helper, emit: ({ args }) => `${helper}(${args.join(', ')})`, decimal };
-}
-
 /**
  * The formula function table: one row per function. The parser, the name resolver,
  * the JavaScript emitter, the kernel's helper list, the WebAssembly kernel, the point
@@ -108,6 +47,7 @@ export const FUNCTION_REGISTRY = {
     helper: null,
     emit: ({ args }) => (args.length === 1 ? args[0] : `Math.min(${args.join(', ')})`),
     decimal: (args) => Decimal.min(...args),
+    excel: ({ args }) => (args.length === 1 ? args[0] : `MIN(${args.join(',')})`),
   },
   max: {
     minArgs: 1,
@@ -118,24 +58,28 @@ export const FUNCTION_REGISTRY = {
     helper: null,
     emit: ({ args }) => (args.length === 1 ? args[0] : `Math.max(${args.join(', ')})`),
     decimal: (args) => Decimal.max(...args),
+    excel: ({ args }) => (args.length === 1 ? args[0] : `MAX(${args.join(',')})`),
   },
   abs: unary(
     'abs(x)',
     'absolute value',
     (x) => `Math.abs(${x})`,
     (x) => x.abs(),
+    excelUnary('ABS'),
   ),
   sqrt: unary(
     'sqrt(x)',
     'square root',
     (x) => `Math.sqrt(${x})`,
     (x) => x.sqrt(),
+    excelUnary('SQRT'),
   ),
   exp: unary(
     'exp(x)',
     'e to the power x',
     (x) => `dexp(${x})`,
     (x) => x.exp(),
+    excelUnary('EXP'),
     'dexp',
   ),
   log: {
@@ -147,12 +91,14 @@ export const FUNCTION_REGISTRY = {
     helper: 'dlog',
     emit: ({ args }) => (args.length === 1 ? `dlog(${args[0]})` : `(dlog(${args[0]}) / dlog(${args[1]}))`),
     decimal: (args) => (args.length === 1 ? args[0].ln() : args[0].ln().div(args[1].ln())),
+    excel: ({ args }) => (args.length === 1 ? `LN(${args[0]})` : `LN(${args[0]})/LN(${args[1]})`),
   },
   log10: unary(
     'log10(x)',
     'base-10 log',
     (x) => `dlog10(${x})`,
     (x) => x.log(10),
+    excelUnary('LOG10'),
     'dlog10',
   ),
   pow: {
@@ -164,24 +110,31 @@ export const FUNCTION_REGISTRY = {
     helper: 'dpow',
     emit: ({ args }) => `dpow(${args[0]}, ${args[1]})`,
     decimal: ([x, y]) => x.pow(y),
+    excel: ({ args }) => `POWER(${args[0]},${args[1]})`,
   },
   floor: unary(
     'floor(x)',
     'round down',
     (x) => `Math.floor(${x})`,
     (x) => x.floor(),
+    // INT rounds toward −∞.
+    excelUnary('INT'),
   ),
   ceil: unary(
     'ceil(x)',
     'round up',
     (x) => `Math.ceil(${x})`,
     (x) => x.ceil(),
+    // ceil(x) = −floor(−x).
+    ({ args }) => `-INT(-(${args[0]}))`,
   ),
   round: unary(
     'round(x)',
     'round to the nearest integer, halves away from zero',
     (x) => `roundHalfAway(${x})`,
     (x) => x.round(),
+    // ROUND halves away from zero, as the engine's round().
+    ({ args }) => `ROUND(${args[0]},0)`,
     'roundHalfAway',
   ),
   clamp: {
@@ -193,6 +146,7 @@ export const FUNCTION_REGISTRY = {
     helper: null,
     emit: ({ args }) => `Math.min(Math.max(${args[0]}, ${args[1]}), ${args[2]})`,
     decimal: ([x, low, high]) => Decimal.min(Decimal.max(x, low), high),
+    excel: ({ args }) => `MIN(MAX(${args[0]},${args[1]}),${args[2]})`,
   },
   if: {
     minArgs: 3,
@@ -203,6 +157,7 @@ export const FUNCTION_REGISTRY = {
     helper: null,
     emit: ({ args, test }) => `(${test(0)} ? ${args[1]} : ${args[2]})`,
     decimal: ([condition, then, otherwise], { truthy }) => (truthy(condition) ? then : otherwise),
+    excel: ({ args, test }) => `IF(${test(0)},${args[1]},${args[2]})`,
   },
   ramp: {
     minArgs: 2,
@@ -216,6 +171,7 @@ export const FUNCTION_REGISTRY = {
       if (to.lte(from)) return flag(month.gte(from));
       return month.lte(from) ? ZERO : month.gte(to) ? ONE : month.minus(from).div(to.minus(from));
     },
+    excel: excelRamp,
   },
   step: {
     minArgs: 1,
@@ -226,6 +182,7 @@ export const FUNCTION_REGISTRY = {
     helper: null,
     emit: ({ args }) => `+(m >= ${args[0]})`,
     decimal: ([from], { month }) => flag(month.gte(from)),
+    excel: ({ args, month }) => `IF(${month}>=${args[0]},1,0)`,
   },
   between: {
     minArgs: 2,
@@ -236,6 +193,7 @@ export const FUNCTION_REGISTRY = {
     helper: null,
     emit: ({ args }) => `(m >= ${args[0]} && m <= ${args[1]} ? 1 : 0)`,
     decimal: ([from, to], { month }) => flag(month.gte(from) && month.lte(to)),
+    excel: ({ args, month }) => `IF(AND(${month}>=${args[0]},${month}<=${args[1]}),1,0)`,
   },
   grow: {
     minArgs: 1,
@@ -246,22 +204,51 @@ export const FUNCTION_REGISTRY = {
     helper: 'dpow',
     emit: ({ args, monthlyGrowth }) => monthlyGrowth() ?? `dpow(1 + ${args[0]}, (m - 1) / 12)`,
     decimal: ([rate], { month }) => ONE.plus(rate).pow(month.minus(1).div(12)),
+    excel: ({ args, month }) => `(1+${args[0]})^((${month}-1)/12)`,
   },
-  sin: deterministic('sin', 'sin(x)', 'sine of x (radians); NaN for |x| ≥ 2^20·π/2 ≈ 1.6e6', ([x]) => x.sin()),
-  cos: deterministic('cos', 'cos(x)', 'cosine of x (radians); NaN for |x| ≥ 2^20·π/2', ([x]) => x.cos()),
-  tan: deterministic('tan', 'tan(x)', 'tangent of x (radians); NaN for |x| ≥ 2^20·π/2', ([x]) => x.tan()),
-  atan: deterministic('atan', 'atan(x)', 'arctangent, in (−π/2, π/2)', ([x]) => x.atan()),
-  atan2: deterministic('atan2', 'atan2(y, x)', 'angle of the point (x, y), in (−π, π]', ([y, x]) => Decimal.atan2(y, x)),
-  sinh: deterministic('sinh', 'sinh(x)', 'hyperbolic sine', ([x]) => x.sinh()),
-  cosh: deterministic('cosh', 'cosh(x)', 'hyperbolic cosine', ([x]) => x.cosh()),
-  tanh: deterministic('tanh', 'tanh(x)', 'hyperbolic tangent', ([x]) => x.tanh()),
-  sign: deterministic('sign', 'sign(x)', '−1, 0 or 1 by the sign of x', ([x]) => (x.isZero() || x.isNaN() ? x : new Decimal(x.isNegative() ? -1 : 1))),
-  trunc: deterministic('trunc', 'trunc(x)', 'x rounded toward zero', ([x]) => x.trunc()),
-  cbrt: deterministic('cbrt', 'cbrt(x)', 'cube root', ([x]) => x.cbrt()),
-  hypot: deterministic('hypot', 'hypot(x, y)', '√(x² + y²) without overflow', ([x, y]) => Decimal.hypot(x, y)),
-  normcdf: deterministic('normcdf', 'normcdf(x)', 'standard normal distribution function Φ(x) = P(Z ≤ x)', ([x]) => decimalNormcdf(x)),
-  norminv: deterministic('norminv', 'norminv(p)', 'standard normal quantile Φ⁻¹(p), for p in [0, 1]', ([p]) =>
-    decimalNorminv(p, DETERMINISTIC_JS.norminv(p.toNumber())),
+  sin: deterministic('sin', 'sin(x)', 'sine of x (radians); NaN for |x| ≥ 2^20·π/2 ≈ 1.6e6', ([x]) => x.sin(), excelUnary('SIN')),
+  cos: deterministic('cos', 'cos(x)', 'cosine of x (radians); NaN for |x| ≥ 2^20·π/2', ([x]) => x.cos(), excelUnary('COS')),
+  tan: deterministic('tan', 'tan(x)', 'tangent of x (radians); NaN for |x| ≥ 2^20·π/2', ([x]) => x.tan(), excelUnary('TAN')),
+  atan: deterministic('atan', 'atan(x)', 'arctangent, in (−π/2, π/2)', ([x]) => x.atan(), excelUnary('ATAN')),
+  atan2: deterministic(
+    'atan2',
+    'atan2(y, x)',
+    'angle of the point (x, y), in (−π, π]',
+    ([y, x]) => Decimal.atan2(y, x),
+    ({ args }) => `ATAN2(${args[1]},${args[0]})`,
+  ),
+  sinh: deterministic('sinh', 'sinh(x)', 'hyperbolic sine', ([x]) => x.sinh(), excelUnary('SINH')),
+  cosh: deterministic('cosh', 'cosh(x)', 'hyperbolic cosine', ([x]) => x.cosh(), excelUnary('COSH')),
+  tanh: deterministic('tanh', 'tanh(x)', 'hyperbolic tangent', ([x]) => x.tanh(), excelUnary('TANH')),
+  sign: deterministic(
+    'sign',
+    'sign(x)',
+    '−1, 0 or 1 by the sign of x',
+    ([x]) => (x.isZero() || x.isNaN() ? x : new Decimal(x.isNegative() ? -1 : 1)),
+    excelUnary('SIGN'),
+  ),
+  trunc: deterministic('trunc', 'trunc(x)', 'x rounded toward zero', ([x]) => x.trunc(), excelUnary('TRUNC')),
+  cbrt: deterministic(
+    'cbrt',
+    'cbrt(x)',
+    'cube root',
+    ([x]) => x.cbrt(),
+    ({ args }) => `SIGN(${args[0]})*ABS(${args[0]})^(1/3)`,
+  ),
+  hypot: deterministic(
+    'hypot',
+    'hypot(x, y)',
+    '√(x² + y²) without overflow',
+    ([x, y]) => Decimal.hypot(x, y),
+    ({ args }) => `SQRT(SUMSQ(${args[0]},${args[1]}))`,
+  ),
+  normcdf: deterministic('normcdf', 'normcdf(x)', 'standard normal distribution function Φ(x) = P(Z ≤ x)', ([x]) => decimalNormcdf(x), excelUnary('NORMSDIST')),
+  norminv: deterministic(
+    'norminv',
+    'norminv(p)',
+    'standard normal quantile Φ⁻¹(p), for p in [0, 1]',
+    ([p]) => decimalNorminv(p, DETERMINISTIC_JS.norminv(p.toNumber())),
+    excelUnary('NORMSINV'),
   ),
 } satisfies Record<FunctionName, FormulaFunctionSpec>;
 

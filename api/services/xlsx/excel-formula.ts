@@ -1,6 +1,6 @@
 import type { Expr } from '../../../models/formula/expr.ts';
 import { functionSpec } from '../../../models/formula/function-registry.ts';
-import { EXCEL_FUNCTIONS, type ExcelCall } from './excel-functions.ts';
+import type { ExcelCall } from '../../../models/formula/excel-form.ts';
 
 /** Excel refuses formulas longer than this many characters. */
 const MAX_EXCEL_FORMULA = 8000;
@@ -30,7 +30,7 @@ const COMPARE: Record<string, string> = { '<': '<', '>': '>', '<=': '<=', '>=': 
 
 /**
  * Translates a parsed case formula into Excel syntax (without the leading "="): names
- * through `refs`, functions through EXCEL_FUNCTIONS, mathjs precedence kept with
+ * through `refs`, functions through each registry row's `excel` form, mathjs precedence kept with
  * parentheses where Excel's differs (Excel's unary minus binds tighter than ^, and its
  * ^ is left-associative). Throws NoExcelTranslation when a function has no Excel form,
  * a name is unknown, or the result exceeds Excel's formula length.
@@ -111,7 +111,7 @@ function binary(expr: Extract<Expr, { kind: 'binary' }>, refs: ExcelRefs): Emitt
 }
 
 function call(expr: Extract<Expr, { kind: 'call' }>, refs: ExcelRefs): Emitted {
-  const form = functionSpec(expr.fn) ? EXCEL_FUNCTIONS[expr.fn as keyof typeof EXCEL_FUNCTIONS] : undefined;
+  const form = functionSpec(expr.fn)?.excel;
   if (!form) throw new NoExcelTranslation(`${expr.fn}() has no Excel translation`);
   const emitted = expr.args.map((arg) => emit(arg, refs));
   const context: ExcelCall = {
