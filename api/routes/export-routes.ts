@@ -4,15 +4,14 @@ import type { TornadoResult } from '../../models/analysis/tornado-analysis.ts';
 import type { VoiResult } from '../../models/analysis/value-of-information.ts';
 import { caseSchema } from '../../models/case/case-schema.ts';
 import type { GateResult } from '../../models/gate/evaluate-gate.ts';
-import { JobError } from '../workers/worker-pool.ts';
-import type { AnalysisKind, RunSettings } from '../jobs/job-types.ts';
 import type { App } from '../server/app-env.ts';
 import { requirePermission } from '../server/auth.ts';
 import { ApiError } from '../server/problem.ts';
 import type { Services } from '../server/services.ts';
 import { listAnalyses } from '../services/analysis-store.ts';
-import { createCase, getVersion, type CaseRecord } from '../services/case-store.ts';
-import { getRun, type RunRecord } from '../services/run-store.ts';
+import { createCase, getVersion } from '../services/case-store.ts';
+import { latestSucceededRun, runAnalysisJob, runDocument } from '../services/latest-run.ts';
+import type { RunRecord } from '../services/run-store.ts';
 import { buildCaseWorkbook, XLSX_CONTENT_TYPE, type CaseWorkbookInput } from '../services/xlsx/index.ts';
 import { requireCase } from './require-resource.ts';
 import { caseBody, errorResponses, idParam, jsonResponse, MAX_INT32 } from './openapi-common.ts';
@@ -37,41 +36,6 @@ export function downloadSlug(name: string): string {
 }
 
 /**
- * The case's newest succeeded run with its summary, or null when it has none.
- *
- * @example
- * const run = await latestSucceededRun(db, caseId);
- */
-export async function latestSucceededRun(db: Services['db'], caseId: string): Promise<RunRecord | null> {
-  const { rows } = await db.query<{ id: string }>(`SELECT id FROM runs WHERE case_id = $1 AND status = 'succeeded' ORDER BY created_at DESC, id LIMIT 1`, [
-    caseId,
-  ]);
-  return rows[0] ? getRun(db, String(rows[0].id)) : null;
-}
-
-/** Runs one analysis of a run's case version in the worker pool (never on the event loop). */
-async function analysisJob<T>(services: Services, document: unknown, run: RunRecord, kind: AnalysisKind, owner: string): Promise<T> {
-  const settings: RunSettings = { trials: run.trials, seed: run.seed, sampling: run.sampling };
-  // async: a queue bound reached by the second job rejects, rather than throwing past the first one's promise.
-  return services.jobs
-    .submit<T>({ type: 'analysis', document, settings, kind, params: {}, today: services.now().toISOString().slice(0, 10) }, { owner })
-    .result.catch((error: unknown) => {
-      if (error instanceof JobError && (error.name === 'InvalidCase' || error.name === 'AnalysisError')) {
-        throw new ApiError(422, `the ${kind} analysis of case version ${run.caseVersion} failed: ${error.message}`);
-      }
-      throw error;
-    });
-}
-
-/** The run's case version document: the record's own when the run is on the current version. */
-async function runDocument(db: Services['db'], record: CaseRecord, run: RunRecord): Promise<unknown> {
-  if (run.caseVersion === record.currentVersion) return record.document;
-  const version = await getVersion(db, record.id, run.caseVersion);
-  if (!version) throw new ApiError(404, `case ${record.id} has no version ${run.caseVersion}`);
-  return version.document;
-}
-
-/**
  * The analyses a workbook shows besides the run: the NPV tornado (computed), the gate
  * (the run's stored one, else computed and not stored: a viewer's download must not
  * write), and the stored Sobol and value-of-information analyses when there are any.
@@ -88,10 +52,10 @@ async function workbookAnalyses(
   const stored = (analysis: { id: string; createdAt: string; createdBy: string }): string =>
     `stored analysis ${analysis.id} (${analysis.createdAt}, ${analysis.createdBy})`;
   const [tornado, gate] = await Promise.all([
-    analysisJob<TornadoResult>(services, document, run, 'tornado', owner),
+    runAnalysisJob<TornadoResult>(services, document, run, 'tornado', owner),
     storedGate
       ? { result: storedGate.result as GateResult, source: `stored gate analysis ${storedGate.id} (${storedGate.createdAt}, ${storedGate.createdBy})` }
-      : analysisJob<GateResult>(services, document, run, 'gate', owner).then((result) => ({
+      : runAnalysisJob<GateResult>(services, document, run, 'gate', owner).then((result) => ({
           result,
           source: 'computed for this export from the run; not stored',
         })),

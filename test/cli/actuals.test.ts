@@ -1,20 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cli } from '../helpers/run-cli-in-process.ts';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../api/cli/main.ts';
 import type { ActualsReport } from '../../models/contract/actuals-resources.ts';
 import { minimalCase } from '../helpers/minimal-case.ts';
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-  });
-  return { code, stdout, stderr };
-}
 
 const tmp = mkdtempSync(join(tmpdir(), 'valuegate-actuals-'));
 const write = (name: string, text: string): string => {

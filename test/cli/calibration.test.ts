@@ -1,16 +1,6 @@
+import { cli } from '../helpers/run-cli-in-process.ts';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../api/cli/main.ts';
 import { EXIT } from '../../api/cli/usage-error.ts';
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-  });
-  return { code, stdout, stderr };
-}
 
 describe('valuegate calibration', () => {
   it('scores the past-pilot fixture’s estimators from their evidence', async () => {

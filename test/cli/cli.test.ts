@@ -3,23 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { cli } from '../helpers/run-cli-in-process.ts';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../api/cli/main.ts';
-
-/**
- * The CLI in-process: the same `runCli` the bin calls, with its output collected. A
- * subprocess costs 2–5 s of tsx start-up each; only the tests at the end, about the
- * process itself (bin, exit status, streams), pay for one.
- */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-  });
-  return { code, stdout, stderr };
-}
 
 /** The published bin as a real process, for what only a process can show. */
 async function processCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

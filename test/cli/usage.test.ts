@@ -1,16 +1,6 @@
+import { cli } from '../helpers/run-cli-in-process.ts';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../api/cli/main.ts';
 import { usageText } from '../../api/cli/usage.ts';
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-  });
-  return { code, stdout, stderr };
-}
 
 describe('the usage text comes from the command table', () => {
   it('prints one synopsis line per usage entry, in table order, with summaries at column 40', () => {

@@ -2,21 +2,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../api/cli/main.ts';
 import { assumptionColumn } from '../../api/services/xlsx/assumption-columns.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
 import { validateCase } from '../../models/compile/validate-case.ts';
 import { minimalCase } from '../helpers/minimal-case.ts';
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-  });
-  return { code, stdout, stderr };
-}
+import { cli } from '../helpers/run-cli-in-process.ts';
 
 const DIR = resolve(import.meta.dirname, '../../test-artifacts/cli-xlsx');
 const file = (name: string): string => join(DIR, name);

@@ -4,35 +4,20 @@ import { caseSchema } from '../../../models/case/case-schema.ts';
 import type { GateResult } from '../../../models/gate/evaluate-gate.ts';
 import { businessCaseOutline } from '../../../models/report/business-case-outline.ts';
 import type { BusinessCaseOutline } from '../../../models/report/outline-types.ts';
-import type { AnalysisKind, RunSettings } from '../../jobs/job-types.ts';
+import type { AnalysisKind } from '../../jobs/job-types.ts';
 import { ApiError } from '../../server/problem.ts';
 import type { Services } from '../../server/services.ts';
-import { JobError } from '../../workers/worker-pool.ts';
 import { listAnalyses } from '../analysis-store.ts';
-import { getVersion, type CaseRecord } from '../case-store.ts';
+import type { CaseRecord } from '../case-store.ts';
 import { listDecisions } from '../decision-store.ts';
-import { getRun, type RunRecord } from '../run-store.ts';
-
-async function latestRun(db: Services['db'], caseId: string): Promise<RunRecord | null> {
-  const { rows } = await db.query<{ id: string }>(`SELECT id FROM runs WHERE case_id = $1 AND status = 'succeeded' ORDER BY created_at DESC, id LIMIT 1`, [
-    caseId,
-  ]);
-  return rows[0] ? getRun(db, String(rows[0].id)) : null;
-}
+import { latestSucceededRun, runAnalysisJob, runDocument } from '../latest-run.ts';
+import type { RunRecord } from '../run-store.ts';
 
 /** A stored analysis of the run (default parameters: NPV), or one computed now in the worker pool and not stored (a viewer's read never writes). */
 async function analysis<T>(services: Services, document: unknown, run: RunRecord, kind: AnalysisKind, owner: string): Promise<T> {
   const stored = (await listAnalyses(services.db, run.id, kind)).find((row) => !row.params?.output || row.params.output === 'npv');
   if (stored) return stored.result as T;
-  const settings: RunSettings = { trials: run.trials, seed: run.seed, sampling: run.sampling };
-  return services.jobs
-    .submit<T>({ type: 'analysis', document, settings, kind, params: {}, today: services.now().toISOString().slice(0, 10) }, { owner })
-    .result.catch((error: unknown) => {
-      if (error instanceof JobError && (error.name === 'InvalidCase' || error.name === 'AnalysisError')) {
-        throw new ApiError(422, `the ${kind} analysis of case version ${run.caseVersion} failed: ${error.message}`);
-      }
-      throw error;
-    });
+  return runAnalysisJob<T>(services, document, run, kind, owner);
 }
 
 /**
@@ -48,14 +33,14 @@ export async function caseOutline(
   record: CaseRecord,
   owner: string,
 ): Promise<{ outline: BusinessCaseOutline; run: RunRecord; locale: string }> {
-  const run = await latestRun(services.db, record.id);
+  const run = await latestSucceededRun(services.db, record.id);
   if (!run?.summary) {
     throw new ApiError(
       409,
       `case ${record.id} has no succeeded run yet: the business case is built from a run; run it first (POST /api/cases/${record.id}/runs)`,
     );
   }
-  const document = run.caseVersion === record.currentVersion ? record.document : (await getVersion(services.db, record.id, run.caseVersion))?.document;
+  const document = await runDocument(services.db, record, run);
   const parsed = caseSchema.safeParse(document);
   if (!parsed.success) throw new ApiError(422, `case version ${run.caseVersion} of the latest run no longer validates; run the current version first`);
   const [gate, tornado, voi, decisions] = await Promise.all([
