@@ -85,6 +85,17 @@ function redesignBlockers(context: HeadlineContext): string[] {
       blockers.push(`median discounted payback ${format.months(criterion.figure)} against at most ${format.months(criterion.threshold)}`);
     }
   }
+  const prohibited = failed.find((criterion) => criterion.id === 'euAiActNotProhibited');
+  if (prohibited) blockers.unshift(prohibited.note ?? 'a prohibited practice under the EU AI Act can never be scaled');
+  if (failed.some((criterion) => criterion.id === 'transparencyDisclosure')) blockers.push('the AI-use disclosure (EU AI Act Art. 50) is not met');
+  const mandatory = failed.filter((criterion) => criterion.id.startsWith('mandatory.')).map((criterion) => criterion.id.slice('mandatory.'.length));
+  if (mandatory.length > 0) {
+    blockers.push(
+      mandatory.length <= MAX_GATES_NAMED
+        ? `mandatory item${mandatory.length === 1 ? '' : 's'} not met: ${mandatory.join(', ')}`
+        : `${mandatory.length} mandatory items not met`,
+    );
+  }
   const gates = failed.filter((criterion) => criterion.id.startsWith('readiness.'));
   if (gates.length > 0) {
     const level = rules.requiredGateLevel === 'met' ? 'met' : 'at least partly met';
