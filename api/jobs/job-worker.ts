@@ -109,7 +109,12 @@ async function run(jobId: number, request: JobRequest, post: Post): Promise<unkn
           return valueOfInformation(model, measurementCosts(validated.case), sample);
         }
         case 'gate':
-          return gateAnalysis(validated.case, model, request.settings, request.today, { signal, onProgress: progress, rules: params.rules as never });
+          return gateAnalysis(validated.case, model, request.settings, request.today, {
+            signal,
+            onProgress: progress,
+            rules: params.rules as never,
+            tiers: request.tiers,
+          });
       }
     }
   }
