@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { z as zod } from 'zod';
 import { CHECKLIST_STATUSES, FUNCTION_LABELS, checklistEvidenceSchema, type CaseChecklistItem } from '../../models/case/governance-schema.ts';
 import type { ChecklistChangeResource } from '../../models/contract/governance-resources.ts';
+import { sameJson } from '../../models/governance/same-json.ts';
 import type { App } from '../server/app-env.ts';
 import { ApiError } from '../server/problem.ts';
 import { governanceOfCase } from '../services/case-governance.ts';
@@ -81,7 +82,7 @@ export function registerSignOff(app: App): void {
         }
       }
       const nextEvidence = evidence ?? (body.status === 'notApplicable' ? undefined : item.evidence);
-      if (body.status === item.status && JSON.stringify(nextEvidence ?? null) === JSON.stringify(item.evidence ?? null) && body.status !== 'notApplicable') {
+      if (body.status === item.status && sameJson(nextEvidence, item.evidence) && body.status !== 'notApplicable') {
         throw new ApiError(422, SIGN_OFF_ERRORS.unchanged, [{ path: '/status', message: SIGN_OFF_ERRORS.unchanged }]);
       }
       const signedAt = c.get('services').now().toISOString();

@@ -1,4 +1,5 @@
 import type { CaseChecklist, CaseChecklistItem } from '../case/governance-schema.ts';
+import { sameJson } from './same-json.ts';
 
 /** One refused edit, with the JSON pointer of the field. */
 export interface ChecklistEditIssue {
@@ -25,7 +26,6 @@ const SIGN_OFF_FIELDS = [
   'signedAt',
   'signedAs',
 ] as const satisfies readonly (keyof CaseChecklistItem)[];
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
  * What a document save may not do to a case's checklist: remove a template item, change a
@@ -50,7 +50,7 @@ export function checklistEditIssues(before: CaseChecklist | undefined, after: Ca
       continue;
     }
     for (const field of SIGN_OFF_FIELDS) {
-      if (!same(old[field], found.item[field]))
+      if (!sameJson(old[field], found.item[field]))
         issues.push({ path: `${base}/items/${found.index}/${field}`, message: `${old.id}.${field} ${CHECKLIST_EDIT_ERRORS.signOffOnly}` });
     }
     if (old.source !== found.item.source)

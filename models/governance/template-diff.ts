@@ -1,4 +1,5 @@
 import type { CaseChecklist, CaseChecklistItem } from '../case/governance-schema.ts';
+import { sameJson } from './same-json.ts';
 import type { TemplateItem } from './checklist-template.ts';
 
 /** The definition fields a template version can change. */
@@ -12,8 +13,6 @@ export interface TemplateDiff {
   changed: { id: string; fields: { field: keyof TemplateItem; before: unknown; after: unknown }[] }[];
   unchanged: string[];
 }
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
  * What changes from one template's items to another's: items added, items whose definition
@@ -32,7 +31,7 @@ export function diffTemplateItems(from: number, before: readonly Pick<TemplateIt
       diff.added.push(item);
       continue;
     }
-    const fields = DEFINITION_FIELDS.filter((field) => !same(previous[field], item[field])).map((field) => ({
+    const fields = DEFINITION_FIELDS.filter((field) => !sameJson(previous[field], item[field])).map((field) => ({
       field,
       before: previous[field] ?? null,
       after: item[field] ?? null,
