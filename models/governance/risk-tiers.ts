@@ -68,7 +68,7 @@ export const riskTiersSchema = z
  * The default tiers. `low` is today's path (the case's decision rules, no mandatory items, no
  * approvals beyond the approver's decision, reviews every 3 months), so a case without intake keeps
  * its results. `medium`: personal data, financial or customer-facing use, or a transparency case;
- * the governance & risk items mandatory, business owner and an approver approve. `high`: a
+ * risk assessment, data protection and legal classification mandatory, business owner and an approver approve. `high`: a
  * high-risk (or prohibited) use, special-category data, or a system acting on customers by itself;
  * business owner, risk owner and an approver approve; reviews every month.
  *
@@ -97,7 +97,7 @@ export const DEFAULT_RISK_TIERS: RiskTier[] = [
     ],
     requiredGates: [...READINESS_GATES],
     requiredGateLevel: 'met',
-    mandatoryItems: ['gr-risk-assessment', 'gr-ai-disclosure', 'pd-data-protection'],
+    mandatoryItems: ['gr-risk-assessment', 'pd-data-protection', 'gr-legal-classification'],
     approvals: ['businessOwner', 'approver'],
     reviewEveryMonths: 3,
   },
@@ -113,7 +113,7 @@ export const DEFAULT_RISK_TIERS: RiskTier[] = [
     ],
     requiredGates: [...READINESS_GATES],
     requiredGateLevel: 'met',
-    mandatoryItems: ['gr-risk-assessment', 'gr-ai-disclosure', 'pd-data-protection', 'gr-impact-assessment', 'gr-human-oversight', 'ac-stop-authority'],
+    mandatoryItems: ['gr-risk-assessment', 'pd-data-protection', 'gr-legal-classification', 'gr-impact-assessment', 'gr-human-oversight', 'ac-stop-authority'],
     approvals: ['businessOwner', 'riskOwner', 'approver'],
     reviewEveryMonths: 1,
   },
