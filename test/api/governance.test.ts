@@ -268,4 +268,34 @@ describeEachStorage('governance API on %s', (storage) => {
     expect(listed.items.filter((item) => item.stage === 'intake').every((item) => !item.drifting)).toBe(true);
     expect((await t.call('GET', '/api/cases?stage=launched', { role: 'viewer' })).status).toBe(400);
   });
+
+  it('lets an admin change the tiers: the same case then needs other approvals; bad settings are named', async () => {
+    const caseId = await create(governed('Tier rules case', { ...LOW_INTAKE, decisions: ['financial'] }));
+    const rulesOf = async () =>
+      (
+        (await (await t.call('GET', `/api/cases/${caseId}/governance`, { role: 'viewer' })).json()) as {
+          riskTier: { value: string; rules: { approvals: string[] } };
+        }
+      ).riskTier;
+    expect(await rulesOf()).toMatchObject({ value: 'medium', rules: { approvals: ['businessOwner', 'approver'] } });
+    const settings = (await (await t.call('GET', '/api/governance/settings', { role: 'viewer' })).json()) as {
+      tiers: { id: string; approvals: string[]; mandatoryItems: string[] }[];
+    };
+    const stricter = settings.tiers.map((tier) => (tier.id === 'medium' ? { ...tier, approvals: ['businessOwner', 'riskOwner', 'approver'] } : tier));
+    expect((await t.call('PUT', '/api/governance/settings', { body: { tiers: stricter }, role: 'editor' })).status).toBe(403);
+    const unknownItem = await t.call('PUT', '/api/governance/settings', {
+      body: { tiers: stricter.map((tier) => ({ ...tier, mandatoryItems: ['no-such-item'] })) },
+      role: 'admin',
+    });
+    expect(unknownItem.status).toBe(422);
+    expect(await unknownItem.text()).toContain('/tiers/0/mandatoryItems/0');
+    const duplicate = await t.call('PUT', '/api/governance/settings', { body: { tiers: [...stricter, stricter[0]] }, role: 'admin' });
+    expect(duplicate.status).toBe(422);
+    expect(((await duplicate.json()) as { detail: string }).detail).toContain('/tiers/3/id tier id "low" appears twice');
+    const saved = await t.call('PUT', '/api/governance/settings', { body: { tiers: stricter }, role: 'admin' });
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ updatedBy: 'admin (test)' });
+    expect((await rulesOf()).rules.approvals).toEqual(['businessOwner', 'riskOwner', 'approver']);
+    expect((await t.call('PUT', '/api/governance/settings', { body: { tiers: settings.tiers }, role: 'admin' })).status).toBe(200);
+  });
 });
