@@ -3,8 +3,9 @@ import { EditorSection } from '../components/editor-section.tsx';
 import { NumberField } from '../components/number-field.tsx';
 import { TextField } from '../components/text-field.tsx';
 import type { CaseDraft } from '../stores/case-draft.ts';
+import { AccountabilityFields } from './accountability-fields.tsx';
 
-/** Name, ownership, currency, locale, dates, horizon and discount rate. */
+/** Name, ownership (with the accountability model), currency, locale, dates, horizon and discount rate. */
 export const OverviewSection: Component<{ draft: CaseDraft }> = (props) => {
   const issues = () => props.draft.validation().issues;
   const warningsAt = (path: string) => props.draft.validation().warnings.filter((warning) => warning.path === path);
@@ -32,6 +33,7 @@ export const OverviewSection: Component<{ draft: CaseDraft }> = (props) => {
           onChange={(v) => props.draft.update('/ownership/sponsor', v)}
           issues={issues().at('/ownership/sponsor')}
         />
+        <AccountabilityFields draft={props.draft} />
         <TextField label="Prepared by" optional value={d().ownership?.preparedBy} onChange={set('/ownership/preparedBy')} />
         <TextField
           label="Currency (ISO 4217)"

@@ -4,6 +4,7 @@ import { BaselineSection } from '../editor/baseline-section.tsx';
 import { BenefitsSection } from '../editor/benefits-section.tsx';
 import { CorrelationsSection } from '../editor/correlations-section.tsx';
 import { CostsSection } from '../editor/costs-section.tsx';
+import { GovernanceSection } from '../editor/governance-section.tsx';
 import { InputsSection } from '../editor/inputs-section.tsx';
 import { LivePanel } from '../editor/live-panel.tsx';
 import { OverviewSection } from '../editor/overview-section.tsx';
@@ -17,7 +18,12 @@ import type { CaseSession } from '../stores/case-session.ts';
 import { TodoList } from '../components/todo-list.tsx';
 
 const SECTIONS = [
-  ['overview', 'Case and ownership', ['/name', '/ownership', '/currency', '/locale', '/startDate', '/horizonMonths', '/discountRateAnnual']],
+  [
+    'overview',
+    'Case and ownership',
+    ['/name', '/ownership', '/governance/accountability', '/currency', '/locale', '/startDate', '/horizonMonths', '/discountRateAnnual'],
+  ],
+  ['governance', 'Risk classification', ['/governance/intake', '/governance/euAiActCategory', '/governance/riskTier']],
   ['baseline', 'Baseline and hypothesis', ['/baseline', '/valueHypothesis', '/measurementPlan', '/decisionCriteria']],
   ['inputs', 'Inputs', ['/inputs']],
   ['variables', 'Variables', ['/variables']],
@@ -87,6 +93,7 @@ export const CaseEditorPage: Component<{ session: CaseSession }> = (props) => {
           onSelect={(item) => showSection(item.path)}
         />
         <OverviewSection draft={draft()} />
+        <GovernanceSection draft={draft()} />
         <BaselineSection draft={draft()} />
         <InputsSection draft={draft()} />
         <VariablesSection draft={draft()} />
