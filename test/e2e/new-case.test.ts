@@ -68,6 +68,7 @@ describe.skipIf(!hasChromium)('guided start in Chromium', () => {
     await next('Business owner and sponsor');
     await type('Business owner', 'Head of Accounts Payable');
     await type('Sponsor', 'CFO');
+    await next('Risk classification (intake)');
     await next('Currency, start and horizon');
     await next("Today's baseline in numbers");
     await type('Metric', 'Minutes per invoice');

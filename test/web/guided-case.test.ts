@@ -171,6 +171,7 @@ describe('guided start: each step checks its fields in words', () => {
     expect(GUIDED_STEPS.map((step) => (step.id === 'cost' ? step.category : step.id))).toEqual([
       'useCase',
       'owners',
+      'intake',
       'economics',
       'baseline',
       'hypothesis',

@@ -4,7 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GovernanceSection } from '../../web/src/editor/governance-section.tsx';
 import { OVERRIDE_REASON_REQUIRED } from '../../web/src/governance/classification-panel.tsx';
 import { createCaseDraft as createUnownedDraft, type CaseDraft } from '../../web/src/stores/case-draft.ts';
+import { validateCase } from '../../models/compile/validate-case.ts';
+import { guidedCaseDocument } from '../../web/src/lib/guided-case.ts';
+import { GUIDED_STEPS, guidedStepProblems } from '../../web/src/lib/guided-steps.ts';
 import { minimalCase } from '../helpers/minimal-case.ts';
+import { invoiceCopilotAnswers } from './guided-answers-fixture.ts';
 
 const disposers: (() => void)[] = [];
 function createCaseDraft(document: Parameters<typeof createUnownedDraft>[0]): CaseDraft {
@@ -91,5 +95,36 @@ describe('the intake questionnaire in the case editor', () => {
 
     fireEvent.click(tier.getByRole('button', { name: 'Use the derived value' }));
     expect(draft.document.governance?.riskTier).toEqual({ value: 'medium', because: ['personalData: personal'] });
+  });
+});
+
+describe('the intake in the guided start', () => {
+  const intakeStep = GUIDED_STEPS.find((step) => step.id === 'intake')!;
+
+  it('may be skipped whole, but not left half-answered', () => {
+    const answers = invoiceCopilotAnswers();
+    expect(guidedStepProblems(intakeStep, answers)).toEqual([]);
+    expect(guidedCaseDocument(answers).governance).toBeUndefined();
+    answers.intake = { decisions: ['financial'] };
+    expect(guidedStepProblems(intakeStep, answers)).toHaveLength(1);
+    expect(guidedStepProblems(intakeStep, answers)[0]).toContain('Who is affected by its outputs?');
+  });
+
+  it('writes a complete intake and its EU AI Act category into the new case', () => {
+    const answers = invoiceCopilotAnswers();
+    answers.intake = {
+      decisions: ['financial'],
+      affected: ['businesses'],
+      personalData: 'none',
+      autonomy: 'recommends',
+      euAiActArea: 'none',
+      prohibitedPractice: 'none',
+      interactsWithPeople: false,
+      generatesContent: false,
+    };
+    const document = guidedCaseDocument(answers);
+    expect(document.governance?.euAiActCategory).toEqual({ value: 'minimal', because: ['no prohibited practice, Annex III area or transparency trigger'] });
+    expect(document.governance?.riskTier).toBeUndefined();
+    expect(validateCase(document).ok).toBe(true);
   });
 });

@@ -22,6 +22,8 @@ function conditionText(condition: TierCondition): string {
     .join(' and ');
 }
 
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const Errors: Component<{ messages: string[] }> = (props) => (
   <For each={props.messages}>
     {(message) => (
@@ -178,7 +180,7 @@ export const TierSettings: Component<TierSettingsProps> = (props) => {
               legend="Approvals a scale decision needs (each by a different person)"
               values={APPROVAL_ROLES}
               chosen={tier().approvals}
-              label={(role) => APPROVAL_ROLE_LABELS[role as keyof typeof APPROVAL_ROLE_LABELS]}
+              label={(role) => capitalised(APPROVAL_ROLE_LABELS[role as keyof typeof APPROVAL_ROLE_LABELS])}
               disabled={disabled()}
               onChange={(next) => edit(index, { approvals: next as RiskTier['approvals'] })}
             />

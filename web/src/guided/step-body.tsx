@@ -6,6 +6,7 @@ import { CostStep } from './cost-step.tsx';
 import { EconomicsStep } from './economics-step.tsx';
 import type { GuidedState } from './guided-state.ts';
 import { HypothesisStep } from './hypothesis-step.tsx';
+import { IntakeStep } from './intake-step.tsx';
 import { OwnersStep } from './owners-step.tsx';
 import { PilotStep } from './pilot-step.tsx';
 import { ReviewStep } from './review-step.tsx';
@@ -23,6 +24,9 @@ export const StepBody: Component<{ step: GuidedStep; state: GuidedState }> = (pr
       </Match>
       <Match when={step.id === 'owners'}>
         <OwnersStep state={props.state} />
+      </Match>
+      <Match when={step.id === 'intake'}>
+        <IntakeStep state={props.state} />
       </Match>
       <Match when={step.id === 'economics'}>
         <EconomicsStep state={props.state} />

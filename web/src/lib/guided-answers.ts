@@ -1,3 +1,4 @@
+import type { Intake } from '../../../models/case/intake-schema.ts';
 import { COST_CATEGORIES, COST_CATEGORY_LABELS, type CostCategory } from '../../../models/case/cost-categories.ts';
 
 /** A 90 % range as the user types it: the low and high ends; equal ends mean a known number. */
@@ -57,6 +58,8 @@ export interface GuidedAnswers {
   businessOwner: string;
   sponsor: string;
   preparedBy: string;
+  /** The intake questionnaire as answered so far; written into the case once complete. */
+  intake?: Partial<Intake>;
   currency: string;
   startDate: string;
   horizonMonths?: number;
@@ -160,6 +163,7 @@ export function initialAnswers(today: string, currency = 'EUR'): GuidedAnswers {
     businessOwner: '',
     sponsor: '',
     preparedBy: '',
+    intake: {},
     currency,
     startDate: nextMonthStart(today),
     horizonMonths: 36,

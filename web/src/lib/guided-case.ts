@@ -3,8 +3,16 @@ import type { CostCategory } from '../../../models/case/cost-categories.ts';
 import type { DistributionSpec } from '../../../models/distributions/spec.ts';
 import { RESERVED_NAMES } from '../../../models/formula/functions.ts';
 import { costCategoryLabel, GUIDED_COST_CATEGORIES, type GuidedAnswers, type RangeAnswer, type ValueDriverAnswer } from './guided-answers.ts';
+import { governanceWithIntake } from './intake-document.ts';
+import { completeIntake } from './intake-questions.ts';
 
 type Inputs = CaseInput['inputs'];
+
+/** The governance section when the intake was answered whole (the server derives the tier on save). */
+function governancePart(answers: GuidedAnswers): Pick<CaseInput, 'governance'> {
+  const intake = completeIntake(answers.intake ?? {});
+  return intake ? { governance: governanceWithIntake(undefined, intake, null) } : {};
+}
 
 /**
  * A formula name from a label: camelCase letters and digits, starting with a letter,
@@ -157,6 +165,7 @@ export function guidedCaseDocument(answers: GuidedAnswers): CaseInput {
       sponsor: answers.sponsor.trim(),
       ...(answers.preparedBy.trim() ? { preparedBy: answers.preparedBy.trim() } : {}),
     },
+    ...governancePart(answers),
     currency: answers.currency,
     startDate: answers.startDate,
     horizonMonths: answers.horizonMonths ?? 36,

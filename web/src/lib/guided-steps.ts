@@ -1,8 +1,9 @@
+import { INTAKE_QUESTIONS, unansweredQuestions } from './intake-questions.ts';
 import { costCategoryLabel, GUIDED_COST_CATEGORIES, type GuidedAnswers, type GuidedCostCategory, type RangeAnswer } from './guided-answers.ts';
 
 /** One screen of the guided start. */
 export type GuidedStep =
-  | { id: 'useCase' | 'owners' | 'economics' | 'baseline' | 'hypothesis' | 'volumes' | 'pilot' | 'adoption' | 'review'; title: string }
+  | { id: 'useCase' | 'owners' | 'intake' | 'economics' | 'baseline' | 'hypothesis' | 'volumes' | 'pilot' | 'adoption' | 'review'; title: string }
   | { id: 'cost'; category: GuidedCostCategory; title: string };
 
 /**
@@ -16,6 +17,7 @@ export type GuidedStep =
 export const GUIDED_STEPS: readonly GuidedStep[] = [
   { id: 'useCase', title: 'The use case' },
   { id: 'owners', title: 'Business owner and sponsor' },
+  { id: 'intake', title: 'Risk classification (intake)' },
   { id: 'economics', title: 'Currency, start and horizon' },
   { id: 'baseline', title: "Today's baseline in numbers" },
   { id: 'hypothesis', title: 'The value hypothesis' },
@@ -160,7 +162,8 @@ export function guidedStepProblems(step: GuidedStep, a: GuidedAnswers): string[]
   } else if (step.id === 'owners') {
     required(p, a.businessOwner, L.businessOwner, 'name the person accountable for the process outcome');
     required(p, a.sponsor, L.sponsor, 'name the person who funds the case');
-  } else if (step.id === 'economics') economicsProblems(a, p);
+  } else if (step.id === 'intake') intakeProblems(a, p);
+  else if (step.id === 'economics') economicsProblems(a, p);
   else if (step.id === 'baseline') baselineProblems(a, p);
   else if (step.id === 'hypothesis') {
     required(p, a.hypothesis, L.hypothesis, 'say what changes and by how much');
@@ -173,6 +176,14 @@ export function guidedStepProblems(step: GuidedStep, a: GuidedAnswers): string[]
   else if (step.id === 'cost') costProblems(a, step.category, p);
   else if (step.id === 'adoption') adoptionProblems(a, p);
   return p;
+}
+
+/** The intake is optional here (the editor asks again), but a half-answered one cannot be saved. */
+function intakeProblems(a: GuidedAnswers, p: string[]): void {
+  const left = unansweredQuestions(a.intake ?? {});
+  if (left.length > 0 && left.length < INTAKE_QUESTIONS.length) {
+    p.push(`Answer the remaining intake questions, or leave them all for the case editor: ${left.map((question) => question.question).join(' ')}`);
+  }
 }
 
 /**
