@@ -1,5 +1,6 @@
 import { For, Show, type Component } from 'solid-js';
 import type { TemplateDiffResource } from '../../../models/contract/governance-resources.ts';
+import { FUNCTION_LABELS } from '../../../models/case/governance-schema.ts';
 import { READINESS_GATE_LABELS } from '../../../models/case/readiness.ts';
 
 const show = (value: unknown): string => (value === undefined ? '(none)' : typeof value === 'string' ? value : JSON.stringify(value));
@@ -17,7 +18,7 @@ export const TemplateDiffView: Component<{ diff: TemplateDiffResource }> = (prop
         <For each={props.diff.added}>
           {(item) => (
             <li>
-              <code>{item.id}</code> ({READINESS_GATE_LABELS[item.gate]}, {item.function}): {item.item}
+              <code>{item.id}</code> ({READINESS_GATE_LABELS[item.gate]}, signed off by {FUNCTION_LABELS[item.function]}): {item.item}
             </li>
           )}
         </For>

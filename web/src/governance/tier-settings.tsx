@@ -4,6 +4,7 @@ import { APPROVAL_ROLE_LABELS, APPROVAL_ROLES } from '../../../models/governance
 import type { TemplateItem } from '../../../models/governance/checklist-template.ts';
 import type { RiskTier, TierCondition } from '../../../models/governance/risk-tiers.ts';
 import { saveGovernanceSettings } from '../lib/governance-api.ts';
+import { explainBecause } from '../lib/intake-questions.ts';
 import { errorsUnder, problemErrors, type FieldError } from '../lib/problem-errors.ts';
 import type { GovernanceSettingsResource } from '../../../models/contract/governance-resources.ts';
 
@@ -15,10 +16,10 @@ export interface TierSettingsProps {
   onSaved: (settings: GovernanceSettingsResource) => void;
 }
 
-/** A tier condition in words, e.g. "personal data: personal; decisions: financial". */
+/** A tier condition in words, e.g. "Personal data: Personal data and Autonomy: It acts by itself". */
 function conditionText(condition: TierCondition): string {
   return Object.entries(condition)
-    .map(([key, values]) => `${key}: ${(values as string[]).join(' or ')}`)
+    .map(([key, values]) => explainBecause(`${key}: ${(values as string[]).join(', ')}`))
     .join(' and ');
 }
 
