@@ -134,6 +134,26 @@ describeEachStorage('governance API on %s', (storage) => {
     const statusEdit = await put({ ...document, governance: { ...document.governance, checklist: { templateVersion: 1, items: flipped } } });
     expect(statusEdit.status).toBe(422);
     expect(await statusEdit.text()).toContain('vm-baseline.status is set through POST');
+
+    // A case adds its own item; unlike template items, it may be removed again.
+    const added = await t.call('POST', `/api/cases/${caseId}/checklist/items`, {
+      body: { gate: 'workflowIntegration', item: 'Telephony vendor confirms the API quota', function: 'it' },
+      role: 'editor',
+    });
+    expect(added.status).toBe(201);
+    expect(await added.json()).toMatchObject({ id: 'case-1', source: 'case', status: 'notMet' });
+    const withItem = await t.call('GET', `/api/cases/${caseId}`, { role: 'viewer' });
+    const withItemDoc = ((await withItem.json()) as { document: CaseInput }).document;
+    const dropped = {
+      ...withItemDoc,
+      governance: {
+        ...withItemDoc.governance,
+        checklist: { templateVersion: 1, items: withItemDoc.governance!.checklist!.items.filter((entry) => entry.id !== 'case-1') },
+      },
+    };
+    expect(
+      (await t.call('PUT', `/api/cases/${caseId}`, { body: dropped, role: 'editor', headers: { 'If-Match': withItem.headers.get('ETag')! } })).status,
+    ).toBe(200);
   });
 
   it('versions the template: removing an item is refused, the diff and a case’s migration show what changes, signatures stay', async () => {
