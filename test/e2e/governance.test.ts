@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('governance in Chromium (issue 18)', () => {
     await page.locator('#governance').evaluate((section) => section.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'governance-intake', { fullPage: false });
     await page.getByTestId('classification').evaluate((panel) => panel.scrollIntoView({ block: 'center' }));
-    await screenshot(page, 'governance-classification', { fullPage: false });
+    await screenshot(page, 'governance-classification', { fullPage: false, docs: true });
     await page.locator('[data-testid=save-status][data-state=saved]').waitFor();
     const governance = async () =>
       (await fetch(`${server.url}/api/cases/${caseId}/governance`)).json() as Promise<{ euAiActCategory: { value: string }; riskTier: { value: string } }>;
@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)('governance in Chromium (issue 18)', () => {
     await expect.poll(() => page.getByTestId('diff-added').textContent()).toContain('gr-vendor-exit');
     await expect(page.getByTestId('diff-changed').textContent()).resolves.toContain('Customers are told when a reply was drafted by AI');
     await page.getByTestId('template-diff').evaluate((diff) => diff.scrollIntoView({ block: 'center' }));
-    await screenshot(page, 'governance-template-diff', { fullPage: false });
+    await screenshot(page, 'governance-template-diff', { fullPage: false, docs: true });
     const versions = (await (await fetch(`${server.url}/api/governance/checklist-templates`)).json()) as {
       items: { version: number; current: boolean; note: string }[];
     };

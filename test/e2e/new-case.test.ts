@@ -117,7 +117,11 @@ describe.skipIf(!hasChromium)('guided start in Chromium', () => {
     caseId = decodeURIComponent(page.url().split('#/cases/')[1].split('/')[0]);
     await page.getByRole('heading', { name: 'Invoice-matching copilot', level: 1 }).waitFor();
     await page.locator('[data-testid=save-status][data-state=saved]').waitFor({ timeout: 15_000 });
-    await expect(page.locator('[data-testid=save-status]').textContent()).resolves.toContain('version 1');
+    // Version 1 is the case as created, version 2 its readiness checklist started from the current template.
+    await expect(page.locator('[data-testid=save-status]').textContent()).resolves.toContain('version 2');
+    const checklist = (await (await fetch(`${server.url}/api/cases/${caseId}/checklist`)).json()) as { templateVersion: number | null; items: unknown[] };
+    expect(checklist.templateVersion).toBe(1);
+    expect(checklist.items.length).toBeGreaterThan(0);
     await page.locator('[data-testid=live-panel][data-revision="0"]').waitFor({ timeout: 30_000 });
     const interactions = count.clicks + count.typed;
     console.log(`guided start, minimal complete case: ${interactions} interactions (${count.clicks} clicks + ${count.typed} fields typed)`);
