@@ -1,4 +1,5 @@
-import { createSignal, Show, type Component } from 'solid-js';
+import { createEffect, createSignal, on, Show, type Component } from 'solid-js';
+import { unwrap } from 'solid-js/store';
 import type { Governance } from '../../../models/case/governance-schema.ts';
 import type { Intake } from '../../../models/case/intake-schema.ts';
 import { DEFAULT_RISK_TIERS } from '../../../models/governance/risk-tiers.ts';
@@ -19,7 +20,15 @@ import { governanceSettingsResource } from '../stores/governance-settings.ts';
  */
 export const GovernanceSection: Component<{ draft: CaseDraft; readOnly?: boolean }> = (props) => {
   const governance = (): Governance | undefined => props.draft.document.governance as Governance | undefined;
-  const [answers, setAnswers] = createSignal<Partial<Intake>>({ ...(governance()?.intake ?? {}) });
+  const [answers, setAnswers] = createSignal<Partial<Intake>>(structuredClone(unwrap(governance()?.intake) ?? {}));
+  // A document replaced under the editor (a conflict taken, a reload) brings its own answers.
+  createEffect(
+    on(
+      () => governance()?.intake,
+      (intake) => intake && setAnswers(structuredClone(unwrap(intake))),
+      { defer: true },
+    ),
+  );
   const tiers = () => governanceSettingsResource()?.tiers ?? null;
   const issues = () => props.draft.validation().issues;
   const save = (next: Governance | undefined) => props.draft.update('/governance', next);

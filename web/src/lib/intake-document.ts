@@ -21,7 +21,7 @@ function classified(derived: { value: string; because: string[] }, stored: Store
 
 /**
  * The governance section with a complete intake and its classification. The tier is written
- * only when the organisation's tiers are known (else the server derives it on save).
+ * only when the organisation's tiers are known (else the server derives it on save; an override stays).
  *
  * @example
  * governanceWithIntake(undefined, intake, DEFAULT_RISK_TIERS).riskTier?.value // 'medium'
@@ -30,7 +30,8 @@ export function governanceWithIntake(governance: Governance | undefined, intake:
   const category = classifyEuAiAct(intake);
   const next: Governance = { ...governance, intake, euAiActCategory: classified(category, governance?.euAiActCategory) as Governance['euAiActCategory'] };
   if (tiers) next.riskTier = classified(classifyRiskTier(intake, category.value, tiers), governance?.riskTier);
-  else delete next.riskTier;
+  // Without the tiers an override is kept as it is; a derived tier is left to the server.
+  else if (!governance?.riskTier?.overrideReason) delete next.riskTier;
   return next;
 }
 
