@@ -42,6 +42,13 @@ describe('the Governance settings page', () => {
     render(() => <GovernancePage />);
     const high = await screen.findByTestId('tier-high');
     expect(screen.getByTestId('read-only-note')).toBeTruthy();
+    const highRow = within(screen.getByTestId('tier-summary')).getByRole('rowheader', { name: 'High' }).closest('tr') as HTMLElement;
+    expect([...highRow.querySelectorAll('td')].map((cell) => cell.textContent)).toEqual([
+      'All six, met',
+      'gr-risk-assessment, pd-data-protection, gr-legal-classification, gr-impact-assessment, gr-human-oversight, ac-stop-authority',
+      'business owner, risk owner, an approver',
+      'every month',
+    ]);
     expect(screen.queryByRole('button', { name: 'Save tiers' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Draft a new version' })).toBeNull();
     expect((within(high).getByLabelText('Risk owner') as HTMLInputElement).checked).toBe(true);

@@ -5,6 +5,7 @@ import type { TemplateItem } from '../../../models/governance/checklist-template
 import type { RiskTier, TierCondition } from '../../../models/governance/risk-tiers.ts';
 import { saveGovernanceSettings } from '../lib/governance-api.ts';
 import { explainBecause } from '../lib/intake-questions.ts';
+import { TierSummary } from './tier-summary.tsx';
 import { errorsUnder, problemErrors, type FieldError } from '../lib/problem-errors.ts';
 import type { GovernanceSettingsResource } from '../../../models/contract/governance-resources.ts';
 
@@ -73,6 +74,7 @@ const Toggles: Component<{
  */
 export const TierSettings: Component<TierSettingsProps> = (props) => {
   const [tiers, setTiers] = createSignal<RiskTier[]>(structuredClone(props.settings.tiers));
+  const [savedTiers, setSavedTiers] = createSignal<RiskTier[]>(props.settings.tiers);
   const [errors, setErrors] = createSignal<FieldError[]>([]);
   const [saving, setSaving] = createSignal(false);
   const [saved, setSaved] = createSignal(false);
@@ -90,6 +92,7 @@ export const TierSettings: Component<TierSettingsProps> = (props) => {
     try {
       const result = await saveGovernanceSettings(tiers());
       setTiers(structuredClone(result.tiers));
+      setSavedTiers(result.tiers);
       setSaved(true);
       props.onSaved(result);
     } catch (failure) {
@@ -107,6 +110,7 @@ export const TierSettings: Component<TierSettingsProps> = (props) => {
         Ordered lowest to highest: a case gets the highest tier whose condition its intake matches; the first tier is the fallback. Drift: a case in pilot or
         gate review without a decision for longer than its decision rules' drift days (default 90) is listed first in the portfolio as drifting.
       </p>
+      <TierSummary tiers={savedTiers()} />
       <Index each={tiers()}>
         {(tier, index) => (
           <article class="tier-card" data-testid={`tier-${tier().id}`}>
