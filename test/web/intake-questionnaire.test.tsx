@@ -76,7 +76,7 @@ describe('the intake questionnaire in the case editor', () => {
     answerContactCenter();
     const tier = within(screen.getByTestId('classification-riskTier'));
     fireEvent.click(tier.getByRole('button', { name: 'Override…' }));
-    fireEvent.change(tier.getByLabelText('Overridden risk tier'), { target: { value: 'high' } });
+    fireEvent.change(tier.getByLabelText('Risk tier (override)'), { target: { value: 'high' } });
     fireEvent.click(tier.getByRole('button', { name: 'Apply override' }));
     expect(tier.getByRole('alert').textContent).toBe(OVERRIDE_REASON_REQUIRED);
     expect(screen.getByTestId('riskTier-value').textContent).toBe('Medium');
@@ -95,6 +95,18 @@ describe('the intake questionnaire in the case editor', () => {
 
     fireEvent.click(tier.getByRole('button', { name: 'Use the derived value' }));
     expect(draft.document.governance?.riskTier).toEqual({ value: 'medium', because: ['personalData: personal'] });
+
+    // An overridden category moves the derived tier with it, as the server derives it: high-risk is the high tier.
+    const category = within(screen.getByTestId('classification-euAiActCategory'));
+    fireEvent.click(category.getByRole('button', { name: 'Override…' }));
+    fireEvent.change(category.getByLabelText('EU AI Act category (override)'), { target: { value: 'highRisk' } });
+    fireEvent.input(category.getByLabelText('Reason for the override (required)'), {
+      target: { value: 'Legal reads the routing as access to essential services' },
+    });
+    fireEvent.click(category.getByRole('button', { name: 'Apply override' }));
+    expect(screen.getByTestId('riskTier-value').textContent).toBe('High');
+    expect(draft.document.governance?.riskTier).toEqual({ value: 'high', because: ['euAiActCategory: highRisk'] });
+    expect(draft.validation().issues.under('/governance')).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { createSignal, For, Show, type Component } from 'solid-js';
 import { classifyEuAiAct } from '../../../models/case/eu-ai-act.ts';
-import { EU_AI_ACT_CATEGORIES, type Intake } from '../../../models/case/intake-schema.ts';
+import { EU_AI_ACT_CATEGORIES, type EuAiActCategory, type Intake } from '../../../models/case/intake-schema.ts';
 import { classifyRiskTier, type RiskTier } from '../../../models/governance/risk-tiers.ts';
 import { EU_AI_ACT_CATEGORY_LABELS, explainBecause } from '../lib/intake-questions.ts';
 
@@ -108,7 +108,7 @@ const ClassificationCard: Component<OverrideProps> = (props) => {
         >
           <div class="classification-override">
             <label>
-              Overridden {props.title.toLowerCase()}
+              {props.title} (override)
               <select value={value()} onChange={(event) => setValue(event.currentTarget.value)}>
                 <For each={props.options}>{(entry) => <option value={entry.value}>{entry.label}</option>}</For>
               </select>
@@ -143,7 +143,9 @@ const ClassificationCard: Component<OverrideProps> = (props) => {
  */
 export const ClassificationPanel: Component<ClassificationPanelProps> = (props) => {
   const category = () => classifyEuAiAct(props.intake);
-  const tier = () => classifyRiskTier(props.intake, category().value, props.tiers);
+  // The tier follows the effective category, an overridden one included, as the server derives it.
+  const effectiveCategory = () => (props.category?.overrideReason && props.category.value !== category().value ? props.category.value : category().value);
+  const tier = () => classifyRiskTier(props.intake, effectiveCategory() as EuAiActCategory, props.tiers);
   const tierLabel = (id: string) => props.tiers.find((entry) => entry.id === id)?.label ?? id;
   return (
     <div class="classification" data-testid="classification">

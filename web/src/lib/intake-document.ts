@@ -27,8 +27,9 @@ function classified(derived: { value: string; because: string[] }, stored: Store
  * governanceWithIntake(undefined, intake, DEFAULT_RISK_TIERS).riskTier?.value // 'medium'
  */
 export function governanceWithIntake(governance: Governance | undefined, intake: Intake, tiers: readonly RiskTier[] | null): Governance {
-  const category = classifyEuAiAct(intake);
-  const next: Governance = { ...governance, intake, euAiActCategory: classified(category, governance?.euAiActCategory) as Governance['euAiActCategory'] };
+  const category = classified(classifyEuAiAct(intake), governance?.euAiActCategory) as NonNullable<Governance['euAiActCategory']>;
+  const next: Governance = { ...governance, intake, euAiActCategory: category };
+  // The tier follows the effective category (an overridden one included), as the server derives it.
   if (tiers) next.riskTier = classified(classifyRiskTier(intake, category.value, tiers), governance?.riskTier);
   // Without the tiers an override is kept as it is; a derived tier is left to the server.
   else if (!governance?.riskTier?.overrideReason) delete next.riskTier;
@@ -47,12 +48,9 @@ export function withOverride(
   override: { value: string; reason: string } | null,
   tiers: readonly RiskTier[],
 ): Governance {
-  const category = classifyEuAiAct(governance.intake);
-  const derived = kind === 'euAiActCategory' ? category : classifyRiskTier(governance.intake, category.value, tiers);
-  const stored: Stored = override
-    ? { value: override.value, because: derived.because, overrideReason: override.reason }
-    : { value: derived.value, because: derived.because };
-  return { ...governance, [kind]: stored } as Governance;
+  const stored: Stored | undefined = override ? { value: override.value, overrideReason: override.reason } : undefined;
+  // Re-derived whole: the answers behind each value, and the tier of an overridden category.
+  return governanceWithIntake({ ...governance, [kind]: stored } as Governance, governance.intake, tiers);
 }
 
 /**
