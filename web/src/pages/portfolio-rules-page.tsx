@@ -2,6 +2,7 @@ import { createResource, createSignal, For, Show, Suspense, untrack, type Compon
 import type { PortfolioRulesResource } from '../../../models/contract/portfolio-rules-resources.ts';
 import { REPRESENTATIVENESS, type Representativeness } from '../../../models/case/evidence-schema.ts';
 import { REPRESENTATIVENESS_FACTORS, type RepresentativenessFactors } from '../../../models/evidence/representativeness-factors.ts';
+import '../styles/portfolio-rules.css';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { NumberField } from '../components/number-field.tsx';
 import { portfolioRulesApi, sharedPortfolioRules } from '../lib/portfolio-rules-api.ts';
@@ -47,7 +48,12 @@ const FactorRows: Component<{
             <th scope="row">{MEANING[key]}</th>
             <td class="num">
               <Show when={props.editable} fallback={<span data-testid={`factor-${key}`}>{props.factors[key]}</span>}>
-                <NumberField label={`${key} factor`} class="compact-field" value={props.factors[key]} onChange={(value) => props.onChange(key, value)} />
+                <NumberField
+                  label={`${key} factor`}
+                  class="label-hidden factor-field"
+                  value={props.factors[key]}
+                  onChange={(value) => props.onChange(key, value)}
+                />
               </Show>
             </td>
             <td>{REPRESENTATIVENESS_FACTORS[key]}</td>
@@ -93,33 +99,40 @@ const RulesForm: Component<{ rules: PortfolioRulesResource; onSaved: (rules: Por
         New runs, the evidence view, EVSI and exports use these factors. A stored run keeps the factors it was run with and replays with them.
       </p>
       <h2>Post-launch</h2>
-      <dl class="key-figures">
-        <For each={POST_LAUNCH}>
-          {([key, label, fallback]) => (
-            <div class="figure">
-              <dt>{label}</dt>
-              <dd>
-                <Show when={isAdmin()} fallback={postLaunch()[key] ?? fallback}>
-                  <NumberField
-                    label={label}
-                    class="compact-field"
-                    value={postLaunch()[key]}
-                    optional
-                    placeholder={fallback}
-                    onChange={(value) => setPostLaunch((previous) => ({ ...previous, [key]: value }))}
-                  />
-                </Show>
-              </dd>
-            </div>
-          )}
-        </For>
-      </dl>
+      <Show
+        when={isAdmin()}
+        fallback={
+          <ul data-testid="post-launch-rules">
+            <For each={POST_LAUNCH}>
+              {([key, label, fallback]) => (
+                <li>
+                  {label}: <strong>{postLaunch()[key] ?? fallback}</strong>
+                </li>
+              )}
+            </For>
+          </ul>
+        }
+      >
+        <div class="field-grid field-grid-4">
+          <For each={POST_LAUNCH}>
+            {([key, label, fallback]) => (
+              <NumberField
+                label={label}
+                value={postLaunch()[key]}
+                optional
+                placeholder={fallback}
+                onChange={(value) => setPostLaunch((previous) => ({ ...previous, [key]: value }))}
+              />
+            )}
+          </For>
+        </div>
+      </Show>
       <p class="muted">A case's own post-launch settings override these.</p>
       <Show when={saveError()}>
         <ErrorNotice error={saveError()} />
       </Show>
       <Show when={isAdmin()}>
-        <button type="submit" disabled={saving()} data-testid="save-rules">
+        <button type="submit" class="button-primary" disabled={saving()} data-testid="save-rules">
           {saving() ? 'Saving…' : 'Save the portfolio rules'}
         </button>
         <Show when={saved()}>
