@@ -5,7 +5,8 @@ import { StatusBadge } from './status-badge.tsx';
 
 /**
  * Pages that analyse a stored run show it when there is one, and otherwise offer to
- * start one with the case's defaults, rather than a blank page.
+ * start one with the case's defaults, rather than a blank page. A run of an older version
+ * (say, before a measurement was recorded) offers to run the current one in place.
  */
 export const RequireRun: Component<{ context: CaseContext; children: (run: RunResource) => JSX.Element; what: string }> = (props) => {
   const start = async (): Promise<void> => {
@@ -44,7 +45,21 @@ export const RequireRun: Component<{ context: CaseContext; children: (run: RunRe
             trials, seed {run().seed}, {run().sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}.
             <Show when={run().caseVersion !== props.context.session.resource().currentVersion}>
               {' '}
-              <strong>The case has changed since (now version {props.context.session.resource().currentVersion}); run it again for current figures.</strong>
+              <strong>The case has changed since (now version {props.context.session.resource().currentVersion}); run it again for current figures.</strong>{' '}
+              <Show
+                when={props.context.runs.progress()}
+                fallback={
+                  <button type="button" class="button-secondary" onClick={() => void start()} disabled={props.context.runs.loading()} data-testid="rerun">
+                    Run version {props.context.session.resource().currentVersion} now
+                  </button>
+                }
+              >
+                {(p) => (
+                  <span>
+                    <StatusBadge status={p().status} /> {p().done} of {p().total} trials
+                  </span>
+                )}
+              </Show>
             </Show>
           </p>
           {props.children(run())}
