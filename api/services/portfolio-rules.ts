@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { postLaunchSchema, type BusinessCase } from '../../models/case/case-schema.ts';
 import { type RepresentativenessFactors, type RepresentativenessFactorsInput, resolveFactors } from '../../models/evidence/representativeness-factors.ts';
+import type { PortfolioRulesChange, PortfolioRulesResource } from '../../models/contract/portfolio-rules-resources.ts';
 import type { Queryable } from '../storage/database.ts';
 
 /**
@@ -13,22 +14,13 @@ export const portfolioPostLaunchSchema = postLaunchSchema.omit({ observationErro
 export type PortfolioPostLaunchRules = z.infer<typeof portfolioPostLaunchSchema>;
 
 /**
- * The stored rules with who set them and when; empty post-launch rules and the default
- * representativeness factors (1, ½, ¼) when none were set.
+ * The stored rules with who set them and when (the API's resource, `models/contract/`); empty
+ * post-launch rules and the default representativeness factors (1, ½, ¼) when none were set.
  */
-export interface PortfolioRules {
-  postLaunch: PortfolioPostLaunchRules;
-  /** Effective-sample-size factors: evidence of n counts as factor·n observations (see docs/methods.md). */
-  representativenessFactors: RepresentativenessFactors;
-  updatedBy: string | null;
-  updatedAt: string | null;
-}
+export type PortfolioRules = PortfolioRulesResource;
 
 /** What an admin sets: each part given replaces that part; a part left out keeps its stored value. */
-export interface PortfolioRulesChange {
-  postLaunch?: PortfolioPostLaunchRules;
-  representativenessFactors?: RepresentativenessFactorsInput;
-}
+export type { PortfolioRulesChange };
 
 interface RulesRow {
   post_launch: PortfolioPostLaunchRules;

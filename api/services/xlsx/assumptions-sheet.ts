@@ -41,8 +41,10 @@ export const AFTER_EVIDENCE_COLUMN = 'Point value after evidence (the Model uses
 export function assumptionsSheet(workbook: StreamingWorkbook, input: CaseWorkbookInput, formats: NumberFormats, locale: string): void {
   const bc = input.case;
   const writer = new SheetWriter(workbook, 'Assumptions', { 2: 40, 22: 48, 25: 70 });
-  writer.header([...ASSUMPTION_HEADER, AFTER_EVIDENCE_COLUMN]);
   const inputs = sortedInputs(bc.inputs);
+  // Only a case with evidence gets the extra column: other workbooks keep the import layout exactly.
+  const withEvidence = inputs.some(([, definition]) => definition.evidence);
+  writer.header(withEvidence ? [...ASSUMPTION_HEADER, AFTER_EVIDENCE_COLUMN] : [...ASSUMPTION_HEADER]);
   const names = excelNames(inputs.map(([id]) => id));
   for (const [id, definition] of inputs) {
     const spec = definition.distribution;
@@ -66,15 +68,17 @@ export function assumptionsSheet(workbook: StreamingWorkbook, input: CaseWorkboo
       'Measurement cost': definition.measurementCost === undefined ? null : num(definition.measurementCost, formats.money),
     };
     const after = updated ? named(createDistribution(updated.posterior).inv(0.5)) : null;
-    writer.row([...ASSUMPTION_HEADER.map((title) => cells[title] ?? null), after]);
+    writer.row([...ASSUMPTION_HEADER.map((title) => cells[title] ?? null), ...(withEvidence ? [after] : [])]);
   }
   writer.blank();
   writer.row([
     `${ASSUMPTIONS_MARK} of case ${input.caseId}, version ${input.run.caseVersion}. Edit labels, units, sources, distributions, ` +
       'parameters or point values (a point value moves the distribution so that its median is the new value), or add rows above this line ' +
       'in the same layout, then import the workbook as a new version. The point values are named after the inputs; the Model sheet computes from them. ' +
-      `An input with evidence has a second point value, "${AFTER_EVIDENCE_COLUMN}": the median of the range the evidence updated it to, ` +
-      `with the run's representativeness factors (${factorsText(input.run.representativenessFactors)}); that one carries the name.`,
+      (withEvidence
+        ? `An input with evidence has a second point value, "${AFTER_EVIDENCE_COLUMN}": the median of the range the evidence updated it to, ` +
+          `with the run's representativeness factors (${factorsText(input.run.representativenessFactors)}); that one carries the name.`
+        : ''),
   ]);
   writer.finish({ frozenColumns: 1, pageSetup: { fitToPage: true, fitToWidth: 2, fitToHeight: 0, printTitlesColumn: 'A:A', printTitlesRow: '1:1' } });
 }
