@@ -17,7 +17,10 @@ function context(currentVersion: number) {
       saveState: () => 'saved',
       saveNow: async () => undefined,
       resource: () => ({ currentVersion }),
-      draft: { document: { simulation: { seed: 42 } }, format: () => ({ count: (n: number) => String(n) }) },
+      draft: {
+        document: { simulation: { seed: 42 }, inputs: { x: { evidence: { summary: { n: 40, mean: 1, sd: 1 }, representativeness: 'curated' } } } },
+        format: () => ({ count: (n: number) => String(n) }),
+      },
     },
     runs: { latest, progress: () => null, loading: () => false, start },
   };
@@ -47,6 +50,8 @@ describe('RequireRun', () => {
       </RequireRun>
     ));
     expect(screen.queryByTestId('rerun')).toBeNull();
+    // The case has evidence: the note names the factors the run weighed it with.
+    expect(screen.getByText(/evidence weighed by the factors production 1, similar 0.5, curated 0.25/)).toBeTruthy();
     expect(screen.getByText('figures')).toBeTruthy();
   });
 });
