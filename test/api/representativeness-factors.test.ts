@@ -20,7 +20,7 @@ describeEachStorage('representativeness factors per portfolio (%s)', (storage) =
   let caseId: string;
   const rules = async () => (await (await t.call('GET', '/api/portfolio/rules', { role: 'viewer' })).json()) as { representativenessFactors: typeof DEFAULTS };
   const run = async () => {
-    const response = await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, { body: { trials: 2000, seed: 3 }, role: 'editor' });
+    const response = await t.call('POST', `/api/cases/${caseId}/runs?wait=true`, { body: { trials: 1000, seed: 3 }, role: 'editor' });
     expect(response.status).toBe(201);
     return (await response.json()) as { id: string; representativenessFactors: typeof DEFAULTS; pointEstimate: { npv: string; inputs: { x: string } } };
   };
@@ -81,7 +81,7 @@ describeEachStorage('representativeness factors per portfolio (%s)', (storage) =
     expect((await rules()).representativenessFactors.curated).toBe(1);
 
     // The evidence view states the factor applied and moves by the documented amount: n_eff = 1 · 40.
-    const view = (await (await t.call('GET', `/api/cases/${caseId}/evidence?trials=2000&seed=3`, { role: 'viewer' })).json()) as {
+    const view = (await (await t.call('GET', `/api/cases/${caseId}/evidence?trials=1000&seed=3`, { role: 'viewer' })).json()) as {
       settings: { representativenessFactors: typeof DEFAULTS };
       inputs: { factor: number; effectiveN: number; updated: { mean: number } }[];
     };
