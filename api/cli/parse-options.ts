@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { closestName } from '../../models/case/closest-name.ts';
+import { FactorError, parseFactorsText, type RepresentativenessFactors } from '../../models/evidence/representativeness-factors.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Every flag the CLI knows, with whether it takes a value. */
@@ -24,6 +25,7 @@ const OPTIONS = {
   sd: { type: 'string' },
   'cost-fixed': { type: 'string' },
   'cost-per-observation': { type: 'string' },
+  representativeness: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -65,6 +67,8 @@ export interface CliOptions {
   /** evsi: the measurement's fixed cost and cost per observation. */
   costFixed?: number;
   costPerObservation?: number;
+  /** Effective-sample-size factors for evidence (`--representativeness production=1,similar=0.5,curated=0.25`; unset: 1, ½, ¼). */
+  representativenessFactors?: RepresentativenessFactors;
 }
 
 /**
@@ -106,7 +110,19 @@ export function parseOptions(argv: string[]): CliOptions {
     sd: positiveNumber('--sd', values.sd),
     costFixed: nonNegativeNumber('--cost-fixed', values['cost-fixed']),
     costPerObservation: nonNegativeNumber('--cost-per-observation', values['cost-per-observation']),
+    representativenessFactors: factorsOption(values.representativeness),
   };
+}
+
+/** `--representativeness production=1,similar=0.5,curated=0.25`: any subset, the rest at their defaults; a bad part is a usage error. */
+function factorsOption(text: string | undefined): RepresentativenessFactors | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseFactorsText(text);
+  } catch (error) {
+    if (error instanceof FactorError) throw new UsageError(`--representativeness: ${error.message}`);
+    throw error;
+  }
 }
 
 /** Node's parser, strict; its rare messages (a positional after `--`) become usage errors. */

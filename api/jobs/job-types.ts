@@ -1,10 +1,12 @@
 import type { CompareMoney } from '../../models/analysis/compare-cases.ts';
+import type { RepresentativenessFactors } from '../../models/evidence/representativeness-factors.ts';
 import type { ResolvedSettings } from '../../models/pipeline/index.ts';
 
 /**
  * Settings that make a run reproducible, resolved once by the pipeline's `resolveSettings`.
  * `trials` is, with `precision`, the most the run may use: its size doubles from 16,384
- * until the output's mean is that precise.
+ * until the output's mean is that precise. `representativenessFactors` are the portfolio's
+ * when the run was made: a stored run replays with them, whatever the portfolio says later.
  */
 export type RunSettings = ResolvedSettings;
 
@@ -14,7 +16,7 @@ export type JobRequest =
   | { type: 'analysis'; document: unknown; settings: RunSettings; kind: AnalysisKind; params: AnalysisParams; today: string }
   | { type: 'compare'; a: unknown; b: unknown; settings: RunSettings; output: string; money?: CompareMoney }
   | { type: 'trials'; document: unknown; settings: RunSettings }
-  | { type: 'portfolio'; documents: unknown[]; trials: number; seed: number }
+  | { type: 'portfolio'; documents: unknown[]; trials: number; seed: number; representativenessFactors: RepresentativenessFactors }
   | { type: 'evidence'; document: unknown; settings: RunSettings; today: string }
   | { type: 'evsi'; document: unknown; settings: RunSettings; plan: EvsiPlan };
 

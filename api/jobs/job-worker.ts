@@ -15,6 +15,8 @@ import {
 } from '../../models/analysis/index.ts';
 import { validateCase, type ValidatedCase } from '../../models/compile/validate-case.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
+import { resolveFactors } from '../../models/evidence/representativeness-factors.ts';
+import type { CompileOptions } from '../../models/formula/compile-case.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { summarizeRun } from '../../models/engine/summarize-run.ts';
 import { IN_THREAD, runCase } from '../../models/pipeline/index.ts';
@@ -37,11 +39,13 @@ class JobFailure extends Error {
   }
 }
 
-function load(document: unknown): ValidatedCase & { ok: true } {
-  const key = JSON.stringify(document);
+/** Compiles (or reuses) a case with the factors its job's settings recorded: the same document weighs its evidence by them. */
+function load(document: unknown, options: CompileOptions = {}): ValidatedCase & { ok: true } {
+  const factors = resolveFactors(options.representativenessFactors);
+  const key = `${JSON.stringify(factors)}\n${JSON.stringify(document)}`;
   let entry = compiled.get(key);
   if (!entry) {
-    const result = validateCase(document);
+    const result = validateCase(document, { representativenessFactors: factors });
     if (!result.ok) throw new JobFailure('the case is invalid', result.issues);
     entry = result;
     if (compiled.size > 16) compiled.clear();
@@ -65,30 +69,36 @@ async function run(jobId: number, request: JobRequest, post: Post): Promise<unkn
       return { summary: run.summary, pointEstimate: run.pointEstimate };
     }
     case 'trials': {
-      const validated = load(request.document);
+      const validated = load(request.document, request.settings);
       const result = simulate(validated.model, { ...request.settings, fanTrials: 0, keepLineTotals: true }, { signal, onProgress: progress });
       return { outputs: result.outputs };
     }
     case 'portfolio': {
       const cases = request.documents.map((document) => {
-        const validated = load(document);
+        const validated = load(document, request);
         return { case: validated.case, model: validated.model };
       });
       return portfolioValue(cases, { trials: request.trials, seed: request.seed });
     }
     case 'compare': {
-      const a = load(request.a);
-      const b = load(request.b);
+      const a = load(request.a, request.settings);
+      const b = load(request.b, request.settings);
       return compareCases(a.model, b.model, request.settings, request.output, request.money);
     }
-    case 'evidence':
-      return evidenceAnalysis(load(request.document).case, request.settings, request.today, { signal, onProgress: progress });
+    case 'evidence': {
+      const { representativenessFactors } = request.settings;
+      return evidenceAnalysis(load(request.document, request.settings).case, request.settings, request.today, {
+        signal,
+        onProgress: progress,
+        representativenessFactors,
+      });
+    }
     case 'evsi': {
-      const validated = load(request.document);
+      const validated = load(request.document, request.settings);
       return evsiAnalysis(validated.case, validated.model, request.settings, request.plan);
     }
     case 'analysis': {
-      const validated = load(request.document);
+      const validated = load(request.document, request.settings);
       const { model } = validated;
       const params = request.params;
       switch (request.kind) {
@@ -109,7 +119,12 @@ async function run(jobId: number, request: JobRequest, post: Post): Promise<unkn
           return valueOfInformation(model, measurementCosts(validated.case), sample);
         }
         case 'gate':
-          return gateAnalysis(validated.case, model, request.settings, request.today, { signal, onProgress: progress, rules: params.rules as never });
+          return gateAnalysis(validated.case, model, request.settings, request.today, {
+            signal,
+            onProgress: progress,
+            rules: params.rules as never,
+            representativenessFactors: request.settings.representativenessFactors,
+          });
       }
     }
   }

@@ -3,6 +3,7 @@ import { currentRoute } from './lib/router.ts';
 import { me } from './stores/me-store.ts';
 import { CASE_TABS, CaseWorkspace, type CaseTab } from './pages/case-workspace.tsx';
 import { CalibrationPage } from './pages/calibration-page.tsx';
+import { PortfolioRulesPage } from './pages/portfolio-rules-page.tsx';
 import { NewCasePage } from './pages/new-case-page.tsx';
 import { PortfolioPage } from './pages/portfolio-page.tsx';
 
@@ -45,6 +46,9 @@ export const App: Component = () => {
           <a href="#/calibration" aria-current={currentRoute().segments[0] === 'calibration' ? 'page' : undefined}>
             Calibration
           </a>
+          <a href="#/rules" aria-current={currentRoute().segments[0] === 'rules' ? 'page' : undefined}>
+            Rules
+          </a>
         </nav>
         <span class="user">
           <Show when={me()} fallback="Not signed in">
@@ -62,6 +66,9 @@ export const App: Component = () => {
         </Match>
         <Match when={currentRoute().segments[0] === 'calibration'}>
           <CalibrationPage />
+        </Match>
+        <Match when={currentRoute().segments[0] === 'rules'}>
+          <PortfolioRulesPage />
         </Match>
         <Match when={caseId()} keyed>
           {(id) => <CaseWorkspace caseId={id} tab={caseRoute()?.tab ?? 'edit'} />}

@@ -15,17 +15,17 @@ import { renderGate } from '../render-analyses.ts';
  */
 export const gateCommand: CliCommand = {
   name: 'gate',
-  usage: ['FILE [--trials N] [--rules RULES.json] [--json]'],
+  usage: ['FILE [--trials N] [--rules RULES.json] [--representativeness F] [--json]'],
   run: runGate,
 };
 
 async function runGate(options: CommandOptions): Promise<void> {
   const file = requireFile(options, 'gate');
-  const { case: bc, model } = loadValidCase(file);
+  const { case: bc, model } = loadValidCase(file, options);
   const settings = analysisSettings(options, bc);
   const today = new Date().toISOString().slice(0, 10);
   const rules = options.rules ? readRules(options.rules) : undefined;
-  const result = gateAnalysis(bc, model, settings, today, { rules });
+  const result = gateAnalysis(bc, model, settings, today, { rules, representativenessFactors: settings.representativenessFactors });
   print(options, result, () => renderGate(bc, result, settings.trials));
 }
 

@@ -22,3 +22,6 @@ export const isApprover = (): boolean => holds('approver', 'decide');
 
 /** Whether the current user may edit cases and start runs (the editor role). */
 export const isEditor = (): boolean => holds('editor', 'write') || holds('approver', 'decide');
+
+/** Whether the current user may change the portfolio's rules (the admin role). */
+export const isAdmin = (): boolean => holds('admin', 'admin');
