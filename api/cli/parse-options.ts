@@ -15,6 +15,7 @@ const OPTIONS = {
   samples: { type: 'string' },
   variant: { type: 'string' },
   rules: { type: 'string' },
+  governance: { type: 'string' },
   precision: { type: 'string' },
   'exchange-rate': { type: 'string' },
   format: { type: 'string' },
@@ -48,6 +49,8 @@ export interface CliOptions {
   variant?: string;
   /** A JSON file of portfolio-level decision rules. */
   rules?: string;
+  /** A JSON file of governance settings ({ "tiers": [...] }), instead of the default risk tiers. */
+  governance?: string;
   /** Stop once the 95 % CI of the output's mean is within this share of it (0.01 = ±1 %). */
   precision?: number;
   /** compare: 1 unit of B's currency = this many units of A's. */
@@ -100,6 +103,7 @@ export function parseOptions(argv: string[]): CliOptions {
     samples: integerOption('--samples', values.samples, 64, 1_048_576),
     variant: values.variant,
     rules: values.rules,
+    governance: values.governance,
     precision: relativePrecision(values.precision),
     exchangeRate: positiveNumber('--exchange-rate', values['exchange-rate']),
     format: values.format,

@@ -19,6 +19,7 @@ const OPTIONS_TEXT = `Options:
   --variant NAME    compare the case with one of its variants
   --exchange-rate R compare: 1 unit of B's currency = R units of A's (needed when they differ)
   --rules FILE      portfolio-level decision rules (JSON) over the case's own and the defaults
+  --governance FILE gate: the organisation's risk tiers ({ "tiers": [...] }) instead of the defaults
   --format F        export: the file format (xlsx)
   --out FILE        export, import-xlsx: the file to write
   --case FILE       import-xlsx: the case file the workbook was exported from

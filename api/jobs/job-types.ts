@@ -1,5 +1,6 @@
 import type { CompareMoney } from '../../models/analysis/compare-cases.ts';
 import type { RepresentativenessFactors } from '../../models/evidence/representativeness-factors.ts';
+import type { RiskTier } from '../../models/governance/risk-tiers.ts';
 import type { ResolvedSettings } from '../../models/pipeline/index.ts';
 
 /**
@@ -13,7 +14,16 @@ export type RunSettings = ResolvedSettings;
 /** Work a job worker can do. Case documents travel as JSON; workers compile them. */
 export type JobRequest =
   | { type: 'simulate'; document: unknown; settings: RunSettings }
-  | { type: 'analysis'; document: unknown; settings: RunSettings; kind: AnalysisKind; params: AnalysisParams; today: string }
+  | {
+      type: 'analysis';
+      document: unknown;
+      settings: RunSettings;
+      kind: AnalysisKind;
+      params: AnalysisParams;
+      today: string;
+      /** The organisation's risk tiers, for the gate (issue 18); the defaults when left out. */
+      tiers?: RiskTier[];
+    }
   | { type: 'compare'; a: unknown; b: unknown; settings: RunSettings; output: string; money?: CompareMoney }
   | { type: 'trials'; document: unknown; settings: RunSettings }
   | { type: 'portfolio'; documents: unknown[]; trials: number; seed: number; representativenessFactors: RepresentativenessFactors }

@@ -124,6 +124,7 @@ async function run(jobId: number, request: JobRequest, post: Post): Promise<unkn
             onProgress: progress,
             rules: params.rules as never,
             representativenessFactors: request.settings.representativenessFactors,
+            tiers: request.tiers,
           });
       }
     }

@@ -12,6 +12,7 @@ import { insertAnalysis, listAnalyses } from '../services/analysis-store.ts';
 import { getVersion } from '../services/case-store.ts';
 import { portfolioFactors } from '../services/portfolio-rules.ts';
 import { runSettings } from '../services/run-store.ts';
+import { getRiskTiers } from '../services/governance-settings.ts';
 import { requireCase } from './require-resource.ts';
 import { errorResponses, idParam, jsonResponse, seedNumber, versionNumber } from './openapi-common.ts';
 import { requireRun } from './require-resource.ts';
@@ -141,6 +142,7 @@ function registerCreateAnalysis(app: App): void {
             kind,
             params,
             today: services.now().toISOString().slice(0, 10),
+            ...(kind === 'gate' && { tiers: await getRiskTiers(services.db) }),
           },
           { owner: c.get('principal').name },
         )

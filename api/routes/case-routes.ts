@@ -5,6 +5,9 @@ import { requirePermission } from '../server/auth.ts';
 import { requireCase } from './require-resource.ts';
 import { ApiError } from '../server/problem.ts';
 import { caseOverview, type CaseListItem } from '../services/case-overview.ts';
+import { filterByStage } from './stage-filter.ts';
+import { requireGovernanceRules } from './governance-guard.ts';
+import { LIFECYCLE_STAGES } from '../../models/governance/lifecycle.ts';
 import { archiveCase, createCase, getVersion, listVersions, updateCase } from '../services/case-store.ts';
 import { requireDraft, storedForm, storedWithTodo, withTodo } from './draft-helpers.ts';
 import { caseBody, errorResponses, idParam, jsonResponse } from './openapi-common.ts';
@@ -18,6 +21,12 @@ const listQuery = z.object({
   gateStatus: z.enum(['met', 'partly', 'notMet', 'notStarted']).optional(),
   q: z.string().max(200).optional(),
   includeArchived: z.enum(['true', 'false']).optional(),
+  stage: z
+    .string()
+    .max(300)
+    .optional()
+    .openapi({ description: `Lifecycle stages, comma-separated: ${LIFECYCLE_STAGES.join(', ')}; drifting cases come first` }),
+  drifting: z.enum(['true', 'false']).optional().openapi({ description: 'true: only drifting cases; drifting cases come first' }),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -61,6 +70,7 @@ function registerListCases(app: App): void {
       if (query.decision) items = items.filter((item) => (item.latestDecision?.decision ?? 'none') === query.decision);
       if (query.recommendation) items = items.filter((item) => (item.recommendation ?? 'none') === query.recommendation);
       if (query.gateStatus) items = items.filter((item) => item.gateStatus === query.gateStatus);
+      items = filterByStage(items, query.stage, query.drifting);
       return c.json({ items: items.slice(query.offset, query.offset + query.limit), total: items.length, limit: query.limit, offset: query.offset }, 200);
     },
   );
@@ -81,6 +91,7 @@ function registerCreateCase(app: App): void {
     async (c) => {
       const document = await readJson(c);
       const draft = requireDraft(document);
+      await requireGovernanceRules(c.get('services').db, draft);
       const record = await createCase(c.get('services').db, document, storedForm(draft), c.get('principal').name);
       c.header('ETag', versionTag(record.currentVersion));
       c.header('Location', `/api/cases/${record.id}`);
@@ -140,6 +151,8 @@ function registerUpdateCase(app: App): void {
       const saveKind = requireSaveKind(c.req.valid('query'));
       const document = await readJson(c);
       const draft = requireDraft(document);
+      // A stale If-Match is a 412 from the save below, not a checklist complaint against a version the editor never saw.
+      if (expected === existing.currentVersion) await requireGovernanceRules(db, draft, existing.document);
       const outcome = await updateCase(db, id, expected, document, storedForm(draft), c.get('principal').name, saveKind.message, saveKind);
       if (outcome.kind === 'missing') throw new ApiError(404, `no case ${id}`);
       if (outcome.kind === 'conflict') {

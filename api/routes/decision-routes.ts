@@ -8,7 +8,8 @@ import { appendDecision, listDecisions, nameDecidedVersion } from '../services/d
 import { issuerChain, samePerson } from '../services/token-store.ts';
 import { requireCase } from './require-resource.ts';
 import { errorResponses, idParam, jsonResponse } from './openapi-common.ts';
-import { requireRun } from './require-resource.ts';
+import { runGovernance } from './run-governance.ts';
+import { requireScaleAllowed } from './scale-approvals.ts';
 
 const decisionBody = z
   .object({
@@ -73,11 +74,8 @@ export function registerDecisionRoutes(app: App): void {
           { path: '/reasonCategory', message: `required for a stop: choose ${REASON_CATEGORIES.join(', ')}` },
         ]);
       }
-      const run = await requireRun(services, body.runId, false).catch(() => {
-        throw new ApiError(422, `no run ${body.runId}`, [{ path: '/runId', message: 'no such run' }]);
-      });
-      if (run.caseId !== record.id) throw new ApiError(422, 'the run belongs to another case', [{ path: '/runId', message: 'belongs to another case' }]);
-      if (run.status !== 'succeeded') throw new ApiError(409, `the run is ${run.status}; a decision rests on a succeeded run`);
+      const { run, governance } = await runGovernance(services, record.id, body.runId);
+      const approvals = body.decision === 'scale' ? await requireScaleAllowed(services.db, run.id, governance) : null;
       const [gate] = await listAnalyses(services.db, run.id, 'gate');
       // The decision and the naming of the version it rests on commit together.
       const decision = await services.db.transaction(async (tx) => {
@@ -93,6 +91,7 @@ export function registerDecisionRoutes(app: App): void {
           takenBy: principal.person,
           tokenId: principal.tokenId ?? null,
           tokenName: principal.tokenId ? principal.name : null,
+          approvals,
         });
         await nameDecidedVersion(tx, appended);
         return appended;

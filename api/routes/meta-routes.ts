@@ -38,6 +38,7 @@ export function registerMetaRoutes(app: App): void {
           name: principal.name,
           role: principal.role,
           permissions: [...principal.permissions],
+          functions: principal.functions,
           mode: principal.role === 'local' ? 'local' : 'token',
         },
         200,

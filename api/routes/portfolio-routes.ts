@@ -9,10 +9,12 @@ import { listCases } from '../services/case-store.ts';
 import { portfolioFactors } from '../services/portfolio-rules.ts';
 import { validateCase } from '../../models/compile/validate-case.ts';
 import { errorResponses, jsonResponse } from './openapi-common.ts';
+import { filterByStage } from './stage-filter.ts';
 
 const query = z.object({
   driftDays: z.coerce.number().int().min(1).max(3650).default(90),
   trials: z.coerce.number().int().min(200).max(20_000).default(2000),
+  stage: z.string().max(300).optional().openapi({ description: 'Lifecycle stages, comma-separated, for `items`; drifting cases come first' }),
 });
 
 /**
@@ -37,7 +39,7 @@ export function registerPortfolioRoutes(app: App): void {
     }),
     async (c) => {
       const services = c.get('services');
-      const { driftDays, trials } = c.req.valid('query');
+      const { driftDays, trials, stage } = c.req.valid('query');
       const items = await caseOverview(services.db, { includeArchived: false, now: services.now() });
       const count = (values: string[]): Record<string, number> => {
         const counts: Record<string, number> = {};
@@ -84,7 +86,8 @@ export function registerPortfolioRoutes(app: App): void {
           boardQuestions: boardQuestions(facts, stopped),
           reviews: postLaunchReviews(facts, services.now()),
           valueFan,
-          items,
+          byStage: count(items.map((item) => item.stage)),
+          items: filterByStage(items, stage, undefined),
         } satisfies PortfolioResource,
         200,
       );

@@ -3,7 +3,8 @@ import type { App } from '../server/app-env.ts';
 import { requirePermission } from '../server/auth.ts';
 import { ApiError } from '../server/problem.ts';
 import { isUuid } from '../services/case-store.ts';
-import { createToken, DuplicateTokenName, issuerChain, listTokens, revokeToken, ROLES, samePerson } from '../services/token-store.ts';
+import { FUNCTIONS } from '../../models/case/governance-schema.ts';
+import { createToken, DuplicateTokenName, issuerChain, listTokens, revokeToken, ROLES, samePerson, setTokenFunctions } from '../services/token-store.ts';
 import { errorResponses, idParam, jsonResponse } from './openapi-common.ts';
 
 const tokenBody = z
@@ -12,8 +13,12 @@ const tokenBody = z
     role: z.enum(ROLES),
     /** The person the token is for; required for approvers (default for other roles: the name). */
     person: z.string().trim().min(1).max(200).optional(),
+    /** The functions the token signs checklist items for (issue 18). */
+    functions: z.array(z.enum(FUNCTIONS)).max(FUNCTIONS.length).optional(),
   })
   .strict();
+
+const functionsBody = z.object({ functions: z.array(z.enum(FUNCTIONS)).max(FUNCTIONS.length) }).strict();
 
 /**
  * Token administration (admin role): issue a token for a role (shown once), list
@@ -36,7 +41,8 @@ export function registerTokenRoutes(app: App): void {
     }),
     async (c) => {
       const { db } = c.get('services');
-      const { name, role, person: named } = c.req.valid('json');
+      const { name, role, person: named, functions: requested } = c.req.valid('json');
+      const functions = [...new Set(requested ?? [])];
       const issuer = c.get('principal');
       if (role === 'approver' && !named) {
         throw new ApiError(422, 'an approver token must name the person it is for', [
@@ -52,8 +58,8 @@ export function registerTokenRoutes(app: App): void {
         ]);
       }
       try {
-        const created = await createToken(db, name, role, undefined, { person, issuedBy: issuer.tokenId, issuedByPerson: issuer.person });
-        return c.json({ id: created.id, name, person, role, issuedBy: issuer.person, token: created.token }, 201);
+        const created = await createToken(db, name, role, undefined, { person, issuedBy: issuer.tokenId, issuedByPerson: issuer.person, functions });
+        return c.json({ id: created.id, name, person, role, functions, issuedBy: issuer.person, token: created.token }, 201);
       } catch (error) {
         if (error instanceof DuplicateTokenName) throw new ApiError(409, error.message, [{ path: '/name', message: 'is already in use' }]);
         throw error;
@@ -83,6 +89,22 @@ export function registerTokenRoutes(app: App): void {
       const id = c.req.valid('param').id;
       if (!isUuid(id) || !(await revokeToken(c.get('services').db, id))) throw new ApiError(404, `no token ${id}`);
       return c.json({ revoked: true }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/tokens/{id}/functions',
+      tags: ['tokens'],
+      summary: 'Set the functions a token signs checklist items for (business, it, data, risk, legal, hr, operations)',
+      request: { params: idParam, body: { required: true, content: { 'application/json': { schema: functionsBody } } } },
+      responses: { 200: jsonResponse('{ id, functions }'), ...errorResponses(400, 401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const functions = [...new Set(c.req.valid('json').functions)];
+      if (!isUuid(id) || !(await setTokenFunctions(c.get('services').db, id, functions))) throw new ApiError(404, `no token ${id}`);
+      return c.json({ id, functions }, 200);
     },
   );
 }

@@ -4,7 +4,7 @@ import { ROLE_PERMISSIONS, principalForToken, type Permission, type Principal } 
 import { ApiError } from './problem.ts';
 import type { AppEnv } from './app-env.ts';
 
-const LOCAL_USER: Principal = { name: 'local user', person: 'local user', role: 'local', permissions: new Set(ROLE_PERMISSIONS.local) };
+const LOCAL_USER: Principal = { name: 'local user', person: 'local user', role: 'local', permissions: new Set(ROLE_PERMISSIONS.local), functions: [] };
 
 /**
  * Resolves the caller from `Authorization: Bearer <token>` (or grants the local

@@ -21,6 +21,10 @@ import { registerPortfolioRulesRoutes } from '../routes/portfolio-rules-routes.t
 import { registerRunRoutes } from '../routes/run-routes.ts';
 import { registerStaticRoutes } from '../routes/static-routes.ts';
 import { registerTokenRoutes } from '../routes/token-routes.ts';
+import { registerApprovalRoutes } from '../routes/approval-routes.ts';
+import { registerChecklistRoutes } from '../routes/checklist-routes.ts';
+import { registerGovernanceRoutes } from '../routes/governance-routes.ts';
+import { registerRegistryRoutes } from '../routes/registry-routes.ts';
 import type { AppEnv } from './app-env.ts';
 import { authenticate } from './auth.ts';
 import { jsonBodyGuard, noStore } from './json-body-guard.ts';
@@ -102,6 +106,10 @@ export function createApp(services: Services, options: AppOptions): App {
   registerBusinessCaseRoutes(app);
   registerTokenRoutes(app);
   registerActualsRoutes(app);
+  registerGovernanceRoutes(app);
+  registerChecklistRoutes(app);
+  registerApprovalRoutes(app);
+  registerRegistryRoutes(app);
 
   app.all('/api/*', (c) => c.json(problem(404, `no route ${c.req.method} ${c.req.path}`, c.req.path), 404, { 'Content-Type': 'application/problem+json' }));
   if (options.webRoot) registerStaticRoutes(app, options.webRoot);

@@ -7,6 +7,7 @@ export type { CaseListItem };
 import { readinessStatus, type GateStatus } from '../../models/gate/readiness-status.ts';
 import type { Queryable } from '../storage/database.ts';
 import { listCases, type CaseRecord } from './case-store.ts';
+import { governanceFacts } from './governance-overview.ts';
 
 const numberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
@@ -51,12 +52,17 @@ export async function caseOverview(db: Queryable, options: { includeArchived: bo
   const decisionMap = byCase(decisions.rows);
   const measured = new Set(actuals.rows.map((row) => row.case_id));
   const namesakes = countNames(cases.map((record) => record.name));
+  const governance = await governanceFacts(db, cases, options.now);
   return cases.map((record) => ({
     ...toItem(record, runMap.get(record.id), gateMap.get(record.id), decisionMap.get(record.id), measured.has(record.id), options.now),
     owner: record.businessOwner || record.sponsor,
     lastNamedVersion: versions.named.get(record.id) ?? null,
     lastSavedAt: versions.savedAt.get(record.id) ?? record.updatedAt,
     namesakes: (namesakes.get(nameKey(record.name)) ?? 1) - 1,
+    stage: governance.get(record.id)!.lifecycle.stage,
+    drifting: governance.get(record.id)!.lifecycle.drifting,
+    riskTier: governance.get(record.id)!.riskTier,
+    euAiActCategory: governance.get(record.id)!.euAiActCategory,
   }));
 }
 
@@ -95,7 +101,7 @@ function toItem(
   decision: Record<string, unknown> | undefined,
   hasMeasuredValue: boolean,
   now: Date,
-): Omit<CaseListItem, 'owner' | 'lastNamedVersion' | 'lastSavedAt' | 'namesakes'> {
+): Omit<CaseListItem, 'owner' | 'lastNamedVersion' | 'lastSavedAt' | 'namesakes' | 'stage' | 'drifting' | 'riskTier' | 'euAiActCategory'> {
   // A draft shows its readiness as far as it goes; it is complete when the case format is (runs re-check formulas).
   const parsed = draftSchema.safeParse(record.document);
   const statuses = parsed.success ? readinessStatus(parsed.data.readiness).map((gateRow) => gateRow.status) : [];

@@ -82,9 +82,10 @@ export async function createCase(db: TransactionalDb, document: unknown, parsed:
   // One hashing rule everywhere: the validated case (a draft as parsed), so written-out defaults do not change it.
   const hash = caseHash(parsed as BusinessCase);
   await db.transaction(async (tx) => {
+    // The checklist template version current now is the case's for good (issue 18).
     await tx.query(
-      `INSERT INTO cases (id, name, business_owner, sponsor, currency, locale, current_version, current_hash, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)`,
+      `INSERT INTO cases (id, name, business_owner, sponsor, currency, locale, current_version, current_hash, created_by, checklist_template_version)
+       VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, (SELECT COALESCE(max(version), 1) FROM checklist_templates))`,
       [id, ...headerColumns(parsed), hash, createdBy],
     );
     await tx.query('INSERT INTO case_versions (case_id, version, document, hash, message, created_by) VALUES ($1, 1, $2, $3, $4, $5)', [
@@ -123,6 +124,8 @@ export interface SaveKind {
    * decision points to it. Version numbers then skip the replaced one.
    */
   autosave?: boolean;
+  /** Work that commits (or rolls back) with the new version, e.g. a sign-off's history row. */
+  withSave?: (tx: Queryable, version: number) => Promise<void>;
 }
 
 /**
@@ -162,6 +165,7 @@ export async function updateCase(
        VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7 THEN $6 END, CASE WHEN $7 THEN now() END, CASE WHEN $8 THEN COALESCE($9, now()) END)`,
       [id, Number(rows[0].current_version), JSON.stringify(document), hash, message ?? null, updatedBy, Boolean(kind.named), autosave, since],
     );
+    await kind.withSave?.(tx, Number(rows[0].current_version));
     return { replaces: since ? expectedVersion : null };
   });
   if (updated?.replaces) await dropReplacedWorkingVersion(db, id, updated.replaces);

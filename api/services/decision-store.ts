@@ -1,3 +1,4 @@
+import type { ApprovalResource } from '../../models/contract/governance-resources.ts';
 import type { DecisionResource, ReasonCategory } from '../../models/contract/resources.ts';
 import type { Recommendation } from '../../models/gate/recommendation.ts';
 import { randomUUID } from 'node:crypto';
@@ -24,6 +25,7 @@ function toRecord(row: Record<string, unknown>): DecisionRecordRow {
     caseHash: String(row.case_hash),
     runId: String(row.run_id),
     run: { seed: Number(row.seed), trials: Number(row.trials), sampling: String(row.sampling), engineVersion: String(row.engine_version) },
+    approvals: (row.approvals as ApprovalResource[] | null) ?? null,
   };
 }
 
@@ -50,12 +52,14 @@ export async function appendDecision(
     takenBy: string;
     tokenId?: string | null;
     tokenName?: string | null;
+    /** The approvals a scale decision rests on (issue 18). */
+    approvals?: ApprovalResource[] | null;
   },
 ): Promise<DecisionRecordRow> {
   const id = randomUUID();
   await db.query(
-    `INSERT INTO decisions (id, case_id, case_version, case_hash, run_id, decision, recommendation, rationale, taken_by, token_id, token_name, reason_category, taken_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, coalesce($13::timestamptz, now()))`,
+    `INSERT INTO decisions (id, case_id, case_version, case_hash, run_id, decision, recommendation, rationale, taken_by, token_id, token_name, reason_category, taken_at, approvals)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, coalesce($13::timestamptz, now()), $14)`,
     [
       id,
       decision.caseId,
@@ -70,6 +74,7 @@ export async function appendDecision(
       decision.tokenName ?? null,
       decision.reasonCategory ?? null,
       decision.takenAt?.toISOString() ?? null,
+      decision.approvals ? JSON.stringify(decision.approvals) : null,
     ],
   );
   const { rows } = await db.query<Record<string, unknown>>(`${SELECT} WHERE d.id = $1`, [id]);

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { BusinessFunction } from '../../models/case/governance-schema.ts';
 import type { Queryable } from '../storage/database.ts';
 
 export const ROLES = ['viewer', 'editor', 'approver', 'admin'] as const;
@@ -14,6 +15,8 @@ export interface Principal {
   tokenId?: string;
   role: Role | 'local';
   permissions: ReadonlySet<Permission>;
+  /** The functions the person signs checklist items for (issue 18); none for the local user, who signs as admin. */
+  functions: readonly BusinessFunction[];
 }
 
 /** A token name already in use (names are unique, ignoring case). */
@@ -32,6 +35,8 @@ export interface TokenIssue {
   issuedBy?: string;
   /** The person who issued it. */
   issuedByPerson?: string;
+  /** The functions it signs checklist items for. */
+  functions?: readonly BusinessFunction[];
 }
 
 /**
@@ -85,15 +90,10 @@ export async function createToken(
   const taken = await db.query('SELECT 1 FROM api_tokens WHERE lower(name) = lower($1)', [name]);
   if (taken.rows.length) throw new DuplicateTokenName(name);
   try {
-    await db.query('INSERT INTO api_tokens (id, name, role, token_hash, person, issued_by, issued_by_person) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      id,
-      name,
-      role,
-      hashToken(token),
-      issue.person ?? name,
-      issue.issuedBy ?? null,
-      issue.issuedByPerson ?? null,
-    ]);
+    await db.query(
+      'INSERT INTO api_tokens (id, name, role, token_hash, person, issued_by, issued_by_person, functions) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [id, name, role, hashToken(token), issue.person ?? name, issue.issuedBy ?? null, issue.issuedByPerson ?? null, JSON.stringify(issue.functions ?? [])],
+    );
   } catch (error) {
     // Two issuers racing for one name: the unique index decides.
     if ((error as { code?: string }).code === '23505' && /api_tokens_name_unique/.test(String((error as Error).message))) throw new DuplicateTokenName(name);
@@ -139,12 +139,21 @@ export async function issuerChain(db: Queryable, tokenId: string): Promise<strin
  * const principal = await principalForToken(db, header.slice(7));
  */
 export async function principalForToken(db: Queryable, token: string): Promise<Principal | null> {
-  const { rows } = await db.query<{ id: string; name: string; person: string; role: Role }>(
-    'SELECT id, name, person, role FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
+  const { rows } = await db.query<{ id: string; name: string; person: string; role: Role; functions: BusinessFunction[] }>(
+    'SELECT id, name, person, role, functions FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
     [hashToken(token)],
   );
   const row = rows[0];
-  return row ? { name: row.name, person: row.person, tokenId: String(row.id), role: row.role, permissions: new Set(ROLE_PERMISSIONS[row.role]) } : null;
+  return row
+    ? {
+        name: row.name,
+        person: row.person,
+        tokenId: String(row.id),
+        role: row.role,
+        permissions: new Set(ROLE_PERMISSIONS[row.role]),
+        functions: row.functions ?? [],
+      }
+    : null;
 }
 
 /**
@@ -173,6 +182,8 @@ export interface TokenInfo {
   role: Role;
   /** The person who issued it; null for bootstrap tokens. */
   issuedBy: string | null;
+  /** The functions it signs checklist items for. */
+  functions: BusinessFunction[];
   createdAt: string;
   revokedAt: string | null;
 }
@@ -190,15 +201,17 @@ export async function listTokens(db: Queryable): Promise<TokenInfo[]> {
     person: string;
     role: Role;
     issued_by_person: string | null;
+    functions: BusinessFunction[];
     created_at: Date;
     revoked_at: Date | null;
-  }>('SELECT id, name, person, role, issued_by_person, created_at, revoked_at FROM api_tokens ORDER BY created_at DESC, id');
+  }>('SELECT id, name, person, role, issued_by_person, functions, created_at, revoked_at FROM api_tokens ORDER BY created_at DESC, id');
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
     person: row.person,
     role: row.role,
     issuedBy: row.issued_by_person,
+    functions: row.functions ?? [],
     createdAt: new Date(row.created_at).toISOString(),
     revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
   }));
@@ -212,5 +225,16 @@ export async function listTokens(db: Queryable): Promise<TokenInfo[]> {
  */
 export async function revokeToken(db: Queryable, id: string): Promise<boolean> {
   const { rows } = await db.query('UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING id', [id]);
+  return rows.length > 0;
+}
+
+/**
+ * Replaces the functions a token signs for; returns false when there is no such token.
+ *
+ * @example
+ * await setTokenFunctions(db, id, ['legal']);
+ */
+export async function setTokenFunctions(db: Queryable, id: string, functions: readonly BusinessFunction[]): Promise<boolean> {
+  const { rows } = await db.query('UPDATE api_tokens SET functions = $2 WHERE id = $1 RETURNING id', [id, JSON.stringify(functions)]);
   return rows.length > 0;
 }

@@ -8,9 +8,15 @@ import type { DecisionRules } from '../gate/decision-rules.ts';
 import { tornadoAnalysis } from './tornado-analysis.ts';
 import { measurementCosts, valueOfInformation, type VoiResult } from './value-of-information.ts';
 import type { RepresentativenessFactors } from '../evidence/representativeness-factors.ts';
+import type { RiskTier } from '../governance/risk-tiers.ts';
 
 /** Options of `gateAnalysis`: the engine's, portfolio rules, and evidence factors. */
-export type GateAnalysisOptions = SimulateOptions & { rules?: Partial<DecisionRules>; representativenessFactors?: RepresentativenessFactors };
+export type GateAnalysisOptions = SimulateOptions & {
+  rules?: Partial<DecisionRules>;
+  representativenessFactors?: RepresentativenessFactors;
+  /** The organisation's risk tiers (default `DEFAULT_RISK_TIERS`). */
+  tiers?: readonly RiskTier[];
+};
 
 /**
  * The whole gate evaluation of a case: simulate (keeping inputs), summarise, value of
@@ -54,6 +60,7 @@ export function gateAndVoi(
     rules: options.rules,
     today,
     representativenessFactors: options.representativenessFactors,
+    tiers: options.tiers,
   });
   return { gate, voi };
 }

@@ -7,6 +7,7 @@ import { readinessSchema } from './readiness.ts';
 import { scalingPlanSchema } from './scaling-plan-schema.ts';
 import { evidenceSchema, samplingCostSchema } from './evidence-schema.ts';
 import { estimateSchema } from './estimate-schema.ts';
+import { governanceSchema } from './governance-schema.ts';
 
 /** A string of at most `limit` characters; the message names the limit. */
 function maxLength(limit: number, what: string) {
@@ -288,6 +289,8 @@ export const caseSchema = z.strictObject({
   /** Variables whose monthly values can be measured after launch (series `variable:<name>`). */
   observableVariables: bounded(identifier, L.variables, 'observable variables').optional(),
   postLaunch: postLaunchSchema.optional(),
+  /** Intake classification, accountability model and the readiness checklist from the organisation's template (issue 18). */
+  governance: governanceSchema.optional(),
 });
 
 /** A case as written (defaults not yet applied). */

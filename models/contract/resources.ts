@@ -1,5 +1,8 @@
 import type { PortfolioValue } from '../analysis/portfolio-value.ts';
 import type { CaseInput } from '../case/case-schema.ts';
+import type { ApprovalResource } from './governance-resources.ts';
+import type { EuAiActCategory } from '../case/intake-schema.ts';
+import type { LifecycleStage } from '../governance/lifecycle.ts';
 import type { DocumentChange } from '../case/diff-documents.ts';
 import type { TodoItem } from '../compile/case-todo.ts';
 import type { PointEstimate } from '../engine/point-estimate.ts';
@@ -73,6 +76,13 @@ export interface CaseListItem extends CaseHeader {
   namesakes: number;
   /** False for a draft that cannot run yet (its to-do list is on GET /api/cases/{id}). */
   complete: boolean;
+  /** The lifecycle stage derived from the records (issue 18). */
+  stage: LifecycleStage;
+  /** In pilot or gate review beyond the case's driftDays without a decision. */
+  drifting: boolean;
+  /** The effective risk tier and EU AI Act category. */
+  riskTier: string;
+  euAiActCategory: EuAiActCategory;
 }
 
 /**
@@ -159,6 +169,8 @@ export interface DecisionResource {
   caseHash: string;
   runId: string;
   run: { seed: number; trials: number; sampling: string; engineVersion: string };
+  /** The approvals a scale decision rested on (issue 18); null for other decisions and older records. */
+  approvals?: ApprovalResource[] | null;
 }
 
 /** Expected value and full cost of the cases in one currency: never summed across currencies. */
@@ -176,6 +188,8 @@ export interface PortfolioResource {
   byRecommendation: Record<string, number>;
   byDecision: Record<string, number>;
   byGateStatus: Record<string, number>;
+  /** Cases per lifecycle stage (issue 18). */
+  byStage: Record<string, number>;
   passedGates: number;
   totals: PortfolioTotal[];
   driftDays: number;

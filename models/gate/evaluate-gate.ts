@@ -15,6 +15,9 @@ import { scalingPlanChecks, type ScalingPlanCheck } from './scaling-plan-checks.
 import { valueMeasurementChecks, type ValueMeasurementCheck } from './value-measurement-checks.ts';
 import { evidenceReadinessItems } from './evidence-readiness.ts';
 import type { RepresentativenessFactors } from '../evidence/representativeness-factors.ts';
+import { resolveGovernance } from '../governance/case-governance.ts';
+import type { RiskTier } from '../governance/risk-tiers.ts';
+import { gateGovernance, governanceCriteria, withGovernanceItems, withTierFloor, type GateGovernance } from './governance-criteria.ts';
 
 /** Everything the gate decides from. */
 export interface GateInputs {
@@ -34,6 +37,8 @@ export interface GateInputs {
   today: string;
   /** Effective-sample-size factors of evidence (default `REPRESENTATIVENESS_FACTORS`), for the production-data items. */
   representativenessFactors?: RepresentativenessFactors;
+  /** The organisation's risk tiers (default `DEFAULT_RISK_TIERS`): the case's tier sets its path. */
+  tiers?: readonly RiskTier[];
 }
 
 /** The gate's verdict with everything behind it. */
@@ -58,6 +63,8 @@ export interface GateResult {
   levers: Lever[];
   rulesUsed: DecisionRules;
   evaluatedOn: string;
+  /** The EU AI Act category, the risk tier and the path it sets (absent from results stored before issue 18). */
+  governance: GateGovernance;
 }
 
 /**
@@ -106,7 +113,8 @@ export function evaluateGate(inputs: GateInputs): GateResult {
   }
   const npv = output(summary, 'npv');
   const stake = output(summary, 'pvCosts').mean;
-  const rules = resolveDecisionRules(bc.decisionRules, inputs.rules);
+  const governance = resolveGovernance(bc, inputs.tiers);
+  const rules = withTierFloor(resolveDecisionRules(bc.decisionRules, inputs.rules), governance.riskTier.rules);
   const locale = bc.locale ?? DEFAULT_GATE_LOCALE;
   const format = gateFormat(bc.currency, locale);
   const automaticChecks = valueMeasurementChecks(bc, today);
@@ -115,9 +123,12 @@ export function evaluateGate(inputs: GateInputs): GateResult {
   // a missing or incomplete part of the scaling plan is an unmet item of its gate. The production-data
   // gate also reads the inputs' evidence: curated pilot data is not production data.
   const readiness = readinessStatus(
-    withPlanChecks(withAutomaticChecks(bc.readiness, automaticChecks, evidenceReadinessItems(bc, inputs.representativenessFactors)), planChecks),
+    withPlanChecks(
+      withAutomaticChecks(withGovernanceItems(bc.readiness, bc, governance), automaticChecks, evidenceReadinessItems(bc, inputs.representativenessFactors)),
+      planChecks,
+    ),
   );
-  const criteria = gateCriteria({
+  const valueCriteria = gateCriteria({
     case: bc,
     trials: summary.trials,
     probabilityPositive: npv.probabilityPositive,
@@ -129,6 +140,9 @@ export function evaluateGate(inputs: GateInputs): GateResult {
     format,
     locale,
   });
+  // The governance criteria join the scale group before the stop criteria.
+  const firstStop = valueCriteria.findIndex((criterion) => criterion.group === 'stop');
+  const criteria = [...valueCriteria.slice(0, firstStop), ...governanceCriteria(bc, governance), ...valueCriteria.slice(firstStop)];
   const passes = (group: Criterion['group']): boolean => criteria.filter((c) => c.group === group).every((c) => c.met);
   const recommendation: Recommendation = !passes('prerequisite') ? 'keepAsResearch' : passes('scale') ? 'scale' : passes('stop') ? 'stop' : 'redesign';
   const levers = recommendation === 'redesign' ? redesignLevers(inputs.tornado, format) : [];
@@ -158,6 +172,7 @@ export function evaluateGate(inputs: GateInputs): GateResult {
     levers,
     rulesUsed: rules,
     evaluatedOn: today,
+    governance: gateGovernance(governance),
   };
 }
 

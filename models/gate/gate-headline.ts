@@ -61,10 +61,16 @@ export function gateHeadline(context: HeadlineContext): string {
     return (
       `Stop: only ${chance}, and perfect information is worth at most ${format.money(evpi)}, within ` +
       `${format.percent(context.rules.stopMaxEvpiShareOfStake)} of the ${format.money(context.stake)} at stake, ` +
-      `so no measurement is likely to change the call${tooCloseWarning(context, ['stop'])}.`
+      `so no measurement is likely to change the call${tooCloseWarning(context, ['stop'])}${prohibitedNote(criteria)}.`
     );
   }
   return `Redesign before scaling: ${redesignBlockers(context).join('; ')}${leverText(context)}${measureText(context)}${tooCloseWarning(context, ['scale', 'stop'])}.`;
+}
+
+/** For a stop of a prohibited case: the reason it could never be scaled anyway. */
+function prohibitedNote(criteria: readonly Criterion[]): string {
+  const prohibited = criteria.find((criterion) => criterion.id === 'euAiActNotProhibited' && !criterion.met);
+  return prohibited ? `; besides, ${prohibited.note ?? 'a prohibited practice under the EU AI Act can never be scaled'}` : '';
 }
 
 function gatesMet({ rules }: HeadlineContext): string {
@@ -84,6 +90,17 @@ function redesignBlockers(context: HeadlineContext): string[] {
     } else if (criterion.id === 'medianDiscountedPayback') {
       blockers.push(`median discounted payback ${format.months(criterion.figure)} against at most ${format.months(criterion.threshold)}`);
     }
+  }
+  const prohibited = failed.find((criterion) => criterion.id === 'euAiActNotProhibited');
+  if (prohibited) blockers.unshift(prohibited.note ?? 'a prohibited practice under the EU AI Act can never be scaled');
+  if (failed.some((criterion) => criterion.id === 'transparencyDisclosure')) blockers.push('the AI-use disclosure (EU AI Act Art. 50) is not met');
+  const mandatory = failed.filter((criterion) => criterion.id.startsWith('mandatory.')).map((criterion) => criterion.id.slice('mandatory.'.length));
+  if (mandatory.length > 0) {
+    blockers.push(
+      mandatory.length <= MAX_GATES_NAMED
+        ? `mandatory item${mandatory.length === 1 ? '' : 's'} not met: ${mandatory.join(', ')}`
+        : `${mandatory.length} mandatory items not met`,
+    );
   }
   const gates = failed.filter((criterion) => criterion.id.startsWith('readiness.'));
   if (gates.length > 0) {
