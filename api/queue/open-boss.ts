@@ -44,9 +44,28 @@ export async function openBoss(databaseUrl: string, config: QueueConfig, role: B
   boss.on('error', () => undefined);
   await boss.start();
   // The summarise queue drops a second request for a run's step while one waits ("short": one queued per key).
-  await boss.createQueue(QUEUES.summarise, { name: QUEUES.summarise, policy: 'short' });
-  for (const name of [QUEUES.shard, QUEUES.job, QUEUES.regate, QUEUES.regateCase]) await boss.createQueue(name, { name });
+  await ensureQueue(boss, QUEUES.summarise, 'short');
+  for (const name of [QUEUES.shard, QUEUES.job, QUEUES.regate, QUEUES.regateCase]) await ensureQueue(boss, name, 'standard');
   return boss;
+}
+
+/**
+ * Creates a queue unless it exists. Workers started together on a new database race to
+ * create the same queue's partition, and PostgreSQL may break the tie with a deadlock
+ * error: the loser waits a moment and looks again.
+ */
+async function ensureQueue(boss: PgBoss, name: string, policy: 'standard' | 'short'): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(name)) return;
+    try {
+      await boss.createQueue(name, { name, policy });
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 8 || (code !== '40P01' && code !== '23505')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
+    }
+  }
 }
 
 /**

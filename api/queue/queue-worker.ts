@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
 import type PgBoss from 'pg-boss';
 import { getVersion } from '../services/case-store.ts';
-import { markRunning } from '../services/run-store.ts';
 import type { Database } from '../storage/database.ts';
 import { WorkerPool } from '../workers/worker-pool.ts';
 import { runQueuedJob, type QueuedJobData } from './job-handler.ts';
@@ -78,7 +77,7 @@ export async function startQueueWorker(options: {
     }
     return found;
   };
-  const context: ShardContext = { db, boss, config, pool, workerId: id, documentOf, markRunning: (runId) => markRunning(db, runId) };
+  const context: ShardContext = { db, boss, config, pool, workerId: id, documentOf };
   await db.query(
     `INSERT INTO queue_workers (id, host, pid, concurrency) VALUES ($1, $2, $3, $4)
      ON CONFLICT (id) DO UPDATE SET seen_at = now()`,

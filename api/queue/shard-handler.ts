@@ -5,7 +5,7 @@ import type { WorkerPool } from '../workers/worker-pool.ts';
 import { QUEUES } from './open-boss.ts';
 import type { ShardJobData } from './plan-run.ts';
 import type { QueueConfig } from './queue-config.ts';
-import { beginShardAttempt, getPlan, listShards, reportShardProgress, runStatus, stepComplete, storeShard } from './shard-store.ts';
+import { claimShard, reportShardProgress, runStatus, storeShard } from './shard-store.ts';
 import type { SummariseJobData } from './summarise-step.ts';
 
 /** What a shard job needs of its worker. */
@@ -13,10 +13,10 @@ export interface ShardContext {
   db: Database;
   boss: PgBoss;
   config: QueueConfig;
-  pool: WorkerPool;
+  /** Where the shard runs: the worker's threads (a test may run it on the calling thread). */
+  pool: Pick<WorkerPool, 'submit'>;
   workerId: string;
   documentOf(caseId: string, version: number): Promise<unknown>;
-  markRunning(runId: string): Promise<void>;
   /** Wakes this process's summarise consumers (it just queued a summary). */
   onSummariseQueued?: () => void;
 }
@@ -42,13 +42,8 @@ export type ShardOutcome = { stored: true; summarise: boolean } | { dropped: str
 export async function runShardJob(context: ShardContext, job: ShardJobData): Promise<ShardOutcome> {
   const { db } = context;
   const live = (status: string | null): boolean => status === 'queued' || status === 'running';
-  if (!live(await runStatus(db, job.runId))) return { dropped: 'the run is no longer running' };
-  const plan = await getPlan(db, job.runId);
-  if (!plan || plan.step !== job.step) return { dropped: 'the run moved on to another step' };
-  const already = (await listShards(db, job.runId, job.step)).find((shard) => shard.shard === job.shard);
-  if (!already) return { dropped: 'no such shard' };
-  await context.markRunning(job.runId);
-  await beginShardAttempt(db, job.runId, job.step, job.shard, context.workerId);
+  const refused = await claimShard(db, job.runId, job.step, job.shard, context.workerId);
+  if (refused) return { dropped: refused };
   let document: unknown;
   try {
     document = await context.documentOf(job.caseId, job.caseVersion);
@@ -94,8 +89,8 @@ export async function runShardJob(context: ShardContext, job: ShardJobData): Pro
   }
   if (!live(await runStatus(db, job.runId))) return { dropped: 'the run ended while the shard ran' };
   const trials = Math.min(job.trials, job.lastChunk * 4096) - job.firstChunk * 4096;
-  await storeShard(db, job.runId, job.step, job.shard, packed, trials);
-  if (!(await stepComplete(db, job.runId, job.step))) return { stored: true, summarise: false };
+  const { complete } = await storeShard(db, job.runId, job.step, job.shard, packed, trials);
+  if (!complete) return { stored: true, summarise: false };
   // Every shard that sees the step complete asks; the summarise queue keeps one request per step waiting, and the summariser ignores stale ones.
   const data: SummariseJobData = { runId: job.runId, caseId: job.caseId, caseVersion: job.caseVersion, step: job.step };
   await context.boss.send(QUEUES.summarise, data, { singletonKey: `${job.runId}:${job.step}`, retryLimit: context.config.retries, retryDelay: 1 });

@@ -101,12 +101,34 @@ export async function listShards(db: Queryable, runId: string, step: number): Pr
   }));
 }
 
-/** An attempt at a shard begins: its progress starts again from 0 (a retry is never counted twice). */
-export async function beginShardAttempt(db: Queryable, runId: string, step: number, shard: number, worker: string): Promise<void> {
-  await db.query(
-    `UPDATE run_shards SET trials_done = 0, attempts = attempts + 1, worker = $4 WHERE run_id = $1 AND step = $2 AND shard = $3 AND data IS NULL`,
+/**
+ * Claims an attempt at a shard, in one statement: the run must still be queued or running
+ * (it becomes running), its plan at this step, the shard not yet stored. The attempt's
+ * progress starts again from 0, so a retry is never counted twice. Returns why not, or null.
+ *
+ * @example
+ * const refused = await claimShard(db, runId, 0, 3, 'host:123'); // null: go ahead
+ */
+export async function claimShard(db: Queryable, runId: string, step: number, shard: number, worker: string): Promise<string | null> {
+  const { rows } = await db.query<{ status: string; plan_step: number | null; stored: boolean | null; claimed: boolean }>(
+    `WITH live AS (
+       UPDATE runs SET status = 'running', started_at = COALESCE(started_at, now())
+       WHERE id = $1 AND status IN ('queued', 'running') AND (SELECT step FROM run_plans WHERE run_id = $1) = $2 RETURNING id
+     ), claimed AS (
+       UPDATE run_shards SET trials_done = 0, attempts = attempts + 1, worker = $4
+       WHERE run_id = $1 AND step = $2 AND shard = $3 AND data IS NULL AND EXISTS (SELECT 1 FROM live) RETURNING shard
+     )
+     SELECT r.status, p.step AS plan_step, (SELECT data IS NOT NULL FROM run_shards WHERE run_id = $1 AND step = $2 AND shard = $3) AS stored,
+       EXISTS (SELECT 1 FROM claimed) AS claimed
+     FROM runs r LEFT JOIN run_plans p ON p.run_id = r.id WHERE r.id = $1`,
     [runId, step, shard, worker],
   );
+  const row = rows[0];
+  if (row?.claimed) return null;
+  if (!row || (row.status !== 'queued' && row.status !== 'running')) return 'the run is no longer running';
+  if (Number(row.plan_step) !== step) return 'the run moved on to another step';
+  if (row.stored === null) return 'no such shard';
+  return 'already stored (a second delivery)';
 }
 
 /**
@@ -133,7 +155,14 @@ async function updateRunProgress(db: Queryable, runId: string, step: number): Pr
  * @example
  * await storeShard(db, runId, 0, 3, packed, 131_072);
  */
-export async function storeShard(db: Queryable, runId: string, step: number, shard: number, packed: Float64Array, trials: number): Promise<void> {
+export async function storeShard(
+  db: Queryable,
+  runId: string,
+  step: number,
+  shard: number,
+  packed: Float64Array,
+  trials: number,
+): Promise<{ complete: boolean }> {
   await db.query(`UPDATE run_shards SET data = $4, trials_done = $5, finished_at = now() WHERE run_id = $1 AND step = $2 AND shard = $3`, [
     runId,
     step,
@@ -141,16 +170,16 @@ export async function storeShard(db: Queryable, runId: string, step: number, sha
     Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength),
     trials,
   ]);
-  await updateRunProgress(db, runId, step);
-}
-
-/** Whether every shard of the step is stored. */
-export async function stepComplete(db: Queryable, runId: string, step: number): Promise<boolean> {
-  const { rows } = await db.query<{ missing: string }>(`SELECT count(*) AS missing FROM run_shards WHERE run_id = $1 AND step = $2 AND data IS NULL`, [
-    runId,
-    step,
-  ]);
-  return Number(rows[0].missing) === 0;
+  // The run's progress, and whether this was the step's last shard, in one round trip.
+  const { rows } = await db.query<{ missing: string }>(
+    `WITH progress AS (
+       UPDATE runs SET progress_done = (SELECT COALESCE(sum(trials_done), 0) FROM run_shards WHERE run_id = $1 AND step = $2)
+       WHERE id = $1 AND status IN ('queued', 'running') RETURNING id
+     )
+     SELECT count(*) AS missing FROM run_shards WHERE run_id = $1 AND step = $2 AND data IS NULL`,
+    [runId, step],
+  );
+  return { complete: Number(rows[0].missing) === 0 };
 }
 
 /** A bytea as float64 values (pg's Buffer may not be 8-byte aligned: copied). */
@@ -188,9 +217,9 @@ export async function readTails(db: Queryable, runId: string, step: number, step
   return rows.map((row) => floats(row.tail));
 }
 
-/** A finished run's shards are no longer needed: their bytes go. */
+/** A finished run's shards are no longer needed: their bytes go; who ran which shard, how often, stays (small). */
 export async function dropShards(db: Queryable, runId: string): Promise<void> {
-  await db.query('DELETE FROM run_shards WHERE run_id = $1', [runId]);
+  await db.query('UPDATE run_shards SET data = NULL WHERE run_id = $1', [runId]);
 }
 
 /** A run's status, or null. */
