@@ -1,12 +1,13 @@
 import type { JobRequest } from '../jobs/job-types.ts';
 import type { Database } from '../storage/database.ts';
 import type { WorkerPool } from '../workers/worker-pool.ts';
-import { encodeQueued } from './queued-json.ts';
+import { decodeQueued, encodeQueued } from './queued-json.ts';
 
 /** A whole job queued by the API (an analysis, a comparison, a portfolio fan): its request and where its result goes. */
 export interface QueuedJobData {
   resultId: string;
-  request: JobRequest;
+  /** The request as `encodeQueued` text (jsonb would reorder the case document's keys). */
+  request: string;
 }
 
 /** Errors of the machine: thrown so pg-boss retries the job. */
@@ -25,7 +26,7 @@ export async function runQueuedJob(db: Database, pool: WorkerPool, job: QueuedJo
   const { rows } = await db.query<{ status: string }>('SELECT status FROM queue_results WHERE id = $1', [job.resultId]);
   if (rows[0]?.status !== 'queued') return { status: rows[0]?.status ?? 'missing' };
   try {
-    const result = await pool.submit(job.request).result;
+    const result = await pool.submit(decodeQueued(job.request) as JobRequest).result;
     await db.query(`UPDATE queue_results SET status = 'succeeded', result = $2, finished_at = now() WHERE id = $1 AND status = 'queued'`, [
       job.resultId,
       encodeQueued(result),

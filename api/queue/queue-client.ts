@@ -11,7 +11,8 @@ import { QUEUES, queueCounts } from './open-boss.ts';
 import { enqueueStep, firstStepTrials, planRun } from './plan-run.ts';
 import type { QueueConfig } from './queue-config.ts';
 import type { QueueHealth, QueuedRunRequest, QueueService } from './queue-service.ts';
-import { decodeQueued } from './queued-json.ts';
+import { decodeQueued, encodeQueued } from './queued-json.ts';
+import type { QueuedJobData } from './job-handler.ts';
 import { cancelRunJobs } from './shard-handler.ts';
 
 /** How often the API reads the runs and results it waits for. */
@@ -117,7 +118,12 @@ export class QueueClient implements QueueService {
     );
     void (async () => {
       await this.db.query(`INSERT INTO queue_results (id, kind, status) VALUES ($1, $2, 'queued')`, [resultId, request.type]);
-      await this.boss.send(QUEUES.job, { resultId, request }, { retryLimit: this.config.retries, retryDelay: 1, expireInSeconds: 3600 });
+      // As text: pg-boss keeps job data as jsonb, which reorders keys, and an input's place in the case's order matters (Sobol draws in it).
+      await this.boss.send(QUEUES.job, { resultId, request: encodeQueued(request) } satisfies QueuedJobData, {
+        retryLimit: this.config.retries,
+        retryDelay: 1,
+        expireInSeconds: 3600,
+      });
       this.schedule();
     })().catch((error: Error) => this.settle(resultId, null, error));
     return {

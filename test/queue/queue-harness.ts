@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import pg from 'pg';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import { freshBundle } from '../../api/build/fresh-bundle.js';
@@ -79,8 +79,8 @@ export interface WorkerProcess {
  * CLI, no TypeScript loader, ~1 s to start instead of ~6 s), and waits until it has registered.
  */
 export async function startWorker(sandbox: QueueSandbox): Promise<WorkerProcess> {
-  // Built once here, so workers started together do not each rebuild it.
-  freshBundle('valuegate');
+  // Built once here, so workers started together do not each rebuild it; a lock keeps two test files from building at once.
+  await withBundleLock(() => freshBundle('valuegate'));
   const child = spawn(process.execPath, ['api/cli/valuegate.js', 'worker', '--concurrency', '1'], {
     env: { ...process.env, ...sandbox.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -97,6 +97,27 @@ export async function startWorker(sandbox: QueueSandbox): Promise<WorkerProcess>
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { child, pid, output: () => output };
+}
+
+/** Runs `work` holding a lock folder in test-artifacts (mkdir is atomic), so concurrent test files build the bundle once. */
+async function withBundleLock<T>(work: () => T): Promise<T> {
+  const lock = 'test-artifacts/bundle.lock';
+  mkdirSync('test-artifacts', { recursive: true });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** Stops a worker (SIGTERM) and waits for it to exit. */

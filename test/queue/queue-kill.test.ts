@@ -20,15 +20,16 @@ import {
   type WorkerProcess,
 } from './queue-harness.ts';
 
-// kill -9 of one of two workers in the middle of a shard. The run is the issue's 1M trials in 4 shards of 262,144:
-// a shard takes well over the 200 ms between progress writes, so the test can see a shard half done and kill its
-// worker then. The shard expires after 2 s (VALUEGATE_SHARD_EXPIRE_SECONDS) and pg-boss's maintenance, every second
-// here, hands it to the other worker.
+// kill -9 of one of two workers while it holds a shard. Size: 131,072 trials in 8 shards of 16,384 (not the issue's
+// 1M: what is tested does not depend on size, only on a shard being held when the kill lands). With 8 shards for 2
+// single-thread workers, each worker claims shard after shard, so the test finds one claimed and not yet stored
+// (its row names the worker) and kills that worker then. The shard expires after 2 s (VALUEGATE_SHARD_EXPIRE_SECONDS)
+// and pg-boss's maintenance, every second here, hands it to the other worker.
 
 const enabled = Boolean(process.env.TEST_DATABASE_URL);
 const suite = enabled ? describe : describe.skip;
-const TRIALS = 1_000_000;
-const SHARD = 262_144;
+const TRIALS = 131_072;
+const SHARD = 16_384;
 
 suite(enabled ? 'queue mode: a worker killed mid-shard' : `queue mode: a worker killed mid-shard (${QUEUE_SKIP_REASON})`, () => {
   let sandbox: QueueSandbox;
@@ -55,20 +56,29 @@ suite(enabled ? 'queue mode: a worker killed mid-shard' : `queue mode: a worker 
     const record = await loadFixture(sandbox.db, 'contact-center-assistant');
     const response = await call(api.app, 'POST', `/api/cases/${record.id}/runs`, { trials: TRIALS, seed: 21, sampling: 'lhs' });
     const { id } = (await response.json()) as { id: string };
-    // A shard half done: its worker is the one to kill.
-    const victim = await until(
-      async () => {
-        const { rows } = await sandbox.db.query<{ shard: number; worker: string; trials_done: number }>(
-          `SELECT shard, worker, trials_done FROM run_shards WHERE run_id = $1 AND data IS NULL AND trials_done > 0 AND trials_done < $2 LIMIT 1`,
-          [id, SHARD / 2],
-        );
-        return rows[0];
-      },
-      30_000,
-      'a shard in progress',
-    );
-    const killed = workers.find((worker) => victim.worker.split(':')[1] === String(worker.pid))!;
-    killed.child.kill('SIGKILL');
+    // A shard claimed and not stored: its worker is frozen (SIGSTOP), and killed if the shard is still not stored,
+    // so the kill surely lands mid-shard; if it was stored just before, the worker goes on and the test looks again.
+    let victim: { shard: number; worker: string } | undefined;
+    while (!victim) {
+      const held = await until(
+        async () => {
+          const { rows } = await sandbox.db.query<{ shard: number; worker: string }>(
+            `SELECT shard, worker FROM run_shards WHERE run_id = $1 AND data IS NULL AND worker IS NOT NULL LIMIT 1`,
+            [id],
+          );
+          return rows[0];
+        },
+        30_000,
+        'a shard in progress',
+      );
+      const worker = workers.find((candidate) => held.worker.split(':')[1] === String(candidate.pid))!;
+      worker.child.kill('SIGSTOP');
+      const { rows } = await sandbox.db.query('SELECT 1 FROM run_shards WHERE run_id = $1 AND shard = $2 AND data IS NULL', [id, held.shard]);
+      if (rows.length) {
+        worker.child.kill('SIGKILL');
+        victim = held;
+      } else worker.child.kill('SIGCONT');
+    }
     let highest = 0;
     const finished = await until(
       async () => {
@@ -93,7 +103,8 @@ suite(enabled ? 'queue mode: a worker killed mid-shard' : `queue mode: a worker 
       [id],
     );
     const retried = rows.find((row) => row.shard === victim.shard)!;
-    expect(retried.attempts).toBe(2);
+    // Retried at least once (on a loaded machine a live worker's attempt may outlast the 2 s expiry too: at least once).
+    expect(retried.attempts).toBeGreaterThanOrEqual(2);
     expect(retried.worker).not.toBe(victim.worker);
     expect(rows.reduce((sum, row) => sum + row.trials_done, 0)).toBe(TRIALS);
   }, 90_000);

@@ -18,6 +18,7 @@ import { simulate } from '../../models/engine/simulate.ts';
 import { summarizedOutputs } from '../../models/engine/summarize-run.ts';
 import { ENGINE_VERSION } from '../../models/formula/compile-case.ts';
 import { IN_THREAD, runCase } from '../../models/pipeline/index.ts';
+import { breakEvenAnalysis, compareCases, sobolAnalysis, tornadoAnalysis } from '../../models/analysis/index.ts';
 import {
   buildQueueApp,
   call,
@@ -111,6 +112,34 @@ suite(enabled ? 'queue mode on pg-boss' : `queue mode on pg-boss (${QUEUE_SKIP_R
     },
     60_000,
   );
+
+  it('analyses queued on the workers (Sobol, tornado, break-even) and a comparison equal the in-process ones', async () => {
+    const { id, document } = cases.get('contact-center-assistant')!;
+    const run = (await (await call(small.app, 'POST', `/api/cases/${id}/runs?wait=true`, { trials: 8192, seed: 5, sampling: 'lhs' })).json()) as { id: string };
+    const validated = validateCase(document);
+    if (!validated.ok) throw new Error('invalid');
+    const references = {
+      sobol: sobolAnalysis(validated.model, { baseSamples: 256, seed: 5 }),
+      tornado: tornadoAnalysis(validated.model, {}),
+      breakeven: breakEvenAnalysis(validated.model, { seed: 5 }),
+    };
+    for (const [kind, reference] of Object.entries(references)) {
+      const body = { kind, ...(kind === 'sobol' ? { baseSamples: 256 } : {}) };
+      const response = await call(small.app, 'POST', `/api/runs/${run.id}/analyses`, body);
+      expect(response.status, kind).toBe(201);
+      expect(sameFigures(((await response.json()) as { result: unknown }).result, stored(reference)), kind).toBeNull();
+    }
+    const other = cases.get('document-processing')!;
+    const compared = await call(small.app, 'POST', '/api/compare', { a: { caseId: id }, b: { caseId: other.id }, trials: 5000, seed: 3, exchangeRate: 1.17 });
+    expect(compared.status).toBe(200);
+    const b = validateCase(other.document);
+    if (!b.ok) throw new Error('invalid');
+    const settings = { trials: 5000, seed: 3, sampling: 'lhs' as const };
+    const currency = (doc: unknown): string => (doc as { currency: string }).currency;
+    const money = { currencyA: currency(document), currencyB: currency(other.document), exchangeRate: 1.17 };
+    const reference = compareCases(validated.model, b.model, settings, 'npv', money);
+    expect(sameFigures(await compared.json(), stored(reference))).toBeNull();
+  }, 30_000);
 
   it('a shard delivered twice (a retry after a kill, then a duplicate) leaves the result unchanged', async () => {
     const { id, document } = cases.get('contact-center-assistant')!;
