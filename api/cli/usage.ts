@@ -28,6 +28,8 @@ const OPTIONS_TEXT = `Options:
   --cost-fixed F    evsi: the measurement's fixed cost (default: the input's samplingCost)
   --cost-per-observation C
                     evsi: its cost per observation (default: the input's samplingCost)
+  --concurrency N   worker: threads and queue consumers of this worker (default: the cores)
+  --all             regate: every active case whose version, engine or rules changed
   --json            print machine-readable JSON instead of tables
   -h, --help        show this help
 
