@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../api/cli/main.ts';
 import { openBoss } from '../../api/queue/open-boss.ts';
-import { planRun } from '../../api/queue/plan-run.ts';
+import { enqueueStep, planRun } from '../../api/queue/plan-run.ts';
 import { runShardJob } from '../../api/queue/shard-handler.ts';
 import { claimShard, reportShardProgress } from '../../api/queue/shard-store.ts';
 import type { JobRequest } from '../../api/jobs/job-types.ts';
@@ -192,6 +192,70 @@ suite(enabled ? 'queue mode on pg-boss' : `queue mode on pg-boss (${QUEUE_SKIP_R
       expect(Number(rows[0].counted)).toBe(TRIALS);
       const attempts = await sandbox.db.query<{ attempts: number }>('SELECT attempts FROM run_shards WHERE run_id = $1 AND shard = 1', [record.id]);
       expect(attempts.rows[0].attempts).toBe(2);
+    } finally {
+      await boss.stop({ graceful: false, wait: false });
+    }
+  }, 30_000);
+
+  it("streams the shards' progress and the final status over the run's SSE endpoint", async () => {
+    const response = await call(small.app, 'POST', `/api/cases/${cases.get('document-processing')!.id}/runs`, { trials: 60_000, seed: 2, sampling: 'mc' });
+    const run = (await response.json()) as { id: string };
+    const events = await call(small.app, 'GET', `/api/runs/${run.id}/events`);
+    const reader = events.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    while (!/event: status\ndata: \{"status":"(succeeded|failed|cancelled)"\}/.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value);
+    }
+    await reader.cancel();
+    expect(text).toMatch(/event: status\ndata: \{"status":"succeeded"\}/);
+    const progress = [...text.matchAll(/event: progress\ndata: (\{[^\n]*\})/g)].map((match) => JSON.parse(match[1]) as { done: number; total: number });
+    // Progress, if the run lasted long enough to be seen, counts each shard's trials once: never beyond the total.
+    for (const event of progress) expect(event.done).toBeLessThanOrEqual(event.total);
+    expect(progress.every((event, index) => index === 0 || event.done >= progress[index - 1].done)).toBe(true);
+  }, 30_000);
+
+  it('a failure caused by the case fails the run once, without retries', async () => {
+    const record = await loadFixture(sandbox.db, 'contact-center-assistant', 'broken on the worker');
+    const settings = { trials: 20_000, seed: 1, sampling: 'lhs' as const };
+    const run = await insertRun(sandbox.db, {
+      caseId: record.id,
+      caseVersion: 1,
+      caseHash: 'test',
+      settings,
+      engineVersion: ENGINE_VERSION,
+      createdBy: 'test',
+    });
+    await planRun(sandbox.db, { runId: run.id, caseId: record.id, caseVersion: 1, settings }, sandbox.config);
+    // The stored version no longer validates (as if written by a newer format): every shard fails for the case, not the machine.
+    await sandbox.db.query(`UPDATE case_versions SET document = '{"formatVersion": 1, "name": "broken"}' WHERE case_id = $1`, [record.id]);
+    const boss = await openBoss(sandbox.baseUrl, sandbox.config, { supervise: false, schedule: false });
+    try {
+      await enqueueStep(boss, sandbox.db, { runId: run.id, caseId: record.id, caseVersion: 1, settings }, 0, settings.trials, sandbox.config);
+      const failed = await until(
+        async () => {
+          const current = await getRun(sandbox.db, run.id);
+          return current?.status === 'failed' && current;
+        },
+        20_000,
+        'the run to fail',
+      );
+      expect(failed.error).toBe('the case is invalid');
+      const jobs = await until(
+        async () => {
+          const { rows } = await sandbox.db.query<{ state: string; retry_count: number }>(
+            `SELECT state, retry_count FROM "${sandbox.bossSchema}".job WHERE data->>'runId' = $1`,
+            [run.id],
+          );
+          return rows.every((row) => row.state === 'completed' || row.state === 'cancelled') && rows;
+        },
+        10_000,
+        'every shard job to end',
+      );
+      expect(jobs.length).toBe(5);
+      expect(jobs.map((job) => job.retry_count)).toEqual([0, 0, 0, 0, 0]);
     } finally {
       await boss.stop({ graceful: false, wait: false });
     }
