@@ -6,7 +6,8 @@ import { QUEUES } from './open-boss.ts';
 import type { ShardJobData } from './plan-run.ts';
 import type { QueueConfig } from './queue-config.ts';
 import { claimShard, reportShardProgress, runStatus, storeShard } from './shard-store.ts';
-import type { SummariseJobData } from './summarise-step.ts';
+import { summariseStep, type SummariseJobData } from './summarise-step.ts';
+import { CHUNK_SIZE, chunkCount } from '../../models/engine/simulation-env.ts';
 
 /** What a shard job needs of its worker. */
 export interface ShardContext {
@@ -28,7 +29,7 @@ const WATCH_MS = 200;
 const MACHINE_ERRORS = new Set(['WorkerError']);
 
 /** What became of a shard job (pg-boss stores it as the job's output). */
-export type ShardOutcome = { stored: true; summarise: boolean } | { dropped: string } | { failedRun: string };
+export type ShardOutcome = { stored: true; summarise: boolean } | { summarised: string } | { dropped: string } | { failedRun: string };
 
 /**
  * Runs one shard of a queued run on a worker thread, and stores it. Between chunks the
@@ -88,12 +89,18 @@ export async function runShardJob(context: ShardContext, job: ShardJobData): Pro
     await watch;
   }
   if (!live(await runStatus(db, job.runId))) return { dropped: 'the run ended while the shard ran' };
-  const trials = Math.min(job.trials, job.lastChunk * 4096) - job.firstChunk * 4096;
+  const trials = Math.min(job.trials, job.lastChunk * CHUNK_SIZE) - job.firstChunk * CHUNK_SIZE;
+  const summary: SummariseJobData = { runId: job.runId, caseId: job.caseId, caseVersion: job.caseVersion, step: job.step };
+  if (job.firstChunk === 0 && job.lastChunk === chunkCount(job.trials)) {
+    // The step's only shard: summarised here, from memory (no bytes stored and read back, no summarise job).
+    // A worker that dies now leaves the shard's job to be retried, which runs and summarises it again.
+    await reportShardProgress(db, job.runId, job.step, job.shard, trials);
+    return { summarised: await summariseStep(db, context.boss, context.config, summary, packed) };
+  }
   const { complete } = await storeShard(db, job.runId, job.step, job.shard, packed, trials);
   if (!complete) return { stored: true, summarise: false };
   // Every shard that sees the step complete asks; the summarise queue keeps one request per step waiting, and the summariser ignores stale ones.
-  const data: SummariseJobData = { runId: job.runId, caseId: job.caseId, caseVersion: job.caseVersion, step: job.step };
-  await context.boss.send(QUEUES.summarise, data, { singletonKey: `${job.runId}:${job.step}`, retryLimit: context.config.retries, retryDelay: 1 });
+  await context.boss.send(QUEUES.summarise, summary, { singletonKey: `${job.runId}:${job.step}`, retryLimit: context.config.retries, retryDelay: 1 });
   context.onSummariseQueued?.();
   return { stored: true, summarise: true };
 }

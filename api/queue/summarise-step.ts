@@ -40,17 +40,25 @@ export interface SummariseJobData {
  * from every shard's bytes), then the accumulators, correlations and fan rows in chunk
  * order, so the summary is the single-process run's to the bit. With precision control it
  * plans and queues the next step instead, as the pipeline's doubling loop would. A stale
- * job (the run ended, the step moved on, a shard is missing) does nothing.
+ * job (the run ended, the step moved on, a shard is missing) does nothing. `held` is the
+ * step's only shard, packed, when the worker that ran it summarises it at once (nothing
+ * stored, nothing read back).
  *
  * @example
  * await summariseStep(db, boss, config, { runId, caseId, caseVersion: 2, step: 0 });
  */
-export async function summariseStep(db: Database, boss: PgBoss, config: QueueConfig, job: SummariseJobData): Promise<'succeeded' | 'next step' | 'stale'> {
+export async function summariseStep(
+  db: Database,
+  boss: PgBoss,
+  config: QueueConfig,
+  job: SummariseJobData,
+  held?: Float64Array,
+): Promise<'succeeded' | 'next step' | 'stale'> {
   const status = await runStatus(db, job.runId);
   const plan = await getPlan(db, job.runId);
   if (!plan || (status !== 'queued' && status !== 'running') || plan.step !== job.step) return 'stale';
   const shards = await listShards(db, job.runId, job.step);
-  if (!shards.length || shards.some((shard) => !shard.stored)) return 'stale';
+  if (!shards.length || (!held && shards.some((shard) => !shard.stored))) return 'stale';
   const version = await getVersion(db, job.caseId, job.caseVersion);
   const validated = version ? validateCase(version.document) : null;
   if (!validated?.ok) {
@@ -64,12 +72,14 @@ export async function summariseStep(db: Database, boss: PgBoss, config: QueueCon
   const hashes: Record<string, string> = {};
   for (const [index, output] of outputs.entries()) {
     // One column in memory at a time: 80 MB at 10M trials, whatever the number of outputs.
-    const column = await readColumn(db, job.runId, job.step, plan.stepTrials, index);
+    const column = held
+      ? held.subarray(index * plan.stepTrials, (index + 1) * plan.stepTrials)
+      : await readColumn(db, job.runId, job.step, plan.stepTrials, index);
     hashes[output.id] = columnHash(column);
     summaries[output.id] = summarizeOutput(column, { distribution: output.distribution });
   }
   const ranges = shardRanges(plan.stepTrials, plan.shardTrials);
-  const tails = await readTails(db, job.runId, job.step, plan.stepTrials, outputs.length);
+  const tails = held ? [held.subarray(outputs.length * plan.stepTrials)] : await readTails(db, job.runId, job.step, plan.stepTrials, outputs.length);
   const summary = summarizeRun(model, assembleFromTails(model, env, ranges, tails), summaries);
   const target = resolvePrecisionTarget(model, plan.settings.precision);
   if (target) {

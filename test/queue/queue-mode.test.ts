@@ -15,7 +15,8 @@ import { getRun, insertRun } from '../../api/services/run-store.ts';
 import type { WorkerPool } from '../../api/workers/worker-pool.ts';
 import { validateCase } from '../../models/compile/validate-case.ts';
 import { simulate } from '../../models/engine/simulate.ts';
-import { summarizedOutputs } from '../../models/engine/summarize-run.ts';
+import { summarizeRun, summarizedOutputs } from '../../models/engine/summarize-run.ts';
+import { pointEstimate } from '../../models/engine/point-estimate.ts';
 import { ENGINE_VERSION } from '../../models/formula/compile-case.ts';
 import { IN_THREAD, runCase } from '../../models/pipeline/index.ts';
 import { breakEvenAnalysis, compareCases, sobolAnalysis, tornadoAnalysis } from '../../models/analysis/index.ts';
@@ -66,11 +67,12 @@ suite(enabled ? 'queue mode on pg-boss' : `queue mode on pg-boss (${QUEUE_SKIP_R
       const validated = validateCase(record.document);
       if (!validated.ok) throw new Error('fixture invalid');
       for (const sampling of SAMPLINGS) {
-        // The in-process reference: the pipeline on the calling thread, as the embedded default runs it.
-        const run = await runCase(record.document, { trials: TRIALS, seed: 5, sampling }, IN_THREAD);
+        // The in-process reference: what the pipeline does on the calling thread (simulate, summarise, point estimate),
+        // keeping the columns for their hashes.
         const columns = simulate(validated.model, { trials: TRIALS, seed: 5, sampling });
         const hashes = Object.fromEntries(summarizedOutputs(validated.model).map(({ id }) => [id, columnHash(columns.outputs[id])]));
-        expected.set(`${fixture}:${sampling}`, { summary: stored(run.summary), point: stored(run.pointEstimate), hashes });
+        const summary = stored(summarizeRun(validated.model, columns));
+        expected.set(`${fixture}:${sampling}`, { summary, point: stored(pointEstimate(validated.case)), hashes });
       }
     }
   }, 60_000);
@@ -112,6 +114,38 @@ suite(enabled ? 'queue mode on pg-boss' : `queue mode on pg-boss (${QUEUE_SKIP_R
     },
     60_000,
   );
+
+  it('a run of one shard is summarised where it ran, with the same bits, nothing stored', async () => {
+    const { id, document } = cases.get('document-processing')!;
+    const validated = validateCase(document);
+    if (!validated.ok) throw new Error('invalid');
+    const body = (await (await call(small.app, 'POST', `/api/cases/${id}/runs?wait=true`, { trials: 4000, seed: 8, sampling: 'lhs' })).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(body.status).toBe('succeeded');
+    const single = simulate(validated.model, { trials: 4000, seed: 8, sampling: 'lhs' });
+    expect(sameFigures(body.summary, stored(summarizeRun(validated.model, single)))).toBeNull();
+    const { rows } = await sandbox.db.query<{ stored: boolean; trials_done: number }>(
+      'SELECT data IS NOT NULL AS stored, trials_done FROM run_shards WHERE run_id = $1',
+      [body.id],
+    );
+    expect(rows).toEqual([{ stored: false, trials_done: 4000 }]);
+  });
+
+  it('precision control doubles step by step, as the in-process pipeline does', async () => {
+    const { id, document } = cases.get('contact-center-assistant')!;
+    // A target the first steps miss: 16,384, 32,768, then the ceiling of 40,000 trials.
+    const request = { trials: 40_000, seed: 9, sampling: 'lhs' as const, precision: { relativeHalfWidth: 0.001 } };
+    const body = (await (await call(small.app, 'POST', `/api/cases/${id}/runs?wait=true`, request)).json()) as {
+      status: string;
+      summary: { precision: { runs: number[] } };
+    };
+    expect(body.status).toBe('succeeded');
+    const reference = await runCase(document, { ...request, precision: { relativeHalfWidth: 0.001, output: 'npv' } }, IN_THREAD);
+    expect(body.summary.precision.runs).toEqual([16_384, 32_768, 40_000]);
+    expect(sameFigures(body.summary, stored(reference.summary))).toBeNull();
+  }, 30_000);
 
   it('analyses queued on the workers (Sobol, tornado, break-even) and a comparison equal the in-process ones', async () => {
     const { id, document } = cases.get('contact-center-assistant')!;
