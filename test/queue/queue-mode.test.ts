@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../api/cli/main.ts';
-import { openBoss } from '../../api/queue/open-boss.ts';
+import { openBoss, QUEUES } from '../../api/queue/open-boss.ts';
 import { enqueueStep, planRun } from '../../api/queue/plan-run.ts';
 import { runShardJob } from '../../api/queue/shard-handler.ts';
 import { claimShard, reportShardProgress } from '../../api/queue/shard-store.ts';
@@ -57,7 +57,7 @@ suite(enabled ? 'queue mode on pg-boss' : `queue mode on pg-boss (${QUEUE_SKIP_R
   const expected = new Map<string, { summary: unknown; point: unknown; hashes: Record<string, string> }>();
 
   beforeAll(async () => {
-    sandbox = await openSandbox('vgq_modes', { VALUEGATE_SHARD_TRIALS: '4096' });
+    sandbox = await openSandbox('vgq_modes', { VALUEGATE_SHARD_TRIALS: '4096', VALUEGATE_REGATE_CRON: '0 3 * * *' });
     workers.push(await startWorker(sandbox));
     small = await buildQueueApp(sandbox);
     large = await buildQueueApp(sandbox, { shardTrials: 12_288 });
@@ -370,5 +370,26 @@ suite(enabled ? 'queue mode on pg-boss' : `queue mode on pg-boss (${QUEUE_SKIP_R
   it('GET /api/health reports the queue: nothing queued or active, the workers seen in the last minute', async () => {
     const health = (await (await call(small.app, 'GET', '/api/health')).json()) as { queue: Record<string, unknown> };
     expect(health.queue).toMatchObject({ kind: 'pgboss', queued: 0, active: 0, workers: 3, threads: 3 });
+  });
+
+  it('registers the re-gate schedule from VALUEGATE_REGATE_CRON, and its job re-gates what is stale', async () => {
+    const { rows } = await sandbox.db.query<{ cron: string }>(`SELECT cron FROM "${sandbox.bossSchema}".schedule WHERE name = $1`, [QUEUES.regate]);
+    expect(rows).toEqual([{ cron: '0 3 * * *' }]);
+    // What the schedule sends at 03:00, sent now: every case was just re-gated, so it queues none.
+    const boss = await openBoss(sandbox.baseUrl, sandbox.config, { supervise: false, schedule: false });
+    try {
+      const jobId = await boss.send(QUEUES.regate, { reason: 'schedule' });
+      const job = await until(
+        async () => {
+          const found = await boss.getJobById(QUEUES.regate, jobId!);
+          return found?.state === 'completed' && found;
+        },
+        10_000,
+        'the scheduled re-gate',
+      );
+      expect(job.output).toEqual({ queued: 0 });
+    } finally {
+      await boss.stop({ graceful: false, wait: false });
+    }
   });
 });
