@@ -5,7 +5,9 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * (vitest's own order, by file size on a fresh clone, starts these small-but-slow files last).
  */
 const SLOW_FIRST = [
+  'test/queue/queue-mode.test.ts',
   'test/reliability/kill-restart.test.ts',
+  'test/queue/queue-kill.test.ts',
   'test/e2e/journey.test.ts',
   'test/reliability/openapi-fuzz.test.ts',
   'test/api/service.test.ts',

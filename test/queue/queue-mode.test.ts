@@ -321,7 +321,8 @@ suite(enabled ? 'queue mode on pg-boss' : `queue mode on pg-boss (${QUEUE_SKIP_R
 
   it('re-gates only the cases whose case version or engine version changed, and records what changed', async () => {
     const env = { DATABASE_URL: sandbox.databaseUrl, VALUEGATE_QUEUE: 'pgboss', VALUEGATE_QUEUE_SCHEMA: sandbox.bossSchema };
-    const saved = { ...process.env };
+    // Set for the in-process CLI and put back after: files share this process (vitest's isolate: false).
+    const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
     Object.assign(process.env, env);
     const regate = async (): Promise<{ cases: { caseId: string; changes: { what: string }[]; status: string; recommendation: string }[] }> => {
       let out = '';
@@ -363,7 +364,10 @@ suite(enabled ? 'queue mode on pg-boss' : `queue mode on pg-boss (${QUEUE_SKIP_R
       expect(rows[0].params.regate.changes).toEqual([{ what: 'case version', from: 1, to: 2 }]);
       expect(rows[0].params.regate.previousRecommendation).toBe(first.cases.find((item) => item.caseId === a.id)!.recommendation);
     } finally {
-      process.env = saved;
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
     }
   }, 60_000);
 
