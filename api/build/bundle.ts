@@ -16,7 +16,20 @@ export const BUNDLE_ENTRIES = {
 } as const;
 
 /** Packages that load files beside themselves (WebAssembly, assets) or use dynamic requires stay in node_modules. */
-const EXTERNAL = ['@electric-sql/pglite', 'pg', 'exceljs', 'swagger-ui-dist', 'vite', 'esbuild', 'tsx', 'playwright-core', 'docx', '@resvg/resvg-js'];
+// pg-boss stays external so the embedded default never loads it (api/queue imports it only in queue mode).
+const EXTERNAL = [
+  '@electric-sql/pglite',
+  'pg',
+  'pg-boss',
+  'exceljs',
+  'swagger-ui-dist',
+  'vite',
+  'esbuild',
+  'tsx',
+  'playwright-core',
+  'docx',
+  '@resvg/resvg-js',
+];
 
 /**
  * Builds every bundle into api/dist.

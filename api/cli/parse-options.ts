@@ -27,6 +27,8 @@ const OPTIONS = {
   'cost-fixed': { type: 'string' },
   'cost-per-observation': { type: 'string' },
   representativeness: { type: 'string' },
+  concurrency: { type: 'string' },
+  all: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -40,6 +42,10 @@ export interface CliOptions {
   threads?: number;
   json: boolean;
   help: boolean;
+  /** worker: threads (and pg-boss consumers) of this worker process. */
+  concurrency?: number;
+  /** regate: every active case whose version, engine or rules changed. */
+  all: boolean;
   method?: string;
   output?: string;
   /** Tornado percentiles, e.g. [0.1, 0.9]. */
@@ -97,6 +103,8 @@ export function parseOptions(argv: string[]): CliOptions {
     sampling,
     json: values.json ?? false,
     help: values.help ?? false,
+    concurrency: integerOption('--concurrency', values.concurrency, 1, 256),
+    all: values.all ?? false,
     method: values.method,
     output: values.output,
     percentiles: percentilePair(values.percentiles),

@@ -28,7 +28,15 @@ export type JobRequest =
   | { type: 'trials'; document: unknown; settings: RunSettings }
   | { type: 'portfolio'; documents: unknown[]; trials: number; seed: number; representativenessFactors: RepresentativenessFactors }
   | { type: 'evidence'; document: unknown; settings: RunSettings; today: string }
-  | { type: 'evsi'; document: unknown; settings: RunSettings; plan: EvsiPlan };
+  | { type: 'evsi'; document: unknown; settings: RunSettings; plan: EvsiPlan }
+  | { type: 'shard'; document: unknown; env: ShardEnv; firstChunk: number; lastChunk: number };
+
+/** What a shard of a queued run needs of the run's settings (api/queue): one precision step's size, seed and sampling. */
+export interface ShardEnv {
+  trials: number;
+  seed: number;
+  sampling: 'mc' | 'lhs';
+}
 
 /** A planned measurement of one input to price (see models/analysis/evsi-analysis.ts). */
 export interface EvsiPlan {

@@ -17,6 +17,8 @@ import { validateCase, type ValidatedCase } from '../../models/compile/validate-
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
 import { resolveFactors } from '../../models/evidence/representativeness-factors.ts';
 import type { CompileOptions } from '../../models/formula/compile-case.ts';
+import { runShard } from '../../models/engine/run-shard.ts';
+import { simulationEnv } from '../../models/engine/simulation-env.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { summarizeRun } from '../../models/engine/summarize-run.ts';
 import { IN_THREAD, runCase } from '../../models/pipeline/index.ts';
@@ -72,6 +74,12 @@ async function run(jobId: number, request: JobRequest, post: Post): Promise<unkn
       const validated = load(request.document, request.settings);
       const result = simulate(validated.model, { ...request.settings, fanTrials: 0, keepLineTotals: true }, { signal, onProgress: progress });
       return { outputs: result.outputs };
+    }
+    case 'shard': {
+      // A shard of a queued run (api/queue): its chunks, packed; cancel is checked between chunks.
+      const { model } = load(request.document);
+      const range = { firstChunk: request.firstChunk, lastChunk: request.lastChunk };
+      return { data: runShard(model, simulationEnv(request.env), range, { signal, onProgress: progress }) };
     }
     case 'portfolio': {
       const cases = request.documents.map((document) => {
@@ -134,6 +142,10 @@ async function run(jobId: number, request: JobRequest, post: Post): Promise<unkn
 
 /** Per-trial columns move to the main thread instead of being copied (a 1M-trial run has 8 MB per column). */
 function transferables(request: JobRequest, result: unknown): ArrayBuffer[] {
+  if (request.type === 'shard') {
+    const data = (result as { data: Float64Array }).data;
+    return data.buffer instanceof ArrayBuffer ? [data.buffer] : [];
+  }
   if (request.type !== 'trials') return [];
   const outputs = (result as { outputs: Record<string, Float64Array> }).outputs;
   const buffers = new Set<ArrayBuffer>();

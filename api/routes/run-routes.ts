@@ -168,6 +168,8 @@ function registerRunEvents(app: App): void {
           queue.push(event);
           wake?.();
         });
+        // Queue mode: the run's row (written by workers) feeds the registry while someone listens.
+        const unfollow = services.queue?.follow(run.id);
         try {
           const current = await getRun(services.db, run.id, false);
           const live = services.runs.progressOf(run.id);
@@ -193,6 +195,7 @@ function registerRunEvents(app: App): void {
           }
         } finally {
           unsubscribe();
+          unfollow?.();
         }
       });
     },
@@ -216,7 +219,8 @@ function registerCancelRun(app: App): void {
       const run = await requireRun(services, c.req.valid('param').id, false);
       if (FINAL.has(run.status))
         throw new ApiError(409, `the run already ${run.status === 'succeeded' ? 'finished' : run.status === 'failed' ? 'failed' : 'was cancelled'}`);
-      services.runs.cancel(run.id);
+      if (services.queue) await services.queue.cancelRun(run.id);
+      else services.runs.cancel(run.id);
       return c.json((await getRun(services.db, run.id, false))!, 202);
     },
   );

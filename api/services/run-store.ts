@@ -29,7 +29,8 @@ function toRecord(row: Record<string, unknown>, withSummary: boolean): RunRecord
     // Runs stored before the factors were recorded ran with the defaults.
     representativenessFactors: resolveFactors(row.representativeness_factors as RepresentativenessFactorsInput | null),
     engineVersion: String(row.engine_version),
-    progress: { done: status === 'succeeded' ? trials : 0, total: trials },
+    // Queued runs (api/queue) keep their shards' progress in the row; in-process runs report it live.
+    progress: { done: status === 'succeeded' ? trials : Number(row.progress_done ?? 0), total: trials },
     ...(withSummary && row.summary ? { summary: row.summary as RunSummary } : {}),
     ...(withSummary && row.point_estimate ? { pointEstimate: row.point_estimate as PointEstimate } : {}),
     ...(row.error ? { error: String(row.error) } : {}),
@@ -131,7 +132,7 @@ export async function markSucceeded(db: Queryable, id: string, summary: RunSumma
   await db.query(
     `UPDATE runs SET status = 'succeeded', finished_at = now(), summary = $2, point_estimate = $3,
        npv_mean = $4, npv_p50 = $5, probability_npv_positive = $6, pv_costs_mean = $7, total_cost_mean = $8, trials = $9
-     WHERE id = $1`,
+     WHERE id = $1 AND status IN ('queued', 'running')`,
     [
       id,
       JSON.stringify(summary, nonFiniteAsString),

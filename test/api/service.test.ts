@@ -83,6 +83,8 @@ describe('service behaviour', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe('https://finance.example.com');
     const other = await t.call('GET', '/api/health', { role: null, headers: { Origin: 'https://evil.example.com' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    // The embedded default's queue: the API's own threads (queue mode reports pg-boss's jobs and workers, test/queue/).
+    expect(((await response.json()) as { queue: unknown }).queue).toEqual({ kind: 'in-process', queued: 0, active: 0, threads: 2 });
   });
 
   it('writes one structured log line per request', async () => {

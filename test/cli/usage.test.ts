@@ -36,6 +36,8 @@ describe('the usage text comes from the command table', () => {
       'calibration',
       'export',
       'import-xlsx',
+      'regate',
+      'worker',
       'schema',
     ]);
     for (const name of listed) {

@@ -9,6 +9,8 @@ const SLOW_FIRST = [
   'test/reliability/openapi-fuzz-postgres.test.ts',
   'test/reliability/kill-restart-pglite.test.ts',
   'test/reliability/kill-restart-postgres.test.ts',
+  'test/queue/queue-mode.test.ts',
+  'test/queue/queue-kill.test.ts',
   'test/e2e/journey.test.ts',
   'test/api/service.test.ts',
   'test/e2e/bit-identical.test.ts',
