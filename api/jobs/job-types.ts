@@ -29,7 +29,7 @@ export type JobRequest =
   | { type: 'portfolio'; documents: unknown[]; trials: number; seed: number; representativenessFactors: RepresentativenessFactors }
   | { type: 'evidence'; document: unknown; settings: RunSettings; today: string }
   | { type: 'evsi'; document: unknown; settings: RunSettings; plan: EvsiPlan }
-  | { type: 'shard'; document: unknown; env: ShardEnv; firstChunk: number; lastChunk: number };
+  | { type: 'shard'; document: unknown; env: ShardEnv; firstChunk: number; lastChunk: number; representativenessFactors?: RepresentativenessFactors };
 
 /** What a shard of a queued run needs of the run's settings (api/queue): one precision step's size, seed and sampling. */
 export interface ShardEnv {

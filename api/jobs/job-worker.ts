@@ -77,7 +77,7 @@ async function run(jobId: number, request: JobRequest, post: Post): Promise<unkn
     }
     case 'shard': {
       // A shard of a queued run (api/queue): its chunks, packed; cancel is checked between chunks.
-      const { model } = load(request.document);
+      const { model } = load(request.document, { representativenessFactors: request.representativenessFactors });
       const range = { firstChunk: request.firstChunk, lastChunk: request.lastChunk };
       return { data: runShard(model, simulationEnv(request.env), range, { signal, onProgress: progress }) };
     }

@@ -1,3 +1,4 @@
+import type { RepresentativenessFactors } from '../../models/evidence/representativeness-factors.ts';
 import { precisionSchedule } from '../../models/engine/precision-target.ts';
 import { shardRanges } from '../../models/engine/run-shard.ts';
 import type { RunSettings } from '../jobs/job-types.ts';
@@ -19,6 +20,8 @@ export interface ShardJobData {
   sampling: 'mc' | 'lhs';
   firstChunk: number;
   lastChunk: number;
+  /** The run's representativeness factors (left out by jobs queued before they were carried: the defaults). */
+  representativenessFactors?: RepresentativenessFactors;
 }
 
 /** The run a shard job belongs to, as the planner knows it. */
@@ -76,6 +79,7 @@ export async function enqueueStep(boss: PgBoss, db: Queryable, run: PlannedRun, 
         trials: stepTrials,
         seed: run.settings.seed,
         sampling: run.settings.sampling,
+        representativenessFactors: run.settings.representativenessFactors,
         firstChunk: range.firstChunk,
         lastChunk: range.lastChunk,
       } satisfies ShardJobData,

@@ -54,7 +54,14 @@ export async function runShardJob(context: ShardContext, job: ShardJobData): Pro
   let done = 0;
   let written = 0;
   const handle = context.pool.submit<{ data: Float64Array }>(
-    { type: 'shard', document, env: { trials: job.trials, seed: job.seed, sampling: job.sampling }, firstChunk: job.firstChunk, lastChunk: job.lastChunk },
+    {
+      type: 'shard',
+      document,
+      env: { trials: job.trials, seed: job.seed, sampling: job.sampling },
+      firstChunk: job.firstChunk,
+      lastChunk: job.lastChunk,
+      representativenessFactors: job.representativenessFactors,
+    },
     { onProgress: (trials) => (done = trials) },
   );
   // Reads the run's state (cancel) and writes progress every WATCH_MS while the thread runs.

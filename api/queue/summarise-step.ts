@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { validateCase } from '../../models/compile/validate-case.ts';
+import { resolveFactors } from '../../models/evidence/representativeness-factors.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
 import { precisionSchedule, precisionStep, type PrecisionReport } from '../../models/engine/precision-target.ts';
 import { assembleFromTails, shardRanges } from '../../models/engine/run-shard.ts';
@@ -60,7 +61,7 @@ export async function summariseStep(
   const shards = await listShards(db, job.runId, job.step);
   if (!shards.length || (!held && shards.some((shard) => !shard.stored))) return 'stale';
   const version = await getVersion(db, job.caseId, job.caseVersion);
-  const validated = version ? validateCase(version.document) : null;
+  const validated = version ? validateCase(version.document, { representativenessFactors: resolveFactors(plan.settings.representativenessFactors) }) : null;
   if (!validated?.ok) {
     await markEnded(db, job.runId, 'failed', 'the case version is missing or invalid');
     return 'stale';

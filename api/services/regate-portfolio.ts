@@ -8,7 +8,8 @@ import type { JobRequest, RunSettings } from '../jobs/job-types.ts';
 import type { Queryable } from '../storage/database.ts';
 import { insertAnalysis } from './analysis-store.ts';
 import { getVersion, listCases } from './case-store.ts';
-import { getPortfolioRules } from './portfolio-rules.ts';
+import { getRiskTiers } from './governance-settings.ts';
+import { getPortfolioRules, portfolioFactors } from './portfolio-rules.ts';
 import { insertRun, markEnded, markRunning, markSucceeded } from './run-store.ts';
 
 /** One thing that changed since a case's last gate. */
@@ -39,9 +40,12 @@ export type RegateRunner = (request: JobRequest) => Promise<unknown>;
  * await rulesHash(db) // 'sha256:…'
  */
 export async function rulesHash(db: Queryable): Promise<string> {
-  const { postLaunch } = await getPortfolioRules(db);
-  const sorted = Object.fromEntries(Object.entries(postLaunch).sort(([a], [b]) => a.localeCompare(b)));
-  return `sha256:${createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 16)}`;
+  const { postLaunch, representativenessFactors } = await getPortfolioRules(db);
+  const sorted = (record: object) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+  // Everything that moves a gate besides the case and the engine: the post-launch rules, the
+  // evidence factors and the organisation's risk tiers.
+  const rules = { postLaunch: sorted(postLaunch), representativenessFactors: sorted(representativenessFactors), tiers: await getRiskTiers(db) };
+  return `sha256:${createHash('sha256').update(JSON.stringify(rules)).digest('hex').slice(0, 16)}`;
 }
 
 interface LastGate {
@@ -132,7 +136,12 @@ export async function regateCase(db: Queryable, run: RegateRunner, target: Regat
   const version = await getVersion(db, target.caseId, target.caseVersion);
   if (!version) throw new Error(`case ${target.caseId} has no version ${target.caseVersion}`);
   const document = version.document;
-  const settings: RunSettings = resolveSettings(document as CaseWithSettings, { ...(target.settings ?? {}), ...(trials ? { trials } : {}) });
+  const settings: RunSettings = resolveSettings(document as CaseWithSettings, {
+    ...(target.settings ?? {}),
+    ...(trials ? { trials } : {}),
+    representativenessFactors: await portfolioFactors(db),
+  });
+  const tiers = await getRiskTiers(db);
   const record = await insertRun(db, {
     caseId: target.caseId,
     caseVersion: target.caseVersion,
@@ -155,7 +164,7 @@ export async function regateCase(db: Queryable, run: RegateRunner, target: Regat
     await markRunning(db, record.id);
     const simulated = (await run({ type: 'simulate', document, settings })) as { summary: RunSummary; pointEstimate: PointEstimate };
     await markSucceeded(db, record.id, simulated.summary, simulated.pointEstimate);
-    const gate = (await run({ type: 'analysis', document, settings, kind: 'gate', params: {}, today })) as { recommendation?: string };
+    const gate = (await run({ type: 'analysis', document, settings, kind: 'gate', params: {}, today, tiers })) as { recommendation?: string };
     const params = { regate: { changes: target.changes, previousRecommendation: target.previousRecommendation } };
     const analysis = await insertAnalysis(db, record.id, 'gate', params, gate, 'regate');
     analysisId = analysis.id;

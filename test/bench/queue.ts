@@ -1,3 +1,4 @@
+import { REPRESENTATIVENESS_FACTORS } from '../../models/evidence/representativeness-factors.ts';
 // `npm run bench:queue`: queue mode (pg-boss) against in-process threads on this machine (needs TEST_DATABASE_URL;
 // works in its own schemas of the vg_pgboss database). Prints one JSON line per measurement:
 //   - a run of 100k, 1M and 10M trials: in-process (the embedded server's path: one warm worker thread runs the whole
@@ -65,8 +66,20 @@ async function runOverhead(sandbox: QueueSandbox, workers: WorkerProcess[]): Pro
   const inProcess = new Map<number, number>();
   for (const trials of SIZES) {
     const times = trials >= 10_000_000 ? 1 : REPEATS;
-    await pool.submit({ type: 'simulate', document: record.document, settings: { trials: 10_000, seed: 1, sampling: 'lhs' } }).result;
-    const wall = await repeat(times, () => pool.submit({ type: 'simulate', document: record.document, settings: { trials, seed: 1, sampling: 'lhs' } }).result);
+    await pool.submit({
+      type: 'simulate',
+      document: record.document,
+      settings: { trials: 10_000, seed: 1, sampling: 'lhs', representativenessFactors: REPRESENTATIVENESS_FACTORS },
+    }).result;
+    const wall = await repeat(
+      times,
+      () =>
+        pool.submit({
+          type: 'simulate',
+          document: record.document,
+          settings: { trials, seed: 1, sampling: 'lhs', representativenessFactors: REPRESENTATIVENESS_FACTORS },
+        }).result,
+    );
     inProcess.set(trials, wall);
     print({ measurement: 'run', mode: 'in-process (1 thread)', trials, medianSeconds: seconds(wall), repeats: times });
   }

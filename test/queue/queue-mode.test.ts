@@ -1,3 +1,4 @@
+import { REPRESENTATIVENESS_FACTORS } from '../../models/evidence/representativeness-factors.ts';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../api/cli/main.ts';
@@ -168,7 +169,7 @@ suite(enabled ? 'queue mode on pg-boss' : `queue mode on pg-boss (${QUEUE_SKIP_R
     expect(compared.status).toBe(200);
     const b = validateCase(other.document);
     if (!b.ok) throw new Error('invalid');
-    const settings = { trials: 5000, seed: 3, sampling: 'lhs' as const };
+    const settings = { trials: 5000, seed: 3, sampling: 'lhs' as const, representativenessFactors: REPRESENTATIVENESS_FACTORS };
     const currency = (doc: unknown): string => (doc as { currency: string }).currency;
     const money = { currencyA: currency(document), currencyB: currency(other.document), exchangeRate: 1.17 };
     const reference = compareCases(validated.model, b.model, settings, 'npv', money);
@@ -177,7 +178,7 @@ suite(enabled ? 'queue mode on pg-boss' : `queue mode on pg-boss (${QUEUE_SKIP_R
 
   it('a shard delivered twice (a retry after a kill, then a duplicate) leaves the result unchanged', async () => {
     const { id, document } = cases.get('contact-center-assistant')!;
-    const settings = { trials: TRIALS, seed: 5, sampling: 'lhs' as const };
+    const settings = { trials: TRIALS, seed: 5, sampling: 'lhs' as const, representativenessFactors: REPRESENTATIVENESS_FACTORS };
     const record = await insertRun(sandbox.db, { caseId: id, caseVersion: 1, caseHash: 'test', settings, engineVersion: ENGINE_VERSION, createdBy: 'test' });
     const config = { ...sandbox.config, shardTrials: 12_288 };
     await planRun(sandbox.db, { runId: record.id, caseId: id, caseVersion: 1, settings }, config);
@@ -253,7 +254,7 @@ suite(enabled ? 'queue mode on pg-boss' : `queue mode on pg-boss (${QUEUE_SKIP_R
 
   it('a failure caused by the case fails the run once, without retries', async () => {
     const record = await loadFixture(sandbox.db, 'contact-center-assistant', 'broken on the worker');
-    const settings = { trials: 20_000, seed: 1, sampling: 'lhs' as const };
+    const settings = { trials: 20_000, seed: 1, sampling: 'lhs' as const, representativenessFactors: REPRESENTATIVENESS_FACTORS };
     const run = await insertRun(sandbox.db, {
       caseId: record.id,
       caseVersion: 1,
@@ -396,4 +397,43 @@ suite(enabled ? 'queue mode on pg-boss' : `queue mode on pg-boss (${QUEUE_SKIP_R
       await boss.stop({ graceful: false, wait: false });
     }
   });
+
+  it("weighs a case's evidence by the portfolio's representativeness factors, as the in-process run does, and a factor change re-gates", async () => {
+    const record = await loadFixture(sandbox.db, 'contact-center-assistant-measured', 'measured, queued');
+    const factors = { production: 1, similar: 0.5, curated: 1 };
+    const reference = (weights: typeof factors) => {
+      const validated = validateCase(record.document, { representativenessFactors: weights });
+      if (!validated.ok) throw new Error('fixture invalid');
+      return stored(summarizeRun(validated.model, simulate(validated.model, { trials: TRIALS, seed: 5, sampling: 'lhs' })));
+    };
+    const rules = await call(small.app, 'PUT', '/api/portfolio/rules', { representativenessFactors: factors });
+    expect(rules.status).toBe(200);
+    const response = await call(small.app, 'POST', `/api/cases/${record.id}/runs?wait=true`, { trials: TRIALS, seed: 5, sampling: 'lhs' });
+    const body = (await response.json()) as Summary;
+    expect(body.status, String(body.error)).toBe('succeeded');
+    expect(body.representativenessFactors).toEqual(factors);
+    expect(sameFigures(body.summary, reference(factors))).toBeNull();
+    // The factor matters for this case: at the defaults the figures differ.
+    expect(sameFigures(body.summary, reference(REPRESENTATIVENESS_FACTORS))).not.toBeNull();
+    // The factors are part of the rules a gate rests on: every other case is now stale.
+    const env = { DATABASE_URL: sandbox.databaseUrl, VALUEGATE_QUEUE: 'pgboss', VALUEGATE_QUEUE_SCHEMA: sandbox.bossSchema };
+    const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+    Object.assign(process.env, env);
+    try {
+      let out = '';
+      const code = await runCli(['regate', '--all', '--trials', '4096', '--json'], {
+        stdout: { write: (text: string) => (out += text) },
+        stderr: { write: () => true },
+      });
+      expect(code).toBe(0);
+      const { cases: regated } = JSON.parse(out) as { cases: { caseId: string; changes: { what: string }[] }[] };
+      const fixtureIds = FIXTURES.map((fixture) => cases.get(fixture)!.id);
+      for (const id of fixtureIds) expect(regated.find((item) => item.caseId === id)?.changes.map((change) => change.what)).toContain('rules');
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  }, 60_000);
 });
