@@ -23,8 +23,5 @@ export const isApprover = (): boolean => holds('approver', 'decide');
 /** Whether the current user may edit cases and start runs (the editor role). */
 export const isEditor = (): boolean => holds('editor', 'write') || holds('approver', 'decide');
 
-/** Whether the current user administers the organisation (tiers, checklist template). Local mode is an admin. */
-export const isAdmin = (): boolean => {
-  const current = me();
-  return current?.mode === 'local' || current?.role === 'admin';
-};
+/** Whether the current user may change the portfolio's rules (the admin role). */
+export const isAdmin = (): boolean => holds('admin', 'admin');
