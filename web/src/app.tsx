@@ -5,6 +5,7 @@ import { CASE_TABS, CaseWorkspace, type CaseTab } from './pages/case-workspace.t
 import { CalibrationPage } from './pages/calibration-page.tsx';
 import { NewCasePage } from './pages/new-case-page.tsx';
 import { PortfolioPage } from './pages/portfolio-page.tsx';
+import { RegistryPage } from './pages/registry-page.tsx';
 
 /** The app shell: header, skip link, and the hash route's page. */
 export const App: Component = () => {
@@ -45,6 +46,9 @@ export const App: Component = () => {
           <a href="#/calibration" aria-current={currentRoute().segments[0] === 'calibration' ? 'page' : undefined}>
             Calibration
           </a>
+          <a href="#/registry" aria-current={currentRoute().segments[0] === 'registry' ? 'page' : undefined}>
+            Registry
+          </a>
         </nav>
         <span class="user">
           <Show when={me()} fallback="Not signed in">
@@ -62,6 +66,9 @@ export const App: Component = () => {
         </Match>
         <Match when={currentRoute().segments[0] === 'calibration'}>
           <CalibrationPage />
+        </Match>
+        <Match when={currentRoute().segments[0] === 'registry'}>
+          <RegistryPage />
         </Match>
         <Match when={caseId()} keyed>
           {(id) => <CaseWorkspace caseId={id} tab={caseRoute()?.tab ?? 'edit'} />}

@@ -1,6 +1,8 @@
 import { createResource, For, Show, Suspense, type Component } from 'solid-js';
 import type { GateResult } from '../../../models/gate/evaluate-gate.ts';
+import { ApprovalsPanel } from '../components/approvals-panel.tsx';
 import { DecisionForm } from '../components/decision-form.tsx';
+import { GateChecklist, GateClassification } from '../components/gate-governance.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { GateCriteriaTable } from '../components/gate-criteria-table.tsx';
 import { RequireRun } from '../components/require-run.tsx';
@@ -10,29 +12,45 @@ import { evidenceFormHref } from '../lib/evidence-api.ts';
 import { api } from '../lib/api.ts';
 import type { DecisionResource, RunResource } from '../lib/api-types.ts';
 import type { CaseContext } from '../stores/case-context.ts';
+import { createCaseGovernance, type CaseGovernanceState } from '../stores/case-governance.ts';
+import { governanceApi } from '../lib/governance-api.ts';
 
 /**
- * The value gate: the recommendation with every criterion and its figure, the readiness
- * gates, the decision form for approvers and the append-only decision history.
+ * The value gate: the case's risk classification, the recommendation with every criterion and
+ * its figure, the readiness gates and the shared checklist with its sign-offs, the approvals a
+ * scale decision needs, the decision form for approvers and the append-only decision history.
  */
 export const GatePage: Component<{ context: CaseContext }> = (props) => {
   const [decisions, { refetch }] = createResource(() => api.decisions(props.context.session.id).then((page) => page.items));
+  const governance = createCaseGovernance(() => props.context.session.id);
+  const decided = (): void => {
+    void refetch();
+    governance.refresh();
+  };
   return (
     <div class="page gate-page">
       <h2 class="page-title">Gate: scale, redesign, stop or keep as research</h2>
+      <GateClassification state={governance} />
       <RequireRun context={props.context} what="The gate's criteria">
-        {(run) => <GateEvaluation context={props.context} run={run} onDecided={() => void refetch()} />}
+        {(run) => <GateEvaluation context={props.context} run={run} governance={governance} onDecided={decided} />}
       </RequireRun>
+      <Show when={!props.context.runs.latest()}>
+        <GateChecklist state={governance} context={props.context} />
+      </Show>
       <DecisionHistory decisions={decisions() ?? []} context={props.context} />
     </div>
   );
 };
 
-const GateEvaluation: Component<{ context: CaseContext; run: RunResource; onDecided: () => void }> = (props) => {
+const GateEvaluation: Component<{ context: CaseContext; run: RunResource; governance: CaseGovernanceState; onDecided: () => void }> = (props) => {
   const format = () => props.context.session.draft.format();
   const [gate] = createResource(
     () => props.run.id,
     (id) => loadAnalysis<GateResult>(id, { kind: 'gate' }),
+  );
+  const [approvals, { refetch: refetchApprovals }] = createResource(
+    () => props.run.id,
+    (runId) => governanceApi.approvals(props.context.session.id, runId),
   );
   return (
     <Suspense fallback={<p class="muted">Evaluating the gate (tornado and value of information first)…</p>}>
@@ -133,7 +151,18 @@ const GateEvaluation: Component<{ context: CaseContext; run: RunResource; onDeci
                 </Show>
               </section>
             </div>
-            <DecisionForm context={props.context} run={props.run} recommendation={g().recommendation} onDecided={props.onDecided} />
+            <GateChecklist state={props.governance} context={props.context} />
+            <Show when={approvals.error}>
+              <ErrorNotice error={approvals.error} />
+            </Show>
+            <Show when={approvals.latest}>{(a) => <ApprovalsPanel approvals={a()} format={format()} onApproved={() => void refetchApprovals()} />}</Show>
+            <DecisionForm
+              context={props.context}
+              run={props.run}
+              recommendation={g().recommendation}
+              approvals={approvals.latest}
+              onDecided={props.onDecided}
+            />
           </>
         )}
       </Show>
