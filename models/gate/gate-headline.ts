@@ -61,10 +61,16 @@ export function gateHeadline(context: HeadlineContext): string {
     return (
       `Stop: only ${chance}, and perfect information is worth at most ${format.money(evpi)}, within ` +
       `${format.percent(context.rules.stopMaxEvpiShareOfStake)} of the ${format.money(context.stake)} at stake, ` +
-      `so no measurement is likely to change the call${tooCloseWarning(context, ['stop'])}.`
+      `so no measurement is likely to change the call${tooCloseWarning(context, ['stop'])}${prohibitedNote(criteria)}.`
     );
   }
   return `Redesign before scaling: ${redesignBlockers(context).join('; ')}${leverText(context)}${measureText(context)}${tooCloseWarning(context, ['scale', 'stop'])}.`;
+}
+
+/** For a stop of a prohibited case: the reason it could never be scaled anyway. */
+function prohibitedNote(criteria: readonly Criterion[]): string {
+  const prohibited = criteria.find((criterion) => criterion.id === 'euAiActNotProhibited' && !criterion.met);
+  return prohibited ? `; besides, ${prohibited.note ?? 'a prohibited practice under the EU AI Act can never be scaled'}` : '';
 }
 
 function gatesMet({ rules }: HeadlineContext): string {

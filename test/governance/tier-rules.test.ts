@@ -114,6 +114,10 @@ describe('EU AI Act in the gate', () => {
     expect(result.recommendation).toBe('redesign');
     expect(result.criteria.find((c) => c.id === 'euAiActNotProhibited')).toMatchObject({ met: false, group: 'scale' });
     expect(result.headline).toContain('a prohibited practice under Art. 5(1)(f) (emotion recognition at work or in education) can never be scaled');
+    // Stopped on its economics, the headline still says why it could never scale.
+    const stopped = evaluateGate(gateInputs({ caseInput: input, p: 0.1, meanNpv: -40_000 }));
+    expect(stopped.recommendation).toBe('stop');
+    expect(stopped.headline).toMatch(/; besides, a prohibited practice under Art\. 5\(1\)\(f\) .* can never be scaled\.$/);
   });
 
   it('holds a transparency case until the disclosure item is met', () => {
