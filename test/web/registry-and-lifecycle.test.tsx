@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@solidjs/testing-library';
+import { cleanup, render, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RegistryEntry } from '../../models/contract/governance-resources.ts';
 import { driftingFirst, LifecycleCell } from '../../web/src/components/lifecycle-filter.tsx';
@@ -28,6 +28,7 @@ afterEach(() => {
 describe('the registry page', () => {
   it('lists production systems, highlights an overdue review and links the case and its decision', async () => {
     vi.stubGlobal('fetch', async (url: string) => {
+      if (url.endsWith('/api/governance/settings')) return json(200, { tiers: [{ id: 'medium', label: 'Medium (personal data)' }] });
       if (url.endsWith('/api/registry'))
         return json(200, { items: [entry('a', '2020-03-01'), entry('b', '2999-01-01')], generatedAt: '2026-12-07T12:00:00.000Z' });
       throw new Error(`unexpected ${url}`);
@@ -40,6 +41,7 @@ describe('the registry page', () => {
     expect(rows[0].querySelector('[data-testid="next-review"]')?.textContent).toContain('⚠ overdue');
     expect(rows[1].classList.contains('overdue')).toBe(false);
     expect(rows[0].textContent).toContain('Transparency obligations');
+    await waitFor(() => expect(rows[0].querySelectorAll('td')[2].textContent).toBe('Medium (personal data)'));
     expect(rows[0].textContent).toContain('✗ not named');
     expect(rows[0].querySelector('a')?.getAttribute('href')).toBe('#/cases/a/edit');
     expect(screen.getByText('1 review overdue', { exact: false })).toBeTruthy();
@@ -50,7 +52,7 @@ describe('the portfolio lifecycle', () => {
   it('puts drifting cases first and marks them visibly', () => {
     const items = [
       { id: 'x', stage: 'scaled', drifting: false },
-      { id: 'y', stage: 'pilot', drifting: true },
+      { id: 'y', stage: 'pilot', drifting: true, riskTier: 'medium', euAiActCategory: 'minimal' },
       { id: 'z', stage: 'gateReview', drifting: false },
     ] as CaseListItem[];
     expect(driftingFirst(items).map((item) => item.id)).toEqual(['y', 'x', 'z']);
@@ -63,6 +65,6 @@ describe('the portfolio lifecycle', () => {
         </tbody>
       </table>
     ));
-    expect(screen.getByTestId('lifecycle-stage').textContent).toBe('Pilot⚠ drifting');
+    expect(screen.getByTestId('lifecycle-stage').textContent).toBe('Pilot⚠ driftingmedium tier · Minimal risk');
   });
 });

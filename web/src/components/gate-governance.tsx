@@ -4,19 +4,27 @@ import type { CaseGovernanceState } from '../stores/case-governance.ts';
 import { ChecklistPanel } from './checklist-panel.tsx';
 import { ErrorNotice } from './error-notice.tsx';
 import { GovernanceSummary } from './governance-summary.tsx';
+import '../styles/governance.css';
 
 /**
  * The case's risk classification on the gate page. Reads `latest`, so a refresh after a
  * sign-off keeps the page in place instead of suspending it.
  */
-export const GateClassification: Component<{ state: CaseGovernanceState }> = (props) => (
-  <>
-    <Show when={props.state.governance.error}>
-      <ErrorNotice error={props.state.governance.error} />
-    </Show>
-    <Show when={props.state.governance.latest}>{(governance) => <GovernanceSummary governance={governance()} />}</Show>
-  </>
-);
+export const GateClassification: Component<{ state: CaseGovernanceState }> = (props) => {
+  // Mandatory items by what they ask ("Risk assessment done…"), once the case's checklist is there.
+  const itemName = (id: string): string => {
+    const found = props.state.checklist.latest?.items.find((item) => item.id === id);
+    return found ? `${found.item} (${id})` : id;
+  };
+  return (
+    <>
+      <Show when={props.state.governance.error}>
+        <ErrorNotice error={props.state.governance.error} />
+      </Show>
+      <Show when={props.state.governance.latest}>{(governance) => <GovernanceSummary governance={governance()} itemName={itemName} />}</Show>
+    </>
+  );
+};
 
 /**
  * The shared readiness checklist on the gate page. A sign-off saves a new case version, so the

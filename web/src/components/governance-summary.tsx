@@ -18,7 +18,7 @@ const ACCOUNTABILITY_LABELS = {
  * @example
  * <GovernanceSummary governance={governance} />
  */
-export const GovernanceSummary: Component<{ governance: CaseGovernanceResource }> = (props) => {
+export const GovernanceSummary: Component<{ governance: CaseGovernanceResource; itemName?: (id: string) => string }> = (props) => {
   const category = () => props.governance.euAiActCategory;
   const tier = () => props.governance.riskTier;
   return (
@@ -45,7 +45,7 @@ export const GovernanceSummary: Component<{ governance: CaseGovernanceResource }
             <span class={`badge badge-tier-${tier().value}`}>{tier().label}</span>
           </p>
           <ul class="tier-requires" data-testid="tier-requires">
-            <For each={tierRequires(tier().rules)}>{(line) => <li>{line}</li>}</For>
+            <For each={tierRequires(tier().rules, props.itemName)}>{(line) => <li>{line}</li>}</For>
           </ul>
           <Because lines={tier().because} overrideReason={tier().overrideReason} derived={tier().derived} />
         </div>

@@ -1,6 +1,7 @@
 import { For, Show, type Component } from 'solid-js';
 import { LIFECYCLE_STAGE_LABELS, LIFECYCLE_STAGES, type LifecycleStage } from '../../../models/governance/lifecycle.ts';
 import type { CaseListItem } from '../lib/api-types.ts';
+import { CATEGORY_LABELS } from '../lib/governance-words.ts';
 
 /**
  * The portfolio's lifecycle filters: one stage (or any) and "drifting only"; the API lists
@@ -51,6 +52,9 @@ export const LifecycleCell: Component<{ item: CaseListItem }> = (props) => (
         ⚠ drifting
       </span>
     </Show>
+    <span class="row-sub">
+      {props.item.riskTier} tier · {CATEGORY_LABELS[props.item.euAiActCategory] ?? props.item.euAiActCategory}
+    </span>
   </td>
 );
 

@@ -10,6 +10,7 @@ import type {
   ApprovalsResource,
   CaseChecklistResource,
   CaseGovernanceResource,
+  GovernanceSettingsResource,
   ChecklistChangeResource,
   RegistryEntry,
   TemplateDiffResource,
@@ -68,6 +69,7 @@ export const governanceApi = {
   approvals: (caseId: string, runId?: string) => json<ApprovalsResource>('GET', `${casePath(caseId)}/approvals`, { query: { runId } }),
   approve: (caseId: string, body: { runId: string; role: ApprovalRole; note?: string }) =>
     json<ApprovalResource>('POST', `${casePath(caseId)}/approvals`, { body }),
+  settings: () => json<GovernanceSettingsResource>('GET', '/governance/settings'),
   registry: () => json<{ items: RegistryEntry[]; generatedAt: string }>('GET', '/registry'),
   /** The registry as CSV, for `download()` (it carries the bearer token). */
   registryCsvUrl: () => url('/registry', { format: 'csv' }),

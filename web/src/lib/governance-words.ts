@@ -50,7 +50,7 @@ export function missingInWords(missing: readonly ApprovalRole[], expected: Appro
 }
 
 /** What the case's tier sets: required gates and level, mandatory items, approvals, review cadence. */
-export function tierRequires(rules: CaseGovernanceResource['riskTier']['rules']): string[] {
+export function tierRequires(rules: CaseGovernanceResource['riskTier']['rules'], itemName: (id: string) => string = (id) => id): string[] {
   const lines: string[] = [];
   const gates = rules.requiredGates ?? [];
   lines.push(
@@ -58,7 +58,7 @@ export function tierRequires(rules: CaseGovernanceResource['riskTier']['rules'])
       ? `Readiness gates ${rules.requiredGateLevel === 'partly' ? 'at least partly met' : 'met'}: ${gates.map((gate) => READINESS_GATE_LABELS[gate]).join(', ')}.`
       : 'Readiness gates as the case’s own decision rules require.',
   );
-  lines.push(rules.mandatoryItems.length ? `Mandatory checklist items: ${rules.mandatoryItems.join(', ')}.` : 'No mandatory checklist items.');
+  lines.push(rules.mandatoryItems.length ? `Mandatory checklist items: ${rules.mandatoryItems.map(itemName).join('; ')}.` : 'No mandatory checklist items.');
   lines.push(
     rules.approvals.length
       ? `A scale decision needs the approval of: ${rules.approvals.map((role) => APPROVAL_ROLE_LABELS[role]).join(', ')}, each a different person.`

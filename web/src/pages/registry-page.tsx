@@ -5,6 +5,7 @@ import { caseHref, download } from '../lib/api.ts';
 import { caseFormat } from '../lib/format.ts';
 import { governanceApi } from '../lib/governance-api.ts';
 import { CATEGORY_LABELS } from '../lib/governance-words.ts';
+import '../styles/governance.css';
 
 /** Today as YYYY-MM-DD in the reader's time zone: a review due today is not yet overdue. */
 const today = (): string => {
@@ -19,6 +20,9 @@ const today = (): string => {
  */
 export const RegistryPage: Component = () => {
   const [registry] = createResource(() => governanceApi.registry());
+  // Tier labels from the organisation's settings; the id stands in when they cannot be read.
+  const [settings] = createResource(() => governanceApi.settings().catch(() => null));
+  const tierLabel = (id: string) => settings()?.tiers.find((tier) => tier.id === id)?.label ?? id;
   const [failure, setFailure] = createSignal<unknown>(null);
   const format = caseFormat(null);
   const overdue = (entry: RegistryEntry) => entry.nextReviewDate < today();
@@ -94,7 +98,7 @@ export const RegistryPage: Component = () => {
                           </th>
                           <td>{entry.businessOwner ?? <span class="status status-notMet">✗ not named</span>}</td>
                           <td>{entry.monitoringOwner ?? <span class="status status-notMet">✗ not named</span>}</td>
-                          <td>{entry.riskTier}</td>
+                          <td>{tierLabel(entry.riskTier)}</td>
                           <td>{CATEGORY_LABELS[entry.euAiActCategory]}</td>
                           <td>{format.date(entry.goLiveDate)}</td>
                           <td classList={{ 'cell-alert': overdue(entry) }} data-testid="next-review">
