@@ -5,6 +5,8 @@ import { durableChanges } from '../../models/pipeline/actuals-report.ts';
 import type { Queryable } from '../storage/database.ts';
 import { actualsReport } from './actuals-report-service.ts';
 import { getPortfolioRules, withPortfolioRules } from './portfolio-rules.ts';
+import { getRiskTiers } from './governance-settings.ts';
+import { resolveGovernance } from '../../models/governance/case-governance.ts';
 import type { ActualValueRecord } from '../../models/contract/actuals-resources.ts';
 import { listCases } from './case-store.ts';
 
@@ -34,10 +36,13 @@ export async function boardFacts(db: Queryable, items: CaseListItem[]): Promise<
   const ids = new Set(items.map((item) => item.id));
   const cases = new Map<string, BusinessCase>();
   const { postLaunch: rules } = await getPortfolioRules(db);
+  const tiers = await getRiskTiers(db);
   for (const record of await listCases(db, { includeArchived: false })) {
     if (!ids.has(record.id)) continue;
     const validated = validateCase(record.document);
-    if (validated.ok) cases.set(record.id, withPortfolioRules(validated.case, rules));
+    // A governed case's tier sets its review cadence over the portfolio's (issue 18); the case's own field still wins.
+    const tierEvery = validated.ok && validated.case.governance ? resolveGovernance(validated.case, tiers).riskTier.rules.reviewEveryMonths : undefined;
+    if (validated.ok) cases.set(record.id, withPortfolioRules(validated.case, tierEvery ? { ...rules, reviewEveryMonths: tierEvery } : rules));
   }
   const actualRows = await db.query<Record<string, unknown>>(
     'SELECT case_id, month, series, value, note, recorded_by, recorded_at FROM actual_values ORDER BY case_id, month, series',

@@ -41,7 +41,8 @@ export function postLaunchReviews(facts: BoardFacts, now: Date): { due: PostLaun
   const overdue: PostLaunchReview[] = [];
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   for (const item of facts.items) {
-    if (item.latestDecision?.decision !== 'scale') continue;
+    // A retired system (issue 18) is out of production: no more reviews.
+    if (item.latestDecision?.decision !== 'scale' || item.stage === 'retired') continue;
     const every = facts.cases.get(item.id)?.postLaunch?.reviewEveryMonths ?? DEFAULT_REVIEW_EVERY_MONTHS;
     const months = (facts.actuals.get(item.id) ?? []).map((row) => row.month).sort();
     const scaledAt = new Date(item.latestDecision.takenAt);

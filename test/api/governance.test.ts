@@ -134,6 +134,26 @@ describeEachStorage('governance API on %s', (storage) => {
     const statusEdit = await put({ ...document, governance: { ...document.governance, checklist: { templateVersion: 1, items: flipped } } });
     expect(statusEdit.status).toBe(422);
     expect(await statusEdit.text()).toContain('vm-baseline.status is set through POST');
+
+    // A case adds its own item; unlike template items, it may be removed again.
+    const added = await t.call('POST', `/api/cases/${caseId}/checklist/items`, {
+      body: { gate: 'workflowIntegration', item: 'Telephony vendor confirms the API quota', function: 'it' },
+      role: 'editor',
+    });
+    expect(added.status).toBe(201);
+    expect(await added.json()).toMatchObject({ id: 'case-1', source: 'case', status: 'notMet' });
+    const withItem = await t.call('GET', `/api/cases/${caseId}`, { role: 'viewer' });
+    const withItemDoc = ((await withItem.json()) as { document: CaseInput }).document;
+    const dropped = {
+      ...withItemDoc,
+      governance: {
+        ...withItemDoc.governance,
+        checklist: { templateVersion: 1, items: withItemDoc.governance!.checklist!.items.filter((entry) => entry.id !== 'case-1') },
+      },
+    };
+    expect(
+      (await t.call('PUT', `/api/cases/${caseId}`, { body: dropped, role: 'editor', headers: { 'If-Match': withItem.headers.get('ETag')! } })).status,
+    ).toBe(200);
   });
 
   it('versions the template: removing an item is refused, the diff and a case’s migration show what changes, signatures stay', async () => {
@@ -296,6 +316,28 @@ describeEachStorage('governance API on %s', (storage) => {
     expect(saved.status).toBe(200);
     expect(await saved.json()).toMatchObject({ updatedBy: 'admin (test)' });
     expect((await rulesOf()).rules.approvals).toEqual(['businessOwner', 'riskOwner', 'approver']);
+
+    // The tier's review cadence reaches the registry and the portfolio's post-launch reviews.
+    const runId = await run(caseId);
+    for (const [who, role] of [
+      ['owner', 'businessOwner'],
+      ['approver', 'approver'],
+    ] as const) {
+      expect((await as(who, 'POST', `/api/cases/${caseId}/approvals`, { runId, role })).status).toBe(201);
+    }
+    expect((await t.call('POST', `/api/cases/${caseId}/decisions`, { body: { decision: 'scale', rationale: 'r', runId }, role: 'approver' })).status).toBe(409);
+    const monthly = stricter.map((tier) => (tier.id === 'medium' ? { ...tier, approvals: ['businessOwner', 'approver'], reviewEveryMonths: 2 } : tier));
+    expect((await t.call('PUT', '/api/governance/settings', { body: { tiers: monthly }, role: 'admin' })).status).toBe(200);
+    expect((await t.call('POST', `/api/cases/${caseId}/decisions`, { body: { decision: 'scale', rationale: 'r', runId }, role: 'approver' })).status).toBe(201);
+    const registry = (await (await t.call('GET', '/api/registry', { role: 'viewer' })).json()) as { items: RegistryEntry[] };
+    expect(registry.items.find((row) => row.caseId === caseId)?.reviewEveryMonths).toBe(2);
+    const portfolio = (await (await t.call('GET', '/api/portfolio?trials=200', { role: 'viewer' })).json()) as {
+      reviews: { due: { id: string; reviewEveryMonths: number }[]; overdue: { id: string; reviewEveryMonths: number }[] };
+    };
+    const reviews = [...portfolio.reviews.due, ...portfolio.reviews.overdue];
+    expect(reviews.find((review) => review.id === caseId)?.reviewEveryMonths).toBe(2);
+    // The case retired in the approvals test has no more reviews: the reviews are exactly the registry's systems.
+    expect(reviews.map((review) => review.id).sort()).toEqual(registry.items.map((row) => row.caseId).sort());
     expect((await t.call('PUT', '/api/governance/settings', { body: { tiers: settings.tiers }, role: 'admin' })).status).toBe(200);
   });
 });
