@@ -21,7 +21,7 @@ export const CATEGORY_REQUIRES: Record<EuAiActCategory, string> = {
   highRisk:
     'High-risk obligations (Art. 8–15, 26): risk management, data governance, technical documentation, logging, human oversight, accuracy and robustness, and a conformity assessment before use.',
   transparency: 'People must be told they deal with AI or receive AI-generated content (Art. 50): a disclosure item must be met before scaling.',
-  minimal: 'No specific obligations under the Act; the organisation’s own tier rules apply.',
+  minimal: 'Beyond AI literacy for the staff using it (Art. 4), no specific obligations under the Act; the organisation’s own tier rules apply.',
 };
 
 /** The checklist statuses, as the sign-off control offers them. */
