@@ -53,109 +53,118 @@ const GateEvaluation: Component<{ context: CaseContext; run: RunResource; govern
     (runId) => governanceApi.approvals(props.context.session.id, runId),
   );
   return (
-    <Suspense fallback={<p class="muted">Evaluating the gate (tornado and value of information first)…</p>}>
-      <Show when={gate.error}>
-        <ErrorNotice error={gate.error} />
+    <>
+      <Suspense fallback={<p class="muted">Evaluating the gate (tornado and value of information first)…</p>}>
+        <Show when={gate.error}>
+          <ErrorNotice error={gate.error} />
+        </Show>
+        <Show when={gate()?.result}>
+          {(g) => (
+            <>
+              <section class={`recommendation recommendation-${g().recommendation}`} data-testid="recommendation" aria-labelledby="recommendation-title">
+                <p class="eyebrow">Recommendation of the gate (evaluated {format().date(g().evaluatedOn)})</p>
+                <h3 id="recommendation-title">
+                  <StatusBadge status={g().recommendation} />
+                </h3>
+                <p class="headline">{g().headline}</p>
+              </section>
+              <GateCriteriaTable criteria={g().criteria} format={format()} />
+              <div class="two-columns">
+                <section class="panel">
+                  <h3>Readiness gates</h3>
+                  <table class="data-table compact" data-testid="readiness-gates">
+                    <thead>
+                      <tr>
+                        <th scope="col">Gate</th>
+                        <th scope="col">Status</th>
+                        <th scope="col" class="num">
+                          Items met
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={g().readiness}>
+                        {(row) => (
+                          <tr>
+                            <th scope="row">{row.label}</th>
+                            <td>
+                              <StatusBadge status={row.status} />
+                            </td>
+                            <td class="num">
+                              {row.met} of {row.total}
+                            </td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                  <h3>Value measurement</h3>
+                  <ul class="check-list">
+                    <For each={g().valueMeasurement}>
+                      {(check) => (
+                        <li>
+                          <StatusBadge status={check.passed === 'yes' ? 'met' : check.passed === 'partly' ? 'partly' : 'notMet'} />{' '}
+                          <strong>{check.label}</strong>: {check.detail}
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </section>
+                <section class="panel">
+                  <Show when={g().levers.length}>
+                    <h3>Redesign levers</h3>
+                    <ul>
+                      <For each={g().levers}>{(lever) => <li>{lever.sentence}</li>}</For>
+                    </ul>
+                  </Show>
+                  <h3>Measure next</h3>
+                  <Show when={g().measureNext.length} fallback={<p class="muted">No measurement is worth more than it costs.</p>}>
+                    <ol>
+                      <For each={g().measureNext.slice(0, 5)}>
+                        {(entry) => (
+                          <li>
+                            {entry.sentence}{' '}
+                            <a class="measure-link" href={evidenceFormHref(props.context.session.id, entry.input)}>
+                              Record a measurement of it
+                            </a>
+                          </li>
+                        )}
+                      </For>
+                    </ol>
+                  </Show>
+                  <Show when={g().missingCostCategories.length}>
+                    <h3>Likely hidden costs</h3>
+                    <ul>
+                      <For each={g().missingCostCategories}>{(flag) => <li>⚠ {flag.note}</li>}</For>
+                    </ul>
+                  </Show>
+                  <Show when={g().answeredNoCost?.length}>
+                    <h3>Cost categories answered "none"</h3>
+                    <ul data-testid="answered-no-cost">
+                      <For each={g().answeredNoCost}>
+                        {(answer) => (
+                          <li>
+                            ✓ {answer.label}: {answer.reason}
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </Show>
+                </section>
+              </div>
+            </>
+          )}
+        </Show>
+      </Suspense>
+      {/* The checklist and approvals do not wait for the gate's tornado and value of information. */}
+      <GateChecklist state={props.governance} context={props.context} />
+      <Show when={approvals.error}>
+        <ErrorNotice error={approvals.error} />
       </Show>
-      <Show when={gate()?.result}>
-        {(g) => (
-          <>
-            <section class={`recommendation recommendation-${g().recommendation}`} data-testid="recommendation" aria-labelledby="recommendation-title">
-              <p class="eyebrow">Recommendation of the gate (evaluated {format().date(g().evaluatedOn)})</p>
-              <h3 id="recommendation-title">
-                <StatusBadge status={g().recommendation} />
-              </h3>
-              <p class="headline">{g().headline}</p>
-            </section>
-            <GateCriteriaTable criteria={g().criteria} format={format()} />
-            <div class="two-columns">
-              <section class="panel">
-                <h3>Readiness gates</h3>
-                <table class="data-table compact" data-testid="readiness-gates">
-                  <thead>
-                    <tr>
-                      <th scope="col">Gate</th>
-                      <th scope="col">Status</th>
-                      <th scope="col" class="num">
-                        Items met
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={g().readiness}>
-                      {(row) => (
-                        <tr>
-                          <th scope="row">{row.label}</th>
-                          <td>
-                            <StatusBadge status={row.status} />
-                          </td>
-                          <td class="num">
-                            {row.met} of {row.total}
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-                <h3>Value measurement</h3>
-                <ul class="check-list">
-                  <For each={g().valueMeasurement}>
-                    {(check) => (
-                      <li>
-                        <StatusBadge status={check.passed === 'yes' ? 'met' : check.passed === 'partly' ? 'partly' : 'notMet'} /> <strong>{check.label}</strong>
-                        : {check.detail}
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </section>
-              <section class="panel">
-                <Show when={g().levers.length}>
-                  <h3>Redesign levers</h3>
-                  <ul>
-                    <For each={g().levers}>{(lever) => <li>{lever.sentence}</li>}</For>
-                  </ul>
-                </Show>
-                <h3>Measure next</h3>
-                <Show when={g().measureNext.length} fallback={<p class="muted">No measurement is worth more than it costs.</p>}>
-                  <ol>
-                    <For each={g().measureNext.slice(0, 5)}>
-                      {(entry) => (
-                        <li>
-                          {entry.sentence}{' '}
-                          <a class="measure-link" href={evidenceFormHref(props.context.session.id, entry.input)}>
-                            Record a measurement of it
-                          </a>
-                        </li>
-                      )}
-                    </For>
-                  </ol>
-                </Show>
-                <Show when={g().missingCostCategories.length}>
-                  <h3>Likely hidden costs</h3>
-                  <ul>
-                    <For each={g().missingCostCategories}>{(flag) => <li>⚠ {flag.note}</li>}</For>
-                  </ul>
-                </Show>
-                <Show when={g().answeredNoCost?.length}>
-                  <h3>Cost categories answered "none"</h3>
-                  <ul data-testid="answered-no-cost">
-                    <For each={g().answeredNoCost}>
-                      {(answer) => (
-                        <li>
-                          ✓ {answer.label}: {answer.reason}
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </Show>
-              </section>
-            </div>
-            <GateChecklist state={props.governance} context={props.context} />
-            <Show when={approvals.error}>
-              <ErrorNotice error={approvals.error} />
-            </Show>
-            <Show when={approvals.latest}>{(a) => <ApprovalsPanel approvals={a()} format={format()} onApproved={() => void refetchApprovals()} />}</Show>
+      <Show when={approvals.latest}>{(a) => <ApprovalsPanel approvals={a()} format={format()} onApproved={() => void refetchApprovals()} />}</Show>
+      <Suspense fallback={null}>
+        <Show when={gate()?.result}>
+          {(g) => (
             <DecisionForm
               context={props.context}
               run={props.run}
@@ -163,10 +172,10 @@ const GateEvaluation: Component<{ context: CaseContext; run: RunResource; govern
               approvals={approvals.latest}
               onDecided={props.onDecided}
             />
-          </>
-        )}
-      </Show>
-    </Suspense>
+          )}
+        </Show>
+      </Suspense>
+    </>
   );
 };
 
