@@ -7,6 +7,15 @@ import { missingInWords } from '../lib/governance-words.ts';
 import { isApprover, me } from '../stores/me-store.ts';
 import { ErrorNotice } from './error-notice.tsx';
 
+/** The roles as row titles (APPROVAL_ROLE_LABELS reads inside a sentence: "an approver"). */
+const ROLE_TITLES: Record<ApprovalRole, string> = {
+  businessOwner: 'Business owner',
+  sponsor: 'Sponsor',
+  riskOwner: 'Risk owner',
+  monitoringOwner: 'Monitoring owner',
+  approver: 'Approver',
+};
+
 const samePerson = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The role the current user most likely approves in: the one naming them, else `approver` when they hold that role. */
@@ -68,7 +77,7 @@ export const ApprovalsPanel: Component<{ approvals: ApprovalsResource; format: C
             <For each={props.approvals.required}>
               {(required) => (
                 <tr data-testid={`approval-${required}`}>
-                  <th scope="row">{APPROVAL_ROLE_LABELS[required]}</th>
+                  <th scope="row">{ROLE_TITLES[required]}</th>
                   <td>{props.approvals.expected[required] ?? (required === 'approver' ? 'anyone with the approver role' : 'not named in the case')}</td>
                   <td>
                     <Show when={approvedAs(required).length} fallback={<span class="status status-notMet">✗ missing</span>}>
