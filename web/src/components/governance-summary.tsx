@@ -1,7 +1,7 @@
 import { For, Show, type Component } from 'solid-js';
 import type { CaseGovernanceResource } from '../../../models/contract/governance-resources.ts';
 import { LIFECYCLE_STAGE_LABELS } from '../../../models/governance/lifecycle.ts';
-import { CATEGORY_LABELS, CATEGORY_REQUIRES, tierRequires } from '../lib/governance-words.ts';
+import { becauseInWords, CATEGORY_LABELS, CATEGORY_REQUIRES, tierRequires } from '../lib/governance-words.ts';
 
 const ACCOUNTABILITY_LABELS = {
   businessOwner: 'business owner',
@@ -27,7 +27,7 @@ export const GovernanceSummary: Component<{ governance: CaseGovernanceResource; 
       <Show when={category().value === 'prohibited'}>
         <p class="notice notice-error" role="alert" data-testid="prohibited-reason">
           <strong>Prohibited under the EU AI Act, {category().article}.</strong> This case can never be recommended or decided scale. Because:{' '}
-          {category().because.join('; ') || 'the intake names a prohibited practice'}.
+          {category().because.map(becauseInWords).join('; ') || 'the intake names a prohibited practice'}.
         </p>
       </Show>
       <div class="two-columns">
@@ -69,7 +69,7 @@ export const GovernanceSummary: Component<{ governance: CaseGovernanceResource; 
 
 const Because: Component<{ lines: string[]; overrideReason: string | null; derived: string }> = (props) => (
   <p class="row-sub">
-    <Show when={props.overrideReason} fallback={<>Because {props.lines.length ? props.lines.join('; ') : 'no intake answered yet'}.</>}>
+    <Show when={props.overrideReason} fallback={<>Because {props.lines.length ? props.lines.map(becauseInWords).join('; ') : 'no intake answered yet'}.</>}>
       Overridden (the intake gives {props.derived}): {props.overrideReason}
     </Show>
   </p>

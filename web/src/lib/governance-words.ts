@@ -84,3 +84,31 @@ export function decisionRefusal(status: number, problem: { errors?: { path: stri
   if (!missing.length) return null;
   return `The scale decision was refused: it still needs the approval of ${missingInWords(missing, expected)}. Record the approvals above, then decide again.`;
 }
+
+/** The intake questions as a reader names them, for the "because" lines of a classification. */
+const QUESTION_WORDS: Record<string, string> = {
+  decisions: 'Decisions it touches',
+  affected: 'Who is affected',
+  personalData: 'Personal data',
+  autonomy: 'Autonomy',
+  euAiActArea: 'EU AI Act area',
+  prohibitedPractice: 'Prohibited practice',
+  interactsWithPeople: 'People interact with it',
+  generatesContent: 'Generates content',
+  euAiActCategory: 'EU AI Act category',
+};
+
+/** "emotionRecognitionAtWorkOrSchool" → "emotion recognition at work or school". */
+const words = (value: string) => value.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/**
+ * A classifier's "question: answer" line in words; other lines unchanged.
+ *
+ * @example
+ * becauseInWords('prohibitedPractice: emotionRecognitionAtWorkOrSchool') // 'Prohibited practice: emotion recognition at work or school'
+ */
+export function becauseInWords(line: string): string {
+  const match = /^(\w+): (.+)$/.exec(line);
+  if (!match || !(match[1] in QUESTION_WORDS)) return line;
+  return `${QUESTION_WORDS[match[1]]}: ${match[2].split(', ').map(words).join(', ')}`;
+}
