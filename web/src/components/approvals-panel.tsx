@@ -37,7 +37,7 @@ function likelyRole(approvals: ApprovalsResource): ApprovalRole | '' {
  * @example
  * <ApprovalsPanel approvals={approvals} format={format} onApproved={refetch} />
  */
-export const ApprovalsPanel: Component<{ approvals: ApprovalsResource; format: CaseFormat; onApproved: () => void }> = (props) => {
+export const ApprovalsPanel: Component<{ approvals: ApprovalsResource; format: CaseFormat; tierLabel?: string; onApproved: () => void }> = (props) => {
   const [role, setRole] = createSignal<ApprovalRole | ''>('');
   // The chosen role while it is still missing, else the one most likely the user's (me() may load late).
   const chosenRole = () => (props.approvals.missing.includes(role() as ApprovalRole) ? role() : likelyRole(props.approvals));
@@ -63,7 +63,7 @@ export const ApprovalsPanel: Component<{ approvals: ApprovalsResource; format: C
   };
   return (
     <section class="panel approvals-panel" aria-labelledby="approvals-title" data-testid="approvals-panel">
-      <h3 id="approvals-title">Approvals for a scale decision ({props.approvals.riskTier} tier)</h3>
+      <h3 id="approvals-title">Approvals for a scale decision ({props.tierLabel ?? props.approvals.riskTier} tier)</h3>
       <Show when={props.approvals.required.length} fallback={<p class="muted">This tier needs no approvals beyond the approver’s decision.</p>}>
         <table class="data-table compact">
           <thead>

@@ -161,7 +161,16 @@ const GateEvaluation: Component<{ context: CaseContext; run: RunResource; govern
       <Show when={approvals.error}>
         <ErrorNotice error={approvals.error} />
       </Show>
-      <Show when={approvals.latest}>{(a) => <ApprovalsPanel approvals={a()} format={format()} onApproved={() => void refetchApprovals()} />}</Show>
+      <Show when={approvals.latest}>
+        {(a) => (
+          <ApprovalsPanel
+            approvals={a()}
+            format={format()}
+            tierLabel={props.governance.governance.latest?.riskTier.label}
+            onApproved={() => void refetchApprovals()}
+          />
+        )}
+      </Show>
       <Suspense fallback={null}>
         <Show when={gate()?.result}>
           {(g) => (
