@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('governance on the gate page in Chromium', () => {
     await expect.poll(() => item(id).getAttribute('data-status')).toBe('met');
   };
 
-  it('risk and legal sign their own items only; the owner approves; a scale without the approver's approval is refused in words; the approver approves and scales; the registry lists it', async () => {
+  it('risk and legal sign their own items only; the owner approves; a scale without the approver’s approval is refused in words; the approver approves and scales; the registry lists it', async () => {
     await openGateAs('risk');
     await expect.poll(() => page.getByTestId('risk-tier').textContent()).toBe('Medium');
     const legalBlocker = item('gr-legal-classification').getByTestId('sign-off-blocker');
