@@ -12,6 +12,8 @@ export default defineConfig({
     sequence: { sequencer: SlowFirstSequencer },
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Worker threads load one bundled file instead of the TypeScript sources through tsx.
+    globalSetup: ['test/helpers/bundle-pool-worker.ts'],
     projects: [
       {
         extends: true,

@@ -2,7 +2,7 @@
 // JavaScript in api/dist/, so they run on Node without the TypeScript loader: a
 // loader costs ~140 MB of memory per process and slows start-up. Usage:
 //   tsx api/build/bundle.ts
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 /** Entry points, by output name (api/dist/<name>.mjs). */
@@ -16,7 +16,20 @@ export const BUNDLE_ENTRIES = {
 } as const;
 
 /** Packages that load files beside themselves (WebAssembly, assets) or use dynamic requires stay in node_modules. */
-const EXTERNAL = ['@electric-sql/pglite', 'pg', 'exceljs', 'swagger-ui-dist', 'vite', 'esbuild', 'tsx', 'playwright-core', 'docx', '@resvg/resvg-js'];
+// pg-boss stays external so the embedded default never loads it (api/queue imports it only in queue mode).
+const EXTERNAL = [
+  '@electric-sql/pglite',
+  'pg',
+  'pg-boss',
+  'exceljs',
+  'swagger-ui-dist',
+  'vite',
+  'esbuild',
+  'tsx',
+  'playwright-core',
+  'docx',
+  '@resvg/resvg-js',
+];
 
 /**
  * Builds every bundle into api/dist.
@@ -25,8 +38,18 @@ const EXTERNAL = ['@electric-sql/pglite', 'pg', 'exceljs', 'swagger-ui-dist', 'v
  * await bundle();
  */
 export async function bundle(outdir = fileURLToPath(new URL('../dist/', import.meta.url))): Promise<void> {
-  await build({
-    entryPoints: BUNDLE_ENTRIES,
+  await build({ ...bundleOptions(outdir), entryPoints: BUNDLE_ENTRIES });
+}
+
+/**
+ * The esbuild options every bundle is built with, into `outdir` (the test suite builds the
+ * worker thread alone with them).
+ *
+ * @example
+ * await build({ ...bundleOptions('/tmp/out/'), entryPoints: { 'pool-worker': BUNDLE_ENTRIES['pool-worker'] } });
+ */
+export function bundleOptions(outdir: string): BuildOptions {
+  return {
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -37,7 +60,7 @@ export async function bundle(outdir = fileURLToPath(new URL('../dist/', import.m
     // CommonJS dependencies inside an ES module bundle still call require.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
-  });
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await bundle();

@@ -2,7 +2,7 @@ import { formatCaseIssue } from '../../models/case/case-error.ts';
 import { validateCase } from '../../models/compile/validate-case.ts';
 import { AnalysisError } from '../../models/analysis/index.ts';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
-import { resolveSettings } from '../../models/pipeline/index.ts';
+import { resolveSettings, type ResolvedSettings } from '../../models/pipeline/index.ts';
 import type { CommandOptions } from './cli-command.ts';
 import type { CliOptions } from './parse-options.ts';
 import { readCaseFile } from './read-case-file.ts';
@@ -22,14 +22,19 @@ export function print(options: CommandOptions, json: unknown, text: () => string
 }
 
 /**
- * Analyses resolve their settings as runs do: the flags, else the case's own, else the defaults.
+ * Analyses resolve their settings as runs do: the flags, else the case's own, else the
+ * defaults; the representativeness factors from `--representativeness`, else 1, ½, ¼.
  *
  * @example
- * analysisSettings({ ...options, trials: 5000 }, bc) // { trials: 5000, seed: 1, sampling: 'lhs' }
+ * analysisSettings({ ...options, trials: 5000 }, bc) // { trials: 5000, seed: 1, sampling: 'lhs', representativenessFactors: { … } }
  */
-export function analysisSettings(options: CliOptions, bc: { simulation?: { trials?: number; seed?: number; sampling?: 'mc' | 'lhs' } }) {
-  const { trials, seed, sampling } = resolveSettings(bc, { trials: options.trials, seed: options.seed, sampling: options.sampling });
-  return { trials, seed, sampling };
+export function analysisSettings(options: CliOptions, bc: { simulation?: { trials?: number; seed?: number; sampling?: 'mc' | 'lhs' } }): ResolvedSettings {
+  return resolveSettings(bc, {
+    trials: options.trials,
+    seed: options.seed,
+    sampling: options.sampling,
+    representativenessFactors: options.representativenessFactors,
+  });
 }
 
 /**
@@ -63,13 +68,14 @@ export function requireFile(options: CliOptions, command: string): string {
 }
 
 /**
- * Reads and validates a case file; an invalid one throws InvalidCase listing its issues.
+ * Reads and validates a case file, its evidence weighed by `--representativeness` when
+ * given; an invalid one throws InvalidCase listing its issues.
  *
  * @example
- * const { case: bc, model } = loadValidCase('case.json');
+ * const { case: bc, model } = loadValidCase('case.json', options);
  */
-export function loadValidCase(file: string) {
-  const result = validateCase(readCaseFile(file));
+export function loadValidCase(file: string, options: Pick<CliOptions, 'representativenessFactors'> = {}) {
+  const result = validateCase(readCaseFile(file), { representativenessFactors: options.representativenessFactors });
   if (!result.ok) throw new InvalidCase(`${file}: invalid case\n${result.issues.map((issue) => `  ${formatCaseIssue(issue)}`).join('\n')}`);
   return result;
 }

@@ -2,7 +2,7 @@ import { gateAnalysis, tornadoAnalysis } from '../../models/analysis/index.ts';
 import type { ValidatedCase } from '../../models/compile/validate-case.ts';
 import { caseHash } from '../../models/decision/case-hash.ts';
 import { ENGINE_VERSION } from '../../models/formula/compile-case.ts';
-import { runCase } from '../../models/pipeline/index.ts';
+import { runCase, type RunRequest } from '../../models/pipeline/index.ts';
 import { buildCaseWorkbook } from '../services/xlsx/index.ts';
 
 /**
@@ -13,16 +13,17 @@ import { buildCaseWorkbook } from '../services/xlsx/index.ts';
  * @example
  * const bytes = await localWorkbook(validated, { trials: 2000, seed: 1 }, new Date());
  */
-export async function localWorkbook(
-  validated: { ok: true } & ValidatedCase,
-  request: { trials?: number; seed?: number; sampling?: 'mc' | 'lhs' },
-  now: Date,
-): Promise<Uint8Array<ArrayBuffer>> {
+export async function localWorkbook(validated: { ok: true } & ValidatedCase, request: RunRequest, now: Date): Promise<Uint8Array<ArrayBuffer>> {
   const run = await runCase(validated.case, request, undefined, { validate: () => validated });
   const { case: bc, model, settings } = run;
-  const simulation = { trials: settings.trials, seed: settings.seed, sampling: settings.sampling };
+  const simulation = {
+    trials: settings.trials,
+    seed: settings.seed,
+    sampling: settings.sampling,
+    representativenessFactors: settings.representativenessFactors,
+  };
   const tornado = tornadoAnalysis(model, {});
-  const gate = gateAnalysis(bc, model, simulation, now.toISOString().slice(0, 10));
+  const gate = gateAnalysis(bc, model, simulation, now.toISOString().slice(0, 10), { representativenessFactors: settings.representativenessFactors });
   const at = now.toISOString();
   return buildCaseWorkbook({
     caseId: 'local',

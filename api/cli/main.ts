@@ -9,11 +9,13 @@ import { evidenceCommand } from './commands/evidence.ts';
 import { evsiCommand } from './commands/evsi.ts';
 import { gateCommand } from './commands/gate.ts';
 import { importXlsxCommand } from './commands/import-xlsx.ts';
+import { regateCommand } from './commands/regate.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { sensitivityCommand } from './commands/sensitivity.ts';
 import { simulateCommand } from './commands/simulate.ts';
 import { validateCommand } from './commands/validate.ts';
 import { voiCommand } from './commands/voi.ts';
+import { workerCommand } from './commands/worker.ts';
 import { parseOptions } from './parse-options.ts';
 import { CaseFileSyntaxError } from './read-case-file.ts';
 import { usageText } from './usage.ts';
@@ -40,6 +42,8 @@ const COMMANDS: readonly CliCommand[] = [
   calibrationCommand,
   exportCommand,
   importXlsxCommand,
+  regateCommand,
+  workerCommand,
   schemaCommand,
 ];
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { closestName } from '../../models/case/closest-name.ts';
+import { FactorError, parseFactorsText, type RepresentativenessFactors } from '../../models/evidence/representativeness-factors.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Every flag the CLI knows, with whether it takes a value. */
@@ -25,6 +26,9 @@ const OPTIONS = {
   sd: { type: 'string' },
   'cost-fixed': { type: 'string' },
   'cost-per-observation': { type: 'string' },
+  representativeness: { type: 'string' },
+  concurrency: { type: 'string' },
+  all: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -38,6 +42,10 @@ export interface CliOptions {
   threads?: number;
   json: boolean;
   help: boolean;
+  /** worker: threads (and pg-boss consumers) of this worker process. */
+  concurrency?: number;
+  /** regate: every active case whose version, engine or rules changed. */
+  all: boolean;
   method?: string;
   output?: string;
   /** Tornado percentiles, e.g. [0.1, 0.9]. */
@@ -68,6 +76,8 @@ export interface CliOptions {
   /** evsi: the measurement's fixed cost and cost per observation. */
   costFixed?: number;
   costPerObservation?: number;
+  /** Effective-sample-size factors for evidence (`--representativeness production=1,similar=0.5,curated=0.25`; unset: 1, ½, ¼). */
+  representativenessFactors?: RepresentativenessFactors;
 }
 
 /**
@@ -93,6 +103,8 @@ export function parseOptions(argv: string[]): CliOptions {
     sampling,
     json: values.json ?? false,
     help: values.help ?? false,
+    concurrency: integerOption('--concurrency', values.concurrency, 1, 256),
+    all: values.all ?? false,
     method: values.method,
     output: values.output,
     percentiles: percentilePair(values.percentiles),
@@ -110,7 +122,19 @@ export function parseOptions(argv: string[]): CliOptions {
     sd: positiveNumber('--sd', values.sd),
     costFixed: nonNegativeNumber('--cost-fixed', values['cost-fixed']),
     costPerObservation: nonNegativeNumber('--cost-per-observation', values['cost-per-observation']),
+    representativenessFactors: factorsOption(values.representativeness),
   };
+}
+
+/** `--representativeness production=1,similar=0.5,curated=0.25`: any subset, the rest at their defaults; a bad part is a usage error. */
+function factorsOption(text: string | undefined): RepresentativenessFactors | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseFactorsText(text);
+  } catch (error) {
+    if (error instanceof FactorError) throw new UsageError(`--representativeness: ${error.message}`);
+    throw error;
+  }
 }
 
 /** Node's parser, strict; its rare messages (a positional after `--`) become usage errors. */

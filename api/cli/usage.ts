@@ -29,6 +29,11 @@ const OPTIONS_TEXT = `Options:
   --cost-fixed F    evsi: the measurement's fixed cost (default: the input's samplingCost)
   --cost-per-observation C
                     evsi: its cost per observation (default: the input's samplingCost)
+  --representativeness production=P,similar=S,curated=C
+                    how much evidence counts: n measurements count as factor × n
+                    (each in (0, 1]; any subset; default production=1,similar=0.5,curated=0.25)
+  --concurrency N   worker: threads and queue consumers of this worker (default: the cores)
+  --all             regate: every active case whose version, engine or rules changed
   --json            print machine-readable JSON instead of tables
   -h, --help        show this help
 

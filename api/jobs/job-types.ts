@@ -1,11 +1,13 @@
 import type { CompareMoney } from '../../models/analysis/compare-cases.ts';
+import type { RepresentativenessFactors } from '../../models/evidence/representativeness-factors.ts';
 import type { RiskTier } from '../../models/governance/risk-tiers.ts';
 import type { ResolvedSettings } from '../../models/pipeline/index.ts';
 
 /**
  * Settings that make a run reproducible, resolved once by the pipeline's `resolveSettings`.
  * `trials` is, with `precision`, the most the run may use: its size doubles from 16,384
- * until the output's mean is that precise.
+ * until the output's mean is that precise. `representativenessFactors` are the portfolio's
+ * when the run was made: a stored run replays with them, whatever the portfolio says later.
  */
 export type RunSettings = ResolvedSettings;
 
@@ -24,9 +26,17 @@ export type JobRequest =
     }
   | { type: 'compare'; a: unknown; b: unknown; settings: RunSettings; output: string; money?: CompareMoney }
   | { type: 'trials'; document: unknown; settings: RunSettings }
-  | { type: 'portfolio'; documents: unknown[]; trials: number; seed: number }
+  | { type: 'portfolio'; documents: unknown[]; trials: number; seed: number; representativenessFactors: RepresentativenessFactors }
   | { type: 'evidence'; document: unknown; settings: RunSettings; today: string }
-  | { type: 'evsi'; document: unknown; settings: RunSettings; plan: EvsiPlan };
+  | { type: 'evsi'; document: unknown; settings: RunSettings; plan: EvsiPlan }
+  | { type: 'shard'; document: unknown; env: ShardEnv; firstChunk: number; lastChunk: number; representativenessFactors?: RepresentativenessFactors };
+
+/** What a shard of a queued run needs of the run's settings (api/queue): one precision step's size, seed and sampling. */
+export interface ShardEnv {
+  trials: number;
+  seed: number;
+  sampling: 'mc' | 'lhs';
+}
 
 /** A planned measurement of one input to price (see models/analysis/evsi-analysis.ts). */
 export interface EvsiPlan {

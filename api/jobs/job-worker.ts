@@ -15,6 +15,10 @@ import {
 } from '../../models/analysis/index.ts';
 import { validateCase, type ValidatedCase } from '../../models/compile/validate-case.ts';
 import { pointEstimate } from '../../models/engine/point-estimate.ts';
+import { resolveFactors } from '../../models/evidence/representativeness-factors.ts';
+import type { CompileOptions } from '../../models/formula/compile-case.ts';
+import { runShard } from '../../models/engine/run-shard.ts';
+import { simulationEnv } from '../../models/engine/simulation-env.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { summarizeRun } from '../../models/engine/summarize-run.ts';
 import { IN_THREAD, runCase } from '../../models/pipeline/index.ts';
@@ -37,11 +41,13 @@ class JobFailure extends Error {
   }
 }
 
-function load(document: unknown): ValidatedCase & { ok: true } {
-  const key = JSON.stringify(document);
+/** Compiles (or reuses) a case with the factors its job's settings recorded: the same document weighs its evidence by them. */
+function load(document: unknown, options: CompileOptions = {}): ValidatedCase & { ok: true } {
+  const factors = resolveFactors(options.representativenessFactors);
+  const key = `${JSON.stringify(factors)}\n${JSON.stringify(document)}`;
   let entry = compiled.get(key);
   if (!entry) {
-    const result = validateCase(document);
+    const result = validateCase(document, { representativenessFactors: factors });
     if (!result.ok) throw new JobFailure('the case is invalid', result.issues);
     entry = result;
     if (compiled.size > 16) compiled.clear();
@@ -65,30 +71,42 @@ async function run(jobId: number, request: JobRequest, post: Post): Promise<unkn
       return { summary: run.summary, pointEstimate: run.pointEstimate };
     }
     case 'trials': {
-      const validated = load(request.document);
+      const validated = load(request.document, request.settings);
       const result = simulate(validated.model, { ...request.settings, fanTrials: 0, keepLineTotals: true }, { signal, onProgress: progress });
       return { outputs: result.outputs };
     }
+    case 'shard': {
+      // A shard of a queued run (api/queue): its chunks, packed; cancel is checked between chunks.
+      const { model } = load(request.document, { representativenessFactors: request.representativenessFactors });
+      const range = { firstChunk: request.firstChunk, lastChunk: request.lastChunk };
+      return { data: runShard(model, simulationEnv(request.env), range, { signal, onProgress: progress }) };
+    }
     case 'portfolio': {
       const cases = request.documents.map((document) => {
-        const validated = load(document);
+        const validated = load(document, request);
         return { case: validated.case, model: validated.model };
       });
       return portfolioValue(cases, { trials: request.trials, seed: request.seed });
     }
     case 'compare': {
-      const a = load(request.a);
-      const b = load(request.b);
+      const a = load(request.a, request.settings);
+      const b = load(request.b, request.settings);
       return compareCases(a.model, b.model, request.settings, request.output, request.money);
     }
-    case 'evidence':
-      return evidenceAnalysis(load(request.document).case, request.settings, request.today, { signal, onProgress: progress });
+    case 'evidence': {
+      const { representativenessFactors } = request.settings;
+      return evidenceAnalysis(load(request.document, request.settings).case, request.settings, request.today, {
+        signal,
+        onProgress: progress,
+        representativenessFactors,
+      });
+    }
     case 'evsi': {
-      const validated = load(request.document);
+      const validated = load(request.document, request.settings);
       return evsiAnalysis(validated.case, validated.model, request.settings, request.plan);
     }
     case 'analysis': {
-      const validated = load(request.document);
+      const validated = load(request.document, request.settings);
       const { model } = validated;
       const params = request.params;
       switch (request.kind) {
@@ -113,6 +131,7 @@ async function run(jobId: number, request: JobRequest, post: Post): Promise<unkn
             signal,
             onProgress: progress,
             rules: params.rules as never,
+            representativenessFactors: request.settings.representativenessFactors,
             tiers: request.tiers,
           });
       }
@@ -123,6 +142,10 @@ async function run(jobId: number, request: JobRequest, post: Post): Promise<unkn
 
 /** Per-trial columns move to the main thread instead of being copied (a 1M-trial run has 8 MB per column). */
 function transferables(request: JobRequest, result: unknown): ArrayBuffer[] {
+  if (request.type === 'shard') {
+    const data = (result as { data: Float64Array }).data;
+    return data.buffer instanceof ArrayBuffer ? [data.buffer] : [];
+  }
   if (request.type !== 'trials') return [];
   const outputs = (result as { outputs: Record<string, Float64Array> }).outputs;
   const buffers = new Set<ArrayBuffer>();

@@ -10,6 +10,8 @@ import { requirePermission } from '../server/auth.ts';
 import { ApiError } from '../server/problem.ts';
 import { insertAnalysis, listAnalyses } from '../services/analysis-store.ts';
 import { getVersion } from '../services/case-store.ts';
+import { portfolioFactors } from '../services/portfolio-rules.ts';
+import { runSettings } from '../services/run-store.ts';
 import { getRiskTiers } from '../services/governance-settings.ts';
 import { requireCase } from './require-resource.ts';
 import { errorResponses, idParam, jsonResponse, seedNumber, versionNumber } from './openapi-common.ts';
@@ -135,7 +137,8 @@ function registerCreateAnalysis(app: App): void {
           {
             type: 'analysis',
             document: version!.document,
-            settings: { trials: run.trials, seed: run.seed, sampling: run.sampling },
+            // The run's own settings, factors included: an analysis of a stored run replays it.
+            settings: runSettings(run),
             kind,
             params,
             today: services.now().toISOString().slice(0, 10),
@@ -206,9 +209,14 @@ function registerCompare(app: App): void {
         }
       }
       // Request over case A's own settings over the defaults, as every run resolves them.
-      const { trials, seed, sampling } = resolveSettings(a as CaseWithSettings, { trials: body.trials, seed: body.seed, sampling: body.sampling });
+      const { trials, seed, sampling, representativenessFactors } = resolveSettings(a as CaseWithSettings, {
+        trials: body.trials,
+        seed: body.seed,
+        sampling: body.sampling,
+        representativenessFactors: await portfolioFactors(services.db),
+      });
       // A comparison runs both cases in the request: a case's own 1M-trial setting is capped like the body's trials.
-      const settings = { trials: body.trials ?? Math.min(trials, COMPARE_MAX_TRIALS), seed, sampling };
+      const settings = { trials: body.trials ?? Math.min(trials, COMPARE_MAX_TRIALS), seed, sampling, representativenessFactors };
       const money = { currencyA: currencyOf(a), currencyB: currencyOf(b), exchangeRate: body.exchangeRate };
       const result = await services.jobs
         .submit({ type: 'compare', a, b, settings, output: body.output ?? 'npv', money }, { owner: c.get('principal').name })

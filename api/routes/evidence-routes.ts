@@ -2,10 +2,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { resolveSettings, type CaseWithSettings } from '../../models/pipeline/index.ts';
 import { JobError } from '../workers/worker-pool.ts';
 import { requireAffordable, runCost } from '../jobs/job-cost.ts';
-import type { EvsiPlan } from '../jobs/job-types.ts';
+import type { EvsiPlan, RunSettings } from '../jobs/job-types.ts';
 import type { App } from '../server/app-env.ts';
 import { requirePermission } from '../server/auth.ts';
 import { ApiError } from '../server/problem.ts';
+import { portfolioFactors } from '../services/portfolio-rules.ts';
+import type { Queryable } from '../storage/database.ts';
 import { requireComplete } from './draft-helpers.ts';
 import { errorResponses, idParam, jsonResponse, seedNumber } from './openapi-common.ts';
 import { requireCase } from './require-resource.ts';
@@ -62,10 +64,14 @@ function toApiError(error: unknown): never {
   throw error;
 }
 
-/** The settings of an evidence or EVSI request: the request's seed over the case's, modest trials by default. */
-function settingsFor(document: unknown, trials: number | undefined, seed: number | undefined) {
-  const resolved = resolveSettings(document as CaseWithSettings, { trials: trials ?? EVIDENCE_DEFAULT_TRIALS, seed });
-  return { trials: resolved.trials, seed: resolved.seed, sampling: resolved.sampling };
+/**
+ * The settings of an evidence or EVSI request: the request's seed over the case's, modest
+ * trials by default, and the portfolio's representativeness factors now.
+ */
+async function settingsFor(db: Queryable, document: unknown, trials: number | undefined, seed: number | undefined): Promise<RunSettings> {
+  const representativenessFactors = await portfolioFactors(db);
+  const resolved = resolveSettings(document as CaseWithSettings, { trials: trials ?? EVIDENCE_DEFAULT_TRIALS, seed, representativenessFactors });
+  return { trials: resolved.trials, seed: resolved.seed, sampling: resolved.sampling, representativenessFactors };
 }
 
 /**
@@ -97,7 +103,7 @@ function registerEvidenceView(app: App): void {
       const record = await requireCase(services.db, c.req.valid('param').id);
       const { case: bc } = requireComplete(record.document, 'the case');
       const { trials, seed } = c.req.valid('query');
-      const settings = settingsFor(bc, trials, seed);
+      const settings = await settingsFor(services.db, bc, trials, seed);
       if (!Object.values(bc.inputs).some((input) => input.evidence))
         return c.json({ caseId: record.id, version: record.currentVersion, settings, inputs: [], before: null, after: null }, 200);
       // Two gate analyses (with and without the evidence), each a simulation and its VOI.
@@ -135,7 +141,7 @@ function registerEvsi(app: App): void {
         ...(body.sd !== undefined ? { sd: body.sd } : {}),
         ...(priced ? { cost: { fixed: body.costFixed ?? 0, perObservation: body.costPerObservation ?? 0 } } : {}),
       };
-      const settings = settingsFor(bc, body.trials, body.seed);
+      const settings = await settingsFor(services.db, bc, body.trials, body.seed);
       requireAffordable(runCost(record.document, settings.trials), services.jobs.costLimits.modelRunMonths, '/trials');
       const result = await services.jobs
         .submit({ type: 'evsi', document: record.document, settings, plan }, { owner: c.get('principal').name })

@@ -15,12 +15,16 @@ export function registerMetaRoutes(app: App): void {
       method: 'get',
       path: '/api/health',
       tags: ['meta'],
-      summary: 'Liveness, storage kind and engine version',
-      responses: { 200: jsonResponse('{ status, storage, engineVersion, jobs }') },
+      summary: 'Liveness, storage kind, engine version and the job queue',
+      responses: { 200: jsonResponse('{ status, storage, engineVersion, jobs, queue }') },
     }),
-    (c) => {
-      const { db, jobs } = c.get('services');
-      return c.json({ status: 'ok', storage: db.kind, engineVersion: ENGINE_VERSION, jobs: jobs.load }, 200);
+    async (c) => {
+      const { db, jobs, queue } = c.get('services');
+      // In-process threads by default; in queue mode pg-boss's queued and active jobs and the workers seen in the last minute.
+      const queueState = queue
+        ? await queue.health()
+        : { kind: 'in-process', queued: jobs.load.queued, active: jobs.load.running, threads: jobs.options.workers };
+      return c.json({ status: 'ok', storage: db.kind, engineVersion: ENGINE_VERSION, jobs: jobs.load, queue: queueState }, 200);
     },
   );
   app.openapi(

@@ -6,6 +6,7 @@ import { boardFacts, boardQuestions, stoppedCases } from '../services/board-ques
 import { caseOverview } from '../services/case-overview.ts';
 import { postLaunchReviews } from '../services/post-launch-reviews.ts';
 import { listCases } from '../services/case-store.ts';
+import { portfolioFactors } from '../services/portfolio-rules.ts';
 import { validateCase } from '../../models/compile/validate-case.ts';
 import { errorResponses, jsonResponse } from './openapi-common.ts';
 import { filterByStage } from './stage-filter.ts';
@@ -64,7 +65,8 @@ export function registerPortfolioRoutes(app: App): void {
       const stopped = await stoppedCases(services.db, facts);
       let valueFan: PortfolioValue[] = [];
       if (documents.length) {
-        valueFan = await services.jobs.submit<PortfolioValue[]>({ type: 'portfolio', documents, trials, seed: 1 }).result;
+        const representativenessFactors = await portfolioFactors(services.db);
+        valueFan = await services.jobs.submit<PortfolioValue[]>({ type: 'portfolio', documents, trials, seed: 1, representativenessFactors }).result;
       }
       return c.json(
         {

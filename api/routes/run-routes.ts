@@ -7,7 +7,8 @@ import { startRun } from '../services/run-executor.ts';
 import { requireCsvWithinBound } from '../services/csv-bound.ts';
 import type { TrialColumns } from '../services/shared-columns.ts';
 import { trialsCsvStream } from '../services/trials-csv.ts';
-import { getRun, listRuns, type RunRecord } from '../services/run-store.ts';
+import { getRun, listRuns, runSettings, type RunRecord } from '../services/run-store.ts';
+import { portfolioFactors } from '../services/portfolio-rules.ts';
 import type { RunEvent } from '../services/run-registry.ts';
 import type { Services } from '../server/services.ts';
 import { requireCase, requireRun } from './require-resource.ts';
@@ -88,7 +89,9 @@ function registerStartRun(app: App): void {
       // A draft does not run: 422 listing, in words, what is missing.
       requireComplete(document, version === record.currentVersion ? 'the case' : `version ${version} of the case`);
       // Request over case over defaults, resolved once by the pipeline; the precision output is checked as the run will check it.
-      const settings = resolveSettings(document as CaseWithSettings, body, services.config.maxTrials);
+      // The portfolio's representativeness factors now are recorded with the run, which replays with them.
+      const representativenessFactors = await portfolioFactors(services.db);
+      const settings = resolveSettings(document as CaseWithSettings, { ...body, representativenessFactors }, services.config.maxTrials);
       if (settings.precision) requirePrecisionTarget(document, settings.precision);
       if (settings.trials > services.config.maxTrials) {
         throw new ApiError(422, `trials must be at most ${services.config.maxTrials.toLocaleString('en')} on this server`, [
@@ -165,6 +168,8 @@ function registerRunEvents(app: App): void {
           queue.push(event);
           wake?.();
         });
+        // Queue mode: the run's row (written by workers) feeds the registry while someone listens.
+        const unfollow = services.queue?.follow(run.id);
         try {
           const current = await getRun(services.db, run.id, false);
           const live = services.runs.progressOf(run.id);
@@ -190,6 +195,7 @@ function registerRunEvents(app: App): void {
           }
         } finally {
           unsubscribe();
+          unfollow?.();
         }
       });
     },
@@ -213,7 +219,8 @@ function registerCancelRun(app: App): void {
       const run = await requireRun(services, c.req.valid('param').id, false);
       if (FINAL.has(run.status))
         throw new ApiError(409, `the run already ${run.status === 'succeeded' ? 'finished' : run.status === 'failed' ? 'failed' : 'was cancelled'}`);
-      services.runs.cancel(run.id);
+      if (services.queue) await services.queue.cancelRun(run.id);
+      else services.runs.cancel(run.id);
       return c.json((await getRun(services.db, run.id, false))!, 202);
     },
   );
@@ -245,7 +252,7 @@ function registerTrialsCsv(app: App): void {
       const place = services.runs.csvDownloads.acquire(owner);
       const shared = services.runs.trialColumns.acquire(run.id, () =>
         services.jobs
-          .submit<{ outputs: TrialColumns }>({ type: 'trials', document, settings: { trials: run.trials, seed: run.seed, sampling: run.sampling } }, { owner })
+          .submit<{ outputs: TrialColumns }>({ type: 'trials', document, settings: runSettings(run) }, { owner })
           .result.then((result) => result.outputs),
       );
       const release = (): void => {

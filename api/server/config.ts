@@ -1,3 +1,5 @@
+import { QueueConfigError, queueConfigFromEnv, type QueueConfig } from '../queue/queue-config.ts';
+
 /** Service configuration, from environment variables (documented in docs/api.md (Configuration)). */
 export interface ServiceConfig {
   /** PORT: HTTP port (default 8787). */
@@ -26,6 +28,8 @@ export interface ServiceConfig {
   seedFixtures: boolean;
   /** VALUEGATE_MAX_TRIALS: largest run the API accepts (default 1,000,000). */
   maxTrials: number;
+  /** VALUEGATE_QUEUE=pgboss (with DATABASE_URL): runs and analyses go to `valuegate worker` processes (docs/scale-out.md). */
+  queue?: QueueConfig;
 }
 
 export const DEFAULT_CONFIG = {
@@ -40,7 +44,7 @@ export const DEFAULT_CONFIG = {
   maxConcurrentJobs: 2,
   seedFixtures: true,
   maxTrials: 1_000_000,
-} satisfies Omit<ServiceConfig, 'databaseUrl' | 'adminToken'>;
+} satisfies Omit<ServiceConfig, 'databaseUrl' | 'adminToken' | 'queue'>;
 
 /** A configuration value that cannot be used; names the variable. */
 export class ConfigError extends Error {
@@ -95,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     maxConcurrentJobs: integer('VALUEGATE_MAX_CONCURRENT_RUNS', workers, 1, 64),
     seedFixtures: flag('VALUEGATE_SEED_FIXTURES', DEFAULT_CONFIG.seedFixtures),
     maxTrials: integer('VALUEGATE_MAX_TRIALS', DEFAULT_CONFIG.maxTrials, 1, 10_000_000),
+    queue: queueFromEnv(env),
   };
   if (config.adminToken !== undefined && config.adminToken.length < 24) {
     throw new ConfigError('VALUEGATE_ADMIN_TOKEN', 'must be at least 24 characters');
@@ -103,6 +108,16 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     throw new ConfigError('VALUEGATE_AUTH', `local mode without tokens is only allowed when HOST is localhost, not ${config.host}`);
   }
   return config;
+}
+
+/** Queue mode's settings, or undefined; a bad one is a ConfigError naming the variable. */
+function queueFromEnv(env: Record<string, string | undefined>): QueueConfig | undefined {
+  try {
+    return queueConfigFromEnv(env);
+  } catch (error) {
+    if (error instanceof QueueConfigError) throw new ConfigError(error.message.split(':')[0], error.message.slice(error.message.indexOf(':') + 2));
+    throw error;
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import { saveActualRows } from '../services/actuals-values-store.ts';
 import { insertAnalysis } from '../services/analysis-store.ts';
 import { createCase, listCases, type CaseRecord } from '../services/case-store.ts';
 import { appendDecision, nameDecidedVersion } from '../services/decision-store.ts';
+import { portfolioFactors } from '../services/portfolio-rules.ts';
 import { startRun } from '../services/run-executor.ts';
 import { getRun } from '../services/run-store.ts';
 import type { Services } from './services.ts';
@@ -42,7 +43,8 @@ async function fixtureCase(services: Services, fixture: PostLaunchFixture, file:
 /** Runs the case, stores its gate when asked, records the decisions and the actuals, through the API's services. */
 async function applyFixture(services: Services, fixture: PostLaunchFixture, file: string): Promise<void> {
   const record = await fixtureCase(services, fixture, file);
-  const settings = { trials: fixture.run.trials, seed: fixture.run.seed, sampling: fixture.run.sampling ?? 'lhs' };
+  const representativenessFactors = await portfolioFactors(services.db);
+  const settings = { trials: fixture.run.trials, seed: fixture.run.seed, sampling: fixture.run.sampling ?? 'lhs', representativenessFactors };
   const { run, finished } = await startRun(services, record, record.currentVersion, settings, WHO);
   await finished;
   const done = await getRun(services.db, run.id, false);

@@ -35,6 +35,18 @@ async function seedPostLaunchInBackground(services: Services, fixturesDir: URL, 
   }
 }
 
+/** The job pool and live run state: in-process threads by default; pg-boss and its workers in queue mode. */
+async function buildServices(db: Services['db'], config: ServiceConfig): Promise<Services> {
+  const pool = { workers: config.workers, maxConcurrent: config.maxConcurrentJobs };
+  if (config.queue && config.databaseUrl) {
+    // Loaded only in queue mode: the default never loads pg-boss.
+    const { startQueueMode } = await import('../queue/start-queue-mode.ts');
+    const { jobs, runs, queue } = await startQueueMode(db, config.databaseUrl, config.queue, pool);
+    return { db, jobs, runs, queue, config, now: () => new Date() };
+  }
+  return { db, jobs: new WorkerPool(pool), runs: new RunRegistry(), config, now: () => new Date() };
+}
+
 /**
  * Opens storage (migrating it), seeds fixtures into an empty database, makes sure an
  * admin token exists, starts the worker pool and listens.
@@ -47,7 +59,8 @@ export async function startServer(
   options: { log: LogSink; webRoot?: string; fixturesDir?: URL; inMemory?: boolean; schema?: string },
 ): Promise<RunningServer> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, inMemory: options.inMemory, schema: options.schema });
-  await failInterruptedRuns(db);
+  // In queue mode runs live on in pg-boss and the workers while an API restarts.
+  if (!config.queue) await failInterruptedRuns(db);
   const loaded = config.seedFixtures && options.fixturesDir ? await seedFixtures(db, options.fixturesDir) : 0;
   if (loaded) options.log({ level: 'info', msg: `loaded ${loaded} fixture cases into the empty database` });
   if (config.authDisabled) {
@@ -59,8 +72,8 @@ export async function startServer(
     const created = await ensureAdminToken(db, config.adminToken);
     if (created) options.log({ level: 'warn', msg: `first start: created an admin token; it is shown only now, store it safely: ${created}` });
   }
-  const jobs = new WorkerPool({ workers: config.workers, maxConcurrent: config.maxConcurrentJobs });
-  const services: Services = { db, jobs, runs: new RunRegistry(), config, now: () => new Date() };
+  const services = await buildServices(db, config);
+  const { jobs } = services;
   const app = createApp(services, { log: options.log, webRoot: options.webRoot });
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
@@ -87,6 +100,7 @@ export async function startServer(
         await seeded;
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await jobs.close();
+        await services.queue?.close();
         await db.close();
       })();
       return closing;

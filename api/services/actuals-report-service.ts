@@ -14,7 +14,7 @@ import type { Queryable } from '../storage/database.ts';
 import { getVersion } from './case-store.ts';
 import { getPortfolioRules, withPortfolioRules } from './portfolio-rules.ts';
 import { listActualValues } from './actuals-values-store.ts';
-import { getRun, listRuns, type RunRecord } from './run-store.ts';
+import { getRun, listRuns, runSettings, type RunRecord } from './run-store.ts';
 
 /** The stored run's forecast, rebuilt for actuals. */
 export interface ActualsForecast {
@@ -59,7 +59,8 @@ export async function actualsForecast(db: Queryable, caseId: string, runId?: str
   const cached = cache.get(run.id);
   if (cached) return cached;
   const version = await getVersion(db, caseId, run.caseVersion);
-  const validated = validateCase(version?.document);
+  // The run's own factors: its forecast is rebuilt as it ran, whatever the portfolio's are now.
+  const validated = validateCase(version?.document, { representativenessFactors: run.representativenessFactors });
   if (!validated.ok)
     throw new ApiError(409, `version ${run.caseVersion} of the case no longer validates, so its run cannot be rebuilt; run the current version`);
   // One series at a time, yielding to the event loop between them, so requests keep being served.
@@ -67,7 +68,7 @@ export async function actualsForecast(db: Queryable, caseId: string, runId?: str
     await new Promise((resolve) => setImmediate(resolve));
     return simulate(model, env);
   };
-  const capture = await captureSeries(validated.case, validated.model, { trials: run.trials, seed: run.seed, sampling: run.sampling }, yielding);
+  const capture = await captureSeries(validated.case, validated.model, runSettings(run), yielding);
   const forecast = { run, bc: validated.case, model: validated.model, capture };
   cache.set(run.id, forecast);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);

@@ -7,6 +7,7 @@ import type { CalibrationResource } from '../../models/contract/calibration-reso
 import type { Queryable } from '../storage/database.ts';
 import { listActualValues } from './actuals-values-store.ts';
 import { listCases } from './case-store.ts';
+import { portfolioFactors } from './portfolio-rules.ts';
 
 /**
  * Scores every estimator's resolved 90 % ranges across the portfolio: the current version
@@ -20,6 +21,8 @@ export async function calibrationReport(db: Queryable): Promise<CalibrationResou
   const ranges: ResolvedRange[] = [];
   let cases = 0;
   let estimatedInputs = 0;
+  // "Evidence tight enough" weighs evidence as the portfolio does now.
+  const factors = await portfolioFactors(db);
   for (const record of await listCases(db, { includeArchived: false })) {
     const result = validateCase(record.document);
     if (!result.ok) continue;
@@ -30,7 +33,7 @@ export async function calibrationReport(db: Queryable): Promise<CalibrationResou
     if (estimated === 0) continue;
     const actuals: Record<string, number[]> = {};
     for (const row of await listActualValues(db, record.id)) (actuals[row.series] ??= []).push(row.value);
-    ranges.push(...resolvedRanges({ id: record.id, name: record.name }, result.case, actuals));
+    ranges.push(...resolvedRanges({ id: record.id, name: record.name }, result.case, actuals, factors));
   }
   return {
     target: CALIBRATION_TARGET,

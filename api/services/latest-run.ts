@@ -3,7 +3,7 @@ import { ApiError } from '../server/problem.ts';
 import type { Services } from '../server/services.ts';
 import { JobError } from '../workers/worker-pool.ts';
 import { getVersion, type CaseRecord } from './case-store.ts';
-import { getRun, type RunRecord } from './run-store.ts';
+import { getRun, runSettings, type RunRecord } from './run-store.ts';
 
 /*
  * What the read-only documents of a case (the workbook, the business case) are built from:
@@ -45,7 +45,7 @@ export async function runDocument(db: Services['db'], record: CaseRecord, run: R
  * const tornado = await runAnalysisJob<TornadoResult>(services, document, run, 'tornado', owner);
  */
 export async function runAnalysisJob<T>(services: Services, document: unknown, run: RunRecord, kind: AnalysisKind, owner: string): Promise<T> {
-  const settings: RunSettings = { trials: run.trials, seed: run.seed, sampling: run.sampling };
+  const settings: RunSettings = runSettings(run);
   // async: a queue bound reached by the second job rejects, rather than throwing past the first one's promise.
   return services.jobs
     .submit<T>({ type: 'analysis', document, settings, kind, params: {}, today: services.now().toISOString().slice(0, 10) }, { owner })

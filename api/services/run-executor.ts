@@ -27,6 +27,9 @@ export async function startRun(
   if (!stored) throw new Error(`no version ${version}`);
   requireAffordable(runCost(stored.document, settings.trials), services.jobs.costLimits.modelRunMonths, '/trials');
   const admitted = services.jobs.admission.acquire(createdBy);
+  // Queue mode: the run's shards go to pg-boss; workers record every state change.
+  if (services.queue)
+    return services.queue.startRun({ record, version, stored: { document: stored.document, hash: stored.hash }, settings, createdBy, admitted });
   let run: RunRecord;
   try {
     run = await insertRun(services.db, { caseId: record.id, caseVersion: version, caseHash: stored.hash, settings, engineVersion: ENGINE_VERSION, createdBy });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PointEstimate } from '../../models/engine/point-estimate.ts';
 import type { RunResource, RunStatus } from '../../models/contract/resources.ts';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
+import { resolveFactors, type RepresentativenessFactorsInput } from '../../models/evidence/representativeness-factors.ts';
 import type { RunSummary } from '../../models/engine/summarize-run.ts';
 import type { RunSettings } from '../jobs/job-types.ts';
 import type { Queryable } from '../storage/database.ts';
@@ -25,8 +26,11 @@ function toRecord(row: Record<string, unknown>, withSummary: boolean): RunRecord
     trials,
     seed: Number(row.seed),
     sampling: row.sampling as 'mc' | 'lhs',
+    // Runs stored before the factors were recorded ran with the defaults.
+    representativenessFactors: resolveFactors(row.representativeness_factors as RepresentativenessFactorsInput | null),
     engineVersion: String(row.engine_version),
-    progress: { done: status === 'succeeded' ? trials : 0, total: trials },
+    // Queued runs (api/queue) keep their shards' progress in the row; in-process runs report it live.
+    progress: { done: status === 'succeeded' ? trials : Number(row.progress_done ?? 0), total: trials },
     ...(withSummary && row.summary ? { summary: row.summary as RunSummary } : {}),
     ...(withSummary && row.point_estimate ? { pointEstimate: row.point_estimate as PointEstimate } : {}),
     ...(row.error ? { error: String(row.error) } : {}),
@@ -35,6 +39,17 @@ function toRecord(row: Record<string, unknown>, withSummary: boolean): RunRecord
     finishedAt: iso(row.finished_at),
     createdBy: String(row.created_by),
   };
+}
+
+/**
+ * The settings that replay a stored run: its trials (as run), seed, sampling and the
+ * representativeness factors it recorded, not the portfolio's current ones.
+ *
+ * @example
+ * services.jobs.submit({ type: 'trials', document, settings: runSettings(run) });
+ */
+export function runSettings(run: Pick<RunRecord, 'trials' | 'seed' | 'sampling' | 'representativenessFactors'>): RunSettings {
+  return { trials: run.trials, seed: run.seed, sampling: run.sampling, representativenessFactors: run.representativenessFactors };
 }
 
 /**
@@ -49,9 +64,20 @@ export async function insertRun(
 ): Promise<RunRecord> {
   const id = randomUUID();
   await db.query(
-    `INSERT INTO runs (id, case_id, case_version, case_hash, status, trials, seed, sampling, engine_version, created_by)
-     VALUES ($1, $2, $3, $4, 'queued', $5, $6, $7, $8, $9)`,
-    [id, run.caseId, run.caseVersion, run.caseHash, run.settings.trials, run.settings.seed, run.settings.sampling, run.engineVersion, run.createdBy],
+    `INSERT INTO runs (id, case_id, case_version, case_hash, status, trials, seed, sampling, engine_version, created_by, representativeness_factors)
+     VALUES ($1, $2, $3, $4, 'queued', $5, $6, $7, $8, $9, $10)`,
+    [
+      id,
+      run.caseId,
+      run.caseVersion,
+      run.caseHash,
+      run.settings.trials,
+      run.settings.seed,
+      run.settings.sampling,
+      run.engineVersion,
+      run.createdBy,
+      JSON.stringify(run.settings.representativenessFactors),
+    ],
   );
   return (await getRun(db, id))!;
 }
@@ -76,7 +102,8 @@ export async function getRun(db: Queryable, id: string, withSummary = true): Pro
  */
 export async function listRuns(db: Queryable, caseId: string): Promise<RunRecord[]> {
   const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT id, case_id, case_version, case_hash, status, trials, seed, sampling, engine_version, error, created_at, started_at, finished_at, created_by
+    `SELECT id, case_id, case_version, case_hash, status, trials, seed, sampling, representativeness_factors, engine_version, error,
+       created_at, started_at, finished_at, created_by
      FROM runs WHERE case_id = $1 ORDER BY created_at DESC, id`,
     [caseId],
   );
@@ -105,7 +132,7 @@ export async function markSucceeded(db: Queryable, id: string, summary: RunSumma
   await db.query(
     `UPDATE runs SET status = 'succeeded', finished_at = now(), summary = $2, point_estimate = $3,
        npv_mean = $4, npv_p50 = $5, probability_npv_positive = $6, pv_costs_mean = $7, total_cost_mean = $8, trials = $9
-     WHERE id = $1`,
+     WHERE id = $1 AND status IN ('queued', 'running')`,
     [
       id,
       JSON.stringify(summary, nonFiniteAsString),

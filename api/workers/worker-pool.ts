@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
 import { assembleResult, type SimulationResult } from '../../models/engine/assemble-result.ts';
 import { simulate } from '../../models/engine/simulate.ts';
 import { allocateBuffers } from '../../models/engine/simulation-buffers.ts';
@@ -19,8 +20,17 @@ import { DEFAULT_WORKERS, type WorkerPoolOptions } from './worker-pool-options.t
 export { JobError, type JobHandle, type SubmitHooks } from './job-handle.ts';
 export type { WorkerPoolOptions } from './worker-pool-options.ts';
 
-/** From the TypeScript sources a worker registers tsx first; in the bundle (api/dist) it is plain JavaScript beside this file. */
-const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./pool-worker-entry.js', import.meta.url) : new URL('./pool-worker.mjs', import.meta.url);
+/**
+ * The worker thread's module. In the bundle (api/dist) it is plain JavaScript beside this file.
+ * From the TypeScript sources a worker registers tsx first, which costs ~1.5 s of CPU per
+ * thread, so the test suite bundles the worker once (test/helpers/bundle-pool-worker.ts) and
+ * names the file in VALUEGATE_POOL_WORKER.
+ */
+const WORKER_URL = process.env.VALUEGATE_POOL_WORKER
+  ? pathToFileURL(process.env.VALUEGATE_POOL_WORKER)
+  : import.meta.url.endsWith('.ts')
+    ? new URL('./pool-worker-entry.js', import.meta.url)
+    : new URL('./pool-worker.mjs', import.meta.url);
 
 interface Pending {
   jobId: number;

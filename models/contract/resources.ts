@@ -7,6 +7,7 @@ import type { DocumentChange } from '../case/diff-documents.ts';
 import type { TodoItem } from '../compile/case-todo.ts';
 import type { PointEstimate } from '../engine/point-estimate.ts';
 import type { SamplingMethod } from '../engine/simulation-env.ts';
+import type { RepresentativenessFactors } from '../evidence/representativeness-factors.ts';
 import type { RunSummary } from '../engine/summarize-run.ts';
 import type { GateStatus } from '../gate/readiness-status.ts';
 import type { Recommendation } from '../gate/recommendation.ts';
@@ -120,6 +121,8 @@ export interface RunResource {
   trials: number;
   seed: number;
   sampling: SamplingMethod;
+  /** The effective-sample-size factors its evidence was weighed with (the portfolio's when it ran); it replays with them. */
+  representativenessFactors: RepresentativenessFactors;
   engineVersion: string;
   progress: { done: number; total: number };
   summary?: RunSummary;

@@ -2,6 +2,7 @@ import type { BusinessCase } from '../case/case-schema.ts';
 import { Decimal } from '../money/money.ts';
 import { parseFormula } from '../formula/parse-formula.ts';
 import { annualIrr, evaluate, lineExpressions, medianScope, monthlyTotals, monthScoper } from './point-estimate.ts';
+import type { RepresentativenessFactors } from '../evidence/representativeness-factors.ts';
 
 /** The point estimate month by month, unrounded: what a spreadsheet of the case shows in each cell. */
 export interface PointEstimateTrace {
@@ -28,15 +29,15 @@ export interface PointEstimateTrace {
 }
 
 /**
- * Runs the point estimate (every input at its median, exact decimals) and keeps every
- * month's variables and lines: the known answer an exported workbook's cells must show.
+ * Runs the point estimate (every input at its median, an input with evidence at the
+ * median of its update by the given factors; exact decimals) and keeps every month's variables and lines: the known answer an exported workbook's cells must show.
  *
  * @example
  * const trace = pointEstimateTrace(bc);
  * trace.npv.toFixed(2) === pointEstimate(bc).npv // true
  */
-export function pointEstimateTrace(bc: BusinessCase): PointEstimateTrace {
-  const { scope } = medianScope(bc);
+export function pointEstimateTrace(bc: BusinessCase, factors?: RepresentativenessFactors): PointEstimateTrace {
+  const { scope } = medianScope(bc, factors);
   const withVariables = monthScoper(bc);
   const perTrialScope = withVariables(scope, 1, new Decimal(0));
   const names = Object.keys(bc.variables ?? {});

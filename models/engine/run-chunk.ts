@@ -79,6 +79,9 @@ export function chunkScratch(runnable: RunnableModel): ChunkScratch {
 export function runChunk(runnable: RunnableModel, env: SimulationEnv, chunkIndex: number, buffers: SimulationBuffers, scratch: ChunkScratch): void {
   const { model, distributions } = runnable;
   const { start, size } = chunkBounds(chunkIndex, env.trials);
+  // Where this chunk lands in the buffers: a shard's buffers start at its own first chunk.
+  const firstChunk = buffers.firstChunk ?? 0;
+  const local = start - firstChunk * CHUNK_SIZE;
   for (let index = 0; index < model.inputs.length; index++) {
     const column = scratch.columns[index];
     const spec = model.inputs[index].spec;
@@ -132,21 +135,21 @@ export function runChunk(runnable: RunnableModel, env: SimulationEnv, chunkIndex
     const achieved =
       (env.sampling === 'lhs' ? runnable.sampler?.imanConover?.(correlated, size, runnable.correlation, stream) : null) ??
       imanConover(correlated, size, runnable.correlation, stream, env.sampling === 'lhs' ? scratch.sortedByCorrelatedSlot : []);
-    buffers.chunkCorrelations.set(achieved, chunkIndex * indices.length * indices.length);
+    buffers.chunkCorrelations.set(achieved, (chunkIndex - firstChunk) * indices.length * indices.length);
   }
   if (buffers.inputs) {
     for (let index = 0; index < model.inputs.length; index++) {
-      buffers.inputs[index].set(scratch.columns[index].subarray(0, size), start);
+      buffers.inputs[index].set(scratch.columns[index].subarray(0, size), local);
     }
   }
   const accumulatorSize = model.accumulators.size;
-  const accumulator = buffers.chunkAccumulators.subarray(chunkIndex * accumulatorSize, (chunkIndex + 1) * accumulatorSize);
+  const accumulator = buffers.chunkAccumulators.subarray((chunkIndex - firstChunk) * accumulatorSize, (chunkIndex - firstChunk + 1) * accumulatorSize);
   runnable.resetIrr();
   if (scratch.resolved?.buffers !== buffers) {
     scratch.resolved = { buffers, outputs: buffers.outputs.map((column) => column ?? scratch.lineScratch) };
   }
   const outputs = scratch.resolved.outputs;
   // −1: the kernel skips the line-total stores this run does not keep.
-  const lineOffset = env.keepLineTotals ? start : -1;
-  runnable.kernel(scratch.columns, size, outputs, start, accumulator, scratch.flows, buffers.fan, start, buffers.fanRows, lineOffset);
+  const lineOffset = env.keepLineTotals ? local : -1;
+  runnable.kernel(scratch.columns, size, outputs, local, accumulator, scratch.flows, buffers.fan, start, buffers.fanRows, lineOffset);
 }

@@ -16,6 +16,12 @@ export interface SimulationBuffers {
   chunkAccumulators: Float64Array;
   /** One k×k achieved rank-correlation block per chunk (weighted by chunk size when merged). */
   chunkCorrelations: Float64Array;
+  /**
+   * The first chunk these buffers hold (default 0: the whole run). A shard of a queued run
+   * (run-shard.ts) holds only its own chunks: its columns start at this chunk's first trial,
+   * its accumulator and correlation blocks at this chunk. The fan stays indexed by trial.
+   */
+  firstChunk?: number;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { BusinessCase } from '../case/case-schema.ts';
 import type { CompiledModel } from '../formula/compile-case.ts';
 import { validateCase } from '../compile/validate-case.ts';
+import type { RepresentativenessFactors } from '../evidence/representativeness-factors.ts';
 import type { SimulationResult } from '../engine/assemble-result.ts';
 import { CHUNK_SIZE, type SamplingMethod, type SimulationEnv } from '../engine/simulation-env.ts';
 import { simulate } from '../engine/simulate.ts';
@@ -63,7 +64,7 @@ export type SimulateSeries = (model: CompiledModel, env: Partial<SimulationEnv>)
 export async function captureSeries(
   bc: BusinessCase,
   model: CompiledModel,
-  settings: { trials: number; seed: number; sampling: SamplingMethod },
+  settings: { trials: number; seed: number; sampling: SamplingMethod; representativenessFactors?: RepresentativenessFactors },
   run: SimulateSeries = simulate,
 ): Promise<SeriesCapture> {
   const trials = Math.min(settings.trials, MAX_SERIES_TRIALS);
@@ -78,7 +79,8 @@ export async function captureSeries(
       values.set(info.id, monthlyFromCumulative(main.fan.values, trials, months, false));
       continue;
     }
-    const validated = validateCase(seriesCaseDocument(bc, info));
+    // The series' own case weighs its inputs' evidence as the run did.
+    const validated = validateCase(seriesCaseDocument(bc, info), { representativenessFactors: settings.representativenessFactors });
     // A series whose lines do not stand alone (none of the fixtures has one) stays without forecast: recorded, not scored.
     if (!validated.ok) continue;
     const result = await run(validated.model, env);

@@ -3,6 +3,7 @@ import type { ObservationError } from '../actuals/observation-error.ts';
 import { ascendingOrder } from '../actuals/weighted-quantiles.ts';
 import { tornadoAnalysis } from '../analysis/tornado-analysis.ts';
 import { measurementCosts, valueOfInformation } from '../analysis/value-of-information.ts';
+import type { RepresentativenessFactors } from '../evidence/representativeness-factors.ts';
 import type { BusinessCase } from '../case/case-schema.ts';
 import type { ActualInfluence } from '../contract/resources.ts';
 import type { SimulationResult } from '../engine/assemble-result.ts';
@@ -48,8 +49,9 @@ function resampledResult(result: SimulationResult, indices: Uint32Array): Simula
   };
 }
 
-function gateOf(bc: BusinessCase, model: CompiledModel, sample: SimulationResult, today: string): GateResult {
+function gateOf(bc: BusinessCase, model: CompiledModel, sample: SimulationResult, today: string, factors?: RepresentativenessFactors): GateResult {
   return evaluateGate({
+    representativenessFactors: factors,
     case: bc,
     summary: summarizeRun(model, sample),
     discountedPayback: sample.outputs.discountedPaybackMonth,
@@ -106,12 +108,13 @@ export interface RegateResult {
 export function regateOnActuals(
   bc: BusinessCase,
   model: CompiledModel,
-  settings: { trials: number; seed: number; sampling: SamplingMethod },
+  settings: { trials: number; seed: number; sampling: SamplingMethod; representativenessFactors?: RepresentativenessFactors },
   weights: Float64Array,
   today: string,
 ): RegateResult {
   const sample = simulate(model, { trials: weights.length, seed: settings.seed, sampling: settings.sampling, keepInputs: true, fanTrials: weights.length });
-  const original = gateOf(bc, model, sample, today);
-  const updated = gateOf(bc, model, resampledResult(sample, resampleIndices(weights)), today);
+  const factors = settings.representativenessFactors;
+  const original = gateOf(bc, model, sample, today, factors);
+  const updated = gateOf(bc, model, resampledResult(sample, resampleIndices(weights)), today, factors);
   return { original, updated, changed: original.recommendation !== updated.recommendation };
 }

@@ -6,7 +6,8 @@ import { precisionSchedule, precisionStep, type PrecisionReport, type PrecisionT
 import { simulate } from '../engine/simulate.ts';
 import type { SimulationEnv } from '../engine/simulation-env.ts';
 import { summarizeRun, type RunSummary } from '../engine/summarize-run.ts';
-import type { CompiledModel } from '../formula/compile-case.ts';
+import { resolveFactors } from '../evidence/representativeness-factors.ts';
+import type { CompileOptions, CompiledModel } from '../formula/compile-case.ts';
 import { resolvePrecisionTarget } from './resolve-precision.ts';
 import { resolveSettings, type ResolvedSettings, type RunRequest } from './resolve-settings.ts';
 
@@ -39,8 +40,8 @@ export const IN_THREAD: SimulationHost = {
 
 /** Options of one pipeline run. */
 export interface RunCaseOptions extends RunControl {
-  /** Validates (and may cache) a document; default `validateCase`. */
-  validate?: (document: unknown) => ReturnType<typeof validateCase>;
+  /** Validates (and may cache) a document with the run's compile options; default `validateCase`. */
+  validate?: (document: unknown, options: CompileOptions) => ReturnType<typeof validateCase>;
   /** The service's cap on trials, applied to the precision default. */
   maxTrials?: number;
   /** Compute the exact-decimal point estimate too (default true; the live preview skips it). */
@@ -72,7 +73,8 @@ export interface CaseRun extends ValidatedCase {
 export async function runCase(document: unknown, request: RunRequest = {}, host: SimulationHost = IN_THREAD, options: RunCaseOptions = {}): Promise<CaseRun> {
   const timings = { validate: 0, simulate: 0, summarize: 0 };
   let started = performance.now();
-  const validated = (options.validate ?? validateCase)(document);
+  const representativenessFactors = resolveFactors(request.representativenessFactors);
+  const validated = (options.validate ?? validateCase)(document, { representativenessFactors });
   timings.validate = performance.now() - started;
   if (!validated.ok) throw new CaseError(validated.issues);
   const { model } = validated;
@@ -99,7 +101,7 @@ export async function runCase(document: unknown, request: RunRequest = {}, host:
     ...validated,
     settings,
     summary: summary!,
-    ...(options.pointEstimate === false ? {} : { pointEstimate: pointEstimate(validated.case) }),
+    ...(options.pointEstimate === false ? {} : { pointEstimate: pointEstimate(validated.case, representativenessFactors) }),
     timings,
   };
 }

@@ -9,12 +9,24 @@ import { scalingPlanChecks } from '../gate/scaling-plan-checks.ts';
 import type { BusinessCaseOutline, OutlineBlock, OutlineSection } from './outline-types.ts';
 import { gateSection, measureNextSection } from './gate-sections.ts';
 import { planSections } from './plan-sections.ts';
+import { factorsText, type RepresentativenessFactors } from '../evidence/representativeness-factors.ts';
 
 /** What the document is built from: the case version of a stored run, the run and its analyses. */
 export interface OutlineInputs {
   case: BusinessCase;
   caseId: string;
-  run: { id: string; caseVersion: number; caseHash: string; trials: number; seed: number; sampling: string; engineVersion: string; finishedAt: string | null };
+  run: {
+    id: string;
+    caseVersion: number;
+    caseHash: string;
+    trials: number;
+    seed: number;
+    sampling: string;
+    engineVersion: string;
+    finishedAt: string | null;
+    /** The factors the run weighed its evidence with (named in the reproduction line when the case has evidence). */
+    representativenessFactors?: RepresentativenessFactors;
+  };
   summary: RunSummary;
   gate: GateResult;
   tornado: TornadoResult | null;
@@ -59,8 +71,15 @@ export function businessCaseOutline(inputs: OutlineInputs): BusinessCaseOutline 
     charts: charts(inputs),
     footer:
       `Reproduce: case ${inputs.caseId} version ${run.caseVersion} (hash ${run.caseHash.slice(0, 12)}), run ${run.id}, ${f.count(run.trials)} trials, ` +
-      `seed ${run.seed}, ${run.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'} sampling, engine ${run.engineVersion}. Amounts in ${bc.currency}, rounded to whole units.`,
+      `seed ${run.seed}, ${run.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'} sampling, ${evidenceFactors(inputs)}engine ${run.engineVersion}. ` +
+      `Amounts in ${bc.currency}, rounded to whole units.`,
   };
+}
+
+/** The evidence factors of the run, when the case has evidence for them to weigh. */
+function evidenceFactors({ case: bc, run }: OutlineInputs): string {
+  const hasEvidence = Object.values(bc.inputs).some((input) => input.evidence);
+  return hasEvidence && run.representativenessFactors ? `representativeness factors ${factorsText(run.representativenessFactors)}, ` : '';
 }
 
 function decisionSection({ gate, summary, decision, case: bc }: OutlineInputs, f: GateFormat): OutlineSection {

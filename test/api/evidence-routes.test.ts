@@ -33,7 +33,7 @@ describeEachStorage('evidence and EVSI API (%s)', (storage) => {
     expect(response.status).toBe(200);
     const body = await response.json();
     const expected = evidenceAnalysis(parseCase(measured).case, { trials: 4000, seed: 7, sampling: 'lhs' }, today);
-    expect(body.settings).toEqual({ trials: 4000, seed: 7, sampling: 'lhs' });
+    expect(body.settings).toEqual({ trials: 4000, seed: 7, sampling: 'lhs', representativenessFactors: { production: 1, similar: 0.5, curated: 0.25 } });
     expect(body.inputs).toHaveLength(1);
     const [row] = body.inputs;
     expect(row.input).toBe('minutesSavedPerContact');
@@ -49,7 +49,7 @@ describeEachStorage('evidence and EVSI API (%s)', (storage) => {
 
   it("GET evidence at the case's own settings: the before side is the original fixture's published gate (65.1 %, EVPPI 40,570)", async () => {
     const body = await (await t.call('GET', `/api/cases/${measuredId}/evidence`, { role: 'viewer' })).json();
-    expect(body.settings).toEqual({ trials: 20_000, seed: 42, sampling: 'lhs' });
+    expect(body.settings).toEqual({ trials: 20_000, seed: 42, sampling: 'lhs', representativenessFactors: { production: 1, similar: 0.5, curated: 0.25 } });
     // README and docs/api.md quote the stated-range case at these settings: P(NPV > 0) 65.1 %, measuring handle time first worth up to 40,570.
     expect(body.before.probabilityPositive).toBeCloseTo(0.651, 3);
     expect(Math.round(body.inputs[0].evppiBefore.value)).toBe(40_570);

@@ -46,7 +46,12 @@ describeEachStorage('portfolio post-launch rules (%s)', (storage) => {
 
   it('starts with no portfolio rules: the built-in 6 months apply, so 3 months are not yet durable', async () => {
     const rules = await t.call('GET', '/api/portfolio/rules', { role: 'viewer' });
-    expect(await rules.json()).toEqual({ postLaunch: {}, updatedBy: null, updatedAt: null });
+    expect(await rules.json()).toEqual({
+      postLaunch: {},
+      representativenessFactors: { production: 1, similar: 0.5, curated: 0.25 },
+      updatedBy: null,
+      updatedAt: null,
+    });
     expect(await durable('portfolio')).toBe(false);
   });
 

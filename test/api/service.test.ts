@@ -83,6 +83,8 @@ describe('service behaviour', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe('https://finance.example.com');
     const other = await t.call('GET', '/api/health', { role: null, headers: { Origin: 'https://evil.example.com' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    // The embedded default's queue: the API's own threads (queue mode reports pg-boss's jobs and workers, test/queue/).
+    expect(((await response.json()) as { queue: unknown }).queue).toEqual({ kind: 'in-process', queued: 0, active: 0, threads: 2 });
   });
 
   it('writes one structured log line per request', async () => {
@@ -135,7 +137,7 @@ describe('service behaviour', () => {
 });
 
 describe('npm start', () => {
-  it('serves the API with fixtures, says local mode loudly, and shuts down cleanly on SIGTERM', async () => {
+  it('serves the API with fixtures, says local mode loudly, and shuts down cleanly on SIGTERM', { timeout: 120_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'valuegate-start-'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'api/server/main.ts'], {
       env: { ...process.env, PORT: '0', VALUEGATE_DATA_DIR: dataDir, DATABASE_URL: '', VALUEGATE_WORKERS: '1', VALUEGATE_SKIP_WEB_BUILD: '1' },
@@ -145,7 +147,7 @@ describe('npm start', () => {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no listening line:\n${output}`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`no listening line:\n${output}`)), 60_000);
       child.stdout.on('data', () => {
         const match = /listening on (http:\/\/[^\s"]+)/.exec(output);
         if (match) {

@@ -66,7 +66,8 @@ const EVERY_FUNCTION = minimalCase({
 });
 
 const FIXTURES: [string, unknown][] = [
-  ...['contact-center-assistant', 'document-processing', 'finance-cost-anomaly'].map(
+  // The measured case: an input with evidence, whose named point value is its updated median.
+  ...['contact-center-assistant', 'contact-center-assistant-measured', 'document-processing', 'finance-cost-anomaly'].map(
     (name) => [name, JSON.parse(readFileSync(join(ROOT, 'fixtures', `${name}.json`), 'utf8'))] as [string, unknown],
   ),
   ['every-function', EVERY_FUNCTION],

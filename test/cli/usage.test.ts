@@ -36,6 +36,8 @@ describe('the usage text comes from the command table', () => {
       'calibration',
       'export',
       'import-xlsx',
+      'regate',
+      'worker',
       'schema',
     ]);
     for (const name of listed) {
@@ -52,7 +54,7 @@ describe('the usage text comes from the command table', () => {
 
   it('lists the sensitivity methods the command accepts', async () => {
     const help = await cli('--help');
-    expect(help.stdout).toContain('valuegate sensitivity FILE [--method tornado|spider|rank|sobol|breakeven] [--output npv] [--json]');
+    expect(help.stdout).toContain('valuegate sensitivity FILE [--method tornado|spider|rank|sobol|breakeven] [--output npv] [--representativeness F] [--json]');
     expect((await cli('sensitivity', 'fixtures/document-processing.json', '--method', 'morris')).stderr).toContain(
       '--method must be one of tornado, spider, rank, sobol, breakeven, got "morris"',
     );

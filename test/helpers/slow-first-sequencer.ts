@@ -5,9 +5,13 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * (vitest's own order, by file size on a fresh clone, starts these small-but-slow files last).
  */
 const SLOW_FIRST = [
-  'test/reliability/kill-restart.test.ts',
+  'test/reliability/openapi-fuzz-pglite.test.ts',
+  'test/reliability/openapi-fuzz-postgres.test.ts',
+  'test/reliability/kill-restart-pglite.test.ts',
+  'test/reliability/kill-restart-postgres.test.ts',
+  'test/queue/queue-mode.test.ts',
+  'test/queue/queue-kill.test.ts',
   'test/e2e/journey.test.ts',
-  'test/reliability/openapi-fuzz.test.ts',
   'test/api/service.test.ts',
   'test/e2e/bit-identical.test.ts',
   'test/e2e/conflict.test.ts',

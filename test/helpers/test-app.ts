@@ -72,7 +72,8 @@ export async function buildTestApp(storage: StorageKind, overrides: Partial<Serv
   const schema = `test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const db = storage === 'postgres' ? await openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL, schema }) : await openMigratedPglite();
   const config: ServiceConfig = { ...DEFAULT_CONFIG, seedFixtures: false, workers: 2, maxConcurrentJobs: 2, ...overrides };
-  const jobs = new WorkerPool({ workers: config.workers, maxConcurrent: config.maxConcurrentJobs });
+  // Threads start on first use: many test apps never run a job.
+  const jobs = new WorkerPool({ workers: config.workers, maxConcurrent: config.maxConcurrentJobs, lazy: true });
   const services: Services = { db, jobs, runs: new RunRegistry(), config, now };
   const app = createApp(services, { log: () => undefined });
   const tokens = {} as Record<Role, string>;

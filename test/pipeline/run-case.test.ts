@@ -22,11 +22,19 @@ const fingerprint = (value: unknown): string =>
     .update(JSON.stringify(value, (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v instanceof Float64Array ? Array.from(v) : v)))
     .digest('hex');
 
+/** The default effective-sample-size factors (docs/methods.md): 1, ½, ¼. */
+const F = { production: 1, similar: 0.5, curated: 0.25 };
+
 describe('resolveSettings', () => {
   it('takes the request over the case over the defaults, each setting on its own', () => {
-    expect(resolveSettings({}, {})).toEqual({ trials: 10_000, seed: 1, sampling: 'lhs' });
-    expect(resolveSettings({ simulation: { trials: 20_000, seed: 42 } }, { seed: 7 })).toEqual({ trials: 20_000, seed: 7, sampling: 'lhs' });
-    expect(resolveSettings({ simulation: { sampling: 'mc' } }, { trials: 5 })).toEqual({ trials: 5, seed: 1, sampling: 'mc' });
+    expect(resolveSettings({}, {})).toEqual({ trials: 10_000, seed: 1, sampling: 'lhs', representativenessFactors: F });
+    expect(resolveSettings({ simulation: { trials: 20_000, seed: 42 } }, { seed: 7 })).toEqual({
+      trials: 20_000,
+      seed: 7,
+      sampling: 'lhs',
+      representativenessFactors: F,
+    });
+    expect(resolveSettings({ simulation: { sampling: 'mc' } }, { trials: 5 })).toEqual({ trials: 5, seed: 1, sampling: 'mc', representativenessFactors: F });
   });
 
   it('lets a precision-controlled run use up to 1M trials, or the service cap, and targets NPV by default', () => {
@@ -35,6 +43,7 @@ describe('resolveSettings', () => {
       seed: 1,
       sampling: 'lhs',
       precision: { relativeHalfWidth: 0.01, output: 'npv' },
+      representativenessFactors: F,
     });
     expect(resolveSettings({}, { precision: { relativeHalfWidth: 0.01, output: 'roi' } }, 200_000).trials).toBe(200_000);
     expect(resolveSettings({}, { trials: 65_536, precision: { relativeHalfWidth: 0.01 } }).trials).toBe(65_536);
@@ -49,7 +58,7 @@ describe('runCase', () => {
       const direct = parseCase(document);
       const own = (document.simulation ?? {}) as { seed?: number };
       const expected = summarizeRun(direct.model, simulate(direct.model, { trials: 12_000, seed: own.seed ?? 1, sampling }));
-      expect(run.settings).toEqual({ trials: 12_000, seed: own.seed ?? 1, sampling });
+      expect(run.settings).toEqual({ trials: 12_000, seed: own.seed ?? 1, sampling, representativenessFactors: F });
       expect(fingerprint(run.summary)).toBe(fingerprint(expected));
       expect(run.pointEstimate?.npv).toMatch(/^-?\d+\.\d{2}$/);
     },

@@ -61,6 +61,14 @@ describe('businessCaseOutline', () => {
     expect(complete.footer).toMatch(/^Reproduce: case c1 version 3 \(hash abcdef012345\), run r1, 500 trials, seed 7, Latin hypercube sampling/);
   });
 
+  it('names the representativeness factors of the run in the reproduction line when the case has evidence, and only then', () => {
+    expect(complete.footer).not.toContain('representativeness');
+    const measured = JSON.parse(readFileSync(new URL('../../fixtures/contact-center-assistant-measured.json', import.meta.url), 'utf8'));
+    const base = inputs(measured);
+    const outline = businessCaseOutline({ ...base, run: { ...base.run, representativenessFactors: { production: 1, similar: 0.5, curated: 0.5 } } });
+    expect(outline.footer).toContain('Latin hypercube sampling, representativeness factors production 1, similar 0.5, curated 0.5, engine test.');
+  });
+
   it('shows a complete plan without warnings, and the timeline agreeing with the curve', () => {
     for (const id of ['plan-integration', 'plan-adoption', 'plan-accountability', 'plan-value-measurement'])
       expect(text(complete, id)).not.toContain('"warning"');

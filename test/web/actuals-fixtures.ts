@@ -37,6 +37,7 @@ export const RUN: RunResource = {
   trials: 10_000,
   seed: 42,
   sampling: 'lhs',
+  representativenessFactors: { production: 1, similar: 0.5, curated: 0.25 },
   engineVersion: 'test',
   progress: { done: 10_000, total: 10_000 },
   createdAt: '2027-01-01T00:00:00Z',

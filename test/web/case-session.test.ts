@@ -31,10 +31,11 @@ interface Call {
   body: unknown;
 }
 
-/** A fake server: PUT answers in turn from `answers`; records what was sent. */
+/** A fake server: PUT answers in turn from `answers`; records what was sent. The portfolio's rules (read once by the live preview) are answered apart. */
 function fakeFetch(answers: ((body: unknown) => Response)[]): { calls: Call[] } {
   const calls: Call[] = [];
-  vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+    if (String(url).endsWith('/api/portfolio/rules')) return json(404, { title: 'Not Found', status: 404 });
     const headers = new Headers(init.headers);
     const body = init.body ? JSON.parse(String(init.body)) : undefined;
     calls.push({ method: init.method ?? 'GET', ifMatch: headers.get('if-match'), body });

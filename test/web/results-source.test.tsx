@@ -33,6 +33,7 @@ function run(id: string, caseVersion: number, status: RunResource['status'] = 's
     trials: 10_000,
     seed: 42,
     sampling: 'lhs',
+    representativenessFactors: { production: 1, similar: 0.5, curated: 0.25 },
     engineVersion: '1.4.0',
     progress: { done: 10_000, total: 10_000 },
     summary,

@@ -7,10 +7,11 @@ import { runCase } from '../../models/pipeline/index.ts';
 import { DEFAULT_COST_LIMITS } from '../../api/jobs/job-cost.ts';
 import { JobError, WorkerPool } from '../../api/workers/worker-pool.ts';
 import type { RunSummary } from '../../models/engine/summarize-run.ts';
+import { REPRESENTATIVENESS_FACTORS } from '../../models/evidence/representativeness-factors.ts';
 
 const document = JSON.parse(readFileSync('fixtures/contact-center-assistant.json', 'utf8'));
 const { model } = parseCase(document);
-const settings = { trials: 20_000, seed: 42, sampling: 'lhs' as const };
+const settings = { trials: 20_000, seed: 42, sampling: 'lhs' as const, representativenessFactors: REPRESENTATIVENESS_FACTORS };
 const limits = { global: 32, perToken: 8 };
 
 /** Exact bits of a summary (JSON writes the shortest round-trip form of every double). */

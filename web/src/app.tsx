@@ -3,6 +3,7 @@ import { currentRoute } from './lib/router.ts';
 import { me } from './stores/me-store.ts';
 import { CASE_TABS, CaseWorkspace, type CaseTab } from './pages/case-workspace.tsx';
 import { CalibrationPage } from './pages/calibration-page.tsx';
+import { PortfolioRulesPage } from './pages/portfolio-rules-page.tsx';
 import { NewCasePage } from './pages/new-case-page.tsx';
 import { PortfolioPage } from './pages/portfolio-page.tsx';
 import { RegistryPage } from './pages/registry-page.tsx';
@@ -46,6 +47,9 @@ export const App: Component = () => {
           <a href="#/calibration" aria-current={currentRoute().segments[0] === 'calibration' ? 'page' : undefined}>
             Calibration
           </a>
+          <a href="#/rules" aria-current={currentRoute().segments[0] === 'rules' ? 'page' : undefined}>
+            Rules
+          </a>
           <a href="#/registry" aria-current={currentRoute().segments[0] === 'registry' ? 'page' : undefined}>
             Registry
           </a>
@@ -66,6 +70,9 @@ export const App: Component = () => {
         </Match>
         <Match when={currentRoute().segments[0] === 'calibration'}>
           <CalibrationPage />
+        </Match>
+        <Match when={currentRoute().segments[0] === 'rules'}>
+          <PortfolioRulesPage />
         </Match>
         <Match when={currentRoute().segments[0] === 'registry'}>
           <RegistryPage />

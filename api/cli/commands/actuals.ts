@@ -17,7 +17,7 @@ import { UsageError } from '../usage-error.ts';
  */
 export const actualsCommand: CliCommand = {
   name: 'actuals',
-  usage: ['CASE.json ACTUALS.csv [--trials N] [--seed S] [--json]'],
+  usage: ['CASE.json ACTUALS.csv [--trials N] [--seed S] [--representativeness F] [--json]'],
   summary: 'score actuals against the forecast',
   run: runActuals,
 };
@@ -30,7 +30,7 @@ async function runActuals(options: CommandOptions): Promise<void> {
   const [, caseFile, csvFile, ...extra] = options.positionals;
   if (!caseFile || !csvFile) throw new UsageError('actuals needs a case file and an actuals CSV: valuegate actuals CASE.json ACTUALS.csv');
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const { case: bc, model } = loadValidCase(caseFile);
+  const { case: bc, model } = loadValidCase(caseFile, options);
   let text: string;
   try {
     text = readFileSync(csvFile, 'utf8');

@@ -19,7 +19,7 @@ const SCORE = new Intl.NumberFormat('en', { maximumSignificantDigits: 4 });
  */
 export const calibrationCommand: CliCommand = {
   name: 'calibration',
-  usage: ['FILE... [--json]'],
+  usage: ['FILE... [--representativeness F] [--json]'],
   summary: "how each estimator's 90 % ranges held up",
   run: runCalibration,
 };
@@ -29,8 +29,8 @@ async function runCalibration(options: CommandOptions): Promise<void> {
   if (files.length === 0) throw new UsageError('calibration needs at least one case FILE');
   const ranges: ResolvedRange[] = [];
   for (const file of files) {
-    const { case: bc } = loadValidCase(file);
-    ranges.push(...resolvedRanges({ id: basename(file), name: bc.name }, bc));
+    const { case: bc } = loadValidCase(file, options);
+    ranges.push(...resolvedRanges({ id: basename(file), name: bc.name }, bc, {}, options.representativenessFactors));
   }
   const estimators = estimatorCalibration(ranges);
   print(options, { target: 0.9, estimators }, () => {

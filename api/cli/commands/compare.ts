@@ -15,7 +15,7 @@ import { UsageError } from '../usage-error.ts';
  */
 export const compareCommand: CliCommand = {
   name: 'compare',
-  usage: ['A B [--output npv] [--exchange-rate R] [--json]', 'FILE --variant NAME [--json]'],
+  usage: ['A B [--output npv] [--exchange-rate R] [--representativeness F] [--json]', 'FILE --variant NAME [--representativeness F] [--json]'],
   run: runCompare,
 };
 
@@ -25,7 +25,7 @@ async function runCompare(options: CommandOptions): Promise<void> {
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (options.variant !== undefined && fileB) throw new UsageError('give either two files or --variant, not both');
   if (options.variant === undefined && !fileB) throw new UsageError('compare needs two case files A B, or FILE --variant NAME');
-  const a = loadValidCase(fileA);
+  const a = loadValidCase(fileA, options);
   let b: ReturnType<typeof loadValidCase>;
   let nameB: string;
   if (options.variant !== undefined) {
@@ -36,13 +36,13 @@ async function runCompare(options: CommandOptions): Promise<void> {
       if (error instanceof VariantError) throw new UsageError(`--variant: ${error.message}${error.hint ? ` (did you mean "${error.hint}"?)` : ''}`);
       throw error;
     }
-    const result = validateCase(variant.document);
+    const result = validateCase(variant.document, { representativenessFactors: options.representativenessFactors });
     if (!result.ok)
       throw new InvalidCase(`${fileA} variant "${options.variant}": invalid\n${result.issues.map((issue) => `  ${formatCaseIssue(issue)}`).join('\n')}`);
     b = result;
     nameB = `${a.case.name} — ${variant.label}`;
   } else {
-    b = loadValidCase(fileB);
+    b = loadValidCase(fileB, options);
     nameB = b.case.name;
   }
   const settings = analysisSettings(options, a.case);

@@ -12,20 +12,20 @@ import { renderEvidence } from '../render-evidence.ts';
  */
 export const evidenceCommand: CliCommand = {
   name: 'evidence',
-  usage: ['FILE [--trials N] [--seed S] [--json]'],
+  usage: ['FILE [--trials N] [--seed S] [--representativeness F] [--json]'],
   summary: 'what the measurements changed',
   run: runEvidence,
 };
 
 async function runEvidence(options: CommandOptions): Promise<void> {
   const file = requireFile(options, 'evidence');
-  const { case: bc } = loadValidCase(file);
+  const { case: bc } = loadValidCase(file, options);
   const settings = analysisSettings(options, bc);
   const today = new Date().toISOString().slice(0, 10);
   if (!Object.values(bc.inputs).some((input) => input.evidence)) {
     print(options, { inputs: [], before: null, after: null }, () => `${bc.name}: no input has evidence (inputs.NAME.evidence); nothing changed.`);
     return;
   }
-  const result = evidenceAnalysis(bc, settings, today);
+  const result = evidenceAnalysis(bc, settings, today, { representativenessFactors: settings.representativenessFactors });
   print(options, result, () => renderEvidence(bc, result, settings.trials));
 }

@@ -16,14 +16,14 @@ const DEFAULT_SIZES = [10, 30, 100, 300];
  */
 export const evsiCommand: CliCommand = {
   name: 'evsi',
-  usage: ['FILE --input NAME [--n 10,30,100,300] [--sd S] [--cost-fixed F --cost-per-observation C] [--trials N] [--json]'],
+  usage: ['FILE --input NAME [--n 10,30,100,300] [--sd S] [--cost-fixed F --cost-per-observation C] [--trials N] [--representativeness F] [--json]'],
   run: runEvsi,
 };
 
 async function runEvsi(options: CommandOptions): Promise<void> {
   const file = requireFile(options, 'evsi');
   if (!options.input) throw new UsageError('evsi needs --input NAME: the input a planned measurement observes');
-  const { case: bc, model } = loadValidCase(file);
+  const { case: bc, model } = loadValidCase(file, options);
   const settings = analysisSettings(options, bc);
   const priced = options.costFixed !== undefined || options.costPerObservation !== undefined;
   const cost = priced ? { fixed: options.costFixed ?? 0, perObservation: options.costPerObservation ?? 0 } : undefined;

@@ -15,7 +15,7 @@ import { UsageError } from '../usage-error.ts';
  */
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: ['FILE --format xlsx --out WORKBOOK.xlsx [--trials N] [--seed S] [--sampling mc|lhs]'],
+  usage: ['FILE --format xlsx --out WORKBOOK.xlsx [--trials N] [--seed S] [--sampling mc|lhs] [--representativeness F]'],
   summary: 'the case as a live Excel workbook',
   run: runExport,
 };
@@ -27,8 +27,12 @@ async function runExport(options: CommandOptions): Promise<void> {
   if (options.format === undefined) throw new UsageError('export needs --format xlsx');
   if (options.format !== 'xlsx') throw new UsageError(`--format must be "xlsx", got "${options.format}"`);
   if (!options.out) throw new UsageError('export needs --out WORKBOOK.xlsx');
-  const validated = loadValidCase(file);
-  const bytes = await localWorkbook(validated, { trials: options.trials, seed: options.seed, sampling: options.sampling }, new Date());
+  const validated = loadValidCase(file, options);
+  const bytes = await localWorkbook(
+    validated,
+    { trials: options.trials, seed: options.seed, sampling: options.sampling, representativenessFactors: options.representativenessFactors },
+    new Date(),
+  );
   writeFileSync(options.out, bytes);
   if (!options.json) options.io.stderr.write(`wrote ${options.out} (${bytes.byteLength.toLocaleString('en')} bytes)\n`);
 }

@@ -20,18 +20,18 @@ const governanceSettingsFile = z.object({ tiers: riskTiersSchema }).loose();
  */
 export const gateCommand: CliCommand = {
   name: 'gate',
-  usage: ['FILE [--trials N] [--rules RULES.json] [--governance SETTINGS.json] [--json]'],
+  usage: ['FILE [--trials N] [--rules RULES.json] [--representativeness F] [--governance SETTINGS.json] [--json]'],
   run: runGate,
 };
 
 async function runGate(options: CommandOptions): Promise<void> {
   const file = requireFile(options, 'gate');
-  const { case: bc, model } = loadValidCase(file);
+  const { case: bc, model } = loadValidCase(file, options);
   const settings = analysisSettings(options, bc);
   const today = new Date().toISOString().slice(0, 10);
   const rules = options.rules ? readRules(options.rules) : undefined;
   const tiers = options.governance ? readTiers(options.governance) : undefined;
-  const result = gateAnalysis(bc, model, settings, today, { rules, tiers });
+  const result = gateAnalysis(bc, model, settings, today, { rules, tiers, representativenessFactors: settings.representativenessFactors });
   print(options, result, () => `${renderGate(bc, result, settings.trials)}\n\n${renderGovernance(bc, result, tiers)}`);
 }
 

@@ -15,7 +15,7 @@ const SENSITIVITY_METHODS = ['tornado', 'spider', 'rank', 'sobol', 'breakeven'] 
  */
 export const sensitivityCommand: CliCommand = {
   name: 'sensitivity',
-  usage: [`FILE [--method ${SENSITIVITY_METHODS.join('|')}] [--output npv] [--json]`],
+  usage: [`FILE [--method ${SENSITIVITY_METHODS.join('|')}] [--output npv] [--representativeness F] [--json]`],
   run: runSensitivity,
 };
 
@@ -25,7 +25,7 @@ async function runSensitivity(options: CommandOptions): Promise<void> {
   if (!(SENSITIVITY_METHODS as readonly string[]).includes(method)) {
     throw new UsageError(`--method must be one of ${SENSITIVITY_METHODS.join(', ')}, got "${method}"`);
   }
-  const { case: bc, model } = loadValidCase(file);
+  const { case: bc, model } = loadValidCase(file, options);
   const settings = analysisSettings(options, bc);
   const output = options.output ?? 'npv';
   await withAnalysisErrors(() => {

@@ -19,19 +19,20 @@ import { UsageError } from '../usage-error.ts';
  */
 export const simulateCommand: CliCommand = {
   name: 'simulate',
-  usage: ['FILE [--trials N] [--seed S] [--sampling mc|lhs] [--precision P [--output O]] [--json]'],
+  usage: ['FILE [--trials N] [--seed S] [--sampling mc|lhs] [--precision P [--output O]] [--representativeness F] [--json]'],
   run: runSimulate,
 };
 
 async function runSimulate(options: CommandOptions): Promise<void> {
   const file = requireFile(options, 'simulate');
-  const validated = loadValidCase(file);
+  const validated = loadValidCase(file, options);
   const f = formatters(validated.case.currency, validated.case.locale);
   if (options.output !== undefined && options.precision === undefined) throw new UsageError('simulate takes --output only with --precision');
   const request = {
     trials: options.trials,
     seed: options.seed,
     sampling: options.sampling,
+    representativenessFactors: options.representativenessFactors,
     ...(options.precision === undefined ? {} : { precision: { relativeHalfWidth: options.precision, output: options.output } }),
   };
   // The same pool as the server's, used for split runs: threads start only if the run is large enough, without warm-up.

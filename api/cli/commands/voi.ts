@@ -12,13 +12,13 @@ import { renderVoi } from '../render-analyses.ts';
  */
 export const voiCommand: CliCommand = {
   name: 'voi',
-  usage: ['FILE [--trials N] [--json]'],
+  usage: ['FILE [--trials N] [--representativeness F] [--json]'],
   run: runVoi,
 };
 
 async function runVoi(options: CommandOptions): Promise<void> {
   const file = requireFile(options, 'voi');
-  const { case: bc, model } = loadValidCase(file);
+  const { case: bc, model } = loadValidCase(file, options);
   const settings = analysisSettings(options, bc);
   const run = simulate(model, { ...settings, keepInputs: true, fanTrials: 0 });
   const result = valueOfInformation(model, measurementCosts(bc), run);

@@ -47,7 +47,7 @@ export async function buildCaseWorkbook(input: CaseWorkbookInput): Promise<Uint8
 
   assumptionsSheet(workbook, input, formats, locale);
   // Runs stored before the point estimate had an IRR leave it undefined: the Model sheet then traces the point estimate.
-  await modelSheet(workbook, input.case, formats, input.run.pointEstimate?.irrAnnual);
+  await modelSheet(workbook, input.case, formats, input.run.pointEstimate?.irrAnnual, input.run.representativenessFactors);
   resultsSheet(workbook, input, formats);
   distributionSheet(workbook, input, formats);
   costSheet(workbook, input, formats);

@@ -1,5 +1,6 @@
 import type { BusinessCase } from '../../../models/case/case-schema.ts';
 import { pointEstimateTrace, variableSample, type PointEstimateTrace } from '../../../models/engine/point-estimate-trace.ts';
+import type { RepresentativenessFactors } from '../../../models/evidence/representativeness-factors.ts';
 import type { Expr } from '../../../models/formula/expr.ts';
 import { parseFormula } from '../../../models/formula/parse-formula.ts';
 import { columnLetters } from './assumption-columns.ts';
@@ -44,7 +45,13 @@ const monthColumn = (m: number): string => columnLetters(FIRST_MONTH_COLUMN + m 
  * @example
  * await modelSheet(workbook, bc, numberFormats('GBP'));
  */
-export async function modelSheet(workbook: StreamingWorkbook, bc: BusinessCase, formats: NumberFormats, irrAnnual?: number | null): Promise<void> {
+export async function modelSheet(
+  workbook: StreamingWorkbook,
+  bc: BusinessCase,
+  formats: NumberFormats,
+  irrAnnual?: number | null,
+  factors?: RepresentativenessFactors,
+): Promise<void> {
   const rows = modelRows(bc);
   const numbers = new Map(rows.map((row, index) => [row.key, index + 2]));
   const H = bc.horizonMonths;
@@ -54,7 +61,7 @@ export async function modelSheet(workbook: StreamingWorkbook, bc: BusinessCase, 
     row: (key) => numbers.get(key)!,
     names: excelNames(sortedInputs(bc.inputs).map(([id]) => id)),
     formats,
-    trace: () => (trace ??= pointEstimateTrace(bc)),
+    trace: () => (trace ??= pointEstimateTrace(bc, factors)),
     irrAnnual,
     variableFormats: new Map(Object.entries(variableSample(bc)).map(([name, values]) => [name, magnitudeFormat(values)])),
     H,

@@ -1,3 +1,5 @@
+import type { RunSummary } from '../../../models/engine/summarize-run.ts';
+import { factorsText } from '../../../models/evidence/representativeness-factors.ts';
 import { storedNumber } from './cell-values.ts';
 import { num, outputFormat, type NumberFormats } from './number-formats.ts';
 import type { CaseWorkbookInput } from './workbook-input.ts';
@@ -83,7 +85,15 @@ export function resultsSheet(workbook: StreamingWorkbook, input: CaseWorkbookInp
   }
   writer.blank();
   writer.row(['Run settings (reproduce the run with these)', 'Value'], { bold: true });
-  const settings: [string, unknown][] = [
+  const settings = runSettingRows(input, summary);
+  for (const [name, value] of settings) writer.row([name, value]);
+  writer.finish({ frozenColumns: 1 });
+}
+
+/** The settings that reproduce the run, one row each. */
+function runSettingRows(input: CaseWorkbookInput, summary: RunSummary): [string, unknown][] {
+  const { run, case: bc } = input;
+  return [
     ['Case', bc.name],
     ['Case id', input.caseId],
     ['Case version', run.caseVersion],
@@ -99,6 +109,7 @@ export function resultsSheet(workbook: StreamingWorkbook, input: CaseWorkbookInp
     // Seeds go up to 2^53 − 1; text keeps every digit where Excel would round past 15.
     ['Seed', String(run.seed)],
     ['Sampling', run.sampling === 'lhs' ? 'lhs (Latin hypercube)' : 'mc (plain Monte Carlo)'],
+    ['Representativeness factors (evidence counts as factor × n)', factorsText(run.representativenessFactors)],
     ['Engine version', run.engineVersion],
     ['Horizon (months)', summary.horizonMonths],
     ['Discount rate (annual)', { value: summary.discountRateAnnual, numFmt: '0.00%' }],
@@ -107,9 +118,8 @@ export function resultsSheet(workbook: StreamingWorkbook, input: CaseWorkbookInp
     ['Exported', input.exportedAt.toISOString()],
     [
       'Reproduce',
-      `POST /api/cases/${input.caseId}/runs with {"version": ${run.caseVersion}, "trials": ${run.trials}, "seed": ${run.seed}, "sampling": "${run.sampling}"} on engine ${run.engineVersion}`,
+      `POST /api/cases/${input.caseId}/runs with {"version": ${run.caseVersion}, "trials": ${run.trials}, "seed": ${run.seed}, "sampling": "${run.sampling}"} on engine ${run.engineVersion}, ` +
+        `with the portfolio's representativeness factors at ${factorsText(run.representativenessFactors)}`,
     ],
   ];
-  for (const [name, value] of settings) writer.row([name, value]);
-  writer.finish({ frozenColumns: 1 });
 }

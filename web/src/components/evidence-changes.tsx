@@ -4,6 +4,7 @@ import { evidenceFormHref, evidenceView } from '../lib/evidence-api.ts';
 import type { CaseFormat } from '../lib/format.ts';
 import { EvidenceBeforeAfter } from '../editor/evidence-before-after.tsx';
 import { ErrorNotice } from './error-notice.tsx';
+import { factorsText } from '../../../models/evidence/representativeness-factors.ts';
 
 const RECOMMENDATION: Record<string, string> = { scale: 'Scale', redesign: 'Redesign', stop: 'Stop', keepAsResearch: 'Keep as research' };
 
@@ -69,7 +70,8 @@ export const EvidenceChanges: Component<{ caseId: string; version: number; forma
               )}
             </For>
             <p class="muted">
-              {v().settings.trials.toLocaleString('en-US')} trials, seed {v().settings.seed}, on saved version {v().version}.
+              {v().settings.trials.toLocaleString('en-US')} trials, seed {v().settings.seed}, on saved version {v().version}; evidence weighed by the
+              portfolio's representativeness factors ({factorsText(v().settings.representativenessFactors)}: n measurements count as factor × n).
             </p>
           </Show>
         )}

@@ -25,7 +25,8 @@ export const EvidenceBeforeAfter: Component<{ row: EvidenceComparisonRow; format
       <EvidenceChart prior={props.row.prior} updated={props.row.updated} unit={props.row.unit} format={props.format} />
       <table class="data-table compact">
         <caption>
-          {props.row.label} ({props.row.unit}): stated range and after the evidence (counted as {Number(props.row.effectiveN.toFixed(2))} observations)
+          {props.row.label} ({props.row.unit}): stated range and after the evidence ({props.row.representativeness}, factor {props.row.factor}: counted as{' '}
+          {Number(props.row.effectiveN.toFixed(2))} observations)
         </caption>
         <thead>
           <tr>

@@ -1,5 +1,5 @@
 import type { Evidence } from '../../../models/case/evidence-schema.ts';
-import { REPRESENTATIVENESS_FACTORS } from '../../../models/evidence/representativeness-factors.ts';
+import { REPRESENTATIVENESS_FACTORS, type RepresentativenessFactors } from '../../../models/evidence/representativeness-factors.ts';
 
 /** The three kinds of evidence, as the form offers them. */
 export type EvidenceKind = 'observations' | 'summary' | 'proportion';
@@ -12,25 +12,37 @@ export const EVIDENCE_KINDS: readonly { value: EvidenceKind; label: string }[] =
 
 const factor = (value: number): string => (value === 1 ? '×1' : value === 0.5 ? '×½' : value === 0.25 ? '×¼' : `×${value}`);
 
-/** Representativeness options with the factor each applies to the sample size. */
-export const REPRESENTATIVENESS_OPTIONS = [
-  { value: 'production', label: `Production: taken under production conditions (counts ${factor(REPRESENTATIVENESS_FACTORS.production)})` },
-  { value: 'similar', label: `Similar: a comparable setting, not this one (counts ${factor(REPRESENTATIVENESS_FACTORS.similar)})` },
-  { value: 'curated', label: `Curated: cleaned, selected or hand-held, as pilots often are (counts ${factor(REPRESENTATIVENESS_FACTORS.curated)})` },
-] as const;
-
 /**
- * One line on what the representativeness does to the sample: "60 curated observations count as 15".
+ * Representativeness options with the factor each applies to the sample size (the portfolio's).
  *
  * @example
- * representativenessLine('curated', 60) // 'The sample counts as a quarter of its size: 60 observations count as 15.'
+ * representativenessOptions(REPRESENTATIVENESS_FACTORS)[2].label // 'Curated: … (counts ×¼)'
  */
-export function representativenessLine(representativeness: string | undefined, n: number | undefined): string {
-  const key = (representativeness ?? 'production') as keyof typeof REPRESENTATIVENESS_FACTORS;
-  const value = REPRESENTATIVENESS_FACTORS[key] ?? 1;
+export function representativenessOptions(factors: RepresentativenessFactors = REPRESENTATIVENESS_FACTORS) {
+  return [
+    { value: 'production', label: `Production: taken under production conditions (counts ${factor(factors.production)})` },
+    { value: 'similar', label: `Similar: a comparable setting, not this one (counts ${factor(factors.similar)})` },
+    { value: 'curated', label: `Curated: cleaned, selected or hand-held, as pilots often are (counts ${factor(factors.curated)})` },
+  ] as const;
+}
+
+/**
+ * One line on what the representativeness does to the sample, with the portfolio's factor:
+ * "60 curated observations count as 15".
+ *
+ * @example
+ * representativenessLine('curated', 60) // 'The sample counts as a quarter of its size (the portfolio's factor 0.25): … 60 observations count as 15.'
+ */
+export function representativenessLine(
+  representativeness: string | undefined,
+  n: number | undefined,
+  factors: RepresentativenessFactors = REPRESENTATIVENESS_FACTORS,
+): string {
+  const key = (representativeness ?? 'production') as keyof RepresentativenessFactors;
+  const value = factors[key] ?? 1;
   const share = value === 1 ? 'in full' : value === 0.5 ? 'as half its size' : value === 0.25 ? 'as a quarter of its size' : `as ${value} of its size`;
   const counted = n && n > 0 ? ` ${n} observations count as ${Number((n * value).toFixed(2))}.` : '';
-  return `The sample counts ${share}: less representative evidence moves the range less.${counted}`;
+  return `The sample counts ${share} (the portfolio's factor ${value} for ${key} evidence): less representative evidence moves the range less.${counted}`;
 }
 
 /** Which kind an evidence object is (a new one is a summary). */

@@ -8,7 +8,7 @@ import { EvidenceBeforeAfter } from './evidence-before-after.tsx';
 import {
   kindOf,
   newEvidence,
-  REPRESENTATIVENESS_OPTIONS,
+  representativenessOptions,
   representativenessLine,
   sampleSize,
   withKind,
@@ -17,6 +17,7 @@ import {
 } from './evidence-fields.ts';
 import { ObservationsField } from './observations-field.tsx';
 import { SamplingCostFields } from './sampling-cost-fields.tsx';
+import { portfolioFactors } from '../lib/portfolio-rules-api.ts';
 import type { CaseDraft } from '../stores/case-draft.ts';
 
 /**
@@ -35,7 +36,8 @@ export const EvidenceForm: Component<{ draft: CaseDraft; name: string }> = (prop
   const comparison = createMemo((): EvidenceComparisonRow | null => {
     if (!evidence()) return null;
     try {
-      return evidenceComparison({ [props.name]: input() as never })[0] ?? null;
+      // The portfolio's factors, as the server's runs weigh the evidence.
+      return evidenceComparison({ [props.name]: input() as never }, portfolioFactors())[0] ?? null;
     } catch {
       return null;
     }
@@ -113,12 +115,12 @@ export const EvidenceForm: Component<{ draft: CaseDraft; name: string }> = (prop
             <SelectField
               label="Representativeness"
               value={evidence()?.representativeness ?? 'production'}
-              options={REPRESENTATIVENESS_OPTIONS}
+              options={representativenessOptions(portfolioFactors())}
               onChange={set('representativeness')}
               issues={issues().at(`${base()}/representativeness`)}
             />
             <p class="field-hint" data-testid="representativeness-line">
-              {representativenessLine(evidence()?.representativeness, sampleSize(evidence()))}
+              {representativenessLine(evidence()?.representativeness, sampleSize(evidence()), portfolioFactors())}
             </p>
             <div class="field-row">
               <TextField label="Taken on" type="date" value={evidence()?.takenOn} onChange={set('takenOn')} issues={issues().at(`${base()}/takenOn`)} />

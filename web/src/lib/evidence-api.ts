@@ -1,3 +1,4 @@
+import type { RepresentativenessFactors } from '../../../models/evidence/representativeness-factors.ts';
 import type { EvidenceAnalysis } from '../../../models/analysis/evidence-analysis.ts';
 import type { EvsiAnalysis } from '../../../models/analysis/evsi-analysis.ts';
 import { json } from './api.ts';
@@ -7,6 +8,8 @@ export interface EvidenceSettings {
   trials: number;
   seed: number;
   sampling: string;
+  /** The portfolio's factors the evidence was weighed with. */
+  representativenessFactors: RepresentativenessFactors;
 }
 
 /** GET /api/cases/{id}/evidence: before and after are null when no input has evidence. */

@@ -4,6 +4,7 @@ import type { CaseIssue } from '../../../models/case/case-error.ts';
 import { createSimulationClient, type SimulationClient } from '../workers/simulation-client.ts';
 import type { SimulationSettings, WorkerTimings } from '../workers/simulation-protocol.ts';
 import type { CaseDraft } from './case-draft.ts';
+import { portfolioFactors } from '../lib/portfolio-rules-api.ts';
 
 /** Trials of the live preview: enough for stable percentiles, fast enough to follow typing. */
 export const LIVE_PREVIEW_TRIALS = 10_000;
@@ -36,7 +37,7 @@ export interface LivePreview {
 
 /**
  * Re-simulates the draft in a Web Worker after every valid edit, with the case's own
- * seed and sampling (or the engine defaults), so the preview is the run the server
+ * seed and sampling (or the engine defaults) and the portfolio's representativeness factors, so the preview is the run the server
  * would make with the same settings.
  *
  * @example
@@ -59,12 +60,14 @@ export function createLivePreview(draft: CaseDraft, client: SimulationClient = c
       trials: LIVE_PREVIEW_TRIALS,
       seed: override().seed ?? defaults?.seed ?? 1,
       sampling: override().sampling ?? defaults?.sampling ?? 'lhs',
+      representativenessFactors: portfolioFactors(),
       ...(override().trials ? { trials: override().trials! } : {}),
     };
   };
 
   createEffect(
-    on([draft.revision, override], () => {
+    // The portfolio's factors arrive after the first draft: the preview follows them too.
+    on([draft.revision, override, portfolioFactors], () => {
       if (!draft.validation().ok) {
         setUpdating(false);
         return;

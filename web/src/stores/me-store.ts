@@ -24,11 +24,8 @@ export const isApprover = (): boolean => holds('approver', 'decide');
 /** Whether the current user may edit cases and start runs (the editor role). */
 export const isEditor = (): boolean => holds('editor', 'write') || holds('approver', 'decide');
 
-/** Whether the current user administers (local mode counts: the local user signs as admin). */
-export const isAdmin = (): boolean => {
-  const current = me();
-  return !current || current.mode === 'local' || current.role === 'admin' || current.permissions.includes('admin');
-};
+/** Whether the current user may change the portfolio's rules (the admin role). */
+export const isAdmin = (): boolean => holds('admin', 'admin');
 
 /**
  * Why the current user cannot sign an item of `fn`, or null when they can (their token carries

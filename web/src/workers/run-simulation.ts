@@ -15,7 +15,8 @@ import type { SimulationRequest, SimulationResponse } from './simulation-protoco
 export async function runSimulation(request: SimulationRequest): Promise<SimulationResponse> {
   const timings = { validate: 0, simulate: 0, summarize: 0 };
   try {
-    const run = await runCase(request.document, { trials: request.trials, seed: request.seed, sampling: request.sampling }, undefined, {
+    const settings = { trials: request.trials, seed: request.seed, sampling: request.sampling, representativenessFactors: request.representativenessFactors };
+    const run = await runCase(request.document, settings, undefined, {
       pointEstimate: false,
     });
     return { id: request.id, ok: true, summary: run.summary, warnings: run.warnings, timings: run.timings, kernel: cachedRunnable(run.model).backend };

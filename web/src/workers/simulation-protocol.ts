@@ -1,3 +1,4 @@
+import type { RepresentativenessFactors } from '../../../models/evidence/representativeness-factors.ts';
 import type { CaseIssue } from '../../../models/case/case-error.ts';
 import type { KernelBackend } from '../../../models/engine/runnable-model.ts';
 import type { RunSummary } from '../../../models/engine/summarize-run.ts';
@@ -7,6 +8,8 @@ export interface SimulationSettings {
   trials: number;
   seed: number;
   sampling: 'mc' | 'lhs';
+  /** The portfolio's representativeness factors, as the server's runs weigh evidence (default 1, ½, ¼). */
+  representativenessFactors?: RepresentativenessFactors;
 }
 
 export interface SimulationRequest extends SimulationSettings {

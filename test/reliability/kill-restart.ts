@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orphanCases, runKillCycles } from './kill-cycles.ts';
 import { buildServerBundle, type ServerBundle, type ServerStore } from './server-process.ts';
-import { RELIABILITY_STORES } from './stores.ts';
+import type { ReliabilityStore } from './stores.ts';
 
 /**
  * kill -9 of the real server (the `npm start` bundle) while clients write, 10 times: after
@@ -15,14 +15,19 @@ import { RELIABILITY_STORES } from './stores.ts';
  */
 const CYCLES = 10;
 
-let server: ServerBundle;
-beforeAll(async () => {
-  server = await buildServerBundle();
-});
-afterAll(() => server?.remove());
-
-for (const store of RELIABILITY_STORES) {
+/**
+ * The kill cycles on one store; each store has its own test file so that the two run side by side.
+ *
+ * @example
+ * describeKillRestart(RELIABILITY_STORES[0]); // in kill-restart-pglite.test.ts
+ */
+export function describeKillRestart(store: ReliabilityStore): void {
   describe.skipIf(store.skip)(`kill -9 during writes on ${store.title}`, () => {
+    let server: ServerBundle;
+    beforeAll(async () => {
+      server = await buildServerBundle();
+    });
+    afterAll(() => server?.remove());
     let target: ServerStore;
     let cleanUp: () => Promise<void>;
 
