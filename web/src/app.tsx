@@ -7,6 +7,7 @@ import { GovernancePage } from './pages/governance-page.tsx';
 import { PortfolioRulesPage } from './pages/portfolio-rules-page.tsx';
 import { NewCasePage } from './pages/new-case-page.tsx';
 import { PortfolioPage } from './pages/portfolio-page.tsx';
+import { RegistryPage } from './pages/registry-page.tsx';
 
 /** The app shell: header, skip link, and the hash route's page. */
 export const App: Component = () => {
@@ -53,6 +54,9 @@ export const App: Component = () => {
           <a href="#/governance" aria-current={currentRoute().segments[0] === 'governance' ? 'page' : undefined}>
             Governance
           </a>
+          <a href="#/registry" aria-current={currentRoute().segments[0] === 'registry' ? 'page' : undefined}>
+            Registry
+          </a>
         </nav>
         <span class="user">
           <Show when={me()} fallback="Not signed in">
@@ -76,6 +80,9 @@ export const App: Component = () => {
         </Match>
         <Match when={currentRoute().segments[0] === 'governance'}>
           <GovernancePage />
+        </Match>
+        <Match when={currentRoute().segments[0] === 'registry'}>
+          <RegistryPage />
         </Match>
         <Match when={caseId()} keyed>
           {(id) => <CaseWorkspace caseId={id} tab={caseRoute()?.tab ?? 'edit'} />}

@@ -1,6 +1,8 @@
 import { createSignal, For, Show, type Component } from 'solid-js';
 import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from '../../../models/gate/recommendation.ts';
+import type { ApprovalsResource } from '../../../models/contract/governance-resources.ts';
 import { api, ApiError } from '../lib/api.ts';
+import { decisionRefusal, missingInWords } from '../lib/governance-words.ts';
 import type { DecisionResource, RunResource } from '../lib/api-types.ts';
 import type { CaseContext } from '../stores/case-context.ts';
 import { isApprover } from '../stores/me-store.ts';
@@ -12,7 +14,14 @@ import { isApprover } from '../stores/me-store.ts';
  * @example
  * <DecisionForm context={context} run={run} recommendation="redesign" onDecided={refetch} />
  */
-export const DecisionForm: Component<{ context: CaseContext; run: RunResource; recommendation: string; onDecided: () => void }> = (props) => {
+export const DecisionForm: Component<{
+  context: CaseContext;
+  run: RunResource;
+  recommendation: string;
+  onDecided: () => void;
+  /** The approvals a scale decision on this run needs (issue 18): the missing ones are named before a scale is recorded. */
+  approvals?: ApprovalsResource | null;
+}> = (props) => {
   const [decision, setDecision] = createSignal<string>(props.recommendation);
   const [rationale, setRationale] = createSignal('');
   const [reason, setReason] = createSignal('');
@@ -37,7 +46,7 @@ export const DecisionForm: Component<{ context: CaseContext; run: RunResource; r
       setRationale('');
       props.onDecided();
     } catch (error) {
-      setProblem(error instanceof ApiError ? error.message : String(error));
+      setProblem(error instanceof ApiError ? (decisionRefusal(error.status, error.problem, props.approvals?.expected ?? {}) ?? error.message) : String(error));
     } finally {
       setBusy(false);
     }
@@ -81,6 +90,11 @@ export const DecisionForm: Component<{ context: CaseContext; run: RunResource; r
             </span>
           </Show>
         </div>
+        <Show when={decision() === 'scale' && props.approvals?.missing.length}>
+          <p class="notice notice-warning" data-testid="scale-needs-approvals">
+            A scale decision needs these approvals on this run first: {missingInWords(props.approvals!.missing, props.approvals!.expected)}.
+          </p>
+        </Show>
         <Show when={decision() !== props.recommendation}>
           <p class="notice notice-warning">
             This departs from the gate's recommendation ({RECOMMENDATION_LABELS[props.recommendation as keyof typeof RECOMMENDATION_LABELS]}); say why in the

@@ -5,6 +5,7 @@
 import type { CaseResource } from '../../../models/contract/resources.ts';
 import type { CaseInput } from '../../../models/case/case-schema.ts';
 import type { Recommendation } from '../../../models/gate/recommendation.ts';
+import type { BusinessFunction } from '../../../models/case/governance-schema.ts';
 
 export type { CaseResource };
 
@@ -50,6 +51,8 @@ export interface Me {
   name: string;
   role: string;
   permissions: string[];
+  /** The functions the token signs checklist items for (issue 18); none for the local user, who signs as admin. */
+  functions?: BusinessFunction[];
   mode: 'local' | 'token';
 }
 

@@ -3,10 +3,12 @@ import { PortfolioFanChart } from '../charts/portfolio-fan-chart.tsx';
 import { BoardQuestionCards } from '../components/board-questions.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { ImportCase } from '../components/import-case.tsx';
-import { StatusBadge } from '../components/status-badge.tsx';
+import { driftingFirst, LifecycleFilter } from '../components/lifecycle-filter.tsx';
+import { PortfolioRow } from '../components/portfolio-row.tsx';
 import { api, caseHref } from '../lib/api.ts';
-import type { CaseListItem, Portfolio, PortfolioTotal } from '../lib/api-types.ts';
+import type { Portfolio, PortfolioTotal } from '../lib/api-types.ts';
 import { caseFormat } from '../lib/format.ts';
+import { governanceApi } from '../lib/case-governance-api.ts';
 import { namesakesOf } from '../lib/namesakes.ts';
 
 const DECISIONS = [
@@ -37,9 +39,20 @@ export const PortfolioPage: Component = () => {
   const [decision, setDecision] = createSignal('');
   const [gateStatus, setGateStatus] = createSignal('');
   const [includeArchived, setIncludeArchived] = createSignal(false);
+  const [stage, setStage] = createSignal('');
+  const [driftingOnly, setDriftingOnly] = createSignal(false);
   const [driftDays, setDriftDays] = createSignal(90);
-  const query = createMemo(() => ({ q: q(), owner: owner(), decision: decision(), gateStatus: gateStatus(), includeArchived: includeArchived(), limit: 200 }));
-  const [cases] = createResource(query, (params) => api.listCases(params));
+  const query = createMemo(() => ({
+    q: q(),
+    owner: owner(),
+    decision: decision(),
+    gateStatus: gateStatus(),
+    stage: stage(),
+    drifting: driftingOnly() || undefined,
+    includeArchived: includeArchived(),
+    limit: 200,
+  }));
+  const [cases] = createResource(query, (params) => governanceApi.listCases(params));
   const [allCases] = createResource(() => api.listCases({ limit: 200 }));
   const [portfolio] = createResource(driftDays, (days) => api.portfolio(days));
   const owners = () => [...new Set((allCases()?.items ?? []).map((item) => item.businessOwner).filter((name): name is string => Boolean(name)))].sort();
@@ -185,6 +198,7 @@ export const PortfolioPage: Component = () => {
                 <For each={GATE_STATUSES}>{([value, label]) => <option value={value}>{label}</option>}</For>
               </select>
             </div>
+            <LifecycleFilter stage={stage()} drifting={driftingOnly()} byStage={portfolio()?.byStage} onStage={setStage} onDrifting={setDriftingOnly} />
             <label class="checkbox">
               <input type="checkbox" checked={includeArchived()} onChange={(e) => setIncludeArchived(e.currentTarget.checked)} />
               Include archived
@@ -199,6 +213,7 @@ export const PortfolioPage: Component = () => {
                 <tr>
                   <th scope="col">Case</th>
                   <th scope="col">Business owner</th>
+                  <th scope="col">Stage</th>
                   <th scope="col">Recommended</th>
                   <th scope="col">Decision taken</th>
                   <th scope="col">Readiness gates</th>
@@ -218,10 +233,10 @@ export const PortfolioPage: Component = () => {
               </thead>
               <tbody>
                 <For
-                  each={cases()?.items ?? []}
+                  each={driftingFirst(cases()?.items ?? [])}
                   fallback={
                     <tr>
-                      <td colspan="9" class="muted">
+                      <td colspan="10" class="muted">
                         No case matches. Create one from an example below.
                       </td>
                     </tr>
@@ -244,68 +259,5 @@ export const PortfolioPage: Component = () => {
         </Show>
       </Suspense>
     </main>
-  );
-};
-
-const PortfolioRow: Component<{ item: CaseListItem; driftDays: number; namesakes: CaseListItem[] }> = (props) => {
-  const format = () => caseFormat(props.item.currency, props.item.locale);
-  const run = () => props.item.latestRun;
-  const drifting = () => !props.item.latestDecision && props.item.daysSinceLastDecision > props.driftDays;
-  const others = () => props.namesakes.map((other) => `${other.owner}'s, saved ${format().date(other.lastSavedAt)}`).join('; ');
-  return (
-    <tr data-case-id={props.item.id} classList={{ archived: props.item.archived }}>
-      <th scope="row">
-        <a href={caseHref(props.item.id, 'edit')}>{props.item.name}</a>
-        <Show when={props.item.namesakes > 0}>
-          <span class="badge badge-warning" data-testid="namesakes" title="Cases with the same name: tell them apart by owner and date">
-            {props.item.namesakes + 1} cases named “{props.item.name.trim()}”
-          </span>
-        </Show>
-        <span class="row-sub" data-testid="case-identity">
-          Owner {props.item.owner} · saved {format().date(props.item.lastSavedAt)}
-        </span>
-        <span class="row-sub" data-testid="last-named-version">
-          <Show when={props.item.lastNamedVersion} fallback={`v${props.item.currentVersion} · no named version yet`}>
-            {(named) => `v${props.item.currentVersion} · last named v${named().version} “${named().message}”, ${format().date(named().namedAt)}`}
-          </Show>
-        </span>
-        <span class="row-sub">
-          sponsor {props.item.sponsor}
-          {props.item.archived ? ' · archived' : ''}
-          {props.item.hasMeasuredValue ? ' · value measured' : ''}
-        </span>
-        <Show when={others()}>
-          <span class="row-sub" data-testid="namesakes-others">
-            Also named so: {others()}
-          </span>
-        </Show>
-      </th>
-      <td>{props.item.businessOwner ?? <span class="status status-notMet">✗ none</span>}</td>
-      <td>
-        <StatusBadge status={props.item.recommendation} label={props.item.recommendation ? undefined : 'not evaluated'} />
-      </td>
-      <td data-testid="decision-taken">
-        <Show when={props.item.latestDecision} fallback={<span class="muted">none</span>}>
-          {(d) => (
-            <>
-              <StatusBadge status={d().decision} />
-              <span class="row-sub">
-                {d().takenBy}, {format().date(d().takenAt)}
-              </span>
-            </>
-          )}
-        </Show>
-      </td>
-      <td>
-        <StatusBadge status={props.item.gateStatus} />
-      </td>
-      <td class="num">{run()?.probabilityNpvPositive === null || !run() ? '—' : format().percent(run()!.probabilityNpvPositive!)}</td>
-      <td class="num">{format().money(run()?.npvP50 ?? null)}</td>
-      <td class="num">{format().money(run()?.totalCostMean ?? null)}</td>
-      <td class="num" classList={{ 'cell-alert': drifting() }}>
-        {props.item.daysSinceLastDecision}
-        {drifting() ? ' ⚠ drifting' : ''}
-      </td>
-    </tr>
   );
 };

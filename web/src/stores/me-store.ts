@@ -1,4 +1,5 @@
 import { createResource } from 'solid-js';
+import { FUNCTION_LABELS, type BusinessFunction } from '../../../models/case/governance-schema.ts';
 import { api } from '../lib/api.ts';
 
 /** Who is using the app, and with which roles (local single-user mode grants all). */
@@ -25,3 +26,17 @@ export const isEditor = (): boolean => holds('editor', 'write') || holds('approv
 
 /** Whether the current user may change the portfolio's rules (the admin role). */
 export const isAdmin = (): boolean => holds('admin', 'admin');
+
+/**
+ * Why the current user cannot sign an item of `fn`, or null when they can (their token carries
+ * the function, or they are an admin, who signs recorded as such).
+ *
+ * @example
+ * signOffBlocker('legal') // 'Only the Legal function (or an admin) signs this item; your token carries Data.'
+ */
+export function signOffBlocker(fn: BusinessFunction): string | null {
+  const current = me();
+  if (!current || isAdmin() || current.functions?.includes(fn)) return null;
+  const carries = current.functions?.length ? current.functions.map((f) => FUNCTION_LABELS[f]).join(', ') : 'no function';
+  return `Only the ${FUNCTION_LABELS[fn]} function (or an admin) signs this item; your token carries ${carries}.`;
+}
