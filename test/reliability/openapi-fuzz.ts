@@ -14,9 +14,9 @@ import type { ReliabilityStore } from './stores.ts';
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 /** Requests per operation (systematic ones first, at least 20 random): ≥ 3,000 requests per store. */
-const PER_OPERATION = 100;
+const PER_OPERATION = 60;
 const CONCURRENCY = 6;
-const RESPONSE_TIMEOUT_MS = 20_000;
+const RESPONSE_TIMEOUT_MS = 60_000;
 
 interface Outcome {
   request: FuzzRequest;
