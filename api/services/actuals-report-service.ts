@@ -8,6 +8,7 @@ import { buildActualsReport, placedActuals } from '../../models/pipeline/actuals
 import { captureSeries, type SeriesCapture } from '../../models/pipeline/capture-series.ts';
 import type { GateResult } from '../../models/gate/evaluate-gate.ts';
 import { actualInfluences, regateOnActuals, type RegateResult } from '../../models/pipeline/regate-on-actuals.ts';
+import { getRiskTiers } from './governance-settings.ts';
 import { updateForecast } from '../../models/pipeline/updated-forecast.ts';
 import { ApiError } from '../server/problem.ts';
 import type { Queryable } from '../storage/database.ts';
@@ -114,7 +115,7 @@ export async function regateCase(db: Queryable, caseId: string, runId: string | 
   const errors = (bc.postLaunch?.observationErrors ?? {}) as Record<string, ObservationError>;
   const { forecast, weights } = updateForecast(capture, actuals, errors, null);
   if (!weights) throw new ApiError(422, forecast.message);
-  const result = regateOnActuals(bc, model, run, weights, today);
+  const result = regateOnActuals(bc, model, run, weights, today, await getRiskTiers(db));
   const influences = actualInfluences(capture, actuals, errors);
   const moved = influences.filter((i) => Math.abs(i.shiftInProbabilityPositive) >= MOVED_PROBABILITY);
   return {

@@ -11,6 +11,7 @@ import { simulate } from '../engine/simulate.ts';
 import type { SamplingMethod } from '../engine/simulation-env.ts';
 import { summarizeRun } from '../engine/summarize-run.ts';
 import { evaluateGate, type GateResult } from '../gate/evaluate-gate.ts';
+import type { RiskTier } from '../governance/risk-tiers.ts';
 import type { CompiledModel } from '../formula/compile-case.ts';
 import type { SeriesCapture } from './capture-series.ts';
 import { conditioningSeries, npvFigures, type PlacedActual } from './updated-forecast.ts';
@@ -49,9 +50,17 @@ function resampledResult(result: SimulationResult, indices: Uint32Array): Simula
   };
 }
 
-function gateOf(bc: BusinessCase, model: CompiledModel, sample: SimulationResult, today: string, factors?: RepresentativenessFactors): GateResult {
+function gateOf(
+  bc: BusinessCase,
+  model: CompiledModel,
+  sample: SimulationResult,
+  today: string,
+  factors?: RepresentativenessFactors,
+  tiers?: readonly RiskTier[],
+): GateResult {
   return evaluateGate({
     representativenessFactors: factors,
+    tiers,
     case: bc,
     summary: summarizeRun(model, sample),
     discountedPayback: sample.outputs.discountedPaybackMonth,
@@ -100,7 +109,8 @@ export interface RegateResult {
  * Re-runs the gate on the forecast updated by actuals: the run's leading trials (as
  * `captureSeries` keeps them) are resampled in proportion to their weights (systematic
  * resampling, no random numbers) and the gate is evaluated on that equally weighted sample,
- * beside the gate on the same trials unweighted.
+ * beside the gate on the same trials unweighted, on the organisation's risk `tiers` (the defaults
+ * when left out).
  *
  * @example
  * regateOnActuals(bc, model, settings, weights, '2027-06-30').updated.recommendation
@@ -111,10 +121,11 @@ export function regateOnActuals(
   settings: { trials: number; seed: number; sampling: SamplingMethod; representativenessFactors?: RepresentativenessFactors },
   weights: Float64Array,
   today: string,
+  tiers?: readonly RiskTier[],
 ): RegateResult {
   const sample = simulate(model, { trials: weights.length, seed: settings.seed, sampling: settings.sampling, keepInputs: true, fanTrials: weights.length });
   const factors = settings.representativenessFactors;
-  const original = gateOf(bc, model, sample, today, factors);
-  const updated = gateOf(bc, model, resampledResult(sample, resampleIndices(weights)), today, factors);
+  const original = gateOf(bc, model, sample, today, factors, tiers);
+  const updated = gateOf(bc, model, resampledResult(sample, resampleIndices(weights)), today, factors, tiers);
   return { original, updated, changed: original.recommendation !== updated.recommendation };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_RISK_TIERS } from '../../models/governance/risk-tiers.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ActualChange, ActualsReport } from '../../models/contract/resources.ts';
 import { buildTestApp, describeEachStorage, type TestApp } from '../helpers/test-app.ts';
@@ -171,5 +172,14 @@ describeEachStorage('actuals (%s)', (storage) => {
     expect(result.movedBy.length).toBeGreaterThan(0);
     expect(result.movedBy.every((m) => m.series === 'benefit:flat')).toBe(true);
     expect((await t.call('POST', `/api/cases/${caseId}/actuals/regate`, { role: 'viewer' })).status).toBe(403);
+  });
+
+  it("re-gates on the organisation's risk tiers, not the built-in ones", async () => {
+    const tiers = DEFAULT_RISK_TIERS.map((tier) => (tier.id === 'low' ? { ...tier, reviewEveryMonths: 1, approvals: ['businessOwner' as const] } : tier));
+    expect((await t.call('PUT', '/api/governance/settings', { body: { tiers }, role: 'admin' })).status).toBe(200);
+    const response = await t.call('POST', `/api/cases/${caseId}/actuals/regate`, { role: 'editor' });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as { updated: { governance: { riskTier: string; reviewEveryMonths: number; requiredApprovals: string[] } } };
+    expect(result.updated.governance).toMatchObject({ riskTier: 'low', reviewEveryMonths: 1, requiredApprovals: ['businessOwner'] });
   });
 });
