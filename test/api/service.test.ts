@@ -139,7 +139,7 @@ describe('service behaviour', () => {
 describe('npm start', () => {
   it('serves the API with fixtures, says local mode loudly, and shuts down cleanly on SIGTERM', { timeout: 120_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'valuegate-start-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'api/server/main.ts'], {
+    const child = spawn(process.execPath, ['api/build/start.js'], {
       env: { ...process.env, PORT: '0', VALUEGATE_DATA_DIR: dataDir, DATABASE_URL: '', VALUEGATE_WORKERS: '1', VALUEGATE_SKIP_WEB_BUILD: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
