@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import pg from 'pg';
 import { nonFiniteAsString } from '../../models/engine/json-numbers.ts';
 import { freshBundle } from '../../api/build/fresh-bundle.js';
+import { runCli } from '../../api/cli/main.ts';
 import { DEFAULT_CONFIG, type ServiceConfig } from '../../api/server/config.ts';
 import { createApp, type App } from '../../api/server/create-app.ts';
 import type { Services } from '../../api/server/services.ts';
@@ -199,3 +200,29 @@ export function sameFigures(actual: unknown, expected: unknown, path = ''): stri
 
 /** A value as the API stores and returns it (non-finite numbers as strings). */
 export const stored = (value: unknown): unknown => JSON.parse(JSON.stringify(value, nonFiniteAsString));
+
+/**
+ * `valuegate regate --all --trials 4096 --json`, run in-process on the sandbox's database and queue:
+ * the environment is set for the call and put back after (files share this process, vitest's isolate: false).
+ *
+ * @example
+ * const { code, output } = await regateAll(sandbox); // output.cases: [{ caseId, changes, status, recommendation }]
+ */
+export async function regateAll<T>(sandbox: QueueSandbox): Promise<{ code: number; output: T }> {
+  const env = { DATABASE_URL: sandbox.databaseUrl, VALUEGATE_QUEUE: 'pgboss', VALUEGATE_QUEUE_SCHEMA: sandbox.bossSchema };
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+  try {
+    let out = '';
+    const code = await runCli(['regate', '--all', '--trials', '4096', '--json'], {
+      stdout: { write: (text: string) => (out += text) },
+      stderr: { write: () => true },
+    });
+    return { code, output: (code === 0 ? JSON.parse(out) : null) as T };
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}

@@ -1,7 +1,6 @@
 import { REPRESENTATIVENESS_FACTORS } from '../../models/evidence/representativeness-factors.ts';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../api/cli/main.ts';
 import { openBoss, QUEUES } from '../../api/queue/open-boss.ts';
 import { enqueueStep, planRun } from '../../api/queue/plan-run.ts';
 import { runShardJob } from '../../api/queue/shard-handler.ts';
@@ -28,6 +27,7 @@ import {
   loadFixture,
   openSandbox,
   QUEUE_SKIP_REASON,
+  regateAll,
   sameFigures,
   stored,
   type QueueSandbox,
@@ -321,55 +321,41 @@ suite(enabled ? 'queue mode on pg-boss' : `queue mode on pg-boss (${QUEUE_SKIP_R
   }, 30_000);
 
   it('re-gates only the cases whose case version or engine version changed, and records what changed', async () => {
-    const env = { DATABASE_URL: sandbox.databaseUrl, VALUEGATE_QUEUE: 'pgboss', VALUEGATE_QUEUE_SCHEMA: sandbox.bossSchema };
-    // Set for the in-process CLI and put back after: files share this process (vitest's isolate: false).
-    const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-    Object.assign(process.env, env);
-    const regate = async (): Promise<{ cases: { caseId: string; changes: { what: string }[]; status: string; recommendation: string }[] }> => {
-      let out = '';
-      const code = await runCli(['regate', '--all', '--trials', '4096', '--json'], {
-        stdout: { write: (text: string) => (out += text) },
-        stderr: { write: () => true },
-      });
+    type Regated = { cases: { caseId: string; changes: { what: string }[]; status: string; recommendation: string }[] };
+    const regate = async (): Promise<Regated> => {
+      const { code, output } = await regateAll<Regated>(sandbox);
       expect(code).toBe(0);
-      return JSON.parse(out);
+      return output;
     };
-    try {
-      const first = await regate();
-      // Every active case is gated once (none had a gate).
-      expect(first.cases.map((item) => item.changes[0].what)).toEqual(first.cases.map(() => 'no gate yet'));
-      expect(first.cases.every((item) => item.status === 'succeeded' && item.recommendation)).toBe(true);
-      expect((await regate()).cases).toEqual([]);
-      // Case A gets a new version; case B's last gate was made by another engine; the rest are unchanged.
-      const [a, b] = FIXTURES.map((fixture) => cases.get(fixture)!);
-      const document = JSON.parse(readFileSync('fixtures/contact-center-assistant.json', 'utf8')) as { name: string };
-      document.name = 'Contact-center assistant (revised)';
-      const parsed = validateCase(document);
-      if (!parsed.ok) throw new Error('invalid');
-      expect((await updateCase(sandbox.db, a.id, 1, document, parsed.case, 'test')).kind).toBe('updated');
-      await sandbox.db.query(
-        `UPDATE runs SET engine_version = '0.0.1' WHERE id = (SELECT a.run_id FROM analyses a JOIN runs r ON r.id = a.run_id WHERE r.case_id = $1 AND a.kind = 'gate' ORDER BY a.created_at DESC LIMIT 1)`,
-        [b.id],
-      );
-      const second = await regate();
-      const changed = Object.fromEntries(second.cases.map((item) => [item.caseId, item.changes]));
-      expect(changed).toEqual({
-        [a.id]: [{ what: 'case version', from: 1, to: 2 }],
-        [b.id]: [{ what: 'engine version', from: '0.0.1', to: ENGINE_VERSION }],
-      });
-      // The gate analysis says what changed and what it recommended before.
-      const { rows } = await sandbox.db.query<{ params: { regate: { changes: unknown[]; previousRecommendation: string } } }>(
-        `SELECT a.params FROM analyses a JOIN runs r ON r.id = a.run_id WHERE r.case_id = $1 AND a.kind = 'gate' ORDER BY a.created_at DESC LIMIT 1`,
-        [a.id],
-      );
-      expect(rows[0].params.regate.changes).toEqual([{ what: 'case version', from: 1, to: 2 }]);
-      expect(rows[0].params.regate.previousRecommendation).toBe(first.cases.find((item) => item.caseId === a.id)!.recommendation);
-    } finally {
-      for (const [key, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
-    }
+    const first = await regate();
+    // Every active case is gated once (none had a gate).
+    expect(first.cases.map((item) => item.changes[0].what)).toEqual(first.cases.map(() => 'no gate yet'));
+    expect(first.cases.every((item) => item.status === 'succeeded' && item.recommendation)).toBe(true);
+    expect((await regate()).cases).toEqual([]);
+    // Case A gets a new version; case B's last gate was made by another engine; the rest are unchanged.
+    const [a, b] = FIXTURES.map((fixture) => cases.get(fixture)!);
+    const document = JSON.parse(readFileSync('fixtures/contact-center-assistant.json', 'utf8')) as { name: string };
+    document.name = 'Contact-center assistant (revised)';
+    const parsed = validateCase(document);
+    if (!parsed.ok) throw new Error('invalid');
+    expect((await updateCase(sandbox.db, a.id, 1, document, parsed.case, 'test')).kind).toBe('updated');
+    await sandbox.db.query(
+      `UPDATE runs SET engine_version = '0.0.1' WHERE id = (SELECT a.run_id FROM analyses a JOIN runs r ON r.id = a.run_id WHERE r.case_id = $1 AND a.kind = 'gate' ORDER BY a.created_at DESC LIMIT 1)`,
+      [b.id],
+    );
+    const second = await regate();
+    const changed = Object.fromEntries(second.cases.map((item) => [item.caseId, item.changes]));
+    expect(changed).toEqual({
+      [a.id]: [{ what: 'case version', from: 1, to: 2 }],
+      [b.id]: [{ what: 'engine version', from: '0.0.1', to: ENGINE_VERSION }],
+    });
+    // The gate analysis says what changed and what it recommended before.
+    const { rows } = await sandbox.db.query<{ params: { regate: { changes: unknown[]; previousRecommendation: string } } }>(
+      `SELECT a.params FROM analyses a JOIN runs r ON r.id = a.run_id WHERE r.case_id = $1 AND a.kind = 'gate' ORDER BY a.created_at DESC LIMIT 1`,
+      [a.id],
+    );
+    expect(rows[0].params.regate.changes).toEqual([{ what: 'case version', from: 1, to: 2 }]);
+    expect(rows[0].params.regate.previousRecommendation).toBe(first.cases.find((item) => item.caseId === a.id)!.recommendation);
   }, 60_000);
 
   it('GET /api/health reports the queue: nothing queued or active, the workers seen in the last minute', async () => {
@@ -416,24 +402,9 @@ suite(enabled ? 'queue mode on pg-boss' : `queue mode on pg-boss (${QUEUE_SKIP_R
     // The factor matters for this case: at the defaults the figures differ.
     expect(sameFigures(body.summary, reference(REPRESENTATIVENESS_FACTORS))).not.toBeNull();
     // The factors are part of the rules a gate rests on: every other case is now stale.
-    const env = { DATABASE_URL: sandbox.databaseUrl, VALUEGATE_QUEUE: 'pgboss', VALUEGATE_QUEUE_SCHEMA: sandbox.bossSchema };
-    const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-    Object.assign(process.env, env);
-    try {
-      let out = '';
-      const code = await runCli(['regate', '--all', '--trials', '4096', '--json'], {
-        stdout: { write: (text: string) => (out += text) },
-        stderr: { write: () => true },
-      });
-      expect(code).toBe(0);
-      const { cases: regated } = JSON.parse(out) as { cases: { caseId: string; changes: { what: string }[] }[] };
-      const fixtureIds = FIXTURES.map((fixture) => cases.get(fixture)!.id);
-      for (const id of fixtureIds) expect(regated.find((item) => item.caseId === id)?.changes.map((change) => change.what)).toContain('rules');
-    } finally {
-      for (const [key, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
-    }
+    const { code, output } = await regateAll<{ cases: { caseId: string; changes: { what: string }[] }[] }>(sandbox);
+    expect(code).toBe(0);
+    const fixtureIds = FIXTURES.map((fixture) => cases.get(fixture)!.id);
+    for (const id of fixtureIds) expect(output.cases.find((item) => item.caseId === id)?.changes.map((change) => change.what)).toContain('rules');
   }, 60_000);
 });
