@@ -1,5 +1,4 @@
 import type {
-  CaseChecklistResource,
   ChecklistTemplateResource,
   ClassificationResource,
   GovernanceSettingsResource,
@@ -13,7 +12,7 @@ import { json } from './api.ts';
 
 /*
  * The governance routes the web uses (docs/governance.md §4): organisation settings, the
- * checklist template versions and their diff, classification, and starting a case's checklist.
+ * checklist template versions and their diff, and classification (a case's own calls: case-governance-api.ts).
  */
 
 /**
@@ -84,14 +83,4 @@ export function publishTemplate(body: { note?: string; items: TemplateItem[] }):
  */
 export function templateDiff(from: number, to: number): Promise<TemplateDiffResource> {
   return json<TemplateDiffResource>('GET', '/governance/checklist-templates/diff', { query: { from, to } });
-}
-
-/**
- * Starts a new case's checklist from the template version pinned at its creation.
- *
- * @example
- * await startChecklist(caseId);
- */
-export function startChecklist(caseId: string): Promise<CaseChecklistResource> {
-  return json<CaseChecklistResource>('POST', `/cases/${encodeURIComponent(caseId)}/checklist`);
 }

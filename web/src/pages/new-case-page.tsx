@@ -6,7 +6,7 @@ import { createGuidedState } from '../guided/guided-state.ts';
 import { GuidedWizard } from '../guided/guided-wizard.tsx';
 import { TemplateStart } from '../guided/template-start.tsx';
 import { api, caseHref } from '../lib/api.ts';
-import { startChecklist } from '../lib/governance-api.ts';
+import { governanceApi } from '../lib/case-governance-api.ts';
 import { issueText } from '../lib/case-issues.ts';
 import { restoreAnswers } from '../lib/guided-answers.ts';
 import { guidedCaseDocument } from '../lib/guided-case.ts';
@@ -37,7 +37,7 @@ export const NewCasePage: Component = () => {
       const { resource } = await api.createCase(document);
       // The shared readiness checklist starts from the template version pinned at creation; the
       // case exists either way, and the checklist can still be started from the case.
-      await startChecklist(resource.id).catch(() => undefined);
+      await governanceApi.startChecklist(resource.id).catch(() => undefined);
       sessionStorage.removeItem(SAVED_ANSWERS);
       navigate(caseHref(resource.id, 'edit').replace(/^#/, ''));
     } catch (failure) {
