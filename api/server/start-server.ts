@@ -56,9 +56,15 @@ async function buildServices(db: Services['db'], config: ServiceConfig): Promise
  */
 export async function startServer(
   config: ServiceConfig,
-  options: { log: LogSink; webRoot?: string; fixturesDir?: URL; inMemory?: boolean; schema?: string },
+  options: { log: LogSink; webRoot?: string; fixturesDir?: URL; inMemory?: boolean; image?: Blob; schema?: string },
 ): Promise<RunningServer> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, inMemory: options.inMemory, schema: options.schema });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    inMemory: options.inMemory,
+    image: options.image,
+    schema: options.schema,
+  });
   // In queue mode runs live on in pg-boss and the workers while an API restarts.
   if (!config.queue) await failInterruptedRuns(db);
   const loaded = config.seedFixtures && options.fixturesDir ? await seedFixtures(db, options.fixturesDir) : 0;

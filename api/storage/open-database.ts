@@ -10,6 +10,8 @@ export interface StorageOptions {
   /** PGlite data directory; `memory://` or undefined with `inMemory` for tests. */
   dataDir?: string;
   inMemory?: boolean;
+  /** With `inMemory`: an earlier PGlite database's image() to start from instead of a new cluster (tests: no initdb). */
+  image?: Blob;
   /** PostgreSQL schema to use (tests isolate themselves this way). */
   schema?: string;
 }
@@ -23,7 +25,7 @@ export interface StorageOptions {
 export async function openDatabase(options: StorageOptions): Promise<Database> {
   const db = options.databaseUrl
     ? await openPostgres(options.databaseUrl, { schema: options.schema })
-    : await openPglite(options.inMemory ? undefined : options.dataDir);
+    : await openPglite(options.inMemory ? undefined : options.dataDir, options.inMemory ? options.image : undefined);
   await migrate(db);
   return db;
 }

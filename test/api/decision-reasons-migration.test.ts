@@ -4,7 +4,7 @@ import type { Database } from '../../api/storage/database.ts';
 import { migrate } from '../../api/storage/migrate.ts';
 import { openPglite } from '../../api/storage/pglite-database.ts';
 import { openPostgres } from '../../api/storage/postgres-database.ts';
-import { describeEachStorage, type StorageKind } from '../helpers/test-app.ts';
+import { blankPgliteImage, describeEachStorage, type StorageKind } from '../helpers/test-app.ts';
 
 const sql = (file: string) => readFileSync(new URL(`../../api/storage/migrations/${file}.sql`, import.meta.url), 'utf8');
 const CASE = '00000000-0000-4000-8000-0000000000c1';
@@ -13,7 +13,7 @@ const BEFORE = ['001-initial', '002-token-people', '003-named-versions', '004-ac
 
 async function open(storage: StorageKind): Promise<{ db: Database; drop: () => Promise<void> }> {
   if (storage === 'pglite') {
-    const db = await openPglite();
+    const db = await openPglite(undefined, await blankPgliteImage());
     return { db, drop: () => db.close() };
   }
   const schema = `mig5_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;

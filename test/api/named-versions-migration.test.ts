@@ -4,7 +4,7 @@ import type { Database } from '../../api/storage/database.ts';
 import { migrate } from '../../api/storage/migrate.ts';
 import { openPglite } from '../../api/storage/pglite-database.ts';
 import { openPostgres } from '../../api/storage/postgres-database.ts';
-import { describeEachStorage, type StorageKind } from '../helpers/test-app.ts';
+import { blankPgliteImage, describeEachStorage, type StorageKind } from '../helpers/test-app.ts';
 
 const sql = (file: string) => readFileSync(new URL(`../../api/storage/migrations/${file}.sql`, import.meta.url), 'utf8');
 const CASE = '00000000-0000-4000-8000-0000000000c1';
@@ -12,7 +12,7 @@ const RUN = '00000000-0000-4000-8000-0000000000a1';
 
 async function open(storage: StorageKind): Promise<{ db: Database; drop: () => Promise<void> }> {
   if (storage === 'pglite') {
-    const db = await openPglite();
+    const db = await openPglite(undefined, await blankPgliteImage());
     return { db, drop: () => db.close() };
   }
   const schema = `mig_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;

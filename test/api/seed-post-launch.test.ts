@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPostLaunch } from '../../api/server/seed-post-launch.ts';
-import { buildTestApp } from '../helpers/test-app.ts';
+import { buildTestApp, migratedPgliteImage } from '../helpers/test-app.ts';
 import { minimalCase } from '../helpers/minimal-case.ts';
 import type { ActualsReport, PortfolioResource } from '../../models/contract/resources.ts';
 import type { CalibrationResource } from '../../models/contract/calibration-resources.ts';
@@ -26,7 +26,7 @@ describe('seeding the post-launch fixtures', () => {
   let portfolio: PortfolioResource;
 
   beforeAll(async () => {
-    server = await startServer(config(true), { log: () => undefined, fixturesDir, inMemory: true });
+    server = await startServer(config(true), { log: () => undefined, fixturesDir, inMemory: true, image: await migratedPgliteImage() });
     await server.seeded;
     portfolio = (await (await fetch(`${server.url}/api/portfolio?trials=200`)).json()) as PortfolioResource;
   }, 120_000);
@@ -79,7 +79,7 @@ describe('seeding the post-launch fixtures', () => {
 
 describe('VALUEGATE_SEED_FIXTURES=false', () => {
   it('starts on an empty portfolio', async () => {
-    const server = await startServer(config(false), { log: () => undefined, fixturesDir, inMemory: true });
+    const server = await startServer(config(false), { log: () => undefined, fixturesDir, inMemory: true, image: await migratedPgliteImage() });
     try {
       const portfolio = (await (await fetch(`${server.url}/api/portfolio`)).json()) as PortfolioResource;
       expect(portfolio.cases).toBe(0);

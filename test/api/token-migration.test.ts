@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../api/storage/migrate.ts';
 import { openPglite } from '../../api/storage/pglite-database.ts';
+import { blankPgliteImage } from '../helpers/test-app.ts';
 
 describe('migration 002 on a store with repeated token names', () => {
   it('keeps the oldest name, renames later duplicates, names every token its person, and then refuses repeats', async () => {
-    const db = await openPglite();
+    const db = await openPglite(undefined, await blankPgliteImage());
     try {
       // The store as version 001 left it, with two tokens sharing a name (allowed then).
       await db.exec(readFileSync(new URL('../../api/storage/migrations/001-initial.sql', import.meta.url), 'utf8'));

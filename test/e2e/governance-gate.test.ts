@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/server/config.ts';
 import { startServer, type RunningServer } from '../../api/server/start-server.ts';
 import { hasChromium, launchChromium, screenshot, watchPage } from './helpers/browser.ts';
+import { migratedPgliteImage } from '../helpers/test-app.ts';
 import { ensureWebBuilt, WEB_DIST } from './helpers/test-server.ts';
 
 const ADMIN_TOKEN = 'e2e-governance-admin-token-0123456789';
@@ -44,7 +45,13 @@ describe.skipIf(!hasChromium)('governance on the gate page in Chromium', () => {
       VALUEGATE_SEED_FIXTURES: 'false',
     });
     [server, browser] = await Promise.all([
-      startServer(config, { log: () => undefined, webRoot: WEB_DIST, fixturesDir: new URL('../../fixtures/', import.meta.url), inMemory: true }),
+      startServer(config, {
+        log: () => undefined,
+        webRoot: WEB_DIST,
+        fixturesDir: new URL('../../fixtures/', import.meta.url),
+        inMemory: true,
+        image: await migratedPgliteImage(),
+      }),
       launchChromium(),
     ]);
     const people: [string, string, string, string[]][] = [

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../../api/server/config.ts';
 import { webBuildIsFresh } from '../../../api/server/ensure-web-build.ts';
 import { startServer, type RunningServer } from '../../../api/server/start-server.ts';
+import { migratedPgliteImage } from '../../helpers/test-app.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
@@ -47,7 +48,7 @@ export async function ensureWebBuilt(): Promise<void> {
 }
 
 /**
- * The real server: in-memory PGlite, local single-user mode (every role), a free port on
+ * The real server: in-memory PGlite (from the test process's migrated image), local single-user mode (every role), a free port on
  * the loopback interface, serving web/dist. Fixtures are seeded unless `seed: false`.
  */
 export async function startTestServer(options: { seed?: boolean } = {}): Promise<RunningServer> {
@@ -64,6 +65,7 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
     webRoot: WEB_DIST,
     fixturesDir: new URL('../../../fixtures/', import.meta.url),
     inMemory: true,
+    image: await migratedPgliteImage(),
   });
   // The browser tests start from the whole example portfolio, post-launch fixtures included.
   await server.seeded;
