@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECOMMENDATIONS } from '../../models/gate/recommendation.ts';
 import type { RunningServer } from '../../api/server/start-server.ts';
-import { hasChromium, launchChromium, screenshot, watchPage } from './helpers/browser.ts';
+import { downloadedBytes, hasChromium, launchChromium, screenshot, watchPage } from './helpers/browser.ts';
 import { startTestServer } from './helpers/test-server.ts';
 
 interface StoredCase {
@@ -249,7 +248,7 @@ describe.skipIf(!hasChromium)('authoring journey in Chromium: a blank page to a 
     count.clicks++;
     const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.locator('[data-testid=export-xlsx]').click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
-    const bytes = readFileSync((await xlsx.path())!);
+    const bytes = await downloadedBytes(xlsx);
     expect(bytes.length).toBeGreaterThan(1000);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(health.errors.filter((error) => !error.includes('favicon'))).toEqual([]);

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { WORKBOOK_SHEETS } from '../../api/services/xlsx/workbook-input.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/server/start-server.ts';
-import { hasChromium, launchChromium, screenshot, watchPage } from './helpers/browser.ts';
+import { downloadedBytes, hasChromium, launchChromium, screenshot, watchPage } from './helpers/browser.ts';
 import { REPO_ROOT, runSeededCases, startTestServer } from './helpers/test-server.ts';
 
 /**
@@ -154,13 +154,13 @@ describe.skipIf(!hasChromium)('web journey in Chromium', () => {
     await tab('Results').click();
     await page.locator('[data-testid=export-menu]').waitFor();
     const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-json]').click()]);
-    const document = JSON.parse(readFileSync((await json.path())!, 'utf8'));
+    const document = JSON.parse((await downloadedBytes(json)).toString('utf8'));
     expect(document.formatVersion).toBe(1);
     expect(json.suggestedFilename()).toMatch(/\.json$/);
     const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.locator('[data-testid=export-xlsx]').click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile((await xlsx.path())!);
+    await workbook.xlsx.load(new Uint8Array(await downloadedBytes(xlsx)).buffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(expect.arrayContaining([...WORKBOOK_SHEETS]));
     // Back where the next step decides.
     await tab('Gate').click();

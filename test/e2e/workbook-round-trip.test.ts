@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/server/start-server.ts';
 import { assumptionColumn } from '../../api/services/xlsx/assumption-columns.ts';
-import { hasChromium, launchChromium, screenshot } from './helpers/browser.ts';
+import { downloadedBytes, hasChromium, launchChromium, screenshot } from './helpers/browser.ts';
 import { REPO_ROOT, startTestServer } from './helpers/test-server.ts';
 
 /**
@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)('workbook round trip in the browser', () => {
     await button.waitFor({ timeout: 60_000 });
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), button.click()]);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile((await download.path())!);
+    await workbook.xlsx.load(new Uint8Array(await downloadedBytes(download)).buffer);
     workbook.getWorksheet('Assumptions')!.eachRow((row) => {
       const id = row.getCell(1).value;
       if (id === 'docsPerMonth') row.getCell(assumptionColumn('Label')).value = 'Claims documents a month (all channels)';

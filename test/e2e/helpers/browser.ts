@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type Download, type Page } from 'playwright-core';
 import { REPO_ROOT } from './test-server.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -14,21 +14,60 @@ export const WRITE_DOCS_SCREENSHOTS = process.env.VALUEGATE_DOCS_SCREENSHOTS ===
 /** Whether Debian's Chromium is installed (CI installs it with apt-get). */
 export const hasChromium = existsSync(CHROMIUM_PATH);
 
-/** Headless Chromium with the flags that keep it quiet and offline. */
+/** The flags that keep headless Chromium quiet and offline. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Names the WebSocket endpoint of the Chromium that the e2e project's global setup shares with its files. */
+export const SHARED_CHROMIUM_ENV = 'VALUEGATE_CHROMIUM_ENDPOINT';
+
+/**
+ * Headless Chromium: a connection to the e2e run's shared browser when its global setup started one
+ * (test/e2e/helpers/shared-chromium.ts), else a browser of its own. A launch costs about 3 s of CPU;
+ * each connection's pages and contexts are its own (separate storage), and `close()` on a connection
+ * closes only them.
+ *
+ * @example
+ * const browser = await launchChromium();
+ * const page = await browser.newPage();
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const endpoint = process.env[SHARED_CHROMIUM_ENV];
+  if (endpoint) return chromium.connect(endpoint);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Starts one headless Chromium that test files connect to by its WebSocket endpoint.
+ *
+ * @example
+ * const server = await launchChromiumServer();
+ * process.env[SHARED_CHROMIUM_ENV] = server.wsEndpoint();
+ */
+export function launchChromiumServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/**
+ * The bytes of a finished download. `download.path()` throws on a connection to a shared browser;
+ * the stream works on both.
+ *
+ * @example
+ * const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+ * const bytes = await downloadedBytes(download);
+ */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** Collects page errors and failed API calls, so a test can assert the page stayed healthy. */
