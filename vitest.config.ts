@@ -12,8 +12,9 @@ export default defineConfig({
     sequence: { sequencer: SlowFirstSequencer },
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Worker threads load one bundled file instead of the TypeScript sources through tsx.
-    globalSetup: ['test/helpers/bundle-pool-worker.ts'],
+    // Worker threads load one bundled file instead of the TypeScript sources through tsx; in-memory
+    // PGlite databases start from one image of a new cluster instead of an initdb each.
+    globalSetup: ['test/helpers/bundle-pool-worker.ts', 'test/helpers/pglite-image.ts'],
     projects: [
       {
         extends: true,

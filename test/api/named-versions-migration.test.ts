@@ -4,7 +4,8 @@ import type { Database } from '../../api/storage/database.ts';
 import { migrate } from '../../api/storage/migrate.ts';
 import { openPglite } from '../../api/storage/pglite-database.ts';
 import { openPostgres } from '../../api/storage/postgres-database.ts';
-import { blankPgliteImage, describeEachStorage, type StorageKind } from '../helpers/test-app.ts';
+import { blankPgliteImage } from '../helpers/pglite-image.ts';
+import { describeEachStorage, type StorageKind } from '../helpers/test-app.ts';
 
 const sql = (file: string) => readFileSync(new URL(`../../api/storage/migrations/${file}.sql`, import.meta.url), 'utf8');
 const CASE = '00000000-0000-4000-8000-0000000000c1';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../api/storage/migrate.ts';
 import { openPglite } from '../../api/storage/pglite-database.ts';
-import { blankPgliteImage } from '../helpers/test-app.ts';
+import { blankPgliteImage } from '../helpers/pglite-image.ts';
 
 describe('migration 002 on a store with repeated token names', () => {
   it('keeps the oldest name, renames later duplicates, names every token its person, and then refuses repeats', async () => {

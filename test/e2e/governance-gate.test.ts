@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/server/config.ts';
 import { startServer, type RunningServer } from '../../api/server/start-server.ts';
 import { hasChromium, launchChromium, screenshot, watchPage } from './helpers/browser.ts';
-import { migratedPgliteImage } from '../helpers/test-app.ts';
+import { migratedPgliteImage } from '../helpers/pglite-image.ts';
 import { ensureWebBuilt, WEB_DIST } from './helpers/test-server.ts';
 
 const ADMIN_TOKEN = 'e2e-governance-admin-token-0123456789';

@@ -9,6 +9,7 @@ import type { Database } from '../../api/storage/database.ts';
 import { migrate } from '../../api/storage/migrate.ts';
 import { openDatabase } from '../../api/storage/open-database.ts';
 import { openPglite } from '../../api/storage/pglite-database.ts';
+import { migratedPgliteImage } from './pglite-image.ts';
 
 export type StorageKind = 'pglite' | 'postgres';
 
@@ -28,44 +29,6 @@ export const POSTGRES_SKIP_REASON = 'skipped: set TEST_DATABASE_URL';
 export function describeEachStorage(name: string, body: (storage: StorageKind) => void): void {
   describe.each(STORAGE_KINDS)(name, body);
   if (!STORAGE_KINDS.includes('postgres')) describe.skip(name.replace('%s', `postgres (${POSTGRES_SKIP_REASON})`), () => body('postgres'));
-}
-
-let blankImage: Promise<Blob> | undefined;
-let migratedImage: Promise<Blob> | undefined;
-
-/**
- * The image of a new, empty PGlite cluster (no migration applied), made once per test process:
- * a new cluster's initdb took 1.5–3 s of a 2-core machine, starting from the image about 0.5 s.
- *
- * @example
- * const db = await openPglite(undefined, await blankPgliteImage()); // for a migration test
- */
-export function blankPgliteImage(): Promise<Blob> {
-  blankImage ??= (async () => {
-    const first = await openPglite();
-    const image = await first.image();
-    await first.close();
-    return image;
-  })();
-  return blankImage;
-}
-
-/**
- * The image of an in-memory PGlite with every migration applied, made once per test process
- * (from the blank image): what test apps and in-memory test servers start from.
- *
- * @example
- * const server = await startServer(config, { log, inMemory: true, image: await migratedPgliteImage() });
- */
-export function migratedPgliteImage(): Promise<Blob> {
-  migratedImage ??= (async () => {
-    const first = await openPglite(undefined, await blankPgliteImage());
-    await migrate(first);
-    const image = await first.image();
-    await first.close();
-    return image;
-  })();
-  return migratedImage;
 }
 
 /** An in-memory PGlite started from the migrated image. Migrations still run (none pending), as in openDatabase. */

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../../api/server/config.ts';
 import { webBuildIsFresh } from '../../../api/server/ensure-web-build.ts';
 import { startServer, type RunningServer } from '../../../api/server/start-server.ts';
-import { migratedPgliteImage } from '../../helpers/test-app.ts';
+import { migratedPgliteImage } from '../../helpers/pglite-image.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
