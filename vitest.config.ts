@@ -36,6 +36,10 @@ export default defineConfig({
           name: 'web',
           include: ['test/web/**/*.test.tsx', 'test/web/**/*.test.ts'],
           environment: 'jsdom',
+          // Files share their worker's window and module cache (a fresh jsdom and module graph per file
+          // cost more CPU than the tests); the setup file resets the app's shared state before each one.
+          isolate: false,
+          setupFiles: ['test/web/shared-window-setup.ts'],
         },
       },
       {

@@ -25,3 +25,14 @@ export function sharedCalibration(): ReturnType<typeof createResource<Calibratio
   shared ??= createResource(() => calibrationApi.get().catch(() => null));
   return shared;
 }
+
+/**
+ * Drops the shared calibration, so the next `sharedCalibration()` reads it again, as after a page load
+ * (test files that share one window start from here).
+ *
+ * @example
+ * resetSharedCalibration();
+ */
+export function resetSharedCalibration(): void {
+  shared = undefined;
+}

@@ -29,6 +29,17 @@ export function sharedPortfolioRules(): ReturnType<typeof createResource<Portfol
 }
 
 /**
+ * Drops the shared rules, so the next `sharedPortfolioRules()` reads them again, as after a page load
+ * (test files that share one window start from here).
+ *
+ * @example
+ * resetSharedPortfolioRules();
+ */
+export function resetSharedPortfolioRules(): void {
+  shared = undefined;
+}
+
+/**
  * The factors the browser weighs evidence with: the portfolio's, as the server's runs do,
  * or the defaults (1, ½, ¼) until they are read.
  *

@@ -33,3 +33,15 @@ export function navigate(path: string): void {
   if (location.hash === hash) setRoute(parse(hash));
   else location.hash = hash;
 }
+
+/**
+ * Back to a page loaded without a hash (route `/`), at once and without a hashchange event (test files
+ * that share one window start from here).
+ *
+ * @example
+ * resetRoute();
+ */
+export function resetRoute(): void {
+  history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+  setRoute(parse(''));
+}

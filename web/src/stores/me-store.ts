@@ -3,9 +3,20 @@ import { FUNCTION_LABELS, type BusinessFunction } from '../../../models/case/gov
 import { api } from '../lib/api.ts';
 
 /** Who is using the app, and with which roles (local single-user mode grants all). */
-const [me, { refetch: refetchMe }] = createResource(() => api.me().catch(() => null));
+const [me, { refetch: refetchMe, mutate: setMe }] = createResource(() => api.me().catch(() => null));
 
 export { me, refetchMe };
+
+/**
+ * Forgets who the user is, as a page whose /api/me could not be read (test files that share one
+ * window start from here; the next `refetchMe` reads it again).
+ *
+ * @example
+ * resetMe();
+ */
+export function resetMe(): void {
+  setMe(null);
+}
 
 /**
  * Whether the user holds a role (or its permission). When /api/me cannot be read the
