@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '../../api/storage/migrate.ts';
 import { openPglite } from '../../api/storage/pglite-database.ts';
@@ -12,6 +13,14 @@ const pgliteVersion = (JSON.parse(readFileSync(`${root}node_modules/@electric-sq
  */
 export const BLANK_IMAGE_FILE = `${root}test-artifacts/pglite/blank-${pgliteVersion}.tar`;
 
+/** The same cluster with every migration applied, named by the PGlite version and the migrations' contents. */
+export const MIGRATED_IMAGE_FILE = (() => {
+  const hash = createHash('sha256').update(pgliteVersion);
+  const dir = `${root}api/storage/migrations/`;
+  for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(`${dir}${name}`));
+  return `${root}test-artifacts/pglite/migrated-${hash.digest('hex').slice(0, 16)}.tar`;
+})();
+
 async function makeBlankImage(): Promise<Blob> {
   const db = await openPglite();
   const image = await db.image();
@@ -19,22 +28,39 @@ async function makeBlankImage(): Promise<Blob> {
   return image;
 }
 
+async function makeMigratedImage(): Promise<Blob> {
+  const db = await openPglite(undefined, await blankPgliteImage());
+  await migrate(db);
+  const image = await db.image();
+  await db.close();
+  return image;
+}
+
+/** Writes aside and renames, so a concurrent run never reads half a file. */
+async function keep(file: string, image: Blob): Promise<void> {
+  mkdirSync(`${root}test-artifacts/pglite`, { recursive: true });
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, Buffer.from(await image.arrayBuffer()));
+  renameSync(partial, file);
+}
+
 /**
- * Global setup of every test project: runs initdb once and keeps the cluster's image in
- * BLANK_IMAGE_FILE (when it is not there yet), so no test process runs initdb for an in-memory database.
+ * Global setup of every test project: runs initdb and the migrations once and keeps both images
+ * (when they are not there yet; older ones are removed), so no test process runs initdb or the migrations for an in-memory database.
  *
  * @example
  * // vitest.config.ts
  * test: { globalSetup: ['test/helpers/pglite-image.ts'] }
  */
-export default async function writeBlankImage(): Promise<void> {
-  if (existsSync(BLANK_IMAGE_FILE)) return;
-  const image = Buffer.from(await (await makeBlankImage()).arrayBuffer());
-  mkdirSync(`${root}test-artifacts/pglite`, { recursive: true });
-  // Written aside and renamed, so a concurrent run never reads half a file.
-  const partial = `${BLANK_IMAGE_FILE}.${process.pid}`;
-  writeFileSync(partial, image);
-  renameSync(partial, BLANK_IMAGE_FILE);
+export default async function writeImages(): Promise<void> {
+  if (!existsSync(BLANK_IMAGE_FILE)) await keep(BLANK_IMAGE_FILE, await blankPgliteImage());
+  if (!existsSync(MIGRATED_IMAGE_FILE)) await keep(MIGRATED_IMAGE_FILE, await migratedPgliteImage());
+  // Images of older migrations or PGlite versions are 40 MB each and never read again.
+  const kept = new Set([BLANK_IMAGE_FILE, MIGRATED_IMAGE_FILE]);
+  for (const name of readdirSync(`${root}test-artifacts/pglite`)) {
+    const file = `${root}test-artifacts/pglite/${name}`;
+    if (name.endsWith('.tar') && !kept.has(file)) rmSync(file, { force: true });
+  }
 }
 
 let blankImage: Promise<Blob> | undefined;
@@ -53,19 +79,13 @@ export function blankPgliteImage(): Promise<Blob> {
 }
 
 /**
- * The image of an in-memory PGlite with every migration applied, made once per test process from the
- * blank image: what test apps and in-memory test servers start from.
+ * The image of an in-memory PGlite with every migration applied: the global setup's file, or made once
+ * in this process from the blank image: what test apps and in-memory test servers start from.
  *
  * @example
  * const server = await startServer(config, { log, inMemory: true, image: await migratedPgliteImage() });
  */
 export function migratedPgliteImage(): Promise<Blob> {
-  migratedImage ??= (async () => {
-    const first = await openPglite(undefined, await blankPgliteImage());
-    await migrate(first);
-    const image = await first.image();
-    await first.close();
-    return image;
-  })();
+  migratedImage ??= existsSync(MIGRATED_IMAGE_FILE) ? Promise.resolve(new Blob([readFileSync(MIGRATED_IMAGE_FILE)])) : makeMigratedImage();
   return migratedImage;
 }
