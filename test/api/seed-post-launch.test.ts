@@ -27,7 +27,7 @@ describe('seeding the post-launch fixtures', () => {
   let portfolio: PortfolioResource;
 
   beforeAll(async () => {
-    server = await startServer(config(true), { log: () => undefined, fixturesDir, inMemory: true, image: await migratedPgliteImage() });
+    server = await startServer(config(true), { log: () => undefined, fixturesDir, inMemory: true, image: await migratedPgliteImage(), warmUpThreads: false });
     await server.seeded;
     portfolio = (await (await fetch(`${server.url}/api/portfolio?trials=200`)).json()) as PortfolioResource;
   }, 120_000);
@@ -80,7 +80,13 @@ describe('seeding the post-launch fixtures', () => {
 
 describe('VALUEGATE_SEED_FIXTURES=false', () => {
   it('starts on an empty portfolio', async () => {
-    const server = await startServer(config(false), { log: () => undefined, fixturesDir, inMemory: true, image: await migratedPgliteImage() });
+    const server = await startServer(config(false), {
+      log: () => undefined,
+      fixturesDir,
+      inMemory: true,
+      image: await migratedPgliteImage(),
+      warmUpThreads: false,
+    });
     try {
       const portfolio = (await (await fetch(`${server.url}/api/portfolio`)).json()) as PortfolioResource;
       expect(portfolio.cases).toBe(0);

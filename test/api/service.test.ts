@@ -22,7 +22,7 @@ describeEachStorage('restart on %s', (storage) => {
       maxConcurrentJobs: 1,
     };
     const schema = `restart_${Date.now().toString(36)}`;
-    const options = { log: () => undefined, fixturesDir: new URL('../../fixtures/', import.meta.url), schema };
+    const options = { log: () => undefined, fixturesDir: new URL('../../fixtures/', import.meta.url), schema, warmUpThreads: false };
     const first = await startServer(config, options);
     await first.seeded;
     const seeded = await (await fetch(`${first.url}/api/cases`)).json();

@@ -51,6 +51,7 @@ describe.skipIf(!hasChromium)('governance on the gate page in Chromium', () => {
         fixturesDir: new URL('../../fixtures/', import.meta.url),
         inMemory: true,
         image: await migratedPgliteImage(),
+        warmUpThreads: false,
       }),
       launchChromium(),
     ]);

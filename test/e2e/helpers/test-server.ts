@@ -66,6 +66,8 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
     fixturesDir: new URL('../../../fixtures/', import.meta.url),
     inMemory: true,
     image: await migratedPgliteImage(),
+    // The threads' warm-up simulation is for a first request's latency, which no browser test measures.
+    warmUpThreads: false,
   });
   // The browser tests start from the whole example portfolio, post-launch fixtures included.
   await server.seeded;
