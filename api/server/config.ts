@@ -24,6 +24,8 @@ export interface ServiceConfig {
   workers: number;
   /** VALUEGATE_MAX_CONCURRENT_RUNS: jobs running at once; the rest queue (default = workers). */
   maxConcurrentJobs: number;
+  /** VALUEGATE_WARM_UP=off: worker threads start without their warm-up simulation (about 0.4 s of CPU each; the first run is slower). */
+  warmUpThreads: boolean;
   /** VALUEGATE_SEED_FIXTURES=false: do not load fixtures into an empty database. */
   seedFixtures: boolean;
   /** VALUEGATE_MAX_TRIALS: largest run the API accepts (default 1,000,000). */
@@ -42,6 +44,7 @@ export const DEFAULT_CONFIG = {
   maxBodyBytes: 2 * 1024 * 1024,
   workers: 2,
   maxConcurrentJobs: 2,
+  warmUpThreads: true,
   seedFixtures: true,
   maxTrials: 1_000_000,
 } satisfies Omit<ServiceConfig, 'databaseUrl' | 'adminToken' | 'queue'>;
@@ -97,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServiceConf
     maxBodyBytes: integer('VALUEGATE_MAX_BODY_BYTES', DEFAULT_CONFIG.maxBodyBytes, 1024, 100 * 1024 * 1024),
     workers,
     maxConcurrentJobs: integer('VALUEGATE_MAX_CONCURRENT_RUNS', workers, 1, 64),
+    warmUpThreads: flag('VALUEGATE_WARM_UP', DEFAULT_CONFIG.warmUpThreads),
     seedFixtures: flag('VALUEGATE_SEED_FIXTURES', DEFAULT_CONFIG.seedFixtures),
     maxTrials: integer('VALUEGATE_MAX_TRIALS', DEFAULT_CONFIG.maxTrials, 1, 10_000_000),
     queue: queueFromEnv(env),

@@ -36,7 +36,7 @@ async function seedPostLaunchInBackground(services: Services, fixturesDir: URL, 
 }
 
 /** The job pool and live run state: in-process threads by default; pg-boss and its workers in queue mode. */
-async function buildServices(db: Services['db'], config: ServiceConfig, warmUp: boolean): Promise<Services> {
+async function buildServices(db: Services['db'], config: ServiceConfig): Promise<Services> {
   const pool = { workers: config.workers, maxConcurrent: config.maxConcurrentJobs };
   if (config.queue && config.databaseUrl) {
     // Loaded only in queue mode: the default never loads pg-boss.
@@ -44,7 +44,7 @@ async function buildServices(db: Services['db'], config: ServiceConfig, warmUp: 
     const { jobs, runs, queue } = await startQueueMode(db, config.databaseUrl, config.queue, pool);
     return { db, jobs, runs, queue, config, now: () => new Date() };
   }
-  return { db, jobs: new WorkerPool({ ...pool, warmUp }), runs: new RunRegistry(), config, now: () => new Date() };
+  return { db, jobs: new WorkerPool({ ...pool, warmUp: config.warmUpThreads }), runs: new RunRegistry(), config, now: () => new Date() };
 }
 
 /**
@@ -56,16 +56,7 @@ async function buildServices(db: Services['db'], config: ServiceConfig, warmUp: 
  */
 export async function startServer(
   config: ServiceConfig,
-  options: {
-    log: LogSink;
-    webRoot?: string;
-    fixturesDir?: URL;
-    inMemory?: boolean;
-    image?: Blob;
-    schema?: string;
-    /** Whether each worker thread runs its warm-up simulation when it starts (default true; tests turn it off). */
-    warmUpThreads?: boolean;
-  },
+  options: { log: LogSink; webRoot?: string; fixturesDir?: URL; inMemory?: boolean; image?: Blob; schema?: string },
 ): Promise<RunningServer> {
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -87,7 +78,7 @@ export async function startServer(
     const created = await ensureAdminToken(db, config.adminToken);
     if (created) options.log({ level: 'warn', msg: `first start: created an admin token; it is shown only now, store it safely: ${created}` });
   }
-  const services = await buildServices(db, config, options.warmUpThreads ?? true);
+  const services = await buildServices(db, config);
   const { jobs } = services;
   const app = createApp(services, { log: options.log, webRoot: options.webRoot });
   const server: ServerType = await new Promise((resolve) => {

@@ -19,6 +19,8 @@ const config = (seedFixtures: boolean): ServiceConfig => ({
   seedFixtures,
   workers: 2,
   maxConcurrentJobs: 2,
+  // The threads' warm-up simulation is for a first request's latency, which no test here measures.
+  warmUpThreads: false,
 });
 const fixturesDir = new URL('../../fixtures/', import.meta.url);
 
@@ -27,7 +29,7 @@ describe('seeding the post-launch fixtures', () => {
   let portfolio: PortfolioResource;
 
   beforeAll(async () => {
-    server = await startServer(config(true), { log: () => undefined, fixturesDir, inMemory: true, image: await migratedPgliteImage(), warmUpThreads: false });
+    server = await startServer(config(true), { log: () => undefined, fixturesDir, inMemory: true, image: await migratedPgliteImage() });
     await server.seeded;
     portfolio = (await (await fetch(`${server.url}/api/portfolio?trials=200`)).json()) as PortfolioResource;
   }, 120_000);
@@ -85,7 +87,6 @@ describe('VALUEGATE_SEED_FIXTURES=false', () => {
       fixturesDir,
       inMemory: true,
       image: await migratedPgliteImage(),
-      warmUpThreads: false,
     });
     try {
       const portfolio = (await (await fetch(`${server.url}/api/portfolio`)).json()) as PortfolioResource;

@@ -20,9 +20,10 @@ describeEachStorage('restart on %s', (storage) => {
       seedFixtures: true,
       workers: 1,
       maxConcurrentJobs: 1,
+      warmUpThreads: false,
     };
     const schema = `restart_${Date.now().toString(36)}`;
-    const options = { log: () => undefined, fixturesDir: new URL('../../fixtures/', import.meta.url), schema, warmUpThreads: false };
+    const options = { log: () => undefined, fixturesDir: new URL('../../fixtures/', import.meta.url), schema };
     const first = await startServer(config, options);
     await first.seeded;
     const seeded = await (await fetch(`${first.url}/api/cases`)).json();
@@ -129,6 +130,9 @@ describe('service behaviour', () => {
       port: 9000,
       corsOrigins: ['https://a.example', 'https://b.example'],
     });
+    expect(loadConfig({}).warmUpThreads).toBe(true);
+    expect(loadConfig({ VALUEGATE_WARM_UP: 'off' }).warmUpThreads).toBe(false);
+    expect(() => loadConfig({ VALUEGATE_WARM_UP: 'later' })).toThrow(/VALUEGATE_WARM_UP: must be on or off/);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT: must be a whole number/);
     expect(() => loadConfig({ VALUEGATE_AUTH: 'off', HOST: '0.0.0.0' })).toThrow(/only allowed when HOST is localhost/);
@@ -140,7 +144,15 @@ describe('npm start', () => {
   it('serves the API with fixtures, says local mode loudly, and shuts down cleanly on SIGTERM', { timeout: 120_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'valuegate-start-'));
     const child = spawn(process.execPath, ['api/build/start.js'], {
-      env: { ...process.env, PORT: '0', VALUEGATE_DATA_DIR: dataDir, DATABASE_URL: '', VALUEGATE_WORKERS: '1', VALUEGATE_SKIP_WEB_BUILD: '1' },
+      env: {
+        ...process.env,
+        PORT: '0',
+        VALUEGATE_DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        VALUEGATE_WORKERS: '1',
+        VALUEGATE_WARM_UP: 'off',
+        VALUEGATE_SKIP_WEB_BUILD: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -42,6 +42,7 @@ describe.skipIf(!hasChromium)('governance on the gate page in Chromium', () => {
       VALUEGATE_AUTH: 'on',
       VALUEGATE_ADMIN_TOKEN: ADMIN_TOKEN,
       VALUEGATE_WORKERS: '1',
+      VALUEGATE_WARM_UP: 'off',
       VALUEGATE_SEED_FIXTURES: 'false',
     });
     [server, browser] = await Promise.all([
@@ -51,7 +52,6 @@ describe.skipIf(!hasChromium)('governance on the gate page in Chromium', () => {
         fixturesDir: new URL('../../fixtures/', import.meta.url),
         inMemory: true,
         image: await migratedPgliteImage(),
-        warmUpThreads: false,
       }),
       launchChromium(),
     ]);

@@ -59,10 +59,10 @@ export interface TestApp {
 export async function buildTestApp(storage: StorageKind, overrides: Partial<ServiceConfig> = {}, now = () => new Date()): Promise<TestApp> {
   const schema = `test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const db = storage === 'postgres' ? await openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL, schema }) : await openMigratedPglite();
-  const config: ServiceConfig = { ...DEFAULT_CONFIG, seedFixtures: false, workers: 2, maxConcurrentJobs: 2, ...overrides };
+  const config: ServiceConfig = { ...DEFAULT_CONFIG, seedFixtures: false, workers: 2, maxConcurrentJobs: 2, warmUpThreads: false, ...overrides };
   // Threads start on first use (many test apps never run a job) and cold: a thread's warm-up simulation
   // (8,192 trials, for the first request's latency, which no test here measures) cost 0.45 s of CPU, the thread 0.07 s.
-  const jobs = new WorkerPool({ workers: config.workers, maxConcurrent: config.maxConcurrentJobs, lazy: true, warmUp: false });
+  const jobs = new WorkerPool({ workers: config.workers, maxConcurrent: config.maxConcurrentJobs, lazy: true, warmUp: config.warmUpThreads });
   const services: Services = { db, jobs, runs: new RunRegistry(), config, now };
   const app = createApp(services, { log: () => undefined });
   const tokens = {} as Record<Role, string>;

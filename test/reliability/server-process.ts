@@ -42,7 +42,7 @@ export interface ServerProcess {
 export type ServerStore = { dataDir: string } | { databaseUrl: string };
 
 /**
- * Starts `node server.mjs` on a free loopback port in local mode (no fixtures, one worker)
+ * Starts `node server.mjs` on a free loopback port in local mode (no fixtures, one worker thread without its warm-up)
  * and waits for its "listening" log line; rejects with its output if it exits or takes
  * longer than `timeoutMs`.
  *
@@ -59,6 +59,8 @@ export function startServerProcess(entry: string, store: ServerStore, timeoutMs 
     VALUEGATE_SEED_FIXTURES: 'false',
     VALUEGATE_SKIP_WEB_BUILD: '1',
     VALUEGATE_WORKERS: '1',
+    // No run is made: the threads' warm-up simulation would cost 0.4 s of CPU at each of the restarts.
+    VALUEGATE_WARM_UP: 'off',
     DATABASE_URL: 'databaseUrl' in store ? store.databaseUrl : undefined,
     VALUEGATE_DATA_DIR: 'dataDir' in store ? store.dataDir : undefined,
   };

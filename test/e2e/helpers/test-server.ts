@@ -58,6 +58,8 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
     HOST: '127.0.0.1',
     VALUEGATE_AUTH: 'off',
     VALUEGATE_WORKERS: '2',
+    // The threads' warm-up simulation is for a first request's latency, which no browser test measures.
+    VALUEGATE_WARM_UP: 'off',
     VALUEGATE_SEED_FIXTURES: options.seed === false ? 'false' : 'true',
   });
   const server = await startServer(config, {
@@ -66,8 +68,6 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
     fixturesDir: new URL('../../../fixtures/', import.meta.url),
     inMemory: true,
     image: await migratedPgliteImage(),
-    // The threads' warm-up simulation is for a first request's latency, which no browser test measures.
-    warmUpThreads: false,
   });
   // The browser tests start from the whole example portfolio, post-launch fixtures included.
   await server.seeded;
