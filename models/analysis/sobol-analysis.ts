@@ -1,7 +1,16 @@
 import { withDefaults } from '../engine/with-defaults.ts';
 import type { CompiledModel } from '../formula/compile-case.ts';
 import { streamState, uniformSource } from '../rng/index.ts';
-import { sobolIndices } from '../sensitivity/sobol.ts';
+import {
+  evaluateSobolUnits,
+  skipSobolDesign,
+  sobolDesign,
+  sobolFromEvaluations,
+  sobolUnitRows,
+  type SobolEvaluations,
+  type SobolOptions,
+} from '../sensitivity/sobol.ts';
+import { memoBySubject, runWhole, type PartedAnalysis } from './analysis-parts.ts';
 import { AnalysisError } from './analysis-error.ts';
 import { isConstantDistribution } from './is-constant.ts';
 import { modelEvaluator } from './model-evaluator.ts';
@@ -56,7 +65,18 @@ export interface SobolAnalysisResult {
  * sobolAnalysis(model, { baseSamples: 4096 }).rows[0].total
  */
 export function sobolAnalysis(model: CompiledModel, settings: Partial<SobolSettings> = {}): SobolAnalysisResult {
-  const options = withDefaults<typeof DEFAULTS>(DEFAULTS, settings);
+  return runWhole(sobolParts, { model, settings });
+}
+
+/** What a Sobol analysis is asked: the model and the settings. */
+export interface SobolSubject {
+  model: CompiledModel;
+  settings: Partial<SobolSettings>;
+}
+
+const setupOf = memoBySubject((subject: SobolSubject) => {
+  const { model } = subject;
+  const options = withDefaults<typeof DEFAULTS>(DEFAULTS, subject.settings);
   if (!Number.isInteger(options.baseSamples) || options.baseSamples < 64 || options.baseSamples > 1_048_576) {
     throw new AnalysisError('baseSamples', `baseSamples must be an integer from 64 to 1,048,576, got ${options.baseSamples}`);
   }
@@ -69,7 +89,8 @@ export function sobolAnalysis(model: CompiledModel, settings: Partial<SobolSetti
   const k = model.inputs.length;
   const full: Float64Array[] = [];
   let capacity = 0;
-  const result = sobolIndices({
+  // Each step draws from its own fresh source: a part skips the design's earlier draws, the combine all of them.
+  const sobolOptions = (): SobolOptions => ({
     inputs: varying.map((index) => distributions[index]),
     baseSamples: options.baseSamples,
     rng: uniformSource(streamState(options.seed, 0, SOBOL_STREAM)),
@@ -88,26 +109,59 @@ export function sobolAnalysis(model: CompiledModel, settings: Partial<SobolSetti
       return analysisColumn(model, target.id, evaluator.evaluate(full, n, outputIndex));
     },
   });
-  const warnings = result.unvaried.map((position) => unvariedWarning(model.inputs[varying[position]], 2 * options.baseSamples));
-  if (model.correlation) {
-    warnings.push(
-      'Sobol indices assume independent inputs: the case correlations are not applied in this analysis, so shared variance between correlated inputs is not attributed.',
-    );
-  }
-  return {
-    output: target.id,
-    baseSamples: options.baseSamples,
-    evaluations: result.evaluations,
-    outputVariance: result.variance,
-    rows: result.indices
-      .map((index, position) => {
-        const input = model.inputs[varying[position]];
-        return { input: input.name, label: input.label ?? input.name, first: index.first, firstCi: index.firstCi, total: index.total, totalCi: index.totalCi };
-      })
-      .sort((a, b) => b.total - a.total),
-    warnings,
-  };
-}
+  return { options, target, varying, sobolOptions, design: sobolDesign(sobolOptions()) };
+});
+
+type SobolSlice = Omit<SobolEvaluations, 'values'>;
+
+/**
+ * Sobol in parts: the units are the design's model calls (block by block: A, B, each
+ * A_B^(i); priced at their rows); a part is their outputs, the combine estimates the
+ * indices and bootstraps them from every part's outputs.
+ */
+export const sobolParts: PartedAnalysis<SobolSubject, SobolAnalysisResult> = {
+  units(subject) {
+    const { design } = setupOf(subject);
+    return Array.from({ length: design.units }, (_, unit) => sobolUnitRows(design, unit));
+  },
+  part(subject, range) {
+    const { values, ...slice } = evaluateSobolUnits(setupOf(subject).sobolOptions(), range);
+    return { meta: slice satisfies SobolSlice, data: values };
+  },
+  combine(subject, parts) {
+    const { model } = subject;
+    const { options, target, varying, sobolOptions, design } = setupOf(subject);
+    const evaluations = parts.map((part) => ({ ...(part.meta as SobolSlice), values: part.data ?? new Float64Array(0) }));
+    const sobol = sobolOptions();
+    const result = sobolFromEvaluations(sobol, evaluations, skipSobolDesign(sobol.rng, design));
+    const warnings = result.unvaried.map((position) => unvariedWarning(model.inputs[varying[position]], 2 * options.baseSamples));
+    if (model.correlation) {
+      warnings.push(
+        'Sobol indices assume independent inputs: the case correlations are not applied in this analysis, so shared variance between correlated inputs is not attributed.',
+      );
+    }
+    return {
+      output: target.id,
+      baseSamples: options.baseSamples,
+      evaluations: result.evaluations,
+      outputVariance: result.variance,
+      rows: result.indices
+        .map((index, position) => {
+          const input = model.inputs[varying[position]];
+          return {
+            input: input.name,
+            label: input.label ?? input.name,
+            first: index.first,
+            firstCi: index.firstCi,
+            total: index.total,
+            totalCi: index.totalCi,
+          };
+        })
+        .sort((a, b) => b.total - a.total),
+      warnings,
+    };
+  },
+};
 
 /** Why an uncertain input's indices are 0: the sample never drew any of its other values. */
 function unvariedWarning(input: CompiledModel['inputs'][number], rows: number): string {

@@ -1,0 +1,103 @@
+import { quantiles } from '../stats/quantiles.ts';
+
+/** Indices of one input. */
+export interface SobolIndex {
+  /** First-order index S_i: share of output variance due to input i alone. */
+  first: number;
+  firstCi: [number, number];
+  /** Total-order index S_Ti: share including all interactions involving input i. */
+  total: number;
+  totalCi: [number, number];
+}
+
+/** The indices without confidence intervals (NaN bounds), when the bootstrap is off. */
+export function pointIndices(first: Float64Array, total: Float64Array): SobolIndex[] {
+  const indices: SobolIndex[] = [];
+  const nan: [number, number] = [Number.NaN, Number.NaN];
+  for (let i = 0; i < first.length; i++) indices.push({ first: first[i], firstCi: [...nan], total: total[i], totalCi: [...nan] });
+  return indices;
+}
+
+/**
+ * The indices with percentile-bootstrap confidence intervals: `resamples` resamples of
+ * the N rows (drawn from `rng`, after the design), each re-estimated on centred outputs.
+ */
+export function bootstrapIndices(
+  fA: Float64Array,
+  fB: Float64Array,
+  fAB: readonly Float64Array[],
+  first: Float64Array,
+  total: Float64Array,
+  boot: { resamples: number; confidence: number },
+  rng: () => number,
+): SobolIndex[] {
+  const k = fAB.length;
+  const N = fA.length;
+  const indices: SobolIndex[] = [];
+  const R = boot.resamples;
+  const firstBoot: Float64Array[] = [];
+  const totalBoot: Float64Array[] = [];
+  for (let i = 0; i < k; i++) {
+    firstBoot.push(new Float64Array(R));
+    totalBoot.push(new Float64Array(R));
+  }
+  const rows = new Uint32Array(N);
+  const f1 = new Float64Array(k);
+  const ft = new Float64Array(k);
+  for (let r = 0; r < R; r++) {
+    for (let j = 0; j < N; j++) rows[j] = Math.min(N - 1, Math.floor(rng() * N));
+    estimate(fA, fB, fAB, rows, f1, ft);
+    for (let i = 0; i < k; i++) {
+      firstBoot[i][r] = f1[i];
+      totalBoot[i][r] = ft[i];
+    }
+  }
+  const alpha = (1 - boot.confidence) / 2;
+  const ps = [alpha, 1 - alpha];
+  for (let i = 0; i < k; i++) {
+    const fq = quantiles(firstBoot[i], ps);
+    const tq = quantiles(totalBoot[i], ps);
+    indices.push({ first: first[i], firstCi: [fq[0], fq[1]], total: total[i], totalCi: [tq[0], tq[1]] });
+  }
+  return indices;
+}
+
+/**
+ * Saltelli-2010 first-order and Jansen total-order estimates over the rows listed in
+ * `rows` (all rows, or a bootstrap resample), on outputs already centred near 0.
+ * Writes into first/total and returns the pooled variance.
+ */
+export function estimate(
+  fA: Float64Array,
+  fB: Float64Array,
+  fAB: readonly Float64Array[],
+  rows: Uint32Array,
+  first: Float64Array,
+  total: Float64Array,
+): number {
+  const N = rows.length;
+  let s = 0;
+  for (let j = 0; j < N; j++) s += fA[rows[j]] + fB[rows[j]];
+  const shift = s / (2 * N);
+  let ss = 0;
+  for (let j = 0; j < N; j++) {
+    const a = fA[rows[j]] - shift;
+    const b = fB[rows[j]] - shift;
+    ss += a * a + b * b;
+  }
+  const variance = ss / (2 * N - 1);
+  for (let i = 0; i < fAB.length; i++) {
+    const ab = fAB[i];
+    let s1 = 0;
+    let st = 0;
+    for (let j = 0; j < N; j++) {
+      const r = rows[j];
+      const d = ab[r] - fA[r];
+      s1 += (fB[r] - shift) * d;
+      st += d * d;
+    }
+    first[i] = variance > 0 ? s1 / N / variance : Number.NaN;
+    total[i] = variance > 0 ? st / (2 * N) / variance : Number.NaN;
+  }
+  return variance;
+}
