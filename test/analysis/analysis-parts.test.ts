@@ -101,7 +101,11 @@ describe.each([
     ['spider', spiderParts as never, () => ({ model: fixture(name), settings: { output: 'roi' } })],
     ['breakeven', breakEvenParts as never, () => ({ model: fixture(name), settings: { seed: 7, trials: 500 } })],
     ['sobol', sobolParts as never, () => ({ model: fixture(name), settings: { baseSamples, seed: 3, bootstrapResamples: 20 } })],
-    ['compare', compareParts as never, () => ({ a: fixture(name), b: fixture('supplier-email-triage'), settings: { trials: 20_000, seed: 11 }, output: 'npv' })],
+    [
+      'compare',
+      compareParts as never,
+      () => ({ a: fixture(name), b: fixture('supplier-email-triage'), settings: { trials: 20_000, seed: 11 }, output: 'npv' }),
+    ],
   ];
   it.each(cases)('%s', (_kind, parted, subject) => {
     const whole = encodeQueued(runWhole(parted, subject() as never));
