@@ -31,10 +31,13 @@ export type JobRequest =
   | { type: 'evidence'; document: unknown; settings: RunSettings; today: string }
   | { type: 'evsi'; document: unknown; settings: RunSettings; plan: EvsiPlan }
   | { type: 'shard'; document: unknown; env: ShardEnv; firstChunk: number; lastChunk: number; representativenessFactors?: RepresentativenessFactors }
-  /** A queued analysis split across workers (api/queue/analysis-shards.ts): its units priced, one range of them, the combine. */
-  | { type: 'analysisPlan'; request: JobRequest }
-  | { type: 'analysisPart'; request: JobRequest; first: number; last: number }
-  | { type: 'analysisCombine'; request: JobRequest; parts: AnalysisPart[] };
+  /**
+   * A queued analysis split across workers (api/queue/analysis-shards.ts): a stage's units priced, one range of them,
+   * the stage's combine (`{ value, last }`). Stage 1 (Sobol's bootstrap) is given stage 0's combined `previous`.
+   */
+  | { type: 'analysisPlan'; request: JobRequest; stage: number; previous?: AnalysisPart }
+  | { type: 'analysisPart'; request: JobRequest; stage: number; previous?: AnalysisPart; first: number; last: number }
+  | { type: 'analysisCombine'; request: JobRequest; stage: number; previous?: AnalysisPart; parts: AnalysisPart[] };
 
 /** What a shard of a queued run needs of the run's settings (api/queue): one precision step's size, seed and sampling. */
 export interface ShardEnv {

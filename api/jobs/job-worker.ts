@@ -19,8 +19,8 @@ import { summarizeRun } from '../../models/engine/summarize-run.ts';
 import { IN_THREAD, runCase } from '../../models/pipeline/index.ts';
 import type { JobAssignment, JobMessage } from '../workers/pool-messages.ts';
 import type { JobRequest } from './job-types.ts';
-import { partedJob, type PartedJob } from './parted-jobs.ts';
-import { runWhole } from '../../models/analysis/analysis-parts.ts';
+import { partedJob } from './parted-jobs.ts';
+import { analysisStage, runWhole, type AnalysisStage } from '../../models/analysis/analysis-parts.ts';
 
 /** Set by the pool: non-zero cancels the job running in this worker. */
 let cancelFlag: Int32Array | null = null;
@@ -59,11 +59,11 @@ const signal = {
   },
 };
 
-/** A parted job's analysis, which the caller knows it is. */
-function parted(request: JobRequest): PartedJob {
-  const found = partedJob(request, load);
-  if (!found) throw new Error(`a ${request.type} job does not split into parts`);
-  return found;
+/** A stage of a parted job's analysis, which the caller knows it is. */
+function stageOf(request: Extract<JobRequest, { stage: number }>): AnalysisStage {
+  const found = partedJob(request.request, load);
+  if (!found) throw new Error(`a ${request.request.type} job does not split into parts`);
+  return analysisStage(found.parted, found.subject, request.stage, request.previous);
 }
 
 async function run(jobId: number, request: JobRequest, post: Post): Promise<unknown> {
@@ -73,16 +73,16 @@ async function run(jobId: number, request: JobRequest, post: Post): Promise<unkn
   if (whole) return runWhole(whole.parted, whole.subject as never);
   switch (request.type) {
     case 'analysisPlan': {
-      const { parted: analysis, subject } = parted(request.request);
+      const { analysis, subject } = stageOf(request);
       return { units: analysis.units(subject as never) };
     }
     case 'analysisPart': {
-      const { parted: analysis, subject } = parted(request.request);
+      const { analysis, subject } = stageOf(request);
       return analysis.part(subject as never, { first: request.first, last: request.last });
     }
     case 'analysisCombine': {
-      const { parted: analysis, subject } = parted(request.request);
-      return analysis.combine(subject as never, request.parts);
+      const { analysis, subject, last } = stageOf(request);
+      return { value: analysis.combine(subject as never, request.parts), last };
     }
     case 'simulate': {
       // The one pipeline (models/pipeline): the same validate → simulate → summarise → precision loop as the CLI and the browser.
@@ -148,8 +148,8 @@ async function run(jobId: number, request: JobRequest, post: Post): Promise<unkn
 
 /** Per-trial columns move to the main thread instead of being copied (a 1M-trial run has 8 MB per column). */
 function transferables(request: JobRequest, result: unknown): ArrayBuffer[] {
-  if (request.type === 'shard' || request.type === 'analysisPart') {
-    const data = (result as { data?: Float64Array }).data;
+  if (request.type === 'shard' || request.type === 'analysisPart' || request.type === 'analysisCombine') {
+    const data = ((result as { value?: { data?: Float64Array } }).value ?? (result as { data?: Float64Array })).data;
     return data?.buffer instanceof ArrayBuffer ? [data.buffer] : [];
   }
   if (request.type !== 'trials') return [];

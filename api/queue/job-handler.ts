@@ -26,13 +26,18 @@ export async function runQueuedJob(context: AnalysisShardContext, job: QueuedJob
   const { db, pool } = context;
   const { rows } = await db.query<{ status: string }>('SELECT status FROM queue_results WHERE id = $1', [job.resultId]);
   if (rows[0]?.status !== 'queued') return { status: rows[0]?.status ?? 'missing' };
+  const request = decodeQueued(job.request) as JobRequest;
+  if (isPartedRequest(request)) {
+    const plan = await planAnalysisShards(context, job.resultId, job.request, request);
+    if (plan !== 'whole') return { status: plan };
+  }
+  let result: unknown;
   try {
-    const request = decodeQueued(job.request) as JobRequest;
-    if (isPartedRequest(request) && (await planAnalysisShards(context, job.resultId, job.request, request))) return { status: 'split' };
-    await storeQueuedResult(db, job.resultId, await pool.submit(request).result);
-    return { status: 'succeeded' };
+    result = await pool.submit(request).result;
   } catch (error) {
     await failQueuedResult(db, job.resultId, error as Error);
     return { status: 'failed' };
   }
+  await storeQueuedResult(db, job.resultId, result);
+  return { status: 'succeeded' };
 }

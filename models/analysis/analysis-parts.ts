@@ -26,15 +26,54 @@ export interface PartedAnalysis<Subject, Result> {
   combine(subject: Subject, parts: AnalysisPart[]): Result;
 }
 
+/** What a second stage is asked: the analysis's subject and the first stage's combined parts. */
+export interface NextSubject<Subject> {
+  subject: Subject;
+  previous: AnalysisPart;
+}
+
 /**
- * The whole analysis on this thread: every unit as one part, then the combine.
+ * An analysis in two stages, the second needing all of the first (Sobol's bootstrap
+ * resamples every row of the design's outputs): the first stage's combine gives the
+ * second's input, and the second stage's units, parts and combine give the result.
+ */
+export interface StagedAnalysis<Subject, Result> extends PartedAnalysis<Subject, AnalysisPart> {
+  next: PartedAnalysis<NextSubject<Subject>, Result>;
+}
+
+/**
+ * The whole analysis on this thread: every unit as one part, then the combine (and the
+ * same for a second stage).
  *
  * @example
  * runWhole(tornadoParts, { model, settings: {} }).bars[0].input
  */
-export function runWhole<Subject, Result>(parted: PartedAnalysis<Subject, Result>, subject: Subject): Result {
+export function runWhole<Subject, Result>(parted: PartedAnalysis<Subject, Result> | StagedAnalysis<Subject, Result>, subject: Subject): Result {
   const units = parted.units(subject);
-  return parted.combine(subject, [parted.part(subject, { first: 0, last: units.length })]);
+  const combined = parted.combine(subject, [parted.part(subject, { first: 0, last: units.length })]);
+  if (!('next' in parted)) return combined as Result;
+  return runWhole(parted.next, { subject, previous: combined as AnalysisPart });
+}
+
+/** One stage of an analysis: what it computes, what it is asked, and whether its combine gives the result. */
+export interface AnalysisStage {
+  analysis: PartedAnalysis<never, unknown>;
+  subject: unknown;
+  last: boolean;
+}
+
+/**
+ * Stage 0 (the analysis itself) or stage 1 (its `next`, given the first stage's combined
+ * `previous`) of an analysis.
+ *
+ * @example
+ * const { analysis, subject, last } = analysisStage(sobolParts, { model, settings }, 1, combined);
+ */
+export function analysisStage(parted: PartedAnalysis<never, unknown>, subject: unknown, stage: number, previous?: AnalysisPart): AnalysisStage {
+  const next = (parted as Partial<StagedAnalysis<never, unknown>>).next as PartedAnalysis<never, unknown> | undefined;
+  if (stage === 0) return { analysis: parted, subject, last: !next };
+  if (stage === 1 && next && previous) return { analysis: next, subject: { subject, previous }, last: true };
+  throw new RangeError(`this analysis has no stage ${stage}${stage === 1 && next ? ' without the first stage combined' : ''}`);
 }
 
 /**

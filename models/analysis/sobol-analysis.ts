@@ -4,13 +4,17 @@ import { streamState, uniformSource } from '../rng/index.ts';
 import {
   evaluateSobolUnits,
   skipSobolDesign,
+  sobolBootstrap,
+  sobolBootstrapSettings,
+  sobolCentred,
   sobolDesign,
-  sobolFromEvaluations,
   sobolUnitRows,
+  type SobolCentred,
   type SobolEvaluations,
+  type SobolIndex,
   type SobolOptions,
 } from '../sensitivity/sobol.ts';
-import { memoBySubject, runWhole, type PartedAnalysis } from './analysis-parts.ts';
+import { memoBySubject, runWhole, type AnalysisPart, type NextSubject, type PartedAnalysis, type StagedAnalysis } from './analysis-parts.ts';
 import { AnalysisError } from './analysis-error.ts';
 import { isConstantDistribution } from './is-constant.ts';
 import { modelEvaluator } from './model-evaluator.ts';
@@ -114,12 +118,85 @@ const setupOf = memoBySubject((subject: SobolSubject) => {
 
 type SobolSlice = Omit<SobolEvaluations, 'values'>;
 
+/** The first stage's combine: the centred outputs (as data: f(A), f(B), then each f(A_B^(i))) and the point estimates. */
+interface SobolCentredMeta {
+  mean: number;
+  variance: number;
+  first: number[];
+  total: number[];
+  unvaried: number[];
+}
+
+type Interval = Pick<SobolIndex, 'firstCi' | 'totalCi'>;
+
+/** The centred outputs back as columns (views into the combined data). */
+function centredOf(previous: AnalysisPart, N: number, k: number): Pick<SobolCentred, 'fA' | 'fB' | 'fAB'> {
+  const data = previous.data ?? new Float64Array(0);
+  const column = (index: number) => data.subarray(index * N, (index + 1) * N);
+  return { fA: column(0), fB: column(1), fAB: Array.from({ length: k }, (_, i) => column(i + 2)) };
+}
+
 /**
- * Sobol in parts: the units are the design's model calls (block by block: A, B, each
- * A_B^(i); priced at their rows); a part is their outputs, the combine estimates the
- * indices and bootstraps them from every part's outputs.
+ * The bootstrap, in parts: one unit per input (its resamples over the N rows); a part is its
+ * inputs' intervals, and the combine puts the indices and the result together.
  */
-export const sobolParts: PartedAnalysis<SobolSubject, SobolAnalysisResult> = {
+const sobolBootstrapParts: PartedAnalysis<NextSubject<SobolSubject>, SobolAnalysisResult> = {
+  units({ subject }) {
+    const { sobolOptions, varying, design } = setupOf(subject);
+    const boot = sobolBootstrapSettings(sobolOptions());
+    return varying.map(() => (boot ? boot.resamples * design.baseSamples : 0));
+  },
+  part({ subject, previous }, range) {
+    const { sobolOptions, design } = setupOf(subject);
+    const sobol = sobolOptions();
+    const boot = sobolBootstrapSettings(sobol);
+    const nan = (): [number, number] => [Number.NaN, Number.NaN];
+    const intervals: Interval[] = boot
+      ? sobolBootstrap(centredOf(previous, design.baseSamples, design.k), boot, skipSobolDesign(sobol.rng, design), range.first, range.last)
+      : Array.from({ length: range.last - range.first }, () => ({ firstCi: nan(), totalCi: nan() }));
+    return { meta: intervals };
+  },
+  combine({ subject, previous }, parts) {
+    const { model } = subject;
+    const { options, target, varying, design } = setupOf(subject);
+    const centred = previous.meta as SobolCentredMeta;
+    const intervals = parts.flatMap((part) => part.meta as Interval[]);
+    const warnings = centred.unvaried.map((position) => unvariedWarning(model.inputs[varying[position]], 2 * options.baseSamples));
+    if (model.correlation) {
+      warnings.push(
+        'Sobol indices assume independent inputs: the case correlations are not applied in this analysis, so shared variance between correlated inputs is not attributed.',
+      );
+    }
+    return {
+      output: target.id,
+      baseSamples: options.baseSamples,
+      evaluations: design.baseSamples * (design.k + 2),
+      outputVariance: centred.variance,
+      rows: varying
+        .map((index, position) => {
+          const input = model.inputs[index];
+          return {
+            input: input.name,
+            label: input.label ?? input.name,
+            first: centred.first[position],
+            firstCi: intervals[position].firstCi,
+            total: centred.total[position],
+            totalCi: intervals[position].totalCi,
+          };
+        })
+        .sort((a, b) => b.total - a.total),
+      warnings,
+    };
+  },
+};
+
+/**
+ * Sobol in two stages of parts. First the design's model calls (block by block: A, B,
+ * each A_B^(i); priced at their rows): a part is their outputs, and the combine centres
+ * them and estimates the indices. Then the bootstrap (see `sobolBootstrapParts`), which
+ * needs every row.
+ */
+export const sobolParts: StagedAnalysis<SobolSubject, SobolAnalysisResult> = {
   units(subject) {
     const { design } = setupOf(subject);
     return Array.from({ length: design.units }, (_, unit) => sobolUnitRows(design, unit));
@@ -129,38 +206,24 @@ export const sobolParts: PartedAnalysis<SobolSubject, SobolAnalysisResult> = {
     return { meta: slice satisfies SobolSlice, data: values };
   },
   combine(subject, parts) {
-    const { model } = subject;
-    const { options, target, varying, sobolOptions, design } = setupOf(subject);
+    const { sobolOptions, design } = setupOf(subject);
     const evaluations = parts.map((part) => ({ ...(part.meta as SobolSlice), values: part.data ?? new Float64Array(0) }));
-    const sobol = sobolOptions();
-    const result = sobolFromEvaluations(sobol, evaluations, skipSobolDesign(sobol.rng, design));
-    const warnings = result.unvaried.map((position) => unvariedWarning(model.inputs[varying[position]], 2 * options.baseSamples));
-    if (model.correlation) {
-      warnings.push(
-        'Sobol indices assume independent inputs: the case correlations are not applied in this analysis, so shared variance between correlated inputs is not attributed.',
-      );
-    }
-    return {
-      output: target.id,
-      baseSamples: options.baseSamples,
-      evaluations: result.evaluations,
-      outputVariance: result.variance,
-      rows: result.indices
-        .map((index, position) => {
-          const input = model.inputs[varying[position]];
-          return {
-            input: input.name,
-            label: input.label ?? input.name,
-            first: index.first,
-            firstCi: index.firstCi,
-            total: index.total,
-            totalCi: index.totalCi,
-          };
-        })
-        .sort((a, b) => b.total - a.total),
-      warnings,
+    const centred = sobolCentred(sobolOptions(), evaluations);
+    const N = design.baseSamples;
+    const data = new Float64Array(N * (design.k + 2));
+    data.set(centred.fA, 0);
+    data.set(centred.fB, N);
+    centred.fAB.forEach((column, i) => data.set(column, (i + 2) * N));
+    const meta: SobolCentredMeta = {
+      mean: centred.mean,
+      variance: centred.variance,
+      first: Array.from(centred.first),
+      total: Array.from(centred.total),
+      unvaried: centred.unvaried,
     };
+    return { meta, data };
   },
+  next: sobolBootstrapParts,
 };
 
 /** Why an uncertain input's indices are 0: the sample never drew any of its other values. */

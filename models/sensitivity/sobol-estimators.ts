@@ -10,36 +10,29 @@ export interface SobolIndex {
   totalCi: [number, number];
 }
 
-/** The indices without confidence intervals (NaN bounds), when the bootstrap is off. */
-export function pointIndices(first: Float64Array, total: Float64Array): SobolIndex[] {
-  const indices: SobolIndex[] = [];
-  const nan: [number, number] = [Number.NaN, Number.NaN];
-  for (let i = 0; i < first.length; i++) indices.push({ first: first[i], firstCi: [...nan], total: total[i], totalCi: [...nan] });
-  return indices;
-}
-
 /**
- * The indices with percentile-bootstrap confidence intervals: `resamples` resamples of
- * the N rows (drawn from `rng`, after the design), each re-estimated on centred outputs.
+ * Percentile-bootstrap confidence intervals of inputs [from, to): `resamples` resamples of
+ * the N rows (drawn from `rng`, after the design), each input re-estimated on centred
+ * outputs. The rows drawn do not depend on the range, so ranges computed apart agree with
+ * the whole.
  */
 export function bootstrapIndices(
   fA: Float64Array,
   fB: Float64Array,
   fAB: readonly Float64Array[],
-  first: Float64Array,
-  total: Float64Array,
   boot: { resamples: number; confidence: number },
   rng: () => number,
-): SobolIndex[] {
+  from: number,
+  to: number,
+): Array<Pick<SobolIndex, 'firstCi' | 'totalCi'>> {
   const k = fAB.length;
   const N = fA.length;
-  const indices: SobolIndex[] = [];
   const R = boot.resamples;
   const firstBoot: Float64Array[] = [];
   const totalBoot: Float64Array[] = [];
   for (let i = 0; i < k; i++) {
-    firstBoot.push(new Float64Array(R));
-    totalBoot.push(new Float64Array(R));
+    firstBoot.push(new Float64Array(i >= from && i < to ? R : 0));
+    totalBoot.push(new Float64Array(i >= from && i < to ? R : 0));
   }
   const rows = new Uint32Array(N);
   const scratch = { a: new Float64Array(N), b: new Float64Array(N) };
@@ -47,26 +40,27 @@ export function bootstrapIndices(
   const ft = new Float64Array(k);
   for (let r = 0; r < R; r++) {
     for (let j = 0; j < N; j++) rows[j] = Math.min(N - 1, Math.floor(rng() * N));
-    estimate(fA, fB, fAB, rows, f1, ft, scratch);
-    for (let i = 0; i < k; i++) {
+    estimate(fA, fB, fAB, rows, f1, ft, scratch, from, to);
+    for (let i = from; i < to; i++) {
       firstBoot[i][r] = f1[i];
       totalBoot[i][r] = ft[i];
     }
   }
   const alpha = (1 - boot.confidence) / 2;
   const ps = [alpha, 1 - alpha];
-  for (let i = 0; i < k; i++) {
+  const intervals: Array<Pick<SobolIndex, 'firstCi' | 'totalCi'>> = [];
+  for (let i = from; i < to; i++) {
     const fq = quantiles(firstBoot[i], ps);
     const tq = quantiles(totalBoot[i], ps);
-    indices.push({ first: first[i], firstCi: [fq[0], fq[1]], total: total[i], totalCi: [tq[0], tq[1]] });
+    intervals.push({ firstCi: [fq[0], fq[1]], totalCi: [tq[0], tq[1]] });
   }
-  return indices;
+  return intervals;
 }
 
 /**
  * Saltelli-2010 first-order and Jansen total-order estimates over the rows listed in
  * `rows` (all rows, or a bootstrap resample), on outputs already centred near 0.
- * Writes into first/total and returns the pooled variance. f(A) and the shifted f(B) of
+ * Writes into first/total (inputs [from, to), all by default) and returns the pooled variance. f(A) and the shifted f(B) of
  * the listed rows are gathered once into `scratch` (two arrays of `rows.length`), so each
  * input's pass reads one scattered column instead of three: the same operations in the
  * same order, so the same bits.
@@ -79,6 +73,8 @@ export function estimate(
   first: Float64Array,
   total: Float64Array,
   scratch: { a: Float64Array; b: Float64Array } = { a: new Float64Array(rows.length), b: new Float64Array(rows.length) },
+  from = 0,
+  to = fAB.length,
 ): number {
   const N = rows.length;
   const a = scratch.a;
@@ -96,7 +92,7 @@ export function estimate(
     b[j] = y;
   }
   const variance = ss / (2 * N - 1);
-  for (let i = 0; i < fAB.length; i++) {
+  for (let i = from; i < to; i++) {
     const ab = fAB[i];
     let s1 = 0;
     let st = 0;

@@ -1,4 +1,4 @@
-import { bootstrapIndices, estimate, pointIndices, type SobolIndex } from './sobol-estimators.ts';
+import { bootstrapIndices, estimate, type SobolIndex } from './sobol-estimators.ts';
 
 export type { SobolIndex } from './sobol-estimators.ts';
 
@@ -102,7 +102,7 @@ export function sobolDesign(options: SobolOptions): SobolDesign {
   if (!Number.isInteger(N) || N < 2) throw new RangeError(`sobolIndices: baseSamples must be an integer >= 2, got ${N}`);
   const blockSize = Math.min(N, options.blockSize ?? 8192);
   if (!Number.isInteger(blockSize) || blockSize < 1) throw new RangeError(`sobolIndices: invalid blockSize ${options.blockSize}`);
-  bootstrapOf(options);
+  sobolBootstrapSettings(options);
   const blocks = Math.ceil(N / blockSize);
   return { k, baseSamples: N, blockSize, blocks, units: blocks * (k + 2) };
 }
@@ -217,10 +217,44 @@ export function skipSobolDesign(rng: () => number, design: SobolDesign): () => n
  * sobolFromEvaluations(options, [evaluateSobolUnits(options, { first: 0, last: design.units })], options.rng);
  */
 export function sobolFromEvaluations(options: SobolOptions, parts: readonly SobolEvaluations[], rng: () => number): SobolResult {
+  const centred = sobolCentred(options, parts);
+  const k = centred.fAB.length;
+  const boot = sobolBootstrapSettings(options);
+  const intervals = boot ? sobolBootstrap(centred, boot, rng, 0, k) : null;
+  const nan = (): [number, number] => [Number.NaN, Number.NaN];
+  const indices = Array.from({ length: k }, (_, i) => ({
+    first: centred.first[i],
+    firstCi: intervals ? intervals[i].firstCi : nan(),
+    total: centred.total[i],
+    totalCi: intervals ? intervals[i].totalCi : nan(),
+  }));
+  const { mean, variance, unvaried } = centred;
+  return { indices, evaluations: centred.fA.length * (k + 2), mean, variance, unvaried };
+}
+
+/** Every model output of a design, centred on the pooled mean, with the point estimates. */
+export interface SobolCentred {
+  fA: Float64Array;
+  fB: Float64Array;
+  fAB: Float64Array[];
+  mean: number;
+  variance: number;
+  first: Float64Array;
+  total: Float64Array;
+  unvaried: number[];
+}
+
+/**
+ * Puts the parts' outputs in place (A, B and each A_B^(i) as columns of N rows), centres
+ * them on the pooled mean and estimates the indices: everything but the bootstrap.
+ *
+ * @example
+ * const centred = sobolCentred(options, parts); // then sobolBootstrap for the intervals
+ */
+export function sobolCentred(options: SobolOptions, parts: readonly SobolEvaluations[]): SobolCentred {
   const design = sobolDesign(options);
   const { k, blockSize } = design;
   const N = design.baseSamples;
-  const boot = bootstrapOf(options);
   const fA = new Float64Array(N);
   const fB = new Float64Array(N);
   const fAB: Float64Array[] = [];
@@ -259,15 +293,36 @@ export function sobolFromEvaluations(options: SobolOptions, parts: readonly Sobo
   const first = new Float64Array(k);
   const total = new Float64Array(k);
   const variance = estimate(fA, fB, fAB, all, first, total);
-
-  const indices = boot ? bootstrapIndices(fA, fB, fAB, first, total, boot, rng) : pointIndices(first, total);
   const unvaried: number[] = [];
   for (let i = 0; i < k; i++) if (!varied[i]) unvaried.push(i);
-  return { indices, evaluations: N * (k + 2), mean, variance, unvaried };
+  return { fA, fB, fAB, mean, variance, first, total, unvaried };
 }
 
-/** The bootstrap settings, validated (null: no confidence intervals). */
-function bootstrapOf(options: SobolOptions): { resamples: number; confidence: number } | null {
+/**
+ * Percentile-bootstrap intervals of inputs [from, to): every resample's rows are drawn from
+ * `rng` (standing after the design) whatever the range, and each input is re-estimated on
+ * them alone, so ranges bootstrapped apart equal the whole bootstrap.
+ *
+ * @example
+ * sobolBootstrap(centred, { resamples: 200, confidence: 0.95 }, skipSobolDesign(freshRng(), design), 0, 4)[0].firstCi
+ */
+export function sobolBootstrap(
+  centred: Pick<SobolCentred, 'fA' | 'fB' | 'fAB'>,
+  boot: { resamples: number; confidence: number },
+  rng: () => number,
+  from: number,
+  to: number,
+): Array<Pick<SobolIndex, 'firstCi' | 'totalCi'>> {
+  return bootstrapIndices(centred.fA, centred.fB, centred.fAB, boot, rng, from, to);
+}
+
+/**
+ * The bootstrap settings, validated (null: no confidence intervals).
+ *
+ * @example
+ * sobolBootstrapSettings({ ...options, bootstrap: false }) // null
+ */
+export function sobolBootstrapSettings(options: SobolOptions): { resamples: number; confidence: number } | null {
   const boot = options.bootstrap === false ? null : { resamples: options.bootstrap?.resamples ?? 200, confidence: options.bootstrap?.confidence ?? 0.95 };
   if (boot && (!Number.isInteger(boot.resamples) || boot.resamples < 1 || !(boot.confidence > 0 && boot.confidence < 1))) {
     throw new RangeError('sobolIndices: bootstrap needs an integer resamples >= 1 and 0 < confidence < 1');

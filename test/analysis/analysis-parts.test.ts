@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { partitionUnits, runWhole, type AnalysisPart, type PartedAnalysis, type UnitRange } from '../../models/analysis/analysis-parts.ts';
+import { partitionUnits, runWhole, type AnalysisPart, type PartedAnalysis, type StagedAnalysis, type UnitRange } from '../../models/analysis/analysis-parts.ts';
 import { breakEvenParts } from '../../models/analysis/break-even-analysis.ts';
 import { compareParts } from '../../models/analysis/compare-cases.ts';
 import { sobolParts } from '../../models/analysis/sobol-analysis.ts';
@@ -56,13 +56,22 @@ function stored(part: AnalysisPart): AnalysisPart {
   return { meta, data: new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) };
 }
 
-/** The analysis computed in the given ranges (each on a fresh subject, as on another machine), stored and combined. */
-function inParts<Subject extends object, Result>(parted: PartedAnalysis<Subject, Result>, subject: () => Subject, ranges: UnitRange[]): Result {
-  const parts = ranges.map((range) => stored(parted.part(subject(), range)));
-  const combiner = subject();
-  parted.units(combiner);
-  return parted.combine(combiner, parts);
+/**
+ * The analysis computed in the ranges `cut` gives for its units (each part on a fresh subject, as on another
+ * machine), stored and combined; a second stage (Sobol's bootstrap) is cut the same way.
+ */
+function inParts(parted: PartedAnalysis<never, unknown>, subject: () => unknown, cut: (units: number) => UnitRange[]): unknown {
+  const units = parted.units(subject() as never).length;
+  const parts = cut(units).map((range) => stored(parted.part(subject() as never, range)));
+  const combined = parted.combine(subject() as never, parts);
+  const next = (parted as Partial<StagedAnalysis<never, unknown>>).next;
+  if (!next) return combined;
+  const previous = stored(combined as AnalysisPart);
+  return inParts(next as PartedAnalysis<never, unknown>, () => ({ subject: subject(), previous }), cut);
 }
+
+/** Cuts of n units: whole, each unit alone, two halves, and uneven cuts from a seeded source. */
+const CUTS: Array<(n: number) => UnitRange[]> = [0, 1, 2, 3].map((which) => (n) => partitions(n)[which]);
 
 /** Partitions of n units: whole, each unit alone, two halves, and uneven cuts from a seeded source. */
 function partitions(n: number): UnitRange[][] {
@@ -112,7 +121,7 @@ describe.each([
     const whole = encodeQueued(runWhole(parted, subject() as never));
     const units = parted.units(subject() as never).length;
     expect(units).toBeGreaterThan(1);
-    for (const ranges of partitions(units)) expect(encodeQueued(inParts(parted, subject as never, ranges))).toBe(whole);
+    for (const cut of CUTS) expect(encodeQueued(inParts(parted, subject, cut))).toBe(whole);
   });
 });
 
@@ -159,8 +168,7 @@ describe('a rare event in parts', () => {
     ] as const) {
       const subject = () => ({ model: model(), settings });
       const whole = runWhole(parted as PartedAnalysis<never, unknown>, subject() as never);
-      const units = (parted as PartedAnalysis<never, unknown>).units(subject() as never).length;
-      const split = inParts(parted as PartedAnalysis<never, unknown>, subject as never, partitions(units)[1]);
+      const split = inParts(parted as PartedAnalysis<never, unknown>, subject, CUTS[1]);
       expect(encodeQueued(split)).toBe(encodeQueued(whole));
       expect((whole as { warnings: string[] }).warnings.length).toBeGreaterThan(0);
     }

@@ -1,6 +1,6 @@
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAnalysisCombine, runAnalysisShard, type AnalysisShardContext } from '../../api/queue/analysis-shards.ts';
+import { runAnalysisCombine, runAnalysisShard, type AnalysisShardContext, type AnalysisShardJobData } from '../../api/queue/analysis-shards.ts';
 import { runQueuedJob } from '../../api/queue/job-handler.ts';
 import { encodeQueued } from '../../api/queue/queued-json.ts';
 import { runJob } from '../../api/jobs/job-worker.ts';
@@ -96,13 +96,15 @@ suite(enabled ? 'analyses split across queue workers' : `analyses split across q
     // pg-boss keeps each completed shard job with its output (the worker that stored it) until it archives them.
     const { rows } = await sandbox.db.query<{ shards: string; workers: string }>(
       `SELECT count(*) AS shards, count(DISTINCT output->>'worker') AS workers FROM "${sandbox.bossSchema}".job
-       WHERE name = 'valuegate-analysis-shard' AND state = 'completed' AND output ? 'stored' GROUP BY data->>'resultId'`,
+       WHERE name = 'valuegate-analysis-shard' AND state = 'completed' AND output ? 'stored' GROUP BY data->>'resultId', data->>'stage'`,
     );
     const inputs = caseA.model.inputs.length;
-    // Five analyses, each in more than one shard: 8 chunks compared; break-even and spider one per input.
-    expect(rows).toHaveLength(5);
+    const varying = (references.sobol as { rows: unknown[] }).rows.length;
+    // Five analyses, each in more than one shard: 8 chunks compared; break-even and spider one per input; Sobol's
+    // design one model call per shard (k + 2 for one block), then its bootstrap one input per shard.
+    expect(rows).toHaveLength(6);
     expect(rows.map((row) => Number(row.shards)).sort((a, b) => a - b)).toEqual(
-      [8, Math.ceil(inputs / 2), inputs, inputs, Math.min(64, (references.sobol as { rows: unknown[] }).rows.length + 2)].sort((a, b) => a - b),
+      [8, Math.ceil(inputs / 2), inputs, inputs, Math.min(64, varying + 2), Math.min(64, varying)].sort((a, b) => a - b),
     );
     expect(Math.max(...rows.map((row) => Number(row.workers)))).toBe(2);
   }, 60_000);
@@ -135,32 +137,51 @@ suite(enabled ? 'analyses split across queue workers' : `analyses split across q
     expect(await runQueuedJob(context, spider.job)).toEqual({ status: 'split' });
     // Planned twice (a second delivery of the queued job): the plan stays, the missing shards are queued again.
     expect(await runQueuedJob(context, spider.job)).toEqual({ status: 'split' });
-    const shards = inserted.map((job) => job.data as { resultId: string; shard: number });
+    const shards = inserted.map((job) => job.data as AnalysisShardJobData);
     const inputs = caseA.model.inputs.length;
     expect(shards).toHaveLength(2 * inputs);
     expect(await runAnalysisShard(context, shards[0])).toEqual({ stored: true, combine: false, worker: 'test' });
-    const first = await sandbox.db.query<{ meta: string }>('SELECT meta FROM queue_result_shards WHERE result_id = $1 AND shard = 0', [spider.resultId]);
+    const first = await sandbox.db.query<{ meta: string }>('SELECT meta FROM queue_result_shards WHERE result_id = $1 AND stage = 0 AND shard = 0', [
+      spider.resultId,
+    ]);
     // The duplicate finds the shard stored: nothing is run again, nothing changes.
     expect(await runAnalysisShard(context, shards[0])).toEqual({ stored: true, combine: false, worker: 'test' });
     for (const shard of shards.slice(1, inputs)) await runAnalysisShard(context, shard);
     const again = await sandbox.db.query<{ meta: string; attempts: number }>(
-      'SELECT meta, attempts FROM queue_result_shards WHERE result_id = $1 AND shard = 0',
+      'SELECT meta, attempts FROM queue_result_shards WHERE result_id = $1 AND stage = 0 AND shard = 0',
       [spider.resultId],
     );
     expect(again.rows[0]).toEqual({ meta: first.rows[0].meta, attempts: 2 });
     // Every shard in: the combine was asked for (by the last shard and by the duplicates after it), and runs once.
     expect(sent.filter((message) => (message as { name: string }).name === 'valuegate-analysis-combine').length).toBeGreaterThan(0);
-    expect(await runAnalysisCombine(context, { resultId: spider.resultId })).toEqual({ succeeded: true });
-    expect(await runAnalysisCombine(context, { resultId: spider.resultId })).toEqual({ dropped: 'the analysis is succeeded' });
+    expect(await runAnalysisCombine(context, { resultId: spider.resultId, stage: 0 })).toEqual({ succeeded: true });
+    expect(await runAnalysisCombine(context, { resultId: spider.resultId, stage: 0 })).toEqual({ dropped: 'the analysis is succeeded' });
     const result = await sandbox.db.query<{ result: unknown }>('SELECT result FROM queue_results WHERE id = $1', [spider.resultId]);
     expect(sameFigures(result.rows[0].result, stored(spiderAnalysis(caseA.model, {})))).toBeNull();
+
+    // Sobol in two stages: the design's shards, a combine that plans the bootstrap's shards, their combine.
+    const sobol = await queue({ ...request('spider', {}), kind: 'sobol', params: { baseSamples: 256 } } as JobRequest);
+    inserted.length = 0;
+    expect(await runQueuedJob(context, sobol.job)).toEqual({ status: 'split' });
+    for (const job of inserted.splice(0)) await runAnalysisShard(context, job.data as AnalysisShardJobData);
+    expect(await runAnalysisCombine(context, { resultId: sobol.resultId, stage: 0 })).toEqual({ advanced: 1 });
+    const bootstrap = inserted.splice(0).map((job) => job.data as AnalysisShardJobData);
+    expect(bootstrap.length).toBeGreaterThan(1);
+    expect(bootstrap.every((job) => job.stage === 1)).toBe(true);
+    // A late second combine of stage 0 changes nothing and queues the bootstrap's shards not yet in again.
+    expect(await runAnalysisCombine(context, { resultId: sobol.resultId, stage: 0 })).toEqual({ dropped: 'the analysis is at stage 1' });
+    expect(inserted.splice(0)).toHaveLength(bootstrap.length);
+    for (const job of [...bootstrap, bootstrap[0]]) await runAnalysisShard(context, job);
+    expect(await runAnalysisCombine(context, { resultId: sobol.resultId, stage: 1 })).toEqual({ succeeded: true });
+    const sobolResult = await sandbox.db.query<{ result: unknown }>('SELECT result FROM queue_results WHERE id = $1', [sobol.resultId]);
+    expect(sameFigures(sobolResult.rows[0].result, stored(sobolAnalysis(caseA.model, { baseSamples: 256, seed: 9 })))).toBeNull();
 
     // Cancelled by the API while its shards wait: they are dropped unrun.
     const tornado = await queue(request('tornado', {}));
     inserted.length = 0;
     expect(await runQueuedJob(context, tornado.job)).toEqual({ status: 'split' });
     await sandbox.db.query(`UPDATE queue_results SET status = 'cancelled' WHERE id = $1`, [tornado.resultId]);
-    expect(await runAnalysisShard(context, inserted[0].data as { resultId: string; shard: number })).toEqual({ dropped: 'the analysis is cancelled' });
+    expect(await runAnalysisShard(context, inserted[0].data as AnalysisShardJobData)).toEqual({ dropped: 'the analysis is cancelled' });
 
     // An error of the case fails the analysis once, with the in-process message and field; nothing is split.
     const wrong = await queue(request('tornado', { output: 'npvv' }));
