@@ -62,7 +62,7 @@ export async function planAnalysisShards(
 ): Promise<'whole' | 'split' | 'failed'> {
   const priced = await onThread<{ units: number[] }>(context, resultId, { type: 'analysisPlan', request, stage: 0 });
   if (!priced) return 'failed';
-  const ranges = shardsOf(context.config, priced.units);
+  const ranges = await shardsOf(context, priced.units);
   if (ranges.length < 2) return 'whole';
   await recordStage(context.db, resultId, { stage: 0, ranges, request: requestText });
   await queueMissingShards(context, resultId, 0);
@@ -163,7 +163,7 @@ async function advance(
     const next: StageRequest = { request: done.request, stage: stage + 1, previous: value as AnalysisPart };
     const priced = await onThread<{ units: number[] }>(context, resultId, { type: 'analysisPlan', ...next });
     if (!priced) return { failed: 'the case' };
-    const ranges = shardsOf(context.config, priced.units);
+    const ranges = await shardsOf(context, priced.units);
     if (ranges.length > 1) {
       if (await recordStage(context.db, resultId, { stage: next.stage, ranges, previous: next.previous }))
         await queueMissingShards(context, resultId, next.stage);
@@ -182,9 +182,18 @@ async function advance(
   return { succeeded: true };
 }
 
-/** The shards of a stage's units, by the worker's settings. */
-function shardsOf(config: QueueConfig, units: number[]) {
-  return partitionUnits(units, { targetCost: config.analysisShardRows, maxShards: config.analysisMaxShards });
+/**
+ * The shards of a stage's units: about `analysisShardRows` model rows each, at most
+ * `analysisMaxShards`, and no more than the worker threads seen in the last minute, since
+ * every shard repeats some work (compiling the case, drawing what comes before its units)
+ * and more shards than threads only add that.
+ */
+async function shardsOf(context: AnalysisShardContext, units: number[]) {
+  const { rows } = await context.db.query<{ threads: string | null }>(
+    `SELECT sum(concurrency) AS threads FROM queue_workers WHERE seen_at > now() - interval '1 minute'`,
+  );
+  const threads = Math.max(1, Number(rows[0]?.threads ?? 1));
+  return partitionUnits(units, { targetCost: context.config.analysisShardRows, maxShards: Math.min(context.config.analysisMaxShards, threads) });
 }
 
 /**

@@ -122,6 +122,8 @@ export async function startQueueWorker(options: {
       clearInterval(heartbeat);
       for (const workId of workIds) await boss.offWork({ id: workId } as never).catch(() => undefined);
       await pool.close();
+      // Gone, not just quiet: health and the analysis planner count only the threads still there.
+      await db.query('DELETE FROM queue_workers WHERE id = $1', [id]).catch(() => undefined);
     },
   };
 }

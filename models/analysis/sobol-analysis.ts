@@ -129,6 +129,13 @@ interface SobolCentredMeta {
 
 type Interval = Pick<SobolIndex, 'firstCi' | 'totalCi'>;
 
+/**
+ * Resampled rows one input's bootstrap re-estimates in the time of one model row, for pricing
+ * its units in model rows: measured 6.6 ns per resampled row against 0.66 µs per model row
+ * (contact-center fixture, N = 65,536, 36 inputs).
+ */
+const BOOTSTRAP_ROWS_PER_MODEL_ROW = 100;
+
 /** The centred outputs back as columns (views into the combined data). */
 function centredOf(previous: AnalysisPart, N: number, k: number): Pick<SobolCentred, 'fA' | 'fB' | 'fAB'> {
   const data = previous.data ?? new Float64Array(0);
@@ -144,7 +151,7 @@ const sobolBootstrapParts: PartedAnalysis<NextSubject<SobolSubject>, SobolAnalys
   units({ subject }) {
     const { sobolOptions, varying, design } = setupOf(subject);
     const boot = sobolBootstrapSettings(sobolOptions());
-    return varying.map(() => (boot ? boot.resamples * design.baseSamples : 0));
+    return varying.map(() => (boot ? (boot.resamples * design.baseSamples) / BOOTSTRAP_ROWS_PER_MODEL_ROW : 0));
   },
   part({ subject, previous }, range) {
     const { sobolOptions, design } = setupOf(subject);
