@@ -64,8 +64,8 @@ export async function planAnalysisShards(
   if (!priced) return 'failed';
   const ranges = await shardsOf(context, priced.units);
   if (ranges.length < 2) return 'whole';
-  await recordStage(context.db, resultId, { stage: 0, ranges, request: requestText });
-  await queueMissingShards(context, resultId, 0);
+  // Not recorded: the analysis was cancelled meanwhile, or is already past its first stage.
+  if (await recordStage(context.db, resultId, { stage: 0, ranges, request: requestText })) await queueMissingShards(context, resultId, 0);
   return 'split';
 }
 
