@@ -1,3 +1,4 @@
+import type { AnalysisPart } from '../../models/analysis/analysis-parts.ts';
 import type { CompareMoney } from '../../models/analysis/compare-cases.ts';
 import type { RepresentativenessFactors } from '../../models/evidence/representativeness-factors.ts';
 import type { RiskTier } from '../../models/governance/risk-tiers.ts';
@@ -29,7 +30,14 @@ export type JobRequest =
   | { type: 'portfolio'; documents: unknown[]; trials: number; seed: number; representativenessFactors: RepresentativenessFactors }
   | { type: 'evidence'; document: unknown; settings: RunSettings; today: string }
   | { type: 'evsi'; document: unknown; settings: RunSettings; plan: EvsiPlan }
-  | { type: 'shard'; document: unknown; env: ShardEnv; firstChunk: number; lastChunk: number; representativenessFactors?: RepresentativenessFactors };
+  | { type: 'shard'; document: unknown; env: ShardEnv; firstChunk: number; lastChunk: number; representativenessFactors?: RepresentativenessFactors }
+  /**
+   * A queued analysis split across workers (api/queue/analysis-shards.ts): a stage's units priced, one range of them,
+   * the stage's combine (`{ value, last }`). Stage 1 (Sobol's bootstrap) is given stage 0's combined `previous`.
+   */
+  | { type: 'analysisPlan'; request: JobRequest; stage: number; previous?: AnalysisPart }
+  | { type: 'analysisPart'; request: JobRequest; stage: number; previous?: AnalysisPart; first: number; last: number }
+  | { type: 'analysisCombine'; request: JobRequest; stage: number; previous?: AnalysisPart; parts: AnalysisPart[] };
 
 /** What a shard of a queued run needs of the run's settings (api/queue): one precision step's size, seed and sampling. */
 export interface ShardEnv {

@@ -1,16 +1,11 @@
 import {
   AnalysisError,
-  breakEvenAnalysis,
-  compareCases,
   evidenceAnalysis,
   evsiAnalysis,
   gateAnalysis,
   measurementCosts,
   portfolioValue,
   sampleSensitivity,
-  sobolAnalysis,
-  spiderAnalysis,
-  tornadoAnalysis,
   valueOfInformation,
 } from '../../models/analysis/index.ts';
 import { validateCase, type ValidatedCase } from '../../models/compile/validate-case.ts';
@@ -24,6 +19,8 @@ import { summarizeRun } from '../../models/engine/summarize-run.ts';
 import { IN_THREAD, runCase } from '../../models/pipeline/index.ts';
 import type { JobAssignment, JobMessage } from '../workers/pool-messages.ts';
 import type { JobRequest } from './job-types.ts';
+import { partedJob } from './parted-jobs.ts';
+import { analysisStage, runWhole, type AnalysisStage } from '../../models/analysis/analysis-parts.ts';
 
 /** Set by the pool: non-zero cancels the job running in this worker. */
 let cancelFlag: Int32Array | null = null;
@@ -62,9 +59,31 @@ const signal = {
   },
 };
 
+/** A stage of a parted job's analysis, which the caller knows it is. */
+function stageOf(request: Extract<JobRequest, { stage: number }>): AnalysisStage {
+  const found = partedJob(request.request, load);
+  if (!found) throw new Error(`a ${request.request.type} job does not split into parts`);
+  return analysisStage(found.parted, found.subject, request.stage, request.previous);
+}
+
 async function run(jobId: number, request: JobRequest, post: Post): Promise<unknown> {
   const progress = (done: number, total: number): void => post({ jobId, type: 'progress', done, total });
+  const whole = partedJob(request, load);
+  // Tornado, spider, Sobol, break-even and compare: one code path with their parts in queue mode (api/queue/analysis-shards.ts).
+  if (whole) return runWhole(whole.parted, whole.subject as never);
   switch (request.type) {
+    case 'analysisPlan': {
+      const { analysis, subject } = stageOf(request);
+      return { units: analysis.units(subject as never) };
+    }
+    case 'analysisPart': {
+      const { analysis, subject } = stageOf(request);
+      return analysis.part(subject as never, { first: request.first, last: request.last });
+    }
+    case 'analysisCombine': {
+      const { analysis, subject, last } = stageOf(request);
+      return { value: analysis.combine(subject as never, request.parts), last };
+    }
     case 'simulate': {
       // The one pipeline (models/pipeline): the same validate → simulate → summarise → precision loop as the CLI and the browser.
       const run = await runCase(request.document, request.settings, IN_THREAD, { validate: load, signal, onProgress: progress });
@@ -88,11 +107,6 @@ async function run(jobId: number, request: JobRequest, post: Post): Promise<unkn
       });
       return portfolioValue(cases, { trials: request.trials, seed: request.seed });
     }
-    case 'compare': {
-      const a = load(request.a, request.settings);
-      const b = load(request.b, request.settings);
-      return compareCases(a.model, b.model, request.settings, request.output, request.money);
-    }
     case 'evidence': {
       const { representativenessFactors } = request.settings;
       return evidenceAnalysis(load(request.document, request.settings).case, request.settings, request.today, {
@@ -110,14 +124,6 @@ async function run(jobId: number, request: JobRequest, post: Post): Promise<unkn
       const { model } = validated;
       const params = request.params;
       switch (request.kind) {
-        case 'tornado':
-          return tornadoAnalysis(model, { output: params.output, lowPercentile: params.lowPercentile, highPercentile: params.highPercentile });
-        case 'spider':
-          return spiderAnalysis(model, { output: params.output });
-        case 'sobol':
-          return sobolAnalysis(model, { output: params.output, baseSamples: params.baseSamples, seed: request.settings.seed });
-        case 'breakeven':
-          return breakEvenAnalysis(model, { seed: request.settings.seed });
         case 'rank': {
           const sample = simulate(model, { ...request.settings, keepInputs: true, fanTrials: 0 }, { signal, onProgress: progress });
           return sampleSensitivity(model, sample, params.output);
@@ -142,9 +148,9 @@ async function run(jobId: number, request: JobRequest, post: Post): Promise<unkn
 
 /** Per-trial columns move to the main thread instead of being copied (a 1M-trial run has 8 MB per column). */
 function transferables(request: JobRequest, result: unknown): ArrayBuffer[] {
-  if (request.type === 'shard') {
-    const data = (result as { data: Float64Array }).data;
-    return data.buffer instanceof ArrayBuffer ? [data.buffer] : [];
+  if (request.type === 'shard' || request.type === 'analysisPart' || request.type === 'analysisCombine') {
+    const data = ((result as { value?: { data?: Float64Array } }).value ?? (result as { data?: Float64Array })).data;
+    return data?.buffer instanceof ArrayBuffer ? [data.buffer] : [];
   }
   if (request.type !== 'trials') return [];
   const outputs = (result as { outputs: Record<string, Float64Array> }).outputs;

@@ -9,6 +9,10 @@ export const QUEUES = {
   summarise: 'valuegate-summarise',
   /** A whole job (an analysis, a comparison, a portfolio fan) run by one worker; its result in queue_results. */
   job: 'valuegate-job',
+  /** One shard of a split analysis (Sobol, tornado, spider, break-even, compare): stored in queue_result_shards. */
+  analysisShard: 'valuegate-analysis-shard',
+  /** A split analysis whose shards are all in: put together once, by one worker. */
+  analysisCombine: 'valuegate-analysis-combine',
   /** The portfolio re-gate: finds the stale cases and queues one regate-case job each. */
   regate: 'valuegate-regate',
   regateCase: 'valuegate-regate-case',
@@ -43,9 +47,10 @@ export async function openBoss(databaseUrl: string, config: QueueConfig, role: B
   });
   boss.on('error', () => undefined);
   await boss.start();
-  // The summarise queue drops a second request for a run's step while one waits ("short": one queued per key).
+  // The summarise and combine queues drop a second request for the same key while one waits ("short": one queued per key).
   await ensureQueue(boss, QUEUES.summarise, 'short');
-  for (const name of [QUEUES.shard, QUEUES.job, QUEUES.regate, QUEUES.regateCase]) await ensureQueue(boss, name, 'standard');
+  await ensureQueue(boss, QUEUES.analysisCombine, 'short');
+  for (const name of [QUEUES.shard, QUEUES.job, QUEUES.analysisShard, QUEUES.regate, QUEUES.regateCase]) await ensureQueue(boss, name, 'standard');
   return boss;
 }
 

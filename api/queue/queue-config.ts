@@ -15,6 +15,13 @@ export interface QueueConfig {
   schema: string;
   /** VALUEGATE_REGATE_CRON: when the portfolio is re-gated (cron, e.g. "0 2 * * *"); unset: only by hand. */
   regateCron?: string;
+  /**
+   * VALUEGATE_ANALYSIS_SHARD_ROWS: model rows per shard of a split analysis (Sobol design rows, break-even
+   * searches, tornado and spider points, compared trials; default: the shard size in trials).
+   */
+  analysisShardRows: number;
+  /** VALUEGATE_ANALYSIS_MAX_SHARDS: most shards one analysis is split into (default 64). */
+  analysisMaxShards: number;
 }
 
 /** A queue setting that cannot be used; names the variable (the server exits 2, the CLI too). */
@@ -66,5 +73,7 @@ export function queueConfigFromEnv(env: Record<string, string | undefined>): Que
     maintenanceSeconds: wholeNumber(env, 'VALUEGATE_QUEUE_MAINTENANCE_SECONDS', 30, 1, 3600),
     schema,
     regateCron,
+    analysisShardRows: wholeNumber(env, 'VALUEGATE_ANALYSIS_SHARD_ROWS', shardTrials, 1, 1_000_000_000),
+    analysisMaxShards: wholeNumber(env, 'VALUEGATE_ANALYSIS_MAX_SHARDS', 64, 1, 1024),
   };
 }

@@ -3,6 +3,7 @@ import type PgBoss from 'pg-boss';
 import { getVersion } from '../services/case-store.ts';
 import type { Database } from '../storage/database.ts';
 import { WorkerPool } from '../workers/worker-pool.ts';
+import { runAnalysisCombine, runAnalysisShard, type AnalysisCombineJobData, type AnalysisShardContext, type AnalysisShardJobData } from './analysis-shards.ts';
 import { runQueuedJob, type QueuedJobData } from './job-handler.ts';
 import { QUEUES } from './open-boss.ts';
 import type { QueueConfig } from './queue-config.ts';
@@ -46,7 +47,8 @@ export async function drain<T extends object>(boss: PgBoss, name: string, handle
 
 /**
  * Starts a queue worker: `concurrency` worker threads, and as many pg-boss consumers of
- * shards, analyses and re-gates; summarising happens on this process's main thread.
+ * run shards, analyses, analysis shards and re-gates; summarising a run happens on this
+ * process's main thread, combining a split analysis on one of its threads.
  *
  * @example
  * const worker = await startQueueWorker({ db, boss, config, concurrency: 2 });
@@ -88,17 +90,30 @@ export async function startQueueWorker(options: {
   }, HEARTBEAT_MS);
   const workIds: string[] = [];
   const summarisers: string[] = [];
+  const combiners: string[] = [];
   context.onSummariseQueued = () => {
     for (const workId of summarisers) boss.notifyWorker(workId);
+  };
+  const analysisContext: AnalysisShardContext = {
+    db,
+    boss,
+    config,
+    pool,
+    workerId: id,
+    onCombineQueued: () => {
+      for (const workId of combiners) boss.notifyWorker(workId);
+    },
   };
   // One consumer per thread: each takes one shard at a time, so a shard waits in the queue (where
   // another machine can take it) rather than in this process.
   for (let i = 0; i < concurrency; i++) {
     workIds.push(await drain<ShardJobData>(boss, QUEUES.shard, (job) => runShardJob(context, job)));
-    workIds.push(await drain<QueuedJobData>(boss, QUEUES.job, (job) => runQueuedJob(db, pool, job)));
+    workIds.push(await drain<QueuedJobData>(boss, QUEUES.job, (job) => runQueuedJob(analysisContext, job)));
+    workIds.push(await drain<AnalysisShardJobData>(boss, QUEUES.analysisShard, (job) => runAnalysisShard(analysisContext, job)));
   }
   summarisers.push(await drain<SummariseJobData>(boss, QUEUES.summarise, (job) => summariseStep(db, boss, config, job)));
-  workIds.push(...summarisers);
+  combiners.push(await drain<AnalysisCombineJobData>(boss, QUEUES.analysisCombine, (job) => runAnalysisCombine(analysisContext, job)));
+  workIds.push(...summarisers, ...combiners);
   workIds.push(...(await registerRegateHandlers({ db, boss, config, pool, concurrency, drain: (name, handler) => drain(boss, name, handler) })));
   options.log?.(`valuegate worker ${id}: ${concurrency} threads, shards of ${config.shardTrials.toLocaleString('en')} trials`);
   return {
@@ -107,6 +122,8 @@ export async function startQueueWorker(options: {
       clearInterval(heartbeat);
       for (const workId of workIds) await boss.offWork({ id: workId } as never).catch(() => undefined);
       await pool.close();
+      // Gone, not just quiet: health and the analysis planner count only the threads still there.
+      await db.query('DELETE FROM queue_workers WHERE id = $1', [id]).catch(() => undefined);
     },
   };
 }

@@ -182,8 +182,13 @@ export async function storeShard(
   return { complete: Number(rows[0].missing) === 0 };
 }
 
-/** A bytea as float64 values (pg's Buffer may not be 8-byte aligned: copied). */
-function floats(value: Buffer): Float64Array {
+/**
+ * A bytea as float64 values (pg's Buffer may not be 8-byte aligned: copied).
+ *
+ * @example
+ * floats(row.data).length // the stored values
+ */
+export function floats(value: Buffer): Float64Array {
   return new Float64Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
 }
 

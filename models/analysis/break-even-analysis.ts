@@ -4,6 +4,7 @@ import { findBreakEven } from '../sensitivity/find-break-even.ts';
 import { simulate } from '../engine/simulate.ts';
 import { isConstantDistribution } from './is-constant.ts';
 import { modelEvaluator } from './model-evaluator.ts';
+import { memoBySubject, runWhole, type PartedAnalysis } from './analysis-parts.ts';
 
 /** Break-even settings. */
 export interface BreakEvenSettings {
@@ -32,6 +33,45 @@ export interface BreakEvenRow {
   rangeHigh: number;
 }
 
+/** What a break-even search is asked: the model and the settings. */
+export interface BreakEvenSubject {
+  model: CompiledModel;
+  settings: Partial<BreakEvenSettings>;
+}
+
+/** Model evaluations a search takes, for pricing: the grid's 9 points and about 50 bisection steps, each over every trial. */
+const EVALUATIONS_PER_SEARCH = 60;
+
+const setupOf = memoBySubject((subject: BreakEvenSubject) => {
+  const { model } = subject;
+  const options = withDefaults<typeof DEFAULTS>(DEFAULTS, subject.settings);
+  // The other inputs' draws, shared by every candidate value and every input (common random numbers).
+  const sample = simulate(model, { trials: options.trials, seed: options.seed, keepInputs: true, fanTrials: 0 });
+  const evaluator = modelEvaluator(model, { computeIrr: false });
+  const columns = model.inputs.map((input) => sample.inputs![input.name]);
+  return { options, evaluator, columns, npvIndex: model.outputs.findIndex((output) => output.id === 'npv') };
+});
+
+/**
+ * Break-even in parts: one unit per input (a search over every trial); a part is its
+ * inputs' rows, in input order, and the combine puts the parts' rows together.
+ */
+export const breakEvenParts: PartedAnalysis<BreakEvenSubject, BreakEvenRow[]> = {
+  units(subject) {
+    const { options } = setupOf(subject);
+    return subject.model.inputs.map(() => options.trials * EVALUATIONS_PER_SEARCH);
+  },
+  part(subject, range) {
+    const rows: BreakEvenRow[] = [];
+    for (let index = range.first; index < range.last; index++) {
+      const row = searchInput(subject.model, setupOf(subject), index);
+      if (row) rows.push(row);
+    }
+    return { meta: rows };
+  },
+  combine: (_subject, parts) => parts.flatMap((part) => part.meta as BreakEvenRow[]),
+};
+
 /**
  * For each input, the value at which mean NPV crosses zero when that input is fixed
  * at the value and every other input keeps its distribution (sampled once and reused
@@ -41,39 +81,35 @@ export interface BreakEvenRow {
  * breakEvenAnalysis(model).find((row) => row.input === 'realization')?.value
  */
 export function breakEvenAnalysis(model: CompiledModel, settings: Partial<BreakEvenSettings> = {}): BreakEvenRow[] {
-  const options = withDefaults<typeof DEFAULTS>(DEFAULTS, settings);
-  const sample = simulate(model, { trials: options.trials, seed: options.seed, keepInputs: true, fanTrials: 0 });
-  const evaluator = modelEvaluator(model, { computeIrr: false });
-  const distributions = evaluator.runnable.distributions;
-  const columns = model.inputs.map((input) => sample.inputs![input.name]);
-  const npvIndex = model.outputs.findIndex((output) => output.id === 'npv');
+  return runWhole(breakEvenParts, { model, settings });
+}
+
+/** One input's row, or null when it is constant or its range is empty or unbounded. */
+function searchInput(model: CompiledModel, setup: ReturnType<typeof setupOf>, index: number): BreakEvenRow | null {
+  const { options, evaluator, columns, npvIndex } = setup;
+  const input = model.inputs[index];
+  const distribution = evaluator.runnable.distributions[index];
+  if (isConstantDistribution(distribution)) return null;
+  const tailsEqual = !(distribution.inv(1 - options.rangeTail) > distribution.inv(options.rangeTail));
+  // A rare event's tail percentiles coincide; its support (finite for every point-mass distribution) is the range.
+  const low = distribution.inv(tailsEqual ? 0 : options.rangeTail);
+  const high = distribution.inv(tailsEqual ? 1 : 1 - options.rangeTail);
+  const label = input.label ?? input.name;
+  if (!(Number.isFinite(low) && Number.isFinite(high) && high > low)) return null;
   const n = options.trials;
-  const rows: BreakEvenRow[] = [];
-  model.inputs.forEach((input, index) => {
-    const distribution = distributions[index];
-    if (isConstantDistribution(distribution)) return;
-    const tailsEqual = !(distribution.inv(1 - options.rangeTail) > distribution.inv(options.rangeTail));
-    // A rare event's tail percentiles coincide; its support (finite for every point-mass distribution) is the range.
-    const low = distribution.inv(tailsEqual ? 0 : options.rangeTail);
-    const high = distribution.inv(tailsEqual ? 1 : 1 - options.rangeTail);
-    const label = input.label ?? input.name;
-    if (!(Number.isFinite(low) && Number.isFinite(high) && high > low)) return;
-    const fixed = new Float64Array(n);
-    const trialColumns = columns.slice();
-    trialColumns[index] = fixed;
-    const meanNpv = (x: number): number => {
-      fixed.fill(x);
-      const npv = evaluator.evaluate(trialColumns, n, npvIndex);
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += npv[i];
-      return sum / n;
-    };
-    const found = findBreakEven(meanNpv, low, high, { gridIntervals: 8, near: distribution.inv(0.5) });
-    if (found.value === null) {
-      rows.push({ input: input.name, label, unit: input.unit, value: null, percentile: null, reason: found.reason, rangeLow: low, rangeHigh: high });
-    } else {
-      rows.push({ input: input.name, label, unit: input.unit, value: found.value, percentile: distribution.cdf(found.value), rangeLow: low, rangeHigh: high });
-    }
-  });
-  return rows;
+  const fixed = new Float64Array(n);
+  const trialColumns = columns.slice();
+  trialColumns[index] = fixed;
+  const meanNpv = (x: number): number => {
+    fixed.fill(x);
+    const npv = evaluator.evaluate(trialColumns, n, npvIndex);
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += npv[i];
+    return sum / n;
+  };
+  const found = findBreakEven(meanNpv, low, high, { gridIntervals: 8, near: distribution.inv(0.5) });
+  if (found.value === null) {
+    return { input: input.name, label, unit: input.unit, value: null, percentile: null, reason: found.reason, rangeLow: low, rangeHigh: high };
+  }
+  return { input: input.name, label, unit: input.unit, value: found.value, percentile: distribution.cdf(found.value), rangeLow: low, rangeHigh: high };
 }

@@ -1,4 +1,6 @@
-import { quantiles } from '../stats/quantiles.ts';
+import { bootstrapIndices, estimate, type SobolIndex } from './sobol-estimators.ts';
+
+export type { SobolIndex } from './sobol-estimators.ts';
 
 /**
  * How one input is sampled from a uniform: either its inverse CDF `(p) => x`, or an
@@ -25,16 +27,6 @@ export interface SobolOptions {
   bootstrap?: { resamples?: number; confidence?: number } | false;
   /** Rows per model call (default 8192): bounds memory to 2·k·blockSize doubles plus the outputs. */
   blockSize?: number;
-}
-
-/** Indices of one input. */
-export interface SobolIndex {
-  /** First-order index S_i: share of output variance due to input i alone. */
-  first: number;
-  firstCi: [number, number];
-  /** Total-order index S_Ti: share including all interactions involving input i. */
-  total: number;
-  totalCi: [number, number];
 }
 
 /** Result of `sobolIndices`. */
@@ -76,49 +68,97 @@ export interface SobolResult {
  * r.indices[1].first; // ≈ 0.8 (= 4/(1 + 4))
  */
 export function sobolIndices(options: SobolOptions): SobolResult {
-  const { inputs, model, rng } = options;
-  const k = inputs.length;
+  const design = sobolDesign(options);
+  const evaluations = evaluateSobolUnits(options, { first: 0, last: design.units });
+  // options.rng has drawn the whole design: the bootstrap continues from there.
+  return sobolFromEvaluations(options, [evaluations], options.rng);
+}
+
+/** The shape of a Saltelli design, as `sobolIndices` evaluates it. */
+export interface SobolDesign {
+  /** Inputs. */
+  k: number;
+  /** N. */
+  baseSamples: number;
+  /** Rows per block (the last block may be shorter). */
+  blockSize: number;
+  blocks: number;
+  /** Model calls in evaluation order: per block A, B, then A_B^(1) … A_B^(k): blocks · (k + 2). */
+  units: number;
+}
+
+/**
+ * Validates the options and gives the design's shape. Its units (one model call each:
+ * block by block, A, B, then each A_B^(i)) are what `evaluateSobolUnits` computes in any
+ * contiguous ranges, on any machine, for `sobolFromEvaluations` to put together.
+ *
+ * @example
+ * sobolDesign({ inputs: [inv, inv], baseSamples: 20_000, model, rng }).units // 3 blocks × 4 = 12
+ */
+export function sobolDesign(options: SobolOptions): SobolDesign {
+  const k = options.inputs.length;
   const N = options.baseSamples;
   if (k < 1) throw new RangeError('sobolIndices: at least one input is required');
   if (!Number.isInteger(N) || N < 2) throw new RangeError(`sobolIndices: baseSamples must be an integer >= 2, got ${N}`);
   const blockSize = Math.min(N, options.blockSize ?? 8192);
   if (!Number.isInteger(blockSize) || blockSize < 1) throw new RangeError(`sobolIndices: invalid blockSize ${options.blockSize}`);
-  const boot = options.bootstrap === false ? null : { resamples: options.bootstrap?.resamples ?? 200, confidence: options.bootstrap?.confidence ?? 0.95 };
-  if (boot && (!Number.isInteger(boot.resamples) || boot.resamples < 1 || !(boot.confidence > 0 && boot.confidence < 1))) {
-    throw new RangeError('sobolIndices: bootstrap needs an integer resamples >= 1 and 0 < confidence < 1');
-  }
+  sobolBootstrapSettings(options);
+  const blocks = Math.ceil(N / blockSize);
+  return { k, baseSamples: N, blockSize, blocks, units: blocks * (k + 2) };
+}
 
-  const fA = new Float64Array(N);
-  const fB = new Float64Array(N);
-  const fAB: Float64Array[] = [];
-  for (let i = 0; i < k; i++) fAB.push(new Float64Array(N));
+/**
+ * Rows of one unit of the design.
+ *
+ * @example
+ * sobolUnitRows(design, 0) // design.blockSize (A of the first block)
+ */
+export function sobolUnitRows(design: SobolDesign, unit: number): number {
+  const block = Math.floor(unit / (design.k + 2));
+  return Math.min(design.blockSize, design.baseSamples - block * design.blockSize);
+}
 
-  // Block buffers: uniforms and transformed columns for A and B.
-  const uA: Float64Array[] = [];
-  const uB: Float64Array[] = [];
-  const xA: Float64Array[] = [];
-  const xB: Float64Array[] = [];
-  for (let i = 0; i < k; i++) {
-    uA.push(new Float64Array(blockSize));
-    uB.push(new Float64Array(blockSize));
-    xA.push(new Float64Array(blockSize));
-    xB.push(new Float64Array(blockSize));
-  }
-  const run = (columns: Float64Array[], m: number, target: Float64Array, offset: number, label: string): void => {
-    const y = model(columns, m);
-    if (y.length < m) throw new RangeError(`sobolIndices: model returned ${y.length} values for ${m} rows`);
-    for (let j = 0; j < m; j++) {
-      const v = y[j];
-      if (!Number.isFinite(v)) throw new RangeError(`sobolIndices: model returned ${v} on row ${offset + j} of ${label}`);
-      target[offset + j] = v;
-    }
-  };
+/** Model outputs of a range of a design's units. */
+export interface SobolEvaluations {
+  first: number;
+  last: number;
+  /** Each unit's outputs, in unit order. */
+  values: Float64Array;
+  /** Per input: its first sampled A value in these units' blocks, and whether any A or B value there differs from it. */
+  firstValue: number[];
+  varied: boolean[];
+}
 
-  // Whether each input's sampled values (A and B) have differed yet, against its first A value.
-  const varied = new Uint8Array(k);
-  const firstValue = new Float64Array(k);
-  for (let offset = 0; offset < N; offset += blockSize) {
-    const m = Math.min(blockSize, N - offset);
+/**
+ * Evaluates units [first, last) of the design. `options.rng` must start where the design
+ * starts (a fresh source with the design's seed): the draws of earlier blocks are skipped.
+ *
+ * @example
+ * const part = evaluateSobolUnits({ ...options, rng: freshRng() }, { first: 12, last: 24 });
+ */
+export function evaluateSobolUnits(options: SobolOptions, range: { first: number; last: number }): SobolEvaluations {
+  const { inputs, model, rng } = options;
+  const design = sobolDesign(options);
+  const { k, blockSize } = design;
+  const perBlock = k + 2;
+  let length = 0;
+  for (let unit = range.first; unit < range.last; unit++) length += sobolUnitRows(design, unit);
+  const values = new Float64Array(length);
+  const firstValue: number[] = [];
+  const varied: boolean[] = inputs.map(() => false);
+  if (range.last <= range.first) return { first: range.first, last: range.last, values, firstValue, varied };
+  const firstBlock = Math.floor(range.first / perBlock);
+  const lastBlock = Math.floor((range.last - 1) / perBlock);
+  // Earlier blocks drew 2k uniforms per row, all of them full.
+  for (let skipped = 2 * k * blockSize * firstBlock; skipped > 0; skipped--) rng();
+  const uA = inputs.map(() => new Float64Array(blockSize));
+  const uB = inputs.map(() => new Float64Array(blockSize));
+  const xA = inputs.map(() => new Float64Array(blockSize));
+  const xB = inputs.map(() => new Float64Array(blockSize));
+  let at = 0;
+  for (let block = firstBlock; block <= lastBlock; block++) {
+    const offset = block * blockSize;
+    const m = Math.min(blockSize, design.baseSamples - offset);
     for (let j = 0; j < m; j++) {
       for (let i = 0; i < k; i++) uA[i][j] = rng();
       for (let i = 0; i < k; i++) uB[i][j] = rng();
@@ -126,20 +166,117 @@ export function sobolIndices(options: SobolOptions): SobolResult {
     for (let i = 0; i < k; i++) {
       transform(inputs[i], uA[i], xA[i], m);
       transform(inputs[i], uB[i], xB[i], m);
-      if (offset === 0) firstValue[i] = xA[i][0];
-      if (!varied[i]) varied[i] = differs(xA[i], m, firstValue[i]) || differs(xB[i], m, firstValue[i]) ? 1 : 0;
+      if (block === firstBlock) firstValue[i] = xA[i][0];
+      if (!varied[i]) varied[i] = differs(xA[i], m, firstValue[i]) || differs(xB[i], m, firstValue[i]);
     }
     const colsA = m === blockSize ? xA.slice() : xA.map((c) => c.subarray(0, m));
     const colsB = m === blockSize ? xB.slice() : xB.map((c) => c.subarray(0, m));
-    run(colsA, m, fA, offset, 'A');
-    run(colsB, m, fB, offset, 'B');
-    for (let i = 0; i < k; i++) {
-      const keep = colsA[i];
-      colsA[i] = colsB[i];
-      run(colsA, m, fAB[i], offset, `A_B^(${i})`);
-      colsA[i] = keep;
+    const from = Math.max(range.first, block * perBlock) - block * perBlock;
+    const to = Math.min(range.last, (block + 1) * perBlock) - block * perBlock;
+    for (let matrix = from; matrix < to; matrix++) {
+      let columns = colsA;
+      let label = 'A';
+      if (matrix === 1) {
+        columns = colsB;
+        label = 'B';
+      } else if (matrix >= 2) {
+        columns = colsA.slice();
+        columns[matrix - 2] = colsB[matrix - 2];
+        label = `A_B^(${matrix - 2})`;
+      }
+      const y = model(columns, m);
+      if (y.length < m) throw new RangeError(`sobolIndices: model returned ${y.length} values for ${m} rows`);
+      for (let j = 0; j < m; j++) {
+        const v = y[j];
+        if (!Number.isFinite(v)) throw new RangeError(`sobolIndices: model returned ${v} on row ${offset + j} of ${label}`);
+        values[at + j] = v;
+      }
+      at += m;
     }
   }
+  return { first: range.first, last: range.last, values, firstValue, varied };
+}
+
+/**
+ * Draws the whole design's uniforms from `rng` and drops them: a fresh source then stands
+ * where the bootstrap of `sobolIndices` starts.
+ *
+ * @example
+ * sobolFromEvaluations(options, parts, skipSobolDesign(freshRng(), sobolDesign(options)));
+ */
+export function skipSobolDesign(rng: () => number, design: SobolDesign): () => number {
+  for (let skipped = 2 * design.k * design.baseSamples; skipped > 0; skipped--) rng();
+  return rng;
+}
+
+/**
+ * The indices from every unit's outputs (parts in unit order, together covering them all),
+ * with the bootstrap drawing from `rng` (standing after the design: see `skipSobolDesign`).
+ *
+ * @example
+ * sobolFromEvaluations(options, [evaluateSobolUnits(options, { first: 0, last: design.units })], options.rng);
+ */
+export function sobolFromEvaluations(options: SobolOptions, parts: readonly SobolEvaluations[], rng: () => number): SobolResult {
+  const centred = sobolCentred(options, parts);
+  const k = centred.fAB.length;
+  const boot = sobolBootstrapSettings(options);
+  const intervals = boot ? sobolBootstrap(centred, boot, rng, 0, k) : null;
+  const nan = (): [number, number] => [Number.NaN, Number.NaN];
+  const indices = Array.from({ length: k }, (_, i) => ({
+    first: centred.first[i],
+    firstCi: intervals ? intervals[i].firstCi : nan(),
+    total: centred.total[i],
+    totalCi: intervals ? intervals[i].totalCi : nan(),
+  }));
+  const { mean, variance, unvaried } = centred;
+  return { indices, evaluations: centred.fA.length * (k + 2), mean, variance, unvaried };
+}
+
+/** Every model output of a design, centred on the pooled mean, with the point estimates. */
+export interface SobolCentred {
+  fA: Float64Array;
+  fB: Float64Array;
+  fAB: Float64Array[];
+  mean: number;
+  variance: number;
+  first: Float64Array;
+  total: Float64Array;
+  unvaried: number[];
+}
+
+/**
+ * Puts the parts' outputs in place (A, B and each A_B^(i) as columns of N rows), centres
+ * them on the pooled mean and estimates the indices: everything but the bootstrap.
+ *
+ * @example
+ * const centred = sobolCentred(options, parts); // then sobolBootstrap for the intervals
+ */
+export function sobolCentred(options: SobolOptions, parts: readonly SobolEvaluations[]): SobolCentred {
+  const design = sobolDesign(options);
+  const { k, blockSize } = design;
+  const N = design.baseSamples;
+  const fA = new Float64Array(N);
+  const fB = new Float64Array(N);
+  const fAB: Float64Array[] = [];
+  for (let i = 0; i < k; i++) fAB.push(new Float64Array(N));
+  const varied = new Uint8Array(k);
+  let expected = 0;
+  for (const part of parts) {
+    if (part.first !== expected) throw new RangeError(`sobolIndices: the parts leave out units ${expected} to ${part.first - 1}`);
+    expected = part.last;
+    let at = 0;
+    for (let unit = part.first; unit < part.last; unit++) {
+      const block = Math.floor(unit / (k + 2));
+      const matrix = unit % (k + 2);
+      const m = sobolUnitRows(design, unit);
+      const target = matrix === 0 ? fA : matrix === 1 ? fB : fAB[matrix - 2];
+      target.set(part.values.subarray(at, at + m), block * blockSize);
+      at += m;
+    }
+    // An input varied if it varied within a part, or if parts began on different values.
+    for (let i = 0; i < k; i++) if (part.first < part.last && (part.varied[i] || part.firstValue[i] !== parts[0].firstValue[i])) varied[i] = 1;
+  }
+  if (expected !== design.units) throw new RangeError(`sobolIndices: the parts stop at unit ${expected} of ${design.units}`);
 
   // Centre everything on the pooled mean once; the estimators are shift invariant.
   let sum = 0;
@@ -156,63 +293,41 @@ export function sobolIndices(options: SobolOptions): SobolResult {
   const first = new Float64Array(k);
   const total = new Float64Array(k);
   const variance = estimate(fA, fB, fAB, all, first, total);
-
-  const indices = boot ? bootstrapIndices(fA, fB, fAB, first, total, boot, rng) : pointIndices(first, total);
   const unvaried: number[] = [];
   for (let i = 0; i < k; i++) if (!varied[i]) unvaried.push(i);
-  return { indices, evaluations: N * (k + 2), mean, variance, unvaried };
-}
-
-/** The indices without confidence intervals (NaN bounds), when the bootstrap is off. */
-function pointIndices(first: Float64Array, total: Float64Array): SobolIndex[] {
-  const indices: SobolIndex[] = [];
-  const nan: [number, number] = [Number.NaN, Number.NaN];
-  for (let i = 0; i < first.length; i++) indices.push({ first: first[i], firstCi: [...nan], total: total[i], totalCi: [...nan] });
-  return indices;
+  return { fA, fB, fAB, mean, variance, first, total, unvaried };
 }
 
 /**
- * The indices with percentile-bootstrap confidence intervals: `resamples` resamples of
- * the N rows (drawn from `rng`, after the design), each re-estimated on centred outputs.
+ * Percentile-bootstrap intervals of inputs [from, to): every resample's rows are drawn from
+ * `rng` (standing after the design) whatever the range, and each input is re-estimated on
+ * them alone, so ranges bootstrapped apart equal the whole bootstrap.
+ *
+ * @example
+ * sobolBootstrap(centred, { resamples: 200, confidence: 0.95 }, skipSobolDesign(freshRng(), design), 0, 4)[0].firstCi
  */
-function bootstrapIndices(
-  fA: Float64Array,
-  fB: Float64Array,
-  fAB: readonly Float64Array[],
-  first: Float64Array,
-  total: Float64Array,
+export function sobolBootstrap(
+  centred: Pick<SobolCentred, 'fA' | 'fB' | 'fAB'>,
   boot: { resamples: number; confidence: number },
   rng: () => number,
-): SobolIndex[] {
-  const k = fAB.length;
-  const N = fA.length;
-  const indices: SobolIndex[] = [];
-  const R = boot.resamples;
-  const firstBoot: Float64Array[] = [];
-  const totalBoot: Float64Array[] = [];
-  for (let i = 0; i < k; i++) {
-    firstBoot.push(new Float64Array(R));
-    totalBoot.push(new Float64Array(R));
+  from: number,
+  to: number,
+): Array<Pick<SobolIndex, 'firstCi' | 'totalCi'>> {
+  return bootstrapIndices(centred.fA, centred.fB, centred.fAB, boot, rng, from, to);
+}
+
+/**
+ * The bootstrap settings, validated (null: no confidence intervals).
+ *
+ * @example
+ * sobolBootstrapSettings({ ...options, bootstrap: false }) // null
+ */
+export function sobolBootstrapSettings(options: SobolOptions): { resamples: number; confidence: number } | null {
+  const boot = options.bootstrap === false ? null : { resamples: options.bootstrap?.resamples ?? 200, confidence: options.bootstrap?.confidence ?? 0.95 };
+  if (boot && (!Number.isInteger(boot.resamples) || boot.resamples < 1 || !(boot.confidence > 0 && boot.confidence < 1))) {
+    throw new RangeError('sobolIndices: bootstrap needs an integer resamples >= 1 and 0 < confidence < 1');
   }
-  const rows = new Uint32Array(N);
-  const f1 = new Float64Array(k);
-  const ft = new Float64Array(k);
-  for (let r = 0; r < R; r++) {
-    for (let j = 0; j < N; j++) rows[j] = Math.min(N - 1, Math.floor(rng() * N));
-    estimate(fA, fB, fAB, rows, f1, ft);
-    for (let i = 0; i < k; i++) {
-      firstBoot[i][r] = f1[i];
-      totalBoot[i][r] = ft[i];
-    }
-  }
-  const alpha = (1 - boot.confidence) / 2;
-  const ps = [alpha, 1 - alpha];
-  for (let i = 0; i < k; i++) {
-    const fq = quantiles(firstBoot[i], ps);
-    const tq = quantiles(totalBoot[i], ps);
-    indices.push({ first: first[i], firstCi: [fq[0], fq[1]], total: total[i], totalCi: [tq[0], tq[1]] });
-  }
-  return indices;
+  return boot;
 }
 
 /** Whether any of the first m values differs from `value`. */
@@ -224,37 +339,4 @@ function differs(column: Float64Array, m: number, value: number): boolean {
 function transform(input: SobolInput, u: Float64Array, out: Float64Array, m: number): void {
   if (typeof input === 'function') for (let j = 0; j < m; j++) out[j] = input(u[j]);
   else input.fillFromUniforms(u, out, m);
-}
-
-/**
- * Saltelli-2010 first-order and Jansen total-order estimates over the rows listed in
- * `rows` (all rows, or a bootstrap resample), on outputs already centred near 0.
- * Writes into first/total and returns the pooled variance.
- */
-function estimate(fA: Float64Array, fB: Float64Array, fAB: readonly Float64Array[], rows: Uint32Array, first: Float64Array, total: Float64Array): number {
-  const N = rows.length;
-  let s = 0;
-  for (let j = 0; j < N; j++) s += fA[rows[j]] + fB[rows[j]];
-  const shift = s / (2 * N);
-  let ss = 0;
-  for (let j = 0; j < N; j++) {
-    const a = fA[rows[j]] - shift;
-    const b = fB[rows[j]] - shift;
-    ss += a * a + b * b;
-  }
-  const variance = ss / (2 * N - 1);
-  for (let i = 0; i < fAB.length; i++) {
-    const ab = fAB[i];
-    let s1 = 0;
-    let st = 0;
-    for (let j = 0; j < N; j++) {
-      const r = rows[j];
-      const d = ab[r] - fA[r];
-      s1 += (fB[r] - shift) * d;
-      st += d * d;
-    }
-    first[i] = variance > 0 ? s1 / N / variance : Number.NaN;
-    total[i] = variance > 0 ? st / (2 * N) / variance : Number.NaN;
-  }
-  return variance;
 }

@@ -36,12 +36,14 @@ export interface SpiderOptions {
  * Spider chart data: for each input, the output as that input moves through its
  * percentiles (others at baseline). Lines that are steep or curved show inputs that
  * matter and non-linear responses. Runs the model k·(number of percentiles) + 1 times.
+ * Given `from` and `to`, only inputs [from, to) get a series: slices computed apart and
+ * put in input order equal the whole.
  *
  * @example
  * spider({ baseline: new Float64Array([0.5]), inv: [(p) => 100 * p], evaluate: (x) => 2 * x[0] })
  *   .series[0].outputs; // [10, 20, …, 190]
  */
-export function spider(options: SpiderOptions): Spider {
+export function spider(options: SpiderOptions, from = 0, to = options.baseline.length): Spider {
   const { baseline, inv, evaluate } = options;
   const k = baseline.length;
   if (inv.length !== k) throw new RangeError(`spider: need ${k} inverse CDFs, got ${inv.length}`);
@@ -50,7 +52,7 @@ export function spider(options: SpiderOptions): Spider {
   const point = new Float64Array(baseline);
   const baselineOutput = evaluate(point);
   const series: SpiderSeries[] = [];
-  for (let i = 0; i < k; i++) {
+  for (let i = from; i < to; i++) {
     const values = new Float64Array(percentiles.length);
     const outputs = new Float64Array(percentiles.length);
     let min = Number.POSITIVE_INFINITY;

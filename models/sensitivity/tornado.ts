@@ -47,13 +47,26 @@ export interface TornadoOptions {
  * }).bars.map((b) => [b.name, b.swing]); // [['b', 10], ['a', 2]]
  */
 export function tornado(options: TornadoOptions): Tornado {
+  const { baselineOutput, bars } = tornadoBars(options, 0, options.baseline.length);
+  return { baselineOutput, bars: sortTornadoBars(bars) };
+}
+
+/**
+ * The baseline output and the bars of inputs [from, to), in input order: one slice of a
+ * tornado, so that slices computed apart (on other machines) and put in input order then
+ * sorted by `sortTornadoBars` equal `tornado` itself.
+ *
+ * @example
+ * sortTornadoBars([...tornadoBars(options, 0, 2).bars, ...tornadoBars(options, 2, 4).bars]);
+ */
+export function tornadoBars(options: TornadoOptions, from: number, to: number): Tornado {
   const { baseline, low, high, evaluate } = options;
   const k = baseline.length;
   if (low.length !== k || high.length !== k) throw new RangeError(`tornado: low/high must have length ${k}`);
   const point = new Float64Array(baseline);
   const baselineOutput = evaluate(point);
   const bars: TornadoBar[] = [];
-  for (let i = 0; i < k; i++) {
+  for (let i = from; i < to; i++) {
     point.set(baseline);
     point[i] = low[i];
     const outputLow = evaluate(point);
@@ -70,10 +83,19 @@ export function tornado(options: TornadoOptions): Tornado {
       swing: Math.abs(outputHigh - outputLow),
     });
   }
-  bars.sort((a, b) => {
+  return { baselineOutput, bars };
+}
+
+/**
+ * Bars by swing, largest first; ties keep input order; NaN swings last.
+ *
+ * @example
+ * sortTornadoBars(bars)[0].name // the input that moves the output most
+ */
+export function sortTornadoBars(bars: TornadoBar[]): TornadoBar[] {
+  return bars.sort((a, b) => {
     const sa = Number.isNaN(a.swing) ? -1 : a.swing;
     const sb = Number.isNaN(b.swing) ? -1 : b.swing;
     return sb - sa || a.index - b.index;
   });
-  return { baselineOutput, bars };
 }

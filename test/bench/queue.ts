@@ -5,7 +5,9 @@ import { REPRESENTATIVENESS_FACTORS } from '../../models/evidence/representative
 //     run) and queued with 1 and 2 `valuegate worker` processes of one thread each (median wall of REPEATS, 10M once);
 //   - per-shard overhead: 1M trials in 4,096-trial shards against 262,144-trial shards, on one worker;
 //   - pg-boss's job rate: empty jobs sent and completed by one consumer;
-//   - a re-gate of CASES cases (copies of the fixtures with varied seeds) at 20,000 trials with 1 and 2 workers.
+//   - a re-gate of CASES cases (copies of the fixtures with varied seeds) at 20,000 trials with 1 and 2 workers;
+//   - analyses (Sobol N = 65,536, a 200,000-trial comparison (the route's most), break-even): in-process, queued whole on one worker
+//     (VALUEGATE_ANALYSIS_MAX_SHARDS=1) and split into shards on 1 and 2 workers (SKIP_ANALYSES=1 leaves them out).
 // The load average is printed with each line: other processes share the cores.
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -14,6 +16,7 @@ import { openBoss } from '../../api/queue/open-boss.ts';
 import { queueRegate } from '../../api/queue/regate-handlers.ts';
 import { drain } from '../../api/queue/queue-worker.ts';
 import { WorkerPool } from '../../api/workers/worker-pool.ts';
+import type { JobRequest } from '../../api/jobs/job-types.ts';
 import {
   buildQueueApp,
   call,
@@ -174,12 +177,88 @@ async function regateRate(sandbox: QueueSandbox, workers: WorkerProcess[]): Prom
   await boss.stop({ graceful: false, wait: false });
 }
 
+/** The analyses measured: what the API queues for each (the run's settings: 20,000 LHS trials, seed 1). */
+function analysisRequests(documents: {
+  a: unknown;
+  b: unknown;
+}): Array<{ name: string; request: JobRequest; route: (runId: string, a: string, b: string) => [string, object] }> {
+  const settings = { trials: 20_000, seed: 1, sampling: 'lhs' as const, representativenessFactors: REPRESENTATIVENESS_FACTORS };
+  const analysis = (kind: 'sobol' | 'breakeven', params: object): JobRequest => ({
+    type: 'analysis',
+    document: documents.a,
+    settings,
+    kind,
+    params,
+    today: '2027-01-01',
+  });
+  const compareSettings = { ...settings, trials: 200_000 };
+  return [
+    {
+      name: 'sobol N=65536',
+      request: analysis('sobol', { baseSamples: 65_536 }),
+      route: (run) => [`/api/runs/${run}/analyses`, { kind: 'sobol', baseSamples: 65_536 }],
+    },
+    { name: 'breakeven', request: analysis('breakeven', {}), route: (run) => [`/api/runs/${run}/analyses`, { kind: 'breakeven' }] },
+    {
+      name: 'compare 200k trials',
+      request: { type: 'compare', a: documents.a, b: documents.b, settings: compareSettings, output: 'npv', money: { currencyA: 'EUR', currencyB: 'EUR' } },
+      route: (_run, a, b) => ['/api/compare', { a: { caseId: a }, b: { caseId: b }, trials: 200_000, seed: 1, sampling: 'lhs' }],
+    },
+  ];
+}
+
+async function analysisOverhead(sandbox: QueueSandbox, workers: WorkerProcess[]): Promise<void> {
+  const a = await loadFixture(sandbox.db, 'contact-center-assistant', 'bench analyses A');
+  const b = await loadFixture(sandbox.db, 'supplier-email-triage', 'bench analyses B');
+  const requests = analysisRequests({ a: a.document, b: b.document });
+  const pool = new WorkerPool({ workers: 1, maxConcurrent: 1 });
+  const inProcess = new Map<string, number>();
+  for (const { name, request } of requests) {
+    await pool.submit(request).result;
+    inProcess.set(name, await repeat(REPEATS, () => pool.submit(request).result));
+    print({ measurement: 'analysis', name, mode: 'in-process (1 thread)', medianSeconds: seconds(inProcess.get(name)!) });
+  }
+  await pool.close();
+  const api = await buildQueueApp(sandbox);
+  let run: { id: string } | undefined;
+  const modes: Array<{ label: string; env: Record<string, string>; count: number }> = [
+    { label: 'queue, whole, 1 worker process', env: { VALUEGATE_ANALYSIS_MAX_SHARDS: '1' }, count: 1 },
+    { label: 'queue, split, 1 worker process', env: {}, count: 1 },
+    { label: 'queue, split, 2 worker processes', env: {}, count: 2 },
+  ];
+  for (const mode of modes) {
+    await Promise.all(workers.splice(0).map(stopWorker));
+    for (let i = 0; i < mode.count; i++) workers.push(await startWorker({ ...sandbox, env: { ...sandbox.env, ...mode.env } }));
+    // The analyses' run, once a worker is there to run it.
+    run ??= (await (await call(api.app, 'POST', `/api/cases/${a.id}/runs?wait=true`, { trials: 20_000, seed: 1, sampling: 'lhs' })).json()) as { id: string };
+    for (const { name, route } of requests) {
+      const [path, body] = route(run.id, a.id, b.id);
+      const once = async () => {
+        const answer = await call(api.app, 'POST', path, body);
+        if (answer.status >= 300) throw new Error(`${name}: ${answer.status} ${await answer.text()}`);
+      };
+      await once();
+      const wall = await repeat(REPEATS, once);
+      print({
+        measurement: 'analysis',
+        name,
+        mode: mode.label,
+        medianSeconds: seconds(wall),
+        ratioToInProcess: Number((wall / inProcess.get(name)!).toFixed(2)),
+      });
+    }
+  }
+  await Promise.all(workers.splice(0).map(stopWorker));
+  await api.close();
+}
+
 const sandbox = await openSandbox('bench_queue');
 const workers: WorkerProcess[] = [];
 try {
   await jobRate(sandbox);
   if (process.env.SKIP_RUNS !== '1') await runOverhead(sandbox, workers);
   if (CASES > 0) await regateRate(sandbox, workers);
+  if (process.env.SKIP_ANALYSES !== '1') await analysisOverhead(sandbox, workers);
 } finally {
   await Promise.all(workers.map(stopWorker));
   await closeSandbox(sandbox);

@@ -23,6 +23,8 @@ describe('queue mode settings', () => {
       maintenanceSeconds: 30,
       schema: 'pgboss',
       regateCron: undefined,
+      analysisShardRows: 131_072,
+      analysisMaxShards: 64,
     });
     expect(queueConfigFromEnv({ ...env, VALUEGATE_SHARD_TRIALS: '8192', VALUEGATE_REGATE_CRON: '0 2 * * *' })).toMatchObject({
       shardTrials: 8192,
@@ -34,6 +36,24 @@ describe('queue mode settings', () => {
     );
     expect(() => queueConfigFromEnv({ ...env, VALUEGATE_REGATE_CRON: 'nightly' })).toThrow(/^VALUEGATE_REGATE_CRON: must be a cron expression of 5 fields/);
     expect(() => queueConfigFromEnv({ ...env, VALUEGATE_QUEUE_SCHEMA: 'x; drop' })).toThrow(/^VALUEGATE_QUEUE_SCHEMA/);
+  });
+
+  it('splits analyses into shards of the shard size in model rows unless told otherwise, into at most 64', () => {
+    const env = { VALUEGATE_QUEUE: 'pgboss', DATABASE_URL: 'postgres://db/valuegate' };
+    expect(queueConfigFromEnv({ ...env, VALUEGATE_SHARD_TRIALS: '8192' })).toMatchObject({ analysisShardRows: 8192, analysisMaxShards: 64 });
+    expect(queueConfigFromEnv({ ...env, VALUEGATE_ANALYSIS_SHARD_ROWS: '50000', VALUEGATE_ANALYSIS_MAX_SHARDS: '1' })).toMatchObject({
+      analysisShardRows: 50_000,
+      analysisMaxShards: 1,
+    });
+    expect(() => queueConfigFromEnv({ ...env, VALUEGATE_ANALYSIS_SHARD_ROWS: '0' })).toThrow(
+      'VALUEGATE_ANALYSIS_SHARD_ROWS: must be between 1 and 1000000000, got 0',
+    );
+    expect(() => queueConfigFromEnv({ ...env, VALUEGATE_ANALYSIS_MAX_SHARDS: 'many' })).toThrow(
+      'VALUEGATE_ANALYSIS_MAX_SHARDS: must be a whole number, got "many"',
+    );
+    expect(() => queueConfigFromEnv({ ...env, VALUEGATE_ANALYSIS_MAX_SHARDS: '5000' })).toThrow(
+      'VALUEGATE_ANALYSIS_MAX_SHARDS: must be between 1 and 1024, got 5000',
+    );
   });
 
   it('the server and the CLI load no pg-boss code unless queue mode is on', () => {
