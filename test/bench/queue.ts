@@ -6,7 +6,7 @@ import { REPRESENTATIVENESS_FACTORS } from '../../models/evidence/representative
 //   - per-shard overhead: 1M trials in 4,096-trial shards against 262,144-trial shards, on one worker;
 //   - pg-boss's job rate: empty jobs sent and completed by one consumer;
 //   - a re-gate of CASES cases (copies of the fixtures with varied seeds) at 20,000 trials with 1 and 2 workers;
-//   - analyses (Sobol N = 65,536, a 200,000-trial comparison (the route's most), break-even): in-process, queued whole on one worker
+//   - analyses (Sobol N = 65,536 or SOBOL_N, a 200,000-trial comparison (the route's most), break-even): in-process, queued whole on one worker
 //     (VALUEGATE_ANALYSIS_MAX_SHARDS=1) and split into shards on 1 and 2 workers (SKIP_ANALYSES=1 leaves them out).
 // The load average is printed with each line: other processes share the cores.
 import { readFileSync } from 'node:fs';
@@ -34,6 +34,7 @@ process.env.VALUEGATE_MAX_JOB_COST = String(1e12);
 const REPEATS = Number(process.env.REPEATS ?? 3);
 const CASES = Number(process.env.CASES ?? 200);
 const SIZES = (process.env.SIZES ?? '100000,1000000,10000000').split(',').map(Number);
+const SOBOL_N = Number(process.env.SOBOL_N ?? 65_536);
 
 const load = (): number => Number(loadavg()[0].toFixed(1));
 const print = (line: Record<string, unknown>): void => void process.stdout.write(`${JSON.stringify({ ...line, loadAverage: load() })}\n`);
@@ -194,9 +195,9 @@ function analysisRequests(documents: {
   const compareSettings = { ...settings, trials: 200_000 };
   return [
     {
-      name: 'sobol N=65536',
-      request: analysis('sobol', { baseSamples: 65_536 }),
-      route: (run) => [`/api/runs/${run}/analyses`, { kind: 'sobol', baseSamples: 65_536 }],
+      name: `sobol N=${SOBOL_N}`,
+      request: analysis('sobol', { baseSamples: SOBOL_N }),
+      route: (run) => [`/api/runs/${run}/analyses`, { kind: 'sobol', baseSamples: SOBOL_N }],
     },
     { name: 'breakeven', request: analysis('breakeven', {}), route: (run) => [`/api/runs/${run}/analyses`, { kind: 'breakeven' }] },
     {
