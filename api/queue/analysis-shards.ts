@@ -7,7 +7,7 @@ import { QUEUES } from './open-boss.ts';
 import type { QueueConfig } from './queue-config.ts';
 import { decodeQueued, encodeQueued } from './queued-json.ts';
 import { failQueuedResult, storeQueuedResult } from './queue-results.ts';
-import { floats } from './shard-store.ts';
+import { bytesOf, floats } from './shard-store.ts';
 
 /** What the analysis shard and combine handlers need of their worker. */
 export interface AnalysisShardContext {
@@ -272,9 +272,4 @@ async function onThread<T>(context: AnalysisShardContext, resultId: string, requ
     await failQueuedResult(context.db, resultId, error as Error);
     return null;
   }
-}
-
-/** Float64 values as bytea (or null). */
-function bytesOf(values: Float64Array | undefined): Buffer | null {
-  return values ? Buffer.from(values.buffer, values.byteOffset, values.byteLength) : null;
 }

@@ -167,7 +167,7 @@ export async function storeShard(
     runId,
     step,
     shard,
-    Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength),
+    bytesOf(packed),
     trials,
   ]);
   // The run's progress, and whether this was the step's last shard, in one round trip.
@@ -180,6 +180,16 @@ export async function storeShard(
     [runId, step],
   );
   return { complete: Number(rows[0].missing) === 0 };
+}
+
+/**
+ * Float64 values as a bytea parameter, without copying them (null for none).
+ *
+ * @example
+ * await db.query('UPDATE t SET data = $1', [bytesOf(values)]);
+ */
+export function bytesOf(values: Float64Array | undefined): Buffer | null {
+  return values ? Buffer.from(values.buffer, values.byteOffset, values.byteLength) : null;
 }
 
 /**
